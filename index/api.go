@@ -1,0 +1,100 @@
+package index
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned by Get and Delete for an unknown id.
+var ErrNotFound = errors.New("document not found")
+
+// ErrInvalidQuery wraps query-syntax and parameter errors (a 400, not a 500).
+var ErrInvalidQuery = errors.New("invalid query")
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortDateDesc  = "date_desc"
+	SortDateAsc   = "date_asc"
+)
+
+// Facet names, as the API returns them.
+const (
+	FacetDepartment = "department"
+	FacetPerson     = "person"
+	FacetYear       = "year"
+	FacetKind       = "kind"
+	FacetIssuer     = "issuer"
+)
+
+// Query is a search request. Zero values mean "no constraint"; an empty
+// Text with no filters selects every document, newest first.
+type Query struct {
+	Text       string
+	Department string // canonical name or any surface form / alias
+	Person     string
+	Kind       string
+	Issuer     string
+	Year       int
+	From, To   time.Time // inclusive date range on the document date
+	Sort       string    // SortRelevance (default with Text), SortDateDesc (default without)
+	Page       int       // 1-based
+	Size       int       // hits per page
+	FacetSize  int       // values per facet; 0 = default
+	NoFacets   bool
+}
+
+// Result is one page of hits plus facet counts over all matching documents.
+type Result struct {
+	Total  uint64             `json:"total"`
+	TookMS float64            `json:"took_ms"`
+	Hits   []Hit              `json:"hits"`
+	Facets map[string][]Facet `json:"facets"`
+	// Operator says how several words were combined: "and", or "or" when
+	// the AND query found nothing and the search fell back to any word.
+	Operator string `json:"operator,omitempty"`
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID        string      `json:"id"`
+	Source    string      `json:"source"`
+	Kind      string      `json:"kind"`
+	Title     string      `json:"title"`
+	Issuer    string      `json:"issuer,omitempty"`
+	DocNumber string      `json:"doc_number,omitempty"`
+	Date      string      `json:"date,omitempty"`
+	Score     float64     `json:"score"`
+	Snippets  []string    `json:"snippets"` // HTML: matches in <mark>, the rest escaped
+	Topics    []TopicHit  `json:"topics,omitempty"`
+	Meeting   *MeetingRef `json:"meeting,omitempty"`
+}
+
+// TopicHit is an agenda topic of a hit that matched the query.
+type TopicHit struct {
+	No      int    `json:"no"`
+	Title   string `json:"title"`
+	Snippet string `json:"snippet"` // HTML like Hit.Snippets
+}
+
+// MeetingRef summarises the meeting of a hit.
+type MeetingRef struct {
+	Name    string `json:"name,omitempty"`
+	Session int    `json:"session,omitempty"`
+	Date    string `json:"date,omitempty"`
+}
+
+// Facet is one value of a facet with its document count.
+type Facet struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// PutStatus says what adding a document did.
+type PutStatus string
+
+const (
+	Added     PutStatus = "added"
+	Updated   PutStatus = "updated"   // same source path, new content: old version replaced
+	Unchanged PutStatus = "unchanged" // same content already indexed
+)
