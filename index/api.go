@@ -3,6 +3,8 @@ package index
 import (
 	"errors"
 	"time"
+
+	"govarchive/internal/document"
 )
 
 // ErrNotFound is returned by Get and Delete for an unknown id.
@@ -42,6 +44,9 @@ type Query struct {
 	Size       int       // hits per page
 	FacetSize  int       // values per facet; 0 = default
 	NoFacets   bool
+	// IncludeDocuments fills Hit.Document with the stored document, for
+	// browse pages that aggregate over matches.
+	IncludeDocuments bool
 }
 
 // Result is one page of hits plus facet counts over all matching documents.
@@ -68,6 +73,8 @@ type Hit struct {
 	Snippets  []string    `json:"snippets"` // HTML: matches in <mark>, the rest escaped
 	Topics    []TopicHit  `json:"topics,omitempty"`
 	Meeting   *MeetingRef `json:"meeting,omitempty"`
+
+	Document *document.Document `json:"document,omitempty"` // only with Query.IncludeDocuments
 }
 
 // TopicHit is an agenda topic of a hit that matched the query.
