@@ -1,0 +1,113 @@
+// Command govarchive parses, indexes, searches and serves Chinese government
+// documents. main only wires packages together; see run.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	if err != nil {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintln(os.Stderr, "govarchive:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errReported marks a failure the command has already explained (an ingest
+// summary with failed files): exit 1 without printing it again.
+var errReported = errors.New("failed")
+
+// env reads configuration from GOVARCHIVE_* variables; flags override it.
+type env func(string) string
+
+func (e env) str(name, def string) string {
+	if v := e("GOVARCHIVE_" + name); v != "" {
+		return v
+	}
+	return def
+}
+
+func (e env) int(name string, def int) int {
+	if v, err := strconv.Atoi(e("GOVARCHIVE_" + name)); err == nil {
+		return v
+	}
+	return def
+}
+
+// globals are the flags every command shares.
+type globals struct {
+	dataDir   string
+	logFormat string
+	logLevel  string
+	maxBytes  int64
+	workers   int
+	synonyms  string
+	stdout    io.Writer
+	stderr    io.Writer
+	getenv    env
+}
+
+func (g *globals) logger() *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(g.logLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	format := g.logFormat
+	if format == "auto" {
+		format = "json"
+		if f, ok := g.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			format = "text"
+		}
+	}
+	if format == "text" {
+		return slog.New(slog.NewTextHandler(g.stderr, opts))
+	}
+	return slog.New(slog.NewJSONHandler(g.stderr, opts))
+}
+
+// run is the whole program, callable from tests.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	g := &globals{stdout: stdout, stderr: stderr, getenv: env(getenv)}
+	root := &cobra.Command{
+		Use:           "govarchive",
+		Short:         "Full-text search for Chinese government archives",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.dataDir, "data", g.getenv.str("DATA", "./govarchive-data"), "data directory (GOVARCHIVE_DATA)")
+	pf.StringVar(&g.logFormat, "log-format", g.getenv.str("LOG_FORMAT", "auto"), "log format: auto, text or json (GOVARCHIVE_LOG_FORMAT)")
+	pf.StringVar(&g.logLevel, "log-level", g.getenv.str("LOG_LEVEL", "info"), "log level: debug, info, warn, error (GOVARCHIVE_LOG_LEVEL)")
+	pf.Int64Var(&g.maxBytes, "max-file-size", int64(g.getenv.int("MAX_FILE_SIZE", 64<<20)), "largest file accepted, in bytes (GOVARCHIVE_MAX_FILE_SIZE)")
+	pf.IntVar(&g.workers, "workers", g.getenv.int("WORKERS", 0), "parse workers; 0 = one per core (GOVARCHIVE_WORKERS)")
+	pf.StringVar(&g.synonyms, "synonyms", g.getenv.str("SYNONYMS", ""), "extra synonyms file (GOVARCHIVE_SYNONYMS)")
+
+	root.AddCommand(
+		parseCmd(g),
+		ingestCmd(g),
+		searchCmd(g),
+		serveCmd(g),
+		deleteCmd(g),
+	)
+	return root.ExecuteContext(ctx)
+}

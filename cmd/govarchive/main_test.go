@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"govarchive/index"
+	"govarchive/internal/document"
+	"govarchive/internal/ingest"
+)
+
+const seed = "../../internal/sample/corpus/suzhou-2020-3.txt"
+
+func corpusDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("corpus not found beside the repository (%s): %v", dir, err)
+	}
+	return dir
+}
+
+// runCLI runs the program as the shell would and returns stdout.
+func runCLI(t *testing.T, env map[string]string, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	err := run(context.Background(), args, &out, &errOut, getenv)
+	if err != nil {
+		t.Logf("stderr: %s", errOut.String())
+	}
+	return out.String(), err
+}
+
+func TestParseSeed(t *testing.T) {
+	out, err := runCLI(t, nil, "parse", seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc document.Document
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("parse output is not one JSON document: %v\n%s", err, out)
+	}
+	if doc.ID == "" || doc.Source != "suzhou-2020-3.txt" || doc.Kind != document.KindMinutes {
+		t.Errorf("id %q source %q kind %q", doc.ID, doc.Source, doc.Kind)
+	}
+	if doc.Meeting == nil || doc.Meeting.Session != 86 || doc.Date != "2020-01-06" {
+		t.Errorf("meeting %+v date %q", doc.Meeting, doc.Date)
+	}
+	if len(doc.Topics) != 5 || len(doc.Observers) != 65 {
+		t.Errorf("%d topics, %d observers", len(doc.Topics), len(doc.Observers))
+	}
+	// Same content, same id.
+	again, err := runCLI(t, nil, "parse", seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc2 document.Document
+	if err := json.Unmarshal([]byte(again), &doc2); err != nil || doc2.ID != doc.ID {
+		t.Errorf("id not stable: %q vs %q (%v)", doc.ID, doc2.ID, err)
+	}
+}
+
+func TestParseSeveralFilesIsArray(t *testing.T) {
+	dir := corpusDir(t)
+	out, err := runCLI(t, nil, "parse", seed, filepath.Join(dir, "news", "huanan_17-13.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []document.Document
+	if err := json.Unmarshal([]byte(out), &docs); err != nil || len(docs) != 2 {
+		t.Fatalf("want a JSON array of 2 documents: %v", err)
+	}
+}
+
+func TestIngestSearchIdempotent(t *testing.T) {
+	dir := corpusDir(t)
+	data := t.TempDir()
+	env := map[string]string{"GOVARCHIVE_DATA": data, "GOVARCHIVE_LOG_LEVEL": "error"}
+
+	out, err := runCLI(t, env, "ingest", "--json", dir, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum ingest.Summary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("summary: %v\n%s", err, out)
+	}
+	files, _ := ingest.Collect([]string{dir, seed})
+	if sum.Added == 0 || sum.Failed != 0 || sum.Total() != len(files) {
+		t.Fatalf("first ingest: %+v for %d files", sum, len(files))
+	}
+
+	out, err = runCLI(t, env, "ingest", "--json", dir, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again ingest.Summary
+	if err := json.Unmarshal([]byte(out), &again); err != nil {
+		t.Fatal(err)
+	}
+	if again.Added != 0 || again.Updated != 0 || again.Unchanged != len(files) {
+		t.Errorf("second ingest of the same files: %+v", again)
+	}
+
+	out, err = runCLI(t, env, "search", "--json", "献血条例")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res index.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 || res.Hits[0].Source != "suzhou-2020-3.txt" {
+		t.Fatalf("search 献血条例: %+v", res)
+	}
+	if !strings.Contains(strings.Join(res.Hits[0].Snippets, ""), "<mark>") {
+		t.Errorf("no highlighted snippet: %q", res.Hits[0].Snippets)
+	}
+
+	out, err = runCLI(t, env, "search", "--kind", "official", "--from", "2019-01-01", "--to", "2019-12-31", "国务院")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "[official] 2019-") {
+		t.Errorf("filtered text output lacks 2019 official hits:\n%s", out)
+	}
+
+	if _, err := runCLI(t, env, "search", "--from", "2019/01/01", "x"); err == nil {
+		t.Error("bad --from accepted")
+	}
+}
+
+func TestIngestReportsFailures(t *testing.T) {
+	data := t.TempDir()
+	bad := filepath.Join(t.TempDir(), "empty.txt")
+	if err := os.WriteFile(bad, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, map[string]string{"GOVARCHIVE_DATA": data, "GOVARCHIVE_LOG_LEVEL": "error"}, "ingest", seed, bad)
+	if !errors.Is(err, errReported) {
+		t.Fatalf("want exit 1 for a failed file, got %v", err)
+	}
+	if !strings.Contains(out, "added 1,") || !strings.Contains(out, "failed 1") || !strings.Contains(out, "empty.txt") {
+		t.Errorf("summary:\n%s", out)
+	}
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"govarchive/internal/app"
+	"govarchive/internal/server"
+)
+
+func serveCmd(g *globals) *cobra.Command {
+	var addr, token string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the web UI and JSON API (indexes the bundled sample on an empty data directory)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			log := g.logger()
+			a, err := app.Open(ctx, g.config())
+			if err != nil {
+				return err
+			}
+			defer func() {
+				if err := a.Close(); err != nil {
+					log.Error("close index", "error", err)
+				}
+			}()
+			if n, err := a.SeedIfEmpty(ctx); err != nil {
+				log.Warn("sample corpus", "error", err)
+			} else if n > 0 {
+				log.Info("indexed the bundled sample corpus", "documents", n)
+			}
+
+			e := server.New(server.Deps{
+				Index:  a.Index,
+				Ingest: a.Pipeline.IngestBytes,
+				Token:  token,
+				Logger: log,
+				Depts:  a.Depts,
+			})
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen: %w", err)
+			}
+			srv := &http.Server{
+				Handler:           e,
+				ReadHeaderTimeout: 10 * time.Second,
+				ReadTimeout:       60 * time.Second,
+				WriteTimeout:      120 * time.Second,
+				IdleTimeout:       120 * time.Second,
+			}
+			errc := make(chan error, 1)
+			go func() { errc <- srv.Serve(ln) }()
+			log.Info("serving", "addr", "http://"+ln.Addr().String(), "writes_enabled", token != "")
+
+			select {
+			case err := <-errc:
+				if !errors.Is(err, http.ErrServerClosed) {
+					return fmt.Errorf("serve: %w", err)
+				}
+			case <-ctx.Done():
+				log.Info("shutting down")
+				sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+				defer cancel()
+				if err := srv.Shutdown(sctx); err != nil {
+					return fmt.Errorf("shutdown: %w", err)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", g.getenv.str("ADDR", "127.0.0.1:8080"), "listen address (GOVARCHIVE_ADDR)")
+	cmd.Flags().StringVar(&token, "token", g.getenv.str("TOKEN", ""), "bearer token for writes; empty disables writes (GOVARCHIVE_TOKEN)")
+	return cmd
+}

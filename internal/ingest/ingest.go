@@ -1,0 +1,269 @@
+// Package ingest turns files into indexed documents: a pool of workers
+// reads, decodes and parses files in parallel while one writer sends the
+// parsed documents to the index in batches. A bad or slow file only costs
+// its own worker; it never stops the others or loses what is indexed.
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"govarchive/index"
+	"govarchive/internal/document"
+	"govarchive/internal/extract"
+	"govarchive/internal/textio"
+)
+
+// Store is what the pipeline writes to; *index.Index implements it.
+type Store interface {
+	Put(ctx context.Context, docs []*document.Document) ([]index.PutStatus, error)
+}
+
+// Pipeline ingests files. The zero value is not usable; set Parser and Store.
+type Pipeline struct {
+	Parser    *extract.Parser
+	Store     Store
+	Workers   int   // parse workers; default GOMAXPROCS
+	BatchSize int   // documents per index batch; default 200
+	MaxBytes  int64 // per-file size limit; default textio's
+}
+
+// Failure is a file that could not be ingested, and why.
+type Failure struct {
+	Path string `json:"path"`
+	Err  string `json:"error"`
+}
+
+// Summary counts what an ingest did.
+type Summary struct {
+	Added     int       `json:"added"`
+	Updated   int       `json:"updated"`
+	Unchanged int       `json:"unchanged"`
+	Failed    int       `json:"failed"`
+	Failures  []Failure `json:"failures,omitempty"`
+}
+
+// Total is the number of files processed.
+func (s Summary) Total() int { return s.Added + s.Updated + s.Unchanged + s.Failed }
+
+func (s *Summary) count(st index.PutStatus) {
+	switch st {
+	case index.Added:
+		s.Added++
+	case index.Updated:
+		s.Updated++
+	default:
+		s.Unchanged++
+	}
+}
+
+// Progress receives one call per finished file (from a single goroutine).
+type Progress func(path string, err error)
+
+// Extensions the pipeline picks up when it walks a folder. Files named
+// explicitly are always tried: the reader recognises formats by content too.
+var walkExt = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true, ".docx": true, ".pdf": true}
+
+// Collect expands paths into the files an ingest of them covers: files as
+// given, folders walked recursively for supported extensions, sorted so runs
+// are reproducible.
+func Collect(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("ingest: %w", err)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && walkExt[strings.ToLower(filepath.Ext(path))] {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("ingest: walk %s: %w", p, err)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+type parsed struct {
+	path string
+	doc  *document.Document
+	err  error
+}
+
+// Run ingests files (already expanded with Collect). It returns an error
+// only when the index itself fails; per-file problems land in the summary.
+func (p *Pipeline) Run(ctx context.Context, files []string, progress Progress) (Summary, error) {
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batchSize := p.BatchSize
+	if batchSize <= 0 {
+		batchSize = 200
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan string)
+	results := make(chan parsed, workers*2)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range jobs {
+				doc, err := p.ParseFile(ctx, path)
+				select {
+				case results <- parsed{path: path, doc: doc, err: err}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var (
+		sum   Summary
+		batch []parsed
+	)
+	fail := func(path string, err error) {
+		sum.Failed++
+		sum.Failures = append(sum.Failures, Failure{Path: path, Err: err.Error()})
+		if progress != nil {
+			progress(path, err)
+		}
+	}
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		docs := make([]*document.Document, len(batch))
+		for i, b := range batch {
+			docs[i] = b.doc
+		}
+		statuses, err := p.Store.Put(ctx, docs)
+		if err != nil {
+			return fmt.Errorf("ingest: write batch: %w", err)
+		}
+		for i, b := range batch {
+			sum.count(statuses[i])
+			if progress != nil {
+				progress(b.path, nil)
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	for r := range results {
+		if r.err != nil {
+			fail(r.path, r.err)
+			continue
+		}
+		batch = append(batch, r)
+		if len(batch) >= batchSize {
+			if err := flush(); err != nil {
+				return sum, err
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+// ParseFile reads and parses one file without indexing it.
+func (p *Pipeline) ParseFile(ctx context.Context, path string) (*document.Document, error) {
+	text, err := textio.ReadFile(ctx, path, textio.Options{MaxBytes: p.MaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	return p.parse(text, path)
+}
+
+// ParseBytes parses an uploaded file without indexing it.
+func (p *Pipeline) ParseBytes(ctx context.Context, name string, data []byte) (*document.Document, error) {
+	text, err := textio.Read(ctx, name, bytes.NewReader(data), textio.Options{MaxBytes: p.MaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	return p.parse(text, name)
+}
+
+func (p *Pipeline) parse(text, path string) (doc *document.Document, err error) {
+	// A parser bug on one hostile document must not take the run down.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%s: parser failed: %v", filepath.Base(path), r)
+		}
+	}()
+	doc, err = p.Parser.Parse(text, extract.Meta{Source: filepath.Base(path)})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	doc.SourcePath = path
+	return doc, nil
+}
+
+// IngestBytes parses and indexes one uploaded file. name is both the file
+// name (format detection) and its source identity: uploading a changed file
+// under the same name replaces the old version.
+func (p *Pipeline) IngestBytes(ctx context.Context, name string, data []byte) (string, index.PutStatus, error) {
+	name = filepath.Base(filepath.Clean("/" + name))
+	if name == "/" || name == "." {
+		return "", "", errors.New("ingest: missing file name")
+	}
+	doc, err := p.ParseBytes(ctx, name, data)
+	if err != nil {
+		return "", "", err
+	}
+	doc.SourcePath = "upload:" + name
+	st, err := p.Store.Put(ctx, []*document.Document{doc})
+	if err != nil {
+		return "", "", fmt.Errorf("ingest: %w", err)
+	}
+	return doc.ID, st[0], nil
+}
