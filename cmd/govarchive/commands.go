@@ -96,7 +96,7 @@ func ingestCmd(g *globals) *cobra.Command {
 					progressbar.OptionThrottle(100*time.Millisecond),
 					progressbar.OptionClearOnFinish(),
 				)
-				progress = func(string, error) { _ = bar.Add(1) }
+				progress = func(string, index.PutStatus, error) { _ = bar.Add(1) }
 			}
 			start := time.Now()
 			sum, err := a.Pipeline.Run(ctx, files, progress)
@@ -128,7 +128,7 @@ func ingestCmd(g *globals) *cobra.Command {
 func logProgress(log interface{ Info(string, ...any) }, total int) ingest.Progress {
 	done, last := 0, time.Now()
 	start := last
-	return func(path string, err error) {
+	return func(path string, _ index.PutStatus, err error) {
 		done++
 		if err != nil {
 			log.Info("file failed", "path", path, "error", err.Error())

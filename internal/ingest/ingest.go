@@ -66,8 +66,9 @@ func (s *Summary) count(st index.PutStatus) {
 	}
 }
 
-// Progress receives one call per finished file (from a single goroutine).
-type Progress func(path string, err error)
+// Progress receives one call per finished file, from a single goroutine:
+// the status it got, or the error that failed it.
+type Progress func(path string, status index.PutStatus, err error)
 
 // Extensions the pipeline picks up when it walks a folder. Files named
 // explicitly are always tried: the reader recognises formats by content too.
@@ -167,7 +168,7 @@ func (p *Pipeline) Run(ctx context.Context, files []string, progress Progress) (
 		sum.Failed++
 		sum.Failures = append(sum.Failures, Failure{Path: path, Err: err.Error()})
 		if progress != nil {
-			progress(path, err)
+			progress(path, "", err)
 		}
 	}
 	flush := func() error {
@@ -185,7 +186,7 @@ func (p *Pipeline) Run(ctx context.Context, files []string, progress Progress) (
 		for i, b := range batch {
 			sum.count(statuses[i])
 			if progress != nil {
-				progress(b.path, nil)
+				progress(b.path, statuses[i], nil)
 			}
 		}
 		batch = batch[:0]
