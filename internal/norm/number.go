@@ -108,7 +108,7 @@ func parseDigitByDigit(rs []rune) (int, bool) {
 // 十二万三千, 廿三, 卅一.
 func parseCnPositional(rs []rune) (int, bool) {
 	total, section, digit := 0, 0, -1
-	lastUnit := 0       // unit last applied in this section, to reject 十百
+	lastUnit := 0        // unit last applied in this section, to reject 十百
 	zeroPending := false // 零 seen: the next digit skips a unit
 	hasValue := false
 	for i, r := range rs {
