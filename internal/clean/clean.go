@@ -1,0 +1,188 @@
+// Package clean turns decoded document text into the form extraction and
+// indexing should see: simplified script, no pinyin annotations, no page
+// clutter, normalised spaces, digits and punctuation. It keeps the line
+// structure (lines and blank lines) because the extractor relies on it.
+//
+// The original text is never modified in place: callers keep it for display
+// and pass the cleaned copy to the extractor.
+package clean
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// traditionalShare is the share of Han characters that t2s must change before
+// Normalize treats a document as written in traditional script. Simplified
+// documents keep rare traditional characters on purpose in personal names
+// (王颺), which must survive; a traditional document changes 10–40 %.
+const traditionalShare = 0.03
+
+// dedupMinRunes is the length from which a repeated line counts as a
+// duplicated paragraph; shorter lines (会议还研究了其他事项。) may repeat legitimately.
+const dedupMinRunes = 16
+
+// Cleaner holds the loaded conversion tables. Build it once with New and
+// share it: its methods only read it and are safe for concurrent use.
+type Cleaner struct {
+	t2s       *opencc.OpenCC
+	syllables map[string]bool // tone-less pinyin syllables (v for ü)
+	// traditional holds the characters t2s changes on their own; counting
+	// them decides whether a document is traditional without converting it.
+	traditional map[rune]bool
+}
+
+// New loads the traditional→simplified dictionaries and the pinyin syllable
+// table.
+func New() (*Cleaner, error) {
+	cc, err := opencc.New("t2s")
+	if err != nil {
+		return nil, fmt.Errorf("clean: load opencc t2s: %w", err)
+	}
+	trad, err := traditionalSet(cc)
+	if err != nil {
+		return nil, err
+	}
+	return &Cleaner{t2s: cc, syllables: buildSyllables(), traditional: trad}, nil
+}
+
+// traditionalSet converts every CJK unified ideograph once, one per line so
+// that no phrase spans two of them, and keeps those that change.
+func traditionalSet(cc *opencc.OpenCC) (map[rune]bool, error) {
+	var b strings.Builder
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		b.WriteRune(r)
+		b.WriteByte('\n')
+	}
+	out, err := cc.Convert(b.String())
+	if err != nil {
+		return nil, fmt.Errorf("clean: build traditional set: %w", err)
+	}
+	in := strings.Split(b.String(), "\n")
+	conv := strings.Split(out, "\n")
+	if len(in) != len(conv) {
+		return nil, fmt.Errorf("clean: build traditional set: conversion changed the line count")
+	}
+	set := make(map[rune]bool, 4096)
+	for i := range in {
+		if in[i] != conv[i] {
+			set[[]rune(in[i])[0]] = true
+		}
+	}
+	return set, nil
+}
+
+// Simplify converts traditional characters to simplified ones and leaves
+// everything else as is. It always converts, so a query and the index text
+// it is matched against agree whatever script either was written in.
+func (c *Cleaner) Simplify(s string) string {
+	if !hasHan(s) {
+		return s
+	}
+	out, err := c.t2s.Convert(s)
+	if err != nil {
+		// opencc only fails on a corrupt embedded dictionary, which New
+		// would already have reported; the text is still usable unchanged.
+		return s
+	}
+	return out
+}
+
+// Normalize applies the full clean-up the extractor runs on. See the package
+// documentation and the rule tables in rules.go.
+func (c *Cleaner) Normalize(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = stripInvisible(text)
+	text = stripHTMLTags(text)
+	text = c.removePinyin(text)
+	text = c.simplifyDocument(text)
+
+	lines := strings.Split(text, "\n")
+	footerFrom := footerStart(lines)
+	out := make([]string, 0, len(lines))
+	for i, line := range lines {
+		line, keep := cleanLine(line, i >= footerFrom)
+		if !keep {
+			continue
+		}
+		out = append(out, line)
+	}
+	out = dedupParagraphs(out)
+	return joinLines(out)
+}
+
+// simplifyDocument converts the text to simplified script when it is written
+// in traditional script, judged over the whole document (see traditionalShare).
+func (c *Cleaner) simplifyDocument(text string) string {
+	han, trad := 0, 0
+	for _, r := range text {
+		if r < 0x3400 {
+			continue
+		}
+		if c.traditional[r] {
+			trad++
+		}
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if trad == 0 || float64(trad)/float64(han) < traditionalShare {
+		return text
+	}
+	return c.Simplify(text)
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinLines joins lines, collapsing runs of blank lines into one and trimming
+// blank lines at both ends: a removed clutter line must not leave a gap the
+// extractor would read as a section break.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	blank := false
+	wrote := false
+	for _, l := range lines {
+		if l == "" {
+			blank = wrote
+			continue
+		}
+		if wrote {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(l)
+		wrote, blank = true, false
+	}
+	return b.String()
+}
+
+// dedupParagraphs drops later verbatim copies of long lines: mirrors and
+// reposts often repeat a whole body or a paragraph.
+func dedupParagraphs(lines []string) []string {
+	seen := make(map[string]bool)
+	out := lines[:0]
+	for _, l := range lines {
+		if l != "" && len([]rune(l)) >= dedupMinRunes {
+			key := strings.Join(strings.Fields(l), "")
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		}
+		out = append(out, l)
+	}
+	return out
+}

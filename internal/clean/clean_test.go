@@ -1,0 +1,173 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// newCleaner builds one Cleaner per test binary; New is what every caller
+// does once, and loading it per test would only slow the suite.
+var newCleaner = sync.OnceValues(New)
+
+func cleaner(t testing.TB) *Cleaner {
+	t.Helper()
+	c, err := newCleaner()
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return c
+}
+
+func TestSimplify(t *testing.T) {
+	c := cleaner(t)
+	tests := []struct{ in, want string }{
+		{"會議", "会议"},
+		{"韓云", "韩云"},
+		{"區", "区"},
+		{"屆", "届"},
+		{"務", "务"},
+		{"〔2020〕3號", "〔2020〕3号"},
+		{"鐵嶺縣政府常務會議", "铁岭县政府常务会议"},
+		{"already simplified 会议纪要", "already simplified 会议纪要"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := c.Simplify(tt.in); got != tt.want {
+			t.Errorf("Simplify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	c := cleaner(t)
+	tests := []struct {
+		name, in, want string
+	}{
+		// Script.
+		{"traditional document", "張家川縣十五屆人民政府第27次常務會議召開", "张家川县十五届人民政府第27次常务会议召开"},
+		{"simplified document keeps a name's traditional character",
+			"市政府研究室毛文元 市委办王颺 市财政局吴炜 市人社局朱正 市应急局刘军 市国资委盛红明",
+			"市政府研究室毛文元 市委办王颺 市财政局吴炜 市人社局朱正 市应急局刘军 市国资委盛红明"},
+		// Pinyin annotations.
+		{"pinyin with tone marks", "會(huì)議(yì)召開(kāi)", "会议召开"},
+		{"pinyin in full-width parens", "區（qū）政府", "区政府"},
+		{"pinyin with tone numbers", "會(hui4)議", "会议"},
+		{"toneless pinyin", "縣長(zhang)主持", "县长主持"},
+		{"pinyin after a word", "會議(huìyì)紀要", "会议纪要"},
+		{"Latin abbreviation is not pinyin", "政府和社会资本合作(PPP)项目", "政府和社会资本合作(PPP)项目"},
+		{"item label is not pinyin", "附件(a)说明", "附件(a)说明"},
+		// Clutter lines.
+		{"breadcrumb with >", "首页 > 新闻中心 > 政务要闻\n标题", "标题"},
+		{"breadcrumb words", "首页 新闻中心 政务要闻\n标题", "标题"},
+		{"current position", "当前位置：首页 > 县政府会议\n标题", "标题"},
+		{"your position", "您的位置: 首页 » 法律资料网 »\n标题", "标题"},
+		{"visit counter line", "标题\n点击数:人次\n正文", "标题\n正文"},
+		{"visit counter fragment keeps metadata",
+			"发布日期:2023-06-21 10:51 信息来源:卫滨区人民政府办公室 访问量:7368",
+			"发布日期：2023-06-21 10:51 信息来源：卫滨区人民政府办公室"},
+		{"font size and print", "發布日期:2021-10-21 10:11 來源: 運城市鹽湖區人民政府 【字體:大 中 小】 打印本頁",
+			"发布日期：2021-10-21 10:11 来源：运城市盐湖区人民政府"},
+		{"spaced font size", "时间:2024-04-25 19:35       大    中    小      来源: 兴县新闻网",
+			"时间：2024-04-25 19:35 来源：兴县新闻网"},
+		{"font size label alone", "字号:\n大 中 小\n正文", "正文"},
+		{"大中小学 is text", "推进大中小学思政课一体化建设", "推进大中小学思政课一体化建设"},
+		{"scan", "正文\n扫一扫在手机打开当前页", "正文"},
+		{"share", "• 分享到\n正文", "正文"},
+		{"close window", "正文\n【打印本页】【关闭窗口】", "正文"},
+		{"icp footer", "正文\n备案号:粤ICP备05026010号", "正文"},
+		{"public security footer", "正文\n京公网安备 11010502000001号", "正文"},
+		{"copyright and sponsor", "正文\n版权所有:斗门区人民政府 主办单位:珠海市斗门区人民政府办公室", "正文"},
+		{"sponsor alone at the foot", "正文\n主办单位：某市人民政府办公室", "正文"},
+		{"nav words", "网站无障碍 适老版\n正文", "正文"},
+		{"related", "正文\n相关文章", "正文"},
+		{"empty field keeps its space", "来源:    时间:2022年03月15日", "来源： 时间：2022年03月15日"},
+		{"injected html", "<p id=\"a\"><td id=\"a\"></td></p>\n  1. <dl id=\"a\"></dl>\n正文", "正文"},
+		{"angle brackets in a title stay", "《<裕安区招商引资优惠政策若干规定>修订意见》", "《<裕安区招商引资优惠政策若干规定>修订意见》"},
+		// Page-break debris.
+		{"question marks", "正文一\n??\n正文二", "正文一\n正文二"},
+		{"bar", "|\n正文", "正文"},
+		{"page number", "正文一\n- 3 -\n正文二", "正文一\n正文二"},
+		{"page of pages", "正文一\n第 2 页 共 5 页\n正文二", "正文一\n正文二"},
+		// Duplicates.
+		{"duplicated paragraph", "会议原则同意《苏州市献血条例修正案（草案）》。\n\n会议原则同意《苏州市献血条例修正案（草案）》。\n完",
+			"会议原则同意《苏州市献血条例修正案（草案）》。\n\n完"},
+		{"short repeated line kept", "特此通知。\n附件\n特此通知。", "特此通知。\n附件\n特此通知。"},
+		// Markdown.
+		{"headings", "# 苏州市人民政府\n\n## 二、审议", "苏州市人民政府\n\n二、审议"},
+		{"bold", "**出席：**李亚平 王翔  ", "出席：李亚平 王翔"},
+		{"heading with bold", "#### **四、听取汇报**", "四、听取汇报"},
+		{"rule", "〔2020〕3号\n\n---\n\n正文", "〔2020〕3号\n\n正文"},
+		{"link", "详见[通知全文](http://example.gov.cn/a.html)。", "详见通知全文。"},
+		{"bullet", "- 发布日期:2021-07-19", "发布日期：2021-07-19"},
+		// Spaces.
+		{"full-width space in a name", "组　长：韩　正　　国务院副总理", "组 长：韩 正 国务院副总理"},
+		{"nbsp and tabs", "出席:\u00a0张三\t\t李四", "出席：张三 李四"},
+		{"zero width", "会\u200b议", "会议"},
+		{"blank lines collapse", "一\n\n\n\n二", "一\n\n二"},
+		{"crlf", "一\r\n二\r\n", "一\n二"},
+		// Width.
+		{"full-width digits and letters", "２０２３年ＡＢ级１．５万", "2023年AB级1.5万"},
+		// Punctuation.
+		{"comma between han", "2024年4月18日,县委副书记", "2024年4月18日，县委副书记"},
+		{"comma after time", "上午9:30,县委", "上午9:30，县委"},
+		{"time stays", "2023年11月20日上午9:30", "2023年11月20日上午9:30"},
+		{"thousands separator stays", "投资1,000万元", "投资1,000万元"},
+		{"decimal and date stay", "增长1.5%，2023-11-20", "增长1.5%，2023-11-20"},
+		{"semicolon and colon", "会议要求:一是落实;二是推进", "会议要求：一是落实；二是推进"},
+		{"url colon stays", "网址:http://www.gov.cn", "网址：http://www.gov.cn"},
+		{"parens around han", "《铁岭县妇女发展规划(2021-2030年)》", "《铁岭县妇女发展规划（2021-2030年）》"},
+		{"mixed parens", "方案(送审稿）", "方案（送审稿）"},
+		{"list marker stays", "(二)各地各部门", "(二)各地各部门"},
+		{"numbered list stays", "1.支持服务外包", "1.支持服务外包"},
+		{"latin parens stay", "合作(PPP)项目", "合作(PPP)项目"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.Normalize(tt.in); got != tt.want {
+				t.Errorf("Normalize(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNormalizeKeepsLines checks that clean-up never merges or splits lines
+// of plain body text: the extractor depends on the line structure.
+func TestNormalizeKeepsLines(t *testing.T) {
+	c := cleaner(t)
+	in := "出席：李亚平 王翔\n\n列席：张旗 韩卫\n市委编办\n詹利剑 市发改委凌鸣"
+	got := c.Normalize(in)
+	if strings.Count(got, "\n") != strings.Count(in, "\n") {
+		t.Fatalf("line count changed:\n%s", got)
+	}
+}
+
+func TestNormalizeIdempotent(t *testing.T) {
+	c := cleaner(t)
+	for _, p := range corpusFiles(t) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		once := c.Normalize(string(b))
+		if twice := c.Normalize(once); twice != once {
+			t.Errorf("%s: Normalize is not idempotent", filepath.Base(p))
+		}
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	c := cleaner(b)
+	data, err := os.ReadFile(filepath.Join(sharedDir(b), "spec", "suzhou-2020-3.txt"))
+	if err != nil {
+		b.Fatalf("read sample: %v", err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		c.Normalize(text)
+	}
+}

@@ -1,0 +1,150 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+var (
+	// parenGroup matches one parenthesised run on a line with at least one
+	// ASCII parenthesis; content containing Han gets full-width parentheses.
+	parenGroup = regexp.MustCompile(`[(（]([^()（）\n]{1,120})[)）]`)
+	// listMarker is content that numbers an item: (二), (12).
+	listMarker = regexp.MustCompile(`^[一二三四五六七八九十百零〇○0-9]+$`)
+	// spaceAroundWide drops spaces next to full-width punctuation, where
+	// they carry no meaning (时间： 2024 → 时间：2024).
+	spaceAroundWide = regexp.MustCompile(` ?([，。；：、（）《》“”！]) ?`)
+	// emptyField is a label with no value followed by the next label
+	// (来源： 时间：…): its space separates two fields and must stay.
+	emptyField = regexp.MustCompile(`([\p{Han}]{1,8}：) ([\p{Han}]{1,8}：)`)
+)
+
+// foldWidth maps full-width digits and Latin letters to ASCII, and a
+// full-width full stop after a digit to "." (１．５ → 1.5). Other full-width
+// punctuation stays: the contract keeps （） in titles.
+func foldWidth(s string) string {
+	hasWide := false
+	for _, r := range s {
+		if r >= 0xFF0E && r <= 0xFF5A {
+			hasWide = true
+			break
+		}
+	}
+	if !hasWide {
+		return s
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			rs[i] = r - 0xFEE0
+		case r == '．' && i > 0 && rs[i-1] >= '0' && rs[i-1] <= '9':
+			rs[i] = '.'
+		}
+	}
+	return string(rs)
+}
+
+// normalizeSpaces turns every kind of space (tab, U+3000, NBSP, thin spaces)
+// into one ASCII space per run and trims the line. A space between two Han
+// characters (韩　正) survives as one space: the extractor decides whether
+// it is padding inside a name.
+func normalizeSpaces(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		if r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\u202f' || r == '\u205f' ||
+			(r >= '\u2000' && r <= '\u200a') || r == ' ' || r == '\f' || r == '\v' {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isWide reports whether r is Chinese text or Chinese punctuation, the
+// context in which ASCII punctuation is a typing slip.
+func isWide(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return true
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20:
+		return true
+	case r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—':
+		return true
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+var widePunct = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！'}
+
+// fixPunctuation turns ASCII , ; : ! next to Chinese text into full-width
+// forms, never between two digits (9:30, 1,000), and parentheses around
+// Chinese content into （）, leaving list markers such as (二) alone.
+func fixPunctuation(line string) string {
+	if strings.ContainsAny(line, ",;:!") {
+		rs := []rune(line)
+		for i, r := range rs {
+			w, ok := widePunct[r]
+			if !ok {
+				continue
+			}
+			var prev, next, prevNS, nextNS rune
+			if i > 0 {
+				prev = rs[i-1]
+			}
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			for j := i - 1; j >= 0; j-- {
+				if rs[j] != ' ' {
+					prevNS = rs[j]
+					break
+				}
+			}
+			for j := i + 1; j < len(rs); j++ {
+				if rs[j] != ' ' {
+					nextNS = rs[j]
+					break
+				}
+			}
+			if isDigit(prev) && isDigit(next) {
+				continue
+			}
+			if isWide(prevNS) || (isWide(nextNS) && (r != ':' || !isASCIIWord(prev))) {
+				rs[i] = w
+			}
+		}
+		line = string(rs)
+	}
+	if strings.ContainsAny(line, "()") {
+		line = parenGroup.ReplaceAllStringFunc(line, func(m string) string {
+			inner := parenGroup.FindStringSubmatch(m)[1]
+			if listMarker.MatchString(strings.TrimSpace(inner)) || !hasHan(inner) {
+				return m
+			}
+			return "（" + inner + "）"
+		})
+	}
+	if strings.Contains(line, " ") {
+		line = emptyField.ReplaceAllString(line, "$1\x00$2")
+		line = spaceAroundWide.ReplaceAllString(line, "$1")
+		line = strings.ReplaceAll(line, "\x00", " ")
+	}
+	return line
+}
+
+// isASCIIWord reports whether r belongs to a Latin word or number, so that
+// "http://", "Email:" keep their colon even before Chinese text.
+func isASCIIWord(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || isDigit(r))
+}

@@ -1,0 +1,248 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// footerLines is how many non-blank lines at the end of a document count as
+// its footer, where a single weak marker (主办单位, 版权所有) is enough to
+// drop a line; elsewhere such words may be body text.
+const footerLines = 8
+
+var (
+	// htmlTag matches markup injected into text files by spam mirrors. A tag
+	// name must start with an ASCII letter, so 《<规定>修订意见》 is untouched.
+	htmlTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>\n]*)?/?>`)
+	// tagLeftover is what a junk line may still hold once its tags are gone.
+	tagLeftover = regexp.MustCompile(`^(\d{1,3}[.、]?|[•·*+\-])?$`)
+
+	// Breadcrumbs: 当前位置：…, 您的位置: 首页 » …, 首页 > 新闻中心 > …
+	breadcrumbLead = regexp.MustCompile(`^(您|你)?(的|现在的)?(当前|所在)?位置\s*[:：]`)
+	breadcrumbPath = regexp.MustCompile(`^(网站)?首页\s*([>»›/→]|-&gt;|&gt;|＞)`)
+	// 首页 新闻中心 政务要闻: a line of short words starting at 首页.
+	breadcrumbWords = regexp.MustCompile(`^(网站)?首页( [\p{Han}A-Za-z]{1,10}){1,6}$`)
+
+	// Fragments removed from a line that may also carry useful metadata
+	// (发布日期：… 来源：… 访问量：7368 【字体：大 中 小】 打印本页).
+	fragments = []fragment{
+		{[]string{"字体", "字号"}, regexp.MustCompile(`[【\[]?(字体|字号)\s*[:：]?\s*[【\[]?大[\]】]?\s*[【\[]?中[\]】]?\s*[【\[]?小[\]】]?[\]】]?`)},
+		{[]string{"中 小", "中] [小", "中】 【小"}, regexp.MustCompile(`(^|\s)[【\[]?大[\]】]? [【\[]?中[\]】]? [【\[]?小[\]】]?(\s|$)`)},
+		{[]string{"字体", "字号"}, regexp.MustCompile(`^(字体|字号)\s*[:：]?$`)},
+		{[]string{"访问", "浏览", "点击", "阅读"}, regexp.MustCompile(`(访问量|访问次数|浏览量|浏览次数|点击数|点击量|点击次数|阅读量|阅读次数|阅读数)\s*[:：]?\s*\d*\s*(人次|次)?`)},
+		{[]string{"浏览", "阅读", "点击"}, regexp.MustCompile(`(浏览|阅读|点击)\s*[:：]\s*\d*\s*(人次|次)?`)},
+		{[]string{"打印", "关闭", "返回顶部", "收藏", "保存本页"}, regexp.MustCompile(`[【\[]?(打印本页|打印此页|打印文章|打印正文|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|保存本页)[\]】]?`)},
+		{[]string{"【", "["}, regexp.MustCompile(`[【\[](打印|关闭|收藏|返回)[\]】]`)},
+		{[]string{"分享到"}, regexp.MustCompile(`分享到\s*[:：]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ|人人网|豆瓣)\s*)*`)},
+		{[]string{"点击此处下载"}, regexp.MustCompile(`(下载地址\s*[:：]\s*)?点击此处下载`)},
+		{[]string{"扫一扫"}, regexp.MustCompile(`扫一扫在手机(上)?打开当前页`)},
+	}
+
+	// pageBreak matches lines that are only page-break debris: ?, |, rules
+	// of dashes, "- 3 -", "第3页 共10页".
+	pageBreak = []*regexp.Regexp{
+		regexp.MustCompile(`^[?？|｜¦\-–—_=~*·•.。…\s]+$`),
+		regexp.MustCompile(`^[-–—]\s*\d{1,4}\s*[-–—]$`),
+		regexp.MustCompile(`^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$`),
+	}
+
+	// Footer markers: strong ones alone condemn a line, weak ones need a
+	// second marker or a place among the last lines.
+	footerStrong = []string{"ICP备", "ICP证", "公网安备", "网站标识码", "网站识别码"}
+	footerWeak   = []string{"版权所有", "Copyright", "©", "主办单位", "承办单位", "主办：", "承办：",
+		"技术支持", "网站地图", "联系我们", "政务邮箱", "不良信息举报", "举报电话", "维护单位",
+		"建议使用", "分辨率"}
+
+	// navWords are page-chrome words; a line made only of them is dropped.
+	navWords = map[string]bool{
+		"首页": true, "网站首页": true, "返回首页": true, "设为首页": true, "加入收藏": true,
+		"无障碍": true, "网站无障碍": true, "无障碍浏览": true, "适老版": true, "长者版": true,
+		"关怀版": true, "老年版": true, "繁体": true, "繁体版": true, "简体": true, "简体版": true,
+		"English": true, "登录": true, "注册": true, "个人登录": true, "法人登录": true,
+		"搜索": true, "听全文": true, "朗读": true, "智能问答": true, "相关文章": true, "相关链接": true,
+		"相关阅读": true, "相关新闻": true, "返回列表": true, "返回顶部": true, "上一篇": true,
+		"下一篇": true, "打印": true, "关闭": true, "收藏": true, "分享": true,
+	}
+	prevNext = regexp.MustCompile(`^(上一篇|下一篇)\s*[:：]`)
+
+	// Markdown decoration; the text inside stays.
+	mdHeading = regexp.MustCompile(`^#{1,6}\s+`)
+	mdClosing = regexp.MustCompile(`\s+#+$`)
+	mdBold    = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__`)
+	mdImage   = regexp.MustCompile(`!\[[^\]\n]*\]\([^)\n]*\)`)
+	mdLink    = regexp.MustCompile(`\[([^\]\n]+)\]\((https?://|/|#)[^)\n]*\)`)
+	mdQuote   = regexp.MustCompile(`^>\s?`)
+	mdBullet  = regexp.MustCompile(`^[-*+•·▪●◆■◇○]\s*`)
+)
+
+// fragment is a clutter pattern and the literals one of which must occur
+// for it to match, checked first because the regexps are slow on long lines.
+type fragment struct {
+	triggers []string
+	re       *regexp.Regexp
+}
+
+func (f fragment) replace(line string) string {
+	for _, t := range f.triggers {
+		if strings.Contains(line, t) {
+			return f.re.ReplaceAllString(line, " ")
+		}
+	}
+	return line
+}
+
+// stripInvisible removes zero-width characters and stray BOMs, which break
+// word matching without showing.
+func stripInvisible(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 0, '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// stripHTMLTags removes markup lines injected into plain text; a line that
+// was nothing but tags (and a list number) disappears entirely.
+func stripHTMLTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if !htmlTag.MatchString(l) {
+			out = append(out, l)
+			continue
+		}
+		rest := strings.TrimSpace(htmlTag.ReplaceAllString(l, ""))
+		if tagLeftover.MatchString(rest) {
+			continue
+		}
+		out = append(out, rest)
+	}
+	return strings.Join(out, "\n")
+}
+
+// footerStart returns the index of the first line of the footer zone.
+func footerStart(lines []string) int {
+	n := 0
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.TrimSpace(lines[i]) == "" {
+			continue
+		}
+		n++
+		if n == footerLines {
+			return i
+		}
+	}
+	return 0
+}
+
+// cleanLine normalises one line and reports whether it should be kept. An
+// empty line is kept as a paragraph break.
+func cleanLine(line string, inFooter bool) (string, bool) {
+	line = normalizeSpaces(foldWidth(line))
+	if line == "" {
+		return "", true
+	}
+	if isMarkdownRuleOrDebris(line) {
+		return "", false
+	}
+	line = stripMarkdown(line)
+	if isClutterLine(line, inFooter) {
+		return "", false
+	}
+	before := line
+	for _, f := range fragments {
+		line = f.replace(line)
+	}
+	line = normalizeSpaces(line)
+	if line != before && !hasContent(line) {
+		return "", false
+	}
+	line = fixPunctuation(line)
+	if line == "" {
+		return "", false
+	}
+	return line, true
+}
+
+func isMarkdownRuleOrDebris(line string) bool {
+	for _, re := range pageBreak {
+		if re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+func stripMarkdown(line string) string {
+	line = mdHeading.ReplaceAllString(line, "")
+	if strings.HasSuffix(line, "#") {
+		line = mdClosing.ReplaceAllString(line, "")
+	}
+	line = mdQuote.ReplaceAllString(line, "")
+	if strings.ContainsAny(line, "*_") {
+		line = mdBold.ReplaceAllString(line, "$1$2")
+	}
+	if strings.Contains(line, "](") {
+		line = mdImage.ReplaceAllString(line, "")
+		line = mdLink.ReplaceAllString(line, "$1")
+	}
+	// A bullet marker before text; "- 3 -" page numbers were dropped earlier.
+	if loc := mdBullet.FindStringIndex(line); loc != nil && loc[1] < len(line) {
+		next, _ := utf8.DecodeRuneInString(line[loc[1]:])
+		if !unicode.IsDigit(next) || strings.HasPrefix(line, "•") {
+			line = line[loc[1]:]
+		}
+	}
+	return strings.TrimSpace(line)
+}
+
+func isClutterLine(line string, inFooter bool) bool {
+	if breadcrumbLead.MatchString(line) || breadcrumbPath.MatchString(line) ||
+		breadcrumbWords.MatchString(line) || prevNext.MatchString(line) {
+		return true
+	}
+	short := utf8.RuneCountInString(line) <= 40
+	if short && (strings.Contains(line, "扫一扫") || strings.Contains(line, "扫码") ||
+		strings.Contains(line, "手机扫描") || strings.HasPrefix(line, "分享到")) {
+		return true
+	}
+	for _, m := range footerStrong {
+		if strings.Contains(line, m) {
+			return true
+		}
+	}
+	weak := 0
+	for _, m := range footerWeak {
+		if strings.Contains(line, m) {
+			weak++
+		}
+	}
+	if weak >= 2 || (weak == 1 && inFooter && utf8.RuneCountInString(line) <= 60) {
+		return true
+	}
+	words := strings.Fields(line)
+	for _, w := range words {
+		if !navWords[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// hasContent reports whether a line still says anything: a letter, digit or
+// Han character.
+func hasContent(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
