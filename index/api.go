@@ -105,3 +105,17 @@ const (
 	Updated   PutStatus = "updated"   // same source path, new content: old version replaced
 	Unchanged PutStatus = "unchanged" // same content already indexed
 )
+
+// Suggestion completes what a user is typing.
+type Suggestion struct {
+	Text  string `json:"text"`
+	Kind  string `json:"kind"`  // SuggestPerson, SuggestDepartment or SuggestTitle
+	Count int    `json:"count"` // documents that carry it
+}
+
+// Suggestion kinds.
+const (
+	SuggestPerson     = "person"
+	SuggestDepartment = "department"
+	SuggestTitle      = "title"
+)

@@ -5,44 +5,358 @@ package index
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+	"github.com/go-ego/gse"
 
 	"govarchive/internal/document"
+	"govarchive/internal/segment"
 )
+
+// Simplifier converts text to simplified Chinese (*clean.Cleaner).
+type Simplifier interface {
+	Simplify(string) string
+}
+
+// DepartmentForms lists every equivalent surface form of a department
+// (*dept.Table).
+type DepartmentForms interface {
+	Forms(name string) []string
+}
 
 // Options configure an index.
 type Options struct {
-	// SynonymsFile extends the built-in synonyms (one group per line).
+	// Segmenter is the process-wide gse segmenter (internal/segment.New),
+	// built with the archive's user dictionary. Nil builds one without
+	// user words.
+	Segmenter *gse.Segmenter
+	// DictionaryVersion identifies the user dictionary Segmenter was built
+	// with (UserDictionaryVersion). A new index records it; an existing
+	// index whose recorded version differs reports NeedsReindex.
+	DictionaryVersion string
+	// Cleaner simplifies traditional characters in text and queries; nil
+	// indexes text as it is.
+	Cleaner Simplifier
+	// Departments expands a department filter or query word to all its
+	// forms; nil matches the name as written only.
+	Departments DepartmentForms
+	// SynonymsFile extends the built-in synonyms (same format as
+	// synonyms.txt: one group per line, terms separated by "=").
 	SynonymsFile string
+	// Synonyms adds groups programmatically.
+	Synonyms [][]string
+	// Baseline indexes and queries text with bleve's built-in cjk bigram
+	// analyzer instead of gse, for benchmarks and relevance comparisons.
+	Baseline bool
 }
 
 // Index is an open search index. It is safe for concurrent use.
-type Index struct{}
+type Index struct {
+	bi       bleve.Index
+	opts     Options
+	meta     meta
+	syn      *synonyms
+	textAn   string // analyzer for query text
+	writeMu  sync.Mutex
+	suggest  suggestCache
+	simplify func(string) string
+}
 
-var errTODO = errors.New("index: not implemented yet")
+// meta is recorded in the index so a later process can tell whether the
+// index was built with the analysis it would use.
+type meta struct {
+	Analysis   string `json:"analysis"`
+	Dictionary string `json:"dictionary"`
+}
+
+var metaKey = []byte("govarchive_meta")
 
 // Open opens the index in dir, creating it when dir holds none.
-func Open(ctx context.Context, dir string, opts Options) (*Index, error) { return nil, errTODO }
+func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	seg := opts.Segmenter
+	if seg == nil && !opts.Baseline {
+		var err error
+		if seg, err = segment.New(nil); err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+	}
+	if seg != nil {
+		sharedSeg.Store(seg)
+	}
+	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer}
+	if opts.Cleaner != nil {
+		ix.simplify = opts.Cleaner.Simplify
+	}
+	if opts.Baseline {
+		ix.textAn = "cjk"
+	}
+	syn, err := loadSynonyms(opts.SynonymsFile, opts.Synonyms, ix.simplify)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	ix.syn = syn
+
+	want := meta{Analysis: analysisVersion, Dictionary: opts.DictionaryVersion}
+	if opts.Baseline {
+		want.Analysis = "cjk"
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+		bi, err := bleve.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("index: open %s: %w", dir, err)
+		}
+		ix.bi = bi
+		raw, err := bi.GetInternal(metaKey)
+		if err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("index: read metadata: %w", err)
+		}
+		if len(raw) > 0 {
+			if err := json.Unmarshal(raw, &ix.meta); err != nil {
+				bi.Close()
+				return nil, fmt.Errorf("index: metadata: %w", err)
+			}
+		}
+		return ix, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+
+	im, err := buildMapping(opts.Baseline)
+	if err != nil {
+		return nil, fmt.Errorf("index: mapping: %w", err)
+	}
+	bi, err := bleve.New(dir, im)
+	if err != nil {
+		return nil, fmt.Errorf("index: create %s: %w", dir, err)
+	}
+	raw, _ := json.Marshal(want)
+	if err := bi.SetInternal(metaKey, raw); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("index: write metadata: %w", err)
+	}
+	ix.bi, ix.meta = bi, want
+	return ix, nil
+}
+
+// DictionaryVersion is the user-dictionary version the index was built with.
+func (ix *Index) DictionaryVersion() string { return ix.meta.Dictionary }
+
+// NeedsReindex reports whether the index was built with another analysis or
+// user dictionary than this process uses: its tokens would not match the
+// queries' tokens, so `govarchive reindex` should rebuild it.
+func (ix *Index) NeedsReindex() bool {
+	want := analysisVersion
+	if ix.opts.Baseline {
+		want = "cjk"
+	}
+	return ix.meta.Analysis != want || ix.meta.Dictionary != ix.opts.DictionaryVersion
+}
+
+// UserDictionaryVersion is a stable hash of a user dictionary (order and
+// duplicates do not matter) combined with the analysis version.
+func UserDictionaryVersion(words []segment.Word) string {
+	lines := make([]string, 0, len(words))
+	for _, w := range words {
+		lines = append(lines, w.Text+"\t"+strconv.FormatFloat(w.Freq, 'g', -1, 64)+"\t"+w.POS)
+	}
+	sort.Strings(lines)
+	h := sha256.New()
+	h.Write([]byte(analysisVersion))
+	prev := ""
+	for _, l := range lines {
+		if l != prev {
+			h.Write([]byte{'\n'})
+			h.Write([]byte(l))
+		}
+		prev = l
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
 
 // Put adds or replaces documents in one batch and reports, per document,
 // whether it was added, updated (same source path, new content) or unchanged.
 func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatus, error) {
-	return nil, errTODO
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	out := make([]PutStatus, len(docs))
+	b := ix.bi.NewBatch()
+	inBatch := map[string]bool{}
+	pathInBatch := map[string]string{}
+	for i, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if d == nil {
+			return nil, fmt.Errorf("index: document %d is nil", i)
+		}
+		id := d.ID
+		if id == "" {
+			id = document.ContentID(d.Text)
+		}
+		if inBatch[id] {
+			out[i] = Unchanged
+			continue
+		}
+		exists, err := ix.exists(id)
+		if err != nil {
+			return nil, err
+		}
+		if exists {
+			out[i] = Unchanged
+			inBatch[id] = true
+			continue
+		}
+		out[i] = Added
+		if d.SourcePath != "" {
+			olds, err := ix.idsBySourcePath(ctx, d.SourcePath)
+			if err != nil {
+				return nil, err
+			}
+			if prev, ok := pathInBatch[d.SourcePath]; ok && prev != id {
+				olds = append(olds, prev)
+			}
+			for _, old := range olds {
+				if old != id {
+					b.Delete(old)
+					delete(inBatch, old)
+					out[i] = Updated
+				}
+			}
+			pathInBatch[d.SourcePath] = id
+		}
+		cp := *d
+		cp.ID = id
+		js, err := json.Marshal(&cp)
+		if err != nil {
+			return nil, fmt.Errorf("index: encode %s: %w", id, err)
+		}
+		if err := b.Index(id, ix.bleveDoc(&cp, js)); err != nil {
+			return nil, fmt.Errorf("index: analyse %s: %w", id, err)
+		}
+		inBatch[id] = true
+	}
+	if b.Size() > 0 {
+		if err := ix.bi.Batch(b); err != nil {
+			return nil, fmt.Errorf("index: write batch: %w", err)
+		}
+		ix.suggest.invalidate()
+	}
+	return out, nil
+}
+
+func (ix *Index) exists(id string) (bool, error) {
+	d, err := ix.bi.Document(id)
+	if err != nil {
+		return false, fmt.Errorf("index: look up %s: %w", id, err)
+	}
+	return d != nil, nil
+}
+
+func (ix *Index) idsBySourcePath(ctx context.Context, path string) ([]string, error) {
+	q := bleve.NewTermQuery(path)
+	q.SetField(fSourcePath)
+	req := bleve.NewSearchRequestOptions(q, 100, 0, false)
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: look up source path: %w", err)
+	}
+	ids := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids, nil
 }
 
 // Delete removes one document; ErrNotFound when there is none with that id.
-func (ix *Index) Delete(ctx context.Context, id string) error { return errTODO }
+func (ix *Index) Delete(ctx context.Context, id string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	ok, err := ix.exists(id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("index: delete %s: %w", id, ErrNotFound)
+	}
+	b := ix.bi.NewBatch()
+	b.Delete(id)
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("index: delete %s: %w", id, err)
+	}
+	ix.suggest.invalidate()
+	return nil
+}
 
 // Get returns a stored document; ErrNotFound when there is none.
 func (ix *Index) Get(ctx context.Context, id string) (*document.Document, error) {
-	return nil, errTODO
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d, err := ix.bi.Document(id)
+	if err != nil {
+		return nil, fmt.Errorf("index: get %s: %w", id, err)
+	}
+	if d == nil {
+		return nil, fmt.Errorf("index: get %s: %w", id, ErrNotFound)
+	}
+	var js, path []byte
+	d.VisitFields(func(f index.Field) {
+		switch f.Name() {
+		case fDocJSON:
+			js = f.Value()
+		case fSourceStore:
+			path = f.Value()
+		}
+	})
+	return decodeDoc(id, js, path)
 }
 
-// Search runs a query. Errors wrapping ErrInvalidQuery are the caller's fault.
-func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) { return nil, errTODO }
+func decodeDoc(id string, js, path []byte) (*document.Document, error) {
+	if len(js) == 0 {
+		return nil, fmt.Errorf("index: document %s has no stored body", id)
+	}
+	var doc document.Document
+	if err := json.Unmarshal(js, &doc); err != nil {
+		return nil, fmt.Errorf("index: decode %s: %w", id, err)
+	}
+	doc.SourcePath = string(path)
+	return &doc, nil
+}
 
 // Count returns the number of documents in the index.
-func (ix *Index) Count(ctx context.Context) (uint64, error) { return 0, errTODO }
+func (ix *Index) Count(ctx context.Context) (uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	n, err := ix.bi.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return n, nil
+}
 
 // Close flushes and closes the index.
-func (ix *Index) Close() error { return nil }
+func (ix *Index) Close() error {
+	if err := ix.bi.Close(); err != nil {
+		return fmt.Errorf("index: close: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,281 @@
+package index
+
+import (
+	"fmt"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/go-ego/gse"
+
+	"govarchive/internal/segment"
+)
+
+// Names registered with bleve. They are persisted in the index metadata, so
+// every binary that opens an index must import this package.
+const (
+	tokenizerType   = "gse"
+	indexTokenizer  = "gse_index_tok"
+	queryTokenizer  = "gse_query_tok"
+	indexAnalyzer   = "gse_index"
+	queryAnalyzer   = "gse_query"
+	modeIndex       = "index"
+	modeQuery       = "query"
+	analysisVersion = "gse-1" // bump when tokenization changes: old indexes need a reindex
+)
+
+// sharedSeg is the process-wide segmenter the registered tokenizer uses.
+// bleve builds tokenizers through its global registry from a config map that
+// is serialised into the index, so a constructor cannot be handed a Go value;
+// and loading a gse dictionary costs ~1 s and 130 MB, so it must not happen
+// per index. Open stores the segmenter here; this is the package's only
+// mutable state.
+var sharedSeg atomic.Pointer[gse.Segmenter]
+
+func init() {
+	if err := registry.RegisterTokenizer(tokenizerType, newTokenizer); err != nil {
+		panic(fmt.Sprintf("index: register tokenizer: %v", err))
+	}
+}
+
+func newTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.Tokenizer, error) {
+	seg := sharedSeg.Load()
+	if seg == nil {
+		return nil, fmt.Errorf("index: gse tokenizer used before Open set a segmenter")
+	}
+	mode, _ := config["mode"].(string)
+	switch mode {
+	case modeIndex, "":
+		return &tokenizer{seg: seg, sub: true}, nil
+	case modeQuery:
+		return &tokenizer{seg: seg}, nil
+	}
+	return nil, fmt.Errorf("index: unknown gse tokenizer mode %q", mode)
+}
+
+// tokenizer turns text into gse words with exact byte offsets. In index mode
+// (sub=true) each word is followed by its dictionary sub-words of two runes
+// or more at the same position, so 审计 finds 审计工作规定 while the phrase
+// 人民共和国 still matches 中华人民共和国 (tokens sharing a position are
+// alternatives in a phrase). Query mode emits the top-level words only: a
+// query analysed with sub-words would let a phrase match unrelated words.
+type tokenizer struct {
+	seg *gse.Segmenter
+	sub bool
+}
+
+func (t *tokenizer) Tokenize(in []byte) analysis.TokenStream {
+	// gse cuts full-width Latin and digits one character at a time
+	// (ＡＢＣ → Ａ/Ｂ/Ｃ), so segment a half-width copy and map its offsets
+	// back: tokens keep pointing into the original bytes.
+	if folded, back := foldWidth(in); folded != nil {
+		rv := t.tokenize(folded)
+		for _, tok := range rv {
+			tok.Start, tok.End = back[tok.Start], back[tok.End]
+			tok.Term = in[tok.Start:tok.End]
+		}
+		return rv
+	}
+	return t.tokenize(in)
+}
+
+func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
+	segs := t.seg.Segment(in)
+	rv := make(analysis.TokenStream, 0, len(segs)+len(segs)/4)
+	pos := 0
+	for i := range segs {
+		s := &segs[i]
+		st, en := s.Start(), s.End()
+		if st < 0 || en > len(in) || st >= en || !hasLetterOrDigit(in[st:en]) {
+			continue
+		}
+		pos++
+		rv = append(rv, &analysis.Token{Start: st, End: en, Term: in[st:en], Position: pos, Type: tokenType(in[st:en])})
+		if !t.sub || utf8.RuneCount(in[st:en]) < 3 {
+			continue
+		}
+		if tok := s.Token(); tok != nil && tok.Pos() == segment.UserPOS {
+			rv = t.userSubwords(rv, in, st, en, pos)
+		} else if tok != nil {
+			mark := len(rv)
+			rv = appendSubwords(rv, in, tok.Segments(), st, pos, 0)
+			rv = t.edgeWords(rv, mark, in, st, en, pos)
+		}
+	}
+	return rv
+}
+
+// edgeWords adds the dictionary words a word starts or ends with. gse's
+// sub-segment tree follows one shortest path and so misses some (惠州市 →
+// 惠/州市 loses 惠州); words inside the middle are left out on purpose, as
+// they are mostly accidents of adjacent characters (民法 in 人民法院).
+// rv[mark:] holds the sub-words already emitted for this word.
+func (t *tokenizer) edgeWords(rv analysis.TokenStream, mark int, in []byte, st, en, pos int) analysis.TokenStream {
+	w := in[st:en]
+	var cuts []int // byte offsets of rune boundaries inside w
+	for i := range string(w) {
+		if i > 0 {
+			cuts = append(cuts, i)
+		}
+	}
+	has := func(s, e int) bool {
+		for _, tok := range rv[mark:] {
+			if tok.Start == s && tok.End == e {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(s, e int) {
+		if has(s, e) || !hasLetterOrDigit(in[s:e]) {
+			return
+		}
+		// Frequency 0 marks a trie prefix (综合治), not a word.
+		if f, _, ok := t.seg.Find(string(in[s:e])); ok && f >= 2 {
+			rv = append(rv, &analysis.Token{Start: s, End: e, Term: in[s:e], Position: pos, Type: tokenType(in[s:e])})
+		}
+	}
+	for i, c := range cuts {
+		if i >= 1 { // prefixes of at least two runes
+			add(st, st+c)
+		}
+		if len(cuts)-i >= 2 { // suffixes of at least two runes
+			add(st+c, en)
+		}
+	}
+	return rv
+}
+
+// appendSubwords walks gse's sub-segment tree. Sub-segment offsets are
+// relative to their parent word, hence base.
+func appendSubwords(rv analysis.TokenStream, in []byte, subs []*gse.Segment, base, pos, depth int) analysis.TokenStream {
+	if depth > 8 {
+		return rv
+	}
+	for _, s := range subs {
+		st, en := base+s.Start(), base+s.End()
+		if st < base || en > len(in) || st >= en {
+			continue
+		}
+		w := in[st:en]
+		if utf8.RuneCount(w) >= 2 && hasLetterOrDigit(w) {
+			rv = append(rv, &analysis.Token{Start: st, End: en, Term: w, Position: pos, Type: tokenType(w)})
+		}
+		if tok := s.Token(); tok != nil {
+			rv = appendSubwords(rv, in, tok.Segments(), st, pos, depth+1)
+		}
+	}
+	return rv
+}
+
+// userSubwords gives archive names (POS segment.UserPOS) their inner words.
+// gse splits such a word by its own shortest path, which for 市民政局 yields
+// 市民/政局 and would make 市民 match a department. Dropping a leading
+// one-character administrative level (市/区/县…) first yields 民政局 → 民政,
+// so 应急 finds 市应急局 without 市民 finding 市民政局. Person names (short,
+// no organisational suffix) get no sub-words: 亚平 should not find 李亚平.
+func (t *tokenizer) userSubwords(rv analysis.TokenStream, in []byte, st, en, pos int) analysis.TokenStream {
+	w := in[st:en]
+	first, n := utf8.DecodeRune(w)
+	last, _ := utf8.DecodeLastRune(w)
+	if utf8.RuneCount(w) <= 3 && !orgSuffix[last] {
+		return rv
+	}
+	base := st
+	if adminLevel[first] {
+		base += n
+		if utf8.RuneCount(in[base:en]) >= 2 {
+			rv = append(rv, &analysis.Token{Start: base, End: en, Term: in[base:en], Position: pos, Type: analysis.Ideographic})
+		}
+	}
+	for _, s := range t.seg.Segment(in[base:en]) {
+		s0, s1 := base+s.Start(), base+s.End()
+		if s0 == base && s1 == en {
+			// The remainder is itself a word: only its sub-words are new.
+			if tok := s.Token(); tok != nil && tok.Pos() != segment.UserPOS {
+				rv = appendSubwords(rv, in, tok.Segments(), s0, pos, 0)
+			}
+			continue
+		}
+		sw := in[s0:s1]
+		if utf8.RuneCount(sw) >= 2 && hasLetterOrDigit(sw) {
+			rv = append(rv, &analysis.Token{Start: s0, End: s1, Term: sw, Position: pos, Type: tokenType(sw)})
+			if tok := s.Token(); tok != nil && tok.Pos() != segment.UserPOS {
+				rv = appendSubwords(rv, in, tok.Segments(), s0, pos, 0)
+			}
+		}
+	}
+	return rv
+}
+
+// Immutable lookup tables for userSubwords.
+var (
+	adminLevel = runeSet("省市区县镇乡州盟旗")
+	orgSuffix  = runeSet("局委办厅院部会室处所队站社庭馆行司署科组团府台")
+)
+
+func runeSet(s string) map[rune]bool {
+	m := make(map[rune]bool)
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+func hasLetterOrDigit(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
+}
+
+func tokenType(b []byte) analysis.TokenType {
+	r, _ := utf8.DecodeRune(b)
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return analysis.Ideographic
+	case unicode.IsDigit(r):
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
+}
+
+// foldWidth maps full-width ASCII forms (U+FF01–FF5E) to ASCII. It returns
+// nil when there are none; otherwise back[i] is the offset in the input of
+// byte i of the folded text (len(folded)+1 entries).
+func foldWidth(in []byte) (folded []byte, back []int) {
+	i := 0
+	for i < len(in) {
+		r, n := utf8.DecodeRune(in[i:])
+		if r >= 0xFF01 && r <= 0xFF5E {
+			break
+		}
+		i += n
+	}
+	if i == len(in) {
+		return nil, nil
+	}
+	folded = make([]byte, 0, len(in))
+	back = make([]int, 0, len(in)+1)
+	for i := 0; i < len(in); {
+		r, n := utf8.DecodeRune(in[i:])
+		if r >= 0xFF01 && r <= 0xFF5E {
+			folded = append(folded, byte(r-0xFF01+0x21))
+			back = append(back, i)
+		} else {
+			folded = append(folded, in[i:i+n]...)
+			for k := 0; k < n; k++ {
+				back = append(back, i+k)
+			}
+		}
+		i += n
+	}
+	back = append(back, len(in))
+	return folded, back
+}

@@ -1,0 +1,93 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/go-ego/gse"
+
+	"govarchive/internal/document"
+	"govarchive/internal/segment"
+)
+
+// The gse dictionary takes a second and 130 MB to load: one per test binary.
+var (
+	segOnce sync.Once
+	segVal  *gse.Segmenter
+	segErr  error
+)
+
+// testUserWords stand in for names the archive would contribute.
+var testUserWords = []segment.Word{
+	{Text: "市应急局", Freq: 1000, POS: segment.UserPOS},
+	{Text: "市民政局", Freq: 1000, POS: segment.UserPOS},
+	{Text: "市卫生健康委", Freq: 1000, POS: segment.UserPOS},
+	{Text: "李亚平", Freq: 1000, POS: segment.UserPOS},
+	{Text: "邹洪凯", Freq: 1000, POS: segment.UserPOS},
+}
+
+func testSegmenter(t testing.TB) *gse.Segmenter {
+	t.Helper()
+	segOnce.Do(func() { segVal, segErr = segment.New(testUserWords) })
+	if segErr != nil {
+		t.Fatalf("segmenter: %v", segErr)
+	}
+	return segVal
+}
+
+// fakeSimplifier converts the few traditional characters the tests use;
+// the real conversion is internal/clean's concern.
+type fakeSimplifier struct{}
+
+var t2s = strings.NewReplacer("韓", "韩", "會", "会", "議", "议", "審", "审", "計", "计", "員", "员", "雲", "云")
+
+func (fakeSimplifier) Simplify(s string) string { return t2s.Replace(s) }
+
+// fakeDepartments knows one department under three names.
+type fakeDepartments struct{}
+
+func (fakeDepartments) Forms(name string) []string {
+	forms := []string{"市应急局", "市应急管理局", "苏州市应急管理局"}
+	for _, f := range forms {
+		if f == name {
+			return forms
+		}
+	}
+	return nil
+}
+
+func openTest(t testing.TB, opts Options) *Index {
+	t.Helper()
+	if opts.Segmenter == nil && !opts.Baseline {
+		opts.Segmenter = testSegmenter(t)
+	}
+	ix, err := Open(context.Background(), t.TempDir()+"/idx", opts)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func put(t testing.TB, ix *Index, docs ...*document.Document) []PutStatus {
+	t.Helper()
+	st, err := ix.Put(context.Background(), docs)
+	if err != nil {
+		t.Fatalf("put: %v", err)
+	}
+	return st
+}
+
+func doc(id, title, text string) *document.Document {
+	return &document.Document{ID: id, Source: id + ".txt", SourcePath: "/src/" + id + ".txt", Kind: document.KindMinutes, Title: title, Text: text}
+}
+
+func ids(r *Result) []string {
+	out := []string{}
+	for _, h := range r.Hits {
+		out = append(out, h.ID)
+	}
+	return out
+}

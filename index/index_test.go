@@ -1,0 +1,387 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"govarchive/internal/document"
+)
+
+func find(t *testing.T, ix *Index, q Query) *Result {
+	t.Helper()
+	r, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatalf("search %+v: %v", q, err)
+	}
+	return r
+}
+
+func TestRecallPrecisionPhrase(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix,
+		doc("law", "学习中华人民共和国审计工作规定", "会议学习了中华人民共和国审计工作规定。"),
+		doc("gz", "广州市会议", "广州市政府召开会议，研究安全生产工作。"),
+		doc("hz", "惠州市会议", "惠州市政府召开会议。"),
+		doc("apart", "会议", "会议强调安全，抓好生产。"),
+		doc("dept", "纪要", "由市应急局会同市民政局负责。"),
+		doc("citizen", "纪要", "服务全体市民。"),
+	)
+	tests := []struct {
+		q    string
+		want []string // as a set
+	}{
+		{"审计", []string{"law"}},                  // sub-word of a longer word
+		{`"人民共和国"`, []string{"law"}},             // phrase over a sub-word
+		{"惠州", []string{"hz"}},                   // not 广州
+		{"广州", []string{"gz"}},
+		{`"安全生产"`, []string{"gz"}},               // not 安全…生产 apart
+		{"应急", []string{"dept"}},                 // inside a user-dictionary department
+		{"市民", []string{"citizen"}},              // not inside 市民政局
+		{"民政", []string{"dept"}},
+		{"市应急局", []string{"dept"}},
+		{"惠州 广州", []string{}},                   // AND finds nothing…
+	}
+	for _, tc := range tests {
+		t.Run(tc.q, func(t *testing.T) {
+			r := find(t, ix, Query{Text: tc.q})
+			got := ids(r)
+			slices.Sort(got)
+			want := append([]string{}, tc.want...)
+			slices.Sort(want)
+			if tc.q == "惠州 广州" {
+				// …so it falls back to OR and says so.
+				if r.Operator != "or" || !reflect.DeepEqual(got, []string{"gz", "hz"}) {
+					t.Errorf("fallback: operator %q hits %v", r.Operator, got)
+				}
+				return
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("hits %v, want %v", got, want)
+			}
+		})
+	}
+	r := find(t, ix, Query{Text: "广州 安全"})
+	if r.Operator != "and" || !reflect.DeepEqual(ids(r), []string{"gz"}) {
+		t.Errorf("AND: operator %q hits %v", r.Operator, ids(r))
+	}
+}
+
+func TestSnippetsHighlightAndEscape(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix, doc("x", "标题", "前文<script>alert(1)</script> & 会议学习了中华人民共和国审计工作规定，审计要严格。"))
+	r := find(t, ix, Query{Text: "审计"})
+	if len(r.Hits) != 1 || len(r.Hits[0].Snippets) == 0 {
+		t.Fatalf("hits %+v", r.Hits)
+	}
+	s := strings.Join(r.Hits[0].Snippets, "|")
+	bare := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(s)
+	if strings.ContainsAny(bare, "<>") || !strings.Contains(s, "&lt;/script&gt;") || !strings.Contains(s, "&amp;") {
+		t.Errorf("snippet not escaped: %s", s)
+	}
+	if got := strings.Count(s, "<mark>审计</mark>"); got != 2 {
+		t.Errorf("want 2 marks on 审计, got %d in %s", got, s)
+	}
+	if strings.Count(s, "<mark>") != strings.Count(s, "</mark>") {
+		t.Errorf("unbalanced marks: %s", s)
+	}
+	// Adjacent matched words merge into one mark.
+	r = find(t, ix, Query{Text: `"中华人民共和国审计"`})
+	if s := strings.Join(r.Hits[0].Snippets, "|"); !strings.Contains(s, "<mark>中华人民共和国审计</mark>") {
+		t.Errorf("phrase mark: %s", s)
+	}
+}
+
+func TestSnippetRuneBoundaries(t *testing.T) {
+	text := "一二三四五六七八九十"
+	got := snippets(text, []span{{1, 4}, {3, 6}, {6, 9}, {-1, 3}, {27, 40}}, 3)
+	// [1:4] and [27:40] are invalid; [3:6] and [6:9] touch and merge.
+	if len(got) != 1 || got[0] != "一<mark>二三</mark>四五六七八九十" {
+		t.Errorf("got %q", got)
+	}
+	if s := snippets("a<b>\n\n  c", nil, 1); len(s) != 1 || s[0] != "a&lt;b&gt; c" {
+		t.Errorf("no spans: %q", s)
+	}
+}
+
+func TestTopicHits(t *testing.T) {
+	ix := openTest(t, Options{})
+	d := doc("m", "常务会议纪要", "一、关于献血条例\n原则同意。\n二、关于危险化学品治理\n由市应急局负责。")
+	d.Topics = []document.Topic{
+		{No: 1, Title: "关于献血条例", Text: "原则同意。"},
+		{No: 2, Title: "关于危险化学品治理", Text: "由市应急局负责。"},
+	}
+	put(t, ix, d, doc("n", "危险化学品", "正文"))
+	r := find(t, ix, Query{Text: "应急"})
+	if len(r.Hits) != 1 || len(r.Hits[0].Topics) != 1 || r.Hits[0].Topics[0].No != 2 {
+		t.Fatalf("topics %+v", r.Hits)
+	}
+	if !strings.Contains(r.Hits[0].Topics[0].Snippet, "<mark>应急</mark>") {
+		t.Errorf("topic snippet %q", r.Hits[0].Topics[0].Snippet)
+	}
+	// A title match ranks above a topic-title match.
+	r = find(t, ix, Query{Text: "危险化学品"})
+	if got := ids(r); !reflect.DeepEqual(got, []string{"n", "m"}) {
+		t.Errorf("ranking %v", got)
+	}
+	if r.Hits[1].Topics[0].No != 2 {
+		t.Errorf("topic %+v", r.Hits[1].Topics)
+	}
+}
+
+func facetDocs() []*document.Document {
+	mk := func(id, date string, kind document.Kind, issuer string, depts []document.DeptRef, people ...string) *document.Document {
+		d := doc(id, "会议纪要"+id, "研究工作。")
+		d.Date, d.Kind, d.Issuer, d.DepartmentRefs, d.People = date, kind, issuer, depts, people
+		for _, r := range depts {
+			d.Departments = append(d.Departments, r.Name)
+		}
+		return d
+	}
+	yj := document.DeptRef{Name: "市应急局", Canonical: "苏州市应急管理局"}
+	mz := document.DeptRef{Name: "市民政局", Canonical: "苏州市民政局"}
+	return []*document.Document{
+		mk("a", "2019-03-01", document.KindMinutes, "苏州市人民政府", []document.DeptRef{yj, mz}, "李亚平", "邹洪凯"),
+		mk("b", "2020-01-06", document.KindMinutes, "苏州市人民政府", []document.DeptRef{yj}, "李亚平"),
+		mk("c", "2020-12-31", document.KindNews, "无锡市人民政府", []document.DeptRef{mz}, "韩云"),
+		mk("d", "", document.KindOfficial, "国务院", nil),
+	}
+}
+
+func TestFiltersFacetsSortPaging(t *testing.T) {
+	ix := openTest(t, Options{Departments: fakeDepartments{}, Cleaner: fakeSimplifier{}})
+	put(t, ix, facetDocs()...)
+	day := func(s string) time.Time { v, _ := time.Parse("2006-01-02", s); return v }
+	cst := time.FixedZone("CST", 8*3600)
+	tests := []struct {
+		name string
+		q    Query
+		want []string // in order
+	}{
+		{"all newest first, undated last", Query{}, []string{"c", "b", "a", "d"}},
+		{"date_asc", Query{Sort: SortDateAsc}, []string{"a", "b", "c", "d"}},
+		{"department canonical", Query{Department: "苏州市应急管理局"}, []string{"b", "a"}},
+		{"department as written", Query{Department: "市应急局"}, []string{"b", "a"}},
+		{"department alias", Query{Department: "市应急管理局"}, []string{"b", "a"}},
+		{"person", Query{Person: "李亚平"}, []string{"b", "a"}},
+		{"person traditional", Query{Person: "韓雲"}, []string{"c"}},
+		{"kind", Query{Kind: "news"}, []string{"c"}},
+		{"issuer", Query{Issuer: "国务院"}, []string{"d"}},
+		{"year", Query{Year: 2020}, []string{"c", "b"}},
+		{"from", Query{From: day("2020-01-06")}, []string{"c", "b"}},
+		{"to inclusive", Query{To: day("2020-01-06")}, []string{"b", "a"}},
+		// 2020-12-31 00:30 in China is still the 31st: compare calendar dates.
+		{"to in another zone", Query{To: time.Date(2020, 12, 31, 0, 30, 0, 0, cst), From: time.Date(2020, 12, 31, 23, 0, 0, 0, cst)}, []string{"c"}},
+		{"combined", Query{Department: "市民政局", Year: 2020}, []string{"c"}},
+		{"page 2", Query{Size: 2, Page: 2}, []string{"a", "d"}},
+		{"text + filter", Query{Text: "研究", Person: "邹洪凯"}, []string{"a"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(t, ix, tc.q)
+			if got := ids(r); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("hits %v, want %v", got, tc.want)
+			}
+			if r.Total != uint64(len(tc.want)) && tc.q.Page == 0 {
+				t.Errorf("total %d", r.Total)
+			}
+		})
+	}
+	r := find(t, ix, Query{})
+	want := map[string][]Facet{
+		FacetDepartment: {{"苏州市应急管理局", 2}, {"苏州市民政局", 2}},
+		FacetPerson:     {{"李亚平", 2}, {"邹洪凯", 1}, {"韩云", 1}},
+		FacetYear:       {{"2020", 2}, {"2019", 1}},
+		FacetKind:       {{"minutes", 2}, {"news", 1}, {"official", 1}},
+		FacetIssuer:     {{"苏州市人民政府", 2}, {"国务院", 1}, {"无锡市人民政府", 1}},
+	}
+	for f, w := range want {
+		got := r.Facets[f]
+		slices.SortStableFunc(got, func(a, b Facet) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		slices.SortStableFunc(w, func(a, b Facet) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("facet %s: %v, want %v", f, got, w)
+		}
+	}
+}
+
+func TestInvalidQueries(t *testing.T) {
+	ix := openTest(t, Options{})
+	tests := []struct {
+		q     Query
+		param string
+	}{
+		{Query{Page: -1}, "page"},
+		{Query{Size: 101}, "size"},
+		{Query{Size: -5}, "size"},
+		{Query{Page: 1 << 40, Size: 100}, "page"},
+		{Query{Sort: "newest"}, "sort"},
+		{Query{Kind: "memo"}, "kind"},
+		{Query{Text: `"unbalanced`}, "q"},
+		{Query{Text: "a OR"}, "q"},
+		{Query{Text: "doc_number:hello"}, "doc_number"},
+		{Query{Text: strings.Repeat("长", 10000)}, "q"},
+		{Query{Text: strings.Repeat("词 ", 1000)}, "q"},
+	}
+	for _, tc := range tests {
+		_, err := ix.Search(context.Background(), tc.q)
+		if !errors.Is(err, ErrInvalidQuery) || !strings.Contains(err.Error(), tc.param) {
+			t.Errorf("%+v: err %v, want ErrInvalidQuery naming %s", tc.q, err, tc.param)
+		}
+	}
+}
+
+func TestQuerySyntax(t *testing.T) {
+	ix := openTest(t, Options{})
+	a := doc("a", "关于危险化学品的通知", "全面加强安全生产。")
+	a.DocNumber, a.DocPrefix, a.DocYear, a.DocSeq = "苏府〔2020〕3号", "苏府", 2020, 3
+	b := doc("b", "献血条例", "讨论危险化学品和献血。")
+	b.DocNumber, b.DocYear, b.DocSeq = "〔2019〕3号", 2019, 3
+	c := doc("c", "其他", "提到2020年3号文件的安全生产检查和献血。")
+	put(t, ix, a, b, c)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"title:危险化学品", []string{"a"}},
+		{"危险化学品 -献血", []string{"a"}},
+		{"+献血 +危险化学品", []string{"b"}},
+		{"献血 OR 通知", []string{"a", "b", "c"}},
+		{"〔2020〕3号", []string{"a"}},
+		{"[2020]3号", []string{"a"}},
+		{"2020年3号", []string{"a", "c"}}, // the document itself first
+		{"苏府[2020]3号", []string{"a"}},
+		{"doc_number:(2019)3号", []string{"b"}},
+		{"“安全生产”", []string{"a", "c"}},
+	}
+	for _, tc := range tests {
+		r := find(t, ix, Query{Text: tc.q})
+		got := ids(r)
+		if tc.q == "献血 OR 通知" || tc.q == "“安全生产”" {
+			slices.Sort(got)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestSynonymsAndScripts(t *testing.T) {
+	ix := openTest(t, Options{Cleaner: fakeSimplifier{}, Synonyms: [][]string{{"献血", "无偿献血"}}})
+	put(t, ix,
+		doc("full", "纪要", "加强危险化学品管理，卫生健康委员会负责。"),
+		doc("abbr", "纪要", "危化品企业排查，由发改委牵头。"),
+		doc("trad", "會議紀要", "韓雲出席會議，審計。"),
+		doc("blood", "纪要", "推进无偿献血。"),
+	)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"危化品", []string{"abbr", "full"}},
+		{"危险化学品", []string{"abbr", "full"}},
+		{"卫健委", []string{"full"}},
+		{"发展和改革委员会", []string{"abbr"}},
+		{"危化品企业", []string{"abbr"}},
+		{"会议", []string{"trad"}},  // simplified query, traditional text
+		{"審計", []string{"trad"}},  // traditional query
+		{"献血", []string{"blood"}}, // deployment synonyms
+	}
+	for _, tc := range tests {
+		got := ids(find(t, ix, Query{Text: tc.q}))
+		slices.Sort(got)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestPutIdempotentUpdateDeleteGet(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, Options{})
+	v1 := doc("v1", "纪要", "第一版")
+	v1.SourcePath = "/archive/a.txt"
+	v1.Meeting = &document.Meeting{Name: "第86次常务会议", Session: 86}
+	v1.Attendees = []document.Attendee{{Name: "李亚平"}, {Name: "王翔", Title: "副市长"}}
+	other := doc("o", "其他", "其他")
+	if st := put(t, ix, v1, other, v1); !reflect.DeepEqual(st, []PutStatus{Added, Added, Unchanged}) {
+		t.Errorf("first put %v", st)
+	}
+	if st := put(t, ix, v1); !reflect.DeepEqual(st, []PutStatus{Unchanged}) {
+		t.Errorf("again %v", st)
+	}
+	got, err := ix.Get(ctx, "v1")
+	if err != nil || !reflect.DeepEqual(got, v1) {
+		t.Errorf("get: %v\n got %+v\nwant %+v", err, got, v1)
+	}
+	v2 := doc("v2", "纪要", "第二版")
+	v2.SourcePath = "/archive/a.txt"
+	if st := put(t, ix, v2); !reflect.DeepEqual(st, []PutStatus{Updated}) {
+		t.Errorf("update %v", st)
+	}
+	if _, err := ix.Get(ctx, "v1"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("old version still there: %v", err)
+	}
+	if n, _ := ix.Count(ctx); n != 2 {
+		t.Errorf("count %d", n)
+	}
+	if err := ix.Delete(ctx, "v2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Delete(ctx, "v2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second delete: %v", err)
+	}
+	if n, _ := ix.Count(ctx); n != 1 {
+		t.Errorf("count %d", n)
+	}
+	r := find(t, ix, Query{Text: "其他", IncludeDocuments: true})
+	if len(r.Hits) != 1 || r.Hits[0].Document == nil || r.Hits[0].Document.Title != "其他" {
+		t.Errorf("include documents: %+v", r.Hits)
+	}
+}
+
+func TestReopenKeepsMetadata(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir() + "/idx"
+	opts := Options{Segmenter: testSegmenter(t), DictionaryVersion: UserDictionaryVersion(testUserWords)}
+	ix, err := Open(ctx, dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, ix, doc("a", "审计工作规定", "正文"))
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = Open(ctx, dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.DictionaryVersion() != opts.DictionaryVersion || ix.NeedsReindex() {
+		t.Errorf("version %q needs reindex %v", ix.DictionaryVersion(), ix.NeedsReindex())
+	}
+	if got := ids(find(t, ix, Query{Text: "审计"})); !reflect.DeepEqual(got, []string{"a"}) {
+		t.Errorf("after reopen %v", got)
+	}
+	ix2 := &Index{meta: ix.meta, opts: Options{DictionaryVersion: "other"}}
+	if !ix2.NeedsReindex() {
+		t.Error("another dictionary must need a reindex")
+	}
+	if UserDictionaryVersion(testUserWords) == UserDictionaryVersion(testUserWords[1:]) {
+		t.Error("version ignores words")
+	}
+}

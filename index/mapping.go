@@ -1,0 +1,255 @@
+package index
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"govarchive/internal/document"
+)
+
+// Field names in the bleve documents.
+const (
+	fTitle       = "title"
+	fBody        = "body"
+	fTopicTitle  = "topic_title"
+	fTopicText   = "topic_text"
+	fDepartment  = "department"     // canonical, for facets
+	fDeptAny     = "department_any" // written + canonical forms, for filters
+	fPerson      = "person"
+	fKind        = "kind"
+	fIssuer      = "issuer"
+	fYear        = "year"
+	fDocNumber   = "doc_number"
+	fSourcePath  = "source_path"
+	fDate        = "date"
+	fTitleKey    = "title_key" // whole title as one term, for suggestions
+	fDocJSON     = "doc_json"  // the Document as put, stored only
+	fSourceStore = "source_path_stored"
+)
+
+// buildMapping returns the index mapping. textAnalyzer/queryAnalyzerName
+// are the gse pair, or bleve's cjk analyzer for the baseline.
+func buildMapping(baseline bool) (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = "bm25"
+	text := indexAnalyzer
+	if baseline {
+		text = cjk.AnalyzerName
+	} else {
+		if err := im.AddCustomTokenizer(indexTokenizer, map[string]interface{}{"type": tokenizerType, "mode": modeIndex}); err != nil {
+			return nil, err
+		}
+		if err := im.AddCustomTokenizer(queryTokenizer, map[string]interface{}{"type": tokenizerType, "mode": modeQuery}); err != nil {
+			return nil, err
+		}
+		// cjk_width folds full-width Latin and digits (ＡＢＣ１２ → abc12) as
+		// a token filter, so offsets keep pointing into the stored text.
+		filters := []interface{}{cjk.WidthName, lowercase.Name}
+		for name, tok := range map[string]string{indexAnalyzer: indexTokenizer, queryAnalyzer: queryTokenizer} {
+			if err := im.AddCustomAnalyzer(name, map[string]interface{}{
+				"type": custom.Name, "tokenizer": tok, "token_filters": filters,
+			}); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	textField := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = text
+		f.Store = false // snippets are cut from the stored document
+		f.IncludeTermVectors = true
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := func(docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = docValues
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	date.Store = false
+	date.IncludeInAll = false
+	date.DocValues = true
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fTitle, textField())
+	dm.AddFieldMappingsAt(fBody, textField())
+	dm.AddFieldMappingsAt(fTopicTitle, textField())
+	dm.AddFieldMappingsAt(fTopicText, textField())
+	dm.AddFieldMappingsAt(fDepartment, kw(true))
+	dm.AddFieldMappingsAt(fDeptAny, kw(false))
+	dm.AddFieldMappingsAt(fPerson, kw(true))
+	dm.AddFieldMappingsAt(fKind, kw(true))
+	dm.AddFieldMappingsAt(fIssuer, kw(true))
+	dm.AddFieldMappingsAt(fYear, kw(true))
+	dm.AddFieldMappingsAt(fDocNumber, kw(false))
+	dm.AddFieldMappingsAt(fSourcePath, kw(false))
+	dm.AddFieldMappingsAt(fTitleKey, kw(false))
+	dm.AddFieldMappingsAt(fDate, date)
+	dm.AddFieldMappingsAt(fDocJSON, stored())
+	dm.AddFieldMappingsAt(fSourceStore, stored())
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = keyword.Name
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im, nil
+}
+
+// indexed is the text of a document as the index sees it (simplified
+// script). Snippets are cut from the same strings, recomputed at query time,
+// so offsets from the index always match.
+type indexed struct {
+	Title       string
+	Body        string
+	TopicTitles []string
+	TopicTexts  []string
+}
+
+func (ix *Index) indexedText(d *document.Document) indexed {
+	s := ix.simplify
+	out := indexed{Title: s(d.Title), Body: s(d.Text)}
+	for _, t := range d.Topics {
+		out.TopicTitles = append(out.TopicTitles, s(t.Title))
+		out.TopicTexts = append(out.TopicTexts, s(t.Text))
+	}
+	return out
+}
+
+// bleveDoc is the value handed to bleve for one document.
+func (ix *Index) bleveDoc(d *document.Document, js []byte) map[string]interface{} {
+	t := ix.indexedText(d)
+	m := map[string]interface{}{
+		fTitle:       t.Title,
+		fBody:        t.Body,
+		fKind:        string(d.Kind),
+		fDocJSON:     string(js),
+		fSourcePath:  d.SourcePath,
+		fSourceStore: d.SourcePath,
+	}
+	if len(t.TopicTitles) > 0 {
+		m[fTopicTitle] = t.TopicTitles
+		m[fTopicText] = t.TopicTexts
+	}
+	if d.Title != "" {
+		m[fTitleKey] = t.Title
+	}
+	if d.Issuer != "" {
+		m[fIssuer] = d.Issuer
+	}
+	if y := d.Year(); y > 0 {
+		m[fYear] = strconv.Itoa(y)
+	}
+	if dt, ok := parseISODate(d.Date); ok {
+		m[fDate] = dt
+	}
+	if canon := d.CanonicalDepartments(); len(canon) > 0 {
+		m[fDepartment] = canon
+	}
+	if forms := ix.departmentForms(d); len(forms) > 0 {
+		m[fDeptAny] = forms
+	}
+	if people := personNames(d); len(people) > 0 {
+		m[fPerson] = people
+	}
+	if nums := docNumberKeys(d); len(nums) > 0 {
+		m[fDocNumber] = nums
+	}
+	return m
+}
+
+// departmentForms lists every surface form of the document's departments:
+// as written, canonical, simplified and every alias the department table
+// knows, so a filter by any of them selects the document.
+func (ix *Index) departmentForms(d *document.Document) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	names := append([]string{}, d.Departments...)
+	for _, r := range d.DepartmentRefs {
+		names = append(names, r.Name, r.Canonical)
+	}
+	names = append(names, d.CanonicalDepartments()...)
+	for _, n := range names {
+		add(n)
+		add(ix.simplify(n))
+		if ix.opts.Departments != nil && n != "" {
+			for _, f := range ix.opts.Departments.Forms(n) {
+				add(f)
+			}
+		}
+	}
+	return out
+}
+
+// personNames collects every person the document names, in any role.
+func personNames(d *document.Document) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, p := range d.People {
+		add(p)
+	}
+	if d.Meeting != nil && d.Meeting.Chair != nil {
+		add(d.Meeting.Chair.Name)
+	}
+	for _, a := range d.Attendees {
+		add(a.Name)
+	}
+	for _, p := range d.Observers {
+		add(p.Name)
+	}
+	for _, p := range d.Members {
+		add(p.Name)
+	}
+	add(d.Recorder)
+	return out
+}
+
+// parseISODate reads the leading YYYY-MM-DD of an ISO 8601 date. Dates are
+// stored as UTC midnight so that range filters compare calendar dates.
+func parseISODate(s string) (time.Time, bool) {
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}

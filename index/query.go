@@ -1,0 +1,296 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Limits on what one query may ask for: beyond them bleve would allocate
+// or score without bound.
+const (
+	maxQueryRunes   = 512
+	maxClauses      = 32
+	maxVariants     = 8
+	maxResultWindow = 10000
+)
+
+// clause is one query word or phrase.
+type clause struct {
+	text   string
+	phrase bool
+	scope  string // "", "title", "doc_number"
+	must   bool   // +word
+	not    bool   // -word
+}
+
+// parsed is a query string: AND between groups, OR inside a group.
+type parsed struct {
+	groups [][]clause
+	not    []clause
+	strict bool // a + was used: no fallback to OR
+}
+
+func (p *parsed) empty() bool { return len(p.groups) == 0 && len(p.not) == 0 }
+
+var openQuote = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』', '＂': '＂'}
+
+// parseQuery reads the query syntax: words separated by spaces (ASCII or
+// full-width), "quoted phrases" (also “…” and 「…」), +word, -word, OR
+// between words, and title:/doc_number: scopes.
+func parseQuery(s string) (*parsed, error) {
+	if utf8.RuneCountInString(s) > maxQueryRunes {
+		return nil, fmt.Errorf("%w: q: longer than %d characters", ErrInvalidQuery, maxQueryRunes)
+	}
+	var toks []clause
+	var ors []bool // ors[i]: an OR stood before toks[i]
+	pendingOr := false
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		c := clause{}
+		switch rs[i] {
+		case '+', '＋':
+			c.must = true
+			i++
+		case '-', '－':
+			c.not = true
+			i++
+		}
+		// scope
+		for _, sc := range []string{"title", "doc_number", "标题", "文号"} {
+			n := len([]rune(sc))
+			if i+n < len(rs) && strings.EqualFold(string(rs[i:i+n]), sc) && (rs[i+n] == ':' || rs[i+n] == '：') {
+				c.scope = map[string]string{"title": "title", "标题": "title", "doc_number": "doc_number", "文号": "doc_number"}[sc]
+				i += n + 1
+				break
+			}
+		}
+		if i < len(rs) {
+			if closeQ, ok := openQuote[rs[i]]; ok {
+				j := i + 1
+				for j < len(rs) && rs[j] != closeQ && !(closeQ == '”' && rs[j] == '"') {
+					j++
+				}
+				if j >= len(rs) {
+					return nil, fmt.Errorf("%w: q: unbalanced quote", ErrInvalidQuery)
+				}
+				c.text = strings.TrimSpace(string(rs[i+1 : j]))
+				c.phrase = true
+				i = j + 1
+			} else {
+				j := i
+				for j < len(rs) && !unicode.IsSpace(rs[j]) {
+					if _, q := openQuote[rs[j]]; q {
+						return nil, fmt.Errorf("%w: q: quote inside a word", ErrInvalidQuery)
+					}
+					j++
+				}
+				c.text = string(rs[i:j])
+				i = j
+			}
+		}
+		if c.text == "" {
+			if c.scope != "" {
+				return nil, fmt.Errorf("%w: q: %s: needs a value", ErrInvalidQuery, c.scope)
+			}
+			if c.must || c.not {
+				continue // a lone + or - is noise, not an error
+			}
+			continue
+		}
+		if !c.phrase && !c.must && !c.not && c.scope == "" && (c.text == "OR" || c.text == "|" || c.text == "||") {
+			if len(toks) == 0 || pendingOr {
+				return nil, fmt.Errorf("%w: q: OR needs a word on each side", ErrInvalidQuery)
+			}
+			pendingOr = true
+			continue
+		}
+		toks = append(toks, c)
+		ors = append(ors, pendingOr)
+		pendingOr = false
+	}
+	if pendingOr {
+		return nil, fmt.Errorf("%w: q: OR needs a word on each side", ErrInvalidQuery)
+	}
+	if len(toks) > maxClauses {
+		return nil, fmt.Errorf("%w: q: more than %d words", ErrInvalidQuery, maxClauses)
+	}
+	p := &parsed{}
+	for i, c := range toks {
+		if c.not {
+			if ors[i] {
+				return nil, fmt.Errorf("%w: q: OR cannot join an excluded word", ErrInvalidQuery)
+			}
+			p.not = append(p.not, c)
+			continue
+		}
+		if c.must {
+			p.strict = true
+		}
+		if ors[i] && len(p.groups) > 0 {
+			last := len(p.groups) - 1
+			p.groups[last] = append(p.groups[last], c)
+			continue
+		}
+		p.groups = append(p.groups, []clause{c})
+	}
+	return p, nil
+}
+
+// buildText turns the parsed query into a bleve query. or=true combines
+// the groups with OR (the fallback when AND found nothing).
+func (ix *Index) buildText(p *parsed, or bool) (query.Query, error) {
+	var groups []query.Query
+	for _, g := range p.groups {
+		var alts []query.Query
+		for _, c := range g {
+			q, err := ix.clauseQuery(c)
+			if err != nil {
+				return nil, err
+			}
+			alts = append(alts, q)
+		}
+		groups = append(groups, disjunction(alts...))
+	}
+	var pos query.Query
+	switch {
+	case len(groups) == 0:
+		pos = bleve.NewMatchAllQuery()
+	case or:
+		pos = bleve.NewDisjunctionQuery(groups...)
+	default:
+		pos = bleve.NewConjunctionQuery(groups...)
+	}
+	if len(p.not) == 0 {
+		return pos, nil
+	}
+	var nots []query.Query
+	for _, c := range p.not {
+		q, err := ix.clauseQuery(c)
+		if err != nil {
+			return nil, err
+		}
+		nots = append(nots, q)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(pos)
+	bq.AddMustNot(nots...)
+	return bq, nil
+}
+
+func disjunction(qs ...query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// Boosts: a word in the title outranks the same word in a topic title,
+// which outranks the body. BM25 does the rest.
+const (
+	boostTitle      = 10
+	boostTopicTitle = 4
+	boostBody       = 1
+	boostTopicText  = 0.5
+	boostPhrase     = 1.5
+	boostKeyword    = 3
+	boostDocNumber  = 50
+	boostVariant    = 0.8
+)
+
+func (ix *Index) clauseQuery(c clause) (query.Query, error) {
+	text := ix.simplify(strings.TrimSpace(c.text))
+	if c.scope == "doc_number" {
+		dn, ok := parseDocNumber(text)
+		if !ok {
+			return nil, fmt.Errorf("%w: q: doc_number: %q is not a 文号", ErrInvalidQuery, c.text)
+		}
+		return termQ(fDocNumber, dn.queryKey(), boostDocNumber), nil
+	}
+	if dn, ok := parseDocNumber(text); ok && c.scope == "" {
+		// A 文号: that document first, then documents citing it verbatim.
+		// Its digits alone (2020, 3, 号) would match half the archive.
+		return disjunction(
+			termQ(fDocNumber, dn.queryKey(), boostDocNumber),
+			ix.fieldQuery(fTitle, text, true, boostTitle),
+			ix.fieldQuery(fBody, text, true, boostBody),
+		), nil
+	}
+	variants := []string{text}
+	seen := map[string]bool{text: true}
+	addVariant := func(v string) {
+		if v != "" && !seen[v] && len(variants) < maxVariants {
+			seen[v] = true
+			variants = append(variants, v)
+		}
+	}
+	for _, v := range ix.syn.variants(text) {
+		addVariant(v)
+	}
+	if ix.opts.Departments != nil && c.scope == "" {
+		for _, f := range ix.opts.Departments.Forms(text) {
+			addVariant(ix.simplify(f))
+		}
+	}
+	var alts []query.Query
+	for i, v := range variants {
+		scale := 1.0
+		if i > 0 {
+			scale = boostVariant
+		}
+		if c.scope == "title" {
+			alts = append(alts, ix.fieldQuery(fTitle, v, c.phrase, boostTitle*scale))
+			continue
+		}
+		// Nested so that the coordination factor of a disjunction (matched
+		// / total clauses) does not let many weak body clauses outrank one
+		// title match.
+		body := []query.Query{
+			ix.fieldQuery(fBody, v, c.phrase, boostBody*scale),
+			ix.fieldQuery(fTopicText, v, c.phrase, boostTopicText*scale),
+			termQ(fPerson, v, boostKeyword*scale),
+			termQ(fDeptAny, v, boostKeyword*scale),
+		}
+		if !c.phrase {
+			// Adjacent words score above scattered ones.
+			body = append(body, ix.fieldQuery(fBody, v, true, boostPhrase*scale))
+		}
+		alts = append(alts, bleve.NewDisjunctionQuery(
+			ix.fieldQuery(fTitle, v, c.phrase, boostTitle*scale),
+			ix.fieldQuery(fTopicTitle, v, c.phrase, boostTopicTitle*scale),
+			bleve.NewDisjunctionQuery(body...),
+		))
+	}
+	return disjunction(alts...), nil
+}
+
+func (ix *Index) fieldQuery(field, text string, phrase bool, boost float64) query.Query {
+	if phrase {
+		q := bleve.NewMatchPhraseQuery(text)
+		q.SetField(field)
+		q.Analyzer = ix.textAn
+		q.SetBoost(boost)
+		return q
+	}
+	q := bleve.NewMatchQuery(text)
+	q.SetField(field)
+	q.Analyzer = ix.textAn
+	q.SetOperator(query.MatchQueryOperatorAnd)
+	q.SetBoost(boost)
+	return q
+}
+
+func termQ(field, term string, boost float64) query.Query {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}

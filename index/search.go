@@ -1,0 +1,291 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"govarchive/internal/document"
+)
+
+const (
+	defaultSize      = 20
+	maxSize          = 100
+	defaultFacetSize = 10
+	maxFacetSize     = 1000
+)
+
+var facetFields = []string{FacetDepartment, FacetPerson, FacetYear, FacetKind, FacetIssuer}
+
+// Search runs a query. Errors wrapping ErrInvalidQuery are the caller's fault.
+func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	start := time.Now()
+	if err := validate(&q); err != nil {
+		return nil, err
+	}
+	p, err := parseQuery(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := ix.filters(q)
+	if err != nil {
+		return nil, err
+	}
+	sortBy := q.Sort
+	if sortBy == "" {
+		sortBy = SortRelevance
+		if len(p.groups) == 0 {
+			sortBy = SortDateDesc
+		}
+	}
+
+	run := func(or bool) (*bleve.SearchResult, error) {
+		tq, err := ix.buildText(p, or)
+		if err != nil {
+			return nil, err
+		}
+		var top query.Query = tq
+		if len(filters) > 0 {
+			top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
+		}
+		req := bleve.NewSearchRequestOptions(top, q.Size, (q.Page-1)*q.Size, false)
+		req.Fields = []string{fDocJSON, fSourceStore}
+		req.IncludeLocations = true
+		req.SortByCustom(sortOrder(sortBy))
+		if !q.NoFacets {
+			n := q.FacetSize
+			if n == 0 {
+				n = defaultFacetSize
+			}
+			for _, f := range facetFields {
+				req.AddFacet(f, bleve.NewFacetRequest(f, n))
+			}
+		}
+		res, err := ix.bi.SearchInContext(ctx, req)
+		if err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return nil, fmt.Errorf("index: search: %w", ctxErr)
+			}
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		return res, nil
+	}
+
+	res, err := run(false)
+	if err != nil {
+		return nil, err
+	}
+	out := &Result{}
+	if len(p.groups) > 1 {
+		out.Operator = "and"
+		if res.Total == 0 && !p.strict {
+			if res, err = run(true); err != nil {
+				return nil, err
+			}
+			out.Operator = "or"
+		}
+	}
+	out.Total = res.Total
+	out.Hits = make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		hit, err := ix.hit(h, q.IncludeDocuments)
+		if err != nil {
+			return nil, err
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	out.Facets = map[string][]Facet{}
+	if !q.NoFacets {
+		for _, f := range facetFields {
+			vals := []Facet{}
+			if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					vals = append(vals, Facet{Value: t.Term, Count: t.Count})
+				}
+			}
+			out.Facets[f] = vals
+		}
+	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+func validate(q *Query) error {
+	if q.Page == 0 {
+		q.Page = 1
+	}
+	if q.Size == 0 {
+		q.Size = defaultSize
+	}
+	switch {
+	case q.Page < 1:
+		return fmt.Errorf("%w: page: must be ≥ 1", ErrInvalidQuery)
+	case q.Size < 1 || q.Size > maxSize:
+		return fmt.Errorf("%w: size: must be between 1 and %d", ErrInvalidQuery, maxSize)
+	case q.Page > maxResultWindow/q.Size || (q.Page-1)*q.Size+q.Size > maxResultWindow:
+		return fmt.Errorf("%w: page: only the first %d results can be paged", ErrInvalidQuery, maxResultWindow)
+	case q.FacetSize < 0 || q.FacetSize > maxFacetSize:
+		return fmt.Errorf("%w: facet_size: must be between 0 and %d", ErrInvalidQuery, maxFacetSize)
+	case q.Year < 0 || q.Year > 9999:
+		return fmt.Errorf("%w: year: %d is not a year", ErrInvalidQuery, q.Year)
+	case !q.From.IsZero() && !q.To.IsZero() && isoDay(q.To).Before(isoDay(q.From)):
+		return fmt.Errorf("%w: from: after to", ErrInvalidQuery)
+	}
+	switch q.Sort {
+	case "", SortRelevance, SortDateAsc, SortDateDesc:
+	default:
+		return fmt.Errorf("%w: sort: %q is not one of relevance, date_desc, date_asc", ErrInvalidQuery, q.Sort)
+	}
+	if q.Kind != "" && !slices.Contains(document.Kinds, document.Kind(q.Kind)) {
+		return fmt.Errorf("%w: kind: %q is not one of minutes, news, official, other", ErrInvalidQuery, q.Kind)
+	}
+	return nil
+}
+
+// isoDay is t's calendar date in its own zone, as UTC midnight: the index
+// stores document dates that way.
+func isoDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func (ix *Index) filters(q Query) ([]query.Query, error) {
+	var fs []query.Query
+	anyOf := func(field string, vals ...string) query.Query {
+		var qs []query.Query
+		seen := map[string]bool{}
+		for _, v := range vals {
+			if v != "" && !seen[v] {
+				seen[v] = true
+				qs = append(qs, termQ(field, v, 0.001))
+			}
+		}
+		return disjunction(qs...)
+	}
+	if q.Department != "" {
+		forms := []string{q.Department, ix.simplify(q.Department)}
+		if ix.opts.Departments != nil {
+			forms = append(forms, ix.opts.Departments.Forms(q.Department)...)
+		}
+		fs = append(fs, anyOf(fDeptAny, forms...))
+	}
+	if q.Person != "" {
+		fs = append(fs, anyOf(fPerson, q.Person, ix.simplify(q.Person)))
+	}
+	if q.Kind != "" {
+		fs = append(fs, anyOf(fKind, q.Kind))
+	}
+	if q.Issuer != "" {
+		fs = append(fs, anyOf(fIssuer, q.Issuer, ix.simplify(q.Issuer)))
+	}
+	if q.Year != 0 {
+		fs = append(fs, anyOf(fYear, strconv.Itoa(q.Year)))
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		var from, to time.Time
+		var incFrom, incTo *bool
+		t := true
+		if !q.From.IsZero() {
+			from, incFrom = isoDay(q.From), &t
+		}
+		if !q.To.IsZero() {
+			to, incTo = isoDay(q.To), &t
+		}
+		dq := bleve.NewDateRangeInclusiveQuery(from, to, incFrom, incTo)
+		dq.SetField(fDate)
+		dq.SetBoost(0.001)
+		fs = append(fs, dq)
+	}
+	return fs, nil
+}
+
+func sortOrder(s string) search.SortOrder {
+	date := func(desc bool) *search.SortField {
+		return &search.SortField{Field: fDate, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
+	}
+	switch s {
+	case SortDateDesc:
+		return search.SortOrder{date(true), &search.SortScore{Desc: true}, &search.SortDocID{}}
+	case SortDateAsc:
+		return search.SortOrder{date(false), &search.SortScore{Desc: true}, &search.SortDocID{}}
+	}
+	return search.SortOrder{&search.SortScore{Desc: true}, date(true), &search.SortDocID{}}
+}
+
+func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
+	js, _ := h.Fields[fDocJSON].(string)
+	path, _ := h.Fields[fSourceStore].(string)
+	doc, err := decodeDoc(h.ID, []byte(js), []byte(path))
+	if err != nil {
+		return Hit{}, err
+	}
+	hit := Hit{
+		ID: h.ID, Source: doc.Source, Kind: string(doc.Kind), Title: doc.Title,
+		Issuer: doc.Issuer, DocNumber: doc.DocNumber, Date: doc.Date, Score: h.Score,
+	}
+	if m := doc.Meeting; m != nil && (m.Name != "" || m.Session != 0 || m.Date != "") {
+		hit.Meeting = &MeetingRef{Name: m.Name, Session: m.Session, Date: m.Date}
+	}
+	t := ix.indexedText(doc)
+	hit.Snippets = snippets(t.Body, ranges(h.Locations[fBody], -1), maxSnippets)
+	if len(hit.Snippets) == 0 {
+		hit.Snippets = []string{}
+	}
+	hit.Topics = topicHits(doc, t, h.Locations)
+	if withDoc {
+		hit.Document = doc
+	}
+	return hit, nil
+}
+
+// topicHits lists the topics whose title or text matched, in document order.
+func topicHits(doc *document.Document, t indexed, locs search.FieldTermLocationMap) []TopicHit {
+	var out []TopicHit
+	for i, tp := range doc.Topics {
+		if i >= len(t.TopicTexts) {
+			break
+		}
+		inText := ranges(locs[fTopicText], i)
+		inTitle := ranges(locs[fTopicTitle], i)
+		if len(inText) == 0 && len(inTitle) == 0 {
+			continue
+		}
+		var snip []string
+		if len(inText) > 0 {
+			snip = snippets(t.TopicTexts[i], inText, 1)
+		} else {
+			snip = snippets(t.TopicTitles[i], inTitle, 1)
+		}
+		th := TopicHit{No: tp.No, Title: tp.Title}
+		if len(snip) > 0 {
+			th.Snippet = snip[0]
+		}
+		out = append(out, th)
+	}
+	return out
+}
+
+// ranges collects the byte ranges of a field's matches; arrayPos ≥ 0 keeps
+// only the matches in that element of an array field.
+func ranges(tl search.TermLocationMap, arrayPos int) []span {
+	var out []span
+	for _, locs := range tl {
+		for _, l := range locs {
+			if arrayPos >= 0 && (len(l.ArrayPositions) == 0 || int(l.ArrayPositions[0]) != arrayPos) {
+				continue
+			}
+			out = append(out, span{int(l.Start), int(l.End)})
+		}
+	}
+	return out
+}
+
+// IsInvalid reports whether err is the caller's fault (a 400).
+func IsInvalid(err error) bool { return errors.Is(err, ErrInvalidQuery) }

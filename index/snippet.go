@@ -1,0 +1,154 @@
+package index
+
+import (
+	"html"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	maxSnippets  = 3
+	snippetRunes = 120 // visible characters per snippet
+	leadRunes    = 30  // context kept before the first match
+)
+
+type span struct{ start, end int }
+
+// snippets cuts up to max HTML fragments of text around the matches in
+// spans: matched words in <mark>, everything else escaped, whitespace
+// collapsed. Spans that do not fall on rune boundaries are dropped, so a
+// fragment never cuts a character. With no spans it returns the opening of
+// the text.
+func snippets(text string, spans []span, max int) []string {
+	spans = cleanSpans(text, spans)
+	if len(spans) == 0 {
+		if strings.TrimSpace(text) == "" {
+			return nil
+		}
+		end := advanceRunes(text, 0, snippetRunes)
+		s := render(text, 0, end, nil)
+		if end < len(text) {
+			s += "…"
+		}
+		return []string{s}
+	}
+	var out []string
+	for i := 0; i < len(spans) && len(out) < max; {
+		from := backRunes(text, spans[i].start, leadRunes)
+		to := advanceRunes(text, from, snippetRunes)
+		if to < spans[i].end {
+			to = spans[i].end
+		}
+		j := i
+		for j < len(spans) && spans[j].start < to {
+			if spans[j].end > to {
+				to = spans[j].end
+			}
+			j++
+		}
+		s := render(text, from, to, spans[i:j])
+		if from > 0 {
+			s = "…" + s
+		}
+		if to < len(text) {
+			s += "…"
+		}
+		out = append(out, s)
+		i = j
+	}
+	return out
+}
+
+// cleanSpans drops invalid spans, sorts them and merges overlapping or
+// touching ones, so 危险 + 化学品 is marked as one word.
+func cleanSpans(text string, in []span) []span {
+	var ok []span
+	for _, s := range in {
+		if s.start < 0 || s.end > len(text) || s.start >= s.end {
+			continue
+		}
+		if !utf8.RuneStart(text[s.start]) || (s.end < len(text) && !utf8.RuneStart(text[s.end])) {
+			continue
+		}
+		ok = append(ok, s)
+	}
+	sort.Slice(ok, func(i, j int) bool {
+		if ok[i].start != ok[j].start {
+			return ok[i].start < ok[j].start
+		}
+		return ok[i].end > ok[j].end
+	})
+	var out []span
+	for _, s := range ok {
+		if n := len(out); n > 0 && s.start <= out[n-1].end {
+			if s.end > out[n-1].end {
+				out[n-1].end = s.end
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func render(text string, from, to int, marks []span) string {
+	var b strings.Builder
+	cur := from
+	for _, m := range marks {
+		if m.start < cur || m.end > to {
+			continue
+		}
+		b.WriteString(escape(text[cur:m.start]))
+		b.WriteString("<mark>")
+		b.WriteString(escape(text[m.start:m.end]))
+		b.WriteString("</mark>")
+		cur = m.end
+	}
+	b.WriteString(escape(text[cur:to]))
+	return b.String()
+}
+
+// escape HTML-escapes s and collapses runs of whitespace (line breaks of
+// the source) into one space.
+func escape(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	if space && b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	return html.EscapeString(b.String())
+}
+
+func advanceRunes(s string, i, n int) int {
+	for ; n > 0 && i < len(s); n-- {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return i
+}
+
+// backRunes moves back up to n runes from i, stopping after a line break
+// so a fragment starts at a paragraph when one is near.
+func backRunes(s string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if r == '\n' {
+			break
+		}
+		i -= w
+	}
+	return i
+}
