@@ -104,13 +104,13 @@ func TestTokenizerModes(t *testing.T) {
 		{"审计工作规定", "审计", true, false},
 		{"中华人民共和国", "人民", true, false},
 		{"中华人民共和国", "中华人民共和国", true, true},
-		{"市应急局", "应急", true, false},    // user word keeps its inner words
-		{"市应急局", "市应急局", true, true},   // and stays whole
-		{"市民政局", "市民", false, false},   // but no false sub-word across the level prefix
+		{"市应急局", "应急", true, false},  // user word keeps its inner words
+		{"市应急局", "市应急局", true, true}, // and stays whole
+		{"市民政局", "市民", false, false}, // but no false sub-word across the level prefix
 		{"市民政局", "民政", true, false},
-		{"李亚平", "亚平", false, false},     // person names are not split
-		{"。，、 　", "，", false, false},     // punctuation and spaces dropped
-		{"ＡＢＣ公司", "ＡＢＣ", true, true},   // full width is cut like ASCII
+		{"李亚平", "亚平", false, false},  // person names are not split
+		{"。，、 　", "，", false, false}, // punctuation and spaces dropped
+		{"ＡＢＣ公司", "ＡＢＣ", true, true}, // full width is cut like ASCII
 	}
 	for _, tc := range tests {
 		_, gotI := has(idx.Tokenize([]byte(tc.text)), tc.term)

@@ -35,16 +35,16 @@ func TestRecallPrecisionPhrase(t *testing.T) {
 		q    string
 		want []string // as a set
 	}{
-		{"审计", []string{"law"}},                  // sub-word of a longer word
-		{`"人民共和国"`, []string{"law"}},             // phrase over a sub-word
-		{"惠州", []string{"hz"}},                   // not 广州
+		{"审计", []string{"law"}},      // sub-word of a longer word
+		{`"人民共和国"`, []string{"law"}}, // phrase over a sub-word
+		{"惠州", []string{"hz"}},       // not 广州
 		{"广州", []string{"gz"}},
-		{`"安全生产"`, []string{"gz"}},               // not 安全…生产 apart
-		{"应急", []string{"dept"}},                 // inside a user-dictionary department
-		{"市民", []string{"citizen"}},              // not inside 市民政局
+		{`"安全生产"`, []string{"gz"}},  // not 安全…生产 apart
+		{"应急", []string{"dept"}},    // inside a user-dictionary department
+		{"市民", []string{"citizen"}}, // not inside 市民政局
 		{"民政", []string{"dept"}},
 		{"市应急局", []string{"dept"}},
-		{"惠州 广州", []string{}},                   // AND finds nothing…
+		{"惠州 广州", []string{}}, // AND finds nothing…
 	}
 	for _, tc := range tests {
 		t.Run(tc.q, func(t *testing.T) {
