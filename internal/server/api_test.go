@@ -1,0 +1,419 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// decode unmarshals a JSON response body into a generic value.
+func decode(t *testing.T, body []byte) map[string]any {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatalf("response is not a JSON object: %v\n%s", err, body)
+	}
+	return v
+}
+
+// list returns v[key] as a list of objects.
+func list(t *testing.T, v map[string]any, key string) []map[string]any {
+	t.Helper()
+	raw, ok := v[key].([]any)
+	if !ok {
+		t.Fatalf("%q is not a list in %v", key, v)
+	}
+	out := make([]map[string]any, len(raw))
+	for i, x := range raw {
+		m, ok := x.(map[string]any)
+		if !ok {
+			t.Fatalf("%q[%d] is not an object: %v", key, i, x)
+		}
+		out[i] = m
+	}
+	return out
+}
+
+func values(items []map[string]any, key string) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, toString(it[key]))
+	}
+	return out
+}
+
+func toString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		b, _ := json.Marshal(x)
+		return string(b)
+	default:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func q(s string) string { return url.QueryEscape(s) }
+
+func TestReadEndpoints(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	a, b, c, d := env.docs[0], env.docs[1], env.docs[2], env.docs[3]
+
+	tests := []struct {
+		name   string
+		target string
+		status int
+		check  func(t *testing.T, v map[string]any)
+	}{
+		{"health", "/healthz", 200, func(t *testing.T, v map[string]any) {
+			if v["status"] != "ok" || v["documents"] != float64(4) {
+				t.Errorf("health = %v, want ok with 4 documents", v)
+			}
+		}},
+		{"search word", "/api/search?q=" + q("献血"), 200, func(t *testing.T, v map[string]any) {
+			hits := list(t, v, "hits")
+			ids := values(hits, "id")
+			for _, want := range []string{a.ID, b.ID, c.ID} {
+				if !contains(ids, want) {
+					t.Errorf("献血 hits %v miss %s", ids, want)
+				}
+			}
+			if contains(ids, d.ID) {
+				t.Errorf("献血 found the news report that does not mention it")
+			}
+			if v["total"] != float64(3) {
+				t.Errorf("total = %v, want 3", v["total"])
+			}
+			snip := ""
+			for _, x := range hits[0]["snippets"].([]any) {
+				snip += x.(string)
+			}
+			if !strings.Contains(snip, "<mark>") {
+				t.Errorf("snippets have no <mark>: %s", snip)
+			}
+			facets := v["facets"].(map[string]any)
+			for _, f := range facetNames {
+				if _, ok := facets[f].([]any); !ok {
+					t.Errorf("facet %s missing: %v", f, facets)
+				}
+			}
+		}},
+		{"search filter department and year", "/api/search?q=" + q("献血") + "&year=2021&kind=minutes", 200, func(t *testing.T, v map[string]any) {
+			if ids := values(list(t, v, "hits"), "id"); len(ids) != 1 || ids[0] != b.ID {
+				t.Errorf("year=2021 kind=minutes hits = %v, want [%s]", ids, b.ID)
+			}
+		}},
+		{"search empty query lists all newest first", "/api/search", 200, func(t *testing.T, v map[string]any) {
+			ids := values(list(t, v, "hits"), "id")
+			want := []string{c.ID, b.ID, a.ID, d.ID}
+			if strings.Join(ids, ",") != strings.Join(want, ",") {
+				t.Errorf("empty query order = %v, want %v", ids, want)
+			}
+		}},
+		{"search date sort and range", "/api/search?sort=date_asc&from=2020-01-01&to=2021-04-01", 200, func(t *testing.T, v map[string]any) {
+			ids := values(list(t, v, "hits"), "id")
+			if strings.Join(ids, ",") != a.ID+","+b.ID {
+				t.Errorf("range hits = %v, want [%s %s]", ids, a.ID, b.ID)
+			}
+		}},
+		{"search person filter", "/api/search?person=" + q("邹映涛"), 200, func(t *testing.T, v map[string]any) {
+			if ids := values(list(t, v, "hits"), "id"); len(ids) != 1 || ids[0] != d.ID {
+				t.Errorf("person hits = %v, want [%s]", ids, d.ID)
+			}
+		}},
+		{"search page beyond results", "/api/search?q=" + q("献血") + "&page=5&size=1", 200, func(t *testing.T, v map[string]any) {
+			if hits := list(t, v, "hits"); len(hits) != 0 || v["total"] != float64(3) {
+				t.Errorf("page 5 = %d hits, total %v; want 0 hits, total 3", len(hits), v["total"])
+			}
+		}},
+		{"search size capped", "/api/search?size=100000", 200, func(t *testing.T, v map[string]any) {
+			if hits := list(t, v, "hits"); len(hits) != 4 {
+				t.Errorf("got %d hits, want all 4", len(hits))
+			}
+		}},
+		{"document", "/api/documents/" + a.ID, 200, func(t *testing.T, v map[string]any) {
+			if v["id"] != a.ID || v["title"] != a.Title || len(list(t, v, "topics")) != 2 {
+				t.Errorf("document = %v", v)
+			}
+			if _, leaked := v["SourcePath"]; leaked {
+				t.Errorf("source path leaked")
+			}
+		}},
+		{"meetings", "/api/meetings", 200, func(t *testing.T, v map[string]any) {
+			ms := list(t, v, "meetings")
+			if v["total"] != float64(2) || len(ms) != 2 || ms[0]["id"] != b.ID || ms[1]["topic_count"] != float64(2) || ms[1]["session"] != float64(86) {
+				t.Errorf("meetings = %v", v)
+			}
+			if ys := values(list(t, v, "years"), "value"); !contains(ys, "2020") || !contains(ys, "2021") {
+				t.Errorf("years = %v", ys)
+			}
+		}},
+		{"meetings by year", "/api/meetings?year=2020", 200, func(t *testing.T, v map[string]any) {
+			if ids := values(list(t, v, "meetings"), "id"); len(ids) != 1 || ids[0] != a.ID {
+				t.Errorf("2020 meetings = %v", ids)
+			}
+		}},
+		{"meetings news", "/api/meetings?kind=news", 200, func(t *testing.T, v map[string]any) {
+			if ids := values(list(t, v, "meetings"), "id"); len(ids) != 1 || ids[0] != d.ID {
+				t.Errorf("news meetings = %v", ids)
+			}
+		}},
+		{"decisions", "/api/decisions", 200, func(t *testing.T, v map[string]any) {
+			if v["total"] != float64(4) {
+				t.Errorf("decisions total = %v, want 4", v["total"])
+			}
+		}},
+		{"decisions by department alias", "/api/decisions?department=" + q("市卫健委"), 200, func(t *testing.T, v map[string]any) {
+			ds := list(t, v, "decisions")
+			if len(ds) != 1 || ds[0]["document_id"] != b.ID {
+				t.Errorf("decisions led by 市卫健委 = %v", ds)
+			}
+		}},
+		{"decisions by canonical department", "/api/decisions?department=" + q("苏州市卫生健康委员会"), 200, func(t *testing.T, v map[string]any) {
+			ds := list(t, v, "decisions")
+			got := values(ds, "document_id")
+			if len(ds) != 2 || !contains(got, a.ID) || !contains(got, b.ID) {
+				t.Errorf("decisions led by the canonical department = %v", got)
+			}
+		}},
+		{"decisions matching query", "/api/decisions?q=" + q("危险化学品"), 200, func(t *testing.T, v map[string]any) {
+			ds := list(t, v, "decisions")
+			if len(ds) != 1 || ds[0]["no"] != float64(1) || ds[0]["document_id"] != a.ID {
+				t.Errorf("decisions on 危险化学品 = %v", ds)
+			}
+		}},
+		{"related", "/api/documents/" + a.ID + "/related", 200, func(t *testing.T, v map[string]any) {
+			ids := values(list(t, v, "related"), "id")
+			if !contains(ids, b.ID) || !contains(ids, c.ID) || contains(ids, a.ID) || contains(ids, d.ID) {
+				t.Errorf("related to the draft = %v, want %s and %s", ids, b.ID, c.ID)
+			}
+		}},
+		{"people", "/api/people", 200, func(t *testing.T, v map[string]any) {
+			ps := list(t, v, "people")
+			if len(ps) == 0 || ps[0]["count"] != float64(2) {
+				t.Errorf("people = %v", ps)
+			}
+			names := values(ps, "name")
+			if !contains(names, "李亚平") || !contains(names, "邹映涛") {
+				t.Errorf("people = %v", names)
+			}
+		}},
+		{"people prefix and page", "/api/people?prefix=" + q("李") + "&size=1", 200, func(t *testing.T, v map[string]any) {
+			ps := list(t, v, "people")
+			if len(ps) != 1 || ps[0]["name"] != "李亚平" || v["total"] != float64(1) {
+				t.Errorf("people 李 = %v", v)
+			}
+		}},
+		{"person", "/api/people/" + url.PathEscape("李亚平"), 200, func(t *testing.T, v map[string]any) {
+			ms := list(t, v, "meetings")
+			roles := map[string]string{}
+			for _, m := range ms {
+				roles[toString(m["id"])] = toString(m["role"])
+			}
+			if roles[a.ID] != "chair" || roles[b.ID] != "attendee" {
+				t.Errorf("roles = %v", roles)
+			}
+			co := list(t, v, "co_attendees")
+			counts := map[string]string{}
+			for _, x := range co {
+				counts[toString(x["name"])] = toString(x["count"])
+			}
+			if counts["王翔"] != "2" || counts["吴晓东"] != "1" || counts["李亚平"] != "" || co[0]["count"] != float64(2) {
+				t.Errorf("co_attendees = %v, want 王翔 twice, 吴晓东 once, not 李亚平 himself, most frequent first", co)
+			}
+			if ts := values(list(t, v, "titles"), "name"); !contains(ts, "市长") {
+				t.Errorf("titles = %v", ts)
+			}
+		}},
+		{"person observer with department", "/api/people/" + url.PathEscape("凌鸣"), 200, func(t *testing.T, v map[string]any) {
+			ds := values(list(t, v, "departments"), "name")
+			if !contains(ds, "市发改委") || !contains(ds, "市发展改革委") {
+				t.Errorf("departments = %v", ds)
+			}
+		}},
+		{"departments", "/api/departments", 200, func(t *testing.T, v map[string]any) {
+			ds := values(list(t, v, "departments"), "name")
+			if !contains(ds, "苏州市卫生健康委员会") {
+				t.Errorf("departments = %v", ds)
+			}
+		}},
+		{"department by surface form", "/api/departments/" + url.PathEscape("市卫健委"), 200, func(t *testing.T, v map[string]any) {
+			if v["name"] != "苏州市卫生健康委员会" {
+				t.Errorf("canonical = %v", v["name"])
+			}
+			aliases := toString(v["aliases"])
+			if !strings.Contains(aliases, "市卫健委") || !strings.Contains(aliases, "市卫生健康委") {
+				t.Errorf("aliases = %v", aliases)
+			}
+			if n := len(list(t, v, "led_topics")); n != 2 {
+				t.Errorf("led_topics = %d, want 2", n)
+			}
+			if act := list(t, v, "activity"); len(act) != 2 || act[0]["year"] != float64(2020) || act[1]["led_topics"] != float64(1) {
+				t.Errorf("activity = %v", act)
+			}
+		}},
+		{"department people", "/api/departments/" + url.PathEscape("苏州市发展和改革委员会"), 200, func(t *testing.T, v map[string]any) {
+			ps := list(t, v, "people")
+			if len(ps) != 1 || ps[0]["name"] != "凌鸣" || ps[0]["count"] != float64(2) {
+				t.Errorf("people = %v", ps)
+			}
+		}},
+		{"suggest", "/api/suggest?q=" + q("李"), 200, func(t *testing.T, v map[string]any) {
+			if got := values(list(t, v, "suggestions"), "text"); !contains(got, "李亚平") {
+				t.Errorf("suggestions = %v", got)
+			}
+		}},
+		{"suggest pinyin initials", "/api/suggest?q=lyp", 200, func(t *testing.T, v map[string]any) {
+			if got := values(list(t, v, "suggestions"), "text"); !contains(got, "李亚平") {
+				t.Errorf("suggestions = %v", got)
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := env.do(http.MethodGet, tc.target, "", nil)
+			if rec.Code != tc.status {
+				t.Fatalf("GET %s = %d, want %d\n%s", tc.target, rec.Code, tc.status, rec.Body)
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("Content-Type = %q", ct)
+			}
+			tc.check(t, decode(t, rec.Body.Bytes()))
+		})
+	}
+}
+
+func TestErrors(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	tests := []struct {
+		name   string
+		target string
+		status int
+		want   string // in the error message
+	}{
+		{"unknown document", "/api/documents/0123456789abcdef", 404, "not found"},
+		{"bad document id", "/api/documents/" + url.PathEscape("../etc"), 400, "id"},
+		{"related of unknown document", "/api/documents/0123456789abcdef/related", 404, "not found"},
+		{"unknown person", "/api/people/" + url.PathEscape("无此人"), 404, "无此人"},
+		{"unknown department", "/api/departments/" + url.PathEscape("市无此局"), 404, "市无此局"},
+		{"unknown endpoint", "/api/nothing", 404, "no such endpoint"},
+		{"page zero", "/api/search?page=0", 400, "page"},
+		{"page negative", "/api/search?page=-3", 400, "page"},
+		{"page not a number", "/api/search?page=abc", 400, "page"},
+		{"page huge", "/api/search?page=99999999999999999999", 400, "page"},
+		{"page too deep", "/api/search?page=100000", 400, "page"},
+		{"size negative", "/api/search?size=-1", 400, "size"},
+		{"bad sort", "/api/search?sort=name", 400, "sort"},
+		{"bad kind", "/api/search?kind=poem", 400, "kind"},
+		{"bad year", "/api/search?year=20x0", 400, "year"},
+		{"bad from", "/api/search?from=2020-13-01", 400, "from"},
+		{"to before from", "/api/search?from=2021-01-01&to=2020-01-01", 400, "to"},
+		{"bad format", "/api/search?format=xml", 400, "format"},
+		{"query too long", "/api/search?q=" + strings.Repeat("献", 10000), 400, "q"},
+		{"query with control characters", "/api/search?q=" + q("献\x00血"), 400, "q"},
+		{"invalid utf8", "/api/search?q=%ff%fe", 400, "q"},
+		{"meetings bad kind", "/api/meetings?kind=official", 400, "kind"},
+		{"decisions bad year", "/api/decisions?year=abc", 400, "year"},
+		{"people bad page", "/api/people?page=-1", 400, "page"},
+		{"suggest too long", "/api/suggest?q=" + strings.Repeat("a", 1000), 400, "q"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := env.do(http.MethodGet, tc.target, "", nil)
+			if rec.Code != tc.status {
+				t.Fatalf("GET %s = %d, want %d\n%s", tc.target, rec.Code, tc.status, rec.Body)
+			}
+			v := decode(t, rec.Body.Bytes())
+			msg, _ := v["error"].(string)
+			if !strings.Contains(msg, tc.want) {
+				t.Errorf("error = %q, want it to mention %q", msg, tc.want)
+			}
+			if v["request_id"] == "" || v["request_id"] == nil {
+				t.Errorf("no request_id in %v", v)
+			}
+		})
+	}
+}
+
+// TestHostileQueries sends absurd but well-formed queries: each gets an
+// answer (a result or a 400), never a 500, and the index still serves.
+func TestHostileQueries(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	for _, qs := range []string{
+		`"献血`, `献血"`, `(((献血`, `+-+-`, `title:`, `doc_number:`, `*`, `?`, `~`, `\`, `OR`, `AND OR NOT`,
+		strings.Repeat("献血 ", 50), `a:b:c`, `/regex/`, `[2020]3号`, "　", `"" ""`,
+	} {
+		rec := env.do(http.MethodGet, "/api/search?q="+q(qs), "", nil)
+		if rec.Code != 200 && rec.Code != 400 {
+			t.Errorf("q=%q: status %d: %s", qs, rec.Code, rec.Body)
+		}
+	}
+	rec := env.do(http.MethodGet, "/api/search?q="+q("献血"), "", nil)
+	if v := decode(t, rec.Body.Bytes()); v["total"] != float64(3) {
+		t.Errorf("after hostile queries 献血 total = %v, want 3", v["total"])
+	}
+}
+
+func TestExport(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	t.Run("csv", func(t *testing.T) {
+		rec := env.do(http.MethodGet, "/api/search?format=csv&q="+q("献血"), "", nil)
+		if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/csv") {
+			t.Fatalf("status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
+		}
+		lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n")
+		if len(lines) != 4 || !strings.HasPrefix(lines[0], "id,source,kind,title") {
+			t.Errorf("csv = %q, want a header and 3 rows", lines)
+		}
+	})
+	t.Run("jsonl all documents", func(t *testing.T) {
+		rec := env.do(http.MethodGet, "/api/search?format=jsonl", "", nil)
+		lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n")
+		if rec.Code != 200 || len(lines) != 4 {
+			t.Fatalf("status %d, %d lines", rec.Code, len(lines))
+		}
+		ids := map[string]bool{}
+		for _, l := range lines {
+			ids[toString(decode(t, []byte(l))["id"])] = true
+		}
+		for _, d := range env.docs {
+			if !ids[d.ID] {
+				t.Errorf("export misses %s", d.ID)
+			}
+		}
+	})
+	t.Run("bad parameter is a 400 before streaming", func(t *testing.T) {
+		rec := env.do(http.MethodGet, "/api/search?format=csv&year=x", "", nil)
+		if rec.Code != 400 {
+			t.Errorf("status %d", rec.Code)
+		}
+	})
+}
+
+func multipartBody(t *testing.T, field, filename, content string) (string, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	fw, err := w.CreateFormFile(field, filename)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write([]byte(content))
+	w.Close()
+	return buf.String(), w.FormDataContentType()
+}

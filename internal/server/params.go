@@ -1,0 +1,149 @@
+package server
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"govarchive/index"
+	"govarchive/internal/document"
+)
+
+// searchParams are the query parameters of /api/search, validated.
+type searchParams struct {
+	index.Query
+	Format string // "", "csv", "jsonl"
+}
+
+const dateLayout = "2006-01-02"
+
+// parseSearch validates the parameters of a search; every error names the
+// parameter at fault.
+func (s *Server) parseSearch(c echo.Context) (searchParams, error) {
+	var p searchParams
+	var err error
+	if p.Text, err = s.textParam(c, "q"); err != nil {
+		return p, err
+	}
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"department", &p.Department}, {"person", &p.Person}, {"issuer", &p.Issuer}} {
+		if *f.dst, err = s.textParam(c, f.name); err != nil {
+			return p, err
+		}
+	}
+	if p.Kind, err = kindParam(c); err != nil {
+		return p, err
+	}
+	if p.Year, err = yearParam(c); err != nil {
+		return p, err
+	}
+	if p.From, err = dateParam(c, "from"); err != nil {
+		return p, err
+	}
+	if p.To, err = dateParam(c, "to"); err != nil {
+		return p, err
+	}
+	if !p.From.IsZero() && !p.To.IsZero() && p.To.Before(p.From) {
+		return p, badParam("to", "is before from")
+	}
+	switch v := c.QueryParam("sort"); v {
+	case "":
+	case index.SortRelevance, index.SortDateDesc, index.SortDateAsc:
+		p.Sort = v
+	default:
+		return p, badParam("sort", "must be relevance, date_desc or date_asc")
+	}
+	if p.Page, p.Size, err = s.pageParams(c, 20); err != nil {
+		return p, err
+	}
+	switch v := c.QueryParam("format"); v {
+	case "", "json":
+	case "csv", "jsonl":
+		p.Format = v
+	default:
+		return p, badParam("format", "must be json, csv or jsonl")
+	}
+	return p, nil
+}
+
+// textParam returns a trimmed free-text parameter, bounded in length.
+func (s *Server) textParam(c echo.Context, name string) (string, error) {
+	v := strings.TrimSpace(c.QueryParam(name))
+	if !utf8.ValidString(v) {
+		return "", badParam(name, "is not valid UTF-8")
+	}
+	if n := utf8.RuneCountInString(v); n > s.lim.MaxQueryRunes {
+		return "", badParam(name, fmt.Sprintf("is too long (%d characters, at most %d)", n, s.lim.MaxQueryRunes))
+	}
+	if strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 }) {
+		return "", badParam(name, "contains control characters")
+	}
+	return v, nil
+}
+
+func kindParam(c echo.Context) (string, error) {
+	v := c.QueryParam("kind")
+	if v == "" || slices.Contains(document.Kinds, document.Kind(v)) {
+		return v, nil
+	}
+	names := make([]string, len(document.Kinds))
+	for i, k := range document.Kinds {
+		names[i] = string(k)
+	}
+	return "", badParam("kind", "must be one of "+strings.Join(names, ", "))
+}
+
+func yearParam(c echo.Context) (int, error) {
+	v := c.QueryParam("year")
+	if v == "" {
+		return 0, nil
+	}
+	y, err := strconv.Atoi(v)
+	if err != nil || y < 1900 || y > 2200 {
+		return 0, badParam("year", "must be a year such as 2020")
+	}
+	return y, nil
+}
+
+func dateParam(c echo.Context, name string) (time.Time, error) {
+	v := c.QueryParam(name)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(dateLayout, v)
+	if err != nil {
+		return time.Time{}, badParam(name, "must be a date YYYY-MM-DD")
+	}
+	return t, nil
+}
+
+// pageParams reads page (1-based) and size; size is capped to the limit and
+// pages deeper than MaxResultDepth are refused, since bleve pays for every
+// hit before the page.
+func (s *Server) pageParams(c echo.Context, defSize int) (page, size int, err error) {
+	page, size = 1, defSize
+	if v := c.QueryParam("page"); v != "" {
+		page, err = strconv.Atoi(v)
+		if err != nil || page < 1 {
+			return 0, 0, badParam("page", "must be a whole number ≥ 1")
+		}
+	}
+	if v := c.QueryParam("size"); v != "" {
+		size, err = strconv.Atoi(v)
+		if err != nil || size < 1 {
+			return 0, 0, badParam("size", "must be a whole number ≥ 1")
+		}
+	}
+	size = min(size, s.lim.MaxPageSize)
+	if page > s.lim.MaxResultDepth/size {
+		return 0, 0, badParam("page", fmt.Sprintf("is too deep (at most %d results can be paged through)", s.lim.MaxResultDepth))
+	}
+	return page, size, nil
+}

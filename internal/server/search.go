@@ -1,0 +1,157 @@
+package server
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"govarchive/index"
+)
+
+// facetNames are the facets every search answer carries, empty or not.
+var facetNames = []string{index.FacetDepartment, index.FacetPerson, index.FacetYear, index.FacetKind, index.FacetIssuer}
+
+func (s *Server) handleSearch(c echo.Context) error {
+	p, err := s.parseSearch(c)
+	if err != nil {
+		return err
+	}
+	if p.Format != "" {
+		return s.export(c, p)
+	}
+	res, err := s.ix.Search(c.Request().Context(), p.Query)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, normaliseResult(res))
+}
+
+// normaliseResult gives clients arrays, never nulls.
+func normaliseResult(res *index.Result) *index.Result {
+	if res.Hits == nil {
+		res.Hits = []index.Hit{}
+	}
+	if res.Facets == nil {
+		res.Facets = map[string][]index.Facet{}
+	}
+	for _, f := range facetNames {
+		if res.Facets[f] == nil {
+			res.Facets[f] = []index.Facet{}
+		}
+	}
+	for i := range res.Hits {
+		if res.Hits[i].Snippets == nil {
+			res.Hits[i].Snippets = []string{}
+		}
+	}
+	return res
+}
+
+func isExport(c echo.Context) bool {
+	f := c.QueryParam("format")
+	return c.Path() == "/api/search" && (f == "csv" || f == "jsonl")
+}
+
+// exportRow is the metadata of one document in an export.
+type exportRow struct {
+	ID          string  `json:"id"`
+	Source      string  `json:"source"`
+	Kind        string  `json:"kind"`
+	Title       string  `json:"title"`
+	Issuer      string  `json:"issuer,omitempty"`
+	DocNumber   string  `json:"doc_number,omitempty"`
+	Date        string  `json:"date,omitempty"`
+	Meeting     string  `json:"meeting,omitempty"`
+	Session     int     `json:"session,omitempty"`
+	Score       float64 `json:"score"`
+	TopicsFound int     `json:"matching_topics,omitempty"`
+}
+
+var exportHeader = []string{"id", "source", "kind", "title", "issuer", "doc_number", "date", "meeting", "session", "score"}
+
+func rowOf(h index.Hit) exportRow {
+	r := exportRow{ID: h.ID, Source: h.Source, Kind: h.Kind, Title: h.Title, Issuer: h.Issuer,
+		DocNumber: h.DocNumber, Date: h.Date, Score: h.Score, TopicsFound: len(h.Topics)}
+	if h.Meeting != nil {
+		r.Meeting, r.Session = h.Meeting.Name, h.Meeting.Session
+	}
+	return r
+}
+
+// export streams the metadata of every match, page by page, so memory stays
+// flat whatever the number of matches. It stops when the client goes away.
+func (s *Server) export(c echo.Context, p searchParams) error {
+	ctx := c.Request().Context()
+	q := p.Query
+	q.NoFacets = true
+	q.Size = scanPage
+	q.Page = 1
+
+	// Fetch the first page before committing the response, so an invalid
+	// query still gets a proper 400.
+	res, err := s.ix.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	w := c.Response()
+	switch p.Format {
+	case "csv":
+		w.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		w.Header().Set(echo.HeaderContentDisposition, `attachment; filename="govarchive-search.csv"`)
+	default:
+		w.Header().Set(echo.HeaderContentType, "application/x-ndjson; charset=utf-8")
+		w.Header().Set(echo.HeaderContentDisposition, `attachment; filename="govarchive-search.jsonl"`)
+	}
+	w.Header().Set("X-Total-Count", strconv.FormatUint(res.Total, 10))
+	w.WriteHeader(http.StatusOK)
+
+	cw := csv.NewWriter(w)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if p.Format == "csv" {
+		if err := cw.Write(exportHeader); err != nil {
+			return err
+		}
+	}
+	written := 0
+	for {
+		for _, h := range res.Hits {
+			if written >= s.lim.MaxExportRows {
+				break
+			}
+			r := rowOf(h)
+			if p.Format == "csv" {
+				err = cw.Write([]string{r.ID, r.Source, r.Kind, r.Title, r.Issuer, r.DocNumber, r.Date,
+					r.Meeting, strconv.Itoa(r.Session), strconv.FormatFloat(r.Score, 'f', 4, 64)})
+			} else {
+				err = enc.Encode(r)
+			}
+			if err != nil {
+				return err
+			}
+			written++
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+		w.Flush()
+		if len(res.Hits) < q.Size || written >= s.lim.MaxExportRows || uint64(written) >= res.Total {
+			return nil
+		}
+		q.Page++
+		if res, err = s.ix.Search(ctx, q); err != nil {
+			if errors.Is(err, index.ErrInvalidQuery) {
+				// Past the deepest page the index serves: the export
+				// ends there (X-Total-Count tells the client).
+				s.log.Warn("export truncated at the index's result window", "request_id", requestID(c), "rows", written)
+				return nil
+			}
+			return err
+		}
+	}
+}

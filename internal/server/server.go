@@ -1,0 +1,260 @@
+// Package server is govarchive's HTTP face: an echo router with the JSON API
+// of the archive (search, documents, browse pages, writes) and the embedded
+// web UI. Handlers are thin: they validate parameters, call the index and
+// shape its answers; every error is turned into JSON in one place (errors.go).
+package server
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
+
+	"govarchive/index"
+	"govarchive/internal/document"
+)
+
+// Index is the part of *index.Index the server uses. It is an interface so
+// that the CLI can wrap the index (metrics, swapping after a reindex).
+type Index interface {
+	Search(ctx context.Context, q index.Query) (*index.Result, error)
+	Get(ctx context.Context, id string) (*document.Document, error)
+	Delete(ctx context.Context, id string) error
+	Count(ctx context.Context) (uint64, error)
+	Suggest(ctx context.Context, prefix string, n int) ([]index.Suggestion, error)
+}
+
+// IngestFunc reads, parses and indexes one uploaded file. It returns an
+// error wrapping ErrRejected when the upload is not an acceptable document
+// (its message is shown to the client, so it must not name server paths);
+// any other error is reported to the client as a 500 and logged.
+type IngestFunc func(ctx context.Context, filename string, data []byte) (id string, status index.PutStatus, err error)
+
+// DepartmentForms lists every equivalent surface form of a department
+// (*dept.Table). Nil means the server only reports the forms it sees in
+// the documents.
+type DepartmentForms interface {
+	Forms(name string) []string
+}
+
+// Limits bound what one client can ask of the service. Zero fields take the
+// defaults of DefaultLimits.
+type Limits struct {
+	MaxQueryRunes  int           // length of q
+	MaxPageSize    int           // size is capped to this
+	MaxResultDepth int           // page*size beyond this is refused (deep pages cost O(depth))
+	MaxBodyBytes   int64         // request bodies other than uploads
+	MaxUploadBytes int64         // POST /api/documents
+	RequestTimeout time.Duration // per request; searches observe it through the context
+	RatePerSecond  float64       // requests per second per client IP
+	Burst          int
+	MaxExportRows  int // format=csv|jsonl stops after this many rows
+	MaxScanDocs    int // browse pages aggregate over at most this many documents
+}
+
+// DefaultLimits are sized for a public service on a small machine.
+var DefaultLimits = Limits{
+	MaxQueryRunes:  256,
+	MaxPageSize:    100,
+	MaxResultDepth: 10000,
+	MaxBodyBytes:   64 << 10,
+	MaxUploadBytes: 32 << 20,
+	RequestTimeout: 15 * time.Second,
+	RatePerSecond:  20,
+	Burst:          60,
+	MaxExportRows:  100000,
+	MaxScanDocs:    5000,
+}
+
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	if l.MaxQueryRunes > 0 {
+		d.MaxQueryRunes = l.MaxQueryRunes
+	}
+	if l.MaxPageSize > 0 {
+		d.MaxPageSize = l.MaxPageSize
+	}
+	if l.MaxResultDepth > 0 {
+		d.MaxResultDepth = l.MaxResultDepth
+	}
+	if l.MaxBodyBytes > 0 {
+		d.MaxBodyBytes = l.MaxBodyBytes
+	}
+	if l.MaxUploadBytes > 0 {
+		d.MaxUploadBytes = l.MaxUploadBytes
+	}
+	if l.RequestTimeout > 0 {
+		d.RequestTimeout = l.RequestTimeout
+	}
+	if l.RatePerSecond > 0 {
+		d.RatePerSecond = l.RatePerSecond
+	}
+	if l.Burst > 0 {
+		d.Burst = l.Burst
+	}
+	if l.MaxExportRows > 0 {
+		d.MaxExportRows = l.MaxExportRows
+	}
+	if l.MaxScanDocs > 0 {
+		d.MaxScanDocs = l.MaxScanDocs
+	}
+	return d
+}
+
+// Deps is everything the server needs from the rest of the program.
+type Deps struct {
+	Index  Index
+	Ingest IngestFunc // nil disables uploads (403)
+	// Token guards the write endpoints; empty disables them (403).
+	Token  string
+	Logger *slog.Logger
+	Limits Limits
+	Depts  DepartmentForms // optional
+	// TrustedProxies are the networks whose X-Forwarded-For is believed;
+	// without any, the client IP is the peer address and cannot be spoofed.
+	TrustedProxies []*net.IPNet
+	// Static is the UI's file system (static.FS); nil serves no UI.
+	Static fs.FS
+	// Middleware runs inside the standard chain, e.g. Prometheus metrics.
+	Middleware []echo.MiddlewareFunc
+	// Routes registers extra routes (/metrics, backup); requireToken guards
+	// the ones that must be authorised like the write endpoints.
+	Routes func(e *echo.Echo, requireToken echo.MiddlewareFunc)
+}
+
+// Server holds the handlers' dependencies.
+type Server struct {
+	ix     Index
+	ingest IngestFunc
+	token  string
+	log    *slog.Logger
+	lim    Limits
+	depts  DepartmentForms
+}
+
+// New builds the echo router with every route and middleware.
+func New(deps Deps) *echo.Echo {
+	if deps.Index == nil {
+		panic("server.New: Deps.Index is nil")
+	}
+	log := deps.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{
+		ix:     deps.Index,
+		ingest: deps.Ingest,
+		token:  deps.Token,
+		log:    log,
+		lim:    deps.Limits.withDefaults(),
+		depts:  deps.Depts,
+	}
+
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.Debug = false
+	e.HTTPErrorHandler = s.handleError
+	e.IPExtractor = ipExtractor(deps.TrustedProxies)
+
+	e.Use(requestIDMiddleware)
+	e.Use(s.requestLogger())
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
+		DisableStackAll:   true,
+		DisablePrintStack: true,
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			s.log.Error("panic", "request_id", requestID(c), "err", err, "stack", string(stack))
+			return err
+		},
+	}))
+	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
+		XSSProtection:         "0", // obsolete filter; the CSP is the protection
+		ContentTypeNosniff:    "nosniff",
+		XFrameOptions:         "DENY",
+		ContentSecurityPolicy: contentSecurityPolicy,
+		ReferrerPolicy:        "same-origin",
+	}))
+	e.Use(middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: rate.Limit(s.lim.RatePerSecond), Burst: s.lim.Burst, ExpiresIn: 3 * time.Minute,
+		}),
+		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			c.Response().Header().Set("Retry-After", "1")
+			return errTooManyRequests
+		},
+	}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
+		Skipper: func(c echo.Context) bool { return c.Path() == uploadRoute && c.Request().Method == http.MethodPost },
+		Limit:   fmt.Sprintf("%dB", s.lim.MaxBodyBytes),
+	}))
+	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
+		Timeout: s.lim.RequestTimeout,
+		// Exports stream for as long as they need and check the context of
+		// the connection instead.
+		Skipper: func(c echo.Context) bool { return isExport(c) },
+	}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	e.Use(deps.Middleware...)
+
+	s.routes(e, deps)
+	return e
+}
+
+// contentSecurityPolicy allows only the service's own scripts, styles and
+// connections: the UI has no inline scripts or styles and uses no CDN.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
+// ipExtractor takes the client address from the connection unless trusted
+// proxies are configured, so X-Forwarded-For cannot dodge the rate limit.
+func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	// echo trusts loopback and private networks by default; only the
+	// configured proxies are trusted here.
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}
+
+// ParseTrustedProxies parses a comma-separated list of IPs and CIDRs, for
+// the CLI's flag and environment variable.
+func ParseTrustedProxies(list string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, item := range strings.Split(list, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if !strings.Contains(item, "/") {
+			ip := net.ParseIP(item)
+			if ip == nil {
+				return nil, fmt.Errorf("trusted proxy %q: not an IP address or CIDR", item)
+			}
+			bits := 128
+			if ip.To4() != nil {
+				bits = 32
+			}
+			out = append(out, &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)})
+			continue
+		}
+		_, n, err := net.ParseCIDR(item)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q: %w", item, err)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
