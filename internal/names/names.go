@@ -1,0 +1,344 @@
+// Package names decides whether a string is a Chinese person's name, and
+// splits the title-and-name runs of government documents (常务副县长国宏利).
+// Word lists are embedded data files; every function is pure and safe for
+// concurrent use.
+package names
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	//go:embed surnames.txt
+	surnamesTxt string
+	//go:embed posts.txt
+	postsTxt string
+	//go:embed stopwords.txt
+	stopwordsTxt string
+	//go:embed commonwords.txt
+	commonwordsTxt string
+)
+
+// Tables built once from the embedded files and only read afterwards.
+var (
+	singleSurnames, compoundSurnames = loadSurnames()
+	posts                            = loadWords(postsTxt)
+	stopwords                        = mergeSets(loadWords(stopwordsTxt), loadWords(commonwordsTxt))
+)
+
+func loadWords(txt string) map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(txt, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+func loadSurnames() (single, compound map[string]bool) {
+	single, compound = map[string]bool{}, map[string]bool{}
+	for w := range loadWords(surnamesTxt) {
+		if utf8.RuneCountInString(w) == 1 {
+			single[w] = true
+		} else {
+			compound[w] = true
+		}
+	}
+	return single, compound
+}
+
+func mergeSets(a, b map[string]bool) map[string]bool {
+	for k := range b {
+		a[k] = true
+	}
+	return a
+}
+
+// IsSurname reports whether s is a surname, single (李, 王) or compound
+// (欧阳, 司马, 上官).
+func IsSurname(s string) bool { return singleSurnames[s] || compoundSurnames[s] }
+
+// SurnameLen returns the byte length of the surname s starts with, trying
+// compound surnames first, or 0 when s starts with none.
+func SurnameLen(s string) int {
+	_, n1 := utf8.DecodeRuneInString(s)
+	if n1 == 0 {
+		return 0
+	}
+	if _, n2 := utf8.DecodeRuneInString(s[n1:]); n2 > 0 && compoundSurnames[s[:n1+n2]] {
+		return n1 + n2
+	}
+	if singleSurnames[s[:n1]] {
+		return n1
+	}
+	return 0
+}
+
+// maskRunes stand for hidden characters in published documents: 李xx,
+// 马××, 某某, ???, ＊.
+const maskRunes = "xXｘＸ×╳*＊?？□■○〇◯△※…某"
+
+// Masked reports whether s hides part of a name: xx, XX, ××, 某某, 某, ???,
+// ＊ or similar anywhere in it.
+func Masked(s string) bool { return strings.ContainsAny(s, maskRunes) }
+
+// notInGivenName are characters that never occur in a given name but end or
+// join the words around names: 李翔等, 刘通副县长, 王军的.
+const notInGivenName = "的了是在等及与们这那个被把副省市县区局委办厅院处部府乡村组队所站司记员说称"
+
+// stopSuffixes end a run that is a name followed by a verb or a title
+// (李翔强调, 梁庆民指出, 王翔同志), never a name itself.
+var stopSuffixes = []string{
+	"强调", "指出", "表示", "要求", "主持", "出席", "参加", "讲话", "同志", "认为", "提出", "介绍",
+	"汇报", "发言", "一行", "率队", "带队", "调研", "参会", "列席", "主任", "书记", "先生", "女士",
+}
+
+// Plausible reports whether s can be a person's name: 2–4 Han characters
+// starting with a surname (four only with a compound or double surname), not
+// masked, not a common word, title or unit word (副市长, 主任, 会议, 常务,
+// 国务院 …). Names of minorities written with a middle dot (买买提·艾力) are
+// accepted without a surname check.
+func Plausible(s string) bool {
+	if s == "" || Masked(s) {
+		return false
+	}
+	if strings.ContainsAny(s, "·•・‧") {
+		return plausibleDotted(s)
+	}
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	if n < 2 || n > 4 {
+		return false
+	}
+	sl := SurnameLen(s)
+	if sl == 0 || sl == len(s) {
+		return false
+	}
+	if n == 4 && !compoundSurnames[s[:sl]] && SurnameLen(s[sl:]) == 0 {
+		return false // 李翔强调: four characters need a compound or double surname
+	}
+	if stopwords[s] || posts[s] || IsTitle(s) {
+		return false
+	}
+	for _, w := range stopSuffixes {
+		if strings.HasSuffix(s, w) {
+			return false
+		}
+	}
+	given := s[sl:]
+	if strings.ContainsAny(given, notInGivenName) {
+		return false
+	}
+	// 国务院办, 安委办: a unit word and one more character.
+	if n >= 3 && unitPrefix(s[:len(s)-lastRuneLen(s)]) {
+		return false
+	}
+	return true
+}
+
+// unitPrefix reports words that, followed by one more character, make a
+// unit or a phrase rather than a name: 国务院办, 安委办.
+func unitPrefix(p string) bool {
+	switch p {
+	case "国务院", "常务", "党组", "党委", "全市", "全县", "全区", "全省", "全国", "安委", "国资", "常委":
+		return true
+	}
+	return false
+}
+
+func lastRuneLen(s string) int {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return n
+}
+
+func plausibleDotted(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("·•・‧", r) })
+	if len(parts) < 2 || utf8.RuneCountInString(s) > 16 {
+		return false
+	}
+	for _, p := range parts {
+		for _, r := range p {
+			if !unicode.Is(unicode.Han, r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// IsTitle reports whether s is a title: it ends with a post word (书记,
+// 副市长, 秘书长, 主任, 党组成员 …), as in 县委副书记、县长.
+func IsTitle(s string) bool {
+	s = strings.TrimRight(s, " \t\u3000、，,")
+	for i := range s {
+		if posts[s[i:]] {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
+
+// JoinPadded joins names padded to a common width: "韩　正" and "韩 正" →
+// "韩正". Runs of single characters separated by one space are joined (two
+// or three characters as one name, longer even runs pair by pair, as in a
+// list of padded two-character names); wider gaps and longer words are kept.
+func JoinPadded(s string) string {
+	type tok struct {
+		text string
+		gap  string // whitespace before the token
+	}
+	var toks []tok
+	i := 0
+	for i < len(s) {
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !isSpace(r) {
+				break
+			}
+			j += n
+		}
+		k := j
+		for k < len(s) {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if isSpace(r) {
+				break
+			}
+			k += n
+		}
+		toks = append(toks, tok{text: s[j:k], gap: s[i:j]})
+		i = k
+	}
+	single := func(t tok) bool {
+		r, n := utf8.DecodeRuneInString(t.text)
+		return n > 0 && n == len(t.text) && unicode.Is(unicode.Han, r)
+	}
+	var b strings.Builder
+	for a := 0; a < len(toks); {
+		// Find the run of single Han characters separated by one space.
+		z := a
+		if single(toks[a]) {
+			for z+1 < len(toks) && single(toks[z+1]) && utf8.RuneCountInString(toks[z+1].gap) == 1 {
+				z++
+			}
+		}
+		run := z - a + 1
+		b.WriteString(toks[a].gap)
+		switch {
+		case run == 1:
+			b.WriteString(toks[a].text)
+		case run <= 3 || run%2 == 1:
+			for x := a; x <= z; x++ {
+				b.WriteString(toks[x].text)
+			}
+		default:
+			for x := a; x <= z; x += 2 {
+				if x > a {
+					b.WriteString(toks[x].gap)
+				}
+				b.WriteString(toks[x].text + toks[x+1].text)
+			}
+		}
+		a = z + 1
+	}
+	return strings.TrimFunc(b.String(), isSpace)
+}
+
+// SplitTitle splits a title-then-name run: "常务副县长国宏利" →
+// ("常务副县长", "国宏利"), "县委副书记、县长梁庆民" → ("县委副书记、县长",
+// "梁庆民"). A trailing 同志 is dropped. ok is true only when the title ends
+// with a post word and the name is Plausible.
+func SplitTitle(s string) (title, name string, ok bool) {
+	s = strings.TrimSuffix(strings.TrimFunc(s, isSpace), "同志")
+	s = strings.TrimFunc(s, isSpace)
+	// A space before the name is the simple case: "市长 龚正".
+	if i := strings.LastIndexFunc(s, isSpace); i >= 0 {
+		t, n := strings.TrimFunc(s[:i], isSpace), JoinPadded(s[i:])
+		if IsTitle(t) && Plausible(n) {
+			return t, n, true
+		}
+		s = JoinPadded(s)
+	}
+	rs := []rune(s)
+	for _, n := range []int{3, 2, 4} {
+		if n >= len(rs) {
+			continue
+		}
+		t, nm := string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
+		if IsTitle(t) && Plausible(nm) {
+			return strings.TrimFunc(t, isSpace), nm, true
+		}
+	}
+	if i := strings.LastIndexAny(s, "·•・‧"); i >= 0 {
+		// A dotted name after the title: find where the title ends.
+		for j := range s[:i] {
+			if IsTitle(s[:j]) && Plausible(s[j:]) {
+				return s[:j], s[j:], true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// SplitNameTitle splits a name-then-title run: "李亚平市长" → ("李亚平",
+// "市长"), "韩军副秘书长" → ("韩军", "副秘书长"), "龚　正　市长" → ("龚正",
+// "市长").
+func SplitNameTitle(s string) (name, title string, ok bool) {
+	s = JoinPadded(strings.TrimFunc(s, isSpace))
+	if i := strings.IndexFunc(s, isSpace); i >= 0 {
+		n, t := s[:i], strings.TrimFunc(s[i:], isSpace)
+		if Plausible(n) && IsTitle(t) {
+			return n, t, true
+		}
+	}
+	rs := []rune(s)
+	for _, n := range []int{3, 2, 4} {
+		if n >= len(rs) {
+			continue
+		}
+		nm, t := string(rs[:n]), string(rs[n:])
+		if Plausible(nm) && IsTitle(t) {
+			return nm, t, true
+		}
+	}
+	return "", "", false
+}
+
+// bylineRoles mark the people who wrote, edited or photographed a report;
+// they are not attendees.
+var bylineRoles = []string{
+	"记者", "通讯员", "撰稿", "审稿", "审核人", "责任编辑", "责编", "编辑", "摄影", "摄像", "供稿",
+	"校对", "作者", "来源", "文/", "图/", "文／", "图／", "整理人", "发布人", "签发人",
+}
+
+// IsByline reports whether s, a short run such as a parenthesised group, a
+// line, or the text just before a name ("(记者 伍丹 丁远远)", "全媒体记者/",
+// "撰稿人："), is a byline. Titles that merely contain a role word (总编辑)
+// are not.
+func IsByline(s string) bool {
+	for _, w := range bylineRoles {
+		i := strings.Index(s, w)
+		if i < 0 {
+			continue
+		}
+		if w == "编辑" && strings.HasSuffix(s[:i], "总") {
+			continue // 总编辑 is a post
+		}
+		return true
+	}
+	return false
+}
