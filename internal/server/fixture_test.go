@@ -70,8 +70,8 @@ func testDocs() []*document.Document {
 				LeadDepartments: []string{"市卫健委"}, Decisions: []string{"会议要求市卫健委做好献血条例实施工作。"},
 				Text: "会议要求市卫健委做好《苏州市献血条例修正案》实施工作，保障临床用血。"},
 		},
-		Attendees: []document.Attendee{{Name: "王翔"}, {Name: "李亚平"}},
-		Observers: []document.Person{{Name: "凌鸣", Department: "市发展改革委"}},
+		Attendees:      []document.Attendee{{Name: "王翔"}, {Name: "李亚平"}},
+		Observers:      []document.Person{{Name: "凌鸣", Department: "市发展改革委"}},
 		DepartmentRefs: refs("市卫健委", "苏州市卫生健康委员会", "市发展改革委", "苏州市发展和改革委员会"),
 		People:         []string{"王翔", "李亚平", "凌鸣"},
 	}

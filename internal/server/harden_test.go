@@ -1,0 +1,227 @@
+package server
+
+import (
+	"compress/gzip"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"govarchive/index"
+)
+
+func TestSecurityHeaders(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	for _, target := range []string{"/", "/api/search?q=" + q("献血"), "/api/nothing"} {
+		rec := env.do("GET", target, "", map[string]string{"Origin": "https://evil.example"})
+		h := rec.Header()
+		csp := h.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "default-src 'self'") || strings.Contains(csp, "unsafe-inline") {
+			t.Errorf("%s: CSP = %q", target, csp)
+		}
+		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("X-Frame-Options") != "DENY" {
+			t.Errorf("%s: headers = %v", target, h)
+		}
+		if h.Get("Access-Control-Allow-Origin") != "" {
+			t.Errorf("%s: CORS header set: %q", target, h.Get("Access-Control-Allow-Origin"))
+		}
+		if h.Get("X-Request-Id") == "" {
+			t.Errorf("%s: no request id", target)
+		}
+	}
+}
+
+func TestRequestIDFromClient(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	tests := []struct {
+		sent string
+		keep bool
+	}{
+		{"abc-123_x.y", true},
+		{"evil\nlevel=ERROR msg=forged", false},
+		{strings.Repeat("a", 65), false},
+	}
+	for _, tc := range tests {
+		req := httptest.NewRequest("GET", "/healthz", nil)
+		req.Header["X-Request-Id"] = []string{tc.sent}
+		rec := httptest.NewRecorder()
+		env.e.ServeHTTP(rec, req)
+		got := rec.Header().Get("X-Request-Id")
+		if (got == tc.sent) != tc.keep || got == "" {
+			t.Errorf("sent %q, got %q, keep=%v", tc.sent, got, tc.keep)
+		}
+	}
+}
+
+func TestStaticServing(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	tests := []struct {
+		target string
+		status int
+	}{
+		{"/", 200},
+		{"/index.html", 200},
+		{"/style.css", 200},
+		{"/js/app.js", 200},
+		{"/../go.mod", 404},
+		{"/..%2fgo.mod", 404},
+		{"/%2e%2e/%2e%2e/go.mod", 404},
+		{"/js/../../static/embed.go", 404},
+		{"/embed.go", 404},
+		{"/js/..%5c..%5cgo.mod", 404},
+		{"//etc/passwd", 404},
+	}
+	for _, tc := range tests {
+		req := httptest.NewRequest("GET", tc.target, nil)
+		rec := httptest.NewRecorder()
+		env.e.ServeHTTP(rec, req)
+		if rec.Code != tc.status {
+			t.Errorf("GET %s = %d, want %d", tc.target, rec.Code, tc.status)
+		}
+		if tc.status != 200 && strings.Contains(rec.Body.String(), "module govarchive") {
+			t.Errorf("GET %s leaked go.mod", tc.target)
+		}
+	}
+}
+
+// TestRateLimitIgnoresForwardedFor: a client cannot get a fresh bucket by
+// sending another X-Forwarded-For, unless the peer is a trusted proxy.
+func TestRateLimitIgnoresForwardedFor(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	env.e = New(Deps{Index: env.ix, Limits: Limits{RatePerSecond: 0.001, Burst: 3}})
+	limited := 0
+	for i := range 10 {
+		req := httptest.NewRequest("GET", "/healthz", nil)
+		req.RemoteAddr = "203.0.113.7:5000"
+		req.Header.Set("X-Forwarded-For", "198.51.100."+string(rune('0'+i)))
+		rec := httptest.NewRecorder()
+		env.e.ServeHTTP(rec, req)
+		if rec.Code == http.StatusTooManyRequests {
+			limited++
+			if !strings.Contains(rec.Body.String(), "rate limit") || rec.Header().Get("Retry-After") == "" {
+				t.Errorf("429 body %s, headers %v", rec.Body, rec.Header())
+			}
+		}
+	}
+	if limited != 7 {
+		t.Errorf("%d of 10 requests limited, want 7 (burst 3)", limited)
+	}
+	// Another client has its own bucket.
+	req := httptest.NewRequest("GET", "/healthz", nil)
+	req.RemoteAddr = "203.0.113.8:5000"
+	rec := httptest.NewRecorder()
+	env.e.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Errorf("other client = %d", rec.Code)
+	}
+
+	// Behind a trusted proxy, the forwarded address is the client.
+	proxies, err := ParseTrustedProxies("10.0.0.1, 192.168.0.0/16")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(Deps{Index: env.ix, Limits: Limits{RatePerSecond: 0.001, Burst: 1}, TrustedProxies: proxies})
+	for i := range 3 {
+		req := httptest.NewRequest("GET", "/healthz", nil)
+		req.RemoteAddr = "10.0.0.1:5000"
+		req.Header.Set("X-Forwarded-For", "198.51.100."+string(rune('1'+i)))
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			t.Errorf("client %d behind trusted proxy = %d", i, rec.Code)
+		}
+	}
+	if _, err := ParseTrustedProxies("not-an-ip"); err == nil {
+		t.Errorf("bad proxy accepted")
+	}
+}
+
+// slowIndex blocks searches until the request context ends, as a search
+// over a huge index would.
+type slowIndex struct{ Index }
+
+func (s slowIndex) Search(ctx context.Context, q index.Query) (*index.Result, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+func TestTimeoutCancelsSearch(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	e := New(Deps{Index: slowIndex{env.ix}, Limits: Limits{RequestTimeout: 50 * time.Millisecond}})
+	start := time.Now()
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, httptest.NewRequest("GET", "/api/search?q=x", nil))
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "too long") {
+		t.Errorf("slow search = %d %s, want 503", rec.Code, rec.Body)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("timeout took %v", d)
+	}
+}
+
+func TestPanicIsRecovered(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	e := New(Deps{Index: env.ix, Routes: func(e *echo.Echo, _ echo.MiddlewareFunc) {
+		e.GET("/boom", func(echo.Context) error { panic("secret internal state") })
+	}})
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, httptest.NewRequest("GET", "/boom", nil))
+	if rec.Code != 500 || strings.Contains(rec.Body.String(), "secret") || strings.Contains(rec.Body.String(), "goroutine") {
+		t.Errorf("panic = %d %s", rec.Code, rec.Body)
+	}
+	rec = httptest.NewRecorder()
+	e.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+	if rec.Code != 200 {
+		t.Errorf("after panic: %d", rec.Code)
+	}
+}
+
+func TestExtraRoutesCanRequireToken(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	e := New(Deps{Index: env.ix, Token: "t", Routes: func(e *echo.Echo, auth echo.MiddlewareFunc) {
+		e.POST("/api/backup", func(c echo.Context) error { return c.NoContent(204) }, auth)
+	}})
+	for _, tc := range []struct {
+		auth   string
+		status int
+	}{{"", 401}, {"Bearer x", 401}, {"Bearer t", 204}} {
+		req := httptest.NewRequest("POST", "/api/backup", nil)
+		if tc.auth != "" {
+			req.Header.Set("Authorization", tc.auth)
+		}
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		if rec.Code != tc.status {
+			t.Errorf("auth %q = %d, want %d", tc.auth, rec.Code, tc.status)
+		}
+	}
+}
+
+func TestBodyLimitOnReads(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	rec := env.do("GET", "/api/search", strings.Repeat("x", 100<<10), nil)
+	if rec.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("GET with a 100 KB body = %d, want 413", rec.Code)
+	}
+}
+
+func TestGzip(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	rec := env.do("GET", "/api/search", "", map[string]string{"Accept-Encoding": "gzip"})
+	if rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("not compressed: %v", rec.Header())
+	}
+	zr, err := gzip.NewReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(zr)
+	if v := decode(t, body); v["total"] != float64(4) {
+		t.Errorf("total = %v", v["total"])
+	}
+}
