@@ -35,7 +35,18 @@ type parsed struct {
 	strict bool // a + was used: no fallback to OR
 }
 
-func (p *parsed) empty() bool { return len(p.groups) == 0 && len(p.not) == 0 }
+// hasWords reports whether an OR fallback could find more: some positive
+// clause is not a phrase or a 文号 lookup.
+func (p *parsed) hasWords() bool {
+	for _, g := range p.groups {
+		for _, c := range g {
+			if !c.phrase && c.scope != "doc_number" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 var openQuote = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』', '＂': '＂'}
 
@@ -148,11 +159,12 @@ func parseQuery(s string) (*parsed, error) {
 // buildText turns the parsed query into a bleve query. or=true combines
 // the groups with OR (the fallback when AND found nothing).
 func (ix *Index) buildText(p *parsed, or bool) (query.Query, error) {
+	ix2 := clauseBuilder{ix: ix, or: or}
 	var groups []query.Query
 	for _, g := range p.groups {
 		var alts []query.Query
 		for _, c := range g {
-			q, err := ix.clauseQuery(c)
+			q, err := ix2.clauseQuery(c)
 			if err != nil {
 				return nil, err
 			}
@@ -174,7 +186,7 @@ func (ix *Index) buildText(p *parsed, or bool) (query.Query, error) {
 	}
 	var nots []query.Query
 	for _, c := range p.not {
-		q, err := ix.clauseQuery(c)
+		q, err := ix2.clauseQuery(c)
 		if err != nil {
 			return nil, err
 		}
@@ -206,7 +218,19 @@ const (
 	boostVariant    = 0.8
 )
 
-func (ix *Index) clauseQuery(c clause) (query.Query, error) {
+// clauseBuilder builds clause queries; or relaxes the words of one clause
+// to any of them (the fallback when all of them found nothing).
+type clauseBuilder struct {
+	ix *Index
+	or bool
+}
+
+func (b clauseBuilder) fieldQuery(field, text string, phrase bool, boost float64) query.Query {
+	return b.ix.fieldQuery(field, text, phrase, b.or, boost)
+}
+
+func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
+	ix := b.ix
 	text := ix.simplify(strings.TrimSpace(c.text))
 	if c.scope == "doc_number" {
 		dn, ok := parseDocNumber(text)
@@ -220,8 +244,8 @@ func (ix *Index) clauseQuery(c clause) (query.Query, error) {
 		// Its digits alone (2020, 3, 号) would match half the archive.
 		return disjunction(
 			termQ(fDocNumber, dn.queryKey(), boostDocNumber),
-			ix.fieldQuery(fTitle, text, true, boostTitle),
-			ix.fieldQuery(fBody, text, true, boostBody),
+			b.fieldQuery(fTitle, text, true, boostTitle),
+			b.fieldQuery(fBody, text, true, boostBody),
 		), nil
 	}
 	variants := []string{text}
@@ -247,32 +271,32 @@ func (ix *Index) clauseQuery(c clause) (query.Query, error) {
 			scale = boostVariant
 		}
 		if c.scope == "title" {
-			alts = append(alts, ix.fieldQuery(fTitle, v, c.phrase, boostTitle*scale))
+			alts = append(alts, b.fieldQuery(fTitle, v, c.phrase, boostTitle*scale))
 			continue
 		}
 		// Nested so that the coordination factor of a disjunction (matched
 		// / total clauses) does not let many weak body clauses outrank one
 		// title match.
 		body := []query.Query{
-			ix.fieldQuery(fBody, v, c.phrase, boostBody*scale),
-			ix.fieldQuery(fTopicText, v, c.phrase, boostTopicText*scale),
+			b.fieldQuery(fBody, v, c.phrase, boostBody*scale),
+			b.fieldQuery(fTopicText, v, c.phrase, boostTopicText*scale),
 			termQ(fPerson, v, boostKeyword*scale),
 			termQ(fDeptAny, v, boostKeyword*scale),
 		}
 		if !c.phrase {
 			// Adjacent words score above scattered ones.
-			body = append(body, ix.fieldQuery(fBody, v, true, boostPhrase*scale))
+			body = append(body, b.fieldQuery(fBody, v, true, boostPhrase*scale))
 		}
 		alts = append(alts, bleve.NewDisjunctionQuery(
-			ix.fieldQuery(fTitle, v, c.phrase, boostTitle*scale),
-			ix.fieldQuery(fTopicTitle, v, c.phrase, boostTopicTitle*scale),
+			b.fieldQuery(fTitle, v, c.phrase, boostTitle*scale),
+			b.fieldQuery(fTopicTitle, v, c.phrase, boostTopicTitle*scale),
 			bleve.NewDisjunctionQuery(body...),
 		))
 	}
 	return disjunction(alts...), nil
 }
 
-func (ix *Index) fieldQuery(field, text string, phrase bool, boost float64) query.Query {
+func (ix *Index) fieldQuery(field, text string, phrase, or bool, boost float64) query.Query {
 	if phrase {
 		q := bleve.NewMatchPhraseQuery(text)
 		q.SetField(field)
@@ -283,7 +307,9 @@ func (ix *Index) fieldQuery(field, text string, phrase bool, boost float64) quer
 	q := bleve.NewMatchQuery(text)
 	q.SetField(field)
 	q.Analyzer = ix.textAn
-	q.SetOperator(query.MatchQueryOperatorAnd)
+	if !or {
+		q.SetOperator(query.MatchQueryOperatorAnd)
+	}
 	q.SetBoost(boost)
 	return q
 }

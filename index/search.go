@@ -85,12 +85,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	out := &Result{}
 	if len(p.groups) > 1 {
 		out.Operator = "and"
-		if res.Total == 0 && !p.strict {
-			if res, err = run(true); err != nil {
-				return nil, err
-			}
-			out.Operator = "or"
+	}
+	// Nothing has all the words: retry with any of them (between query
+	// words and between the words of one query word, 苏州营商 → 苏州 | 营商).
+	if res.Total == 0 && !p.strict && p.hasWords() {
+		if res, err = run(true); err != nil {
+			return nil, err
 		}
+		out.Operator = "or"
 	}
 	out.Total = res.Total
 	out.Hits = make([]Hit, 0, len(res.Hits))
