@@ -1,0 +1,145 @@
+package textio
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// maxZipEntries caps the entries of a .docx; real documents have a few
+// dozen, zip bombs and crafted archives many thousands.
+const maxZipEntries = 10000
+
+const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+// readDOCX extracts word/document.xml: one line per paragraph, one line per
+// table row with cells separated by tabs. The XML is streamed through a
+// reader capped at the size limit, whatever sizes the archive declares.
+func readDOCX(ctx context.Context, name string, data []byte, limit int64) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w: not a zip archive: %w", name, ErrMalformed, err)
+	}
+	if len(zr.File) > maxZipEntries {
+		return "", fmt.Errorf("%s: %w (%d zip entries)", name, ErrTooLarge, len(zr.File))
+	}
+	var doc *zip.File
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			doc = f
+			break
+		}
+	}
+	if doc == nil {
+		return "", fmt.Errorf("%s: %w: zip archive without word/document.xml", name, ErrUnsupported)
+	}
+	if doc.UncompressedSize64 > uint64(limit) {
+		return "", fmt.Errorf("%s: %w (document.xml expands to %d bytes)", name, ErrTooLarge, doc.UncompressedSize64)
+	}
+	rc, err := doc.Open()
+	if err != nil {
+		return "", fmt.Errorf("%s: %w: %w", name, ErrMalformed, err)
+	}
+	defer rc.Close()
+	lr := &io.LimitedReader{R: rc, N: limit + 1}
+	text, err := docxText(ctx, lr)
+	if lr.N <= 0 {
+		return "", fmt.Errorf("%s: %w (document.xml expands beyond %d bytes)", name, ErrTooLarge, limit)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return "", fmt.Errorf("%s: %w", name, err)
+		}
+		return "", fmt.Errorf("%s: %w: %w", name, ErrMalformed, err)
+	}
+	if strings.TrimSpace(text) == "" {
+		return "", fmt.Errorf("%s: %w", name, ErrNoText)
+	}
+	return text, nil
+}
+
+// docxText walks the WordprocessingML token stream.
+func docxText(ctx context.Context, r io.Reader) (string, error) {
+	dec := xml.NewDecoder(r)
+	var b strings.Builder
+	inText := false
+	tableDepth := 0
+	cellStart := false // a paragraph inside a cell continues the row
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return "", err
+			}
+		}
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Space != wordNS {
+				continue
+			}
+			switch t.Name.Local {
+			case "t":
+				inText = true
+			case "tab":
+				b.WriteByte('\t')
+			case "br", "cr":
+				b.WriteByte('\n')
+			case "tbl":
+				tableDepth++
+			case "tc":
+				if !cellStart {
+					b.WriteByte('\t')
+				}
+				cellStart = true
+			case "tr":
+				cellStart = true
+			}
+		case xml.EndElement:
+			if t.Name.Space != wordNS {
+				continue
+			}
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				if tableDepth > 0 {
+					b.WriteByte(' ')
+				} else {
+					b.WriteByte('\n')
+				}
+			case "tc":
+				cellStart = false
+			case "tr":
+				b.WriteByte('\n')
+			case "tbl":
+				tableDepth--
+			}
+		case xml.CharData:
+			if inText {
+				b.Write(t)
+				cellStart = false
+			}
+		}
+	}
+	return tidyTabs(b.String()), nil
+}
+
+// tidyTabs trims the padding left by empty cells and paragraph ends.
+func tidyTabs(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(strings.TrimLeft(l, "\t "), "\t ")
+	}
+	return strings.Join(lines, "\n")
+}

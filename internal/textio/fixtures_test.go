@@ -1,0 +1,280 @@
+package textio
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf16"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// corpusDir locates ../shared/corpus relative to the repository root.
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("shared corpus not found at %s (expected next to the repository): %v", dir, err)
+	}
+	return dir
+}
+
+// corpusLines returns the first n non-blank, trimmed lines of a corpus file,
+// the text every fixture is built from.
+func corpusLines(t testing.TB, rel string, n int) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(corpusDir(t), rel))
+	if err != nil {
+		t.Fatalf("read corpus file: %v", err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	if len(out) < n {
+		t.Fatalf("%s has fewer than %d lines", rel, n)
+	}
+	return out
+}
+
+// sampleLines is real meeting-report text: Chinese with digits, names,
+// punctuation and a short closing line.
+func sampleLines(t testing.TB) []string {
+	lines := corpusLines(t, filepath.Join("news", "huancui_2024_35.txt"), 3)
+	return append(lines, corpusLines(t, filepath.Join("news", "huiji_2023_16.txt"), 2)...)
+}
+
+// hanSplit splits s in two near the middle between two Han characters, where
+// source wrapping must not introduce a space.
+func hanSplit(s string) (string, string) {
+	rs := []rune(s)
+	for i := len(rs) / 2; i < len(rs)-1; i++ {
+		if unicode.Is(unicode.Han, rs[i-1]) && unicode.Is(unicode.Han, rs[i]) {
+			return string(rs[:i]), string(rs[i:])
+		}
+	}
+	return s, ""
+}
+
+func gbk(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatalf("encode GBK: %v", err)
+	}
+	return b
+}
+
+func utf16Bytes(s string, bigEndian, bom bool) []byte {
+	units := utf16.Encode([]rune(s))
+	if bom {
+		units = append([]uint16{0xFEFF}, units...)
+	}
+	out := make([]byte, 0, 2*len(units))
+	for _, u := range units {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
+}
+
+// buildDOCX writes a minimal .docx: paragraphs, then a table of rows.
+func buildDOCX(t testing.TB, paras []string, rows [][]string) []byte {
+	t.Helper()
+	esc := func(s string) string {
+		var b bytes.Buffer
+		if err := xml.EscapeText(&b, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	var doc strings.Builder
+	doc.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	for _, p := range paras {
+		// Split each paragraph over two runs, as Word does.
+		rs := []rune(p)
+		half := len(rs) / 2
+		fmt.Fprintf(&doc, `<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r><w:r><w:t>%s</w:t></w:r></w:p>`,
+			esc(string(rs[:half])), esc(string(rs[half:])))
+	}
+	if len(rows) > 0 {
+		doc.WriteString(`<w:tbl>`)
+		for _, row := range rows {
+			doc.WriteString(`<w:tr>`)
+			for _, cell := range row {
+				fmt.Fprintf(&doc, `<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>`, esc(cell))
+			}
+			doc.WriteString(`</w:tr>`)
+		}
+		doc.WriteString(`</w:tbl>`)
+	}
+	doc.WriteString(`</w:body></w:document>`)
+	return zipFiles(t, map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"word/document.xml":   doc.String(),
+	})
+}
+
+func zipFiles(t testing.TB, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// buildZipBomb writes a .docx whose document.xml inflates to size bytes
+// from a few kilobytes.
+func buildZipBomb(t testing.TB, size int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := bytes.Repeat([]byte("<w:p/>"), 1<<14)
+	for n := 0; n < size; n += len(chunk) {
+		if _, err := w.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// buildHTML wraps content lines in a page full of chrome: head with script
+// and style, a nav bar, a breadcrumb, a link-heavy sidebar and a footer.
+func buildHTML(lines []string, charset string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<!DOCTYPE html><html><head><meta charset="%s"><title>%s_某市人民政府</title>`, charset, lines[0])
+	b.WriteString(`<script>var nav = "首页 政务公开";</script><style>.a{color:red}</style></head><body>`)
+	b.WriteString(`<div class="top-nav"><a href="/">首页</a> <a href="/a">政务公开</a> <a href="/b">互动交流</a></div>`)
+	b.WriteString(`<nav><a href="/">网站首页</a><a href="/x">机构概况</a></nav>`)
+	b.WriteString(`<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/z">会议纪要</a></div>`)
+	b.WriteString(`<div class="main"><h1>` + lines[0] + `</h1><div class="content">`)
+	for _, l := range lines[1:] {
+		// Source wrapping inside a paragraph must not become a space.
+		a, z := hanSplit(l)
+		fmt.Fprintf(&b, "<p>\n  %s\n  %s\n</p>\n", a, z)
+	}
+	b.WriteString(`</div></div>`)
+	b.WriteString(`<div class="links"><ul><li><a href="/1">相关链接一</a></li><li><a href="/2">相关链接二</a></li><li><a href="/3">相关链接三</a></li></ul></div>`)
+	b.WriteString(`<footer>版权所有：某市人民政府 ICP备12345678号</footer></body></html>`)
+	return b.String()
+}
+
+// buildPDF writes a one-page PDF whose text layer holds lines, set in a
+// Type0 font with Identity-H encoding and a ToUnicode CMap, the usual way
+// Chinese PDFs carry text. Glyph ids are assigned per distinct character.
+func buildPDF(t testing.TB, lines []string) []byte {
+	t.Helper()
+	cid := map[rune]int{}
+	var order []rune
+	var content strings.Builder
+	y := 800
+	for _, l := range lines {
+		var hex strings.Builder
+		for _, r := range l {
+			id, ok := cid[r]
+			if !ok {
+				id = len(cid) + 1
+				cid[r] = id
+				order = append(order, r)
+			}
+			fmt.Fprintf(&hex, "%04X", id)
+		}
+		fmt.Fprintf(&content, "BT /F1 10 Tf 1 0 0 1 20 %d Tm <%s> Tj ET\n", y, hex.String())
+		y -= 14
+	}
+	var cmap strings.Builder
+	cmap.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for i := 0; i < len(order); i += 100 {
+		chunk := order[i:min(i+100, len(order))]
+		fmt.Fprintf(&cmap, "%d beginbfchar\n", len(chunk))
+		for j, r := range chunk {
+			u := utf16.Encode([]rune{r})
+			var dst strings.Builder
+			for _, x := range u {
+				fmt.Fprintf(&dst, "%04X", x)
+			}
+			fmt.Fprintf(&cmap, "<%04X> <%s>\n", i+j+1, dst.String())
+		}
+		cmap.WriteString("endbfchar\n")
+	}
+	cmap.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return assemblePDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream(content.String()),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+		stream(cmap.String()),
+	})
+}
+
+// buildImagePDF writes a page that only paints an image: no text operators.
+func buildImagePDF(t testing.TB) []byte {
+	t.Helper()
+	return assemblePDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+		stream("q 595 0 0 842 0 0 cm /Im1 Do Q"),
+		"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream",
+	})
+}
+
+func stream(s string) string {
+	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s), s)
+}
+
+// assemblePDF numbers objects from 1 and writes a correct xref table.
+func assemblePDF(objects []string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(objects)+1)
+	for i, o := range objects {
+		offsets[i+1] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
+	return b.Bytes()
+}

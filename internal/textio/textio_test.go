@@ -1,0 +1,315 @@
+package textio
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func read(t testing.TB, name string, data []byte) (string, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	return Read(ctx, name, bytes.NewReader(data), Options{})
+}
+
+func TestReadEncodings(t *testing.T) {
+	lines := sampleLines(t)
+	text := strings.Join(lines, "\n")
+	crlf := strings.Join(lines, "\r\n") + "\r\n"
+	tests := []struct {
+		name string
+		file string
+		data []byte
+		want string
+	}{
+		{"utf-8", "a.txt", []byte(text), text},
+		{"utf-8 with BOM", "a.txt", append([]byte("\xef\xbb\xbf"), text...), text},
+		{"crlf", "a.txt", []byte(crlf), text + "\n"},
+		{"gbk", "a.txt", gbk(t, text), text},
+		{"gbk without extension", "a", gbk(t, text), text},
+		{"utf-16le with BOM", "a.txt", utf16Bytes(text, false, true), text},
+		{"utf-16be with BOM", "a.txt", utf16Bytes(text, true, true), text},
+		{"utf-16le without BOM", "a.txt", utf16Bytes(text, false, false), text},
+		{"utf-16be without BOM", "a.txt", utf16Bytes(text, true, false), text},
+		{"markdown", "a.md", []byte("# " + text), "# " + text},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := read(t, tt.file, tt.data)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			if got != tt.want {
+				t.Errorf("Read = %q\nwant %q", head(got), head(tt.want))
+			}
+		})
+	}
+}
+
+func TestReadDamagedText(t *testing.T) {
+	lines := sampleLines(t)
+	tests := []struct {
+		name string
+		data []byte
+		want []string // substrings that must survive
+	}{
+		{"invalid bytes in utf-8", []byte(lines[0] + "\xff\xfe\x80" + lines[1]), []string{lines[0], lines[1], "\uFFFD"}},
+		{"gbk paragraph in utf-8 file", append([]byte(lines[0]+"\n"+lines[1]+"\n"), gbk(t, lines[2]+"\n")...), []string{lines[0], lines[1], lines[2]}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := read(t, "a.txt", tt.data)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("result lacks %q:\n%s", w, head(got))
+				}
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	lines := sampleLines(t)
+	random := make([]byte, 4096)
+	x := uint32(2463534242)
+	for i := range random {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		random[i] = byte(x)
+	}
+	pdfText := buildPDF(t, lines[:2])
+	tests := []struct {
+		name string
+		file string
+		data []byte
+		want error
+	}{
+		{"empty", "a.txt", nil, ErrEmpty},
+		{"whitespace only", "a.txt", []byte(" \r\n\t\n"), ErrEmpty},
+		{"random bytes", "a.txt", random, ErrBinary},
+		{"random bytes without NULs", "a.bin", bytes.ReplaceAll(random, []byte{0}, []byte{1}), ErrBinary},
+		{"elf header", "a", append([]byte("\x7fELF\x02\x01\x01\x00\x00\x00"), random[:512]...), ErrBinary},
+		{"image extension", "a.png", []byte("\x89PNG\r\n\x1a\n" + string(random[:256])), ErrUnsupported},
+		{"legacy doc", "a.doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, random[:256]...), ErrUnsupported},
+		{"zip without document.xml", "a.docx", zipFiles(t, map[string]string{"a.txt": "x"}), ErrUnsupported},
+		{"truncated docx", "a.docx", buildDOCX(t, lines, nil)[:200], ErrMalformed},
+		{"docx with broken xml", "a.docx", zipFiles(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"}), ErrMalformed},
+		{"zip bomb docx", "a.docx", buildZipBomb(t, 2<<20), ErrTooLarge},
+		{"empty docx", "a.docx", buildDOCX(t, nil, nil), ErrNoText},
+		{"malformed pdf", "a.pdf", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"), ErrMalformed},
+		{"truncated pdf", "a.pdf", pdfText[:len(pdfText)/2], ErrMalformed},
+		{"image-only pdf", "a.pdf", buildImagePDF(t), ErrNoText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			_, err := Read(ctx, tt.file, bytes.NewReader(tt.data), Options{MaxBytes: 1 << 20})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Read error = %v, want %v", err, tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), tt.file+":") {
+				t.Errorf("error %q does not start with the file name", err)
+			}
+		})
+	}
+}
+
+// endless yields bytes forever and counts how many were read.
+type endless struct{ n int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	e.n += int64(len(p))
+	return len(p), nil
+}
+
+func TestReadTooLarge(t *testing.T) {
+	const limit = 1 << 20
+	src := &endless{}
+	_, err := Read(context.Background(), "huge.txt", src, Options{MaxBytes: limit})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("Read error = %v, want ErrTooLarge", err)
+	}
+	if src.n > 2*limit {
+		t.Errorf("read %d bytes for a %d-byte limit", src.n, limit)
+	}
+
+	// ReadFile rejects a sparse 1 GB file by its size, reading nothing.
+	path := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 30); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, err := ReadFile(context.Background(), path, Options{}); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("ReadFile error = %v, want ErrTooLarge", err)
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	lines := sampleLines(t)
+	path := filepath.Join(t.TempDir(), "纪要.txt")
+	if err := os.WriteFile(path, gbk(t, strings.Join(lines, "\r\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadFile(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != strings.Join(lines, "\n") {
+		t.Errorf("ReadFile = %q", head(got))
+	}
+	if _, err := ReadFile(context.Background(), filepath.Join(t.TempDir(), "missing.txt"), Options{}); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file error = %v, want os.ErrNotExist", err)
+	}
+}
+
+func TestReadCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Read(ctx, "a.txt", strings.NewReader("会议"), Options{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Read error = %v, want context.Canceled", err)
+	}
+}
+
+func TestReadDOCX(t *testing.T) {
+	lines := sampleLines(t)
+	rows := [][]string{{"组长：", "韩正", "国务院副总理"}, {"成员：", "", "市应急局"}}
+	data := buildDOCX(t, lines, rows)
+	for _, name := range []string{"a.docx", "a.bin"} { // by extension and by magic bytes
+		got, err := read(t, name, data)
+		if err != nil {
+			t.Fatalf("%s: Read: %v", name, err)
+		}
+		want := strings.Join(lines, "\n") + "\n组长：\t韩正\t国务院副总理\n成员：\t\t市应急局"
+		if strings.TrimSpace(squashSpaces(got)) != want {
+			t.Errorf("%s: Read =\n%q\nwant\n%q", name, got, want)
+		}
+	}
+}
+
+// squashSpaces removes the spaces that end cell paragraphs, which are not
+// part of the contract.
+func squashSpaces(s string) string {
+	return strings.NewReplacer(" \t", "\t", " \n", "\n").Replace(strings.TrimRight(s, " "))
+}
+
+func TestReadHTML(t *testing.T) {
+	lines := sampleLines(t)
+	page := buildHTML(lines, "utf-8")
+	gbkPage := gbk(t, buildHTML(lines, "gbk"))
+	tests := []struct {
+		name, file string
+		data       []byte
+	}{
+		{"utf-8 page", "a.html", []byte(page)},
+		{"gbk page by meta charset", "a.htm", gbkPage},
+		{"sniffed without extension", "page", []byte(page)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := read(t, tt.file, tt.data)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			for _, l := range lines {
+				if !strings.Contains(got, l) {
+					t.Errorf("content line lost: %q\nin:\n%s", l, got)
+				}
+			}
+			for _, clutter := range []string{"var nav", "color:red", "政务公开", "网站首页", "当前位置", "相关链接", "版权所有", "ICP备"} {
+				if strings.Contains(got, clutter) {
+					t.Errorf("clutter %q kept:\n%s", clutter, got)
+				}
+			}
+			if !strings.HasPrefix(got, lines[0]+"\n") {
+				t.Errorf("title is not the first line:\n%s", head(got))
+			}
+		})
+	}
+}
+
+func TestReadHTMLStructure(t *testing.T) {
+	page := `<html><body><div>第一段<br>第二行</div><table><tr><td>组长</td><td>韩正</td></tr></table><pre>  缩进
+保留</pre><ul><li>一</li><li>二</li></ul></body></html>`
+	got, err := read(t, "a.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "第一段\n第二行\n组长\t韩正\n缩进\n保留\n一\n二"
+	if got != want {
+		t.Errorf("Read = %q, want %q", got, want)
+	}
+}
+
+func TestReadDeepHTML(t *testing.T) {
+	const depth = 10000
+	page := "<html><body>" + strings.Repeat("<div>", depth) + "深层正文" + strings.Repeat("</div>", depth) +
+		"<p>会议纪要正文</p></body></html>"
+	start := time.Now()
+	got, err := read(t, "deep.html", []byte(page))
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if !strings.Contains(got, "会议纪要正文") {
+		t.Errorf("text after the deep nesting lost: %q", got)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("deep nesting took %v", d)
+	}
+}
+
+func TestReadPDF(t *testing.T) {
+	lines := sampleLines(t)
+	got, err := read(t, "a.pdf", buildPDF(t, lines))
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if want := strings.Join(lines, "\n"); got != want {
+		t.Errorf("Read =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestReadCorpus reads every corpus file unchanged: they are UTF-8 text.
+func TestReadCorpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(corpusDir(t), "*", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files: %v", err)
+	}
+	for _, p := range files {
+		got, err := ReadFile(context.Background(), p, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		raw, _ := os.ReadFile(p)
+		if want := normalizeNewlines(strings.TrimPrefix(string(raw), "\ufeff")); got != want {
+			t.Errorf("%s: text changed on reading", filepath.Base(p))
+		}
+	}
+}
+
+func head(s string) string {
+	if r := []rune(s); len(r) > 200 {
+		return string(r[:200]) + "…"
+	}
+	return s
+}
+
+var _ io.Reader = (*endless)(nil)
