@@ -177,6 +177,17 @@ func followsDigit(s string, i int) bool {
 // characters and Latin letters before the number, minus lead-in words of
 // running text and document-type labels (常务会议纪要〔2024〕7号 has none).
 func docPrefix(s string, end int) (int, string) {
+	orig := end
+	// Spaces between the prefix and the number ("国务院令 第708号") are
+	// skipped; a line break is not, as the red-header layout puts a label
+	// on the line above.
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if r != ' ' && r != '\u3000' && r != '\t' {
+			break
+		}
+		end -= size
+	}
 	start := end
 	n := 0
 	for start > 0 && n < 16 {
@@ -188,6 +199,9 @@ func docPrefix(s string, end int) (int, string) {
 		n++
 	}
 	p := s[start:end]
+	if p == "" {
+		return orig, ""
+	}
 	// Take what follows the last lead-in word.
 	for {
 		cut := -1
@@ -209,11 +223,11 @@ func docPrefix(s string, end int) (int, string) {
 			break
 		}
 	}
-	if strings.HasSuffix(p, "纪要") || strings.HasSuffix(p, "会议") {
-		return end, "" // a label such as 常务会议纪要, not an issuer code
+	if p == "" || strings.HasSuffix(p, "纪要") || strings.HasSuffix(p, "会议") {
+		return orig, "" // a label such as 常务会议纪要, not an issuer code
 	}
 	if utf8.RuneCountInString(p) > 10 {
-		return end, "" // running text, not an abbreviation
+		return orig, "" // running text, not an abbreviation
 	}
 	return start, p
 }

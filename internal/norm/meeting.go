@@ -54,6 +54,8 @@ var (
 // year form, then the first plain 第N次会议. A bare 第N次 not followed by a
 // meeting (国务院第二次全国污染源普查) is not a meeting number.
 func FindMeetingNo(s string) (MeetingNo, bool) {
+	orig := s
+	s = foldTraditional(s) // same byte offsets, so spans index orig too
 	var best MeetingNo
 	bestScore := 0
 	for _, m := range meetingNoRe.FindAllStringSubmatchIndex(s, -1) {
@@ -110,8 +112,11 @@ func FindMeetingNo(s string) (MeetingNo, bool) {
 		}
 		mn.Type = typ
 		mn.Start, mn.End = start, end
-		mn.Text = s[start:end]
-		mn.Name = organBefore(s, start) + mn.Text
+		mn.Text = orig[start:end]
+		if o := organBefore(s, start); o != "" {
+			mn.Name = orig[start-len(o) : start]
+		}
+		mn.Name += mn.Text
 		best, bestScore = mn, score
 		if score == 4 {
 			break
@@ -121,13 +126,15 @@ func FindMeetingNo(s string) (MeetingNo, bool) {
 }
 
 // FindMeetingType finds the first meeting type named in s (部常务会议,
-// 办公会议, 联席会议 …), for meetings that carry no number.
+// 办公会议, 联席会议 …), for meetings that carry no number. typ is in
+// simplified characters; start and end are byte offsets into s.
 func FindMeetingType(s string) (typ string, start, end int, ok bool) {
-	loc := meetingTypeRe.FindStringIndex(s)
+	f := foldTraditional(s)
+	loc := meetingTypeRe.FindStringIndex(f)
 	if loc == nil {
 		return "", 0, 0, false
 	}
-	return s[loc[0]:loc[1]], loc[0], loc[1], true
+	return f[loc[0]:loc[1]], loc[0], loc[1], true
 }
 
 // typeBefore returns the meeting type that ends exactly at byte i.
@@ -156,4 +163,25 @@ func organBefore(s string, i int) string {
 		}
 	}
 	return ""
+}
+
+// tradFold maps the traditional characters of meeting designations to
+// their simplified forms. Both sides are three bytes in UTF-8, so folding
+// keeps every byte offset; the caller reports spans of the original text.
+// Full conversion of documents is the reader's job (OpenCC); this only lets
+// the numbers of unconverted text be found too.
+var tradFold = map[rune]rune{
+	'會': '会', '議': '议', '務': '务', '屆': '届', '長': '长', '辦': '办', '題': '题',
+	'調': '调', '協': '协', '聯': '联', '體': '体', '縣': '县', '區': '区', '國': '国',
+	'級': '级', '頭': '头', '專': '专', '與': '与', '號': '号', '黨': '党',
+	'組': '组', '廳': '厅', '島': '岛', '鎮': '镇', '鄉': '乡', '兩': '两', '萬': '万',
+}
+
+func foldTraditional(s string) string {
+	return strings.Map(func(r rune) rune {
+		if t, ok := tradFold[r]; ok {
+			return t
+		}
+		return r
+	}, s)
 }
