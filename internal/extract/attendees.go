@@ -1,0 +1,395 @@
+package extract
+
+import (
+	"strings"
+
+	"govarchive/internal/document"
+)
+
+// role of a list of people.
+const (
+	roleAttendee = "attendee"
+	roleObserver = "observer"
+)
+
+// maxEntryRunes bounds one unit+name run; longer runs are prose.
+const maxEntryRunes = 120
+
+// unitSuffixes end the name of a unit that is not in the department table
+// (a county, a customs office, a branch).
+const unitSuffixes = "市县区局委办院会处所队站中心署行关团部厅司组支镇乡街道园社校馆室"
+
+// listLabel recognises "出席：…" / "列席人员:" and returns the role and the
+// value after the label.
+func listLabel(l string) (role, value string, ok bool) {
+	i := strings.IndexAny(l, ":：")
+	if i <= 0 {
+		return "", "", false
+	}
+	label := removeSpaces(l[:i])
+	value = strings.TrimSpace(strings.TrimLeft(l[i:], ":："))
+	for _, a := range observerLabels {
+		if label == a {
+			return roleObserver, value, true
+		}
+	}
+	for _, a := range attendeeLabels {
+		if label == a {
+			return roleAttendee, value, true
+		}
+	}
+	return "", "", false
+}
+
+// isEndOfList reports a line that closes an attendance list.
+func isEndOfList(l string) bool {
+	if _, _, ok := listLabel(l); ok {
+		return true
+	}
+	if i := strings.IndexAny(l, ":："); i > 0 {
+		if _, ok := hasAnyPrefix(removeSpaces(l[:i]), endLabels); ok {
+			return true
+		}
+	}
+	if strings.Contains(l, "。") || compiledRe.MatchString(l) || headingRe.MatchString(l) {
+		return true
+	}
+	if ds := findDates(l); len(ds) > 0 && ds[0].Start == 0 {
+		return true
+	}
+	return strings.HasPrefix(l, "---") || strings.HasPrefix(l, "（此件") || strings.HasPrefix(l, "(此件")
+}
+
+// attendanceLists reads the labelled 出席/列席 lists of a minutes document.
+func (st *state) attendanceLists() {
+	for i := 0; i < len(st.lines); i++ {
+		role, value, ok := listLabel(st.lines[i])
+		if !ok {
+			continue
+		}
+		block := []string{value}
+		j := i + 1
+		for ; j < len(st.lines); j++ {
+			l := st.lines[j]
+			if l == "" {
+				continue
+			}
+			if isEndOfList(l) {
+				break
+			}
+			block = append(block, l)
+		}
+		people := st.parseList(block)
+		for _, p := range people {
+			switch role {
+			case roleAttendee:
+				st.doc.Attendees = append(st.doc.Attendees, document.Attendee(p))
+			default:
+				st.doc.Observers = append(st.doc.Observers, p)
+			}
+		}
+		i = j - 1
+	}
+}
+
+// chunk is a piece of a list between separators; lineStart marks the first
+// piece of a line, where a unit or a name may have been wrapped.
+type chunk struct {
+	text      string
+	lineStart bool
+}
+
+// parseList reads a list of people: bare names, or unit+name runs without a
+// separator ("市发改委凌鸣"), wrapped across lines at any point.
+func (st *state) parseList(lines []string) []document.Person {
+	var chunks []chunk
+	for _, l := range lines {
+		first := true
+		for _, f := range splitAny(l, " \t\u3000、，,；;") {
+			chunks = append(chunks, chunk{text: f, lineStart: first})
+			first = false
+		}
+	}
+	var merged []string
+	for _, c := range chunks {
+		t := strings.TrimSuffix(strings.TrimSuffix(c.text, "同志"), "等")
+		if t == "" {
+			continue
+		}
+		if n := len(merged); n > 0 && c.lineStart {
+			if _, complete := st.parseEntry(merged[n-1]); !complete || st.isFragment(t) {
+				merged[n-1] += t
+				continue
+			}
+		}
+		merged = append(merged, t)
+	}
+	var out []document.Person
+	for _, m := range merged {
+		if containsAny(m, bylineMarkers) {
+			continue
+		}
+		ps, _ := st.parseEntry(m)
+		out = append(out, ps...)
+	}
+	return out
+}
+
+// isFragment reports a piece that cannot stand alone: a single character
+// that is neither a name nor the start of a unit.
+func (st *state) isFragment(s string) bool {
+	return runeLen(s) == 1 && len(st.deptLengths(s)) == 0
+}
+
+// parseEntry splits a run of units and names. complete is false when the
+// run ends inside a unit or without a name after a unit (it was wrapped).
+func (st *state) parseEntry(s string) (people []document.Person, complete bool) {
+	if runeLen(s) > maxEntryRunes {
+		return nil, true
+	}
+	if isMasked(s) {
+		return nil, true
+	}
+	if plausibleName(s) && len(st.deptLengths(s)) == 0 {
+		return []document.Person{{Name: s}}, true
+	}
+	memo := map[int]*entryResult{}
+	if r := st.entryAt(s, 0, memo); r != nil {
+		for _, p := range r.people {
+			if p.Department != "" {
+				st.addDept(p.Department)
+			}
+		}
+		return r.people, r.complete
+	}
+	if u, name, ok := st.unitName(s); ok {
+		st.addDept(u)
+		return []document.Person{{Name: name, Department: u}}, true
+	}
+	if len(st.deptLengths(s)) > 0 || !allHan(s) || runeLen(s) < 4 {
+		// A unit alone, or the start of one, waiting for the next line.
+		return nil, false
+	}
+	return nil, true
+}
+
+type entryResult struct {
+	people   []document.Person
+	complete bool
+}
+
+// entryAt parses s[off:] as (unit name)+ with the department table; memo
+// keeps it linear in the number of offsets.
+func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryResult {
+	if r, ok := memo[off]; ok {
+		return r
+	}
+	memo[off] = nil
+	rest := s[off:]
+	var best *entryResult
+	for _, n := range st.deptLengths(rest) {
+		unit := rest[:n]
+		after := rest[n:]
+		if after == "" {
+			best = &entryResult{complete: false}
+			break
+		}
+		for _, k := range nameLengths(after) {
+			name := after[:k]
+			if !plausibleName(name) || isMasked(name) {
+				continue
+			}
+			p := document.Person{Name: name, Department: unit}
+			if k == len(after) {
+				return st.memoSet(memo, off, &entryResult{people: []document.Person{p}, complete: true})
+			}
+			if sub := st.entryAt(s, off+n+k, memo); sub != nil && len(sub.people) > 0 {
+				r := &entryResult{people: append([]document.Person{p}, sub.people...), complete: sub.complete}
+				return st.memoSet(memo, off, r)
+			}
+		}
+		if isMasked(after) {
+			return st.memoSet(memo, off, &entryResult{complete: true})
+		}
+	}
+	if best == nil && off > 0 {
+		// A unit the table does not know closes the run: one pair left.
+		if u, name, ok := st.unitName(rest); ok {
+			best = &entryResult{people: []document.Person{{Name: name, Department: u}}, complete: true}
+		}
+	}
+	memo[off] = best
+	return best
+}
+
+func (st *state) memoSet(memo map[int]*entryResult, off int, r *entryResult) *entryResult {
+	memo[off] = r
+	return r
+}
+
+// nameLengths returns candidate byte lengths of a name at the start of s:
+// three characters first when the surname is compound or the third
+// character is not itself a surname, else two first.
+func nameLengths(s string) []int {
+	var idx []int
+	for i := range s {
+		idx = append(idx, i)
+	}
+	idx = append(idx, len(s))
+	byRunes := func(n int) int {
+		if n < len(idx) {
+			return idx[n]
+		}
+		return -1
+	}
+	var out []int
+	add := func(n int) {
+		if b := byRunes(n); b > 0 {
+			out = append(out, b)
+		}
+	}
+	if surnameLen(s) == 2 {
+		add(4)
+		add(3)
+		return out
+	}
+	add(3)
+	add(2)
+	return out
+}
+
+// unitName splits "张家港市王松石" when the unit is not in the table: the
+// name is the last two or three characters, the unit must end like one.
+func (st *state) unitName(s string) (unit, name string, ok bool) {
+	r := []rune(s)
+	if len(r) < 4 || !allHan(s) {
+		return "", "", false
+	}
+	endsUnit := func(u []rune) bool {
+		return len(u) >= 2 && strings.ContainsRune(unitSuffixes, u[len(u)-1])
+	}
+	try := func(n int) bool {
+		if len(r)-n < 2 {
+			return false
+		}
+		u, nm := r[:len(r)-n], string(r[len(r)-n:])
+		return endsUnit(u) && plausibleName(nm) && surnameLen(nm) > 0
+	}
+	for _, n := range []int{3, 2} {
+		if try(n) {
+			return string(r[:len(r)-n]), string(r[len(r)-n:]), true
+		}
+	}
+	return "", "", false
+}
+
+// prosePeople reads people from prose ("县委常委、常务副县长国宏利，副县长刘通、
+// 邹映涛…出席会议") for each sentence ending in one of the verbs.
+func (st *state) prosePeople(verbs []string) []document.Person {
+	var out []document.Person
+	for _, l := range st.lines {
+		for _, s := range sentences(l) {
+			s = strings.TrimRight(s, "。！？!?")
+			for _, v := range verbs {
+				i := strings.LastIndex(s, v)
+				if i <= 0 {
+					continue
+				}
+				after := strings.TrimSpace(s[i+len(v):])
+				if after != "" && !strings.HasPrefix(after, "会议") && !strings.HasPrefix(after, "并") && !strings.HasPrefix(after, "。") && runeLen(after) > 4 {
+					continue
+				}
+				out = append(out, st.personClause(s[:i])...)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// personClause walks the comma-separated chunks before a verb backwards and
+// keeps those that are lists of people.
+func (st *state) personClause(s string) []document.Person {
+	for _, suf := range []string{"应邀", "分别", "等", "也", "同志", "一同", "共同"} {
+		s = strings.TrimSuffix(strings.TrimSpace(s), suf)
+	}
+	parts := splitAny(s, "，,；;")
+	var groups [][]document.Person
+	skipped := 0
+	for k := len(parts) - 1; k >= 0; k-- {
+		ps, titlesOnly := st.personChunk(parts[k])
+		if len(ps) == 0 {
+			if titlesOnly && skipped < 2 {
+				skipped++
+				continue
+			}
+			break
+		}
+		groups = append(groups, ps)
+	}
+	var out []document.Person
+	for k := len(groups) - 1; k >= 0; k-- {
+		out = append(out, groups[k]...)
+	}
+	return out
+}
+
+// personChunk reads "区领导魏守磊、刘永胜" or "县委常委、政府常务副县长国宏利":
+// a title alone is carried to the next name; a bare name shares the title
+// before it. titlesOnly reports a chunk of titles or units and no name.
+func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) {
+	c = strings.TrimSuffix(strings.TrimSpace(c), "等")
+	if runeLen(c) > 60 || strings.Contains(c, "会议") || strings.Contains(c, "主持") {
+		return nil, false
+	}
+	pending, shared := "", ""
+	titlesOnly = true
+	for _, e := range splitAny(c, "、") {
+		e = strings.TrimSuffix(strings.TrimSuffix(e, "等"), "同志")
+		if containsAny(e, bylineMarkers) || isMasked(e) {
+			titlesOnly = false
+			continue
+		}
+		if title, name, ok := st.titleNameEnd(e); ok {
+			if pending != "" {
+				title = pending + "、" + title
+				pending = ""
+			}
+			out = append(out, document.Person{Name: name, Title: title})
+			shared = title
+			continue
+		}
+		if plausibleName(e) && !isTitle(e) && len(st.deptLengths(e)) == 0 {
+			out = append(out, document.Person{Name: e, Title: shared})
+			continue
+		}
+		if isTitle(e) || len(st.deptLengths(e)) > 0 {
+			pending = e
+			continue
+		}
+		titlesOnly = false
+	}
+	return out, titlesOnly && len(out) == 0
+}
+
+// titleNameEnd splits "副县长刘通" (title then name), trying the names
+// package first and then a name of two or three characters at the end.
+func (st *state) titleNameEnd(e string) (title, name string, ok bool) {
+	if t, n, ok := splitTitle(e); ok && t != "" {
+		return t, n, true
+	}
+	r := []rune(e)
+	for _, n := range []int{3, 2} {
+		if len(r) <= n {
+			continue
+		}
+		t, nm := string(r[:len(r)-n]), string(r[len(r)-n:])
+		if n == 3 && surnameLen(nm) == 0 {
+			continue
+		}
+		if isTitle(t) && plausibleName(nm) {
+			return t, nm, true
+		}
+	}
+	return "", "", false
+}

@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"govarchive/internal/names"
+	"govarchive/internal/norm"
+)
+
+// This file is the only place that touches the shapes of the helper
+// packages (norm, names, dept), so a change of signature there is one edit
+// here.
+
+// date is a calendar date found in the text; Year is 0 when the text gave none.
+type date struct {
+	Year, Month, Day int
+	PartOfDay, Time  string
+	Start, End       int // byte offsets in the searched string
+}
+
+func (d date) iso() string {
+	if d.Year == 0 || d.Month == 0 || d.Day == 0 {
+		return ""
+	}
+	return isoDate(d.Year, d.Month, d.Day)
+}
+
+func findDates(s string) []date {
+	var out []date
+	for _, m := range norm.FindDates(s) {
+		if m.Date.Month < 1 || m.Date.Month > 12 || m.Date.Day < 1 || m.Date.Day > 31 {
+			continue
+		}
+		out = append(out, date{
+			Year: m.Date.Year, Month: m.Date.Month, Day: m.Date.Day,
+			PartOfDay: m.Date.PartOfDay, Time: m.Date.Time,
+			Start: m.Start, End: m.End,
+		})
+	}
+	return out
+}
+
+type docNumber struct {
+	Text, Prefix string
+	Year, Seq    int
+	Start, End   int
+}
+
+func findDocNumber(s string) (docNumber, bool) {
+	dn, start, end, ok := norm.FindDocNumber(s)
+	if !ok {
+		return docNumber{}, false
+	}
+	return docNumber{Text: dn.Text, Prefix: dn.Prefix, Year: dn.Year, Seq: dn.Seq, Start: start, End: end}, true
+}
+
+type meetingNo struct {
+	Term, Year, Session int
+	Type                string
+}
+
+func findMeetingNo(s string) (meetingNo, bool) {
+	m, ok := norm.FindMeetingNo(s)
+	if !ok {
+		return meetingNo{}, false
+	}
+	return meetingNo{Term: m.Term, Year: m.Year, Session: m.Session, Type: m.Type}, true
+}
+
+// plausibleName reports whether s reads as a person's name (not masked, not
+// a title, surname first).
+func plausibleName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 4 || names.Masked(s) {
+		return false
+	}
+	return names.Plausible(s)
+}
+
+func surnameLen(s string) int { return names.SurnameLen(s) }
+
+func isMasked(s string) bool { return names.Masked(s) }
+
+// splitTitle splits "常务副县长国宏利" into title and name.
+func splitTitle(s string) (title, name string, ok bool) {
+	title, name, ok = names.SplitTitle(s)
+	if ok && !plausibleName(name) {
+		return "", "", false
+	}
+	return strings.TrimSpace(title), name, ok
+}
+
+// joinPadded joins names padded with spaces to a fixed width ("龚　正").
+func joinPadded(s string) string { return names.JoinPadded(s) }
+
+// mention is a department found in a text.
+type mention struct {
+	Name       string
+	Start, End int
+}
+
+// deptLengths returns the byte lengths of department names at the start of
+// s, longest first.
+func (st *state) deptLengths(s string) []int {
+	if st.p.depts == nil || s == "" {
+		return nil
+	}
+	return st.p.depts.Lengths(s)
+}
+
+func (st *state) findDepts(s string) []mention {
+	if st.p.depts == nil {
+		return nil
+	}
+	var out []mention
+	for _, m := range st.p.depts.Find(s) {
+		out = append(out, mention{Name: m.Name, Start: m.Start, End: m.End})
+	}
+	return out
+}
+
+func (st *state) resolveDept(name, issuer string) (string, bool) {
+	if st.p.depts == nil {
+		return "", false
+	}
+	return st.p.depts.Resolve(name, issuer)
+}

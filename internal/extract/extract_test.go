@@ -1,0 +1,323 @@
+package extract
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"govarchive/internal/clean"
+	"govarchive/internal/dept"
+	"govarchive/internal/segment"
+)
+
+// testParser builds the parser once per test binary: the gse dictionary
+// takes about a second to load.
+var testParser = sync.OnceValues(func() (*Parser, error) {
+	seg, err := segment.New(nil)
+	if err != nil {
+		return nil, err
+	}
+	depts, err := dept.New()
+	if err != nil {
+		return nil, err
+	}
+	cl, err := clean.New()
+	if err != nil {
+		return nil, err
+	}
+	return New(seg, depts, cl), nil
+})
+
+func parser(t testing.TB) *Parser {
+	t.Helper()
+	p, err := testParser()
+	if err != nil {
+		t.Fatalf("build parser: %v", err)
+	}
+	return p
+}
+
+// corpusDir is ../shared/corpus relative to the repository root.
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("corpus not found at %s (expected ../shared/corpus next to the repository): %v", dir, err)
+	}
+	return dir
+}
+
+func parseFile(t testing.TB, path string) map[string]any {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := parser(t).Parse(string(raw), Meta{Source: filepath.Base(path)})
+	if err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// diffPartial compares only what want states: object keys absent from want
+// are ignored, lists must match in length and order.
+func diffPartial(path string, want, got any) []string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: want object, got %s", path, show(got))}
+		}
+		keys := make([]string, 0, len(w))
+		for k := range w {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var out []string
+		for _, k := range keys {
+			out = append(out, diffPartial(path+"."+k, w[k], g[k])...)
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: want list of %d, got %s", path, len(w), show(got))}
+		}
+		var out []string
+		for i := 0; i < len(w) || i < len(g); i++ {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			switch {
+			case i >= len(g):
+				out = append(out, fmt.Sprintf("%s: missing, want %s", p, show(w[i])))
+			case i >= len(w):
+				out = append(out, fmt.Sprintf("%s: unexpected %s", p, show(g[i])))
+			default:
+				out = append(out, diffPartial(p, w[i], g[i])...)
+			}
+		}
+		return out
+	default:
+		if !reflect.DeepEqual(want, got) {
+			return []string{fmt.Sprintf("%s: want %s, got %s", path, show(want), show(got))}
+		}
+		return nil
+	}
+}
+
+func show(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func loadJSON(t *testing.T, path string) map[string]any {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
+}
+
+// TestSeed checks the full contract of the sample minutes.
+func TestSeed(t *testing.T) {
+	want := loadJSON(t, filepath.Join("testdata", "golden", "suzhou-2020-3.txt.json"))
+	got := parseFile(t, filepath.Join("..", "sample", "corpus", "suzhou-2020-3.txt"))
+	if d := diffPartial("$", want, got); len(d) > 0 {
+		t.Errorf("seed differs from contract (%d):\n%s", len(d), strings.Join(d, "\n"))
+	}
+	for _, k := range []string{"id", "source", "date", "departments", "people", "text"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("seed: field %q missing", k)
+		}
+	}
+}
+
+// TestGolden compares corpus documents with hand-checked partial expectations
+// under testdata/golden/<dir>/<file>.json.
+func TestGolden(t *testing.T) {
+	corpus := corpusDir(t)
+	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 30 {
+		t.Errorf("only %d golden files, want at least 30", len(files))
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(filepath.Join("testdata", "golden"), f)
+		src := strings.TrimSuffix(rel, ".json")
+		t.Run(src, func(t *testing.T) {
+			want := loadJSON(t, f)
+			got := parseFile(t, filepath.Join(corpus, src))
+			if d := diffPartial("$", want, got); len(d) > 0 {
+				t.Errorf("%d differences:\n%s", len(d), strings.Join(d, "\n"))
+			}
+		})
+	}
+}
+
+// TestCorpusReport parses the whole corpus with a timeout per file and prints
+// what was found. Run with -v to see the table.
+func TestCorpusReport(t *testing.T) {
+	corpus := corpusDir(t)
+	p := parser(t)
+	var paths []string
+	err := filepath.WalkDir(corpus, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".txt") {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no documents under %s", corpus)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-48s %-8s %4s %4s %4s  %s\n", "file", "kind", "ppl", "dept", "top", "fields")
+	for _, path := range paths {
+		rel, _ := filepath.Rel(corpus, path)
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		type result struct {
+			doc map[string]any
+			err error
+		}
+		ch := make(chan result, 1)
+		go func() {
+			d, err := p.Parse(string(raw), Meta{Source: filepath.Base(path)})
+			if err != nil {
+				ch <- result{err: err}
+				return
+			}
+			bs, _ := json.Marshal(d)
+			var m map[string]any
+			err = json.Unmarshal(bs, &m)
+			ch <- result{doc: m, err: err}
+		}()
+		var r result
+		select {
+		case r = <-ch:
+		case <-ctx.Done():
+			r.err = fmt.Errorf("timed out")
+		}
+		cancel()
+		if r.err != nil {
+			t.Errorf("%s: %v", rel, r.err)
+			continue
+		}
+		var fields []string
+		for _, k := range []string{"title", "issuer", "doc_number", "date", "date_inferred", "meeting", "attendees", "observers", "members", "recorder", "compiled_by", "issued_on", "distribution", "written_on", "published_on", "index_no", "subject", "addressees"} {
+			if _, ok := r.doc[k]; ok {
+				fields = append(fields, k)
+			}
+		}
+		kind, _ := r.doc["kind"].(string)
+		n := func(k string) int { l, _ := r.doc[k].([]any); return len(l) }
+		fmt.Fprintf(&b, "%-48s %-8s %4d %4d %4d  %s\n", rel, kind, n("people"), n("departments"), n("topics"), strings.Join(fields, ","))
+		dir := filepath.Dir(rel)
+		if dir == "minutes" || dir == "news" {
+			if _, hasDate := r.doc["date"]; !hasDate {
+				if _, hasMeeting := r.doc["meeting"]; !hasMeeting {
+					t.Errorf("%s: a %s document with neither date nor meeting", rel, dir)
+				}
+			}
+		}
+	}
+	t.Log("\n" + b.String())
+}
+
+// TestLargeInput checks that a 2 MB document parses in bounded time.
+func TestLargeInput(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "sample", "corpus", "suzhou-2020-3.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for b.Len() < 2<<20 {
+		b.Write(raw)
+	}
+	p := parser(t)
+	start := time.Now()
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Parse(b.String(), Meta{Source: "big.txt"})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("2 MB input did not parse within 60 s")
+	}
+	t.Logf("2 MB parsed in %v", time.Since(start))
+}
+
+// TestEmpty reports blank input as ErrEmpty.
+func TestEmpty(t *testing.T) {
+	for _, in := range []string{"", "   \n\n\t", "\u3000"} {
+		if _, err := parser(t).Parse(in, Meta{}); err == nil {
+			t.Errorf("Parse(%q): want error", in)
+		}
+	}
+}
+
+// FuzzParse feeds corpus snippets and mutations: Parse must never fail
+// internally on non-empty text.
+func FuzzParse(f *testing.F) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".txt") {
+			if b, err := os.ReadFile(path); err == nil {
+				f.Add(string(b[:min(len(b), 1500)]))
+			}
+		}
+		return nil
+	})
+	for _, s := range []string{"出席：", "列席：市\n", "一、《《《", "由市", "〔2020〕", "纪要\n一、\n二、", "主持召开会议", "组  长：龚 正 市长"} {
+		f.Add(s)
+	}
+	p := parser(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := p.Parse(s, Meta{Source: "fuzz"})
+		if err != nil {
+			if strings.Contains(err.Error(), "internal error") {
+				t.Fatalf("Parse(%q): %v", s, err)
+			}
+			return
+		}
+		if d.Text != s {
+			t.Fatalf("Text not kept")
+		}
+	})
+}

@@ -1,0 +1,315 @@
+package extract
+
+import (
+	"strconv"
+	"unicode/utf8"
+	"strings"
+
+	"govarchive/internal/document"
+)
+
+// introWindow bounds how far down the intro sentence ("…主持召开…会议") may be.
+const introWindow = 40
+
+// findIntro returns the index of the line that opens the meeting account:
+// the first line naming who chaired it or that the meeting was held.
+func (st *state) findIntro() int {
+	seen := 0
+	for i, l := range st.lines {
+		if l == "" || isBreadcrumb(l) {
+			continue
+		}
+		seen++
+		if seen > introWindow {
+			break
+		}
+		if strings.Contains(l, "主持") && strings.Contains(l, "会") && !isTitleLine(l) {
+			return i
+		}
+	}
+	seen = 0
+	for i, l := range st.lines {
+		if l == "" || isBreadcrumb(l) {
+			continue
+		}
+		seen++
+		if seen > introWindow {
+			break
+		}
+		if meetingBeforeRe.MatchString(l) && len(findDates(l)) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// isTitleLine reports a short line without sentence punctuation: a page or
+// document title rather than prose.
+func isTitleLine(l string) bool {
+	return runeLen(l) <= 40 && !strings.ContainsAny(l, "，,。") && len(findDates(l)) == 0
+}
+
+// meetingFrom parses the intro sentence: date, chair, place and meeting name.
+func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
+	m := &document.Meeting{}
+	var when date
+	hasDate := false
+	host := hostRe.FindStringIndex(line)
+	for _, d := range findDates(line) {
+		if host == nil || d.Start < host[0] {
+			when, hasDate = d, true
+			break
+		}
+	}
+	if hasDate {
+		m.PartOfDay, m.Time = when.PartOfDay, when.Time
+		if m.PartOfDay == "" {
+			rest := line[when.End:]
+			for _, p := range []string{"上午", "下午", "晚上", "中午", "早上", "凌晨"} {
+				if strings.HasPrefix(strings.TrimLeft(rest, " (（星期一二三四五六日天)）"), p) {
+					m.PartOfDay = p
+					break
+				}
+			}
+		}
+	}
+	if host != nil {
+		clause := line[:host[0]]
+		if hasDate && when.End <= host[0] {
+			clause = line[when.End:host[0]]
+		}
+		clause = afterLast(clause, "，,。；;:：")
+		for _, p := range []string{"上午", "下午", "晚上", "中午", "早上"} {
+			clause = strings.TrimPrefix(clause, p)
+		}
+		clause = strings.TrimLeft(clause, " ()（）星期一二三四五六日天0123456789:：")
+		if i := strings.Index(clause, "在"); i > 0 {
+			m.Place = trimPunct(clause[i+len("在"):])
+			clause = clause[:i]
+		}
+		if p := st.chairFrom(clause); p != nil {
+			m.Chair = p
+		}
+	}
+	name := ""
+	if host != nil {
+		if mm := meetingAfterRe.FindStringSubmatch(line[host[0]:]); mm != nil {
+			name = mm[1]
+		}
+	}
+	if name == "" {
+		if mm := meetingBeforeRe.FindStringSubmatch(line); mm != nil {
+			name = mm[1]
+		}
+	}
+	st.setMeetingName(m, name)
+	ok := m.Name != "" || m.Chair != nil || hasDate
+	return m, when, ok
+}
+
+// setMeetingName cleans a raw meeting name and derives type and number.
+func (st *state) setMeetingName(m *document.Meeting, name string) {
+	name = simplyCalledRe.ReplaceAllString(name, "")
+	name = strings.TrimPrefix(name, "了")
+	name = strings.TrimPrefix(name, "召开")
+	name = trimPunct(name)
+	if runeLen(name) < 2 || runeLen(name) > 50 {
+		return
+	}
+	m.Name = name
+	for _, t := range meetingTypes {
+		if strings.HasSuffix(name, t) && t != "会议" {
+			m.Type = t
+			break
+		}
+	}
+	if no, ok := findMeetingNo(name); ok {
+		m.Term, m.Year, m.Session = no.Term, no.Year, no.Session
+		if m.Type == "" {
+			m.Type = no.Type
+		}
+	}
+}
+
+// chairFrom reads "李亚平市长", "县长常东旭" or "区委副书记、区长杨福涛".
+func (st *state) chairFrom(s string) *document.Person {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "同志"))
+	if s == "" || isMasked(s) {
+		return nil
+	}
+	if title, name, ok := st.titleName(s); ok {
+		return &document.Person{Name: name, Title: title}
+	}
+	if plausibleName(s) {
+		return &document.Person{Name: s}
+	}
+	return nil
+}
+
+// titleName splits a "title+name" or "name+title" run.
+func (st *state) titleName(s string) (title, name string, ok bool) {
+	if title, name, ok = splitTitle(s); ok {
+		return title, name, true
+	}
+	for _, n := range []int{3, 2, 4} {
+		if runeLen(s) <= n {
+			continue
+		}
+		head := firstRunes(s, n)
+		rest := s[len(head):]
+		if plausibleName(head) && isTitle(rest) && st.posName(head) {
+			return rest, head, true
+		}
+	}
+	return "", "", false
+}
+
+// isTitle reports whether s is an official title alone ("副县长", "市委常委、常务副市长").
+func isTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || runeLen(s) > 40 {
+		return false
+	}
+	_, ok := hasAnySuffix(s, titleSuffixes)
+	return ok
+}
+
+// posName asks gse whether s is tagged as a person name when cut alone or
+// in context; it is a tie-breaker, not a gate, so an unknown name passes.
+func (st *state) posName(s string) bool {
+	if st.p.seg == nil {
+		return true
+	}
+	pos := st.p.seg.Pos(s, false)
+	if len(pos) == 1 {
+		return pos[0].Pos == "nr" || pos[0].Pos == "x" || pos[0].Pos == "" || strings.HasPrefix(pos[0].Pos, "n")
+	}
+	return true
+}
+
+// inferDate fills Document.Date from the meeting date, inferring a missing
+// year from the page's publication date or another dated line.
+func (st *state) setMeetingDate(m *document.Meeting, when date) {
+	if when.Month == 0 {
+		return
+	}
+	if when.Year != 0 {
+		m.Date = when.iso()
+		st.doc.Date = m.Date
+		return
+	}
+	y, ok := st.contextYear(when)
+	if !ok {
+		return
+	}
+	m.Date = isoDate(y, when.Month, when.Day)
+	st.doc.Date = m.Date
+	st.doc.DateInferred = true
+}
+
+// contextYear picks the year for a month-day date from Meta.Published or the
+// first full date elsewhere in the text (a page's 时间:/发布日期: line). A
+// meeting cannot be after the page reporting it, so a later month means the
+// previous year.
+func (st *state) contextYear(when date) (int, bool) {
+	ref := date{}
+	if len(st.meta.Published) >= 10 {
+		y, e1 := strconv.Atoi(st.meta.Published[:4])
+		mo, e2 := strconv.Atoi(st.meta.Published[5:7])
+		d, e3 := strconv.Atoi(st.meta.Published[8:10])
+		if e1 == nil && e2 == nil && e3 == nil {
+			ref = date{Year: y, Month: mo, Day: d}
+		}
+	}
+	if ref.Year == 0 {
+		for _, l := range st.lines {
+			for _, d := range findDates(l) {
+				if d.Year >= 1949 && d.Year <= 2100 {
+					ref = d
+					break
+				}
+			}
+			if ref.Year != 0 {
+				break
+			}
+		}
+	}
+	if ref.Year == 0 {
+		return 0, false
+	}
+	y := ref.Year
+	if when.Month > ref.Month || (when.Month == ref.Month && when.Day > ref.Day) {
+		y--
+	}
+	return y, true
+}
+
+// headerLines returns the non-blank lines before index end (or the first
+// headWindow lines), without navigation.
+func (st *state) headerLines(end int) []int {
+	var out []int
+	for i, l := range st.lines {
+		if end >= 0 && i >= end {
+			break
+		}
+		if l == "" || isBreadcrumb(l) {
+			continue
+		}
+		out = append(out, i)
+		if len(out) >= headWindow*2 {
+			break
+		}
+	}
+	return out
+}
+
+// isIssuer reports whether l names an issuing body ("苏州市人民政府").
+func isIssuer(l string) bool {
+	if runeLen(l) < 2 || runeLen(l) > 30 || !allHanOrSpace(l) {
+		return false
+	}
+	_, ok := hasAnySuffix(l, issuerSuffixes)
+	return ok
+}
+
+func allHanOrSpace(s string) bool {
+	for _, r := range s {
+		if !isHan(r) && !isSpace(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// issuerPrefix returns the issuing body at the start of a title
+// ("国务院办公厅关于…" → 国务院办公厅).
+func issuerPrefix(title string) string {
+	if i := strings.Index(title, "关于"); i > 0 {
+		if c := title[:i]; isIssuer(c) {
+			return c
+		}
+	}
+	for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府"} {
+		if i := strings.Index(title, suf); i > 0 {
+			return title[:i+len(suf)]
+		}
+	}
+	return ""
+}
+
+// setDocNumber records a 文号.
+func (st *state) setDocNumber(dn docNumber) {
+	st.doc.DocNumber = dn.Text
+	st.doc.DocYear = dn.Year
+	st.doc.DocSeq = dn.Seq
+	st.doc.DocPrefix = dn.Prefix
+}
+
+// afterLast returns s after the last occurrence of any of the runes in chars.
+func afterLast(s, chars string) string {
+	if i := strings.LastIndexAny(s, chars); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return s[i+size:]
+	}
+	return s
+}

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strings"
+)
+
+// maxLeadRun bounds how many departments one trigger may introduce.
+const maxLeadRun = 8
+
+// leadDepts finds the departments that lead a decision: "由A会同B…",
+// "请A会B…", "责成A…", "同意A关于…的汇报", "A牵头…".
+func (st *state) leadDepts(text string) []string {
+	var out []string
+	for i := 0; i < len(text); {
+		next := len(text)
+		trig := ""
+		report := false
+		for _, t := range leadTriggers {
+			if j := strings.Index(text[i:], t); j >= 0 && i+j < next {
+				next, trig, report = i+j, t, false
+			}
+		}
+		for _, t := range reportTriggers {
+			if j := strings.Index(text[i:], t); j >= 0 && (i+j < next || (i+j == next && len(t) > len(trig))) {
+				next, trig, report = i+j, t, true
+			}
+		}
+		if trig == "" {
+			break
+		}
+		rest := text[next+len(trig):]
+		out = append(out, st.deptRun(rest, report)...)
+		i = next + len(trig)
+	}
+	// "市金融办牵头起草的…": a department right before 牵头.
+	for _, m := range st.findDepts(text) {
+		after := text[m.End:]
+		if strings.HasPrefix(after, "牵头") || strings.HasPrefix(after, "负责") {
+			out = append(out, m.Name)
+		}
+	}
+	return dedupe(out)
+}
+
+// deptRun reads departments joined by connectors at the start of s. After a
+// report trigger (同意/听取) the run must be followed by a report verb
+// (关于…汇报), else by any verb a lead takes.
+func (st *state) deptRun(s string, report bool) []string {
+	var out []string
+	for len(out) < maxLeadRun {
+		n := st.leadAt(s, report)
+		if n == 0 {
+			break
+		}
+		out = append(out, s[:n])
+		s = s[n:]
+		c, ok := hasAnyPrefix(s, leadConnectors)
+		if !ok || st.leadAt(s[len(c):], report) == 0 {
+			break
+		}
+		s = s[len(c):]
+	}
+	return out
+}
+
+// leadAt returns the byte length of a department at the start of s that is
+// followed by a connector and another department, or by a verb. Longer names
+// are tried first, so 市卫生健康委会市司法局 reads as 市卫生健康委 + 会 + 市司法局.
+func (st *state) leadAt(s string, report bool) int {
+	for _, n := range st.deptLengths(s) {
+		name := s[:n]
+		if _, bad := hasAnyPrefix(name, []string{"各", "相关", "有关", "其他", "其它"}); bad {
+			continue
+		}
+		rest := s[n:]
+		verbs := leadVerbs
+		if report {
+			verbs = reportVerbs
+		}
+		if _, ok := hasAnyPrefix(rest, verbs); ok || rest == "" {
+			return n
+		}
+		if c, ok := hasAnyPrefix(rest, leadConnectors); ok {
+			after := rest[len(c):]
+			for _, m := range st.deptLengths(after) {
+				if _, ok := hasAnyPrefix(after[m:], append(append([]string{}, leadVerbs...), leadConnectors...)); ok || m == len(after) {
+					return n
+				}
+			}
+		}
+	}
+	return 0
+}

@@ -1,0 +1,219 @@
+package extract
+
+import (
+	"govarchive/internal/document"
+	"strings"
+)
+
+// parseMinutes fills a minutes document: header, meeting, topics, lists and
+// the closing fields.
+func (st *state) parseMinutes() {
+	d := st.doc
+	intro := st.findIntro()
+	head := st.headerLines(intro)
+	st.minutesTitle(head)
+	for _, i := range head {
+		if dn, ok := findDocNumber(st.lines[i]); ok {
+			st.setDocNumber(dn)
+			break
+		}
+	}
+	fields := st.labelledFields()
+	var m = st.meetingFromFields(fields)
+	if intro >= 0 {
+		if im, when, ok := st.meetingFrom(st.lines[intro]); ok {
+			m = mergeMeeting(m, im)
+			if m.Date == "" {
+				st.setMeetingDate(m, when)
+			}
+		}
+	}
+	if m.Name == "" {
+		// The title often names the meeting ("市政府第30次常务会议纪要",
+		// "图文回放:历下区政府召开第19届42次常务会议").
+		t := d.Title
+		t = afterLast(t, ":：")
+		if i := strings.Index(t, "召开"); i >= 0 {
+			t = t[i+len("召开"):]
+		}
+		t = strings.TrimSuffix(t, "纪要")
+		if _, ok := hasAnySuffix(t, meetingTypes); ok {
+			st.setMeetingName(m, t)
+		}
+	}
+	if m.Name != "" || m.Date != "" || m.Chair != nil {
+		d.Meeting = m
+		d.Date = m.Date
+	}
+	start := intro + 1
+	if intro < 0 {
+		start = 0
+		if len(head) > 0 {
+			start = head[len(head)-1] + 1
+		}
+	}
+	d.Topics = st.topicsFrom(start, false)
+	st.attendanceLists()
+	st.tail()
+	if d.Issuer == "" && d.CompiledBy != "" {
+		d.Issuer = issuerOfOffice(d.CompiledBy)
+	}
+	if d.Issuer == "" {
+		if src := fields["source"]; isIssuer(src) {
+			d.Issuer = issuerOfOffice(src)
+		}
+	}
+	if d.Title == "" && m.Name != "" {
+		d.Title = m.Name + "纪要"
+	}
+}
+
+// minutesTitle finds the title among the header lines and the issuer above it.
+func (st *state) minutesTitle(head []int) {
+	d := st.doc
+	for k, i := range head {
+		l := st.lines[i]
+		if !strings.Contains(l, "纪要") || runeLen(l) > 60 || strings.Contains(l, "。") {
+			continue
+		}
+		if dn, ok := findDocNumber(l); ok && dn.Start > 0 {
+			l = strings.TrimSpace(l[:dn.Start])
+		}
+		if k > 0 {
+			prev := st.lines[head[k-1]]
+			if isIssuer(prev) && !strings.HasPrefix(l, prev) {
+				d.Issuer = prev
+				if !strings.Contains(l, "政府") {
+					l = prev + l
+				}
+			}
+		}
+		d.Title = trimPunct(l)
+		break
+	}
+	if d.Title == "" {
+		for _, i := range head {
+			l := st.lines[i]
+			if isTitleLine(l) && runeLen(l) >= 6 && labelRe.FindStringSubmatch(l) == nil && strings.Contains(l, "会") {
+				d.Title = l
+				break
+			}
+			if isTitleLine(l) && runeLen(l) >= 6 && strings.Contains(l, "会") {
+				d.Title = l
+				break
+			}
+		}
+	}
+	if d.Issuer == "" {
+		d.Issuer = issuerPrefix(d.Title)
+	}
+}
+
+// issuerOfOffice maps the office that compiled or posted a document to the
+// government it serves ("苏州市人民政府办公室" → "苏州市人民政府").
+func issuerOfOffice(s string) string {
+	for _, suf := range []string{"办公室", "办公厅"} {
+		if t := strings.TrimSuffix(s, suf); t != s && isIssuer(t) {
+			return t
+		}
+	}
+	return s
+}
+
+// labelledFields reads "标签：值" header fields, the value on the same line or
+// on the next non-blank line, keyed by the metaLabels name or the raw label.
+func (st *state) labelledFields() map[string]string {
+	out := map[string]string{}
+	for i := 0; i < len(st.lines); i++ {
+		m := labelRe.FindStringSubmatch(st.lines[i])
+		if m == nil {
+			continue
+		}
+		label := removeSpaces(m[1])
+		if runeLen(label) > 6 {
+			continue
+		}
+		key := metaLabels[label]
+		if key == "" {
+			key = label
+		}
+		val := strings.TrimSpace(m[2])
+		if val == "" {
+			for j := i + 1; j < len(st.lines) && j <= i+3; j++ {
+				if st.lines[j] == "" {
+					continue
+				}
+				if labelRe.MatchString(st.lines[j]) && len(findDates(st.lines[j])) == 0 {
+					break
+				}
+				val = st.lines[j]
+				break
+			}
+		}
+		// "时间: 2023-02-13 09:20 来源: 苏州市人民政府办公室 访问量:" holds several.
+		for _, extra := range []string{"来源", "访问量", "阅读次数", "浏览次数", "点击数"} {
+			if j := strings.Index(val, extra); j > 0 {
+				rest := val[j:]
+				val = strings.TrimSpace(val[:j])
+				if extra == "来源" {
+					if k := strings.IndexAny(rest, ":："); k >= 0 {
+						src := strings.Fields(strings.TrimSpace(rest[k+len("："):]) + " ")
+						if len(src) > 0 && out["source"] == "" {
+							out["source"] = strings.TrimLeft(src[0], ":：")
+						}
+					}
+				}
+			}
+		}
+		if _, dup := out[key]; !dup && val != "" {
+			out[key] = val
+		}
+	}
+	return out
+}
+
+// meetingFromFields builds the meeting from labelled fields (会议时间/地点/主持人).
+func (st *state) meetingFromFields(f map[string]string) *document.Meeting {
+	m := &document.Meeting{}
+	if v := f["会议时间"]; v != "" {
+		if ds := findDates(v); len(ds) > 0 {
+			m.PartOfDay, m.Time = ds[0].PartOfDay, ds[0].Time
+			st.setMeetingDate(m, ds[0])
+		}
+	}
+	if v := f["会议地点"]; v != "" {
+		m.Place = v
+	}
+	for _, k := range chairLabels {
+		if v := f[k]; v != "" {
+			if p := st.chairFrom(v); p != nil {
+				m.Chair = p
+				break
+			}
+		}
+	}
+	return m
+}
+
+// mergeMeeting fills the gaps of a with b.
+func mergeMeeting(a, b *document.Meeting) *document.Meeting {
+	if a.Name == "" {
+		a.Name, a.Type, a.Term, a.Year, a.Session = b.Name, b.Type, b.Term, b.Year, b.Session
+	}
+	if a.Date == "" {
+		a.Date = b.Date
+	}
+	if a.PartOfDay == "" {
+		a.PartOfDay = b.PartOfDay
+	}
+	if a.Time == "" {
+		a.Time = b.Time
+	}
+	if a.Place == "" {
+		a.Place = b.Place
+	}
+	if a.Chair == nil {
+		a.Chair = b.Chair
+	}
+	return a
+}

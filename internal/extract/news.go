@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"strings"
+
+	"govarchive/internal/document"
+)
+
+// Verbs after which prose lists people at a meeting.
+var (
+	attendVerbs  = []string{"出席会议", "参加会议", "出席", "参加"}
+	observeVerbs = []string{"列席会议", "列席"}
+)
+
+// parseNews fills a news report of a meeting.
+func (st *state) parseNews() {
+	d := st.doc
+	intro := st.findIntro()
+	head := st.headerLines(intro)
+	for _, i := range head {
+		l := st.lines[i]
+		if isTitleLine(l) && runeLen(l) >= 6 && labelRe.FindStringSubmatch(l) == nil && strings.Contains(l, "会") {
+			d.Title = strings.TrimSpace(strings.TrimPrefix(l, "【时政新闻】"))
+			break
+		}
+	}
+	if d.Title == "" && intro >= 0 && isTitleLine(st.lines[intro]) {
+		d.Title = st.lines[intro]
+	}
+	m := &document.Meeting{}
+	if intro >= 0 {
+		if im, when, ok := st.meetingFrom(st.lines[intro]); ok {
+			m = im
+			st.setMeetingDate(m, when)
+		}
+		// A title line ("…主持召开…会议") with the date on the next line.
+		if m.Date == "" && isTitleLine(st.lines[intro]) {
+			for j := intro + 1; j < len(st.lines) && j < intro+6; j++ {
+				if ds := findDates(st.lines[j]); len(ds) > 0 && strings.Contains(st.lines[j], "召开") {
+					nm, when, _ := st.meetingFrom(st.lines[j])
+					m = mergeMeeting(m, nm)
+					st.setMeetingDate(m, when)
+					break
+				}
+			}
+		}
+	}
+	if m.Name == "" && d.Title != "" {
+		if mm := meetingAfterRe.FindStringSubmatch(d.Title); mm != nil {
+			st.setMeetingName(m, mm[1])
+		} else if mm := meetingBeforeRe.FindStringSubmatch(d.Title); mm != nil {
+			st.setMeetingName(m, mm[1])
+		}
+	}
+	if m.Name != "" || m.Date != "" || m.Chair != nil {
+		d.Meeting = m
+	}
+	d.Issuer = issuerPrefix(d.Title)
+	if d.Title == "" && m.Name != "" {
+		d.Title = m.Name
+	}
+	for _, p := range st.prosePeople(attendVerbs) {
+		if m.Chair != nil && p.Name == m.Chair.Name {
+			continue
+		}
+		d.Attendees = append(d.Attendees, document.Attendee(p))
+	}
+	d.Observers = append(d.Observers, st.prosePeople(observeVerbs)...)
+	start := intro
+	if start < 0 {
+		start = 0
+	}
+	d.Topics = st.topicsFrom(start, true)
+	if len(d.Topics) == 0 && intro >= 0 {
+		// Only the intro says what was reviewed ("审议《…》").
+		if docs := docTitles(st.lines[intro]); len(docs) > 0 {
+			t := document.Topic{No: 1, Title: "审议《" + strings.Join(docs, "》《") + "》", Text: st.lines[intro]}
+			st.fillTopic(&t)
+			d.Topics = []document.Topic{t}
+		}
+	}
+}
+
+// parseOther keeps what any document gives: a title, a 文号, dates.
+func (st *state) parseOther() {
+	d := st.doc
+	for _, i := range st.headerLines(-1) {
+		l := st.lines[i]
+		if labelRe.FindStringSubmatch(l) == nil && runeLen(l) >= 4 && runeLen(l) <= 60 && !strings.Contains(l, "。") {
+			d.Title = l
+			break
+		}
+	}
+	for _, i := range st.headerLines(-1) {
+		if dn, ok := findDocNumber(st.lines[i]); ok {
+			st.setDocNumber(dn)
+			break
+		}
+	}
+	d.Issuer = issuerPrefix(d.Title)
+	f := st.labelledFields()
+	if v := f["published_on"]; v != "" {
+		if ds := findDates(v); len(ds) > 0 {
+			d.PublishedOn = ds[0].iso()
+		}
+	}
+}

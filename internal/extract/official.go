@@ -1,0 +1,262 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"govarchive/internal/document"
+)
+
+// memberRoles label the rows of a member list (组长：…).
+var memberRoles = []string{"组长", "副组长", "常务副组长", "成员", "组员", "主任", "副主任", "常务副主任", "秘书长", "副秘书长", "委员", "顾问", "总指挥", "副总指挥", "召集人", "副召集人", "办公室主任"}
+
+var (
+	// memberParenRe is "刘惠祥(市委常委、常务副市长)".
+	memberParenRe = regexp.MustCompile(`^([\p{Han}]{2,4})\s*[（(]([^（）()]{2,40})[）)]$`)
+	// responsibleRe is "（市人力资源社会保障局、市医保局负责）".
+	responsibleRe = regexp.MustCompile(`[（(]([^（）()]{2,120}?)(?:牵头|负责|按职责分工负责|分别负责|共同负责)[）)]`)
+)
+
+// parseOfficial fills an official document: metadata, title, 文号, dates,
+// addressees, responsible departments and member lists.
+func (st *state) parseOfficial() {
+	d := st.doc
+	f := st.labelledFields()
+	d.IndexNo = strings.TrimSpace(f["index_no"])
+	if d.IndexNo != "" && !strings.ContainsAny(d.IndexNo, "0123456789") {
+		d.IndexNo = ""
+	}
+	if s := f["subject"]; s != "" && labelRe.FindStringSubmatch(s) == nil {
+		d.Subject = s
+	}
+	if v := f["issuer"]; isIssuer(v) {
+		d.Issuer = v
+	}
+	if v := f["title"]; v != "" {
+		d.Title = v
+	}
+	if v := f["doc_number"]; v != "" {
+		if dn, ok := findDocNumber(v); ok {
+			st.setDocNumber(dn)
+		}
+	}
+	if v := f["written_on"]; v != "" {
+		if ds := findDates(v); len(ds) > 0 {
+			d.WrittenOn = ds[0].iso()
+		}
+	}
+	if v := f["published_on"]; v != "" {
+		if ds := findDates(v); len(ds) > 0 {
+			d.PublishedOn = ds[0].iso()
+		}
+	}
+	body := st.bodyStart()
+	if d.Title == "" {
+		d.Title = st.officialTitle(body)
+	}
+	if d.DocNumber == "" {
+		for i := 0; i < body && i < len(st.lines); i++ {
+			if dn, ok := findDocNumber(st.lines[i]); ok && dn.Prefix != "" || ok && runeLen(st.lines[i]) < 30 {
+				st.setDocNumber(dn)
+				break
+			}
+		}
+	}
+	if d.Issuer == "" {
+		d.Issuer = issuerPrefix(d.Title)
+	}
+	sigIssuer, sigDate := st.signature()
+	if d.Issuer == "" {
+		d.Issuer = sigIssuer
+	}
+	if d.WrittenOn == "" {
+		d.WrittenOn = sigDate
+	}
+	d.Addressees = st.addressees(body)
+	d.Members = st.members()
+	for _, p := range d.Members {
+		st.addPerson(p.Name)
+	}
+	for _, m := range responsibleRe.FindAllStringSubmatch(st.text, -1) {
+		for _, part := range splitAny(m[1], "、，,和及") {
+			if n := st.deptLengths(part); len(n) > 0 && n[0] == len(part) {
+				st.addDept(part)
+			}
+		}
+	}
+	d.Topics = st.topicsFrom(body, false)
+	// Official sections carry no decisions of a meeting; keep only those
+	// that name who is responsible, which is what browsing by department needs.
+	var kept []document.Topic
+	for _, t := range d.Topics {
+		if len(t.LeadDepartments) > 0 {
+			t.No = len(kept) + 1
+			kept = append(kept, t)
+		}
+	}
+	d.Topics = kept
+	if d.Date == "" {
+		d.Date = d.WrittenOn
+	}
+	if d.Date == "" {
+		d.Date = d.PublishedOn
+	}
+}
+
+// bodyStart returns the index of the first prose line (a sentence of some
+// length), which ends the header.
+func (st *state) bodyStart() int {
+	for i, l := range st.lines {
+		if runeLen(l) > 50 && strings.ContainsAny(l, "。，,") && !isBreadcrumb(l) {
+			return i
+		}
+	}
+	return len(st.lines)
+}
+
+// officialTitle finds a title line ending like an official document,
+// joined with the wrapped lines above it.
+func (st *state) officialTitle(body int) string {
+	var idx []int
+	for i := 0; i < body && i < len(st.lines); i++ {
+		l := st.lines[i]
+		if l == "" || isBreadcrumb(l) || labelRe.MatchString(l) {
+			continue
+		}
+		idx = append(idx, i)
+	}
+	for k, i := range idx {
+		l := strings.Trim(st.lines[i], "《》")
+		if dn, ok := findDocNumber(l); ok {
+			l = strings.TrimSpace(strings.Replace(l, l[dn.Start:dn.End], "", 1))
+			l = strings.Trim(l, "《》()（） ")
+		}
+		if runeLen(l) > 80 || strings.ContainsAny(l, "。：:") {
+			continue
+		}
+		if _, ok := hasAnySuffix(trimEndPunct(l), officialTitleSuffixes); !ok {
+			continue
+		}
+		// Wrapped titles: join up to two short lines above that are not
+		// a 文号 or a date.
+		for back := 1; back <= 2 && k-back >= 0; back++ {
+			prev := st.lines[idx[k-back]]
+			if idx[k-back] != i-back && idx[k-back] != i-back-1 {
+				break
+			}
+			if _, ok := findDocNumber(prev); ok || len(findDates(prev)) > 0 || runeLen(prev) > 30 || strings.ContainsAny(prev, "。，,：:") {
+				break
+			}
+			if _, ok := hasAnySuffix(prev, officialTitleSuffixes); ok {
+				break
+			}
+			l = prev + l
+		}
+		return l
+	}
+	return ""
+}
+
+// signature returns the issuer and date that sign the document: a date
+// line after the opening, with an issuing body on the line above.
+func (st *state) signature() (issuer, written string) {
+	prev := ""
+	for _, l := range st.lines {
+		if l == "" {
+			continue
+		}
+		if ds := findDates(l); len(ds) == 1 && ds[0].Start == 0 && runeLen(l) <= 20 && ds[0].iso() != "" {
+			if isIssuer(prev) {
+				return prev, ds[0].iso()
+			}
+			if written == "" {
+				written = ds[0].iso()
+			}
+		}
+		prev = l
+	}
+	return "", written
+}
+
+// addressees reads the 主送 line ("各省、自治区、直辖市人民政府，国务院各部委：").
+func (st *state) addressees(body int) []string {
+	for i := 0; i < len(st.lines) && i <= body+2; i++ {
+		l := st.lines[i]
+		if !strings.HasSuffix(l, "：") && !strings.HasSuffix(l, ":") {
+			continue
+		}
+		v := strings.TrimRight(l, ":：")
+		if runeLen(v) < 2 || runeLen(v) > 150 || labelRe.MatchString(l) && runeLen(v) < 8 {
+			continue
+		}
+		if _, ok := hasAnyPrefix(v, []string{"现", "特", "根据", "为", "经"}); ok {
+			continue
+		}
+		return splitAny(v, "，,；;")
+	}
+	return nil
+}
+
+// members reads member lists: a role label (组长：) then rows of
+// "name title" with padded names, or "name(title)".
+func (st *state) members() []document.Person {
+	var out []document.Person
+	active := false
+	misses := 0
+	for _, l := range st.lines {
+		if l == "" {
+			continue
+		}
+		row := l
+		if i := strings.IndexAny(l, ":："); i > 0 {
+			label := removeSpaces(l[:i])
+			if contains(memberRoles, label) {
+				active = true
+				misses = 0
+				row = strings.TrimSpace(strings.TrimLeft(l[i:], ":："))
+				if row == "" {
+					continue
+				}
+			}
+		}
+		if !active {
+			continue
+		}
+		if p, ok := st.memberRow(row); ok {
+			out = append(out, p)
+			misses = 0
+			continue
+		}
+		if subHeadingRe.MatchString(row) && runeLen(row) < 20 {
+			continue
+		}
+		misses++
+		if misses > 1 {
+			active = false
+		}
+	}
+	return out
+}
+
+// memberRow parses "龚　正　市长", "陈宝生　　教育部部长", "刘惠祥(市委常委、常务副市长)".
+func (st *state) memberRow(row string) (document.Person, bool) {
+	if m := memberParenRe.FindStringSubmatch(row); m != nil && plausibleName(m[1]) {
+		return document.Person{Name: m[1], Title: m[2]}, true
+	}
+	fields := strings.FieldsFunc(row, isSpace)
+	if len(fields) < 2 {
+		return document.Person{}, false
+	}
+	name, rest := fields[0], fields[1:]
+	if runeLen(fields[0]) == 1 && runeLen(fields[1]) == 1 {
+		name, rest = fields[0]+fields[1], fields[2:]
+	}
+	if !plausibleName(name) || len(rest) == 0 {
+		return document.Person{}, false
+	}
+	title := strings.Join(rest, " ")
+	if runeLen(title) > 60 || strings.Contains(title, "。") {
+		return document.Person{}, false
+	}
+	return document.Person{Name: name, Title: title}, true
+}

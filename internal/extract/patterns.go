@@ -1,0 +1,145 @@
+package extract
+
+import "regexp"
+
+// Tables of the genre's vocabulary. Patterns are data: the extractors below
+// only walk these tables.
+
+// meetingTypes are meeting kinds, longest first so that 县长办公会议 wins over
+// 办公会议.
+var meetingTypes = []string{
+	"市长办公会议", "县长办公会议", "区长办公会议", "省长办公会议", "州长办公会议", "旗长办公会议",
+	"主任办公会议", "局长办公会议", "市长办公会", "县长办公会", "区长办公会",
+	"常务会议", "常务会", "专题会议", "专题会", "协调会议", "协调会", "联席会议", "全体会议", "全体会",
+	"办公会议", "办公会", "调度会议", "调度会", "碰头会", "推进会", "座谈会", "工作会议", "党组会议", "会议",
+}
+
+// minutesMarkers in the first lines (or anywhere, for the phrases) make a
+// document minutes.
+var minutesTitleMarkers = []string{"纪要"}
+var minutesPhrases = []string{"纪要如下", "现纪要如下", "会议纪要", "会议议定以下", "会议议定如下", "会议议定了如下"}
+
+// minutesLabels are labelled header fields of minutes pages.
+var minutesLabels = []string{"会议时间", "会议主持人", "主持人", "会议议题", "列席情况", "出席人员", "列席人员", "参会人员", "会议主持"}
+
+// officialTitleSuffixes end the title of an official document.
+var officialTitleSuffixes = []string{
+	"通知", "意见", "批复", "复函", "函", "决定", "办法", "规则", "答复", "通报", "规定", "命令", "公告",
+	"通告", "报告", "请示", "方案", "细则", "条例", "纲要", "规划", "决议",
+}
+
+// officialPhrases are the closing or opening formulas of official documents.
+var officialPhrases = []string{"特此批复", "特此通知", "特此函告", "特此函复", "现印发给你们", "通知如下", "答复如下", "现批复如下", "特此报告", "此复"}
+
+// metaLabels are the labelled metadata fields of government web pages
+// (gov.cn and its provincial clones), keyed by the label with all spaces
+// removed.
+var metaLabels = map[string]string{
+	"索引号":  "index_no",
+	"主题分类": "subject",
+	"发文机关": "issuer",
+	"发布机关": "issuer",
+	"发文机构": "issuer",
+	"发文单位": "issuer",
+	"成文日期": "written_on",
+	"发文日期": "written_on",
+	"标题":   "title",
+	"发文字号": "doc_number",
+	"文号":   "doc_number",
+	"发布日期": "published_on",
+	"发布时间": "published_on",
+	"主题词":  "keywords",
+	"时间":   "time",
+	"来源":   "source",
+	"信息来源": "source",
+	"统一编号": "serial",
+	"实施日期": "effective",
+	"失效日期": "expires",
+	"有效性":  "validity",
+	"文件状态": "validity",
+	"内容概述": "summary",
+}
+
+// issuerSuffixes end the name of a body that issues documents.
+var issuerSuffixes = []string{
+	"人民政府办公厅", "人民政府办公室", "人民政府", "政府办公室", "政府办公厅", "政府", "国务院办公厅", "国务院",
+	"办公厅", "办公室", "委员会", "管委会", "人民法院", "人民检察院", "局", "厅", "部", "委", "署", "司", "院", "会", "办",
+}
+
+// Attendance labels open a list of people.
+var attendeeLabels = []string{"出席人员", "出席会议", "出席", "参加人员", "参会人员", "参加会议人员", "参加会议", "参会单位", "参加单位", "与会人员"}
+var observerLabels = []string{"列席人员", "列席情况", "列席会议", "列席单位", "列席"}
+var chairLabels = []string{"会议主持人", "主持人", "会议主持", "主持"}
+
+// endLabels close an attendance list.
+var endLabels = []string{"记录", "记录人", "分送", "抄送", "主送", "发送", "印发", "请假", "会议议题", "会议过程", "会议内容", "会议地点", "会议时间", "议题"}
+
+// titleSuffixes end an official title of a person (副县长, 党组成员…).
+var titleSuffixes = []string{
+	"书记", "常委", "委员", "主任", "主席", "秘书长", "长", "成员", "领导", "总理", "理事", "专员", "参事",
+	"巡视员", "调研员", "总监", "总师", "督学", "负责人", "负责同志", "代表", "顾问", "干部",
+}
+
+// Topic verbs open an item of a minutes document.
+var itemOpeners = []string{"会议认为", "会议指出", "会议强调", "会议决定", "会议明确", "会议要求", "会议议定", "会议同意", "会议原则同意", "会议审议", "会议听取", "会议研究"}
+
+// decisionVerbs mark a decision sentence in news reports and minutes.
+var decisionVerbs = []string{"审议并原则通过", "审议通过", "原则通过", "原则同意", "审定", "审议并通过", "讨论通过", "研究审定", "同意"}
+
+// leadTriggers precede the department that leads a decision.
+var leadTriggers = []string{"责成", "由", "请", "交由"}
+
+// reportTriggers precede a department that reported ("听取市住建局关于…").
+var reportTriggers = []string{"原则同意", "同意", "听取了", "听取"}
+
+// leadConnectors join two lead departments.
+var leadConnectors = []string{"会同", "联合", "协同", "配合", "和", "及", "与", "、", "会"}
+
+// leadVerbs may follow a lead department.
+var leadVerbs = []string{
+	"根据", "按照", "按", "牵头", "负责", "会同", "结合", "抓紧", "尽快", "进一步", "做好", "组织", "修改", "研究",
+	"会各", "会有关", "会相关", "对", "将", "于", "在", "认真", "做", "提请", "报", "关于", "拟", "起草", "编制", "送审", "汇报", "的汇报", "依", "督促", "履行", "统筹",
+	"，", "。", "、", "；", ",", ".", ";", "）", ")", "（", "(",
+}
+
+// reportVerbs must follow a department named after 同意/听取 for it to be a
+// lead (the department that reported).
+var reportVerbs = []string{"关于", "的汇报", "汇报", "拟草", "起草", "送审", "报送", "编制", "提交", "牵头起草"}
+
+// Tail fields of minutes.
+var recorderLabels = []string{"记录人", "记录"}
+var distributionLabels = []string{"分送", "抄送", "发送", "报送"}
+
+var publishedMarkers = []string{"此件公开发布", "此件主动公开", "公开发布"}
+
+// bylineMarkers introduce names that are not participants.
+var bylineMarkers = []string{"记者", "撰稿", "审稿", "编辑", "通讯员", "供稿", "摄影", "来源", "责任编辑", "作者", "校对", "审核"}
+
+// Patterns.
+var (
+	// cnNumber is a numeral as used for item numbers.
+	cnNumeral = `[一二三四五六七八九十百零〇]+`
+	// headingRe matches a first-level heading "一、…".
+	headingRe = regexp.MustCompile(`^(` + cnNumeral + `)[、.．]\s*(.*)$`)
+	// subHeadingRe matches "（一）", "(1)", "1." and "1、".
+	subHeadingRe = regexp.MustCompile(`^(?:[（(]\s*(?:` + cnNumeral + `|\d{1,2})\s*[)）]|\d{1,2}[、.．](?:\D|$))`)
+	// inlineHeadingRe finds "。二、" where a paragraph holds several items.
+	inlineHeadingRe = regexp.MustCompile(`[。；;：:!！]\s*(` + cnNumeral + `)、`)
+	// labelRe matches "标签：值" at the start of a line (label of 2–8 Han
+	// characters, possibly spaced).
+	labelRe = regexp.MustCompile(`^[•·\-\s]*([\p{Han}][\p{Han} 　]{0,10}[\p{Han}])\s*[:：]\s*(.*)$`)
+	// dateOnlyRe is a line that is a date and little else.
+	sentenceEnd = "。！？!?"
+	// simplyCalledRe removes "（以下简称《X》）" aliases.
+	simplyCalledRe = regexp.MustCompile(`[（(]以下简称[^）)]*[）)]`)
+	// compiledRe is "XX办公室整理".
+	compiledRe = regexp.MustCompile(`^(.{2,30}?)(?:整理|印发)$`)
+	// tailDateRe is a date followed by 印发.
+	issuedRe = regexp.MustCompile(`^(.*\d{1,2}日)\s*印发$`)
+	// hostRe splits the intro sentence around 主持.
+	hostRe = regexp.MustCompile(`主持(?:召开|举行|开展)?`)
+	// meetingAfterRe finds the meeting name after 召开/举行.
+	meetingAfterRe = regexp.MustCompile(`(?:主持召开|主持举行|召开了|召开|举行了|举行|主持)(?:了)?([^，。,;；：:！!\n]{2,60}?(?:会议|会))(?:[，。,;；：:！!\s]|$|并|传达|审议|研究|听取|学习|会议|，)`)
+	// meetingBeforeRe finds "X会议在…召开" and "X会议召开".
+	meetingBeforeRe = regexp.MustCompile(`([^，。,;；：:！!\s]{2,40}?(?:会议|会))(?:在[^，。,]{1,30})?(?:召开|举行)`)
+)

@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"govarchive/internal/document"
+)
+
+// state carries one Parse call: the cleaned lines and the document being
+// filled. It never outlives the call.
+type state struct {
+	p     *Parser
+	meta  Meta
+	text  string
+	lines []string // cleaned, decoration stripped; blank lines kept as ""
+	doc   *document.Document
+
+	people []string // every person named, in order of appearance
+	depts  []string // every department named, as written
+}
+
+func newState(p *Parser, text string, meta Meta) *state {
+	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	lines := make([]string, len(raw))
+	for i, l := range raw {
+		lines[i] = stripDecoration(l)
+	}
+	return &state{p: p, meta: meta, text: text, lines: lines}
+}
+
+// stripDecoration removes markdown and list decoration around a line.
+func stripDecoration(l string) string {
+	l = strings.TrimFunc(l, isSpace)
+	for {
+		n := len(l)
+		l = strings.TrimLeft(l, "#>•·*-|")
+		l = strings.TrimRight(l, "*|")
+		l = strings.TrimFunc(l, isSpace)
+		if len(l) == n {
+			break
+		}
+	}
+	// "**出席：**李亚平" keeps inner emphasis; drop it.
+	l = strings.ReplaceAll(l, "**", "")
+	return l
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
+}
+
+// nonBlank returns the indexes of non-blank lines.
+func (st *state) nonBlank() []int {
+	var out []int
+	for i, l := range st.lines {
+		if l != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (st *state) addPerson(name string) {
+	name = strings.TrimSpace(name)
+	if name == "" || !plausibleName(name) {
+		return
+	}
+	for _, p := range st.people {
+		if p == name {
+			return
+		}
+	}
+	st.people = append(st.people, name)
+}
+
+func (st *state) addDept(name string) {
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) < 2 {
+		return
+	}
+	for _, d := range st.depts {
+		if d == name {
+			return
+		}
+	}
+	st.depts = append(st.depts, name)
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+func hasAnyPrefix(s string, list []string) (string, bool) {
+	for _, p := range list {
+		if strings.HasPrefix(s, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+func hasAnySuffix(s string, list []string) (string, bool) {
+	for _, p := range list {
+		if strings.HasSuffix(s, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+func containsAny(s string, list []string) bool {
+	for _, p := range list {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func removeSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// allHan reports whether s is non-empty and only Han characters.
+func allHan(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// trimPunct trims punctuation and spaces from both ends.
+func trimPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return isSpace(r) || (unicode.IsPunct(r) && r != '》' && r != '）' && r != ')' && r != '《' && r != '（' && r != '(' && r != '”' && r != '“') || unicode.IsSymbol(r)
+	})
+}
+
+// trimEndPunct trims trailing sentence punctuation.
+func trimEndPunct(s string) string {
+	return strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool {
+		return isSpace(r) || strings.ContainsRune("。，,.;；:：、!！?？", r)
+	})
+}
+
+// splitAny splits s on any of the separator runes, dropping empty parts.
+func splitAny(s, seps string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func isoDate(y, m, d int) string {
+	b := make([]byte, 0, 10)
+	b = appendPadded(b, y, 4)
+	b = append(b, '-')
+	b = appendPadded(b, m, 2)
+	b = append(b, '-')
+	b = appendPadded(b, d, 2)
+	return string(b)
+}
+
+func appendPadded(b []byte, v, width int) []byte {
+	var tmp [8]byte
+	i := len(tmp)
+	for v > 0 || i == len(tmp) {
+		i--
+		tmp[i] = byte('0' + v%10)
+		v /= 10
+	}
+	for n := len(tmp) - i; n < width; n++ {
+		b = append(b, '0')
+	}
+	return append(b, tmp[i:]...)
+}
+
+// firstRunes returns at most n runes of s.
+func firstRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	out := list[:0]
+	for _, s := range list {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"strings"
+)
+
+// tail reads the closing fields of minutes: 记录, "…整理", the issue date,
+// （此件公开发布） and 分送.
+func (st *state) tail() {
+	d := st.doc
+	for i, l := range st.lines {
+		if l == "" {
+			continue
+		}
+		if j := strings.IndexAny(l, ":："); j > 0 {
+			label := removeSpaces(l[:j])
+			val := strings.TrimSpace(strings.TrimLeft(l[j:], ":："))
+			if d.Recorder == "" && contains(recorderLabels, label) {
+				if v := strings.Fields(val); len(v) > 0 && plausibleName(v[0]) {
+					d.Recorder = v[0]
+				}
+				continue
+			}
+			if len(d.Distribution) == 0 && contains(distributionLabels, label) {
+				for k := i + 1; k < len(st.lines) && st.lines[k] != "" && !strings.HasPrefix(st.lines[k], "---"); k++ {
+					if labelRe.MatchString(st.lines[k]) {
+						break
+					}
+					val += st.lines[k]
+				}
+				for _, part := range splitAny(val, "；;，,") {
+					if part = trimEndPunct(part); part != "" {
+						d.Distribution = append(d.Distribution, part)
+					}
+				}
+				continue
+			}
+		}
+		if m := compiledRe.FindStringSubmatch(l); m != nil && isIssuer(m[1]) && d.CompiledBy == "" {
+			d.CompiledBy = m[1]
+			if d.IssuedOn == "" {
+				for k := i + 1; k < len(st.lines) && k < i+4; k++ {
+					if ds := findDates(st.lines[k]); len(ds) > 0 && ds[0].Start == 0 {
+						d.IssuedOn = ds[0].iso()
+						break
+					}
+				}
+			}
+			continue
+		}
+		if m := issuedRe.FindStringSubmatch(l); m != nil {
+			if ds := findDates(m[1]); len(ds) > 0 && ds[0].iso() != "" {
+				d.IssuedOn = ds[0].iso()
+			}
+			continue
+		}
+		if containsAny(l, publishedMarkers) && runeLen(l) < 20 {
+			d.Published = true
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

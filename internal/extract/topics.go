@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"strings"
+
+	"govarchive/internal/document"
+	"govarchive/internal/norm"
+)
+
+// maxTopicTitle bounds a title taken from prose.
+const maxTopicTitle = 100
+
+// topicsFrom reads the numbered items from line start on. Without numbered
+// headings it falls back to the items opened by 会议认为/指出/决定….
+// decisionsOnly keeps only decision sentences (news reports).
+func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
+	paras := st.paragraphs(start)
+	topics := st.numberedTopics(paras)
+	if len(topics) == 0 {
+		topics = st.openerTopics(paras, decisionsOnly)
+	}
+	for i := range topics {
+		st.fillTopic(&topics[i])
+	}
+	return topics
+}
+
+// paragraphs returns the non-blank lines from start up to the closing part
+// (attendance lists, 记录, 分送) of the document.
+func (st *state) paragraphs(start int) []string {
+	var out []string
+	for i := start; i >= 0 && i < len(st.lines); i++ {
+		l := st.lines[i]
+		if l == "" {
+			continue
+		}
+		if _, _, ok := listLabel(l); ok {
+			break
+		}
+		if m := labelRe.FindStringSubmatch(l); m != nil {
+			if _, ok := hasAnyPrefix(removeSpaces(m[1]), append(append([]string{}, recorderLabels...), distributionLabels...)); ok {
+				break
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// numberedTopics splits paragraphs at first-level headings (一、二、…),
+// including headings inside a paragraph ("…。二、…").
+func (st *state) numberedTopics(paras []string) []document.Topic {
+	var topics []document.Topic
+	last := 0
+	var body []string
+	flush := func() {
+		if len(topics) > 0 {
+			t := &topics[len(topics)-1]
+			t.Text = strings.TrimSpace(strings.Join(append([]string{t.Text}, body...), "\n"))
+		}
+		body = nil
+	}
+	for _, p := range paras {
+		for _, piece := range splitInlineHeadings(p, last) {
+			if m := headingRe.FindStringSubmatch(piece); m != nil {
+				n, _ := norm.ParseNumber(m[1])
+				if n > last && n <= last+3 {
+					flush()
+					title, rest := topicTitle(m[2])
+					topics = append(topics, document.Topic{No: n, Title: title, Text: rest})
+					last = n
+					continue
+				}
+			}
+			if len(topics) > 0 {
+				body = append(body, piece)
+			}
+		}
+	}
+	flush()
+	if len(topics) > 0 {
+		// The closing formula is not part of the last item.
+		t := &topics[len(topics)-1]
+		for _, f := range []string{"会议还研究了其他事项。", "会议还研究了其他问题。", "会议还研究了其他事项", "会议还研究了其他问题"} {
+			t.Text = strings.TrimSpace(strings.TrimSuffix(t.Text, f))
+		}
+	}
+	return topics
+}
+
+// splitInlineHeadings cuts a paragraph before each "二、" that continues the
+// numbering after a sentence end or colon.
+func splitInlineHeadings(p string, last int) []string {
+	var out []string
+	next := last + 1
+	if m := headingRe.FindStringSubmatch(p); m != nil {
+		if n, _ := norm.ParseNumber(m[1]); n > last {
+			next = n + 1
+		}
+	}
+	for {
+		cut := -1
+		for _, loc := range inlineHeadingRe.FindAllStringSubmatchIndex(p, -1) {
+			if n, _ := norm.ParseNumber(p[loc[2]:loc[3]]); n == next {
+				cut = loc[2]
+				break
+			}
+		}
+		if cut <= 0 {
+			break
+		}
+		out = append(out, strings.TrimSpace(p[:cut]))
+		p = p[cut:]
+		next++
+	}
+	return append(out, strings.TrimSpace(p))
+}
+
+// topicTitle splits a heading into its title and the text that follows on
+// the same line.
+func topicTitle(h string) (title, rest string) {
+	h = strings.TrimSpace(h)
+	if i := strings.Index(h, "。"); i >= 0 {
+		title, rest = h[:i], strings.TrimSpace(h[i+len("。"):])
+	} else {
+		title = h
+	}
+	title = trimEndPunct(title)
+	if runeLen(title) > maxTopicTitle {
+		rest = strings.TrimSpace(h)
+		title = firstRunes(title, maxTopicTitle)
+	}
+	return title, rest
+}
+
+// openerTopics makes one topic per sentence opened by an item verb
+// (会议认为/指出/决定/原则同意…); following sentences join its text.
+func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Topic {
+	var topics []document.Topic
+	n := 0
+	for _, p := range paras {
+		for _, s := range sentences(p) {
+			if isOpener(s, decisionsOnly) {
+				n++
+				title := trimEndPunct(s)
+				title = strings.TrimPrefix(title, "会议")
+				if runeLen(title) > maxTopicTitle {
+					title = firstRunes(title, maxTopicTitle)
+				}
+				topics = append(topics, document.Topic{No: n, Title: title, Text: s})
+				continue
+			}
+			if len(topics) > 0 {
+				t := &topics[len(topics)-1]
+				t.Text += s
+			}
+		}
+	}
+	return topics
+}
+
+func isOpener(s string, decisionsOnly bool) bool {
+	if decisionsOnly {
+		return isDecision(s) && (strings.HasPrefix(s, "会议") || strings.Contains(s, "《"))
+	}
+	if _, ok := hasAnyPrefix(s, itemOpeners); ok {
+		return true
+	}
+	return strings.HasPrefix(s, "会议") && isDecision(s)
+}
+
+func isDecision(s string) bool {
+	for _, v := range decisionVerbs {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentences splits a paragraph after each sentence end, keeping the mark.
+func sentences(p string) []string {
+	var out []string
+	start := 0
+	for i, r := range p {
+		if strings.ContainsRune(sentenceEnd, r) {
+			end := i + len(string(r))
+			if s := strings.TrimSpace(p[start:end]); s != "" {
+				out = append(out, s)
+			}
+			start = end
+		}
+	}
+	if s := strings.TrimSpace(p[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// fillTopic derives documents, decisions and lead departments of a topic.
+func (st *state) fillTopic(t *document.Topic) {
+	all := t.Title + "\n" + t.Text
+	t.Documents = docTitles(all)
+	for _, s := range sentences(strings.ReplaceAll(t.Text, "\n", "")) {
+		if isDecision(s) {
+			t.Decisions = append(t.Decisions, trimEndPunct(s))
+		}
+	}
+	t.LeadDepartments = st.leadDepts(all)
+}
+
+// docTitles returns the top-level 《…》 titles in order, without the short
+// names introduced by 以下简称. Inner 〈〉 and nested 《》 stay in the title.
+func docTitles(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '《', '〈':
+			if depth == 0 {
+				if r == '〈' {
+					continue
+				}
+				start = i + len(string(r))
+			}
+			depth++
+		case '》', '〉':
+			if depth == 0 {
+				continue
+			}
+			depth--
+			if depth == 0 {
+				title := strings.TrimSpace(s[start:i])
+				before := strings.TrimSuffix(s[:start], "《")
+				if strings.HasSuffix(before, "简称") || title == "" || runeLen(title) > 120 {
+					continue
+				}
+				out = append(out, title)
+			}
+		case '\n':
+			depth = 0
+		}
+	}
+	return dedupe(out)
+}
