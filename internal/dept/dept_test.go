@@ -1,0 +1,353 @@
+package dept
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func newTable(t *testing.T) *Table {
+	t.Helper()
+	tb, err := New()
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return tb
+}
+
+// sharedDir is ../shared beside the repository root; tests that need it fail
+// loudly when it is missing rather than skip.
+func sharedDir(t *testing.T, sub string) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", sub)
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("shared material missing: %v (tests expect ../shared beside the repository root)", err)
+	}
+	return dir
+}
+
+func TestTableFile(t *testing.T) {
+	tb := newTable(t)
+	entries := tb.Entries()
+	if len(entries) < 80 {
+		t.Fatalf("table has %d entries, want at least 80", len(entries))
+	}
+	// Every name, alias and former name written in the file points to one entry.
+	owner := map[string]string{}
+	for _, e := range entries {
+		names := append([]string{e.Name}, e.Aliases...)
+		for _, f := range e.Former {
+			names = append(names, f.Name)
+		}
+		for _, n := range names {
+			if prev, ok := owner[n]; ok && prev != e.Name {
+				t.Errorf("%q names both %q and %q", n, prev, e.Name)
+			}
+			owner[n] = e.Name
+		}
+		if !validCategory[e.Category] {
+			t.Errorf("%s: category %q", e.Name, e.Category)
+		}
+	}
+	// The departments the issues name must all be there, with their abbreviations.
+	for full, abbr := range map[string]string{
+		"卫生健康委员会": "卫健委", "发展和改革委员会": "发改委", "住房和城乡建设局": "住建局",
+		"人力资源和社会保障局": "人社局", "应急管理局": "应急局", "市场监督管理局": "市场监管局",
+		"自然资源和规划局": "资源规划局", "文化广电和旅游局": "文广旅局", "城市管理局": "城管局",
+		"人民防空办公室": "人防办", "委机构编制委员会办公室": "编办", "纪律检查委员会": "纪委监委",
+		"人民检察院": "检察院", "人民政府办公室": "政府办", "医疗保障局": "医保局", "国有资产监督管理委员会": "国资委",
+		"安全生产委员会办公室": "安委办", "妇女联合会": "妇联", "科学技术协会": "科协", "工业和信息化局": "工信局",
+		"交通运输局": "交通局", "残疾人联合会": "残联", "供销合作社": "供销社", "社会保险事业管理中心": "社保中心",
+		"住房公积金管理中心": "公积金中心", "委统一战线工作部": "委统战部", "委政法委员会": "委政法委",
+	} {
+		e, ok := tb.Entry(abbr)
+		if !ok || e.Name != full {
+			t.Errorf("Entry(%q) = %q, %v; want %q", abbr, e.Name, ok, full)
+		}
+	}
+}
+
+func TestTableRejectsAmbiguousAlias(t *testing.T) {
+	data := "民政局\t民政\t\tgov\n司法局\t民政\t\tgov\n"
+	if _, err := NewFrom(data); err == nil || !strings.Contains(err.Error(), "民政") {
+		t.Fatalf("NewFrom with an alias of two entries: err = %v, want an error naming it", err)
+	}
+	if _, err := NewFrom("民政局\t\t\tnosuch\n"); err == nil {
+		t.Fatal("NewFrom accepted an unknown category")
+	}
+	if _, err := NewFrom("民政局\t\t\n"); err == nil {
+		t.Fatal("NewFrom accepted a line with 3 columns")
+	}
+	// A deployment extends the shipped table by appending lines.
+	tb, err := NewFrom(Data() + "口岸办公室\t口岸办\t\tgov\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := tb.Resolve("市口岸办", "苏州市人民政府"); !ok || got != "苏州市口岸办公室" {
+		t.Errorf("extended table: Resolve(市口岸办) = %q, %v", got, ok)
+	}
+}
+
+func TestLengths(t *testing.T) {
+	tb := newTable(t)
+	tests := []struct {
+		in   string
+		want []string // prefixes of in, longest first
+	}{
+		{"市民政局胡岚", []string{"市民政局"}},
+		{"市委编办詹利剑", []string{"市委编办", "市委"}},
+		{"人行苏州中支陈军", []string{"人行苏州中支"}},
+		{"苏州工业园区杨晓敏", []string{"苏州工业园区"}},
+		{"张家港市王松石", []string{"张家港市"}},
+		{"市政府研究室毛文元", []string{"市政府研究室", "市政府"}},
+		{"市政府研\n究室毛文元", []string{"市政府研\n究室", "市政府"}},
+		{"市  \n交通局陆文华", []string{"市  \n交通局"}},
+		{"市消防救援支队张耀军", []string{"市消防救援支队"}},
+		{"市粮食和储备局陆勤奋", []string{"市粮食和储备局"}},
+		{"县委督查室马xx", []string{"县委督查室", "县委"}},
+		{"政府办李xx、马xx", []string{"政府办"}},
+		{"苏州海关程维勇", []string{"苏州海关"}},
+		{"苏州银保监分局曹晔", []string{"苏州银保监分局"}},
+		{"市卫生健康委\n陈小康", []string{"市卫生健康委"}},
+		{"市纪委监委邹洪凯", []string{"市纪委监委", "市纪委"}},
+		{"市发改委凌鸣 市教育局李婧娟", []string{"市发改委"}},
+		{"县民族宗教事务局王某", []string{"县民族宗教事务局"}},
+		{"区人武部长毛阳春", []string{"区人武部"}},
+		{"市长李亚平", nil},
+		{"市民", nil},
+		{"会议", nil},
+		{"各相关部门负责人", nil},
+		{"李丹 市检察院蔡蔚", nil}, // a place never spans whitespace: no 李丹市
+		{"张旗 韩卫 张剑", nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, n := range tb.Lengths(tc.in) {
+			got = append(got, tc.in[:n])
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Lengths(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	tb := newTable(t)
+	const suzhou, doumen, tieling = "苏州市人民政府", "珠海市斗门区人民政府", "铁岭县人民政府"
+	tests := []struct {
+		name, issuer, want string
+		ok                 bool
+	}{
+		{"市应急局", suzhou, "苏州市应急管理局", true},
+		{"区卫健局", doumen, "斗门区卫生健康局", true},
+		{"市卫健局", doumen, "珠海市卫生健康局", true}, // 市 in a district document is the city
+		{"市卫生健康委", suzhou, "苏州市卫生健康委员会", true},
+		{"市卫健委", "国务院办公厅", "市卫生健康委员会", true}, // no place to take: stays relative
+		{"苏州海关", suzhou, "苏州海关", true},
+		{"张家港市", suzhou, "张家港市", true},
+		{"人行苏州中支", suzhou, "中国人民银行苏州市中心支行", true},
+		{"苏州银保监分局", suzhou, "苏州银行保险监督管理分局", true},
+		{"苏州工业园区", suzhou, "苏州工业园区管理委员会", true},
+		{"市委宣传部", suzhou, "苏州市委宣传部", true},
+		{"市委编办", suzhou, "苏州市委机构编制委员会办公室", true},
+		{"市编办", suzhou, "苏州市委机构编制委员会办公室", true},
+		{"市纪委监委", suzhou, "苏州市纪律检查委员会", true},
+		{"市政府研究室", suzhou, "苏州市人民政府研究室", true},
+		{"市政府研\n究室", suzhou, "苏州市人民政府研究室", true},
+		{"市粮食和储备局", suzhou, "苏州市粮食和物资储备局", true},
+		{"市人力资源社会保障局", suzhou, "苏州市人力资源和社会保障局", true},
+		{"市安监局", suzhou, "苏州市应急管理局", true}, // former name → successor
+		{"团市委", suzhou, "共青团苏州市委员会", true},
+		{"政府办", tieling, "铁岭县人民政府办公室", true}, // no prefix: the issuer's own place
+		{"县民族宗教事务局", tieling, "铁岭县民族宗教事务局", true},
+		{"中共苏州市委宣传部", "", "苏州市委宣传部", true},
+		{"广州市花都区人民政府办公室", "", "广州市花都区人民政府办公室", true},
+		{"国家发展改革委", suzhou, "国家发展和改革委员会", true},
+		{"财政部", suzhou, "财政部", true}, // central ministries never take a place
+		{"宣传部", "", "党委宣传部", true},
+		{"市政府", suzhou, "苏州市人民政府", true},
+		{"市民", suzhou, "", false},
+		{"市长", suzhou, "", false},
+		{"会议", suzhou, "", false},
+		{"市政府常务会议", suzhou, "", false},
+		{"各相关部门", suzhou, "", false},
+		{"有关部门", suzhou, "", false},
+		{"李亚平", suzhou, "", false},
+		{"", suzhou, "", false},
+	}
+	for _, tc := range tests {
+		got, ok := tb.Resolve(tc.name, tc.issuer)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("Resolve(%q, %q) = %q, %v; want %q, %v", tc.name, tc.issuer, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestPlaceOf(t *testing.T) {
+	tests := map[string]string{
+		"苏州市人民政府":       "苏州市",
+		"珠海市斗门区人民政府":    "斗门区",
+		"国务院办公厅":        "",
+		"中共铁岭县委":        "铁岭县",
+		"广州市花都区人民政府办公室": "花都区",
+		"攀枝花市东区人民政府":    "东区",
+		"湖南省人民政府":       "湖南省",
+		"济南市历下区人民政府":    "历下区",
+		"生态环境部":         "",
+		"":              "",
+	}
+	for issuer, want := range tests {
+		if got := PlaceOf(issuer); got != want {
+			t.Errorf("PlaceOf(%q) = %q, want %q", issuer, got, want)
+		}
+	}
+}
+
+func TestForms(t *testing.T) {
+	tb := newTable(t)
+	tests := []struct {
+		name      string
+		want, not []string
+	}{
+		{"卫健委", []string{"卫健委", "卫生健康委员会", "卫生健康委"}, []string{"卫健局", "卫生局"}},
+		{"发展和改革委员会", []string{"发改委", "发展改革委", "发展和改革委员会"}, []string{"发改局"}},
+		{"市应急局", []string{"市应急局", "应急局", "市应急管理局", "应急管理局"}, []string{"安监局"}},
+		{"人社局", []string{"人力资源和社会保障局", "人力资源社会保障局"}, nil},
+		{"县民族宗教事务局", []string{"县民族宗教事务局", "民族宗教事务局", "民宗局"}, nil},
+		{"人行苏州中支", []string{"中国人民银行苏州中心支行", "人行苏州中支"}, nil},
+	}
+	for _, tc := range tests {
+		got := tb.Forms(tc.name)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Forms(%q) = %q, missing %q", tc.name, got, w)
+			}
+		}
+		for _, n := range tc.not {
+			if slices.Contains(got, n) {
+				t.Errorf("Forms(%q) = %q, should not hold %q", tc.name, got, n)
+			}
+		}
+	}
+	if got := tb.Forms("市长"); got != nil {
+		t.Errorf("Forms(市长) = %q, want nil", got)
+	}
+}
+
+func TestFind(t *testing.T) {
+	tb := newTable(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"由市应急局会同相关部门根据本次会议讨论意见作进一步修改完善后发文实施。", []string{"市应急局"}},
+		{"请市妇联会市司法局根据本次会议讨论意见作进一步修改完善后", []string{"市妇联", "市司法局"}},
+		{"由市卫生健康委会市司法局根据", []string{"市卫生健康委", "市司法局"}},
+		{"（市人力资源社会保障局、市医保局负责）", []string{"市人力资源社会保障局", "市医保局"}},
+		{"责成县妇联牵头", []string{"县妇联"}},
+		{"原则同意县水务局关于", []string{"县水务局"}},
+		{"由苏州市应急局负责", []string{"苏州市应急局"}},
+		{"会议议定：原则同意，由兴东集团按程序组织实施", []string{"兴东集团"}},
+		{"由市安委办会各安全生产巡查组根据", []string{"市安委办"}},
+		{"原则同意市住建局关于市区商业办公用房去库存项目推进情况的汇报", []string{"市住建局"}},
+		{"苏州工业园区、苏州高新区管委会；市各有关部门和单位", []string{"苏州工业园区", "苏州高新区管委会"}},
+		{"由市住\n建局负责", []string{"市住建局"}},
+		// Not departments: governments, meetings, generic phrases, ordinary words.
+		{"市政府常务会议由市长召集和主持，各相关部门要加强协调配合", nil},
+		{"全市各地各部门要进一步提高认识，推动城市管理精细化", nil},
+		{"进一步优化区域布局，建设区域金融中心", nil},
+		{"市民群众和社区居民", nil},
+		{"提请市人大常委会审议", nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, m := range tb.Find(tc.text) {
+			got = append(got, m.Name)
+			if span := strings.Join(strings.Fields(tc.text[m.Start:m.End]), ""); span != m.Name {
+				t.Errorf("Find(%q): mention %q spans %q", tc.text, m.Name, tc.text[m.Start:m.End])
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestSeedObserverRuns splits the 列席 runs of the sample minutes with
+// Lengths, the way the extractor does, and checks every unit and name
+// against the expected parse.
+func TestSeedObserverRuns(t *testing.T) {
+	tb := newTable(t)
+	spec := sharedDir(t, "spec")
+	raw, err := os.ReadFile(filepath.Join(spec, "suzhou-2020-3.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var expected struct {
+		Observers []struct{ Name, Department string } `json:"observers"`
+	}
+	b, err := os.ReadFile(filepath.Join(spec, "seed-expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &expected); err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	start := strings.Index(text, "列席：")
+	end := strings.Index(text, "记录：")
+	if start < 0 || end < start {
+		t.Fatal("no 列席 … 记录 block in the sample")
+	}
+	run := strings.ReplaceAll(text[start+len("列席："):end], "*", "")
+
+	type obs struct{ Name, Department string }
+	var got []obs
+	for s := run; ; {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		var o obs
+		if ls := tb.Lengths(s); len(ls) > 0 {
+			o.Department = strings.Join(strings.Fields(s[:ls[0]]), "")
+			s = strings.TrimLeftFunc(s[ls[0]:], unicode.IsSpace)
+		}
+		// The name runs to whitespace or to the next unit; Chinese names
+		// have at least two characters ("周平苏州海关" is 周平 + 苏州海关).
+		i, runes := 0, 0
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || runes >= 2 && len(tb.Lengths(s[i:])) > 0 {
+				break
+			}
+			i += size
+			runes++
+		}
+		o.Name, s = s[:i], s[i:]
+		got = append(got, o)
+	}
+	var want []obs
+	for _, o := range expected.Observers {
+		want = append(want, obs(o))
+	}
+	if !slices.Equal(got, want) {
+		for i := range max(len(got), len(want)) {
+			var g, w obs
+			if i < len(got) {
+				g = got[i]
+			}
+			if i < len(want) {
+				w = want[i]
+			}
+			if g != w {
+				t.Errorf("observer %d: got %+v, want %+v", i, g, w)
+			}
+		}
+	}
+}

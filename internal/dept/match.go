@@ -1,0 +1,726 @@
+package dept
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// genericSuffixes end the names of units the table does not list, longest
+// first. 会/联/社 are left out on purpose: as single characters they end too
+// many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
+var genericSuffixes = []string{
+	"管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "办公室", "办事处", "研究室", "督查室",
+	"研究院", "出版社", "分局", "支队", "大队", "中队", "中支", "海关", "中心", "集团", "公司",
+	"银行", "医院", "报社", "局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处",
+}
+
+// levelSuffixes end a place name, longest first.
+var levelSuffixes = []string{
+	"特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "区", "县", "旗", "盟", "镇", "乡",
+}
+
+// levelRank orders the levels, so a chain of places only descends
+// (省 → 市 → 区/县 → 镇/乡/街道).
+var levelRank = map[string]int{
+	"特别行政区": 1, "自治区": 1, "省": 1,
+	"自治州": 2, "地区": 2, "市": 2, "盟": 2,
+	"自治县": 3, "自治旗": 3, "区": 3, "县": 3, "旗": 3,
+	"街道": 4, "镇": 4, "乡": 4,
+}
+
+// relLevels maps a relative prefix (市应急局 → 市) to the levels of the
+// issuer's place it refers to.
+var relLevels = map[rune][]string{
+	'省': {"省", "自治区"},
+	'市': {"市"},
+	'区': {"区"},
+	'县': {"县", "自治县"},
+	'旗': {"旗", "自治旗"},
+	'盟': {"盟"},
+	'镇': {"镇"},
+	'乡': {"乡"},
+}
+
+// stemBan holds characters that never occur inside a place name or the stem
+// of a generic unit: unit suffixes (a stem holding one has run into the next
+// unit), level characters, and function words of running text.
+var stemBan = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "局委办厅部院室所处署队会站副省市县区乡镇的各等及与或了在是为对向把将由请其该本我这那和并从按经被让给至到于以" {
+		m[r] = true
+	}
+	return m
+}()
+
+// placeBan holds characters that never occur inside a place name.
+var placeBan = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "局委办厅部院室所处署队会省市县区乡镇的各等及了在是为对向把将由请其该这那并从按经被让给至到以" {
+		m[r] = true
+	}
+	return m
+}()
+
+// genericPhrases make a stem a reference to departments in general, not to
+// one department: 有关部门, 相关单位, 主管部门, 各级政府.
+var genericPhrases = []string{"有关", "相关", "其他", "上级", "主管", "职能", "责任", "牵头", "成员", "直属", "所属", "下属", "会议", "工作部", "各级"}
+
+// notPlaceWords never occur in a place name; they are what running text puts
+// before a unit ("原则同意县水务局", "确保海关", "进一步优化区域布局").
+var notPlaceWords = []string{"原则", "同意", "学习", "程序", "名义", "做好", "推动", "调动", "实行", "确保", "简化",
+	"优化", "进一步", "加强", "支持", "要求", "根据", "按照", "通过", "组织", "研究", "落实", "完善", "推进", "建设",
+	"发展", "工作", "负责", "牵头", "配合", "指导", "督促", "协调", "报告", "提请", "审议", "听取", "召开", "参加",
+	"出席", "列席", "领导", "全面", "积极", "认真", "我国", "全国", "国家", "中央", "中国", "某某", "如何", "已经",
+	"批复", "同时", "以及", "有关", "相关", "其他", "所有", "重点", "继续", "开展", "实施", "改革", "经济", "社会",
+	"服务", "管理", "企业", "项目", "国际"}
+
+// notStemWords never occur in the stem of a unit outside the table.
+var notStemWords = []string{"原则", "同意", "名义", "做好", "推动", "调动", "实行", "确保", "简化", "进一步",
+	"加强", "根据", "按照", "通过", "负责", "牵头", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "政府",
+	"某某", "特色", "已经", "签署"}
+
+// directions alone are parts of a place, not units: 区东南部, 市中部.
+const directions = "东西南北中上下内外前后"
+
+// blockedBigrams are a unit's last character followed by one that makes it
+// an ordinary word (部署, 局面, 办法, 社会 …): no unit ends there.
+var blockedBigrams = func() map[[2]rune]bool {
+	m := map[[2]rune]bool{}
+	for _, w := range []string{"部署", "部分", "部门", "部位", "局面", "局势", "局部", "办法", "办理", "办公", "办事",
+		"办好", "委员", "会议", "所有", "所以", "所属", "所在", "所得", "处理", "处置", "处罚", "处于", "站在",
+		"队伍", "心城", "室内", "院校", "院士", "厅堂", "府办", "局限", "署名", "市场", "市民", "区域", "区位"} {
+		r := []rune(w)
+		m[[2]rune{r[0], r[1]}] = true
+	}
+	return m
+}()
+
+// relBlocked are characters before 市/区/县 that make it part of an ordinary
+// word (城市, 超市, 社区, 园区) rather than a relative place prefix.
+var relBlocked = map[[2]rune]bool{}
+
+func init() {
+	for _, w := range []string{"城市", "超市", "都市", "门市", "上市", "股市", "集市", "夜市", "楼市", "车市", "全市", "各市",
+		"社区", "园区", "景区", "小区", "辖区", "片区", "山区", "库区", "老区", "灾区", "郊区", "矿区", "牧区", "专区", "示范区", "试验区", "保护区", "功能区",
+		"郡县"} {
+		r := []rune(w)
+		relBlocked[[2]rune{r[len(r)-2], r[len(r)-1]}] = true
+	}
+}
+
+// relNextBlocked are a relative prefix followed by a character that makes
+// it an ordinary word (区域, 市场, 县城): 区域布局 is no 区…局.
+var relNextBlocked = func() map[[2]rune]bool {
+	m := map[[2]rune]bool{}
+	for _, w := range []string{"区域", "区位", "区间", "区别", "区分", "区块", "市场", "市容", "市面", "县域", "县城", "省份", "省内", "市内", "区内", "县内", "镇域"} {
+		r := []rune(w)
+		m[[2]rune{r[0], r[1]}] = true
+	}
+	return m
+}()
+
+// boundaryRunes may stand right before a place-prefixed unit in running
+// text: "由苏州市应急局", "请昆山市…", "市发改委和苏州海关".
+const boundaryRunes = "由请和与及同成将经对向在从按是为并至到于把被让给以、"
+
+// agentMarkers introduce the body that is to act, so an unknown unit after
+// them is taken even without a place: "由兴东集团按程序组织实施".
+var agentMarkers = []string{"由", "请", "责成", "会同", "交由"}
+
+// verbMarkers are words that often stand right before a unit in running text;
+// a place seemingly starting with one ("责成县", "要求苏州市") starts after it.
+var verbMarkers = []string{"责成", "会同", "交由", "要求", "同意", "支持", "督促", "指导", "协调", "委托", "授权",
+	"通知", "组织", "配合", "联合", "协助", "听取", "审议", "批准", "报请", "提请", "商请", "邀请", "抄送", "分送", "主送"}
+
+type headKind uint8
+
+const (
+	headNone     headKind = iota
+	headRel               // 市…: the issuer's place
+	headExplicit          // 苏州市…, 珠海市斗门区…, 国家…
+	headBare              // 苏州海关: a place without its level
+)
+
+// parsed is a department name split into its parts.
+type parsed struct {
+	entry     int // table entry, -1 for a generic unit or a place
+	cat       string
+	head      string // place part as written, without a 政府/委 marker
+	kind      headKind
+	rel       rune
+	core      string // the department part: key or stem+suffix
+	tmplPlace string // the place inside a template name (人行苏州中支 → 苏州)
+	tmplKind  headKind
+	place     bool // the whole name is a place (张家港市)
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '〇' }
+
+// parse splits rs into place and department. gaps[i] reports whitespace
+// before rs[i] (nil when there is none): a place never spans whitespace,
+// while a department name may be wrapped.
+func (t *Table) parse(s string, strict bool) (parsed, bool) {
+	return t.parseRunes([]rune(s), nil, strict)
+}
+
+func (t *Table) parseRunes(rs []rune, gaps []bool, strict bool) (parsed, bool) {
+	return t.parseMode(rs, gaps, strict, false)
+}
+
+// parseMode is parseRunes; onlyMulti admits units outside the table without
+// a place, when their suffix has several characters.
+func (t *Table) parseMode(rs []rune, gaps []bool, strict, onlyMulti bool) (parsed, bool) {
+	n := len(rs)
+	if n == 0 {
+		return parsed{}, false
+	}
+	for _, r := range rs {
+		if !isHan(r) {
+			return parsed{}, false
+		}
+	}
+	// Names with the place inside: 人行苏州中支, 团市委.
+	for _, tp := range t.templates {
+		p, s := []rune(tp.prefix), []rune(tp.suffix)
+		if n <= len(p)+len(s) || !hasPrefix(rs, p) || !hasSuffix(rs, s) {
+			continue
+		}
+		mid := rs[len(p) : n-len(s)]
+		midGaps := sub(gaps, len(p), n-len(s))
+		k := headNone
+		switch {
+		case len(mid) == 1 && relLevels[mid[0]] != nil:
+			k = headRel
+		case validPlace(mid, midGaps):
+			k = headExplicit
+		case validBare(mid, midGaps):
+			k = headBare
+		default:
+			continue
+		}
+		return parsed{entry: tp.entry, cat: t.entries[tp.entry].Category, core: string(rs),
+			tmplPlace: string(mid), tmplKind: k}, true
+	}
+	// The longest table key that ends the name and leaves a valid head.
+	for k := min(n, t.maxKey); k >= 1; k-- {
+		ref, ok := t.keys[string(rs[n-k:])]
+		if !ok {
+			continue
+		}
+		cat := t.entries[ref.entry].Category
+		if k == 1 && n == 1 {
+			continue // 委 alone is no unit
+		}
+		if p, ok := t.head(rs[:n-k], sub(gaps, 0, n-k), cat); ok && !relBlockedAt(p, rs, n-k) {
+			p.entry, p.cat, p.core = ref.entry, cat, string(rs[n-k:])
+			return p, true
+		}
+	}
+	if !strict && validPlace(rs, gaps) {
+		return parsed{entry: -1, place: true, head: string(rs), kind: headExplicit}, true
+	}
+	// A unit outside the table: [place] stem suffix.
+	for _, suf := range genericSuffixes {
+		sr := []rune(suf)
+		if n < len(sr)+2 || !hasSuffix(rs, sr) {
+			continue
+		}
+		body := rs[:n-len(sr)]
+		for h := len(body) - 2; h >= 0; h-- {
+			stem := body[h:]
+			if !validStem(stem) {
+				continue
+			}
+			if h == 0 {
+				// Without a place only after 由/请, with a suffix of more than
+				// one character (由兴东集团, not 由总理签署): anywhere else a
+				// name or a verb could run into it.
+				if !onlyMulti || len(sr) < 2 {
+					continue
+				}
+				return parsed{entry: -1, core: string(rs)}, true
+			}
+			if p, ok := t.head(body[:h], sub(gaps, 0, h), CatGov); ok && p.kind != headBare && p.kind != headNone && !relBlockedAt(p, rs, h) {
+				p.entry, p.core = -1, string(rs[h:])
+				return p, true
+			}
+		}
+	}
+	return parsed{}, false
+}
+
+// relBlockedAt reports a relative prefix that is really the start of a word
+// with the character after it (区域, 市场).
+func relBlockedAt(p parsed, rs []rune, h int) bool {
+	return p.kind == headRel && h < len(rs) && relNextBlocked[[2]rune{p.rel, rs[h]}]
+}
+
+// head checks the part of a name before its department: nothing, a relative
+// prefix, a place, or a place followed by the 政府/委 that owns the department.
+func (t *Table) head(h []rune, gaps []bool, cat string) (parsed, bool) {
+	if len(h) == 0 {
+		return parsed{kind: headNone}, true
+	}
+	if cat == CatNational || cat == CatCentral {
+		return parsed{}, false
+	}
+	// 市政府外办, 苏州市人民政府外事办公室, 县委督查室: the owner between place and department.
+	var markers []string
+	switch cat {
+	case CatParty:
+		markers = []string{"委"}
+	case CatGov, CatCenter, CatVertical:
+		markers = []string{"人民政府", "政府"}
+	}
+	for _, m := range markers {
+		if rest, ok := cutSuffix(h, []rune(m)); ok && len(rest) > 0 {
+			if p, ok := t.placeHead(rest, sub(gaps, 0, len(rest)), cat); ok {
+				return p, true
+			}
+		}
+	}
+	return t.placeHead(h, gaps, cat)
+}
+
+func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
+	if len(h) == 1 && relLevels[h[0]] != nil {
+		return parsed{kind: headRel, rel: h[0], head: string(h)}, true
+	}
+	if string(h) == "国家" && cat != CatBody && cat != CatZone {
+		return parsed{kind: headExplicit, head: "国家"}, true
+	}
+	if validPlace(h, gaps) {
+		return parsed{kind: headExplicit, head: string(h)}, true
+	}
+	if (cat == CatVertical || cat == CatZone) && validBare(h, gaps) {
+		return parsed{kind: headBare, head: string(h)}, true
+	}
+	return parsed{}, false
+}
+
+// validPlace reports whether rs is a chain of place names with their level
+// (苏州市, 珠海市斗门区, 攀枝花市东区), descending in level, not wrapped.
+func validPlace(rs []rune, gaps []bool) bool {
+	if len(rs) < 3 || hasGap(gaps, 1, len(rs)) {
+		return false
+	}
+	return placeChain(rs, true, 0)
+}
+
+func placeChain(rs []rune, first bool, prevRank int) bool {
+	if len(rs) == 0 {
+		return !first
+	}
+	minStem := 2
+	if !first {
+		minStem = 1
+	}
+	for stem := minStem; stem < len(rs) && stem <= 8; stem++ {
+		for _, lv := range levelSuffixes {
+			lr := []rune(lv)
+			if !hasPrefix(rs[stem:], lr) {
+				continue
+			}
+			rank := levelRank[lv]
+			if rank <= prevRank && !(rank == 2 && prevRank == 2 && lv == "市") {
+				continue
+			}
+			maxStem := 4
+			if strings.HasPrefix(lv, "自治") || lv == "特别行政区" {
+				maxStem = 8
+			}
+			if stem > maxStem || !validPlaceStem(rs[:stem]) {
+				continue
+			}
+			if placeChain(rs[stem+len(lr):], false, rank) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func validPlaceStem(s []rune) bool {
+	for _, r := range s {
+		if placeBan[r] || !isHan(r) {
+			return false
+		}
+	}
+	str := string(s)
+	for _, w := range notPlaceWords {
+		if strings.Contains(str, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// validBare reports whether rs can be a place written without its level
+// (苏州 in 苏州海关): two to four characters, not wrapped.
+func validBare(rs []rune, gaps []bool) bool {
+	if len(rs) < 2 || len(rs) > 4 || hasGap(gaps, 1, len(rs)) {
+		return false
+	}
+	return validPlaceStem(rs)
+}
+
+// validStem checks the stem of a unit outside the table (民族宗教事务 in
+// 县民族宗教事务局).
+func validStem(s []rune) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	allDir := true
+	for _, r := range s {
+		if stemBan[r] || !isHan(r) {
+			return false
+		}
+		if !strings.ContainsRune(directions, r) {
+			allDir = false
+		}
+	}
+	if allDir {
+		return false
+	}
+	str := string(s)
+	for _, g := range genericPhrases {
+		if strings.Contains(str, g) {
+			return false
+		}
+	}
+	for _, w := range notStemWords {
+		if strings.Contains(str, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// render builds the canonical name of a parsed department.
+func (t *Table) render(p parsed, issuer string) string {
+	if p.place {
+		return p.head
+	}
+	name := p.core
+	if p.entry >= 0 {
+		name = t.entries[p.entry].Name
+	}
+	if p.cat == CatNational || p.cat == CatCentral {
+		return name
+	}
+	place := ""
+	switch p.kind {
+	case headRel:
+		place = levelPlace(issuer, p.rel)
+		if place == "" {
+			place = string(p.rel)
+		}
+	case headExplicit, headBare:
+		place = p.head
+	case headNone:
+		if p.tmplPlace == "" {
+			place = PlaceOf(issuer)
+		}
+	}
+	if p.tmplPlace != "" {
+		place = p.tmplPlace
+		switch p.tmplKind {
+		case headRel:
+			if lp := levelPlace(issuer, []rune(p.tmplPlace)[0]); lp != "" {
+				place = lp
+			}
+		case headBare:
+			// 人行苏州中支 in a 苏州市 document: the issuer's full place name.
+			for _, seg := range placeSegments(issuer) {
+				if strings.HasPrefix(seg.name, place) {
+					place = seg.name
+				}
+			}
+		}
+	}
+	if strings.Contains(name, "…") {
+		return strings.Replace(name, "…", place, 1)
+	}
+	if place == "" && strings.HasPrefix(name, "委") {
+		return "党" + name // a Party department with no place known: 党委宣传部
+	}
+	return place + name
+}
+
+// placeSeg is one level of an issuer's place: 珠海市, then 斗门区.
+type placeSeg struct{ name, level string }
+
+// placeSegments splits the place at the start of an issuer into its levels.
+func placeSegments(issuer string) []placeSeg {
+	rs := []rune(clean(issuer))
+	// The longest prefix that is a place chain.
+	for end := min(len(rs), 24); end >= 3; end-- {
+		if segs, ok := splitChain(rs[:end], true, 0); ok {
+			return segs
+		}
+	}
+	return nil
+}
+
+func splitChain(rs []rune, first bool, prevRank int) ([]placeSeg, bool) {
+	if len(rs) == 0 {
+		return nil, !first
+	}
+	minStem := 2
+	if !first {
+		minStem = 1
+	}
+	for stem := minStem; stem < len(rs) && stem <= 8; stem++ {
+		for _, lv := range levelSuffixes {
+			lr := []rune(lv)
+			if !hasPrefix(rs[stem:], lr) {
+				continue
+			}
+			rank := levelRank[lv]
+			if rank <= prevRank && !(rank == 2 && prevRank == 2 && lv == "市") {
+				continue
+			}
+			maxStem := 4
+			if strings.HasPrefix(lv, "自治") || lv == "特别行政区" {
+				maxStem = 8
+			}
+			if stem > maxStem || !validPlaceStem(rs[:stem]) {
+				continue
+			}
+			if rest, ok := splitChain(rs[stem+len(lr):], false, rank); ok {
+				return append([]placeSeg{{name: string(rs[:stem+len(lr)]), level: lv}}, rest...), true
+			}
+		}
+	}
+	return nil, false
+}
+
+// PlaceOf extracts the most specific place from an issuer: "苏州市人民政府" →
+// "苏州市", "珠海市斗门区人民政府" → "斗门区", "中共铁岭县委" → "铁岭县",
+// "国务院办公厅" → "".
+func PlaceOf(issuer string) string {
+	segs := placeSegments(issuer)
+	if len(segs) == 0 {
+		return ""
+	}
+	return segs[len(segs)-1].name
+}
+
+// levelPlace returns the issuer's place at the level a relative prefix names:
+// 市 in a 珠海市斗门区 document is 珠海市, 区 is 斗门区.
+func levelPlace(issuer string, rel rune) string {
+	segs := placeSegments(issuer)
+	for i := len(segs) - 1; i >= 0; i-- {
+		if slices.Contains(relLevels[rel], segs[i].level) {
+			return segs[i].name
+		}
+	}
+	return ""
+}
+
+// runeText is text as runes without whitespace, remembering where each rune
+// is in the original and whether whitespace came before it. A blank line is
+// kept as a '\n' rune, which no name crosses.
+type runeText struct {
+	rs    []rune
+	gaps  []bool
+	start []int // byte offset of rs[i]
+	end   []int // byte offset after rs[i]
+}
+
+func newRuneText(s string, limit int) runeText {
+	var rt runeText
+	gap, newlines := false, 0
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			gap = true
+			if r == '\n' {
+				newlines++
+			}
+			continue
+		}
+		if limit > 0 && len(rt.rs) >= limit {
+			break
+		}
+		if newlines >= 2 && len(rt.rs) > 0 {
+			rt.rs = append(rt.rs, '\n')
+			rt.gaps = append(rt.gaps, false)
+			rt.start = append(rt.start, i)
+			rt.end = append(rt.end, i)
+		}
+		rt.rs = append(rt.rs, r)
+		rt.gaps = append(rt.gaps, gap && len(rt.rs) > 1)
+		rt.start = append(rt.start, i)
+		rt.end = append(rt.end, i+utf8.RuneLen(r))
+		gap, newlines = false, 0
+	}
+	return rt
+}
+
+// maxUnitRunes bounds the length of a unit name.
+const maxUnitRunes = 30
+
+// Lengths returns the byte lengths n, longest first, for which s[:n] is a
+// complete department or unit name at the start of s, which may continue with
+// a person's name, punctuation or more text: for "市民政局胡岚" it is
+// [len("市民政局")]. Units are places (张家港市), governments and committees
+// (市政府, 市委), table entries with any place or relative prefix, and
+// [place] stem + unit suffix (县民族宗教事务局). A name wrapped across lines
+// ("市政府研\n究室毛文元") is measured in s, whitespace included; a place never
+// spans whitespace, so "李丹 市检察院" is no "李丹市". "市民" and "市长" are
+// not units.
+func (t *Table) Lengths(s string) []int {
+	rt := newRuneText(s, maxUnitRunes+1)
+	var out []int
+	for e := 1; e <= len(rt.rs) && e <= maxUnitRunes; e++ {
+		if !t.lastRunes[rt.rs[e-1]] || !endOK(rt.rs, e) {
+			continue
+		}
+		if _, ok := t.parseRunes(rt.rs[:e], rt.gaps[:e], false); ok {
+			out = append(out, rt.end[e-1])
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// endOK rejects an end inside a word: 部|署, 局|面, 市|民.
+func endOK(rs []rune, e int) bool {
+	return e >= len(rs) || !blockedBigrams[[2]rune{rs[e-1], rs[e]}]
+}
+
+// Find returns every department mention in free text with byte offsets:
+// "由市应急局会同相关部门…" → 市应急局; "请市妇联会市司法局…" → 市妇联, 市司法局;
+// "（市人力资源社会保障局、市医保局负责）" → both. It reports departments, not the
+// governments and committees themselves (市政府, 市委, 人大) nor bare places,
+// and not generic phrases (有关部门, 各地各部门). A unit outside the table needs
+// a place or relative prefix ("县民族宗教事务局"), or to follow 由/请/责成/会同
+// ("由兴东集团…").
+func (t *Table) Find(text string) []Mention {
+	rt := newRuneText(text, 0)
+	rs := rt.rs
+	var out []Mention
+	for i := 0; i < len(rs); {
+		m, ok := t.longestAt(rt, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m.mention)
+		i = m.end
+	}
+	return out
+}
+
+type match struct {
+	mention Mention
+	end     int // rune index after the match
+	p       parsed
+}
+
+func (t *Table) longestAt(rt runeText, i int) (match, bool) {
+	rs := rt.rs
+	if !isHan(rs[i]) {
+		return match{}, false
+	}
+	var prev rune
+	if i > 0 {
+		prev = rs[i-1]
+	}
+	prevBoundary := i == 0 || !isHan(prev) || strings.ContainsRune(boundaryRunes, prev) || rt.gaps[i]
+	agent := false
+	for _, a := range agentMarkers {
+		ar := []rune(a)
+		if i >= len(ar) && slices.Equal(rs[i-len(ar):i], ar) {
+			agent = true
+		}
+	}
+	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}]
+	for e := min(len(rs), i+maxUnitRunes); e > i; e-- {
+		if !t.lastRunes[rs[e-1]] || !endOK(rs, e) {
+			continue
+		}
+		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], !agent, agent)
+		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
+			continue
+		}
+		switch p.kind {
+		case headExplicit, headBare:
+			if !prevBoundary {
+				continue
+			}
+		case headRel:
+			if !relOK {
+				continue
+			}
+		case headNone:
+			if p.cat == CatZone || p.entry < 0 && !agent {
+				continue
+			}
+			if p.tmplPlace != "" && p.tmplKind != headRel && !prevBoundary {
+				continue
+			}
+		}
+		// "由苏州市应急局", "责成县妇联": the place starts after 由/责成, not at it.
+		if p.kind == headExplicit || p.kind == headBare {
+			if t.startsLater(rt, i, e) {
+				continue
+			}
+		}
+		return match{mention: Mention{Name: string(rs[i:e]), Start: rt.start[i], End: rt.end[e-1]}, end: e, p: p}, true
+	}
+	return match{}, false
+}
+
+// startsLater reports whether rs[i:e] begins with a boundary character or a
+// verb after which a unit with a place of its own also ends at e.
+func (t *Table) startsLater(rt runeText, i, e int) bool {
+	skips := []int{}
+	if strings.ContainsRune(boundaryRunes, rt.rs[i]) {
+		skips = append(skips, 1)
+	}
+	for _, v := range verbMarkers {
+		if vr := []rune(v); hasPrefix(rt.rs[i:e], vr) {
+			skips = append(skips, len(vr))
+		}
+	}
+	for _, k := range skips {
+		if i+k >= e {
+			continue
+		}
+		if q, ok := t.parseRunes(rt.rs[i+k:e], rt.gaps[i+k:e], true); ok && q.kind != headNone && q.cat != CatBody {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefix(rs, p []rune) bool { return len(rs) >= len(p) && slices.Equal(rs[:len(p)], p) }
+func hasSuffix(rs, s []rune) bool { return len(rs) >= len(s) && slices.Equal(rs[len(rs)-len(s):], s) }
+
+func cutSuffix(rs, s []rune) ([]rune, bool) {
+	if !hasSuffix(rs, s) {
+		return rs, false
+	}
+	return rs[:len(rs)-len(s)], true
+}
+
+// sub slices gaps like the runes it belongs to; nil stays nil.
+func sub(gaps []bool, i, j int) []bool {
+	if gaps == nil {
+		return nil
+	}
+	return gaps[i:j]
+}
+
+// hasGap reports whitespace before any of rs[i:j].
+func hasGap(gaps []bool, i, j int) bool {
+	for k := i; k < j && k < len(gaps); k++ {
+		if gaps[k] {
+			return true
+		}
+	}
+	return false
+}
