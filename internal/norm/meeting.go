@@ -13,7 +13,8 @@ type MeetingNo struct {
 	Type    string // 常务会议, 市长办公会议, 专题会议, 协调会 …; "" when the text says only 会议
 	Text    string // the matched span: 第86次常务会议, 十七届十三次常务会议
 	// Name is Text with the body that holds the meeting when the text names
-	// it just before: 市政府第86次常务会议, 区人民政府第21次常务会议.
+	// it just before, without spaces or line breaks: 市政府第86次常务会议,
+	// 区人民政府第21次常务会议.
 	Name       string
 	Start, End int // byte offsets of Text in s
 }
@@ -31,6 +32,9 @@ var meetingTypes = []string{
 }
 
 const (
+	// msp also spans a line break: designations wrap in column text
+	// (市政府第\n41 次常务会议).
+	msp      = `[\s\x{3000}\x{00A0}]*`
 	cnNumPat = `[0-9０-９]+|[零〇一二三四五六七八九十百两]+`
 	organPat = `(?:[市县区省州旗镇乡]?(?:人民)?政府|国务院)`
 )
@@ -41,10 +45,10 @@ var (
 	// Year form: 2018年第八次. Plain form: 第86次, 第 32 次. Each may be
 	// followed by the body and the type: …次市政府常务会议.
 	meetingNoRe = regexp.MustCompile(
-		`(?:([市县区省州旗])?第?` + sp + `(` + cnNumPat + `)` + sp + `[届屆]` + sp + organPat + `?` + sp + `(?:的)?第?` + sp + `(` + cnNumPat + `)` + sp + `次` +
-			`|([0-9０-９]{4})` + sp + `年度?` + sp + `第` + sp + `(` + cnNumPat + `)` + sp + `次` +
-			`|第` + sp + `(` + cnNumPat + `)` + sp + `次)` +
-			`(?:` + sp + `(?:` + organPat + `|[市县区省州旗])?` + sp + `(` + strings.Join(meetingTypes, "|") + `|会议))?`)
+		`(?:([市县区省州旗])?第?` + msp + `(` + cnNumPat + `)` + msp + `[届屆]` + msp + organPat + `?` + msp + `(?:的)?第?` + msp + `(` + cnNumPat + `)` + msp + `次` +
+			`|([0-9０-９]{4})` + msp + `年度?` + msp + `第` + msp + `(` + cnNumPat + `)` + msp + `次` +
+			`|第` + msp + `(` + cnNumPat + `)` + msp + `次)` +
+			`(?:` + msp + `(?:` + organPat + `|[市县区省州旗])?` + msp + `(` + strings.Join(meetingTypes, "|") + `|会议))?`)
 )
 
 // FindMeetingNo finds the meeting designation in s: 第86次常务会议,
@@ -116,7 +120,7 @@ func FindMeetingNo(s string) (MeetingNo, bool) {
 		if o := organBefore(s, start); o != "" {
 			mn.Name = orig[start-len(o) : start]
 		}
-		mn.Name += mn.Text
+		mn.Name = removeSpaces(mn.Name + mn.Text)
 		best, bestScore = mn, score
 		if score == 4 {
 			break
