@@ -310,6 +310,9 @@ func (st *state) prosePeople(verbs []string) []document.Person {
 // personClause walks the comma-separated chunks before a verb backwards and
 // keeps those that are lists of people.
 func (st *state) personClause(s string) []document.Person {
+	if i := strings.LastIndex(s, "邀请"); i >= 0 {
+		s = s[i+len("邀请"):]
+	}
 	for _, suf := range []string{"应邀", "分别", "等", "也", "同志", "一同", "共同"} {
 		s = strings.TrimSuffix(strings.TrimSpace(s), suf)
 	}

@@ -2,8 +2,8 @@ package extract
 
 import (
 	"strconv"
-	"unicode/utf8"
 	"strings"
+	"unicode/utf8"
 
 	"govarchive/internal/document"
 )
@@ -12,35 +12,43 @@ import (
 const introWindow = 40
 
 // findIntro returns the index of the line that opens the meeting account:
-// the first line naming who chaired it or that the meeting was held.
+// the first line naming who chaired it or that it was held, from which a
+// meeting name or chair can be read.
 func (st *state) findIntro() int {
-	seen := 0
-	for i, l := range st.lines {
-		if l == "" || isBreadcrumb(l) {
-			continue
-		}
-		seen++
-		if seen > introWindow {
-			break
-		}
-		if strings.Contains(l, "主持") && strings.Contains(l, "会") && !isTitleLine(l) {
-			return i
-		}
+	usable := func(l string) bool {
+		m, _, ok := st.meetingFrom(l)
+		return ok && (m.Name != "" || m.Chair != nil)
 	}
-	seen = 0
-	for i, l := range st.lines {
-		if l == "" || isBreadcrumb(l) {
-			continue
+	pass := func(accept func(string) bool) int {
+		seen := 0
+		for i, l := range st.lines {
+			if l == "" || isBreadcrumb(l) {
+				continue
+			}
+			if seen++; seen > introWindow {
+				break
+			}
+			if accept(l) && usable(l) {
+				return i
+			}
 		}
-		seen++
-		if seen > introWindow {
-			break
-		}
-		if meetingBeforeRe.MatchString(l) && len(findDates(l)) > 0 {
-			return i
-		}
+		return -1
 	}
-	return -1
+	if i := pass(func(l string) bool {
+		return strings.Contains(l, "主持") && strings.Contains(l, "会") && !isTitleLine(l)
+	}); i >= 0 {
+		return i
+	}
+	return pass(func(l string) bool {
+		if !strings.Contains(l, "召开") && !strings.Contains(l, "举行") {
+			return false
+		}
+		if len(findDates(l)) > 0 {
+			return true
+		}
+		_, ok := findMeetingNo(l)
+		return ok && !isTitleLine(l) || ok && strings.HasSuffix(trimEndPunct(l), "召开") && strings.Contains(l, "在")
+	})
 }
 
 // isTitleLine reports a short line without sentence punctuation: a page or
@@ -92,10 +100,12 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 		}
 	}
 	name := ""
+	from := 0
 	if host != nil {
-		if mm := meetingAfterRe.FindStringSubmatch(line[host[0]:]); mm != nil {
-			name = mm[1]
-		}
+		from = host[0]
+	}
+	if mm := meetingAfterRe.FindStringSubmatch(line[from:]); mm != nil {
+		name = mm[1]
 	}
 	if name == "" {
 		if mm := meetingBeforeRe.FindStringSubmatch(line); mm != nil {
@@ -113,7 +123,7 @@ func (st *state) setMeetingName(m *document.Meeting, name string) {
 	name = strings.TrimPrefix(name, "了")
 	name = strings.TrimPrefix(name, "召开")
 	name = trimPunct(name)
-	if runeLen(name) < 2 || runeLen(name) > 50 {
+	if runeLen(name) < 3 || runeLen(name) > 60 {
 		return
 	}
 	m.Name = name

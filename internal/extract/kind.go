@@ -9,7 +9,9 @@ import (
 // headWindow is how many non-blank lines count as the header.
 const headWindow = 12
 
-// detectKind classifies the document from its header and formulas.
+// detectKind classifies the document from its header and formulas. Strong
+// signals come first: a 纪要 title, a metadata header, minutes formulas, an
+// official title, then the account of a meeting.
 func detectKind(lines []string) document.Kind {
 	var head []string
 	for _, l := range lines {
@@ -22,6 +24,14 @@ func detectKind(lines []string) document.Kind {
 		}
 	}
 	body := strings.Join(lines, "\n")
+	for _, l := range head {
+		if containsAny(l, minutesTitleMarkers) && runeLen(l) < 80 && !strings.Contains(l, "。") {
+			return document.KindMinutes
+		}
+	}
+	if hasMetaHeader(head) {
+		return document.KindOfficial
+	}
 	labels := 0
 	for _, l := range lines {
 		if m := labelRe.FindStringSubmatch(l); m != nil {
@@ -30,22 +40,17 @@ func detectKind(lines []string) document.Kind {
 			}
 		}
 	}
-	for _, l := range head {
-		if containsAny(l, minutesTitleMarkers) && runeLen(l) < 80 {
-			return document.KindMinutes
-		}
-	}
 	if containsAny(body, minutesPhrases) || labels >= 2 {
 		return document.KindMinutes
 	}
-	if isOfficial(head, body) {
+	if hasOfficialTitle(head) || containsAny(body, officialPhrases) {
 		return document.KindOfficial
 	}
 	if isMeetingReport(head, body) {
 		// Minutes pages without the word 纪要 still carry labelled
 		// attendance lists ("列席人员:") that news prose never has.
 		for _, l := range lines {
-			if lbl, _, ok := listLabel(l); ok && lbl != "" && !strings.Contains(l, "。") {
+			if _, _, ok := listLabel(l); ok {
 				return document.KindMinutes
 			}
 		}
@@ -54,7 +59,9 @@ func detectKind(lines []string) document.Kind {
 	return document.KindOther
 }
 
-func isOfficial(head []string, body string) bool {
+// hasMetaHeader reports the labelled metadata of a government page or a 文号
+// with its prefix on a line of its own.
+func hasMetaHeader(head []string) bool {
 	for _, l := range head {
 		if m := labelRe.FindStringSubmatch(l); m != nil {
 			switch metaLabels[removeSpaces(m[1])] {
@@ -65,13 +72,26 @@ func isOfficial(head []string, body string) bool {
 		if dn, ok := findDocNumber(l); ok && dn.Prefix != "" && runeLen(l) < 60 && !strings.Contains(l, "会议") {
 			return true
 		}
-		if t := strings.Trim(l, "《》"); runeLen(t) < 80 && !strings.Contains(t, "会议召开") {
-			if _, ok := hasAnySuffix(trimEndPunct(t), officialTitleSuffixes); ok && (strings.Contains(t, "关于") || strings.HasPrefix(t, "印发")) {
-				return true
-			}
+	}
+	return false
+}
+
+// hasOfficialTitle reports a title line ending like an official document
+// (…关于…的通知, 印发…的通知).
+func hasOfficialTitle(head []string) bool {
+	for _, l := range head {
+		if headingRe.MatchString(l) || strings.Contains(l, "。") {
+			continue
+		}
+		t := strings.Trim(l, "《》")
+		if runeLen(t) >= 80 || strings.Contains(t, "会议召开") {
+			continue
+		}
+		if _, ok := hasAnySuffix(trimEndPunct(t), officialTitleSuffixes); ok && (strings.Contains(t, "关于") || strings.HasPrefix(t, "印发")) {
+			return true
 		}
 	}
-	return containsAny(body, officialPhrases)
+	return false
 }
 
 func isMeetingReport(head []string, body string) bool {

@@ -37,7 +37,7 @@ func (st *state) parseMinutes() {
 			t = t[i+len("召开"):]
 		}
 		t = strings.TrimSuffix(t, "纪要")
-		if _, ok := hasAnySuffix(t, meetingTypes); ok {
+		if _, ok := hasAnySuffix(t, meetingTypes); ok && t != "会议" {
 			st.setMeetingName(m, t)
 		}
 	}
@@ -45,14 +45,11 @@ func (st *state) parseMinutes() {
 		d.Meeting = m
 		d.Date = m.Date
 	}
-	start := intro + 1
-	if intro < 0 {
-		start = 0
-		if len(head) > 0 {
-			start = head[len(head)-1] + 1
-		}
-	}
+	start := max(intro, 0)
 	d.Topics = st.topicsFrom(start, false)
+	if len(d.Topics) == 0 {
+		d.Topics = st.agendaTopics()
+	}
 	st.attendanceLists()
 	st.tail()
 	if d.Issuer == "" && d.CompiledBy != "" {
@@ -71,25 +68,42 @@ func (st *state) parseMinutes() {
 // minutesTitle finds the title among the header lines and the issuer above it.
 func (st *state) minutesTitle(head []int) {
 	d := st.doc
+	best, bestIssuer := "", ""
 	for k, i := range head {
 		l := st.lines[i]
-		if !strings.Contains(l, "纪要") || runeLen(l) > 60 || strings.Contains(l, "。") {
+		j := strings.LastIndex(l, "纪要")
+		if j < 0 || containsAny(l, pageClutter) {
 			continue
 		}
-		if dn, ok := findDocNumber(l); ok && dn.Start > 0 {
-			l = strings.TrimSpace(l[:dn.Start])
+		// The title may run into the text ("…的会议纪要xx年2月2日上午，…").
+		l = l[:j+len("纪要")]
+		if runeLen(l) > 60 || strings.Contains(l, "。") {
+			continue
 		}
+		issuer := ""
 		if k > 0 {
 			prev := st.lines[head[k-1]]
-			if isIssuer(prev) && !strings.HasPrefix(l, prev) {
-				d.Issuer = prev
+			switch {
+			case isIssuer(prev) && !strings.HasPrefix(l, prev):
+				// Red header: the issuer above "常务会议纪要".
+				issuer = prev
 				if !strings.Contains(l, "政府") {
 					l = prev + l
 				}
+			case head[k-1] >= i-2 && isTitleFragment(prev):
+				// A title wrapped over two lines.
+				l = prev + l
 			}
 		}
-		d.Title = trimPunct(l)
-		break
+		if runeLen(l) > runeLen(best) {
+			best, bestIssuer = l, issuer
+		}
+	}
+	if best != "" {
+		d.Title = trimPunct(best)
+		if bestIssuer != "" {
+			d.Issuer = bestIssuer
+		}
 	}
 	if d.Title == "" {
 		for _, i := range head {
@@ -216,4 +230,56 @@ func mergeMeeting(a, b *document.Meeting) *document.Meeting {
 		a.Chair = b.Chair
 	}
 	return a
+}
+
+// agendaTopics reads the items listed under a 会议议题： label, one a line.
+func (st *state) agendaTopics() []document.Topic {
+	var out []document.Topic
+	for i, l := range st.lines {
+		j := strings.IndexAny(l, ":：")
+		if j <= 0 || !contains([]string{"会议议题", "议题", "会议内容"}, removeSpaces(l[:j])) {
+			continue
+		}
+		items := []string{strings.TrimSpace(strings.TrimLeft(l[j:], ":："))}
+		for k := i + 1; k < len(st.lines); k++ {
+			if st.lines[k] == "" {
+				continue
+			}
+			if labelRe.MatchString(st.lines[k]) || strings.Contains(st.lines[k], "。") {
+				break
+			}
+			items = append(items, st.lines[k])
+		}
+		for _, it := range items {
+			it = strings.TrimSpace(subHeadingRe.ReplaceAllString(it, ""))
+			if m := headingRe.FindStringSubmatch(it); m != nil {
+				it = m[2]
+			}
+			if it = trimEndPunct(it); it == "" {
+				continue
+			}
+			t := document.Topic{No: len(out) + 1, Title: it}
+			st.fillTopic(&t)
+			out = append(out, t)
+		}
+		break
+	}
+	return out
+}
+
+// isTitleFragment reports a short line of running title text: no
+// punctuation, no date or 文号, not itself a 纪要 title.
+func isTitleFragment(l string) bool {
+	if runeLen(l) > 30 || strings.Contains(l, "纪要") || strings.ContainsAny(l, "，。：:；,") {
+		return false
+	}
+	if _, ok := findDocNumber(l); ok || len(findDates(l)) > 0 {
+		return false
+	}
+	for _, r := range l {
+		if !isHan(r) && !strings.ContainsRune("《》“”（）", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -17,7 +17,7 @@ var meetingTypes = []string{
 // minutesMarkers in the first lines (or anywhere, for the phrases) make a
 // document minutes.
 var minutesTitleMarkers = []string{"纪要"}
-var minutesPhrases = []string{"纪要如下", "现纪要如下", "会议纪要", "会议议定以下", "会议议定如下", "会议议定了如下"}
+var minutesPhrases = []string{"纪要如下", "会议议定以下", "会议议定如下", "会议议定了如下", "会议议定：", "会议决定如下事项", "会议研究了以下事项"}
 
 // minutesLabels are labelled header fields of minutes pages.
 var minutesLabels = []string{"会议时间", "会议主持人", "主持人", "会议议题", "列席情况", "出席人员", "列席人员", "参会人员", "会议主持"}
@@ -105,6 +105,10 @@ var leadVerbs = []string{
 // reportVerbs must follow a department named after 同意/听取 for it to be a
 // lead (the department that reported).
 var reportVerbs = []string{"关于", "的汇报", "汇报", "拟草", "起草", "送审", "报送", "编制", "提交", "牵头起草"}
+
+// pageClutter marks lines of a web page's frame rather than the document
+// (a model-essay site's heading, a font-size switch).
+var pageClutter = []string{"范例", "范文", "字体", "--", "◇", "分享", "当前位置"}
 
 // Tail fields of minutes.
 var recorderLabels = []string{"记录人", "记录"}

@@ -101,8 +101,9 @@ func splitInlineHeadings(p string, last int) []string {
 	for {
 		cut := -1
 		for _, loc := range inlineHeadingRe.FindAllStringSubmatchIndex(p, -1) {
-			if n, _ := norm.ParseNumber(p[loc[2]:loc[3]]); n == next {
-				cut = loc[2]
+			// One number may be skipped ("二、…。四、").
+			if n, _ := norm.ParseNumber(p[loc[2]:loc[3]]); n == next || n == next+1 {
+				cut, next = loc[2], n
 				break
 			}
 		}
