@@ -201,27 +201,29 @@ func JoinPadded(s string) string {
 		text string
 		gap  string // whitespace before the token
 	}
+	// Tokens are runs of Han characters and runs of anything else but
+	// space, so that "组　长：韩　正" splits as 组|长|：|韩|正.
 	var toks []tok
-	i := 0
-	for i < len(s) {
-		j := i
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !isSpace(r) {
-				break
+	gapStart, cur, curHan := 0, -1, false
+	for i, r := range s {
+		switch {
+		case isSpace(r):
+			if cur >= 0 {
+				toks = append(toks, tok{text: s[cur:i], gap: s[gapStart:cur]})
+				cur, gapStart = -1, i
 			}
-			j += n
-		}
-		k := j
-		for k < len(s) {
-			r, n := utf8.DecodeRuneInString(s[k:])
-			if isSpace(r) {
-				break
+		case cur >= 0 && unicode.Is(unicode.Han, r) == curHan:
+			// the token goes on
+		default:
+			if cur >= 0 {
+				toks = append(toks, tok{text: s[cur:i], gap: s[gapStart:cur]})
+				gapStart = i
 			}
-			k += n
+			cur, curHan = i, unicode.Is(unicode.Han, r)
 		}
-		toks = append(toks, tok{text: s[j:k], gap: s[i:j]})
-		i = k
+	}
+	if cur >= 0 {
+		toks = append(toks, tok{text: s[cur:], gap: s[gapStart:cur]})
 	}
 	single := func(t tok) bool {
 		r, n := utf8.DecodeRuneInString(t.text)

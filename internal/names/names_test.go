@@ -1,0 +1,255 @@
+package names
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestIsSurnameAndLen(t *testing.T) {
+	tests := []struct {
+		in      string
+		surname bool
+		lenOf   string // the surname SurnameLen should measure at the start of in
+	}{
+		{"李", true, "李"},
+		{"王", true, "王"},
+		{"国", true, "国"}, // 国宏利 (huanan)
+		{"栗", true, "栗"}, // 栗涛 (seed recorder)
+		{"詹", true, "詹"},
+		{"欧阳", true, "欧阳"},
+		{"司马", true, "司马"},
+		{"上官", true, "上官"},
+		{"韓", true, "韓"}, // unconverted traditional text
+		{"欧阳明", false, "欧阳"},
+		{"李亚平", false, "李"},
+		{"市长", false, ""},
+		{"副县长", false, ""},
+		{"和", false, ""},
+		{"区", false, ""},
+		{"", false, ""},
+	}
+	for _, tt := range tests {
+		if got := IsSurname(tt.in); got != tt.surname {
+			t.Errorf("IsSurname(%q) = %v, want %v", tt.in, got, tt.surname)
+		}
+		if got := SurnameLen(tt.in); got != len(tt.lenOf) {
+			t.Errorf("SurnameLen(%q) = %d, want %d (%q)", tt.in, got, len(tt.lenOf), tt.lenOf)
+		}
+	}
+}
+
+func TestSurnameListSize(t *testing.T) {
+	if n := len(singleSurnames) + len(compoundSurnames); n < 450 {
+		t.Errorf("only %d surnames loaded; the embedded list should hold about 500", n)
+	}
+	if len(compoundSurnames) < 40 {
+		t.Errorf("only %d compound surnames", len(compoundSurnames))
+	}
+}
+
+func TestPlausible(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		// Names from the corpus.
+		{"李亚平", true}, {"王颺", true}, {"国宏利", true}, {"刘通", true}, {"邹映涛", true},
+		{"梁庆民", true}, {"金华", true}, {"姜有为", true}, {"高峰", true}, {"周平", true},
+		{"詹利剑", true}, {"徐本", true}, {"栗涛", true}, {"韩正", true}, {"龚正", true},
+		{"常东旭", true}, {"于晓东", true}, {"花建慧", true}, {"李强", true}, {"欧阳明", true},
+		{"买买提·艾力", true},
+		// Masked names.
+		{"李xx", false}, {"马XX", false}, {"王××", false}, {"某某", false}, {"张某", false}, {"李???", false},
+		// Titles, units and words.
+		{"副市长", false}, {"市长", false}, {"主任", false}, {"会议", false}, {"同志", false}, {"常务", false},
+		{"部门", false}, {"政府", false}, {"市委", false}, {"国务院", false}, {"安委办", false}, {"全市", false},
+		{"方案", false}, {"安全", false}, {"万元", false}, {"关于", false}, {"程序", false}, {"党组", false},
+		{"王市长", false}, {"李主任", false}, {"梁庆民同志", false},
+		// Name runs that are not names.
+		{"李翔强调", false}, {"王翔副", false}, {"李亚平市", false}, {"刘通等", false},
+		// Shape.
+		{"李", false}, {"欧阳", false}, {"李亚平王", false}, {"李a", false}, {"Li Qiang", false}, {"", false},
+		{"市发改委凌鸣", false},
+	}
+	for _, tt := range tests {
+		if got := Plausible(tt.in); got != tt.want {
+			t.Errorf("Plausible(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMasked(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"李xx", true}, {"马XX", true}, {"xxx", true}, {"王××", true}, {"某某", true}, {"某", true},
+		{"???", true}, {"李？", true}, {"＊＊", true}, {"李亚平", false}, {"", false},
+	}
+	for _, tt := range tests {
+		if got := Masked(tt.in); got != tt.want {
+			t.Errorf("Masked(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestJoinPadded(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"韩　正", "韩正"},
+		{"韩 正", "韩正"},
+		{" 韩　正 ", "韩正"},
+		{"龚　正　市长", "龚正\u3000市长"},
+		{"李 亚 平", "李亚平"},
+		{"张 旗 韩 卫", "张旗 韩卫"},
+		{"李亚平 王翔 洪宗明", "李亚平 王翔 洪宗明"},
+		{"组　长：韩　正　　国务院副总理", "组长：韩正　　国务院副总理"},
+		{"李亚平", "李亚平"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := JoinPadded(tt.in); got != tt.want {
+			t.Errorf("JoinPadded(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitTitle(t *testing.T) {
+	tests := []struct {
+		in, title, name string
+		ok              bool
+	}{
+		{"常务副县长国宏利", "常务副县长", "国宏利", true},
+		{"县委副书记、县长梁庆民", "县委副书记、县长", "梁庆民", true},
+		{"县委常委、政府常务副县长国宏利", "县委常委、政府常务副县长", "国宏利", true},
+		{"政府副县长刘通", "政府副县长", "刘通", true},
+		{"政府党组成员陈士君", "政府党组成员", "陈士君", true},
+		{"市长姜有为同志", "市长", "姜有为", true},
+		{"市长金华", "市长", "金华", true},
+		{"市委常委、副市长王识开", "市委常委、副市长", "王识开", true},
+		{"市发改委主任王庆海", "市发改委主任", "王庆海", true},
+		{"区城管执法局局长赵坚华", "区城管执法局局长", "赵坚华", true},
+		{"副区长霍国荣", "副区长", "霍国荣", true},
+		{"市长 龚正", "市长", "龚正", true},
+		{"副秘书长欧阳明", "副秘书长", "欧阳明", true},
+		{"县长", "", "", false},
+		{"县长李xx", "", "", false},
+		{"记者伍丹", "", "", false},
+		{"市发改委凌鸣", "", "", false},
+		{"", "", "", false},
+	}
+	for _, tt := range tests {
+		title, name, ok := SplitTitle(tt.in)
+		if title != tt.title || name != tt.name || ok != tt.ok {
+			t.Errorf("SplitTitle(%q) = %q, %q, %v; want %q, %q, %v", tt.in, title, name, ok, tt.title, tt.name, tt.ok)
+		}
+	}
+}
+
+func TestSplitNameTitle(t *testing.T) {
+	tests := []struct {
+		in, name, title string
+		ok              bool
+	}{
+		{"李亚平市长", "李亚平", "市长", true},
+		{"吴庆文市长", "吴庆文", "市长", true},
+		{"韩军副秘书长", "韩军", "副秘书长", true},
+		{"花建慧副省长", "花建慧", "副省长", true},
+		{"王翔副市长", "王翔", "副市长", true},
+		{"龚　正　市长", "龚正", "市长", true},
+		{"韩　正　　国务院副总理", "韩正", "国务院副总理", true},
+		{"市政府办公厅xxx主任", "", "", false},
+		{"李亚平", "", "", false},
+	}
+	for _, tt := range tests {
+		name, title, ok := SplitNameTitle(tt.in)
+		if name != tt.name || title != tt.title || ok != tt.ok {
+			t.Errorf("SplitNameTitle(%q) = %q, %q, %v; want %q, %q, %v", tt.in, name, title, ok, tt.name, tt.title, tt.ok)
+		}
+	}
+}
+
+func TestIsTitle(t *testing.T) {
+	for in, want := range map[string]bool{
+		"县委副书记、县长": true, "常务副市长": true, "党组成员": true, "市发改委主任": true, "国务院副总理": true,
+		"市发改委": false, "李亚平": false, "会议": false, "": false,
+	} {
+		if got := IsTitle(in); got != want {
+			t.Errorf("IsTitle(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestIsByline(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"(记者 伍丹 丁远远)", true},
+		{"株洲日报讯(全媒体记者/陈正明)", true},
+		{"(本報記者 李天舒)", false}, // traditional text is converted before extraction
+		{"(本报记者 李天舒)", true},
+		{"列席人员:新闻媒体记者贾笔耕。", true},
+		{"撰稿人：张三", true},
+		{"审稿人：李四", true},
+		{"责任编辑：王五", true},
+		{"通讯员 赵六", true},
+		{"来源: 苏州市人民政府办公室", true},
+		{"人民教育出版社原总编辑", false},
+		{"县委常委、常务副县长国宏利", false},
+		{"出席：李亚平 王翔", false},
+	}
+	for _, tt := range tests {
+		if got := IsByline(tt.in); got != tt.want {
+			t.Errorf("IsByline(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSeedNames checks the hand-verified people of the sample minutes: every
+// attendee and observer is Plausible, and no observer's department is.
+func TestSeedNames(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "spec", "seed-expected.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("seed expectation not found at %s (expected the shared spec next to the repository): %v", path, err)
+	}
+	var seed struct {
+		Attendees []string `json:"attendees"`
+		Observers []struct {
+			Name       string `json:"name"`
+			Department string `json:"department"`
+		} `json:"observers"`
+		Recorder string `json:"recorder"`
+		Meeting  struct {
+			Chair struct{ Name, Title string } `json:"chair"`
+		} `json:"meeting"`
+	}
+	if err := json.Unmarshal(raw, &seed); err != nil {
+		t.Fatal(err)
+	}
+	names := append([]string{seed.Recorder, seed.Meeting.Chair.Name}, seed.Attendees...)
+	for _, o := range seed.Observers {
+		names = append(names, o.Name)
+		if o.Department != "" && Plausible(o.Department) {
+			t.Errorf("department %q taken for a name", o.Department)
+		}
+		// A department followed by its person, as the minutes print them,
+		// is not one name either.
+		if o.Department != "" && Plausible(o.Department+o.Name) {
+			t.Errorf("run %q taken for a name", o.Department+o.Name)
+		}
+	}
+	if len(names) < 70 {
+		t.Fatalf("only %d names in the seed; the spec changed", len(names))
+	}
+	for _, n := range names {
+		if !Plausible(n) {
+			t.Errorf("seed name %q not Plausible", n)
+		}
+	}
+	if !IsTitle(seed.Meeting.Chair.Title) {
+		t.Errorf("chair title %q not a title", seed.Meeting.Chair.Title)
+	}
+}
