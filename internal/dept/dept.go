@@ -95,8 +95,8 @@ type keyRef struct {
 
 // template is an alias with a place inside it: 人行…中支.
 type template struct {
-	prefix, suffix string
-	entry          int
+	prefixRunes, suffixRunes []rune
+	entry                    int
 }
 
 // Table is the curated department table. It is immutable after New and safe
@@ -164,7 +164,7 @@ func parse(data string) (*Table, error) {
 		add := func(k string, kind keyKind) error {
 			if strings.Contains(k, "…") {
 				p, s, _ := strings.Cut(k, "…")
-				t.templates = append(t.templates, template{prefix: p, suffix: s, entry: idx})
+				t.templates = append(t.templates, template{prefixRunes: []rune(p), suffixRunes: []rune(s), entry: idx})
 				if r, _ := utf8.DecodeLastRuneInString(s); s != "" {
 					t.lastRunes[r] = true
 				}
@@ -273,7 +273,7 @@ func (t *Table) Entries() []Entry {
 // Entry returns the table entry a department name refers to (ignoring its
 // place), and false for generic or unknown departments.
 func (t *Table) Entry(name string) (Entry, bool) {
-	p, ok := t.parse(clean(name), false)
+	p, ok := t.parse(clean(name))
 	if !ok || p.entry < 0 {
 		return Entry{}, false
 	}
@@ -309,7 +309,7 @@ func clean(s string) string {
 // entry's full generic name; departments the table does not list keep their
 // own stem and suffix. ok=false when the string is not a department or unit.
 func (t *Table) Resolve(name, issuer string) (canonical string, ok bool) {
-	p, ok := t.parse(clean(name), false)
+	p, ok := t.parse(clean(name))
 	if !ok {
 		return "", false
 	}
@@ -325,7 +325,7 @@ func (t *Table) Resolve(name, issuer string) (canonical string, ok bool) {
 // forms; a string that is no department yields nil.
 func (t *Table) Forms(name string) []string {
 	name = clean(name)
-	p, ok := t.parse(name, false)
+	p, ok := t.parse(name)
 	if !ok {
 		return nil
 	}

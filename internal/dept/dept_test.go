@@ -2,6 +2,8 @@ package dept
 
 import (
 	"encoding/json"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -349,5 +351,80 @@ func TestSeedObserverRuns(t *testing.T) {
 				t.Errorf("observer %d: got %+v, want %+v", i, g, w)
 			}
 		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/corpus-mentions.golden from the corpus")
+
+// TestCorpusMentions runs Find over every corpus document: no document may
+// fail, every mention must resolve, the hand-checked departments below must
+// be found in their documents and the ordinary words must not; the complete
+// list is kept as a golden file (regenerate with -update, then review the
+// diff).
+func TestCorpusMentions(t *testing.T) {
+	tb := newTable(t)
+	corpus := sharedDir(t, "corpus")
+	files, err := filepath.Glob(filepath.Join(corpus, "*", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus documents under %s: %v", corpus, err)
+	}
+	found := map[string][]string{} // file → mentions
+	var golden strings.Builder
+	for _, f := range files {
+		rel, _ := filepath.Rel(corpus, f)
+		rel = filepath.ToSlash(rel)
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range tb.Find(string(b)) {
+			c, ok := tb.Resolve(m.Name, "")
+			if !ok {
+				t.Errorf("%s: Find gave %q, which Resolve rejects", rel, m.Name)
+			}
+			found[rel] = append(found[rel], m.Name)
+			fmt.Fprintf(&golden, "%s\t%s\t%s\n", rel, m.Name, c)
+		}
+	}
+	must := map[string][]string{
+		"news/tongjiang_42.txt":                       {"县法院", "县检察院", "县工商联", "县监察局", "县法制办", "县政府办公室", "县编办"},
+		"news/xingxian_2024-04.txt":                   {"县经济技术开发区"},
+		"minutes/panzhihua_dongqu_11-106.txt":         {"区应急管理局", "兴东集团"},
+		"official/hegang_hezhengfa_2025_4.txt":        {"鹤岗市中级人民法院"},
+		"official/huadu_huafubangui_2018_1.txt":       {"广州市花都区人民政府办公室", "区农林局"},
+		"official/gov_02.txt":                         {"国务院办公厅"},
+		"official/zhaoqing_zhaofuban_2008_62.txt":     {"肇庆市人民政府办公室"},
+		"minutes/lixia_19-42_tuwenhuifang.txt":        {"区发改局"},
+		"official/beijing_jingzhengbanfa_2016_26.txt": {"北京市人民政府办公厅"},
+	}
+	for file, names := range must {
+		for _, n := range names {
+			if !slices.Contains(found[file], n) {
+				t.Errorf("%s: %q not found; found %q", file, n, found[file])
+			}
+		}
+	}
+	for file, ms := range found {
+		for _, m := range ms {
+			for _, bad := range []string{"国务院", "市政府", "县政府", "区政府", "市委", "县委", "有关部门", "各部门", "会议"} {
+				if m == bad {
+					t.Errorf("%s: %q is not a department", file, m)
+				}
+			}
+		}
+	}
+	path := filepath.Join("testdata", "corpus-mentions.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(golden.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != golden.String() {
+		t.Errorf("mentions differ from %s; rerun with -update and review the diff", path)
 	}
 }

@@ -16,6 +16,21 @@ var genericSuffixes = []string{
 	"银行", "医院", "报社", "局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处",
 }
 
+// genericSuffixRunes and levelSuffixRunes are the lists above as runes,
+// converted once.
+var (
+	genericSuffixRunes = toRunes(genericSuffixes)
+	levelSuffixRunes   = toRunes(levelSuffixes)
+)
+
+func toRunes(ss []string) [][]rune {
+	out := make([][]rune, len(ss))
+	for i, s := range ss {
+		out[i] = []rune(s)
+	}
+	return out
+}
+
 // levelSuffixes end a place name, longest first.
 var levelSuffixes = []string{
 	"特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "区", "县", "旗", "盟", "镇", "乡",
@@ -158,20 +173,25 @@ type parsed struct {
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '〇' }
 
-// parse splits rs into place and department. gaps[i] reports whitespace
+// parse splits a name into place and department, as Resolve accepts it.
+func (t *Table) parse(s string) (parsed, bool) {
+	return t.parseMode([]rune(s), nil, mode{places: true, bareGeneric: true})
+}
+
+// mode says what parseMode accepts besides table entries with a valid head.
+type mode struct {
+	places bool // a bare place is a unit (张家港市): attendee runs, Resolve
+	// bareGeneric admits a unit outside the table without a place when its
+	// suffix has several characters (兴东集团, not 总理签署): Resolve, and Find
+	// after 由/请. Lengths leaves it out: in a run without separators a name
+	// would run into it ("力人行苏州中支").
+	bareGeneric bool
+}
+
+// parseMode splits rs into place and department. gaps[i] reports whitespace
 // before rs[i] (nil when there is none): a place never spans whitespace,
-// while a department name may be wrapped.
-func (t *Table) parse(s string, strict bool) (parsed, bool) {
-	return t.parseRunes([]rune(s), nil, strict)
-}
-
-func (t *Table) parseRunes(rs []rune, gaps []bool, strict bool) (parsed, bool) {
-	return t.parseMode(rs, gaps, strict, false)
-}
-
-// parseMode is parseRunes; onlyMulti admits units outside the table without
-// a place, when their suffix has several characters.
-func (t *Table) parseMode(rs []rune, gaps []bool, strict, onlyMulti bool) (parsed, bool) {
+// while a department name may be wrapped across lines.
+func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 	n := len(rs)
 	if n == 0 {
 		return parsed{}, false
@@ -183,7 +203,7 @@ func (t *Table) parseMode(rs []rune, gaps []bool, strict, onlyMulti bool) (parse
 	}
 	// Names with the place inside: 人行苏州中支, 团市委.
 	for _, tp := range t.templates {
-		p, s := []rune(tp.prefix), []rune(tp.suffix)
+		p, s := tp.prefixRunes, tp.suffixRunes
 		if n <= len(p)+len(s) || !hasPrefix(rs, p) || !hasSuffix(rs, s) {
 			continue
 		}
@@ -218,12 +238,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, strict, onlyMulti bool) (parse
 			return p, true
 		}
 	}
-	if !strict && validPlace(rs, gaps) {
+	if md.places && validPlace(rs, gaps) {
 		return parsed{entry: -1, place: true, head: string(rs), kind: headExplicit}, true
 	}
 	// A unit outside the table: [place] stem suffix.
-	for _, suf := range genericSuffixes {
-		sr := []rune(suf)
+	for _, sr := range genericSuffixRunes {
 		if n < len(sr)+2 || !hasSuffix(rs, sr) {
 			continue
 		}
@@ -234,10 +253,7 @@ func (t *Table) parseMode(rs []rune, gaps []bool, strict, onlyMulti bool) (parse
 				continue
 			}
 			if h == 0 {
-				// Without a place only after 由/请, with a suffix of more than
-				// one character (由兴东集团, not 由总理签署): anywhere else a
-				// name or a verb could run into it.
-				if !onlyMulti || len(sr) < 2 {
+				if !md.bareGeneric || len(sr) < 2 {
 					continue
 				}
 				return parsed{entry: -1, core: string(rs)}, true
@@ -318,8 +334,8 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 		minStem = 1
 	}
 	for stem := minStem; stem < len(rs) && stem <= 8; stem++ {
-		for _, lv := range levelSuffixes {
-			lr := []rune(lv)
+		for li, lr := range levelSuffixRunes {
+			lv := levelSuffixes[li]
 			if !hasPrefix(rs[stem:], lr) {
 				continue
 			}
@@ -473,8 +489,8 @@ func splitChain(rs []rune, first bool, prevRank int) ([]placeSeg, bool) {
 		minStem = 1
 	}
 	for stem := minStem; stem < len(rs) && stem <= 8; stem++ {
-		for _, lv := range levelSuffixes {
-			lr := []rune(lv)
+		for li, lr := range levelSuffixRunes {
+			lv := levelSuffixes[li]
 			if !hasPrefix(rs[stem:], lr) {
 				continue
 			}
@@ -559,8 +575,12 @@ func newRuneText(s string, limit int) runeText {
 	return rt
 }
 
-// maxUnitRunes bounds the length of a unit name.
-const maxUnitRunes = 30
+// maxUnitRunes bounds the length of a unit name; maxFindRunes, the length of
+// one found in running text (中国人民银行苏州市中心支行 is 13).
+const (
+	maxUnitRunes = 30
+	maxFindRunes = 24
+)
 
 // Lengths returns the byte lengths n, longest first, for which s[:n] is a
 // complete department or unit name at the start of s, which may continue with
@@ -578,7 +598,7 @@ func (t *Table) Lengths(s string) []int {
 		if !t.lastRunes[rt.rs[e-1]] || !endOK(rt.rs, e) {
 			continue
 		}
-		if _, ok := t.parseRunes(rt.rs[:e], rt.gaps[:e], false); ok {
+		if _, ok := t.parseMode(rt.rs[:e], rt.gaps[:e], mode{places: true}); ok {
 			out = append(out, rt.end[e-1])
 		}
 	}
@@ -638,11 +658,11 @@ func (t *Table) longestAt(rt runeText, i int) (match, bool) {
 		}
 	}
 	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}]
-	for e := min(len(rs), i+maxUnitRunes); e > i; e-- {
+	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
 		if !t.lastRunes[rs[e-1]] || !endOK(rs, e) {
 			continue
 		}
-		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], !agent, agent)
+		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: agent})
 		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
 			continue
 		}
@@ -690,7 +710,7 @@ func (t *Table) startsLater(rt runeText, i, e int) bool {
 		if i+k >= e {
 			continue
 		}
-		if q, ok := t.parseRunes(rt.rs[i+k:e], rt.gaps[i+k:e], true); ok && q.kind != headNone && q.cat != CatBody {
+		if q, ok := t.parseMode(rt.rs[i+k:e], rt.gaps[i+k:e], mode{}); ok && q.kind != headNone && q.cat != CatBody {
 			return true
 		}
 	}
