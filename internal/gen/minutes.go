@@ -88,8 +88,10 @@ func (b *builder) minutes() {
 	d.IssuedOn = iso(s.date.AddDate(0, 0, b.between(3, 20)))
 
 	// 文号: every minutes document carries one, in the header or a field.
+	style := b.r.IntN(100)
+	web := style >= 35 && style < 65 // the page shows 常务会议纪要〔2023〕4号 without the prefix
 	prefix := ""
-	if b.chance(0.3) {
+	if !web && b.chance(0.3) {
 		prefix = s.p.Abbr + b.pick([]string{"府纪", "政纪", "政常纪", "府常纪"})
 	}
 	year := s.date.Year()
@@ -102,7 +104,6 @@ func (b *builder) minutes() {
 	attendees, observers := b.attendance(s, chair)
 	blank := b.chance(0.6)
 
-	style := b.r.IntN(100)
 	switch {
 	case style < 35: // red header
 		h := b.pick([]string{"", "# "})
@@ -117,7 +118,7 @@ func (b *builder) minutes() {
 		d.Title = m.Name + "纪要"
 		b.para(blank, "当前位置: 首页 > 政务公开 > 政府信息公开专栏 > 会议纪要")
 		b.para(blank, d.Title)
-		b.para(blank, strings.TrimSuffix(typ, "会议")+"会议纪要", strings.TrimPrefix(num, prefix))
+		b.para(blank, strings.TrimSuffix(typ, "会议")+"会议纪要", num)
 		pub := s.date.AddDate(0, 0, b.between(5, 30))
 		b.para(blank, "时间: ", pub.Add(time.Duration(b.between(8*60, 18*60))*time.Minute).Format("2006-01-02 15:04"), " 来源: ", s.issuer, "办公室 访问量:")
 	case style < 85: // no header: the 文号 line and straight into the text
@@ -174,9 +175,11 @@ func (b *builder) attendance(s *setting, chair string) (att []string, obs []docu
 		obs = append(obs, document.Person{Name: b.person(s, "deputy-sec", strconv.Itoa(i))})
 	}
 	ds := b.localDepts(s)
-	if s.L != "省" {
-		ds = append(append([]dept(nil), ds...), b.v.units...)
+	units := b.v.units
+	if s.L == "省" {
+		units = b.v.provUnits
 	}
+	ds = append(append([]dept(nil), ds...), units...)
 	n := b.between(12, min(55, len(ds)))
 	for _, i := range b.r.Perm(len(ds))[:n] {
 		obs = append(obs, document.Person{Name: b.person(s, "head", ds[i].Full), Department: b.deptName(s, ds[i])})

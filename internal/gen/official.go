@@ -116,7 +116,11 @@ func (b *builder) official() {
 		}
 		b.para(blank, to, "：")
 		req := "关于" + domain + "有关事项的请示"
-		b.para(blank, "你", b.pick([]string{"局", "委", "单位"}), "《", req, "》（", s.p.Abbr, "政报〔", strconv.Itoa(written.Year()), "〕", strconv.Itoa(b.between(1, 60)), "号）收悉。经", approver, "研究，现批复如下：")
+		you, abbr := b.pick([]string{"局", "委", "单位"}), s.p.Abbr
+		if strings.HasSuffix(to, "省人民政府") {
+			you, abbr = "省", string([]rune(to)[:1])
+		}
+		b.para(blank, "你", you, "《", req, "》（", abbr, "政报〔", strconv.Itoa(written.Year()), "〕", strconv.Itoa(b.between(1, 60)), "号）收悉。经", approver, "研究，现批复如下：")
 		b.para(blank, "一、原则同意", b.pick([]string{"你局", "所报"}), "《", req, "》意见。", b.requirement(s, domain))
 		b.para(blank, "二、", b.respLine(s, national, domain))
 		b.para(blank, "特此批复。")

@@ -45,6 +45,7 @@ type vocab struct {
 	units      []dept // other units that attend: party organs, courts, companies
 	cityOnly   []dept
 	province   []dept
+	provUnits  []dept
 	national   []dept
 	surnames   []string
 	given      []string
@@ -116,6 +117,8 @@ func parseVocab() (*vocab, error) {
 			v.cityOnly = append(v.cityOnly, d)
 		case "P":
 			v.province = append(v.province, d)
+		case "Q":
+			v.provUnits = append(v.provUnits, d)
 		default:
 			return fmt.Errorf("unknown scope %q", parts[0])
 		}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"govarchive/internal/document"
 )
@@ -317,12 +318,21 @@ func (b *builder) docTitle(s *setting, domain string) string {
 	}
 }
 
-// join appends b to a without repeating a shared word at the seam:
-// 政府债务管理 + 管理条例 → 政府债务管理条例.
+// join appends b to a without repeating words at the seam:
+// 政府债务管理 + 管理条例 → 政府债务管理条例; 专项整治 + 专项整治方案 → 专项整治方案.
 func join(a, b string) string {
-	for _, n := range []int{6, 3} { // two characters, then one
-		if len(a) >= n && len(b) > n && a[len(a)-n:] == b[:n] {
-			return a + b[n:]
+	for n := 4; n > 0; n-- {
+		k := 0 // bytes of b's first n runes
+		for i := range n {
+			_, size := utf8.DecodeRuneInString(b[k:])
+			if size == 0 || i >= utf8.RuneCountInString(b) {
+				k = -1
+				break
+			}
+			k += size
+		}
+		if k > 0 && k < len(b) && strings.HasSuffix(a, b[:k]) {
+			return a + b[k:]
 		}
 	}
 	return a + b
