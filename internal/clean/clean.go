@@ -25,6 +25,11 @@ const traditionalShare = 0.03
 // duplicated paragraph; shorter lines (会议还研究了其他事项。) may repeat legitimately.
 const dedupMinRunes = 16
 
+// sentencePunct marks a line as prose. Titles, issuer lines and labelled
+// fields (会议地点：…) have none and may legitimately repeat: a title in the
+// page header and again above the body, a field in each entry of a list.
+const sentencePunct = "，。；！？"
+
 // Cleaner holds the loaded conversion tables. Build it once with New and
 // share it: its methods only read it and are safe for concurrent use.
 type Cleaner struct {
@@ -169,13 +174,13 @@ func joinLines(lines []string) string {
 	return b.String()
 }
 
-// dedupParagraphs drops later verbatim copies of long lines: mirrors and
-// reposts often repeat a whole body or a paragraph.
+// dedupParagraphs drops later verbatim copies of long prose lines: mirrors
+// and reposts often repeat a whole body or a paragraph.
 func dedupParagraphs(lines []string) []string {
 	seen := make(map[string]bool)
 	out := lines[:0]
 	for _, l := range lines {
-		if l != "" && len([]rune(l)) >= dedupMinRunes {
+		if l != "" && len([]rune(l)) >= dedupMinRunes && strings.ContainsAny(l, sentencePunct) {
 			key := strings.Join(strings.Fields(l), "")
 			if seen[key] {
 				continue

@@ -28,7 +28,7 @@ var (
 	// Fragments removed from a line that may also carry useful metadata
 	// (发布日期：… 来源：… 访问量：7368 【字体：大 中 小】 打印本页).
 	fragments = []fragment{
-		{[]string{"字体", "字号"}, regexp.MustCompile(`[【\[]?(字体|字号)\s*[:：]?\s*[【\[]?大[\]】]?\s*[【\[]?中[\]】]?\s*[【\[]?小[\]】]?[\]】]?`)},
+		{[]string{"字体", "字号"}, regexp.MustCompile(`[【\[]?\s*(字体|字号)\s*[:：]?\s*[【\[]?\s*大\s*[\]】]?\s*[【\[]?\s*中\s*[\]】]?\s*[【\[]?\s*小\s*[\]】]?\s*[\]】]?`)},
 		{[]string{"中 小", "中] [小", "中】 【小"}, regexp.MustCompile(`(^|\s)[【\[]?大[\]】]? [【\[]?中[\]】]? [【\[]?小[\]】]?(\s|$)`)},
 		{[]string{"字体", "字号"}, regexp.MustCompile(`^(字体|字号)\s*[:：]?$`)},
 		{[]string{"访问", "浏览", "点击", "阅读"}, regexp.MustCompile(`(访问量|访问次数|浏览量|浏览次数|点击数|点击量|点击次数|阅读量|阅读次数|阅读数)\s*[:：]?\s*\d*\s*(人次|次)?`)},
@@ -53,7 +53,8 @@ var (
 	footerStrong = []string{"ICP备", "ICP证", "公网安备", "网站标识码", "网站识别码"}
 	footerWeak   = []string{"版权所有", "Copyright", "©", "主办单位", "承办单位", "主办：", "承办：",
 		"技术支持", "网站地图", "联系我们", "政务邮箱", "不良信息举报", "举报电话", "维护单位",
-		"建议使用", "分辨率"}
+		"建议使用", "分辨率", "网站声明", "隐私声明", "网站纠错", "我要纠错", "关于我们", "使用帮助",
+		"政府网站找错", "党政机关"}
 
 	// navWords are page-chrome words; a line made only of them is dropped.
 	navWords = map[string]bool{
@@ -63,9 +64,10 @@ var (
 		"English": true, "登录": true, "注册": true, "个人登录": true, "法人登录": true,
 		"搜索": true, "听全文": true, "朗读": true, "智能问答": true, "相关文章": true, "相关链接": true,
 		"相关阅读": true, "相关新闻": true, "返回列表": true, "返回顶部": true, "上一篇": true,
-		"下一篇": true, "打印": true, "关闭": true, "收藏": true, "分享": true,
+		"下一篇": true, "打印": true, "关闭": true, "收藏": true, "分享": true, "我要纠错": true,
+		"网站地图": true, "联系我们": true, "RSS": true, "手机版": true, "微信": true, "微博": true,
 	}
-	prevNext = regexp.MustCompile(`^(上一篇|下一篇)\s*[:：]`)
+	prevNext = regexp.MustCompile(`^(上一篇|下一篇|上一条|下一条)\s*[:：]`)
 
 	// Markdown decoration; the text inside stays.
 	mdHeading = regexp.MustCompile(`^#{1,6}\s+`)
@@ -210,7 +212,7 @@ func isClutterLine(line string, inFooter bool) bool {
 	}
 	short := utf8.RuneCountInString(line) <= 40
 	if short && (strings.Contains(line, "扫一扫") || strings.Contains(line, "扫码") ||
-		strings.Contains(line, "手机扫描") || strings.HasPrefix(line, "分享到")) {
+		strings.Contains(line, "手机扫描") || strings.Contains(line, "二维码") || strings.HasPrefix(line, "分享到")) {
 		return true
 	}
 	for _, m := range footerStrong {

@@ -140,7 +140,9 @@ func decodeHTMLBytes(name string, data []byte) (string, error) {
 		return decodeText(name, data)
 	}
 	if m := metaCharset.FindSubmatch(data[:min(len(data), 4096)]); m != nil {
-		if enc, _ := charset.Lookup(string(m[1])); enc != nil {
+		// A page labelled UTF-8 that is not valid UTF-8 is mislabelled:
+		// content detection (GB18030 …) knows better than the label.
+		if enc, label := charset.Lookup(string(m[1])); enc != nil && label != "utf-8" {
 			out, err := enc.NewDecoder().Bytes(data)
 			if err == nil {
 				s := toValidUTF8(out)

@@ -126,6 +126,10 @@ func detectFormat(name string, data []byte) format {
 	case ".html", ".htm", ".xhtml", ".shtml":
 		return formatHTML
 	case ".txt", ".md", ".markdown", ".text":
+		// A saved web page keeps its markup whatever it is called.
+		if looksLikeHTML(data) {
+			return formatHTML
+		}
 		return formatText
 	}
 	if unsupportedExt[ext] {

@@ -221,6 +221,11 @@ func TestReadHTML(t *testing.T) {
 		{"utf-8 page", "a.html", []byte(page)},
 		{"gbk page by meta charset", "a.htm", gbkPage},
 		{"sniffed without extension", "page", []byte(page)},
+		{"web page saved as .txt", "page.txt", []byte(page)},
+		{"gb2312 by http-equiv", "a.html", gbk(t, strings.Replace(buildHTML(lines, "x"), `<meta charset="x">`,
+			`<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, 1))},
+		{"gbk page mislabelled utf-8", "a.html", gbk(t, buildHTML(lines, "utf-8"))},
+		{"utf-16 page with BOM", "a.html", utf16Bytes(page, false, true)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
