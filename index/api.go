@@ -47,6 +47,9 @@ type Query struct {
 	// IncludeDocuments fills Hit.Document with the stored document, for
 	// browse pages that aggregate over matches.
 	IncludeDocuments bool
+	// NoFallback keeps the AND of all words even when it finds nothing
+	// (relevance measurements of the analysis alone).
+	NoFallback bool
 }
 
 // Result is one page of hits plus facet counts over all matching documents.

@@ -71,6 +71,7 @@ type Index struct {
 	writeMu  sync.Mutex
 	suggest  suggestCache
 	simplify func(string) string
+	seg      *gse.Segmenter // nil for the baseline
 }
 
 // meta is recorded in the index so a later process can tell whether the
@@ -97,7 +98,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if seg != nil {
 		sharedSeg.Store(seg)
 	}
-	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer}
+	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg}
 	if opts.Cleaner != nil {
 		ix.simplify = opts.Cleaner.Simplify
 	}

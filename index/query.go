@@ -304,6 +304,11 @@ func (ix *Index) fieldQuery(field, text string, phrase, or bool, boost float64) 
 		q.SetBoost(boost)
 		return q
 	}
+	if !ix.opts.Baseline {
+		if q := ix.wordsQuery(field, text, or, boost); q != nil {
+			return q
+		}
+	}
 	q := bleve.NewMatchQuery(text)
 	q.SetField(field)
 	q.Analyzer = ix.textAn
@@ -319,4 +324,71 @@ func termQ(field, term string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// wordsQuery matches the query's words like an AND match query, but lets a
+// compound word also match its parts when the document's context split it
+// differently: the query 府院联动机制 segments as 府/院/联动机制, while
+// “府院联动”机制 in a document yields 联动 and 机制 apart. Each word w thus
+// becomes w OR (all of w's first-level parts) when those parts are words.
+func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Query {
+	an := ix.bi.Mapping().AnalyzerNamed(queryAnalyzer)
+	if an == nil || ix.seg == nil {
+		return nil
+	}
+	toks := an.Analyze([]byte(text))
+	if len(toks) == 0 {
+		return nil
+	}
+	var words []query.Query
+	seen := map[string]bool{}
+	for _, tok := range toks {
+		w := string(tok.Term)
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		// Boosts go on the leaves: bleve ignores them on conjunctions and
+		// disjunctions.
+		alts := []query.Query{termQ(field, w, boost)}
+		if parts := ix.parts(w); len(parts) > 1 {
+			var ps []query.Query
+			for _, p := range parts {
+				ps = append(ps, termQ(field, p, boost))
+			}
+			alts = append(alts, bleve.NewConjunctionQuery(ps...))
+		}
+		words = append(words, disjunction(alts...))
+	}
+	switch {
+	case len(words) == 1:
+		return words[0]
+	case or:
+		return bleve.NewDisjunctionQuery(words...)
+	}
+	return bleve.NewConjunctionQuery(words...)
+}
+
+// parts splits a word along gse's first-level sub-segments (联动机制 →
+// 联动/机制), or returns nil when it has none.
+func (ix *Index) parts(w string) []string {
+	if utf8.RuneCountInString(w) < 3 {
+		return nil
+	}
+	segs := ix.seg.Segment([]byte(w))
+	if len(segs) != 1 || segs[0].Token() == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range segs[0].Token().Segments() {
+		p := w[s.Start():s.End()]
+		// Parts of two runes or more are indexed as sub-words wherever w is,
+		// so every document with w also matches the parts and the extra
+		// clause does not change its relative score. A one-rune part would.
+		if utf8.RuneCountInString(p) < 2 || !hasLetterOrDigit([]byte(p)) {
+			return nil
+		}
+		out = append(out, p)
+	}
+	return out
 }

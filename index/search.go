@@ -88,7 +88,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	// Nothing has all the words: retry with any of them (between query
 	// words and between the words of one query word, 苏州营商 → 苏州 | 营商).
-	if res.Total == 0 && !p.strict && p.hasWords() {
+	if res.Total == 0 && !p.strict && !q.NoFallback && p.hasWords() {
 		if res, err = run(true); err != nil {
 			return nil, err
 		}
