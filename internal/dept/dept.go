@@ -296,7 +296,25 @@ func clean(s string) string {
 			return rest
 		}
 	}
+	// 党委宣传部, as render writes a Party department without a place.
+	if rest, ok := strings.CutPrefix(s, "党"); ok && strings.HasPrefix(rest, "委") && rest != "委" {
+		return rest
+	}
 	return s
+}
+
+// Words returns every name the table knows — canonical names, aliases,
+// derived variants and former names, without the ones that need a place
+// inside (人行…中支) — sorted, for a segmenter's user dictionary.
+func (t *Table) Words() []string {
+	var out []string
+	for k := range t.keys {
+		if utf8.RuneCountInString(k) >= 2 {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Resolve maps a department as written to its canonical name. The place is

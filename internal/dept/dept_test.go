@@ -428,3 +428,37 @@ func TestCorpusMentions(t *testing.T) {
 		t.Errorf("mentions differ from %s; rerun with -update and review the diff", path)
 	}
 }
+
+// TestResolveIdempotent: a canonical name resolves to itself, so callers may
+// resolve twice and department pages accept the canonical name.
+func TestResolveIdempotent(t *testing.T) {
+	tb := newTable(t)
+	for _, issuer := range []string{"苏州市人民政府", "珠海市斗门区人民政府", "国务院办公厅", ""} {
+		for _, n := range []string{"市应急局", "区卫健局", "市委宣传部", "宣传部", "人行苏州中支", "团市委", "市编办",
+			"苏州工业园区", "县民族宗教事务局", "市政府", "市委", "政府办", "财政部", "市卫健委", "苏州海关", "张家港市"} {
+			c, ok := tb.Resolve(n, issuer)
+			if !ok {
+				t.Errorf("Resolve(%q, %q) failed", n, issuer)
+				continue
+			}
+			if c2, ok := tb.Resolve(c, issuer); !ok || c2 != c {
+				t.Errorf("Resolve(%q, %q) = %q, but that resolves to %q, %v", n, issuer, c, c2, ok)
+			}
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	tb := newTable(t)
+	w := tb.Words()
+	for _, want := range []string{"卫健委", "卫生健康委", "发展改革委", "安监局", "市场监管局"} {
+		if !slices.Contains(w, want) {
+			t.Errorf("Words() lacks %q", want)
+		}
+	}
+	for _, x := range w {
+		if strings.Contains(x, "…") || utf8.RuneCountInString(x) < 2 {
+			t.Errorf("Words() holds %q", x)
+		}
+	}
+}

@@ -477,6 +477,16 @@ func placeSegments(issuer string) []placeSeg {
 			return segs
 		}
 	}
+	// Counties with one-character names (开县, 沛县) only where the
+	// government follows, since 全县/该县 would look the same.
+	if len(rs) > 2 && rs[1] == '县' && validPlaceStem(rs[:1]) {
+		rest := string(rs[2:])
+		for _, b := range []string{"人民政府", "政府", "委"} {
+			if strings.HasPrefix(rest, b) {
+				return []placeSeg{{name: string(rs[:2]), level: "县"}}
+			}
+		}
+	}
 	return nil
 }
 
@@ -498,7 +508,7 @@ func splitChain(rs []rune, first bool, prevRank int) ([]placeSeg, bool) {
 			if rank <= prevRank && !(rank == 2 && prevRank == 2 && lv == "市") {
 				continue
 			}
-			maxStem := 4
+			maxStem := 6 // an issuer is a name, not running text: 苏州工业园区
 			if strings.HasPrefix(lv, "自治") || lv == "特别行政区" {
 				maxStem = 8
 			}
