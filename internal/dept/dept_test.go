@@ -148,6 +148,8 @@ func TestResolve(t *testing.T) {
 		{"市应急局", suzhou, "苏州市应急管理局", true},
 		{"区卫健局", doumen, "斗门区卫生健康局", true},
 		{"市卫健局", doumen, "珠海市卫生健康局", true}, // 市 in a district document is the city
+		{"省卫健委", "湖北省武汉市江汉区人民政府", "湖北省卫生健康委员会", true},
+		{"市发改委", "湖北省武汉市江汉区人民政府", "武汉市发展和改革委员会", true},
 		{"市卫生健康委", suzhou, "苏州市卫生健康委员会", true},
 		{"市卫健委", "国务院办公厅", "市卫生健康委员会", true}, // no place to take: stays relative
 		{"苏州海关", suzhou, "苏州海关", true},
@@ -201,7 +203,13 @@ func TestPlaceOf(t *testing.T) {
 		"湖南省人民政府":       "湖南省",
 		"济南市历下区人民政府":    "历下区",
 		"生态环境部":         "",
-		"":              "",
+		"开县人民政府":        "开县",
+		"苏州工业园区管理委员会":   "苏州工业园区",
+		"上海市浦东新区人民政府":   "浦东新区",
+		"湖北省武汉市江汉区人民政府": "江汉区",
+		"新疆维吾尔自治区人民政府":  "新疆维吾尔自治区",
+		"苏州市吴江区盛泽镇人民政府": "盛泽镇",
+		"": "",
 	}
 	for issuer, want := range tests {
 		if got := PlaceOf(issuer); got != want {
