@@ -64,8 +64,13 @@ func decodeUnknown(data []byte) string {
 	if utf8.Valid(data) {
 		return string(data)
 	}
-	if s, bad := decodeGB18030(data); bad == 0 {
-		return s
+	// GB18030 accepts most byte pairs, so UTF-8 with a few damaged bytes
+	// (a file cut inside a character) would decode "cleanly" into nonsense:
+	// only data that is not predominantly UTF-8 is tried as GB18030.
+	if !mostlyUTF8(data) {
+		if s, bad := decodeGB18030(data); bad == 0 {
+			return s
+		}
 	}
 	// Mixed or damaged: decide per line, so a GBK paragraph pasted into a
 	// UTF-8 file, or a few stray bytes, do not spoil the rest.
@@ -73,8 +78,8 @@ func decodeUnknown(data []byte) string {
 	var b strings.Builder
 	b.Grow(len(data))
 	for _, l := range lines {
-		if utf8.Valid(l) {
-			b.Write(l)
+		if utf8.Valid(l) || mostlyUTF8(l) {
+			b.WriteString(toValidUTF8(l))
 			continue
 		}
 		if s, bad := decodeGB18030(l); bad == 0 {
@@ -84,6 +89,24 @@ func decodeUnknown(data []byte) string {
 		b.WriteString(toValidUTF8(l))
 	}
 	return b.String()
+}
+
+// mostlyUTF8 reports whether data holds well-formed multi-byte UTF-8
+// sequences and only a few invalid bytes. GBK text forms an accidental
+// UTF-8 sequence now and then, but far more invalid bytes.
+func mostlyUTF8(data []byte) bool {
+	var multi, bad int
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case size > 1:
+			multi++
+		}
+		data = data[size:]
+	}
+	return multi > 0 && bad*10 <= multi
 }
 
 // decodeGB18030 decodes data as GB18030 and counts the byte sequences that

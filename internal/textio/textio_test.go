@@ -61,6 +61,8 @@ func TestReadDamagedText(t *testing.T) {
 		want []string // substrings that must survive
 	}{
 		{"invalid bytes in utf-8", []byte(lines[0] + "\xff\xfe\x80" + lines[1]), []string{lines[0], lines[1], "\uFFFD"}},
+		{"utf-8 cut inside a character", []byte(lines[0] + "\n" + lines[1][:len(lines[1])-1]), []string{lines[0], lines[1][:len(lines[1])-3]}},
+		{"utf-8 with a stray byte per line", []byte(lines[0] + "\x81\n" + lines[1] + "\xfe\n"), []string{lines[0], lines[1]}},
 		{"gbk paragraph in utf-8 file", append([]byte(lines[0]+"\n"+lines[1]+"\n"), gbk(t, lines[2]+"\n")...), []string{lines[0], lines[1], lines[2]}},
 	}
 	for _, tt := range tests {
