@@ -338,7 +338,8 @@ func (t *Table) Resolve(name, issuer string) (canonical string, ok bool) {
 // the entry's canonical generic name, its aliases and the derived variants,
 // each also with the place or relative prefix name was written with
 // (Forms("市卫健委") holds "卫健委", "卫生健康委员会", "市卫健委",
-// "市卫生健康委员会" …). Former names are not included: they are older
+// "市卫生健康委员会" …), or, for a name written without one, with each of
+// 市/区/县 (Forms("卫健委") also holds "市卫健委", "区卫生健康委员会" …). Former names are not included: they are older
 // names, not synonyms. A department outside the table yields just its own
 // forms; a string that is no department yields nil.
 func (t *Table) Forms(name string) []string {
@@ -375,11 +376,21 @@ func (t *Table) Forms(name string) []string {
 	}
 	add(name)
 	slices.Sort(bare)
+	prefixes := []string{p.head}
+	if p.head == "" && p.tmplPlace == "" && p.cat != CatNational && p.cat != CatCentral {
+		// Written without a place: also as each level writes it (市卫健委, 区卫健委).
+		prefixes = []string{"市", "区", "县"}
+	}
 	for _, b := range bare {
-		if p.head != "" && p.tmplPlace == "" {
-			add(p.head + b)
-		}
 		add(b)
+		if p.tmplPlace != "" {
+			continue
+		}
+		for _, pre := range prefixes {
+			if pre != "" {
+				add(pre + b)
+			}
+		}
 	}
 	return out
 }

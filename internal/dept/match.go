@@ -114,16 +114,16 @@ var blockedBigrams = func() map[[2]rune]bool {
 
 // relBlocked are characters before 市/区/县 that make it part of an ordinary
 // word (城市, 超市, 社区, 园区) rather than a relative place prefix.
-var relBlocked = map[[2]rune]bool{}
-
-func init() {
+var relBlocked = func() map[[2]rune]bool {
+	m := map[[2]rune]bool{}
 	for _, w := range []string{"城市", "超市", "都市", "门市", "上市", "股市", "集市", "夜市", "楼市", "车市", "全市", "各市",
 		"社区", "园区", "景区", "小区", "辖区", "片区", "山区", "库区", "老区", "灾区", "郊区", "矿区", "牧区", "专区", "示范区", "试验区", "保护区", "功能区",
 		"郡县"} {
 		r := []rune(w)
-		relBlocked[[2]rune{r[len(r)-2], r[len(r)-1]}] = true
+		m[[2]rune{r[len(r)-2], r[len(r)-1]}] = true
 	}
-}
+	return m
+}()
 
 // relNextBlocked are a relative prefix followed by a character that makes
 // it an ordinary word (区域, 市场, 县城): 区域布局 is no 区…局.
