@@ -206,7 +206,9 @@ func TestMinutesStructure(t *testing.T) {
 				t.Errorf("%s: no %s in\n%s", d.name, c.what, d.doc.Text)
 			}
 		}
-		if len(d.doc.Topics) == 0 || len(d.doc.Observers) == 0 || len(d.doc.Attendees) == 0 {
+		// Observers may all be masked (李xx): then the truth rightly has none.
+		noObservers := len(d.doc.Observers) == 0 && !strings.Contains(text, "xx") && !strings.Contains(text, "某")
+		if len(d.doc.Topics) == 0 || noObservers || len(d.doc.Attendees) == 0 {
 			t.Errorf("%s: truth has %d topics, %d observers, %d attendees", d.name,
 				len(d.doc.Topics), len(d.doc.Observers), len(d.doc.Attendees))
 		}

@@ -69,7 +69,7 @@ func (b *builder) heading(s *setting, t *topicPlan) string {
 }
 
 var meetingTypes = []string{"常务会议", "常务会议", "常务会议", "常务会议", "常务会议", "常务会议", "常务会议", "常务会议",
-	"{L}长办公会议", "专题会议", "协调会议", "联席会议", "全体会议"}
+	"{L}长办公会议", "专题会议", "协调会议", "联席会议", "全体会议", "碰头会"}
 
 func (b *builder) minutes() {
 	s := b.newSetting(b.places)
@@ -100,7 +100,11 @@ func (b *builder) minutes() {
 	}
 	num := b.docNumber(prefix, year, s.docSeq)
 
-	topics := b.planTopics(s, b.between(1, 7))
+	nTopics := 1
+	if b.chance(0.8) {
+		nTopics = b.between(2, 7)
+	}
+	topics := b.planTopics(s, nTopics)
 	attendees, observers := b.attendance(s, chair)
 	blank := b.chance(0.6)
 
@@ -128,7 +132,13 @@ func (b *builder) minutes() {
 	}
 
 	if style < 85 {
-		b.w(cnDate(s.date), part)
+		if b.chance(0.1) { // 2023年11月20日(星期一)上午9:30
+			hm := b.clock(part)
+			m.Time = clock24(hm, part)
+			b.w(cnDate(s.date), "(星期", weekdays[s.date.Weekday()], ")", part, hm)
+		} else {
+			b.w(cnDate(s.date), part)
+		}
 		if b.chance(0.25) {
 			b.w("，", s.title(b.pick(b.v.titles["chair"])), chair)
 		} else {
@@ -158,6 +168,7 @@ func (b *builder) minutes() {
 // attendance draws the 出席 (leaders) and 列席 (departments with their
 // heads) lists from the government's roster.
 func (b *builder) attendance(s *setting, chair string) (att []string, obs []document.Person) {
+	var masks []document.Person
 	att = append(att, chair)
 	att = append(att, b.person(s, "exec"))
 	for i := range b.between(3, 7) {
@@ -198,9 +209,24 @@ func (b *builder) attendance(s *setting, chair string) (att []string, obs []docu
 			}
 		}
 	}
+	if b.chance(0.02) {
+		// Model texts on 范文 sites mask names (李xx, 某某): the units stay,
+		// the people are not people.
+		mask := b.pick([]string{"xx", "xxx", "某某", "某"})
+		for i := range obs {
+			if obs[i].Department != "" {
+				obs[i].Name = string([]rune(obs[i].Name)[:1]) + mask
+			}
+		}
+	}
 	seen := map[string]bool{}
 	out := obs[:0]
 	for _, o := range obs {
+		if masked(o.Name) {
+			b.addDept(o.Department)
+			masks = append(masks, o)
+			continue
+		}
 		if seen[o.Name] || b.people[o.Name] && o.Department == "" {
 			continue // a hash collision with a leader: keep lists unambiguous
 		}
@@ -210,8 +236,10 @@ func (b *builder) attendance(s *setting, chair string) (att []string, obs []docu
 		b.addDept(o.Department)
 	}
 	b.doc.Observers = append(b.doc.Observers, out...)
-	return att, out
+	return att, append(out, masks...)
 }
+
+func masked(name string) bool { return strings.Contains(name, "xx") || strings.Contains(name, "某") }
 
 // attendanceBlock writes 出席/列席 at the end of the minutes, the observers
 // as "unit+name" runs wrapped at a width that cuts units and names.
@@ -284,16 +312,9 @@ func (b *builder) labelled(s *setting, m *document.Meeting, typ, part, num strin
 	b.line("文　号:")
 	b.line(num)
 	b.line("会议时间:")
-	m.Time = b.clock(part)
-	if len(m.Time) == 4 {
-		m.Time = "0" + m.Time
-	}
-	hm := m.Time
-	if part != "上午" {
-		h, _ := strconv.Atoi(hm[:2])
-		m.Time = strconv.Itoa(h+12) + hm[2:]
-	}
-	b.line(cnDate(s.date), "(星期", weekdays[s.date.Weekday()], ")", part, strings.TrimPrefix(hm, "0"))
+	hm := b.clock(part)
+	m.Time = clock24(hm, part)
+	b.line(cnDate(s.date), "(星期", weekdays[s.date.Weekday()], ")", part, hm)
 	b.line("会议地点:")
 	m.Place = s.L + "长会议室"
 	b.line(m.Place)
@@ -424,10 +445,15 @@ func (b *builder) closing(s *setting, blank bool) {
 		d.CompiledBy = s.issuer + "办公室"
 		b.para(blank, d.CompiledBy, "整理")
 		issued, _ := time.Parse("2006-01-02", d.IssuedOn)
-		if b.chance(0.8) {
+		switch k := b.r.IntN(100); {
+		case k < 78:
 			b.para(blank, cnDate(issued))
-		} else {
+		case k < 97:
 			b.para(blank, b.cnNumeralDate(issued))
+		default:
+			// A template placeholder: not a date, so the truth has none.
+			d.IssuedOn = ""
+			b.para(blank, b.pick([]string{"20xx年xx月xx日", "xx年xx月xx日", "  年  月  日"}))
 		}
 	} else {
 		d.IssuedOn = ""

@@ -36,9 +36,7 @@ func (b *builder) news() {
 	pub := s.date.AddDate(0, 0, b.between(0, 3))
 	blank := b.chance(0.5)
 	style := b.r.IntN(100)
-	if yearless && style >= 75 {
-		style = 0 // a report without a year always has a dated page around it
-	}
+
 	lead := ""
 	switch {
 	case style < 45:
@@ -56,6 +54,9 @@ func (b *builder) news() {
 		lead = "本报讯 "
 	default:
 		d.Title = ""
+		if yearless || b.chance(0.3) {
+			b.para(blank, pub.Format("2006/01/02")) // a dated entry of a list page
+		}
 	}
 	m.PartOfDay = ""
 	date := strconv.Itoa(int(s.date.Month())) + "月" + strconv.Itoa(s.date.Day()) + "日"

@@ -232,6 +232,19 @@ func (b *builder) clock(part string) string {
 	return strconv.Itoa(h) + ":" + m
 }
 
+// clock24 turns 2:30 下午 into 14:30.
+func clock24(hm, part string) string {
+	h, m, _ := strings.Cut(hm, ":")
+	n, _ := strconv.Atoi(h)
+	if part != "上午" && n < 12 {
+		n += 12
+	}
+	if n < 10 {
+		return "0" + strconv.Itoa(n) + ":" + m
+	}
+	return strconv.Itoa(n) + ":" + m
+}
+
 // docNumber writes a 文号 in one of the corpus forms and records its
 // normalised value in the truth.
 func (b *builder) docNumber(prefix string, year, seq int) string {
