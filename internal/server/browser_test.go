@@ -1,0 +1,303 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// browserEnv is a real headless Chromium on the real router and index.
+type browserEnv struct {
+	*testEnv
+	base string
+	ctx  context.Context
+
+	mu       sync.Mutex
+	jsErrors []string
+}
+
+// newBrowser starts the service on loopback and a headless Chromium. It
+// fails when Chromium is missing, unless GOVARCHIVE_SKIP_BROWSER=1.
+func newBrowser(t *testing.T) *browserEnv {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("GOVARCHIVE_SKIP_BROWSER") == "1" {
+			t.Skip("GOVARCHIVE_SKIP_BROWSER=1 and no Chromium at " + chromiumPath)
+		}
+		t.Fatalf("browser tests need Chromium at %s (apt-get install -y chromium), or set GOVARCHIVE_SKIP_BROWSER=1: %v", chromiumPath, err)
+	}
+	env := newTestEnv(t, Deps{})
+	srv := httptest.NewServer(env.e)
+	t.Cleanup(srv.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	b := &browserEnv{testEnv: env, base: srv.URL, ctx: ctx}
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
+		t.Fatalf("start Chromium: %v", err)
+	}
+	// Script exceptions and console errors (CSP violations among them)
+	// fail the test; a 404 the page asked for on purpose does not.
+	cctx, stopConsole := context.WithCancel(ctx)
+	messages := chromedp.Console(cctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if (m.Type == chromedp.ConsoleError || m.IsException()) && !strings.Contains(m.Text, "404 (Not Found)") {
+				b.mu.Lock()
+				b.jsErrors = append(b.jsErrors, m.String())
+				b.mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		stopConsole()
+		<-done
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		for _, e := range b.jsErrors {
+			t.Errorf("browser console: %s", e)
+		}
+	})
+	return b
+}
+
+// run runs steps with a per-step deadline.
+func (b *browserEnv) run(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// waitFor polls a JavaScript condition until it holds. It evaluates again
+// after errors, since a navigation destroys the page's script context.
+func (b *browserEnv) waitFor(t *testing.T, what, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var lastErr error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("Boolean("+cond+")"))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		lastErr = err
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("waiting for %s (%s): last error %v\npage: %s", what, cond, lastErr, b.text(t, "main"))
+}
+
+func (b *browserEnv) eval(t *testing.T, expr string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+func (b *browserEnv) text(t *testing.T, css string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	v, _ := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`(document.querySelector(%q)||{}).innerText||""`, css)))
+	return v
+}
+
+func (b *browserEnv) screenshot(t *testing.T, name string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot %s (%d bytes)", path, len(png))
+	// GOVARCHIVE_SCREENSHOTS keeps a copy for people to look at.
+	if dir := os.Getenv("GOVARCHIVE_SCREENSHOTS"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+			t.Errorf("keep screenshot: %v", err)
+		}
+	}
+	return path
+}
+
+func hitsCount(n int) string {
+	return fmt.Sprintf(`document.querySelectorAll('.hit').length === %d && !document.querySelector('.loading')`, n)
+}
+
+func TestBrowserSearchAndFacets(t *testing.T) {
+	b := newBrowser(t)
+	a, bb, c := b.docs[0], b.docs[1], b.docs[2]
+
+	b.run(t, "open search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "three hits", hitsCount(3))
+	titles := b.text(t, ".hits")
+	if !strings.Contains(titles, c.Title) || !strings.Contains(titles, a.Title) {
+		t.Errorf("hits show %q", titles)
+	}
+	if got := b.eval(t, `document.querySelector('.snippet mark').textContent`); got != "献血" {
+		t.Errorf("highlight = %q, want 献血", got)
+	}
+	if got := b.eval(t, `document.querySelector('#q').value`); got != "献血" {
+		t.Errorf("search box = %q", got)
+	}
+	if got := b.text(t, ".summary"); !strings.Contains(got, "共 3 条结果") {
+		t.Errorf("summary = %q", got)
+	}
+
+	// Apply a facet: the URL carries it and the results narrow.
+	b.run(t, "click year 2021", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)))
+	b.waitFor(t, "year filter", hitsCount(2)+` && location.search.includes('year=2021')`)
+	if got := b.eval(t, `document.querySelector('[data-facet="year"] [data-value="2021"]').getAttribute('aria-pressed')`); got != "true" {
+		t.Errorf("year button pressed = %q", got)
+	}
+	// Combine with a second facet.
+	b.run(t, "click kind minutes", chromedp.Click(chromedp.CSS(`[data-facet="kind"] [data-value="minutes"]`)))
+	b.waitFor(t, "year and kind", hitsCount(1)+` && location.search.includes('kind=minutes') && location.search.includes('year=2021')`)
+	if got := b.eval(t, `document.querySelector('.hit a').getAttribute('href')`); !strings.Contains(got, bb.ID) {
+		t.Errorf("remaining hit links to %q, want %s", got, bb.ID)
+	}
+	b.screenshot(t, "search-facets.png")
+
+	// Remove the year filter with its chip.
+	b.run(t, "remove year", chromedp.Click(chromedp.CSS(`.chip[data-filter="year"]`)))
+	b.waitFor(t, "year removed", hitsCount(2)+` && !location.search.includes('year=') && location.search.includes('kind=minutes')`)
+	// Back restores the previous state.
+	b.run(t, "back", chromedp.NavigateBack())
+	b.waitFor(t, "history", hitsCount(1)+` && location.search.includes('year=2021')`)
+
+	// A shared URL renders on first load.
+	b.run(t, "shared url", chromedp.Navigate(b.base+"/?q="+q("献血")+"&kind=official"))
+	b.waitFor(t, "official only", hitsCount(1))
+	if got := b.text(t, ".active-filters"); !strings.Contains(got, "类型：公文") {
+		t.Errorf("active filters = %q", got)
+	}
+
+	// Suggestions complete pinyin initials.
+	b.run(t, "type initials", chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.ID("q")), chromedp.SendKeys(chromedp.ID("q"), "lyp"))
+	b.waitFor(t, "suggestion", `[...document.querySelectorAll('#suggestions option')].some(o => o.value === '李亚平')`)
+	b.screenshot(t, "search-suggest.png")
+}
+
+func TestBrowserDocumentPersonDepartment(t *testing.T) {
+	b := newBrowser(t)
+	a := b.docs[0]
+
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("危险化学品")))
+	b.waitFor(t, "hit", `document.querySelectorAll('.hit').length >= 1`)
+	if got := b.text(t, ".topics"); !strings.Contains(got, "议题1") {
+		t.Errorf("matching topics = %q", got)
+	}
+	b.run(t, "open document", chromedp.Click(chromedp.CSS(`.hit h3 a[href*="`+a.ID+`"]`)))
+	b.waitFor(t, "document page", `location.pathname === '/doc.html' && document.querySelector('h1') && document.querySelectorAll('.topic').length === 2`)
+	if got := b.text(t, "h1"); got != a.Title {
+		t.Errorf("h1 = %q", got)
+	}
+	facts := b.text(t, ".facts")
+	for _, want := range []string{"〔2020〕3号", "市政府第86次常务会议", "2020年1月6日", "李亚平"} {
+		if !strings.Contains(facts, want) {
+			t.Errorf("facts %q miss %q", facts, want)
+		}
+	}
+	if got := b.text(t, "#topic-1"); !strings.Contains(got, "牵头部门：市应急局") {
+		t.Errorf("topic 1 = %q", got)
+	}
+	obs := b.text(t, ".observers")
+	if !strings.Contains(obs, "市发改委") || !strings.Contains(obs, "凌鸣") {
+		t.Errorf("observers = %q", obs)
+	}
+	b.waitFor(t, "related", `document.querySelectorAll('.timeline li').length === 2`)
+	b.screenshot(t, "document.png")
+
+	// Follow an attendee to their person page.
+	b.run(t, "follow attendee", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.attendees a.person')].find(a => a.textContent === '王翔')`)))
+	b.waitFor(t, "person page", `location.pathname === '/person.html' && document.querySelectorAll('table.list tbody tr').length === 2`)
+	if got := b.text(t, "h1"); got != "王翔" {
+		t.Errorf("person h1 = %q", got)
+	}
+	if got := b.text(t, "table.list"); !strings.Contains(got, "主持（常务副市长）") || !strings.Contains(got, "出席") {
+		t.Errorf("person meetings = %q", got)
+	}
+	b.screenshot(t, "person.png")
+
+	// Back to the document, then follow a lead department.
+	b.run(t, "document again", chromedp.Navigate(b.base+"/doc.html?id="+a.ID))
+	b.waitFor(t, "document again", `document.querySelectorAll('.topic').length === 2`)
+	b.run(t, "follow department", chromedp.Click(chromedp.CSS(`#topic-1 .leads a.dept`)))
+	b.waitFor(t, "department page", `location.pathname === '/department.html' && document.querySelector('svg.chart')`)
+	if got := b.text(t, "h1"); got != "苏州市应急管理局" {
+		t.Errorf("department h1 = %q", got)
+	}
+	if got := b.text(t, "ol.led"); !strings.Contains(got, "危险化学品") {
+		t.Errorf("led topics = %q", got)
+	}
+	if got := b.text(t, ".name-grid"); !strings.Contains(got, "朱健") {
+		t.Errorf("department people = %q", got)
+	}
+	b.screenshot(t, "department.png")
+}
+
+func TestBrowserBrowsePages(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "meetings", chromedp.Navigate(b.base+"/meetings.html"))
+	b.waitFor(t, "meetings list", `document.querySelectorAll('ol.meetings li').length === 2`)
+	b.run(t, "year 2020", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.years a')].find(a => a.textContent.startsWith('2020'))`)))
+	b.waitFor(t, "2020 meetings", `location.search.includes('year=2020') && document.querySelectorAll('ol.meetings li').length === 1`)
+	b.screenshot(t, "meetings.png")
+
+	b.run(t, "decisions", chromedp.Navigate(b.base+"/decisions.html?department="+q("苏州市卫生健康委员会")))
+	b.waitFor(t, "decisions list", `document.querySelectorAll('.decision-list > li').length === 2`)
+	b.screenshot(t, "decisions.png")
+
+	b.run(t, "people", chromedp.Navigate(b.base+"/person.html"))
+	b.waitFor(t, "people list", `document.querySelectorAll('.name-grid li').length >= 8`)
+	b.run(t, "departments", chromedp.Navigate(b.base+"/department.html"))
+	b.waitFor(t, "departments list", `[...document.querySelectorAll('.name-grid a')].some(a => a.textContent === '苏州市应急管理局')`)
+
+	// A missing document shows an error, not a blank page.
+	b.run(t, "missing doc", chromedp.Navigate(b.base+"/doc.html?id=0000000000000000"))
+	b.waitFor(t, "error", `document.querySelector('.error[role=alert]') !== null`)
+
+	// Phone-sized screen: facets fold away, results still readable.
+	b.run(t, "phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "phone hits", hitsCount(3)+` && document.documentElement.scrollWidth <= 390`)
+	b.screenshot(t, "search-phone.png")
+}

@@ -1,0 +1,46 @@
+// Decisions across meetings (?q=&department=&year=&page=): every agenda
+// topic with its meeting, lead departments and reviewed documents.
+import { api, h, render, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, formatDate } from './ui.js';
+
+const main = document.getElementById('main');
+
+function field(id, label, value, attrs = {}) {
+  return h('div', { class: 'field' }, h('label', { for: id }, label),
+    h('input', { id, name: id, value: value || '', ...attrs }));
+}
+
+async function load() {
+  const params = urlParams();
+  const page = Math.max(1, Number(params.page) || 1);
+  setTitle('决定事项');
+  const form = h('form', { class: 'filters', method: 'get', 'aria-label': '筛选决定事项' },
+    field('q', '关键词', params.q, { type: 'search' }),
+    field('department', '牵头部门', params.department, { type: 'text' }),
+    field('year', '年份', params.year, { type: 'number', min: 1900, max: 2200, inputmode: 'numeric' }),
+    h('button', { type: 'submit' }, '筛选'));
+  const box = h('div', {}, loading());
+  render(main, h('h1', {}, '决定事项'), form, box);
+  try {
+    const res = await api('/api/decisions', { q: params.q, department: params.department, year: params.year, page, size: 20 });
+    const href = (p) => {
+      const o = { ...params, page: p };
+      for (const k of Object.keys(o)) if (!o[k]) delete o[k];
+      return `?${new URLSearchParams(o)}`;
+    };
+    render(box,
+      h('p', { role: 'status' }, `共 ${res.total} 项议题`, res.truncated ? '（仅统计了最近的部分文档）' : ''),
+      h('ol', { class: 'decision-list' }, res.decisions.map((d) => h('li', {},
+        h('article', {},
+          h('h2', {}, h('a', { href: `${link.doc(d.document_id)}#topic-${d.no}` }, d.title)),
+          h('p', { class: 'meta' }, [formatDate(d.date), d.meeting || d.document_title].filter(Boolean).join(' · ')),
+          d.lead_departments && d.lead_departments.length
+            ? h('p', { class: 'leads' }, '牵头部门：', d.lead_departments.flatMap((x, i) => (i ? ['、', departmentLink(x)] : [departmentLink(x)]))) : null,
+          d.documents && d.documents.length ? h('p', { class: 'reviewed' }, '审议文件：', d.documents.map((t) => `《${t}》`).join('')) : null,
+          d.decisions && d.decisions.length ? h('ul', { class: 'decisions' }, d.decisions.map((x) => h('li', {}, x))) : null)))),
+      pager(res.total, page, 20, href));
+  } catch (err) {
+    render(box, errorBox(err));
+  }
+}
+
+load();

@@ -1,0 +1,156 @@
+// Document page: header facts, topics with decisions and lead departments,
+// attendees, observers grouped by department, and related documents.
+import { api, h, render, errorBox, loading, urlParams, setTitle, link, personLink, departmentLink,
+  kindLabels, formatDate } from './ui.js';
+
+const main = document.getElementById('main');
+const NUMERALS = '一二三四五六七八九十';
+
+function topicNo(n) {
+  if (n >= 1 && n <= 10) return NUMERALS[n - 1];
+  if (n > 10 && n < 20) return `十${NUMERALS[n - 11]}`;
+  return String(n);
+}
+
+function facts(d) {
+  const m = d.meeting || {};
+  const rows = [
+    ['类型', kindLabels[d.kind] || d.kind],
+    ['发文机关', d.issuer],
+    ['文号', d.doc_number],
+    ['会议', m.name],
+    ['届次', m.term ? `第${m.term}届` : ''],
+    ['会议次序', m.session ? `第${m.session}次` : ''],
+    ['日期', [formatDate(d.date), m.part_of_day, m.time].filter(Boolean).join(' ') + (d.date_inferred ? '（年份为推断）' : '')],
+    ['地点', m.place],
+    ['主持人', m.chair ? [personLink(m.chair.name), m.chair.title ? `（${m.chair.title}）` : ''] : ''],
+    ['成文日期', formatDate(d.written_on)],
+    ['发布日期', formatDate(d.published_on)],
+    ['索引号', d.index_no],
+    ['主题分类', d.subject],
+    ['主送', (d.addressees || []).join('、')],
+    ['记录', d.recorder ? personLink(d.recorder) : ''],
+    ['整理', d.compiled_by],
+    ['印发日期', formatDate(d.issued_on)],
+    ['公开', d.published ? '此件公开发布' : ''],
+    ['分送', (d.distribution || []).join('、')],
+    ['来源文件', d.source],
+  ].filter(([, v]) => v && (!Array.isArray(v) || v.length));
+  return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+function titleSearch(t) {
+  return h('a', { href: link.search({ q: `"${t}"` }) }, `《${t}》`);
+}
+
+function topicsView(d) {
+  if (!d.topics || !d.topics.length) return null;
+  return h('section', { class: 'topics-section', 'aria-labelledby': 'topics-h' },
+    h('h2', { id: 'topics-h' }, `议题（${d.topics.length}）`),
+    h('ol', { class: 'topic-list' }, d.topics.map((t) => h('li', { id: `topic-${t.no}`, class: 'topic' },
+      h('h3', {}, `${topicNo(t.no)}、${t.title}`),
+      t.lead_departments && t.lead_departments.length
+        ? h('p', { class: 'leads' }, '牵头部门：', joinNodes(t.lead_departments.map(departmentLink))) : null,
+      t.documents && t.documents.length
+        ? h('p', { class: 'reviewed' }, '审议文件：', joinNodes(t.documents.map(titleSearch))) : null,
+      t.decisions && t.decisions.length
+        ? h('ul', { class: 'decisions', 'aria-label': '决定' }, t.decisions.map((x) => h('li', {}, x))) : null,
+      t.text ? h('details', {}, h('summary', {}, '议题全文'), h('p', { class: 'topic-text' }, t.text)) : null))));
+}
+
+function joinNodes(nodes, sep = '、') {
+  return nodes.flatMap((n, i) => (i ? [sep, n] : [n]));
+}
+
+function peopleView(d) {
+  const out = [];
+  if (d.attendees && d.attendees.length) {
+    out.push(h('section', { 'aria-labelledby': 'att-h', class: 'attendees' },
+      h('h2', { id: 'att-h' }, `出席（${d.attendees.length}）`),
+      h('ul', { class: 'names' }, d.attendees.map((a) => {
+        const p = typeof a === 'string' ? { name: a } : a;
+        return h('li', {}, personLink(p.name), p.title ? h('span', { class: 'title' }, p.title) : null);
+      }))));
+  }
+  if (d.observers && d.observers.length) {
+    const groups = new Map();
+    for (const o of d.observers) {
+      const key = o.department || '';
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(o);
+    }
+    out.push(h('section', { 'aria-labelledby': 'obs-h', class: 'observers' },
+      h('h2', { id: 'obs-h' }, `列席（${d.observers.length}）`),
+      h('dl', { class: 'groups' }, [...groups].map(([dept, ps]) => [
+        h('dt', {}, dept ? departmentLink(dept) : '未注明部门'),
+        h('dd', {}, h('ul', { class: 'names' }, ps.map((p) => h('li', {}, personLink(p.name),
+          p.title ? h('span', { class: 'title' }, p.title) : null)))),
+      ]))));
+  }
+  if (d.members && d.members.length) {
+    out.push(h('section', { 'aria-labelledby': 'mem-h' },
+      h('h2', { id: 'mem-h' }, '成员'),
+      h('ul', { class: 'names' }, d.members.map((p) => h('li', {}, personLink(p.name),
+        [p.title, p.department].filter(Boolean).length ? h('span', { class: 'title' }, [p.department, p.title].filter(Boolean).join(' ')) : null)))));
+  }
+  return out;
+}
+
+function namedView(d) {
+  const depts = d.departments || [];
+  const people = d.people || [];
+  if (!depts.length && !people.length) return null;
+  return h('section', { 'aria-labelledby': 'named-h', class: 'named' },
+    h('h2', { id: 'named-h' }, '文中提及'),
+    depts.length ? h('p', {}, '部门：', joinNodes(depts.map(departmentLink))) : null,
+    people.length ? h('p', {}, '人员：', joinNodes(people.map((n) => personLink(n)))) : null);
+}
+
+const relationLabels = { same_document: '审议同一文件', cites_this: '引用本文', cited_by_this: '本文引用' };
+
+async function relatedView(id, box) {
+  try {
+    const res = await api(`/api/documents/${encodeURIComponent(id)}/related`);
+    if (!res.related.length) {
+      render(box, h('h2', { id: 'rel-h' }, '相关文档'), h('p', {}, '没有找到审议或引用相同文件的其他文档。'));
+      return;
+    }
+    render(box, h('h2', { id: 'rel-h' }, `相关文档（${res.total}）`),
+      h('ol', { class: 'timeline' }, res.related.map((r) => h('li', {},
+        h('span', { class: 'date' }, formatDate(r.date) || '日期不详'),
+        h('a', { href: link.doc(r.id) }, r.title),
+        h('span', { class: 'meta' }, [kindLabels[r.kind], (r.relations || []).map((x) => relationLabels[x] || x).join('、'),
+          (r.via || []).join('、')].filter(Boolean).join(' · '))))));
+  } catch (err) {
+    render(box, h('h2', { id: 'rel-h' }, '相关文档'), errorBox(err));
+  }
+}
+
+async function load() {
+  const { id } = urlParams();
+  if (!id) {
+    render(main, h('h1', {}, '文档'), h('p', {}, '请从', h('a', { href: '/' }, '搜索'), '中选择一个文档。'));
+    return;
+  }
+  render(main, loading());
+  try {
+    const d = await api(`/api/documents/${encodeURIComponent(id)}`);
+    setTitle(d.title);
+    const related = h('section', { class: 'related', 'aria-labelledby': 'rel-h' }, h('h2', { id: 'rel-h' }, '相关文档'), loading());
+    render(main,
+      h('article', { class: 'document' },
+        h('h1', {}, d.title || d.source),
+        facts(d),
+        topicsView(d),
+        peopleView(d),
+        namedView(d),
+        related,
+        h('details', { class: 'fulltext' }, h('summary', {}, '全文'), h('pre', {}, d.text))));
+    relatedView(id, related);
+    if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  } catch (err) {
+    render(main, h('h1', {}, '文档'), errorBox(err));
+  }
+}
+
+load();

@@ -1,0 +1,182 @@
+// Search page: the whole state lives in the URL with the API's parameter
+// names (/?q=献血&department=…&year=…), so a search can be shared and
+// reloaded; the page renders the results for such a URL on first load.
+import { api, h, safeHTML, render, errorBox, loading, pager, urlParams, setTitle, link,
+  kindLabels, facetLabels, formatDate } from './ui.js';
+
+const main = document.getElementById('main');
+const FILTERS = ['department', 'person', 'year', 'kind', 'issuer'];
+const STATE_KEYS = ['q', ...FILTERS, 'from', 'to', 'sort', 'page'];
+const PAGE_SIZE = 20;
+
+function readState() {
+  const p = urlParams();
+  const s = {};
+  for (const k of STATE_KEYS) if (p[k]) s[k] = p[k];
+  return s;
+}
+
+function hrefFor(state) {
+  const qs = new URLSearchParams();
+  for (const k of STATE_KEYS) if (state[k]) qs.set(k, state[k]);
+  const s = qs.toString();
+  return s ? `/?${s}` : '/';
+}
+
+function navigate(state, { replace = false } = {}) {
+  const url = hrefFor(state);
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  load();
+}
+
+// ---- form with suggestions ----
+
+function searchForm(state) {
+  const list = h('datalist', { id: 'suggestions' });
+  const input = h('input', {
+    id: 'q', name: 'q', type: 'search', value: state.q || '', list: 'suggestions',
+    placeholder: '例如：献血条例、市应急局、李亚平、〔2020〕3号', autocomplete: 'off',
+  });
+  let timer = 0;
+  let seq = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const text = input.value.trim();
+    if (!text) return list.replaceChildren();
+    timer = setTimeout(async () => {
+      const mine = ++seq;
+      try {
+        const res = await api('/api/suggest', { q: text });
+        if (mine !== seq) return;
+        list.replaceChildren(...res.suggestions.map((s) =>
+          h('option', { value: s.text, label: `${facetLabels[s.kind] || '标题'} · ${s.text}` })));
+      } catch {
+        /* suggestions are a convenience: ignore errors while typing */
+      }
+    }, 150);
+  });
+  const sort = h('select', { id: 'sort', name: 'sort' },
+    [['', '默认排序'], ['relevance', '按相关度'], ['date_desc', '最新在前'], ['date_asc', '最早在前']]
+      .map(([v, t]) => h('option', { value: v, selected: (state.sort || '') === v }, t)));
+  sort.addEventListener('change', () => navigate({ ...readState(), sort: sort.value, page: '' }));
+  const form = h('form', { role: 'search', class: 'search-form', 'aria-label': '全文检索' },
+    h('label', { for: 'q', class: 'visually-hidden' }, '搜索关键词'),
+    input, list,
+    h('button', { type: 'submit' }, '搜索'),
+    h('label', { for: 'sort', class: 'visually-hidden' }, '排序'),
+    sort);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    navigate({ ...readState(), q: input.value.trim(), page: '' });
+  });
+  return form;
+}
+
+// ---- filters and facets ----
+
+function valueLabel(facet, value) {
+  if (facet === 'kind') return kindLabels[value] || value;
+  if (facet === 'year') return `${value}年`;
+  return value;
+}
+
+function activeFilters(state) {
+  const chips = [];
+  for (const f of [...FILTERS, 'from', 'to']) {
+    if (!state[f]) continue;
+    const label = { from: '起始日期', to: '截止日期' }[f] || facetLabels[f];
+    chips.push(h('li', {},
+      h('button', {
+        type: 'button', class: 'chip', 'data-filter': f,
+        'aria-label': `移除筛选条件 ${label}：${valueLabel(f, state[f])}`,
+        onclick: () => navigate({ ...readState(), [f]: '', page: '' }),
+      }, `${label}：${valueLabel(f, state[f])}`, h('span', { 'aria-hidden': 'true' }, ' ×'))));
+  }
+  if (!chips.length) return null;
+  return h('div', { class: 'active-filters' },
+    h('span', { id: 'active-label' }, '已选条件：'),
+    h('ul', { 'aria-labelledby': 'active-label' }, chips),
+    h('a', { href: hrefFor({ q: readState().q }), class: 'clear' }, '全部清除'));
+}
+
+function facetPanels(facets, state) {
+  const panels = FILTERS.map((f) => {
+    const values = (facets && facets[f]) || [];
+    if (!values.length) return null;
+    const id = `facet-${f}`;
+    return h('section', { class: 'facet', 'aria-labelledby': id, 'data-facet': f },
+      h('h2', { id }, facetLabels[f]),
+      h('ul', {}, values.map((v) => {
+        const active = state[f] === v.value;
+        return h('li', {},
+          h('button', {
+            type: 'button', class: 'facet-value', 'aria-pressed': String(active), 'data-value': v.value,
+            onclick: () => navigate({ ...readState(), [f]: active ? '' : v.value, page: '' }),
+          }, h('span', { class: 'facet-name' }, valueLabel(f, v.value)), h('span', { class: 'count' }, String(v.count))));
+      })));
+  }).filter(Boolean);
+  if (!panels.length) return null;
+  return h('details', { class: 'facets', open: matchMedia('(min-width: 900px)').matches },
+    h('summary', {}, '筛选'), panels);
+}
+
+// ---- results ----
+
+function hitView(hit) {
+  const meta = [kindLabels[hit.kind] || hit.kind, formatDate(hit.date), hit.issuer, hit.doc_number,
+    hit.meeting && hit.meeting.name].filter(Boolean);
+  return h('li', { class: 'hit' },
+    h('article', {},
+      h('h3', {}, h('a', { href: link.doc(hit.id) }, hit.title || hit.source)),
+      h('p', { class: 'meta' }, meta.join(' · ')),
+      (hit.snippets || []).map((s) => safeHTML('p', s, { class: 'snippet' })),
+      hit.topics && hit.topics.length
+        ? h('div', { class: 'topics' },
+          h('p', { class: 'topics-label' }, '匹配的议题：'),
+          h('ul', {}, hit.topics.map((t) => h('li', {},
+            h('a', { href: `${link.doc(hit.id)}#topic-${t.no}` }, `议题${t.no}：${t.title}`),
+            t.snippet ? safeHTML('p', t.snippet, { class: 'snippet' }) : null))))
+        : null));
+}
+
+function summary(res, state) {
+  const parts = [`共 ${res.total} 条结果`];
+  if (typeof res.took_ms === 'number') parts.push(`用时 ${res.took_ms.toFixed(1)} 毫秒`);
+  return h('div', { class: 'summary', role: 'status', 'aria-live': 'polite' },
+    h('p', {}, parts.join('，')),
+    res.operator === 'or' ? h('p', { class: 'note' }, '没有同时包含所有关键词的文档，下面显示包含任一关键词的结果。') : null,
+    res.total === 0 && state.q ? h('p', { class: 'note' }, '没有找到匹配的文档。请尝试更短的关键词，或移除筛选条件。') : null);
+}
+
+async function load() {
+  const state = readState();
+  setTitle(state.q ? `“${state.q}”的搜索结果` : '');
+  const page = Math.max(1, Number(state.page) || 1);
+  const results = h('section', { class: 'results', 'aria-label': '搜索结果' }, loading());
+  render(main,
+    h('h1', { class: 'visually-hidden' }, '搜索政务档案'),
+    searchForm(state),
+    activeFilters(state),
+    h('div', { class: 'search-layout' }, h('div', { class: 'facet-column' }), results));
+  try {
+    const res = await api('/api/search', { ...state, size: PAGE_SIZE });
+    main.querySelector('.facet-column').replaceChildren(facetPanels(res.facets, state) || '');
+    render(results,
+      summary(res, state),
+      h('ol', { class: 'hits', start: (page - 1) * PAGE_SIZE + 1 }, res.hits.map(hitView)),
+      pager(res.total, page, PAGE_SIZE, (p) => hrefFor({ ...state, page: p > 1 ? String(p) : '' })));
+    for (const a of results.querySelectorAll('.pager a')) {
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        navigate({ ...readState(), page: a.dataset.page === '1' ? '' : a.dataset.page });
+        main.focus();
+      });
+    }
+  } catch (err) {
+    render(results, errorBox(err));
+  }
+}
+
+window.addEventListener('popstate', load);
+load();

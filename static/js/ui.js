@@ -1,0 +1,132 @@
+// Shared helpers of every page: DOM building without innerHTML (only the
+// API's snippets, already escaped by the server, are inserted as HTML),
+// JSON fetching with readable errors, links between pages and pagination.
+
+/** Builds an element: h('a', {href: '/'}, 'text', child, …). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** Puts HTML the server produced (snippets: matches in <mark>, the rest escaped). */
+export function safeHTML(tag, html, attrs = {}) {
+  const el = h(tag, attrs);
+  el.innerHTML = html;
+  // Defence in depth: keep only text and <mark>.
+  for (const node of el.querySelectorAll('*')) {
+    if (node.tagName !== 'MARK') node.replaceWith(document.createTextNode(node.textContent));
+  }
+  return el;
+}
+
+export class APIError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** GETs a JSON endpoint; params with empty values are left out. */
+export async function api(path, params = {}) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') qs.set(k, v);
+  }
+  const url = qs.toString() ? `${path}?${qs}` : path;
+  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  if (!res.ok) throw new APIError(res.status, (body && body.error) || `请求失败（${res.status}）`);
+  return body;
+}
+
+export const kindLabels = { minutes: '会议纪要', news: '新闻报道', official: '公文', other: '其他' };
+export const roleLabels = { chair: '主持', attendee: '出席', observer: '列席', recorder: '记录', mentioned: '提及' };
+export const facetLabels = { department: '部门', person: '人员', year: '年份', kind: '类型', issuer: '发文机关' };
+
+export const link = {
+  doc: (id) => `/doc.html?id=${encodeURIComponent(id)}`,
+  person: (name) => `/person.html?name=${encodeURIComponent(name)}`,
+  department: (name) => `/department.html?name=${encodeURIComponent(name)}`,
+  search: (params) => `/?${new URLSearchParams(params)}`,
+};
+
+export function personLink(name, extra = {}) {
+  return h('a', { href: link.person(name), class: 'person', ...extra }, name);
+}
+
+export function departmentLink(name) {
+  return h('a', { href: link.department(name), class: 'dept' }, name);
+}
+
+/** Formats an ISO date as 2020年1月6日. */
+export function formatDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
+  if (!m) return iso || '';
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Replaces the content of the main region, and announces errors. */
+export function render(root, ...children) {
+  root.replaceChildren();
+  append(root, children);
+}
+
+export function errorBox(err) {
+  const msg = err instanceof APIError && err.status === 404 ? `未找到：${err.message}` : `出错了：${err.message}`;
+  return h('p', { class: 'error', role: 'alert' }, msg);
+}
+
+export function loading() {
+  return h('p', { class: 'loading', role: 'status' }, '正在加载…');
+}
+
+/** Pagination links that keep every other URL parameter. */
+export function pager(total, page, size, makeHref, label = '分页') {
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (pages <= 1) return null;
+  const nav = h('nav', { class: 'pager', 'aria-label': label });
+  const item = (p, text, rel) => {
+    if (p < 1 || p > pages) return h('span', { class: 'disabled', 'aria-disabled': 'true' }, text);
+    if (p === page) return h('span', { class: 'current', 'aria-current': 'page' }, text);
+    return h('a', { href: makeHref(p), rel, 'data-page': p }, text);
+  };
+  nav.append(item(page - 1, '上一页', 'prev'));
+  const shown = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2]);
+  let last = 0;
+  for (const p of [...shown].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b)) {
+    if (p - last > 1) nav.append(h('span', { class: 'gap' }, '…'));
+    nav.append(item(p, String(p)));
+    last = p;
+  }
+  nav.append(item(page + 1, '下一页', 'next'));
+  return nav;
+}
+
+/** Current URL parameters as a plain object. */
+export function urlParams() {
+  return Object.fromEntries(new URLSearchParams(location.search));
+}
+
+/** Sets the page title (document and <h1> stay in step). */
+export function setTitle(text) {
+  document.title = text ? `${text} · 政务档案检索` : '政务档案检索';
+}
