@@ -267,18 +267,24 @@ func TestReadHTMLStructure(t *testing.T) {
 
 func TestReadDeepHTML(t *testing.T) {
 	const depth = 10000
-	page := "<html><body>" + strings.Repeat("<div>", depth) + "深层正文" + strings.Repeat("</div>", depth) +
-		"<p>会议纪要正文</p></body></html>"
-	start := time.Now()
-	got, err := read(t, "deep.html", []byte(page))
-	if err != nil {
-		t.Fatalf("Read: %v", err)
-	}
-	if !strings.Contains(got, "会议纪要正文") {
-		t.Errorf("text after the deep nesting lost: %q", got)
-	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("deep nesting took %v", d)
+	for _, tag := range []string{"div", "b", "table", "a", "li"} {
+		t.Run(tag, func(t *testing.T) {
+			page := "<html><body><p>会议纪要开头</p>" + strings.Repeat("<"+tag+">", depth) + "深层正文" +
+				strings.Repeat("</"+tag+">", depth) + "<p>会议纪要结尾</p></body></html>"
+			start := time.Now()
+			got, err := read(t, "deep.html", []byte(page))
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			for _, w := range []string{"会议纪要开头", "深层正文", "会议纪要结尾"} {
+				if !strings.Contains(got, w) {
+					t.Errorf("text %q lost: %q", w, head(got))
+				}
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("deep nesting took %v", d)
+			}
+		})
 	}
 }
 
