@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/go-ego/gse"
 
@@ -194,51 +195,41 @@ func UserDictionaryVersion(words []segment.Word) string {
 func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatus, error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		if d == nil {
+			return nil, fmt.Errorf("index: document %d is nil", i)
+		}
+		ids[i] = d.ID
+		if ids[i] == "" {
+			ids[i] = document.ContentID(d.Text)
+		}
+	}
+	present, byPath, err := ix.lookup(ctx, docs, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]PutStatus, len(docs))
 	b := ix.bi.NewBatch()
-	inBatch := map[string]bool{}
-	pathInBatch := map[string]string{}
 	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if d == nil {
-			return nil, fmt.Errorf("index: document %d is nil", i)
-		}
-		id := d.ID
-		if id == "" {
-			id = document.ContentID(d.Text)
-		}
-		if inBatch[id] {
-			out[i] = Unchanged
-			continue
-		}
-		exists, err := ix.exists(id)
-		if err != nil {
-			return nil, err
-		}
-		if exists {
-			out[i] = Unchanged
-			inBatch[id] = true
+		id := ids[i]
+		if present[id] {
+			out[i] = Unchanged // also a duplicate inside this batch
 			continue
 		}
 		out[i] = Added
 		if d.SourcePath != "" {
-			olds, err := ix.idsBySourcePath(ctx, d.SourcePath)
-			if err != nil {
-				return nil, err
-			}
-			if prev, ok := pathInBatch[d.SourcePath]; ok && prev != id {
-				olds = append(olds, prev)
-			}
-			for _, old := range olds {
-				if old != id {
+			for _, old := range byPath[d.SourcePath] {
+				if old != id && present[old] {
 					b.Delete(old)
-					delete(inBatch, old)
+					delete(present, old)
 					out[i] = Updated
 				}
 			}
-			pathInBatch[d.SourcePath] = id
+			byPath[d.SourcePath] = []string{id}
 		}
 		cp := *d
 		cp.ID = id
@@ -249,7 +240,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 		if err := b.Index(id, ix.bleveDoc(&cp, js)); err != nil {
 			return nil, fmt.Errorf("index: analyse %s: %w", id, err)
 		}
-		inBatch[id] = true
+		present[id] = true
 	}
 	if b.Size() > 0 {
 		if err := ix.bi.Batch(b); err != nil {
@@ -260,27 +251,47 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 	return out, nil
 }
 
+// lookup finds, in one search, which of ids are indexed and which indexed
+// documents share a source path with docs.
+func (ix *Index) lookup(ctx context.Context, docs []*document.Document, ids []string) (present map[string]bool, byPath map[string][]string, err error) {
+	present, byPath = map[string]bool{}, map[string][]string{}
+	qs := []query.Query{bleve.NewDocIDQuery(ids)}
+	seen := map[string]bool{}
+	for _, d := range docs {
+		if d.SourcePath != "" && !seen[d.SourcePath] {
+			seen[d.SourcePath] = true
+			qs = append(qs, termQ(fSourcePath, d.SourcePath, 1))
+		}
+	}
+	size := 2*len(ids) + 16
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), size, 0, false)
+		req.Fields = []string{fSourceStore}
+		req.SortBy([]string{"_id"})
+		res, err := ix.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, nil, fmt.Errorf("index: look up existing documents: %w", err)
+		}
+		if res.Total > uint64(size) {
+			size = int(res.Total)
+			continue
+		}
+		for _, h := range res.Hits {
+			present[h.ID] = true
+			if p, _ := h.Fields[fSourceStore].(string); p != "" {
+				byPath[p] = append(byPath[p], h.ID)
+			}
+		}
+		return present, byPath, nil
+	}
+}
+
 func (ix *Index) exists(id string) (bool, error) {
 	d, err := ix.bi.Document(id)
 	if err != nil {
 		return false, fmt.Errorf("index: look up %s: %w", id, err)
 	}
 	return d != nil, nil
-}
-
-func (ix *Index) idsBySourcePath(ctx context.Context, path string) ([]string, error) {
-	q := bleve.NewTermQuery(path)
-	q.SetField(fSourcePath)
-	req := bleve.NewSearchRequestOptions(q, 100, 0, false)
-	res, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: look up source path: %w", err)
-	}
-	ids := make([]string, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		ids = append(ids, h.ID)
-	}
-	return ids, nil
 }
 
 // Delete removes one document; ErrNotFound when there is none with that id.

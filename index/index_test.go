@@ -348,6 +348,18 @@ func TestPutIdempotentUpdateDeleteGet(t *testing.T) {
 	if n, _ := ix.Count(ctx); n != 1 {
 		t.Errorf("count %d", n)
 	}
+	// Two versions of one file in the same batch: the later one wins.
+	v3, v4 := doc("v3", "纪要", "第三版"), doc("v4", "纪要", "第四版")
+	v3.SourcePath, v4.SourcePath = "/archive/b.txt", "/archive/b.txt"
+	if st := put(t, ix, v3, v4); !reflect.DeepEqual(st, []PutStatus{Added, Updated}) {
+		t.Errorf("same path in one batch %v", st)
+	}
+	if _, err := ix.Get(ctx, "v3"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("v3 should be replaced: %v", err)
+	}
+	if err := ix.Delete(ctx, "v4"); err != nil {
+		t.Fatal(err)
+	}
 	r := find(t, ix, Query{Text: "其他", IncludeDocuments: true})
 	if len(r.Hits) != 1 || r.Hits[0].Document == nil || r.Hits[0].Document.Title != "其他" {
 		t.Errorf("include documents: %+v", r.Hits)

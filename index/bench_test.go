@@ -1,0 +1,68 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"govarchive/internal/document"
+)
+
+// benchText is a paragraph of the genre, repeated to the size of a
+// typical minutes document (~6 KB).
+const benchPara = "2020年1月6日上午，李亚平市长主持召开市政府第86次常务会议，审议《苏州市危险化学品安全综合治理实施方案》。" +
+	"会议原则同意，由市应急局会同市民政局、市卫生健康委等部门修改完善后印发实施。会议强调，要统筹推进安全生产和疫情防控工作。\n"
+
+func BenchmarkTokenize(b *testing.B) {
+	seg := testSegmenter(b)
+	text := []byte(strings.Repeat(benchPara, 24))
+	for _, mode := range []struct {
+		name string
+		tok  *tokenizer
+	}{{"index", &tokenizer{seg: seg, sub: true}}, {"query", &tokenizer{seg: seg}}} {
+		b.Run(mode.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				mode.tok.Tokenize(text)
+			}
+		})
+	}
+}
+
+func BenchmarkSearchFacets(b *testing.B) {
+	ix := openTest(b, Options{})
+	rng := rand.New(rand.NewPCG(1, 2))
+	depts := []string{"市应急局", "市民政局", "市卫生健康委", "市财政局", "市司法局", "市审计局", "市教育局", "市公安局"}
+	people := []string{"李亚平", "邹洪凯", "王翔", "韩云", "陈建华", "吴庆文", "曹后灵", "查颖冬"}
+	var docs []*document.Document
+	for i := range 2000 {
+		d := doc(fmt.Sprintf("d%04d", i), fmt.Sprintf("市政府第%d次常务会议纪要", i), strings.Repeat(benchPara, 1+i%4))
+		d.Date = fmt.Sprintf("%d-%02d-%02d", 2015+i%10, 1+i%12, 1+i%28)
+		for range 3 {
+			d.Departments = append(d.Departments, depts[rng.IntN(len(depts))])
+			d.People = append(d.People, people[rng.IntN(len(people))])
+		}
+		docs = append(docs, d)
+	}
+	for i := 0; i < len(docs); i += 500 {
+		put(b, ix, docs[i:i+500]...)
+	}
+	ctx := context.Background()
+	for _, q := range []Query{
+		{Text: "危险化学品"},
+		{Text: `"安全生产"`, Sort: SortDateDesc},
+		{Text: "应急 疫情防控", Year: 2020},
+		{},
+	} {
+		b.Run(fmt.Sprintf("%q", q.Text), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
