@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/width"
 
 	"govarchive/internal/document"
+	"govarchive/internal/norm"
 )
 
 // docNum is a 文号 reduced to what identifies it.
@@ -24,8 +25,13 @@ var (
 	docNoYr  = regexp.MustCompile(`^(\p{Han}{1,12}?)\s*第\s*(\d{1,6})\s*[号號]$`)
 )
 
-// parseDocNumber recognises a 文号 in s (the whole of s, after width folding).
+// parseDocNumber recognises a 文号 in s (the whole of s). internal/norm
+// reads the forms found in documents; the local patterns add the looser
+// ones people type ((2019)3号 without a prefix, 2020年第3號).
 func parseDocNumber(s string) (docNum, bool) {
+	if d, ok := norm.ParseDocNumber(s); ok && d.Seq > 0 {
+		return docNum{Prefix: d.Prefix, Year: d.Year, Seq: d.Seq}, true
+	}
 	s = strings.TrimSpace(width.Fold.String(s))
 	if m := docNumRe.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[2])

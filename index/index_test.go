@@ -397,3 +397,29 @@ func TestReopenKeepsMetadata(t *testing.T) {
 		t.Error("version ignores words")
 	}
 }
+
+func TestParseDocNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want docNum
+		ok   bool
+	}{
+		{"〔2020〕3号", docNum{Year: 2020, Seq: 3}, true},
+		{"[2020]3号", docNum{Year: 2020, Seq: 3}, true},
+		{"(2019)3号", docNum{Year: 2019, Seq: 3}, true},
+		{"2020年3号", docNum{Year: 2020, Seq: 3}, true},
+		{"2020年第3號", docNum{Year: 2020, Seq: 3}, true},
+		{"国办发〔2018〕15号", docNum{Prefix: "国办发", Year: 2018, Seq: 15}, true},
+		{"〔2019〕55 号", docNum{Year: 2019, Seq: 55}, true},
+		{"国令第707号", docNum{Prefix: "国令", Seq: 707}, true},
+		{"20203号", docNum{}, false},
+		{"审计", docNum{}, false},
+		{"2020年3月", docNum{}, false},
+	}
+	for _, tc := range tests {
+		got, ok := parseDocNumber(tc.in)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("%s: %+v %v, want %+v %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
