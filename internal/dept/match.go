@@ -89,12 +89,22 @@ var notPlaceWords = []string{"原则", "同意", "学习", "程序", "名义", "
 	"发展", "工作", "负责", "牵头", "配合", "指导", "督促", "协调", "报告", "提请", "审议", "听取", "召开", "参加",
 	"出席", "列席", "领导", "全面", "积极", "认真", "我国", "全国", "国家", "中央", "中国", "某某", "如何", "已经",
 	"批复", "同时", "以及", "有关", "相关", "其他", "所有", "重点", "继续", "开展", "实施", "改革", "经济", "社会",
-	"服务", "管理", "企业", "项目", "国际"}
+	"服务", "管理", "企业", "项目", "国际", "关于", "对于", "为了", "围绕", "加快", "全力", "各个", "一个", "两个",
+	"部分", "这个"}
 
 // notStemWords never occur in the stem of a unit outside the table.
 var notStemWords = []string{"原则", "同意", "名义", "做好", "推动", "调动", "实行", "确保", "简化", "进一步",
 	"加强", "根据", "按照", "通过", "负责", "牵头", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "政府",
 	"某某", "特色", "已经", "签署"}
+
+// wordEnds are ordinary words that end in a unit suffix (布局, 干部, 举办,
+// 网站, 行政中心): a unit outside the table never ends in one.
+var wordEnds = toRunes([]string{"布局", "格局", "大局", "全局", "结局", "僵局", "开局", "变局", "政局", "时局", "战局",
+	"全部", "内部", "外部", "干部", "总部", "本部", "基部", "顶部", "底部", "中部", "东部", "西部", "南部", "北部",
+	"举办", "主办", "承办", "督办", "创办", "申办", "交办", "代办", "查办", "包办", "协办", "开办", "兴办", "筹办",
+	"好处", "到处", "各处", "难处", "住处", "长处", "益处", "之处", "相处", "别处", "深处",
+	"场所", "住所", "处所", "厕所", "诊所", "网站", "车站", "签署", "大厅", "餐厅", "庭院", "剧院",
+	"常委", "行政中心", "会议室", "会议中心", "活动中心", "活动室"})
 
 // directions alone are parts of a place, not units: 区东南部, 市中部.
 const directions = "东西南北中上下内外前后"
@@ -118,7 +128,7 @@ var relBlocked = func() map[[2]rune]bool {
 	m := map[[2]rune]bool{}
 	for _, w := range []string{"城市", "超市", "都市", "门市", "上市", "股市", "集市", "夜市", "楼市", "车市", "全市", "各市",
 		"社区", "园区", "景区", "小区", "辖区", "片区", "山区", "库区", "老区", "灾区", "郊区", "矿区", "牧区", "专区", "示范区", "试验区", "保护区", "功能区",
-		"郡县"} {
+		"郡县", "城乡"} {
 		r := []rune(w)
 		m[[2]rune{r[len(r)-2], r[len(r)-1]}] = true
 	}
@@ -243,7 +253,7 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 	}
 	// A unit outside the table: [place] stem suffix.
 	for _, sr := range genericSuffixRunes {
-		if n < len(sr)+2 || !hasSuffix(rs, sr) {
+		if n < len(sr)+2 || !hasSuffix(rs, sr) || endsInWord(rs) {
 			continue
 		}
 		body := rs[:n-len(sr)]
@@ -265,6 +275,16 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		}
 	}
 	return parsed{}, false
+}
+
+// endsInWord reports a name that ends in an ordinary word (布局, 行政中心).
+func endsInWord(rs []rune) bool {
+	for _, w := range wordEnds {
+		if hasSuffix(rs, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // relBlockedAt reports a relative prefix that is really the start of a word
