@@ -103,6 +103,7 @@ func (c *Cleaner) Normalize(text string) string {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = stripInvisible(text)
 	text = stripHTMLTags(text)
+	text = unescapeEntities(text)
 	text = c.removePinyin(text)
 	text = c.simplifyDocument(text)
 

@@ -7,9 +7,10 @@ import (
 )
 
 var (
-	// parenGroup matches one parenthesised run on a line with at least one
-	// ASCII parenthesis; content containing Han gets full-width parentheses.
-	parenGroup = regexp.MustCompile(`[(（]([^()（）\n]{1,120})[)）]`)
+	// parenGroup matches a parenthesised run without ASCII parentheses
+	// inside (full-width ones may be, from an earlier pass); content
+	// containing Han gets full-width parentheses.
+	parenGroup = regexp.MustCompile(`[(（]([^()\n]{1,120})[)）]`)
 	// listMarker is content that numbers an item: (二), (12).
 	listMarker = regexp.MustCompile(`^[一二三四五六七八九十百零〇○0-9]+$`)
 	// spaceAroundWide drops spaces next to full-width punctuation, where
@@ -126,14 +127,19 @@ func fixPunctuation(line string) string {
 		}
 		line = string(rs)
 	}
-	if strings.ContainsAny(line, "()") {
-		line = parenGroup.ReplaceAllStringFunc(line, func(m string) string {
+	// Innermost groups first; a second pass reaches the enclosing ones.
+	for pass := 0; pass < 3 && strings.ContainsAny(line, "()"); pass++ {
+		next := parenGroup.ReplaceAllStringFunc(line, func(m string) string {
 			inner := parenGroup.FindStringSubmatch(m)[1]
 			if listMarker.MatchString(strings.TrimSpace(inner)) || !hasHan(inner) {
 				return m
 			}
 			return "（" + inner + "）"
 		})
+		if next == line {
+			break
+		}
+		line = next
 	}
 	if strings.Contains(line, " ") {
 		line = emptyField.ReplaceAllString(line, "$1\x00$2")

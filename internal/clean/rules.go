@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -16,6 +17,9 @@ var (
 	// htmlTag matches markup injected into text files by spam mirrors. A tag
 	// name must start with an ASCII letter, so 《<规定>修订意见》 is untouched.
 	htmlTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>\n]*)?/?>`)
+	// htmlEntity matches character references left in scraped text
+	// (&nbsp; &ldquo; &#12288;).
+	htmlEntity = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});`)
 	// tagLeftover is what a junk line may still hold once its tags are gone.
 	tagLeftover = regexp.MustCompile(`^(\d{1,3}[.、]?|[•·*+\-])?$`)
 
@@ -127,6 +131,15 @@ func stripHTMLTags(s string) string {
 		out = append(out, rest)
 	}
 	return strings.Join(out, "\n")
+}
+
+// unescapeEntities decodes HTML character references; an unknown name is
+// left as written.
+func unescapeEntities(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return htmlEntity.ReplaceAllStringFunc(s, html.UnescapeString)
 }
 
 // footerStart returns the index of the first line of the footer zone.
