@@ -180,7 +180,7 @@ func buildHTML(lines []string, charset string) string {
 	b.WriteString(`<div class="top-nav"><a href="/">首页</a> <a href="/a">政务公开</a> <a href="/b">互动交流</a></div>`)
 	b.WriteString(`<nav><a href="/">网站首页</a><a href="/x">机构概况</a></nav>`)
 	b.WriteString(`<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/z">会议纪要</a></div>`)
-	b.WriteString(`<div class="main"><h1>` + lines[0] + `</h1><div class="content">`)
+	b.WriteString(`<div class="main"><h1>` + lines[0] + `</h1><div id="zoom" class="article-content">`)
 	for _, l := range lines[1:] {
 		// Source wrapping inside a paragraph must not become a space.
 		a, z := hanSplit(l)

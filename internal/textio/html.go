@@ -38,11 +38,12 @@ var skipElements = map[atom.Atom]bool{
 }
 
 // skipHints are class/id words (split at -, _ and spaces) of page chrome.
+// Not "zoom" or "fontsize": CMS templates give the article body id="zoom".
 var skipHints = map[string]bool{
 	"nav": true, "navbar": true, "navigation": true, "menu": true, "breadcrumb": true,
 	"breadcrumbs": true, "crumb": true, "crumbs": true, "footer": true, "sidebar": true,
 	"share": true, "sharebar": true, "copyright": true, "toolbar": true, "topbar": true,
-	"bdshare": true, "fontsize": true, "zoom": true,
+	"bdshare": true,
 }
 
 var skipRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "search": true}
