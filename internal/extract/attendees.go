@@ -347,7 +347,7 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 	}
 	pending, shared := "", ""
 	titlesOnly = true
-	for _, e := range splitAny(c, "、") {
+	for _, e := range splitAny(c, "、及") {
 		e = strings.TrimSuffix(strings.TrimSuffix(e, "等"), "同志")
 		if containsAny(e, bylineMarkers) || isMasked(e) {
 			titlesOnly = false

@@ -34,7 +34,8 @@ func (st *state) finish() {
 	add(d.Recorder)
 	people = append(people, st.people...)
 	people = append(people, st.comrades()...)
-	d.People = dedupe(people)
+	people = append(people, st.namedInProse()...)
+	d.People = dropCutNames(dedupe(people))
 
 	var depts []string
 	for _, t := range d.Topics {
@@ -42,7 +43,9 @@ func (st *state) finish() {
 	}
 	depts = append(depts, st.depts...)
 	for _, m := range st.findDepts(st.text) {
-		depts = append(depts, m.Name)
+		if _, bad := hasAnyPrefix(m.Name, mentionStopWords); !bad {
+			depts = append(depts, m.Name)
+		}
 	}
 	d.Departments = dedupe(depts)
 	d.DepartmentRefs = nil
@@ -79,7 +82,7 @@ func (st *state) comrades() []string {
 				if n == 3 && surnameLen(nm) == 0 {
 					continue
 				}
-				if plausibleName(nm) && comradeContext(before) {
+				if plausibleName(nm) && (n == 3 || comradeContext(before) || surnameLen(nm) > 0) {
 					out = append(out, nm)
 					break
 				}
@@ -102,4 +105,67 @@ func comradeContext(before string) bool {
 	}
 	_, ok := hasAnySuffix(before, titleSuffixes)
 	return ok
+}
+
+// namedInProse finds names gse tags as persons ("nr") where the prose shows
+// they are people: a title before, or a title or verb of speech after.
+func (st *state) namedInProse() []string {
+	if st.p.seg == nil {
+		return nil
+	}
+	var out []string
+	for _, l := range st.lines {
+		if l == "" || containsAny(l, bylineMarkers) {
+			continue
+		}
+		pos := st.p.seg.Pos(l, false)
+		for i, tok := range pos {
+			if tok.Pos != "nr" {
+				continue
+			}
+			name, next := tok.Text, i+1
+			// gse may cut a three-character name short ("王庆/海").
+			if next < len(pos) && runeLen(pos[next].Text) == 1 && allHan(pos[next].Text) && plausibleName(name+pos[next].Text) {
+				name += pos[next].Text
+				next++
+			}
+			if !plausibleName(name) {
+				continue
+			}
+			before := i > 0 && isTitleEnd(pos[i-1].Text)
+			after := false
+			if next < len(pos) {
+				_, after = hasAnyPrefix(pos[next].Text, nameContext)
+			}
+			if before || after {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// isTitleEnd reports a token that ends an official title (副市长, 主任).
+func isTitleEnd(s string) bool {
+	_, ok := hasAnySuffix(s, []string{"长", "书记", "主任", "主席", "委员", "常委", "代表", "秘书长"})
+	return ok
+}
+
+// dropCutNames removes a name that is the start of a longer name in the same
+// document: the segmenter's cut of 郭锦伟 as 郭锦.
+func dropCutNames(people []string) []string {
+	out := people[:0]
+	for _, p := range people {
+		cut := false
+		for _, q := range people {
+			if len(q) > len(p) && strings.HasPrefix(q, p) {
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -91,6 +91,7 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 			clause = strings.TrimPrefix(clause, p)
 		}
 		clause = strings.TrimLeft(clause, " ()（）星期一二三四五六日天0123456789:：")
+		clause = strings.TrimLeftFunc(clause, func(r rune) bool { return !isHan(r) })
 		if i := strings.Index(clause, "在"); i > 0 {
 			m.Place = trimPunct(clause[i+len("在"):])
 			clause = clause[:i]
@@ -123,7 +124,18 @@ func (st *state) setMeetingName(m *document.Meeting, name string) {
 	name = strings.TrimPrefix(name, "了")
 	name = strings.TrimPrefix(name, "召开")
 	name = trimPunct(name)
-	if runeLen(name) < 3 || runeLen(name) > 60 {
+	// "区政府党组（扩大）会议和区政府十五届第21次常务会议": keep the
+	// numbered meeting of a joint sitting.
+	for _, sep := range []string{"和", "暨"} {
+		if i := strings.LastIndex(name, sep); i > 0 {
+			if _, ok := findMeetingNo(name[i:]); ok {
+				if _, ok := hasAnySuffix(name[:i], meetingTypes); ok {
+					name = name[i+len(sep):]
+				}
+			}
+		}
+	}
+	if runeLen(name) < 3 || runeLen(name) > 60 || emptySessionRe.MatchString(name) {
 		return
 	}
 	m.Name = name
@@ -148,6 +160,9 @@ func (st *state) chairFrom(s string) *document.Person {
 		return nil
 	}
 	if title, name, ok := st.titleName(s); ok {
+		return &document.Person{Name: name, Title: title}
+	}
+	if title, name, ok := st.titleNameEnd(s); ok {
 		return &document.Person{Name: name, Title: title}
 	}
 	if plausibleName(s) {
@@ -179,6 +194,11 @@ func isTitle(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" || runeLen(s) > 40 {
 		return false
+	}
+	for _, r := range s {
+		if !isHan(r) && r != '、' {
+			return false
+		}
 	}
 	_, ok := hasAnySuffix(s, titleSuffixes)
 	return ok
@@ -292,19 +312,28 @@ func allHanOrSpace(s string) bool {
 }
 
 // issuerPrefix returns the issuing body at the start of a title
-// ("国务院办公厅关于…" → 国务院办公厅).
-func issuerPrefix(title string) string {
-	if i := strings.Index(title, "关于"); i > 0 {
-		if c := title[:i]; isIssuer(c) {
-			return c
+// ("国务院办公厅关于…" → 国务院办公厅). A prefix opening with a verb
+// ("落实安徽省人民政府…") is a phrase, not a body.
+func (st *state) issuerPrefix(title string) string {
+	cand := ""
+	if i := strings.Index(title, "关于"); i > 0 && isIssuer(title[:i]) {
+		cand = title[:i]
+	} else {
+		for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府"} {
+			if i := strings.Index(title, suf); i > 0 {
+				cand = title[:i+len(suf)]
+				break
+			}
 		}
 	}
-	for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府"} {
-		if i := strings.Index(title, suf); i > 0 {
-			return title[:i+len(suf)]
-		}
+	if cand == "" || st.p.seg == nil {
+		return cand
 	}
-	return ""
+	// A body's name opens with a place or an organisation (noun tags).
+	if pos := st.p.seg.Pos(cand, false); len(pos) > 0 && !strings.HasPrefix(pos[0].Pos, "n") && pos[0].Pos != "j" {
+		return ""
+	}
+	return cand
 }
 
 // setDocNumber records a 文号.

@@ -90,7 +90,7 @@ func (st *state) minutesTitle(head []int) {
 				if !strings.Contains(l, "政府") {
 					l = prev + l
 				}
-			case head[k-1] >= i-2 && isTitleFragment(prev):
+			case head[k-1] >= i-2 && isTitleFragment(prev) && !strings.HasPrefix(l, "关于"):
 				// A title wrapped over two lines.
 				l = prev + l
 			}
@@ -119,7 +119,7 @@ func (st *state) minutesTitle(head []int) {
 		}
 	}
 	if d.Issuer == "" {
-		d.Issuer = issuerPrefix(d.Title)
+		d.Issuer = st.issuerPrefix(d.Title)
 	}
 }
 

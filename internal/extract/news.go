@@ -55,7 +55,7 @@ func (st *state) parseNews() {
 	if m.Name != "" || m.Date != "" || m.Chair != nil {
 		d.Meeting = m
 	}
-	d.Issuer = issuerPrefix(d.Title)
+	d.Issuer = st.issuerPrefix(d.Title)
 	if d.Title == "" && m.Name != "" {
 		d.Title = m.Name
 	}
@@ -74,7 +74,14 @@ func (st *state) parseNews() {
 	if len(d.Topics) == 0 && intro >= 0 {
 		// Only the intro says what was reviewed ("审议《…》").
 		if docs := docTitles(st.lines[intro]); len(docs) > 0 {
-			t := document.Topic{No: 1, Title: "审议《" + strings.Join(docs, "》《") + "》", Text: st.lines[intro]}
+			title := ""
+			for _, c := range splitAny(st.lines[intro], "，。；") {
+				if strings.Contains(c, "《") {
+					title = c
+					break
+				}
+			}
+			t := document.Topic{No: 1, Title: title, Text: st.lines[intro]}
 			st.fillTopic(&t)
 			d.Topics = []document.Topic{t}
 		}
@@ -97,7 +104,7 @@ func (st *state) parseOther() {
 			break
 		}
 	}
-	d.Issuer = issuerPrefix(d.Title)
+	d.Issuer = st.issuerPrefix(d.Title)
 	f := st.labelledFields()
 	if v := f["published_on"]; v != "" {
 		if ds := findDates(v); len(ds) > 0 {

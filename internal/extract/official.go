@@ -63,7 +63,7 @@ func (st *state) parseOfficial() {
 		}
 	}
 	if d.Issuer == "" {
-		d.Issuer = issuerPrefix(d.Title)
+		d.Issuer = st.issuerPrefix(d.Title)
 	}
 	sigIssuer, sigDate := st.signature()
 	if d.Issuer == "" {

@@ -80,6 +80,17 @@ var titleSuffixes = []string{
 	"巡视员", "调研员", "总监", "总师", "督学", "负责人", "负责同志", "代表", "顾问", "干部",
 }
 
+// nameContext is what follows a person's name in prose: a title or a verb
+// of speech ("李翔强调", "花建慧副省长").
+var nameContext = []string{
+	"同志", "指出", "强调", "要求", "表示", "主持", "讲话", "出席", "参加", "副", "常务副", "代",
+	"市长", "县长", "区长", "省长", "州长", "书记", "主任", "主席", "部长", "局长", "厅长", "秘书长", "委员", "常委",
+}
+
+// mentionStopWords open a phrase that the department finder may take for a
+// name ("关于高新区…").
+var mentionStopWords = []string{"关于", "对", "在", "由", "向", "和", "及", "与", "将", "为", "从", "按", "请", "经"}
+
 // Topic verbs open an item of a minutes document.
 var itemOpeners = []string{"会议认为", "会议指出", "会议强调", "会议决定", "会议明确", "会议要求", "会议议定", "会议同意", "会议原则同意", "会议审议", "会议听取", "会议研究"}
 
@@ -138,12 +149,14 @@ var (
 	simplyCalledRe = regexp.MustCompile(`[（(]以下简称[^）)]*[）)]`)
 	// compiledRe is "XX办公室整理".
 	compiledRe = regexp.MustCompile(`^(.{2,30}?)(?:整理|印发)$`)
+	// emptySessionRe is a meeting number whose digits were lost ("第 次").
+	emptySessionRe = regexp.MustCompile(`第\s*次`)
 	// tailDateRe is a date followed by 印发.
 	issuedRe = regexp.MustCompile(`^(.*\d{1,2}日)\s*印发$`)
 	// hostRe splits the intro sentence around 主持.
 	hostRe = regexp.MustCompile(`主持(?:召开|举行|开展)?`)
 	// meetingAfterRe finds the meeting name after 召开/举行.
-	meetingAfterRe = regexp.MustCompile(`(?:主持召开|主持举行|召开了|召开|举行了|举行|主持)(?:了)?([^，。,;；：:！!\n]{2,60}?(?:会议|会))(?:[，。,;；：:！!\s]|$|并|传达|审议|研究|听取|学习|会议|，)`)
+	meetingAfterRe = regexp.MustCompile(`(?:主持召开|主持举行|召开了|召开|举行了|举行|主持)(?:了)?([^，。,;；：:！!\n]{2,60}?(?:会议|会))(?:[，。,;；：:！!?？\s]|$|并|传达|审议|研究|听取|学习|会议|，)`)
 	// meetingBeforeRe finds "X会议在…召开" and "X会议召开".
 	meetingBeforeRe = regexp.MustCompile(`([^，。,;；：:！!\s]{2,40}?(?:会议|会))(?:在[^，。,]{1,30})?(?:召开|举行)`)
 )

@@ -145,6 +145,12 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				n++
 				title := trimEndPunct(s)
 				title = strings.TrimPrefix(title, "会议")
+				if !strings.HasPrefix(s, "会议") {
+					// An intro sentence: the decision is what follows the verb.
+					if i := firstDecisionVerb(title); i > 0 {
+						title = title[i:]
+					}
+				}
 				if runeLen(title) > maxTopicTitle {
 					title = firstRunes(title, maxTopicTitle)
 				}
@@ -168,6 +174,17 @@ func isOpener(s string, decisionsOnly bool) bool {
 		return true
 	}
 	return strings.HasPrefix(s, "会议") && isDecision(s)
+}
+
+// firstDecisionVerb returns the byte offset of the earliest decision verb.
+func firstDecisionVerb(s string) int {
+	best := -1
+	for _, v := range decisionVerbs {
+		if i := strings.Index(s, v); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
 }
 
 func isDecision(s string) bool {
@@ -210,10 +227,12 @@ func (st *state) fillTopic(t *document.Topic) {
 	t.LeadDepartments = st.leadDepts(all)
 }
 
-// docTitles returns the top-level 《…》 titles in order, without the short
-// names introduced by 以下简称. Inner 〈〉 and nested 《》 stay in the title.
+// docTitles returns the top-level 《…》 titles in order. Short names
+// introduced by 以下简称 are left out, with their later uses, and so are back
+// references (该《责任清单》).
 func docTitles(s string) []string {
 	var out []string
+	alias := map[string]bool{}
 	depth, start := 0, 0
 	for i, r := range s {
 		switch r {
@@ -233,7 +252,11 @@ func docTitles(s string) []string {
 			if depth == 0 {
 				title := strings.TrimSpace(s[start:i])
 				before := strings.TrimSuffix(s[:start], "《")
-				if strings.HasSuffix(before, "简称") || title == "" || runeLen(title) > 120 {
+				if strings.HasSuffix(before, "简称") {
+					alias[title] = true
+					continue
+				}
+				if strings.HasSuffix(before, "该") || title == "" || runeLen(title) > 120 {
 					continue
 				}
 				out = append(out, title)
@@ -242,5 +265,23 @@ func docTitles(s string) []string {
 			depth = 0
 		}
 	}
-	return dedupe(out)
+	kept := out[:0]
+	for _, t := range out {
+		if alias[t] || isBackReference(t, kept) {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	return dedupe(kept)
+}
+
+// isBackReference reports a short title that ends an earlier one: 《报告》
+// after 《政府工作报告》.
+func isBackReference(t string, earlier []string) bool {
+	for _, e := range earlier {
+		if len(e) > len(t) && strings.HasSuffix(e, t) {
+			return true
+		}
+	}
+	return false
 }
