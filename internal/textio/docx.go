@@ -15,7 +15,12 @@ import (
 // dozen, zip bombs and crafted archives many thousands.
 const maxZipEntries = 10000
 
-const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+const (
+	wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	// Text boxes appear twice, in mc:Choice and again in mc:Fallback for
+	// old readers; the fallback copy is skipped.
+	compatNS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+)
 
 // readDOCX extracts word/document.xml: one line per paragraph, one line per
 // table row with cells separated by tabs. The XML is streamed through a
@@ -70,6 +75,7 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 	inText := false
 	tableDepth := 0
 	cellStart := false // a paragraph inside a cell continues the row
+	fallback := 0
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -85,7 +91,10 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Space != wordNS {
+			if t.Name.Space == compatNS && t.Name.Local == "Fallback" {
+				fallback++
+			}
+			if t.Name.Space != wordNS || fallback > 0 {
 				continue
 			}
 			switch t.Name.Local {
@@ -106,7 +115,10 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 				cellStart = true
 			}
 		case xml.EndElement:
-			if t.Name.Space != wordNS {
+			if t.Name.Space == compatNS && t.Name.Local == "Fallback" {
+				fallback--
+			}
+			if t.Name.Space != wordNS || fallback > 0 {
 				continue
 			}
 			switch t.Name.Local {
@@ -126,7 +138,7 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 				tableDepth--
 			}
 		case xml.CharData:
-			if inText {
+			if inText && fallback == 0 {
 				b.Write(t)
 				cellStart = false
 			}
@@ -141,5 +153,5 @@ func tidyTabs(s string) string {
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(strings.TrimLeft(l, "\t "), "\t ")
 	}
-	return strings.Join(lines, "\n")
+	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
 }

@@ -326,3 +326,52 @@ func head(s string) string {
 }
 
 var _ io.Reader = (*endless)(nil)
+
+// TestReadHTMLTableLayout covers the older government page layout: a table
+// whose left cell is a link menu, a metadata table and the article body.
+func TestReadHTMLTableLayout(t *testing.T) {
+	lines := sampleLines(t)
+	var b strings.Builder
+	b.WriteString(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><table><tr>`)
+	b.WriteString(`<td width="200"><a href="/1">机构设置</a><br><a href="/2">领导信息</a><br><a href="/3">政策文件</a><br><a href="/4">规划计划</a></td><td>`)
+	b.WriteString(`<table class="xxgk"><tr><td>索引号：</td><td>11410000/2024-00035</td></tr><tr><td>发布机构：</td><td>区政府办公室</td></tr></table>`)
+	b.WriteString(`<div class="title">` + lines[0] + `</div>`)
+	for _, l := range lines[1:] {
+		b.WriteString(`<p style="text-indent:2em">` + l + `</p>`)
+	}
+	b.WriteString(`<p>附件：<a href="/f.doc">附件一.doc</a></p>`)
+	b.WriteString(`<div style="display: none">隐藏的统计代码</div></td></tr></table></body></html>`)
+	got, err := read(t, "page.html", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range append([]string{"索引号：\t11410000/2024-00035", "发布机构：\t区政府办公室", "附件：附件一.doc"}, lines...) {
+		if !strings.Contains(got, w) {
+			t.Errorf("lost %q in:\n%s", w, got)
+		}
+	}
+	for _, c := range []string{"机构设置", "规划计划", "隐藏的统计代码"} {
+		if strings.Contains(got, c) {
+			t.Errorf("kept %q in:\n%s", c, got)
+		}
+	}
+}
+
+// TestReadDOCXTextBox checks that a text box, stored twice (mc:Choice and
+// mc:Fallback), is read once, and that deleted revisions are not read.
+func TestReadDOCXTextBox(t *testing.T) {
+	doc := `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
+		`xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` +
+		`<w:p><w:r><w:t>常务会议纪要</w:t></w:r></w:p>` +
+		`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>〔2020〕3号</w:t></w:r></w:p></w:txbxContent></mc:Choice>` +
+		`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>〔2020〕3号</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` +
+		`<w:p><w:del><w:r><w:delText>删除的文字</w:delText></w:r></w:del><w:r><w:t>会议议定</w:t></w:r><w:r><w:tab/><w:t>事项</w:t></w:r></w:p>` +
+		`</w:body></w:document>`
+	got, err := read(t, "a.docx", zipFiles(t, map[string]string{"word/document.xml": doc}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "常务会议纪要\n〔2020〕3号\n\n会议议定\t事项"; got != want {
+		t.Errorf("Read = %q, want %q", got, want)
+	}
+}
