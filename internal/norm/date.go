@@ -103,8 +103,44 @@ type dateCand struct {
 // dates (2022年33日, month 13) are left out rather than guessed at: their
 // remains are not returned as dates without a year either.
 func FindDates(s string) []DateMatch {
+	// Dates never span a line, so each line is searched alone and only when
+	// it holds a character every date form needs: the regular expressions
+	// have no literal prefix and are the slow part.
+	var out []DateMatch
+	for start := 0; start < len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		line := s[start:end]
+		hasDay := strings.Contains(line, "日") || strings.Contains(line, "号")
+		hasSep := strings.ContainsAny(line, "-/.")
+		if hasDay || hasSep {
+			for _, m := range findDatesInLine(line, hasDay, hasSep) {
+				m.Start += start
+				m.End += start
+				out = append(out, m)
+			}
+		}
+		start = end + 1
+	}
+	return out
+}
+
+func findDatesInLine(s string, hasDay, hasSep bool) []DateMatch {
 	var cands []dateCand
-	for _, m := range fullDateRe.FindAllStringSubmatchIndex(s, -1) {
+	var fullMs, sepMs, mdMs, dayMs [][]int
+	if hasDay {
+		fullMs = fullDateRe.FindAllStringSubmatchIndex(s, -1)
+		mdMs = monthDayRe.FindAllStringSubmatchIndex(s, -1)
+		dayMs = dayOnlyRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	if hasSep {
+		sepMs = sepDateRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range fullMs {
 		c := dateCand{start: m[0], end: m[1], prio: 0}
 		y, okY := parseYear(s[m[2]:m[3]])
 		mo, okM := ParseNumber(s[m[4]:m[5]])
@@ -114,7 +150,7 @@ func FindDates(s string) []DateMatch {
 		c.ok = c.ok && fillTail(&c.date, s, m[8:])
 		cands = append(cands, c)
 	}
-	for _, m := range sepDateRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range sepMs {
 		c := dateCand{start: m[0], end: m[1], prio: 1}
 		if s[m[4]:m[5]] != s[m[8]:m[9]] || !sepBoundary(s, m[0], m[1]) {
 			c.end = c.start // not a date; consumes nothing
@@ -137,7 +173,7 @@ func FindDates(s string) []DateMatch {
 		}
 		cands = append(cands, c)
 	}
-	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range mdMs {
 		c := dateCand{start: m[0], end: m[1], prio: 2}
 		mo, okM := ParseNumber(s[m[2]:m[3]])
 		d, okD := ParseNumber(s[m[4]:m[5]])
@@ -148,7 +184,7 @@ func FindDates(s string) []DateMatch {
 		c.ok = c.ok && fillTail(&c.date, s, m[6:])
 		cands = append(cands, c)
 	}
-	for _, m := range dayOnlyRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range dayMs {
 		c := dateCand{start: m[0], end: m[1], prio: 3}
 		d, okD := ParseNumber(s[m[2]:m[3]])
 		c.date = Date{Day: d}

@@ -96,7 +96,7 @@ func FuzzFindMeetingNo(f *testing.F) {
 		if m.Start < 0 || m.End > len(s) || m.Start >= m.End || s[m.Start:m.End] != m.Text {
 			t.Fatalf("bad span %+v in %q", m, s)
 		}
-		if m.Session < 1 || !strings.HasSuffix(m.Name, m.Text) {
+		if m.Session < 1 || !strings.HasSuffix(m.Name, removeSpaces(m.Text)) || strings.TrimSpace(m.Text) != m.Text {
 			t.Fatalf("bad meeting %+v", m)
 		}
 	})

@@ -3,6 +3,7 @@ package norm
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // MeetingNo is a meeting designation: 第86次常务会议, 十七届十三次, 2018年第八次.
@@ -45,7 +46,7 @@ var (
 	// Year form: 2018年第八次. Plain form: 第86次, 第 32 次. Each may be
 	// followed by the body and the type: …次市政府常务会议.
 	meetingNoRe = regexp.MustCompile(
-		`(?:([市县区省州旗])?第?` + msp + `(` + cnNumPat + `)` + msp + `[届屆]` + msp + organPat + `?` + msp + `(?:的)?第?` + msp + `(` + cnNumPat + `)` + msp + `次` +
+		`(?:([市县区省州旗])?(?:第` + msp + `)?(` + cnNumPat + `)` + msp + `[届屆]` + msp + organPat + `?` + msp + `(?:的)?第?` + msp + `(` + cnNumPat + `)` + msp + `次` +
 			`|([0-9０-９]{4})` + msp + `年度?` + msp + `第` + msp + `(` + cnNumPat + `)` + msp + `次` +
 			`|第` + msp + `(` + cnNumPat + `)` + msp + `次)` +
 			`(?:` + msp + `(?:` + organPat + `|[市县区省州旗])?` + msp + `(` + strings.Join(meetingTypes, "|") + `|会议))?`)
@@ -62,7 +63,7 @@ func FindMeetingNo(s string) (MeetingNo, bool) {
 	s = foldTraditional(s) // same byte offsets, so spans index orig too
 	var best MeetingNo
 	bestScore := 0
-	for _, m := range meetingNoRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range meetingMatches(s) {
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""
@@ -129,6 +130,64 @@ func FindMeetingNo(s string) (MeetingNo, bool) {
 	return best, bestScore > 0
 }
 
+// meetingWindow bounds how far a designation reaches from its 次: the
+// longest form (县第十八届人民政府第65次 … 市人民政府市长办公会议) is well
+// under it.
+const meetingWindow = 150
+
+// meetingMatches runs meetingNoRe only around each 次, since the expression
+// has no literal prefix and scanning whole documents with it is slow. The
+// submatch indexes it returns are offsets into s.
+func meetingMatches(s string) [][]int {
+	var out [][]int
+	lastEnd := 0
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "次")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		// Windows may overlap; starting after the last match keeps a
+		// designation from being reported twice.
+		a, b := at-meetingWindow, at+meetingWindow
+		if a < lastEnd {
+			a = lastEnd
+		}
+		if b > len(s) {
+			b = len(s)
+		}
+		// Extend the window over the following 次 as long as they are close.
+		for {
+			k := strings.Index(s[at+len("次"):b], "次")
+			if k < 0 {
+				break
+			}
+			at += len("次") + k
+			if b = at + meetingWindow; b > len(s) {
+				b = len(s)
+			}
+		}
+		for a > 0 && !utf8.RuneStart(s[a]) {
+			a--
+		}
+		for b < len(s) && !utf8.RuneStart(s[b]) {
+			b++
+		}
+		for _, m := range meetingNoRe.FindAllStringSubmatchIndex(s[a:b], -1) {
+			for x := range m {
+				if m[x] >= 0 {
+					m[x] += a
+				}
+			}
+			out = append(out, m)
+			lastEnd = m[1]
+		}
+		// A 次 inside the last match (五届104次 holds two) opens no window.
+		i = max(at+len("次"), lastEnd)
+	}
+	return out
+}
+
 // FindMeetingType finds the first meeting type named in s (部常务会议,
 // 办公会议, 联席会议 …), for meetings that carry no number. typ is in
 // simplified characters; start and end are byte offsets into s.
@@ -182,10 +241,21 @@ var tradFold = map[rune]rune{
 }
 
 func foldTraditional(s string) string {
-	return strings.Map(func(r rune) rune {
-		if t, ok := tradFold[r]; ok {
-			return t
+	// Not strings.Map: it would turn invalid bytes into U+FFFD and shift
+	// every offset after them.
+	var b []byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if t, ok := tradFold[r]; ok && utf8.RuneLen(t) == size {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], t)
 		}
-		return r
-	}, s)
+		i += size
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
