@@ -3,9 +3,11 @@
 // (通知/意见/批复) — for benchmarks and demos. The documents follow the
 // shapes of the real corpus (headers, 文号 and date forms, wrapped attendee
 // runs, occasional traditional characters and other mess) and draw on
-// vocabularies with real cardinality: about eighty cities with their
-// counties, two hundred generic departments and a name generator with
-// millions of combinations.
+// vocabularies with real cardinality: about eighty cities with their 776
+// counties and districts, some 170 generic local departments and units,
+// sixty State Council bodies, policy vocabulary for hundreds of topics, and
+// a name generator with millions of combinations whose rosters keep a
+// government's leaders and department heads stable through a term.
 //
 // Output is deterministic: document i depends only on the seed and i, so a
 // corpus of N documents is the prefix of any larger one with the same seed.
