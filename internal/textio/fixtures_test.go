@@ -192,18 +192,25 @@ func buildHTML(lines []string, charset string) string {
 	return b.String()
 }
 
-// buildPDF writes a one-page PDF whose text layer holds lines, set in a
+// buildPDF writes a one-page PDF whose text layer holds lines; see
+// buildPDFPages.
+func buildPDF(t testing.TB, lines []string) []byte {
+	return buildPDFPages(t, [][]string{lines}, "Tm")
+}
+
+// buildPDFPages writes a PDF with one page per entry of pages, set in a
 // Type0 font with Identity-H encoding and a ToUnicode CMap, the usual way
 // Chinese PDFs carry text. Glyph ids are assigned per distinct character.
-func buildPDF(t testing.TB, lines []string) []byte {
+// style chooses how lines are positioned: "Tm" (absolute text matrix per
+// line, as Word writes), "Td" (relative moves in one text object) or "TJ"
+// (relative moves, each line split into kerned pieces).
+func buildPDFPages(t testing.TB, pages [][]string, style string) []byte {
 	t.Helper()
 	cid := map[rune]int{}
 	var order []rune
-	var content strings.Builder
-	y := 800
-	for _, l := range lines {
+	code := func(s string) string {
 		var hex strings.Builder
-		for _, r := range l {
+		for _, r := range s {
 			id, ok := cid[r]
 			if !ok {
 				id = len(cid) + 1
@@ -212,8 +219,36 @@ func buildPDF(t testing.TB, lines []string) []byte {
 			}
 			fmt.Fprintf(&hex, "%04X", id)
 		}
-		fmt.Fprintf(&content, "BT /F1 10 Tf 1 0 0 1 20 %d Tm <%s> Tj ET\n", y, hex.String())
-		y -= 14
+		return hex.String()
+	}
+	var contents []string
+	for _, lines := range pages {
+		var c strings.Builder
+		switch style {
+		case "Tm":
+			for k, l := range lines {
+				fmt.Fprintf(&c, "BT /F1 10 Tf 1 0 0 1 20 %d Tm <%s> Tj ET\n", 800-14*k, code(l))
+			}
+		case "Td", "TJ":
+			c.WriteString("BT /F1 10 Tf 20 800 Td\n")
+			for k, l := range lines {
+				if k > 0 {
+					c.WriteString("0 -14 Td\n")
+				}
+				// Re-select the font per line, as producers do per run.
+				c.WriteString("/F1 10 Tf ")
+				if style == "Td" {
+					fmt.Fprintf(&c, "<%s> Tj\n", code(l))
+					continue
+				}
+				a, z := hanSplit(l)
+				fmt.Fprintf(&c, "[<%s> -20 <%s>] TJ\n", code(a), code(z))
+			}
+			c.WriteString("ET\n")
+		default:
+			t.Fatalf("unknown PDF style %q", style)
+		}
+		contents = append(contents, c.String())
 	}
 	var cmap strings.Builder
 	cmap.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
@@ -224,9 +259,8 @@ func buildPDF(t testing.TB, lines []string) []byte {
 		chunk := order[i:min(i+100, len(order))]
 		fmt.Fprintf(&cmap, "%d beginbfchar\n", len(chunk))
 		for j, r := range chunk {
-			u := utf16.Encode([]rune{r})
 			var dst strings.Builder
-			for _, x := range u {
+			for _, x := range utf16.Encode([]rune{r}) {
 				fmt.Fprintf(&dst, "%04X", x)
 			}
 			fmt.Fprintf(&cmap, "<%04X> <%s>\n", i+j+1, dst.String())
@@ -234,15 +268,27 @@ func buildPDF(t testing.TB, lines []string) []byte {
 		cmap.WriteString("endbfchar\n")
 	}
 	cmap.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
-	return assemblePDF([]string{
+
+	// Objects: 1 catalog, 2 pages, 3 font, 4 CID font, 5 CMap, then a page
+	// and its content stream per page.
+	n := len(pages)
+	kids := make([]string, n)
+	for k := range pages {
+		kids[k] = fmt.Sprintf("%d 0 R", 6+2*k)
+	}
+	objects := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-		stream(content.String()),
-		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
 		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
 		stream(cmap.String()),
-	})
+	}
+	for k := range pages {
+		objects = append(objects,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 7+2*k),
+			stream(contents[k]))
+	}
+	return assemblePDF(objects)
 }
 
 // buildImagePDF writes a page that only paints an image: no text operators.

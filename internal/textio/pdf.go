@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -13,8 +15,8 @@ import (
 // may be absurd in a crafted one.
 const maxPDFPages = 5000
 
-// readPDF extracts the text layer, one line per text row (same baseline),
-// pages separated by a blank line. The PDF library panics on some malformed
+// readPDF extracts the text layer, one line per baseline, pages separated
+// by a blank line. The PDF library panics on some malformed
 // input; that becomes ErrMalformed, never a crash.
 func readPDF(ctx context.Context, name string, data []byte) (text string, err error) {
 	defer func() {
@@ -39,22 +41,12 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 		if p.V.IsNull() {
 			continue
 		}
-		rows, err := p.GetTextByRow()
-		if err != nil {
-			return "", fmt.Errorf("%s: %w: page %d: %w", name, ErrMalformed, i, err)
-		}
 		if b.Len() > 0 {
-			b.WriteString("\n\n")
+			b.WriteByte('\n') // the previous line's \n makes a blank line
 		}
-		for _, row := range rows {
-			var line strings.Builder
-			for _, t := range row.Content {
-				line.WriteString(t.S)
-			}
-			if l := strings.TrimSpace(line.String()); l != "" {
-				b.WriteString(l)
-				b.WriteByte('\n')
-			}
+		for _, l := range pageLines(p.Content().Text) {
+			b.WriteString(l)
+			b.WriteByte('\n')
 		}
 	}
 	out := strings.TrimSpace(b.String())
@@ -67,4 +59,60 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 		return "", fmt.Errorf("%s: %w (unreadable text layer)", name, ErrNoText)
 	}
 	return out, nil
+}
+
+// pdfLine is the glyphs that share a baseline.
+type pdfLine struct {
+	y     float64
+	size  float64
+	items []pdf.Text
+}
+
+// pageLines groups a page's glyphs into lines by baseline (within a third of
+// the font size), top to bottom, each line left to right. Content() follows
+// every positioning operator (Tm, Td, TD, T*, cm), unlike the library's
+// row helper, which ignores Td. Glyphs at the same x keep stream order: CID
+// fonts without widths give every glyph of a string the same x.
+func pageLines(texts []pdf.Text) []string {
+	var lines []*pdfLine
+	for _, t := range texts {
+		// Content() ends every TJ with a pseudo-glyph "\n", which a CID
+		// font decodes to U+FFFD; neither is text. Space glyphs are kept.
+		if t.S == "" || t.S == "\n" || t.S == "\r" || t.S == "\uFFFD" {
+			continue
+		}
+		var line *pdfLine
+		for k := len(lines) - 1; k >= 0 && k >= len(lines)-8; k-- {
+			tol := max(1, lines[k].size/3)
+			if math.Abs(lines[k].y-t.Y) <= tol {
+				line = lines[k]
+				break
+			}
+		}
+		if line == nil {
+			line = &pdfLine{y: t.Y, size: t.FontSize}
+			lines = append(lines, line)
+		}
+		line.items = append(line.items, t)
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y > lines[j].y })
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		sort.SliceStable(l.items, func(i, j int) bool { return l.items[i].X < l.items[j].X })
+		var b strings.Builder
+		for k, t := range l.items {
+			// A wide gap between glyphs is a word or column space.
+			if k > 0 {
+				prev := l.items[k-1]
+				if t.X-(prev.X+prev.W) > 1.5*max(t.FontSize, 1) {
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteString(t.S)
+		}
+		if s := strings.TrimSpace(b.String()); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -290,13 +290,37 @@ func TestReadDeepHTML(t *testing.T) {
 
 func TestReadPDF(t *testing.T) {
 	lines := sampleLines(t)
-	got, err := read(t, "a.pdf", buildPDF(t, lines))
+	more := corpusLines(t, filepath.Join("official", "gov_47.txt"), 4)
+	for _, style := range []string{"Tm", "Td", "TJ"} {
+		t.Run(style, func(t *testing.T) {
+			got, err := read(t, "a.pdf", buildPDFPages(t, [][]string{lines, more}, style))
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			if want := strings.Join(lines, "\n") + "\n\n" + strings.Join(more, "\n"); got != want {
+				t.Errorf("Read =\n%q\nwant\n%q", got, want)
+			}
+		})
+	}
+}
+
+// TestReadPDFManyPages bounds the cost of a long document whose producer
+// selects the font on every line.
+func TestReadPDFManyPages(t *testing.T) {
+	lines := corpusLines(t, filepath.Join("official", "gov_47.txt"), 40)
+	pages := make([][]string, 30)
+	for k := range pages {
+		pages[k] = lines
+	}
+	start := time.Now()
+	got, err := read(t, "long.pdf", buildPDFPages(t, pages, "Td"))
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
-	if want := strings.Join(lines, "\n"); got != want {
-		t.Errorf("Read =\n%q\nwant\n%q", got, want)
+	if n := strings.Count(got, lines[len(lines)-1]); n != len(pages) {
+		t.Errorf("last line found %d times, want %d", n, len(pages))
 	}
+	t.Logf("30 pages × 40 lines in %v", time.Since(start))
 }
 
 // TestReadCorpus reads every corpus file unchanged: they are UTF-8 text.
