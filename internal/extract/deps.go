@@ -78,7 +78,9 @@ func plausibleName(s string) bool {
 	return names.Plausible(s)
 }
 
-func surnameLen(s string) int { return names.SurnameLen(s) }
+// surnameLen returns the length in characters of the surname s opens with
+// (2 for a compound surname), or 0.
+func surnameLen(s string) int { return utf8.RuneCountInString(s[:names.SurnameLen(s)]) }
 
 func isMasked(s string) bool { return names.Masked(s) }
 

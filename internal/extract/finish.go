@@ -136,6 +136,10 @@ func (st *state) namedInProse() []string {
 			after := false
 			if next < len(pos) {
 				_, after = hasAnyPrefix(pos[next].Text, nameContext)
+				// "陈延/荣12月…": the name may go on into the next token.
+				if r := []rune(pos[next].Text); !after && isHan(r[0]) && plausibleName(name+string(r[0])) {
+					continue
+				}
 			}
 			if before || after {
 				out = append(out, name)
@@ -151,14 +155,14 @@ func isTitleEnd(s string) bool {
 	return ok
 }
 
-// dropCutNames removes a name that is the start of a longer name in the same
-// document: the segmenter's cut of 郭锦伟 as 郭锦.
+// dropCutNames removes a name that is the start or end of a longer name in
+// the same document: the segmenter's cuts of 郭锦伟 as 郭锦, 毛阳春 as 阳春.
 func dropCutNames(people []string) []string {
 	out := people[:0]
 	for _, p := range people {
 		cut := false
 		for _, q := range people {
-			if len(q) > len(p) && strings.HasPrefix(q, p) {
+			if len(q) > len(p) && (strings.HasPrefix(q, p) || strings.HasSuffix(q, p)) {
 				cut = true
 				break
 			}
