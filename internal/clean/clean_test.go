@@ -82,6 +82,8 @@ func TestNormalize(t *testing.T) {
 		{"public security footer", "正文\n京公网安备 11010502000001号", "正文"},
 		{"copyright and sponsor", "正文\n版权所有:斗门区人民政府 主办单位:珠海市斗门区人民政府办公室", "正文"},
 		{"sponsor alone at the foot", "正文\n主办单位：某市人民政府办公室", "正文"},
+		{"sponsor in a short body is text", "关于举办招商推介会的通知\n主办单位：市商务局\n时间：5月1日\n地点：市会展中心\n特此通知。\n市商务局",
+			"关于举办招商推介会的通知\n主办单位：市商务局\n时间：5月1日\n地点：市会展中心\n特此通知。\n市商务局"},
 		{"nav words", "网站无障碍 适老版\n正文", "正文"},
 		{"related", "正文\n相关文章", "正文"},
 		{"previous and next", "正文\n上一篇：关于召开会议的通知\n下一篇：无", "正文"},

@@ -142,15 +142,24 @@ func unescapeEntities(s string) string {
 	return htmlEntity.ReplaceAllStringFunc(s, html.UnescapeString)
 }
 
-// footerStart returns the index of the first line of the footer zone.
+// footerStart returns the index of the first line of the footer zone: the
+// last footerLines non-blank lines, but at most a third of a short document,
+// whose body must not count as footer.
 func footerStart(lines []string) int {
+	nonBlank := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			nonBlank++
+		}
+	}
+	zone := min(footerLines, max(2, nonBlank/3))
 	n := 0
 	for i := len(lines) - 1; i >= 0; i-- {
 		if strings.TrimSpace(lines[i]) == "" {
 			continue
 		}
 		n++
-		if n == footerLines {
+		if n == zone {
 			return i
 		}
 	}
