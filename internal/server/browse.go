@@ -600,9 +600,11 @@ func (s *Server) handleDepartment(c echo.Context) error {
 	if name != canon {
 		aliases[name] = true
 	}
+	forms := map[string]bool{}
 	if s.depts != nil {
 		for _, a := range s.depts.Forms(canon) {
 			aliases[a] = true
+			forms[a] = true
 		}
 	}
 	out := departmentResponse{Name: canon, Page: page, Size: size, LedTopics: []ledTopic{}}
@@ -611,7 +613,14 @@ func (s *Server) handleDepartment(c echo.Context) error {
 	years := map[int]*activity{}
 	for _, d := range docs {
 		refs := refMap(d)
-		is := func(s string) bool { return s == canon || refs[s] == canon || s == name }
+		// A form this document resolved belongs to us only if it resolved
+		// to us; an unresolved one is ours when it is one of our forms.
+		is := func(s string) bool {
+			if c, ok := refs[s]; ok {
+				return c == canon || c == name
+			}
+			return s == canon || s == name || forms[s]
+		}
 		for w, c := range refs {
 			if c == canon {
 				aliases[w] = true
@@ -682,7 +691,9 @@ func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*d
 			best, bestN = c, n
 		}
 	}
-	if best != "" {
+	// A bare form (发改委) resolves to different entries in different
+	// places; only a resolution most documents agree on names the page.
+	if best != "" && 2*bestN >= len(docs) {
 		return best
 	}
 	// The index resolved an alias the documents do not spell out.

@@ -12,7 +12,6 @@ import (
 	"govarchive/index"
 	"govarchive/internal/document"
 	"govarchive/internal/segment"
-	"govarchive/static"
 )
 
 // testDocs builds a small archive: two meetings that review the same
@@ -137,9 +136,6 @@ func newTestEnv(t testing.TB, deps Deps) *testEnv {
 	deps.Index = ix
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	}
-	if deps.Static == nil {
-		deps.Static = static.FS
 	}
 	return &testEnv{e: New(deps), ix: ix, docs: docs}
 }

@@ -33,11 +33,9 @@ func (s *Server) routes(e *echo.Echo, deps Deps) {
 	if deps.Routes != nil {
 		deps.Routes(e, s.requireToken)
 	}
-	if deps.Static != nil {
-		// echo's static handler refuses dot segments and encoded
-		// separators, and fs.FS cannot name a file outside its root.
-		e.StaticFS("/", deps.Static)
-	}
+	// echo's static handler refuses dot segments and encoded separators,
+	// and fs.FS cannot name a file outside its root.
+	e.StaticFS("/", deps.Static)
 }
 
 func (s *Server) handleHealth(c echo.Context) error {

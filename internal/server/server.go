@@ -20,6 +20,7 @@ import (
 
 	"govarchive/index"
 	"govarchive/internal/document"
+	"govarchive/static"
 )
 
 // Index is the part of *index.Index the server uses. It is an interface so
@@ -121,7 +122,7 @@ type Deps struct {
 	// TrustedProxies are the networks whose X-Forwarded-For is believed;
 	// without any, the client IP is the peer address and cannot be spoofed.
 	TrustedProxies []*net.IPNet
-	// Static is the UI's file system (static.FS); nil serves no UI.
+	// Static is the UI's file system; nil serves the embedded UI (static.FS).
 	Static fs.FS
 	// Middleware runs inside the standard chain, e.g. Prometheus metrics.
 	Middleware []echo.MiddlewareFunc
@@ -205,6 +206,9 @@ func New(deps Deps) *echo.Echo {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 	e.Use(deps.Middleware...)
 
+	if deps.Static == nil {
+		deps.Static = static.FS
+	}
 	s.routes(e, deps)
 	return e
 }
