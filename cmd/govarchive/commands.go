@@ -25,6 +25,7 @@ func (g *globals) config() app.Config {
 		DataDir:      g.dataDir,
 		MaxFileBytes: g.maxBytes,
 		Workers:      g.workers,
+		BatchSize:    g.batchSize,
 		SynonymsFile: g.synonyms,
 		Logger:       g.logger(),
 	}

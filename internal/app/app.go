@@ -120,6 +120,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 			Workers:   cfg.Workers,
 			BatchSize: cfg.BatchSize,
 			MaxBytes:  cfg.MaxFileBytes,
+			Logger:    cfg.Logger,
 		},
 	}, nil
 }

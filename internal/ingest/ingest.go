@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -35,6 +36,7 @@ type Pipeline struct {
 	Workers   int   // parse workers; default GOMAXPROCS
 	BatchSize int   // documents per index batch; default 200
 	MaxBytes  int64 // per-file size limit; default textio's
+	Logger    *slog.Logger
 }
 
 // Failure is a file that could not be ingested, and why.
@@ -182,6 +184,9 @@ func (p *Pipeline) Run(ctx context.Context, files []string, progress Progress) (
 		statuses, err := p.Store.Put(ctx, docs)
 		if err != nil {
 			return fmt.Errorf("ingest: write batch: %w", err)
+		}
+		if p.Logger != nil {
+			p.Logger.Debug("batch indexed", "documents", len(docs))
 		}
 		for i, b := range batch {
 			sum.count(statuses[i])
