@@ -252,8 +252,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		return parsed{entry: -1, place: true, head: string(rs), kind: headExplicit}, true
 	}
 	// A unit outside the table: [place] stem suffix.
+	if endsInWord(rs) {
+		return parsed{}, false
+	}
 	for _, sr := range genericSuffixRunes {
-		if n < len(sr)+2 || !hasSuffix(rs, sr) || endsInWord(rs) {
+		if n < len(sr)+2 || !hasSuffix(rs, sr) {
 			continue
 		}
 		body := rs[:n-len(sr)]
@@ -279,13 +282,26 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 
 // endsInWord reports a name that ends in an ordinary word (布局, 行政中心).
 func endsInWord(rs []rune) bool {
-	for _, w := range wordEnds {
+	if len(rs) == 0 {
+		return false
+	}
+	for _, w := range wordEndsByLast[rs[len(rs)-1]] {
 		if hasSuffix(rs, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// wordEndsByLast indexes wordEnds by their last character.
+var wordEndsByLast = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, w := range wordEnds {
+		last := w[len(w)-1]
+		m[last] = append(m[last], w)
+	}
+	return m
+}()
 
 // relBlockedAt reports a relative prefix that is really the start of a word
 // with the character after it (区域, 市场).
