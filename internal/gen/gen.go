@@ -20,7 +20,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"govarchive/internal/document"
 )
@@ -33,6 +35,9 @@ type Options struct {
 	// cities (and their counties), so that a small corpus shares departments
 	// and people across documents. Zero uses every place.
 	Places int
+	// Workers generates documents on this many goroutines (the callback
+	// still sees them one at a time, in order). Zero means GOMAXPROCS.
+	Workers int
 }
 
 // Mix of kinds, in percent: minutes, news, the rest official.
@@ -79,19 +84,108 @@ func generate(ctx context.Context, opts Options, fn func(name string, text []byt
 			places = append(places, c.Counties...)
 		}
 	}
-	b := &builder{v: v, seed: uint64(opts.Seed), places: places}
-	for i := range opts.Count {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("gen: stopped after %d documents: %w", i, err)
+	newBuilder := func() *builder { return &builder{v: v, seed: uint64(opts.Seed), places: places} }
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers == 1 || opts.Count < 2*chunkSize {
+		b := newBuilder()
+		for i := range opts.Count {
+			if i%chunkSize == 0 {
+				if err := ctx.Err(); err != nil {
+					return fmt.Errorf("gen: stopped after %d documents: %w", i, err)
+				}
+			}
+			name, text, doc := b.document(i)
+			if err := fn(name, text, doc); err != nil {
+				return err
 			}
 		}
-		name, text, doc := b.document(i)
-		if err := fn(name, text, doc); err != nil {
-			return err
+		return nil
+	}
+	return generateParallel(ctx, opts.Count, workers, newBuilder, fn)
+}
+
+// chunkSize is the number of documents a worker generates per job: large
+// enough to amortise channel traffic, small enough to bound memory.
+const chunkSize = 64
+
+type chunk struct {
+	start int
+	names []string
+	texts [][]byte
+	docs  []*document.Document
+	done  chan struct{}
+}
+
+// generateParallel generates chunks on several workers and hands documents
+// to fn in order. At most 2×workers chunks are in flight.
+func generateParallel(ctx context.Context, count, workers int, newBuilder func() *builder,
+	fn func(name string, text []byte, doc *document.Document) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ordered := make(chan *chunk, 2*workers)
+	jobs := make(chan *chunk)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b := newBuilder()
+			for c := range jobs {
+				for i := c.start; i < min(c.start+chunkSize, count) && ctx.Err() == nil; i++ {
+					name, text, doc := b.document(i)
+					c.names, c.texts, c.docs = append(c.names, name), append(c.texts, text), append(c.docs, doc)
+				}
+				close(c.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(ordered)
+		defer close(jobs)
+		for start := 0; start < count; start += chunkSize {
+			c := &chunk{start: start, done: make(chan struct{})}
+			select {
+			case ordered <- c:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- c:
+			case <-ctx.Done():
+				close(c.done) // queued but never generated: release the reader
+				return
+			}
+		}
+	}()
+	var err error
+	emitted := 0
+	for c := range ordered {
+		<-c.done
+		if err != nil {
+			continue // drain so every goroutine ends
+		}
+		if ctx.Err() != nil || len(c.names) < min(chunkSize, count-c.start) {
+			err = fmt.Errorf("gen: stopped after %d documents: %w", emitted, context.Cause(ctx))
+			continue
+		}
+		for i := range c.names {
+			if e := fn(c.names[i], c.texts[i], c.docs[i]); e != nil {
+				err = e
+				cancel()
+				break
+			}
+			emitted++
 		}
 	}
-	return nil
+	wg.Wait()
+	if err == nil && emitted < count {
+		// The producer saw the cancellation before queuing every chunk.
+		err = fmt.Errorf("gen: stopped after %d documents: %w", emitted, context.Cause(ctx))
+	}
+	return err
 }
 
 // WriteDir writes the corpus under dir, one file per document in the

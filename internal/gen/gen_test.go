@@ -89,6 +89,17 @@ func TestDeterminism(t *testing.T) {
 	}
 }
 
+func TestParallelMatchesSequential(t *testing.T) {
+	for _, count := range []int{0, 1, 127, 128, 129, 1000} {
+		seq := digest(t, Options{Count: count, Seed: 3, Workers: 1})
+		for _, w := range []int{2, 3, 8} {
+			if par := digest(t, Options{Count: count, Seed: 3, Workers: w}); par != seq {
+				t.Errorf("count %d: %d workers differ from one", count, w)
+			}
+		}
+	}
+}
+
 func TestKindMix(t *testing.T) {
 	docs := corpusOf(t, 5000, 1)
 	count := map[document.Kind]int{}
@@ -378,23 +389,40 @@ func TestWriteDir(t *testing.T) {
 }
 
 func TestGenerateStops(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	err := Generate(ctx, Options{Count: 1000, Seed: 1}, func(string, []byte) error { return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled context: got %v, want context.Canceled", err)
-	}
-	stop := errors.New("stop")
-	calls := 0
-	err = Generate(context.Background(), Options{Count: 1000, Seed: 1}, func(string, []byte) error {
-		calls++
-		if calls == 3 {
-			return stop
+	for _, workers := range []int{1, 4} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		err := Generate(ctx, Options{Count: 1000, Seed: 1, Workers: workers}, func(string, []byte) error { return nil })
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("%d workers, cancelled context: got %v, want context.Canceled", workers, err)
 		}
-		return nil
-	})
-	if !errors.Is(err, stop) || calls != 3 {
-		t.Errorf("callback error: got %v after %d calls, want stop after 3", err, calls)
+
+		// Cancelled midway: the callback sees no document after the stop.
+		ctx, cancel = context.WithCancel(context.Background())
+		seen := 0
+		err = Generate(ctx, Options{Count: 5000, Seed: 1, Workers: workers}, func(string, []byte) error {
+			seen++
+			if seen == 300 {
+				cancel()
+			}
+			return nil
+		})
+		if !errors.Is(err, context.Canceled) || seen >= 5000 {
+			t.Errorf("%d workers, cancelled at 300: got %v after %d documents", workers, err, seen)
+		}
+
+		stop := errors.New("stop")
+		calls := 0
+		err = Generate(context.Background(), Options{Count: 1000, Seed: 1, Workers: workers}, func(string, []byte) error {
+			calls++
+			if calls == 3 {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || calls != 3 {
+			t.Errorf("%d workers, callback error: got %v after %d calls, want stop after 3", workers, err, calls)
+		}
 	}
 	if err := Generate(context.Background(), Options{Count: -1}, func(string, []byte) error { return nil }); err == nil {
 		t.Error("negative count accepted")
@@ -464,10 +492,20 @@ func TestJoin(t *testing.T) {
 }
 
 func BenchmarkGenerate(b *testing.B) {
+	for _, workers := range []int{1, 0} {
+		name := "workers=" + strconv.Itoa(workers)
+		if workers == 0 {
+			name = "workers=GOMAXPROCS"
+		}
+		b.Run(name, func(b *testing.B) { benchGenerate(b, workers) })
+	}
+}
+
+func benchGenerate(b *testing.B, workers int) {
 	var bytes int64
 	for b.Loop() {
 		bytes = 0
-		err := Generate(context.Background(), Options{Count: 1000, Seed: 1}, func(_ string, text []byte) error {
+		err := Generate(context.Background(), Options{Count: 1000, Seed: 1, Workers: workers}, func(_ string, text []byte) error {
 			bytes += int64(len(text))
 			return nil
 		})
