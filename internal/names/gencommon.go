@@ -21,7 +21,7 @@ import (
 
 // minFreq keeps words common enough that a person of that name would be
 // rarer than the word; names in the dictionary (POS nr*) are never kept.
-const minFreq = 300
+const minFreq = 100
 
 func main() {
 	if len(os.Args) != 2 {

@@ -26,7 +26,8 @@ var (
 var (
 	singleSurnames, compoundSurnames = loadSurnames()
 	posts                            = loadWords(postsTxt)
-	stopwords                        = mergeSets(loadWords(stopwordsTxt), loadWords(commonwordsTxt))
+	stopwords                        = loadWords(stopwordsTxt)
+	commonwords                      = loadWords(commonwordsTxt)
 )
 
 func loadWords(txt string) map[string]bool {
@@ -52,13 +53,6 @@ func loadSurnames() (single, compound map[string]bool) {
 		}
 	}
 	return single, compound
-}
-
-func mergeSets(a, b map[string]bool) map[string]bool {
-	for k := range b {
-		a[k] = true
-	}
-	return a
 }
 
 // IsSurname reports whether s is a surname, single (李, 王) or compound
@@ -106,6 +100,17 @@ var stopSuffixes = []string{
 // 国务院 …). Names of minorities written with a middle dot (买买提·艾力) are
 // accepted without a surname check.
 func Plausible(s string) bool {
+	return plausible(s) && !commonwords[s]
+}
+
+// PlausibleTitled is Plausible for a string that a title stands next to
+// (市长金华, 金华市长): the title is evidence enough that a word which is
+// usually something else (金华 is a city) names a person here. Only the
+// generated list of common words is waived; titles, units, masks and the
+// hand-made stoplist still reject.
+func PlausibleTitled(s string) bool { return plausible(s) }
+
+func plausible(s string) bool {
 	if s == "" || Masked(s) {
 		return false
 	}
@@ -270,7 +275,7 @@ func SplitTitle(s string) (title, name string, ok bool) {
 	// A space before the name is the simple case: "市长 龚正".
 	if i := strings.LastIndexFunc(s, isSpace); i >= 0 {
 		t, n := strings.TrimFunc(s[:i], isSpace), JoinPadded(s[i:])
-		if IsTitle(t) && Plausible(n) {
+		if IsTitle(t) && PlausibleTitled(n) {
 			return t, n, true
 		}
 		s = JoinPadded(s)
@@ -281,14 +286,14 @@ func SplitTitle(s string) (title, name string, ok bool) {
 			continue
 		}
 		t, nm := string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
-		if IsTitle(t) && Plausible(nm) {
+		if IsTitle(t) && PlausibleTitled(nm) {
 			return strings.TrimFunc(t, isSpace), nm, true
 		}
 	}
 	if i := strings.LastIndexAny(s, "·•・‧"); i >= 0 {
 		// A dotted name after the title: find where the title ends.
 		for j := range s[:i] {
-			if IsTitle(s[:j]) && Plausible(s[j:]) {
+			if IsTitle(s[:j]) && PlausibleTitled(s[j:]) {
 				return s[:j], s[j:], true
 			}
 		}
@@ -303,7 +308,7 @@ func SplitNameTitle(s string) (name, title string, ok bool) {
 	s = JoinPadded(strings.TrimFunc(s, isSpace))
 	if i := strings.IndexFunc(s, isSpace); i >= 0 {
 		n, t := s[:i], strings.TrimFunc(s[i:], isSpace)
-		if Plausible(n) && IsTitle(t) {
+		if PlausibleTitled(n) && IsTitle(t) {
 			return n, t, true
 		}
 	}
@@ -313,7 +318,7 @@ func SplitNameTitle(s string) (name, title string, ok bool) {
 			continue
 		}
 		nm, t := string(rs[:n]), string(rs[n:])
-		if Plausible(nm) && IsTitle(t) {
+		if PlausibleTitled(nm) && IsTitle(t) {
 			return nm, t, true
 		}
 	}

@@ -56,7 +56,7 @@ func TestPlausible(t *testing.T) {
 	}{
 		// Names from the corpus.
 		{"李亚平", true}, {"王颺", true}, {"国宏利", true}, {"刘通", true}, {"邹映涛", true},
-		{"梁庆民", true}, {"金华", true}, {"姜有为", true}, {"高峰", true}, {"周平", true},
+		{"梁庆民", true}, {"金华", false}, {"姜有为", true}, {"高峰", true}, {"周平", true},
 		{"詹利剑", true}, {"徐本", true}, {"栗涛", true}, {"韩正", true}, {"龚正", true},
 		{"常东旭", true}, {"于晓东", true}, {"花建慧", true}, {"李强", true}, {"欧阳明", true},
 		{"买买提·艾力", true},
@@ -65,6 +65,7 @@ func TestPlausible(t *testing.T) {
 		// Titles, units and words.
 		{"副市长", false}, {"市长", false}, {"主任", false}, {"会议", false}, {"同志", false}, {"常务", false},
 		{"部门", false}, {"政府", false}, {"市委", false}, {"国务院", false}, {"安委办", false}, {"全市", false},
+		{"顾问", false}, {"胡同", false}, {"宋体", false}, {"康复", false}, // gse tags these nr
 		{"方案", false}, {"安全", false}, {"万元", false}, {"关于", false}, {"程序", false}, {"党组", false},
 		{"王市长", false}, {"李主任", false}, {"梁庆民同志", false},
 		// Name runs that are not names.
@@ -76,6 +77,25 @@ func TestPlausible(t *testing.T) {
 	for _, tt := range tests {
 		if got := Plausible(tt.in); got != tt.want {
 			t.Errorf("Plausible(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPlausibleTitled(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"金华", true}, // 市长金华出席会议 (shulan): a city's name, here a mayor's
+		{"李亚平", true},
+		{"常务", false},   // only the generated common-word list is waived, not the hand-made stoplist,
+		{"副市长", false},  // titles,
+		{"李xx", false},  // masks
+		{"市发改委", false}, // or units.
+	}
+	for _, tt := range tests {
+		if got := PlausibleTitled(tt.in); got != tt.want {
+			t.Errorf("PlausibleTitled(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
