@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"strconv"
 	"strings"
 )
 
@@ -33,11 +35,13 @@ func readDOCX(ctx context.Context, name string, data []byte, limit int64) (strin
 	if len(zr.File) > maxZipEntries {
 		return "", fmt.Errorf("%s: %w (%d zip entries)", name, ErrTooLarge, len(zr.File))
 	}
-	var doc *zip.File
+	var doc, numFile *zip.File
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
+		switch f.Name {
+		case "word/document.xml":
 			doc = f
-			break
+		case "word/numbering.xml":
+			numFile = f
 		}
 	}
 	if doc == nil {
@@ -46,13 +50,14 @@ func readDOCX(ctx context.Context, name string, data []byte, limit int64) (strin
 	if doc.UncompressedSize64 > uint64(limit) {
 		return "", fmt.Errorf("%s: %w (document.xml expands to %d bytes)", name, ErrTooLarge, doc.UncompressedSize64)
 	}
+	num := loadNumbering(ctx, name, numFile, limit)
 	rc, err := doc.Open()
 	if err != nil {
 		return "", fmt.Errorf("%s: %w: %w", name, ErrMalformed, err)
 	}
 	defer rc.Close()
 	lr := &io.LimitedReader{R: rc, N: limit + 1}
-	text, err := docxText(ctx, lr)
+	text, err := docxText(ctx, lr, newNumberer(num))
 	if lr.N <= 0 {
 		return "", fmt.Errorf("%s: %w (document.xml expands beyond %d bytes)", name, ErrTooLarge, limit)
 	}
@@ -68,14 +73,41 @@ func readDOCX(ctx context.Context, name string, data []byte, limit int64) (strin
 	return text, nil
 }
 
+// loadNumbering reads the list definitions, if any. Numbering only adds
+// labels, so a missing or broken numbering.xml is logged and ignored.
+func loadNumbering(ctx context.Context, name string, f *zip.File, limit int64) *numbering {
+	if f == nil {
+		return nil
+	}
+	if f.UncompressedSize64 > uint64(limit) {
+		slog.Warn("docx numbering.xml too large, list labels skipped", "file", name)
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		slog.Warn("docx numbering.xml unreadable, list labels skipped", "file", name, "err", err)
+		return nil
+	}
+	defer rc.Close()
+	n, err := readNumbering(ctx, io.LimitReader(rc, limit))
+	if err != nil {
+		slog.Warn("docx numbering.xml malformed, list labels skipped", "file", name, "err", err)
+		return nil
+	}
+	return n
+}
+
 // docxText walks the WordprocessingML token stream.
-func docxText(ctx context.Context, r io.Reader) (string, error) {
+func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) {
 	dec := xml.NewDecoder(r)
 	var b strings.Builder
 	inText := false
 	tableDepth := 0
 	cellStart := false // a paragraph inside a cell continues the row
 	fallback := 0
+	numID, ilvl := "", 0 // list membership of the current paragraph (w:numPr)
+	labelled := false    // the current paragraph's label is written
+	revision := 0        // inside w:pPrChange: former properties, ignored
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -98,6 +130,18 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "p":
+				numID, ilvl, labelled = "", 0, false
+			case "pPrChange":
+				revision++
+			case "numId":
+				if revision == 0 {
+					numID = wordVal(t)
+				}
+			case "ilvl":
+				if revision == 0 {
+					ilvl, _ = strconv.Atoi(wordVal(t))
+				}
 			case "t":
 				inText = true
 			case "tab":
@@ -122,6 +166,18 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "pPrChange":
+				revision--
+			case "pPr":
+				// Paragraph properties come first: the label precedes the text.
+				if revision > 0 || labelled {
+					continue
+				}
+				labelled = true
+				if l := nums.label(numID, ilvl); l != "" {
+					b.WriteString(l)
+					cellStart = false
+				}
 			case "t":
 				inText = false
 			case "p":

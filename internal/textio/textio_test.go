@@ -399,3 +399,46 @@ func TestReadDOCXTextBox(t *testing.T) {
 		t.Errorf("Read = %q, want %q", got, want)
 	}
 }
+
+// TestReadDOCXNumbering checks that automatic list labels, which Word keeps
+// in numbering.xml rather than in the text, are rebuilt.
+func TestReadDOCXNumbering(t *testing.T) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	numbering := `<?xml version="1.0"?><w:numbering ` + w + `>` +
+		`<w:abstractNum w:abstractNumId="0">` +
+		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>` +
+		`</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="9"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>` +
+		`</w:numbering>`
+	para := func(num, lvl, text string) string {
+		pr := ""
+		if num != "" {
+			pr = `<w:pPr><w:numPr><w:ilvl w:val="` + lvl + `"/><w:numId w:val="` + num + `"/></w:numPr>` +
+				`<w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:pPrChange></w:pPr>`
+		}
+		return `<w:p>` + pr + `<w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	doc := `<?xml version="1.0"?><w:document ` + w + `><w:body>` +
+		para("1", "0", "审议《方案》") + para("1", "1", "原则同意") + para("1", "1", "要求落实") +
+		para("1", "0", "听取汇报") + para("1", "1", "会议指出") + para("2", "0", "要点") +
+		para("", "", "正文") + para("3", "0", "第九项") + para("3", "0", "第十项") +
+		`</w:body></w:document>`
+	got, err := read(t, "a.docx", zipFiles(t, map[string]string{"word/document.xml": doc, "word/numbering.xml": numbering}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "一、审议《方案》\n（一）原则同意\n（二）要求落实\n二、听取汇报\n（一）会议指出\n要点\n正文\n9.第九项\n10.第十项"
+	if got != want {
+		t.Errorf("Read = %q\nwant %q", got, want)
+	}
+	for n, want := range map[int]string{1: "一", 10: "十", 11: "十一", 20: "二十", 105: "一百零五", 999: "九百九十九"} {
+		if got := countChinese(n); got != want {
+			t.Errorf("countChinese(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
