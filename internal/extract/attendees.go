@@ -196,7 +196,7 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 		}
 		for _, k := range nameLengths(after) {
 			name := after[:k]
-			if !plausibleName(name) || isMasked(name) {
+			if !plausibleTitled(name) || isMasked(name) {
 				continue
 			}
 			p := document.Person{Name: name, Department: unit}
@@ -273,7 +273,7 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 			return false
 		}
 		u, nm := r[:len(r)-n], string(r[len(r)-n:])
-		return endsUnit(u) && plausibleName(nm) && surnameLen(nm) > 0
+		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0
 	}
 	for _, n := range []int{3, 2} {
 		if try(n) {
@@ -362,7 +362,7 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 			shared = title
 			continue
 		}
-		if plausibleName(e) && !isTitle(e) && len(st.deptLengths(e)) == 0 {
+		if plausibleTitled(e) && !isTitle(e) && len(st.deptLengths(e)) == 0 {
 			out = append(out, document.Person{Name: e, Title: shared})
 			continue
 		}
@@ -390,7 +390,7 @@ func (st *state) titleNameEnd(e string) (title, name string, ok bool) {
 		if n == 3 && surnameLen(nm) == 0 {
 			continue
 		}
-		if isTitle(t) && plausibleName(nm) {
+		if isTitle(t) && plausibleTitled(nm) {
 			return t, nm, true
 		}
 	}

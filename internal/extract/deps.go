@@ -80,6 +80,16 @@ func plausibleName(s string) bool {
 
 // surnameLen returns the length in characters of the surname s opens with
 // (2 for a compound surname), or 0.
+// plausibleTitled is plausibleName for a name a title stands next to
+// (市长金华): the title lets a word that is usually a place name through.
+func plausibleTitled(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 4 || names.Masked(s) {
+		return false
+	}
+	return names.PlausibleTitled(s)
+}
+
 func surnameLen(s string) int { return utf8.RuneCountInString(s[:names.SurnameLen(s)]) }
 
 func isMasked(s string) bool { return names.Masked(s) }
@@ -87,7 +97,7 @@ func isMasked(s string) bool { return names.Masked(s) }
 // splitTitle splits "常务副县长国宏利" into title and name.
 func splitTitle(s string) (title, name string, ok bool) {
 	title, name, ok = names.SplitTitle(s)
-	if ok && !plausibleName(name) {
+	if ok && !plausibleTitled(name) {
 		return "", "", false
 	}
 	return strings.TrimSpace(title), name, ok

@@ -12,7 +12,7 @@ func (st *state) finish() {
 	d := st.doc
 	var people []string
 	add := func(n string) {
-		if plausibleName(n) {
+		if plausibleTitled(n) {
 			people = append(people, n)
 		}
 	}
@@ -82,7 +82,7 @@ func (st *state) comrades() []string {
 				if n == 3 && surnameLen(nm) == 0 {
 					continue
 				}
-				if plausibleName(nm) && (n == 3 || comradeContext(before) || surnameLen(nm) > 0) {
+				if plausibleTitled(nm) && (n == 3 || comradeContext(before) || surnameLen(nm) > 0) && st.startsWord(before, nm) {
 					out = append(out, nm)
 					break
 				}
@@ -129,7 +129,7 @@ func (st *state) namedInProse() []string {
 				name += pos[next].Text
 				next++
 			}
-			if !plausibleName(name) {
+			if !plausibleTitled(name) {
 				continue
 			}
 			before := i > 0 && isTitleEnd(pos[i-1].Text)
@@ -172,4 +172,28 @@ func dropCutNames(people []string) []string {
 		}
 	}
 	return out
+}
+
+// startsWord reports whether gse, cutting the text around it, starts a word
+// where name starts: "有关领导同志" cuts 有关/领导, so 关领导 is no name.
+func (st *state) startsWord(before, name string) bool {
+	if st.p.seg == nil || before == "" {
+		return true
+	}
+	ctx := []rune(before)
+	if len(ctx) > 6 {
+		ctx = ctx[len(ctx)-6:]
+	}
+	at := len(string(ctx))
+	off := 0
+	for _, tok := range st.p.seg.Pos(string(ctx)+name, false) {
+		if off == at {
+			return true
+		}
+		if off > at {
+			return false
+		}
+		off += len(tok.Text)
+	}
+	return false
 }

@@ -182,7 +182,7 @@ func (st *state) titleName(s string) (title, name string, ok bool) {
 		}
 		head := firstRunes(s, n)
 		rest := s[len(head):]
-		if plausibleName(head) && isTitle(rest) && st.posName(head) {
+		if plausibleTitled(head) && isTitle(rest) && st.posName(head) {
 			return rest, head, true
 		}
 	}

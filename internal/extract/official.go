@@ -54,6 +54,12 @@ func (st *state) parseOfficial() {
 	if d.Title == "" {
 		d.Title = st.officialTitle(body)
 	}
+	// "政务服务丨济宁市人民政府关于…": a page's channel name before a bar.
+	if i := strings.LastIndexAny(d.Title, "丨|｜"); i >= 0 {
+		if rest := strings.TrimSpace(afterLast(d.Title, "丨|｜")); runeLen(rest) >= 6 {
+			d.Title = rest
+		}
+	}
 	if d.DocNumber == "" {
 		for i := 0; i < body && i < len(st.lines); i++ {
 			if dn, ok := findDocNumber(st.lines[i]); ok && dn.Prefix != "" || ok && runeLen(st.lines[i]) < 30 {
@@ -186,10 +192,16 @@ func (st *state) addressees(body int) []string {
 			continue
 		}
 		v := strings.TrimRight(l, ":：")
-		if runeLen(v) < 2 || runeLen(v) > 150 || labelRe.MatchString(l) && runeLen(v) < 8 {
+		if runeLen(v) < 2 || runeLen(v) > 100 || strings.ContainsAny(v, "。；") || containsAny(v, []string{"如下", "收悉", "通知", "报告"}) {
 			continue
 		}
-		if _, ok := hasAnyPrefix(v, []string{"现", "特", "根据", "为", "经"}); ok {
+		if key := removeSpaces(v); metaLabels[key] != "" || contains(memberRoles, key) {
+			continue
+		}
+		if _, _, ok := listLabel(l); ok {
+			continue
+		}
+		if _, ok := hasAnyPrefix(v, []string{"现", "特", "根据", "为", "经"}); ok || !mostlyHan(v) {
 			continue
 		}
 		return splitAny(v, "，,；;")
@@ -240,7 +252,7 @@ func (st *state) members() []document.Person {
 
 // memberRow parses "龚　正　市长", "陈宝生　　教育部部长", "刘惠祥(市委常委、常务副市长)".
 func (st *state) memberRow(row string) (document.Person, bool) {
-	if m := memberParenRe.FindStringSubmatch(row); m != nil && plausibleName(m[1]) {
+	if m := memberParenRe.FindStringSubmatch(row); m != nil && plausibleTitled(m[1]) {
 		return document.Person{Name: m[1], Title: m[2]}, true
 	}
 	fields := strings.FieldsFunc(row, isSpace)
@@ -251,7 +263,7 @@ func (st *state) memberRow(row string) (document.Person, bool) {
 	if runeLen(fields[0]) == 1 && runeLen(fields[1]) == 1 {
 		name, rest = fields[0]+fields[1], fields[2:]
 	}
-	if !plausibleName(name) || len(rest) == 0 {
+	if !plausibleTitled(name) || len(rest) == 0 {
 		return document.Person{}, false
 	}
 	title := strings.Join(rest, " ")
@@ -259,4 +271,16 @@ func (st *state) memberRow(row string) (document.Person, bool) {
 		return document.Person{}, false
 	}
 	return document.Person{Name: name, Title: title}, true
+}
+
+// mostlyHan reports whether at least three quarters of s are Han characters.
+func mostlyHan(s string) bool {
+	han, all := 0, 0
+	for _, r := range s {
+		all++
+		if isHan(r) {
+			han++
+		}
+	}
+	return all > 0 && han*4 >= all*3
 }

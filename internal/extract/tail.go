@@ -16,7 +16,7 @@ func (st *state) tail() {
 			label := removeSpaces(l[:j])
 			val := strings.TrimSpace(strings.TrimLeft(l[j:], ":："))
 			if d.Recorder == "" && contains(recorderLabels, label) {
-				if v := strings.Fields(val); len(v) > 0 && plausibleName(v[0]) {
+				if v := strings.Fields(val); len(v) > 0 && plausibleTitled(v[0]) {
 					d.Recorder = v[0]
 				}
 				continue
