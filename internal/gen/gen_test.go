@@ -260,8 +260,11 @@ func TestTruthInText(t *testing.T) {
 				has("lead department", l)
 			}
 		}
-		if d.doc.DocSeq > 0 {
+		if d.doc.DocYear > 0 {
 			has("文号 year", strconv.Itoa(d.doc.DocYear))
+		}
+		if d.doc.DocSeq > 0 {
+			has("文号 number", strconv.Itoa(d.doc.DocSeq))
 			has("文号 prefix", d.doc.DocPrefix)
 		}
 		if d.doc.Meeting != nil && d.doc.Meeting.Chair != nil {

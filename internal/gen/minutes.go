@@ -120,6 +120,10 @@ func (b *builder) minutes() {
 		}
 	case style < 65: // web page
 		d.Title = m.Name + "纪要"
+		if n := "第" + strconv.Itoa(m.Session) + "次"; strings.Contains(d.Title, n) && b.chance(0.3) {
+			// Chinese numerals in the title, digits in the body, for one meeting.
+			d.Title = strings.Replace(d.Title, n, "第"+cnNum(m.Session)+"次", 1)
+		}
 		b.para(blank, "当前位置: 首页 > 政务公开 > 政府信息公开专栏 > 会议纪要")
 		b.para(blank, d.Title)
 		b.para(blank, strings.TrimSuffix(typ, "会议")+"会议纪要", num)
@@ -453,7 +457,10 @@ func (b *builder) closing(s *setting, blank bool) {
 		default:
 			// A template placeholder: not a date, so the truth has none.
 			d.IssuedOn = ""
-			b.para(blank, b.pick([]string{"20xx年xx月xx日", "xx年xx月xx日", "  年  月  日"}))
+			b.para(blank, b.pick([]string{"20xx年xx月xx日", "xx年xx月xx日", "  年  月  日",
+				// damaged in transcription: a character dropped
+				strconv.Itoa(issued.Year()) + "年" + strconv.Itoa(int(issued.Month())) + "月日",
+				strconv.Itoa(issued.Year())[:3] + "年" + strconv.Itoa(int(issued.Month())) + "月" + strconv.Itoa(issued.Day()) + "日"}))
 		}
 	} else {
 		d.IssuedOn = ""

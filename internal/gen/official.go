@@ -21,6 +21,10 @@ func (b *builder) official() {
 	d := b.doc
 	national := b.chance(0.35)
 	s := b.newSetting(b.places)
+	if national && b.chance(0.06) {
+		b.decree(s)
+		return
+	}
 	var kind int
 	switch k := b.r.IntN(100); {
 	case k < 35:
@@ -39,7 +43,7 @@ func (b *builder) official() {
 		prefix = b.pick([]string{"国发", "国函"})
 		if office {
 			d.Issuer = "国务院办公厅"
-			prefix = b.pick([]string{"国办发", "国办函", "国办发"})
+			prefix = b.pick([]string{"国办发", "国办函", "国办发", "国办发明电"})
 		}
 	} else {
 		d.Issuer = s.issuer
@@ -156,6 +160,35 @@ func (b *builder) official() {
 	}
 }
 
+// decree writes a State Council order (国令第707号), whose number has no year.
+func (b *builder) decree(s *setting) {
+	d := b.doc
+	d.Issuer = "国务院"
+	seq := 430 + (s.date.Year()-2005)*12 + int(s.date.Month()) - 1 // orders are numbered since 1993
+	d.DocPrefix, d.DocSeq = "国令", seq
+	d.DocNumber = "国令第" + strconv.Itoa(seq) + "号"
+	d.WrittenOn, d.PublishedOn, d.Date = iso(s.date), iso(s.date.AddDate(0, 0, b.between(0, 10))), iso(s.date)
+	domain := b.pick(b.v.domains)
+	law := join(domain, b.pick([]string{"条例", "管理条例", "暂行条例"}))
+	d.Title = law
+	blank := b.chance(0.5)
+	b.govHeader(true, s, d.DocNumber, s.date, iso2time(d.PublishedOn))
+	b.para(blank, "中华人民共和国国务院令")
+	b.para(blank, "第", strconv.Itoa(seq), "号")
+	effective := s.date.AddDate(0, b.between(1, 6), 0)
+	effective = time.Date(effective.Year(), effective.Month(), 1, 0, 0, 0, 0, time.UTC)
+	b.para(blank, "《", law, "》已经", cnDate(s.date.AddDate(0, 0, -b.between(5, 30))), "国务院第", strconv.Itoa(b.between(1, 200)), "次常务会议通过，现予公布，自", cnDate(effective), "起施行。")
+	premier := b.v.personName(hash64(b.seed, "premier", strconv.Itoa((s.date.Year()-2003)/5)))
+	b.addPerson(premier)
+	b.para(blank, "总理　", premier)
+	b.para(blank, cnDate(s.date))
+	b.para(blank, law)
+	b.para(blank, "第一条　为了", b.pick(b.v.actions), domain, "，", b.clauses(2), "，制定本条例。")
+	for i := 2; i <= b.between(4, 9); i++ {
+		b.para(blank, "第", cnNum(i), "条　", b.requirement(s, domain), b.respLine(s, true, domain))
+	}
+}
+
 // govHeader writes the gov.cn metadata block, labels and values on
 // separate, indented lines.
 func (b *builder) govHeader(national bool, s *setting, num string, written, published time.Time) {
@@ -234,6 +267,11 @@ func headTitle(full string, deputy bool) string {
 	if deputy && t != "负责人" {
 		t = "副" + t
 	}
+	return t
+}
+
+func iso2time(s string) time.Time {
+	t, _ := time.Parse("2006-01-02", s)
 	return t
 }
 
