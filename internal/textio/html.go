@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,10 +85,78 @@ func readHTML(ctx context.Context, name string, data []byte) (string, error) {
 	e.measure(doc, 0)
 	e.walk(doc, 0, false)
 	body := tidyLines(e.b.String())
-	if title := pageTitle(doc); title != "" && !strings.Contains(body, title) {
+	metas := pageMetas(doc)
+	title := metas["articletitle"]
+	if title == "" {
+		title = pageTitle(doc)
+	}
+	if title != "" && !strings.Contains(body, title) {
 		body = title + "\n\n" + body
 	}
-	return body, nil
+	// The publication date often sits in page chrome that was dropped, yet
+	// dates news without a year; CMS pages repeat it in a meta tag.
+	if pub := publicationDate(metas); pub != "" && !strings.Contains(body, pub[:10]) {
+		first, rest, _ := strings.Cut(body, "\n")
+		body = first + "\n发布日期：" + pub + "\n" + rest
+	}
+	return strings.TrimRight(body, "\n"), nil
+}
+
+// pubDateMetas are the meta names CMSs use for the publication date.
+var pubDateMetas = []string{"pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date"}
+
+var isoDate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})([ T]\d{1,2}:\d{2}(:\d{2})?)?`)
+
+// publicationDate returns the page's publication date as YYYY-MM-DD[ hh:mm],
+// or "" when no meta carries a date in that form.
+func publicationDate(metas map[string]string) string {
+	for _, k := range pubDateMetas {
+		m := isoDate.FindStringSubmatch(strings.TrimSpace(metas[k]))
+		if m == nil {
+			continue
+		}
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		out := fmt.Sprintf("%s-%02d-%02d", m[1], mo, d)
+		if m[4] != "" {
+			out += " " + strings.TrimSpace(strings.Replace(m[4], "T", " ", 1))
+		}
+		return out
+	}
+	return ""
+}
+
+// pageMetas collects <meta name|property=… content=…> pairs, names in
+// lower case.
+func pageMetas(doc *html.Node) map[string]string {
+	metas := map[string]string{}
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 8 {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
+			var key, val string
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "name", "property":
+					key = strings.ToLower(strings.TrimSpace(a.Val))
+				case "content":
+					val = strings.TrimSpace(a.Val)
+				}
+			}
+			if key != "" && val != "" {
+				if _, seen := metas[key]; !seen {
+					metas[key] = val
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	return metas
 }
 
 // tokenText extracts text from the token stream without building a tree:

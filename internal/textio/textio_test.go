@@ -442,3 +442,32 @@ func TestReadDOCXNumbering(t *testing.T) {
 		}
 	}
 }
+
+// TestReadHTMLMeta checks the CMS meta tags: the article title when the body
+// lacks it, and the publication date when the page chrome held it.
+func TestReadHTMLMeta(t *testing.T) {
+	lines := sampleLines(t)
+	tests := []struct {
+		name, head, body, want string
+	}{
+		{"pubdate added", `<meta name="PubDate" content="2024-2-26 10:38:00">`, "<h1>" + lines[0] + "</h1><p>" + lines[1] + "</p>",
+			lines[0] + "\n发布日期：2024-02-26 10:38:00\n\n" + lines[1]},
+		{"pubdate already shown", `<meta name="PubDate" content="2024-02-26">`, "<h1>" + lines[0] + "</h1><p>时间：2024-02-26</p>",
+			lines[0] + "\n\n时间：2024-02-26"},
+		{"article title", `<meta name="ArticleTitle" content="区政府第35次常务会议"><title>首页</title>`, "<p>" + lines[1] + "</p>",
+			"区政府第35次常务会议\n\n" + lines[1]},
+		{"no date in meta", `<meta name="PubDate" content="未知">`, "<p>" + lines[1] + "</p>", lines[1]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"
+			got, err := read(t, "a.html", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("Read = %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
