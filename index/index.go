@@ -73,6 +73,7 @@ type Index struct {
 	suggest  suggestCache
 	simplify func(string) string
 	seg      *gse.Segmenter // nil for the baseline
+	dir      string
 }
 
 // meta is recorded in the index so a later process can tell whether the
@@ -99,7 +100,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if seg != nil {
 		sharedSeg.Store(seg)
 	}
-	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg}
+	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg, dir: dir}
 	if opts.Cleaner != nil {
 		ix.simplify = opts.Cleaner.Simplify
 	}
@@ -131,6 +132,17 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 			if err := json.Unmarshal(raw, &ix.meta); err != nil {
 				bi.Close()
 				return nil, fmt.Errorf("index: metadata: %w", err)
+			}
+		}
+		// The analysis is the one the index was built with, whatever the
+		// options say: its mapping names the analyzers that exist.
+		if ix.meta.Analysis == "cjk" {
+			ix.opts.Baseline, ix.textAn = true, "cjk"
+		} else if opts.Baseline {
+			ix.opts.Baseline, ix.textAn = false, queryAnalyzer
+			if ix.seg == nil {
+				bi.Close()
+				return nil, fmt.Errorf("index: %s was built with gse, and no segmenter was given", dir)
 			}
 		}
 		return ix, nil
@@ -361,6 +373,28 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 	n, err := ix.bi.DocCount()
 	if err != nil {
 		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return n, nil
+}
+
+// DiskSize is the size in bytes of the index's files.
+func (ix *Index) DiskSize() (int64, error) {
+	var n int64
+	err := filepath.WalkDir(ix.dir, func(_ string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			n += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("index: size: %w", err)
 	}
 	return n, nil
 }

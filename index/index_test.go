@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -421,5 +422,39 @@ func TestParseDocNumber(t *testing.T) {
 		if ok != tc.ok || got != tc.want {
 			t.Errorf("%s: %+v %v, want %+v %v", tc.in, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// TestConcurrentSearchAndPut runs searches while batches are written; run
+// with -race.
+func TestConcurrentSearchAndPut(t *testing.T) {
+	ix := openTest(t, Options{})
+	ctx := context.Background()
+	put(t, ix, doc("seed", "审计工作规定", "审计"))
+	done := make(chan error, 1)
+	go func() {
+		for i := range 20 {
+			d := doc(fmt.Sprintf("w%d", i), "审计纪要", strings.Repeat("审计工作。", i+1))
+			if _, err := ix.Put(ctx, []*document.Document{d}); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for range 50 {
+		r, err := ix.Search(ctx, Query{Text: "审计"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total < 1 {
+			t.Fatalf("lost the seed document: %d hits", r.Total)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if r := find(t, ix, Query{Text: "审计"}); r.Total != 21 {
+		t.Errorf("after writes: %d hits, want 21", r.Total)
 	}
 }

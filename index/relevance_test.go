@@ -159,6 +159,12 @@ func TestRelevance(t *testing.T) {
 	put(t, ours, docs...)
 	put(t, base, docs...)
 
+	sa, errA := ours.DiskSize()
+	sb, errB := base.DiskSize()
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	t.Logf("index size on disk: gse %.2f MB, cjk %.2f MB (%.2f×)", float64(sa)/1e6, float64(sb)/1e6, float64(sa)/float64(sb))
 	t.Logf("%d queries over %d documents", len(queries), len(docs))
 	t.Logf("%-8s %-9s %-10s %-6s %s", "mode", "analyzer", "recall@10", "MRR", "mean hits")
 	for _, strict := range []bool{false, true} {
