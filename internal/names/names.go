@@ -131,8 +131,13 @@ func plausible(s string) bool {
 	if sl == 0 || sl == len(s) {
 		return false
 	}
-	if n == 4 && !compoundSurnames[s[:sl]] && SurnameLen(s[sl:]) == 0 {
-		return false // 李翔强调: four characters need a compound or double surname
+	if n == 4 && !compoundSurnames[s[:sl]] {
+		// 李翔强调: four characters need a compound or a double surname
+		// (范徐丽泰), and two surnames that form a word (单位) are not one.
+		sl2 := SurnameLen(s[sl:])
+		if sl2 == 0 || stopwords[s[:sl+sl2]] || commonwords[s[:sl+sl2]] {
+			return false
+		}
 	}
 	if stopwords[s] || posts[s] || IsTitle(s) {
 		return false
@@ -146,9 +151,12 @@ func plausible(s string) bool {
 	if strings.ContainsAny(given, notInGivenName) {
 		return false
 	}
-	// 国务院办, 安委办: a unit word and one more character.
-	if n >= 3 && unitPrefix(s[:len(s)-lastRuneLen(s)]) {
-		return false
+	// 国务院办, 安委办, 文件稿: a unit or common word and one more character.
+	if n >= 3 {
+		head := s[:len(s)-lastRuneLen(s)]
+		if unitPrefix(head) || n == 3 && stopwords[head] {
+			return false
+		}
 	}
 	return true
 }
@@ -301,15 +309,40 @@ func SplitTitle(s string) (title, name string, ok bool) {
 	return "", "", false
 }
 
+// titleModifiers may precede the post word of a title that follows a name
+// (李亚平常务副市长, 韩军副秘书长). Such titles are short; a longer run after a
+// name is text (单位主要负责人 is not 单位主 + 要负责人).
+var titleModifiers = []string{"常务", "副", "代理", "执行", "第一", "专职", "党组", "原", "前", "总", "首席", "名誉"}
+
+// isShortTitle reports whether t is a post word with optional modifiers.
+func isShortTitle(t string) bool {
+	for {
+		if posts[t] {
+			return true
+		}
+		cut := false
+		for _, m := range titleModifiers {
+			if strings.HasPrefix(t, m) && len(t) > len(m) {
+				t, cut = t[len(m):], true
+				break
+			}
+		}
+		if !cut {
+			return false
+		}
+	}
+}
+
 // SplitNameTitle splits a name-then-title run: "李亚平市长" → ("李亚平",
 // "市长"), "韩军副秘书长" → ("韩军", "副秘书长"), "龚　正　市长" → ("龚正",
-// "市长").
+// "市长"). Without a space between them, the title must be a post word with
+// modifiers only (常务副市长), since the name's end is otherwise unknown.
 func SplitNameTitle(s string) (name, title string, ok bool) {
 	s = JoinPadded(strings.TrimFunc(s, isSpace))
 	if i := strings.IndexFunc(s, isSpace); i >= 0 {
 		n, t := s[:i], strings.TrimFunc(s[i:], isSpace)
 		if PlausibleTitled(n) && IsTitle(t) {
-			return n, t, true
+			return n, t, true // a space makes the split: "韩正　国务院副总理"
 		}
 	}
 	rs := []rune(s)
@@ -318,7 +351,7 @@ func SplitNameTitle(s string) (name, title string, ok bool) {
 			continue
 		}
 		nm, t := string(rs[:n]), string(rs[n:])
-		if PlausibleTitled(nm) && IsTitle(t) {
+		if PlausibleTitled(nm) && isShortTitle(t) {
 			return nm, t, true
 		}
 	}
@@ -330,6 +363,8 @@ func SplitNameTitle(s string) (name, title string, ok bool) {
 var bylineRoles = []string{
 	"记者", "通讯员", "撰稿", "审稿", "审核人", "责任编辑", "责编", "编辑", "摄影", "摄像", "供稿",
 	"校对", "作者", "来源", "文/", "图/", "文／", "图／", "整理人", "发布人", "签发人",
+	// Traditional forms, for text that has not been converted.
+	"記者", "通訊員", "審稿", "責任編輯", "責編", "編輯", "攝影", "來源",
 }
 
 // IsByline reports whether s, a short run such as a parenthesised group, a
@@ -342,7 +377,7 @@ func IsByline(s string) bool {
 		if i < 0 {
 			continue
 		}
-		if w == "编辑" && strings.HasSuffix(s[:i], "总") {
+		if (w == "编辑" || w == "編輯") && (strings.HasSuffix(s[:i], "总") || strings.HasSuffix(s[:i], "總")) {
 			continue // 总编辑 is a post
 		}
 		return true

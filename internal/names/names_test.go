@@ -58,7 +58,7 @@ func TestPlausible(t *testing.T) {
 		{"李亚平", true}, {"王颺", true}, {"国宏利", true}, {"刘通", true}, {"邹映涛", true},
 		{"梁庆民", true}, {"金华", false}, {"姜有为", true}, {"高峰", true}, {"周平", true},
 		{"詹利剑", true}, {"徐本", true}, {"栗涛", true}, {"韩正", true}, {"龚正", true},
-		{"常东旭", true}, {"于晓东", true}, {"花建慧", true}, {"李强", true}, {"欧阳明", true},
+		{"常东旭", true}, {"于晓东", true}, {"花建慧", true}, {"李强", true}, {"欧阳明", true}, {"范徐丽泰", true},
 		{"买买提·艾力", true},
 		// Masked names.
 		{"李xx", false}, {"马XX", false}, {"王××", false}, {"某某", false}, {"张某", false}, {"李???", false},
@@ -179,7 +179,11 @@ func TestSplitNameTitle(t *testing.T) {
 		{"王翔副市长", "王翔", "副市长", true},
 		{"龚　正　市长", "龚正", "市长", true},
 		{"韩　正　　国务院副总理", "韩正", "国务院副总理", true},
+		{"李亚平常务副市长", "李亚平", "常务副市长", true},
 		{"市政府办公厅xxx主任", "", "", false},
+		{"单位主要负责人", "", "", false},
+		{"国务委员", "", "", false},
+		{"国务院全体会议由总理", "", "", false},
 		{"李亚平", "", "", false},
 	}
 	for _, tt := range tests {
@@ -208,7 +212,7 @@ func TestIsByline(t *testing.T) {
 	}{
 		{"(记者 伍丹 丁远远)", true},
 		{"株洲日报讯(全媒体记者/陈正明)", true},
-		{"(本報記者 李天舒)", false}, // traditional text is converted before extraction
+		{"(本報記者 李天舒)", true}, // qidong, unconverted
 		{"(本报记者 李天舒)", true},
 		{"列席人员:新闻媒体记者贾笔耕。", true},
 		{"撰稿人：张三", true},

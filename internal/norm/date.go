@@ -70,21 +70,21 @@ const (
 	yearPat   = `([0-9０-９]{4}|` + cnYearDig + `{4})`
 	mdNumPat  = `([0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})`
 	weekPat   = `(?:` + sp + `[（(]` + sp + `(?:星期|周|礼拜)[一二三四五六日天]` + sp + `[)）])?`
-	podPat    = `(?:` + sp + `(上午|下午|中午|晚上|早上|早晨|清晨|凌晨|傍晚|晚间|夜间|晚))?`
+	podPat    = `(?:` + sp + `(上午|下午|中午|晚上|早上|早晨|清晨|凌晨|傍晚|晚间|夜间|晚間|夜間|晚))?`
 	// Time: 9:30, 9：30, 9时30分, 九时三十分, 9点半, 15时.
 	timePat = `(?:` + sp + `(?:([0-9０-９]{1,2})` + sp + `[:：]` + sp + `([0-9０-９]{2})(?:[:：][0-9]{2})?` +
-		`|([0-9０-９]{1,2}|[〇零一二三四五六七八九十两]{1,3})` + sp + `[时点](?:` + sp + `([0-9０-９]{1,2}|[〇零一二三四五六七八九十]{1,3})` + sp + `分|(半))?))?`
+		`|([0-9０-９]{1,2}|[〇零一二三四五六七八九十两]{1,3})` + sp + `[时点時點](?:` + sp + `([0-9０-９]{1,2}|[〇零一二三四五六七八九十]{1,3})` + sp + `分|(半))?))?`
 	tailPat = weekPat + podPat + timePat
 )
 
 var (
 	// 2020年1月6日上午, 二○○八年五月二十七日, 2023年11月20日(星期一)上午9:30
-	fullDateRe = regexp.MustCompile(yearPat + sp + `年` + sp + mdNumPat + sp + `月` + sp + mdNumPat + sp + `[日号]` + tailPat)
+	fullDateRe = regexp.MustCompile(yearPat + sp + `年` + sp + mdNumPat + sp + `月` + sp + mdNumPat + sp + `[日号號]` + tailPat)
 	// 2019-11-15, 2023/02/01, 2019.11.15, optionally followed by a time
 	sepDateRe = regexp.MustCompile(`([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})` +
 		`(?:(?:[ \x{3000}]+|T)([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?)?`)
 	// 1月6日 (no year)
-	monthDayRe = regexp.MustCompile(mdNumPat + sp + `月` + sp + mdNumPat + sp + `[日号]` + tailPat)
+	monthDayRe = regexp.MustCompile(mdNumPat + sp + `月` + sp + mdNumPat + sp + `[日号號]` + tailPat)
 	// 3日下午: a day alone, only trusted with a part of day, weekday or time after it
 	dayOnlyRe = regexp.MustCompile(mdNumPat + sp + `日` + tailPat)
 )
@@ -115,7 +115,7 @@ func FindDates(s string) []DateMatch {
 			end += start
 		}
 		line := s[start:end]
-		hasDay := strings.Contains(line, "日") || strings.Contains(line, "号")
+		hasDay := strings.Contains(line, "日") || strings.Contains(line, "号") || strings.Contains(line, "號")
 		hasSep := strings.ContainsAny(line, "-/.")
 		if hasDay || hasSep {
 			for _, m := range findDatesInLine(line, hasDay, hasSep) {
@@ -287,7 +287,7 @@ func fillTail(d *Date, s string, g []int) bool {
 	}
 	// 下午2:30 is 14:30; the part of day says which half of the clock.
 	switch d.PartOfDay {
-	case "下午", "晚上", "傍晚", "晚间", "夜间", "晚":
+	case "下午", "晚上", "傍晚", "晚间", "夜间", "晚間", "夜間", "晚":
 		if h < 12 {
 			h += 12
 		}

@@ -45,6 +45,7 @@ func TestFindDates(t *testing.T) {
 		{"day only with part of day", "13日下午,广州市市长陈建华主持", []found{{"13日下午", Date{0, 0, 13, "下午", ""}}}},
 		{"spaces inside", "2020 年 1 月 6 日 上午", []found{{"2020 年 1 月 6 日 上午", Date{2020, 1, 6, "上午", ""}}}},
 		{"full-width spaces and digits", "２０２０年　１月　６日", []found{{"２０２０年　１月　６日", Date{2020, 1, 6, "", ""}}}},
+		{"traditional", "1月6號下午3時", []found{{"1月6號下午3時", Date{0, 1, 6, "下午", "15:00"}}}},
 		{"号 for day", "2024年3月5号", []found{{"2024年3月5号", Date{2024, 3, 5, "", ""}}}},
 		{"several in order", "2018年12月18日印发，2019年1月1日起施行", []found{
 			{"2018年12月18日", Date{2018, 12, 18, "", ""}}, {"2019年1月1日", Date{2019, 1, 1, "", ""}}}},
