@@ -59,6 +59,9 @@ func TestNormalize(t *testing.T) {
 		{"pinyin after a word", "會議(huìyì)紀要", "会议纪要"},
 		{"Latin abbreviation is not pinyin", "政府和社会资本合作(PPP)项目", "政府和社会资本合作(PPP)项目"},
 		{"item label is not pinyin", "附件(a)说明", "附件(a)说明"},
+		{"English word is not pinyin", "数据(data)共享", "数据(data)共享"},
+		{"heteronym reading", "縣長(cháng)主持", "县长主持"},
+		{"spaced syllables", "會議(huì yì)紀要", "会议纪要"},
 		// Clutter lines.
 		{"breadcrumb with >", "首页 > 新闻中心 > 政务要闻\n标题", "标题"},
 		{"breadcrumb words", "首页 新闻中心 政务要闻\n标题", "标题"},

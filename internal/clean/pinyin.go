@@ -37,7 +37,9 @@ func buildSyllables() map[string]bool {
 }
 
 // removePinyin deletes pinyin annotations that mirror sites insert after
-// characters: 會(huì)議, 區（qū）, 会(hui4)议, 会议(huìyì).
+// characters: 會(huì)議, 區（qū）, 会(hui4)议, 会议(huìyì). An annotation is
+// removed only when its syllables are readings of the characters before it,
+// so (PPP), (a) item labels and English words stay.
 func (c *Cleaner) removePinyin(text string) string {
 	if !strings.ContainsAny(text, "(（") {
 		return text
@@ -60,12 +62,7 @@ func (c *Cleaner) removePinyin(text string) string {
 				break
 			}
 		}
-		if end < 0 {
-			out = append(out, r)
-			continue
-		}
-		n := c.pinyinSyllables(string(rs[i+1 : end]))
-		if n > 0 && hanBefore(out, n) {
+		if end >= 0 && c.annotates(string(rs[i+1:end]), out) {
 			i = end // drop the annotation
 			continue
 		}
@@ -74,82 +71,72 @@ func (c *Cleaner) removePinyin(text string) string {
 	return string(out)
 }
 
-// hanBefore reports whether the n runes at the end of out are Han characters,
-// the ones an annotation of n syllables would belong to.
-func hanBefore(out []rune, n int) bool {
-	if len(out) < n {
-		return false
-	}
-	for _, r := range out[len(out)-n:] {
-		if !unicode.Is(unicode.Han, r) {
-			return false
-		}
-	}
-	return true
-}
-
-// pinyinSyllables returns how many syllables s spells as lower-case pinyin
-// (tone marks, tone numbers or neither), or 0 when it is not pinyin.
-func (c *Cleaner) pinyinSyllables(s string) int {
+// annotates reports whether s spells, in lower-case pinyin (tone marks,
+// tone numbers or neither), the readings of the last one to
+// maxPinyinSyllables Han characters of before.
+func (c *Cleaner) annotates(s string, before []rune) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0
+		return false
 	}
-	marked := false
 	for _, r := range s {
 		switch {
-		case r >= 'a' && r <= 'z', r == ' ', r == '\'', r == ':':
-		case r >= '0' && r <= '5':
-			marked = true
+		case r >= 'a' && r <= 'z', r == ' ', r == '\'', r == ':', r >= '0' && r <= '5':
 		case r > 0x7f && unicode.IsLower(r):
-			marked = true
 		default:
-			return 0 // capitals, other digits, CJK: not an annotation
+			return false // capitals, other digits, CJK: not an annotation
 		}
 	}
-	plain := toneless.Replace(s)
-	total := 0
-	for _, tok := range strings.FieldsFunc(plain, func(r rune) bool {
-		return r == ' ' || r == '\'' || (r >= '0' && r <= '5')
-	}) {
-		n := c.splitSyllables(tok)
-		if n == 0 {
-			return 0
+	plain := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\'' || (r >= '0' && r <= '5') {
+			return -1
 		}
-		total += n
+		return r
+	}, toneless.Replace(s))
+	if plain == "" {
+		return false
 	}
-	if total == 0 || total > maxPinyinSyllables {
-		return 0
+	for n := 1; n <= maxPinyinSyllables && n <= len(before); n++ {
+		ch := before[len(before)-n]
+		if !unicode.Is(unicode.Han, ch) {
+			break
+		}
+		if c.spells(plain, before[len(before)-n:]) {
+			return true
+		}
 	}
-	// A bare one-letter "syllable" (a, e, o) without a tone is too likely to
-	// be a real "(a)" item label.
-	if !marked && len(plain) < 2 {
-		return 0
-	}
-	return total
+	return false
 }
 
-// splitSyllables counts the syllables of a run like "huiyi" with the fewest
-// pieces, or returns 0 when it cannot be split into valid syllables.
-func (c *Cleaner) splitSyllables(tok string) int {
-	const inf = 1 << 20
-	best := make([]int, len(tok)+1)
-	for i := range best {
-		best[i] = inf
+// spells reports whether plain splits into one syllable per character of
+// chars, each a reading of its character. A character missing from the
+// reading table accepts any valid syllable.
+func (c *Cleaner) spells(plain string, chars []rune) bool {
+	if len(chars) == 0 {
+		return plain == ""
 	}
-	best[0] = 0
-	for i := 0; i < len(tok); i++ {
-		if best[i] == inf {
+	for j := 1; j <= len(plain) && j <= 6; j++ {
+		syl := plain[:j]
+		if !c.syllables[syl] || !readingOf(chars[0], syl) {
 			continue
 		}
-		for j := i + 1; j <= len(tok) && j <= i+6; j++ {
-			if c.syllables[tok[i:j]] && best[i]+1 < best[j] {
-				best[j] = best[i] + 1
-			}
+		if c.spells(plain[j:], chars[1:]) {
+			return true
 		}
 	}
-	if best[len(tok)] == inf {
-		return 0
+	return false
+}
+
+// readingOf reports whether syl (tone-less, v for ü) is a reading of r.
+func readingOf(r rune, syl string) bool {
+	readings, ok := pinyin.PinyinDict[int(r)]
+	if !ok {
+		return true
 	}
-	return best[len(tok)]
+	for _, p := range strings.Split(readings, ",") {
+		if toneless.Replace(p) == syl {
+			return true
+		}
+	}
+	return false
 }
