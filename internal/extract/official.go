@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"govarchive/internal/document"
 )
@@ -201,7 +202,7 @@ func (st *state) addressees(body int) []string {
 		if _, _, ok := listLabel(l); ok {
 			continue
 		}
-		if _, ok := hasAnyPrefix(v, []string{"现", "特", "根据", "为", "经"}); ok || !mostlyHan(v) {
+		if _, ok := hasAnyPrefix(v, []string{"现", "特", "根据", "为", "经"}); ok || hasLatin(v) {
 			continue
 		}
 		return splitAny(v, "，,；;")
@@ -273,14 +274,13 @@ func (st *state) memberRow(row string) (document.Person, bool) {
 	return document.Person{Name: name, Title: title}, true
 }
 
-// mostlyHan reports whether at least three quarters of s are Han characters.
-func mostlyHan(s string) bool {
-	han, all := 0, 0
+// hasLatin reports Latin letters: page furniture ("页面宽度(px)"), not an
+// addressee.
+func hasLatin(s string) bool {
 	for _, r := range s {
-		all++
-		if isHan(r) {
-			han++
+		if r < 0x80 && unicode.IsLetter(r) {
+			return true
 		}
 	}
-	return all > 0 && han*4 >= all*3
+	return false
 }
