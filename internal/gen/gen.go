@@ -242,6 +242,7 @@ type builder struct {
 	forms  map[string]string // department → the form this document writes it in
 	// fullShare is the share of departments this document writes in full.
 	fullShare float64
+	national  bool // a State Council document: requirements address 各地区、各部门
 }
 
 // document writes document i. Each document has its own random stream
@@ -253,6 +254,7 @@ func (b *builder) document(i int) (string, []byte, *document.Document) {
 	b.depts = map[string]bool{}
 	b.people = map[string]bool{}
 	b.forms = map[string]string{}
+	b.national = false
 	b.fullShare = []float64{0.05, 0.2, 0.6}[b.r.IntN(3)]
 
 	k := b.r.IntN(100)

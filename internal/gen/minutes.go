@@ -470,7 +470,11 @@ func (b *builder) closing(s *setting, blank bool) {
 		b.para(blank, "（此件公开发布）")
 	}
 	if b.chance(0.5) {
-		d.Distribution = []string{"各" + b.pick([]string{"县（市、区）", "乡镇", "区"}) + "人民政府", s.L + "各有关部门和单位"}
+		lower := "各" + b.pick([]string{"县（市、区）", "县、区"}) + "人民政府"
+		if s.p.City != nil {
+			lower = b.pick([]string{"各乡镇人民政府、街道办事处", "各镇人民政府、街道办事处", "各乡镇人民政府"})
+		}
+		d.Distribution = []string{lower, s.L + "各有关部门和单位"}
 		b.para(blank, "分送：", strings.Join(d.Distribution, "；"), "。")
 	}
 }

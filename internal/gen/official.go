@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +21,7 @@ const (
 func (b *builder) official() {
 	d := b.doc
 	national := b.chance(0.35)
+	b.national = national
 	s := b.newSetting(b.places)
 	if national && b.chance(0.06) {
 		b.decree(s)
@@ -341,11 +343,17 @@ func (b *builder) respLine(s *setting, national bool, domain string) string {
 	if b.chance(0.5) {
 		var names []string
 		for range b.between(1, 3) {
-			names = append(names, b.respDept(s, national))
+			if n := b.respDept(s, national); !slices.Contains(names, n) {
+				names = append(names, n)
+			}
 		}
 		return strings.TrimSuffix(req, "。") + "。（" + strings.Join(names, "、") + "负责）"
 	}
-	return "由" + b.respDept(s, national) + "牵头，" + b.respDept(s, national) + "配合，" + req
+	lead, co := b.respDept(s, national), b.respDept(s, national)
+	if co == lead {
+		return "由" + lead + "负责，" + req
+	}
+	return "由" + lead + "牵头，" + co + "配合，" + req
 }
 
 var sectionHeads = []string{"总体要求", "主要任务", "重点工作", "保障措施", "组织实施", "工作目标", "基本原则"}

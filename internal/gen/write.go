@@ -282,6 +282,8 @@ func (b *builder) clauses(n int) string {
 	return sb.String()
 }
 
+var nationalSubjects = []string{"各地区、各部门", "各有关部门", "各地区", "各省级人民政府", "有关部门"}
+
 var subjects = []string{"各地各部门", "各相关部门", "各地各相关部门", "各单位", "各{L}直有关部门", "各乡镇（街道）", "各相关单位"}
 
 // requirement is a paragraph of the 各地各部门要… kind, sometimes naming the
@@ -304,7 +306,11 @@ func (b *builder) sentence(s *setting, domain string, assess bool) string {
 			"工作取得了阶段性成效，但仍存在一些短板和不足。",
 		})))
 	}
-	sb.WriteString(s.title(b.pick(subjects)))
+	if b.national {
+		sb.WriteString(b.pick(nationalSubjects))
+	} else {
+		sb.WriteString(s.title(b.pick(subjects)))
+	}
 	sb.WriteString("要")
 	sb.WriteString(b.clauses(b.between(2, 4)))
 	if b.chance(0.5) {
