@@ -187,3 +187,26 @@ func BenchmarkNormalize(b *testing.B) {
 		c.Normalize(text)
 	}
 }
+
+// TestConcurrent shares one Cleaner between goroutines, as ingest workers
+// do; run with -race it proves the methods only read shared state.
+func TestConcurrent(t *testing.T) {
+	c := cleaner(t)
+	in := "張家川縣十五屆人民政府第27次常務會(huì)議召開\n首页 > 新闻中心\n正文,内容"
+	want := c.Normalize(in)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if got := c.Normalize(in); got != want {
+					t.Errorf("concurrent Normalize = %q, want %q", got, want)
+					return
+				}
+				c.Simplify("會議")
+			}
+		}()
+	}
+	wg.Wait()
+}
