@@ -66,6 +66,8 @@ func TestNormalize(t *testing.T) {
 		{"breadcrumb with >", "首页 > 新闻中心 > 政务要闻\n标题", "标题"},
 		{"breadcrumb words", "首页 新闻中心 政务要闻\n标题", "标题"},
 		{"current position", "当前位置：首页 > 县政府会议\n标题", "标题"},
+		{"location field is text", "位置：市政府三楼会议室", "位置：市政府三楼会议室"},
+		{"your current position", "您的当前位置:首页正文\n标题", "标题"},
 		{"your position", "您的位置: 首页 » 法律资料网 »\n标题", "标题"},
 		{"visit counter line", "标题\n点击数:人次\n正文", "标题\n正文"},
 		{"visit counter fragment keeps metadata",

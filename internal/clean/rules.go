@@ -24,7 +24,7 @@ var (
 	tagLeftover = regexp.MustCompile(`^(\d{1,3}[.、]?|[•·*+\-])?$`)
 
 	// Breadcrumbs: 当前位置：…, 您的位置: 首页 » …, 首页 > 新闻中心 > …
-	breadcrumbLead = regexp.MustCompile(`^(您|你)?(的|现在的)?(当前|所在)?位置\s*[:：]`)
+	breadcrumbLead = regexp.MustCompile(`^((您|你)(的|现在的)?(当前|所在)?|当前|所在)位置\s*[:：]`)
 	breadcrumbPath = regexp.MustCompile(`^(网站)?首页\s*([>»›/→]|-&gt;|&gt;|＞)`)
 	// 首页 新闻中心 政务要闻: a line of short words starting at 首页.
 	breadcrumbWords = regexp.MustCompile(`^(网站)?首页( [\p{Han}A-Za-z]{1,10}){1,6}$`)
