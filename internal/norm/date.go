@@ -69,6 +69,7 @@ const (
 	cnYearDig = `[〇○◯零OoＯｏ一二三四五六七八九]`
 	yearPat   = `([0-9０-９]{4}|` + cnYearDig + `{4})`
 	mdNumPat  = `([0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})`
+	monthPat  = `([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)` // 元月 is January
 	weekPat   = `(?:` + sp + `[（(]` + sp + `(?:星期|周|礼拜)[一二三四五六日天]` + sp + `[)）])?`
 	podPat    = `(?:` + sp + `(上午|下午|中午|晚上|早上|早晨|清晨|凌晨|傍晚|晚间|夜间|晚間|夜間|晚))?`
 	// Time: 9:30, 9：30, 9时30分, 九时三十分, 9点半, 15时.
@@ -79,12 +80,12 @@ const (
 
 var (
 	// 2020年1月6日上午, 二○○八年五月二十七日, 2023年11月20日(星期一)上午9:30
-	fullDateRe = regexp.MustCompile(yearPat + sp + `年` + sp + mdNumPat + sp + `月` + sp + mdNumPat + sp + `[日号號]` + tailPat)
+	fullDateRe = regexp.MustCompile(yearPat + sp + `年` + sp + monthPat + sp + `月` + sp + mdNumPat + sp + `[日号號]` + tailPat)
 	// 2019-11-15, 2023/02/01, 2019.11.15, optionally followed by a time
 	sepDateRe = regexp.MustCompile(`([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})` +
 		`(?:(?:[ \x{3000}]+|T)([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?)?`)
 	// 1月6日 (no year)
-	monthDayRe = regexp.MustCompile(mdNumPat + sp + `月` + sp + mdNumPat + sp + `[日号號]` + tailPat)
+	monthDayRe = regexp.MustCompile(monthPat + sp + `月` + sp + mdNumPat + sp + `[日号號]` + tailPat)
 	// 3日下午: a day alone, only trusted with a part of day, weekday or time after it
 	dayOnlyRe = regexp.MustCompile(mdNumPat + sp + `日` + tailPat)
 )
@@ -143,7 +144,7 @@ func findDatesInLine(s string, hasDay, hasSep bool) []DateMatch {
 	for _, m := range fullMs {
 		c := dateCand{start: m[0], end: m[1], prio: 0}
 		y, okY := parseYear(s[m[2]:m[3]])
-		mo, okM := ParseNumber(s[m[4]:m[5]])
+		mo, okM := parseMonth(s[m[4]:m[5]])
 		d, okD := ParseNumber(s[m[6]:m[7]])
 		c.date = Date{Year: y, Month: mo, Day: d}
 		c.ok = okY && okM && okD && !followsDigit(s, m[0]) && !followsCnDigit(s, m[0])
@@ -175,12 +176,15 @@ func findDatesInLine(s string, hasDay, hasSep bool) []DateMatch {
 	}
 	for _, m := range mdMs {
 		c := dateCand{start: m[0], end: m[1], prio: 2}
-		mo, okM := ParseNumber(s[m[2]:m[3]])
+		mo, okM := parseMonth(s[m[2]:m[3]])
 		d, okD := ParseNumber(s[m[4]:m[5]])
 		c.date = Date{Month: mo, Day: d}
 		// After 年 the year was a placeholder or damaged (20xx年11月7日):
 		// a date whose year cannot be trusted is not returned at all.
 		c.ok = okM && okD && !followsDigit(s, m[0]) && !followsCnDigit(s, m[0]) && !afterAny(s, m[0], "年", "第", "至", "到")
+		if s[m[2]:m[3]] == "元" && afterAny(s, m[0], "万", "亿", "千", "百", "美", "日", "欧", "港", "多") {
+			c.ok = false // 500万元月底: money, not January
+		}
 		c.ok = c.ok && fillTail(&c.date, s, m[6:])
 		cands = append(cands, c)
 	}
@@ -227,6 +231,14 @@ func ParseDate(s string) (Date, bool) {
 		return Date{}, false
 	}
 	return ms[0].Date, true
+}
+
+// parseMonth reads a month number, including 元 of 元月 (January).
+func parseMonth(t string) (int, bool) {
+	if t == "元" {
+		return 1, true
+	}
+	return ParseNumber(t)
 }
 
 // yearInRange rejects four-digit runs that are not years of documents.

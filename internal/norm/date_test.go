@@ -46,6 +46,8 @@ func TestFindDates(t *testing.T) {
 		{"spaces inside", "2020 年 1 月 6 日 上午", []found{{"2020 年 1 月 6 日 上午", Date{2020, 1, 6, "上午", ""}}}},
 		{"full-width spaces and digits", "２０２０年　１月　６日", []found{{"２０２０年　１月　６日", Date{2020, 1, 6, "", ""}}}},
 		{"traditional", "1月6號下午3時", []found{{"1月6號下午3時", Date{0, 1, 6, "下午", "15:00"}}}},
+		{"元月 is January", "2020年元月6日", []found{{"2020年元月6日", Date{2020, 1, 6, "", ""}}}},
+		{"元月 without year", "元月6日上午", []found{{"元月6日上午", Date{0, 1, 6, "上午", ""}}}},
 		{"号 for day", "2024年3月5号", []found{{"2024年3月5号", Date{2024, 3, 5, "", ""}}}},
 		{"several in order", "2018年12月18日印发，2019年1月1日起施行", []found{
 			{"2018年12月18日", Date{2018, 12, 18, "", ""}}, {"2019年1月1日", Date{2019, 1, 1, "", ""}}}},
@@ -68,6 +70,9 @@ func TestFindDates(t *testing.T) {
 		{"version", "v2.2019.11.15", nil},
 		{"five-digit year", "12020年1月6日", nil},
 		{"year out of range", "1020年1月6日", nil},
+		{"money, not a month", "补助500万元月底前拨付", nil},
+		{"money before a day", "补助500万元月3日拨付", nil},
+		{"于元月", "于元月6日召开", []found{{"元月6日", Date{0, 1, 6, "", ""}}}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
