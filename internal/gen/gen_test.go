@@ -236,7 +236,7 @@ func TestMinutesStructure(t *testing.T) {
 // the text, so a parser scored against it is scored fairly.
 func TestTruthInText(t *testing.T) {
 	norm := newNormaliser(t)
-	for _, d := range corpusOf(t, 3000, 2) {
+	for _, d := range corpusOf(t, 2000, 2) {
 		flat := norm.flat(d.doc.Text)
 		has := func(what, s string) {
 			if s != "" && !strings.Contains(flat, norm.needle(s)) {
