@@ -298,6 +298,31 @@ func TestReadEndpoints(t *testing.T) {
 	}
 }
 
+// TestNoNulls: lists are always arrays, so clients need no null checks.
+func TestNoNulls(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	for _, target := range []string{
+		"/api/departments/" + url.PathEscape("县林业局"),
+		"/api/people/" + url.PathEscape("邹映涛"),
+		"/api/search?q=" + q("没有这个词"),
+		"/api/meetings?year=1999",
+		"/api/decisions?q=" + q("没有这个词"),
+		"/api/documents/" + env.docs[3].ID + "/related",
+		"/api/people?prefix=" + q("无"),
+		"/api/departments?prefix=" + q("无"),
+		"/api/suggest?q=" + q("无"),
+	} {
+		rec := env.do(http.MethodGet, target, "", nil)
+		if rec.Code != 200 {
+			t.Errorf("GET %s = %d %s", target, rec.Code, rec.Body)
+			continue
+		}
+		if strings.Contains(rec.Body.String(), "null") {
+			t.Errorf("GET %s has a null: %s", target, rec.Body)
+		}
+	}
+}
+
 func TestErrors(t *testing.T) {
 	env := newTestEnv(t, Deps{})
 	tests := []struct {

@@ -656,7 +656,7 @@ func (s *Server) handleDepartment(c echo.Context) error {
 		}
 	}
 	delete(aliases, canon)
-	out.Aliases = slices.Sorted(maps.Keys(aliases))
+	out.Aliases = nonNil(slices.Sorted(maps.Keys(aliases)))
 	out.MeetingsTotal = len(meetings)
 	out.Meetings = pageOf(meetings, page, size)
 	out.People = []nameCount{}

@@ -95,11 +95,12 @@ func testDocs() []*document.Document {
 		Issuer: "惠东县人民政府", Date: "2019-11-20",
 		Meeting: &document.Meeting{Name: "县政府第十二次常务会议", Session: 12, Date: "2019-11-20",
 			Chair: &document.Person{Name: "刘通", Title: "县长"}},
-		Topics:    []document.Topic{{No: 1, Title: "审议通过《惠东县森林防火工作方案》", Documents: []string{"惠东县森林防火工作方案"}}},
-		Attendees: []document.Attendee{{Name: "刘通", Title: "县长"}, {Name: "邹映涛", Title: "副县长"}},
-		People:    []string{"刘通", "邹映涛"},
+		Topics:      []document.Topic{{No: 1, Title: "审议通过《惠东县森林防火工作方案》", Documents: []string{"惠东县森林防火工作方案"}}},
+		Attendees:   []document.Attendee{{Name: "刘通", Title: "县长"}, {Name: "邹映涛", Title: "副县长"}},
+		People:      []string{"刘通", "邹映涛"},
+		Departments: []string{"县林业局"}, // unresolved: no canonical entry
 	}
-	d.Text = "惠东县召开县政府常务会议\n11月20日，县长刘通主持召开县政府第十二次常务会议，副县长邹映涛出席。会议审议通过《惠东县森林防火工作方案》。"
+	d.Text = "惠东县召开县政府常务会议\n11月20日，县长刘通主持召开县政府第十二次常务会议，副县长邹映涛出席。会议审议通过《惠东县森林防火工作方案》，由县林业局组织实施。"
 
 	docs := []*document.Document{a, b, c, d}
 	for _, x := range docs {

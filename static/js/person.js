@@ -38,7 +38,7 @@ async function load() {
             h('td', {}, h('a', { href: link.doc(m.id) }, m.title), h('span', { class: 'meta' }, ` ${kindLabels[m.kind] || ''}`)),
             h('td', {}, roleLabels[m.role] || m.role, m.position ? `（${m.position}）` : ''))))),
         pager(p.meetings_total, page, p.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),
-      p.co_attendees.length ? h('section', { 'aria-labelledby': 'pc-h' },
+      (p.co_attendees || []).length ? h('section', { 'aria-labelledby': 'pc-h' },
         h('h2', { id: 'pc-h' }, '常一同出席'),
         h('ul', { class: 'name-grid' }, p.co_attendees.map((c) => h('li', {}, personLink(c.name),
           h('span', { class: 'count', 'aria-label': `${c.count} 次` }, String(c.count)))))) : null,
