@@ -37,7 +37,7 @@ func parseCmd(g *globals) *cobra.Command {
 		Short: "Print the extracted structure of documents as JSON",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := app.NewParsing()
+			p, err := app.NewParsing(nil)
 			if err != nil {
 				return err
 			}

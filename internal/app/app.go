@@ -44,13 +44,15 @@ type Parsing struct {
 	Parser    *extract.Parser
 }
 
-// NewParsing loads the dictionaries (about a second) and builds the parser.
-func NewParsing() (*Parsing, error) {
+// NewParsing loads the dictionaries (about a second) and builds the parser
+// with the department table's names and the given archive names as user
+// words.
+func NewParsing(archive []segment.Word) (*Parsing, error) {
 	depts, err := dept.New()
 	if err != nil {
 		return nil, fmt.Errorf("department table: %w", err)
 	}
-	seg, err := segment.New(userWords(depts))
+	seg, err := segment.New(userWords(depts, archive))
 	if err != nil {
 		return nil, err
 	}
@@ -61,17 +63,22 @@ func NewParsing() (*Parsing, error) {
 	return &Parsing{Segmenter: seg, Depts: depts, Cleaner: cl, Parser: extract.New(seg, depts, cl)}, nil
 }
 
-// userWords keeps department names whole in segmentation, so that 市民政局
-// is not cut into 市民/政局.
-func userWords(t *dept.Table) []segment.Word {
+// userWordFreq keeps a name whole against gse's own cuts (市民/政局).
+const userWordFreq = 1000
+
+// userWords keeps department and archive names whole in segmentation, so
+// that 市民政局 is not cut into 市民/政局.
+func userWords(t *dept.Table, archive []segment.Word) []segment.Word {
 	seen := map[string]bool{}
 	var words []segment.Word
-	for _, e := range t.Entries() {
-		for _, w := range append([]string{e.Name}, e.Aliases...) {
-			if !seen[w] && len([]rune(w)) >= 2 {
-				seen[w] = true
-				words = append(words, segment.Word{Text: w, Freq: 1000, POS: segment.UserPOS})
-			}
+	for _, w := range t.Words() {
+		seen[w] = true
+		words = append(words, segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
+	}
+	for _, w := range archive {
+		if !seen[w.Text] {
+			seen[w.Text] = true
+			words = append(words, w)
 		}
 	}
 	sort.Slice(words, func(i, j int) bool { return words[i].Text < words[j].Text })
@@ -84,36 +91,76 @@ type App struct {
 	Config   Config
 	Index    *index.Index
 	Pipeline *ingest.Pipeline
+	name     string // of the live index in Config.DataDir
 }
 
-// IndexDir is where the index lives inside a data directory.
-func IndexDir(dataDir string) string { return filepath.Join(dataDir, "index") }
-
-// Open builds the parser and opens (or creates) the index under cfg.DataDir.
+// Open builds the parser and opens the live index of cfg.DataDir, creating
+// it in a fresh directory.
 func Open(ctx context.Context, cfg Config) (*App, error) {
 	if cfg.Logger == nil {
-		cfg.Logger = slog.Default()
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
-	p, err := NewParsing()
+	name, err := liveIndex(cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
-	ix, err := index.Open(ctx, IndexDir(cfg.DataDir), index.Options{
-		Segmenter:    p.Segmenter,
-		Cleaner:      p.Cleaner,
-		Departments:  p.Depts,
-		SynonymsFile: cfg.SynonymsFile,
+	fresh := name == ""
+	if fresh {
+		name = firstIndex
+	}
+	archive, err := readUserDict(cfg.DataDir, name)
+	if err != nil {
+		return nil, err
+	}
+	a, err := open(ctx, cfg, name, archive, fresh)
+	if err != nil {
+		return nil, err
+	}
+	if fresh {
+		if err := setLive(cfg.DataDir, name); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
+	if a.Index.NeedsReindex() {
+		cfg.Logger.Warn("the index was built with another analysis or dictionary; run `govarchive reindex`")
+	}
+	return a, nil
+}
+
+// open opens (or, when create is set, creates) the index called name.
+func open(ctx context.Context, cfg Config, name string, archive []segment.Word, create bool) (*App, error) {
+	dir := filepath.Join(cfg.DataDir, name)
+	if !create {
+		if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+			return nil, fmt.Errorf("%w: %s: %v; %s", ErrIndexMissing, dir, err, recoveryHint)
+		}
+	}
+	p, err := NewParsing(archive)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(ctx, dir, index.Options{
+		Segmenter:         p.Segmenter,
+		DictionaryVersion: index.UserDictionaryVersion(userWords(p.Depts, archive)),
+		Cleaner:           p.Cleaner,
+		Departments:       p.Depts,
+		SynonymsFile:      cfg.SynonymsFile,
 	})
 	if err != nil {
+		if !create {
+			err = fmt.Errorf("%w: %w; %s", ErrIndexMissing, err, recoveryHint)
+		}
 		return nil, err
 	}
 	return &App{
 		Parsing: p,
 		Config:  cfg,
 		Index:   ix,
+		name:    name,
 		Pipeline: &ingest.Pipeline{
 			Parser:    p.Parser,
 			Store:     ix,

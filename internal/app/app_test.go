@@ -1,0 +1,219 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"govarchive/index"
+	"govarchive/internal/document"
+	"govarchive/internal/gen"
+)
+
+func openApp(t *testing.T, dir string) *App {
+	t.Helper()
+	a, err := Open(context.Background(), Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func count(t *testing.T, a *App) int {
+	t.Helper()
+	n, err := a.Index.Count(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(n)
+}
+
+// allWhole checks every stored document still hashes to its id.
+func allWhole(t *testing.T, a *App) int {
+	t.Helper()
+	n := 0
+	err := eachStored(context.Background(), a.Index, func(d *document.Document) error {
+		if d.Text == "" || document.ContentID(d.Text) != d.ID {
+			t.Errorf("document %s is not whole", d.ID)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestFreshDirectorySeedsOnceAndRecordsTheLiveIndex(t *testing.T) {
+	dir := t.TempDir()
+	a := openApp(t, dir)
+	n, err := a.SeedIfEmpty(context.Background())
+	if err != nil || n < 2 {
+		t.Fatalf("seed: %d documents, %v", n, err)
+	}
+	if again, err := a.SeedIfEmpty(context.Background()); err != nil || again != 0 {
+		t.Fatalf("second seed added %d (%v)", again, err)
+	}
+	a.Close()
+	if b, err := os.ReadFile(filepath.Join(dir, currentFile)); err != nil || strings.TrimSpace(string(b)) != firstIndex {
+		t.Fatalf("CURRENT: %q %v", b, err)
+	}
+}
+
+func TestLostIndexIsAnErrorNotAnEmptyIndex(t *testing.T) {
+	for name, damage := range map[string]func(dir string) error{
+		"index directory removed": func(dir string) error { return os.RemoveAll(filepath.Join(dir, firstIndex)) },
+		"index metadata removed":  func(dir string) error { return os.Remove(filepath.Join(dir, firstIndex, "index_meta.json")) },
+		"CURRENT garbled":         func(dir string) error { return os.WriteFile(filepath.Join(dir, currentFile), []byte("../etc\n"), 0o644) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			a := openApp(t, dir)
+			if _, err := a.SeedIfEmpty(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			a.Close()
+			if err := damage(dir); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Open(context.Background(), Config{DataDir: dir})
+			if !errors.Is(err, ErrIndexMissing) || !strings.Contains(err.Error(), "reindex") {
+				t.Fatalf("want ErrIndexMissing with a recovery hint, got %v", err)
+			}
+		})
+	}
+}
+
+func TestReindexSwapsInANewIndexWithTheArchiveDictionary(t *testing.T) {
+	dir := t.TempDir()
+	a := openApp(t, dir)
+	if _, err := a.SeedIfEmpty(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	before := count(t, a)
+	a.Close()
+
+	res, err := Reindex(context.Background(), Config{DataDir: dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != before || res.UserWords == 0 || res.Index == firstIndex {
+		t.Fatalf("reindex: %+v, had %d documents", res, before)
+	}
+	if _, err := os.Stat(filepath.Join(dir, firstIndex)); !os.IsNotExist(err) {
+		t.Errorf("old index left behind: %v", err)
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	if b.Index.NeedsReindex() {
+		t.Error("fresh reindex still needs a reindex")
+	}
+	if got := allWhole(t, b); got != before {
+		t.Errorf("%d documents after reindex, want %d", got, before)
+	}
+	r, err := b.Index.Search(context.Background(), index.Query{Text: "献血条例", Size: 5})
+	if err != nil || r.Total == 0 {
+		t.Fatalf("search after reindex: %+v %v", r, err)
+	}
+}
+
+func TestReindexFromSourcesRecoversALostIndex(t *testing.T) {
+	dir, src := t.TempDir(), t.TempDir()
+	if _, _, err := gen.WriteDir(context.Background(), src, gen.Options{Count: 30, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	a := openApp(t, dir)
+	if _, err := a.Pipeline.Run(context.Background(), mustCollect(t, src), nil); err != nil {
+		t.Fatal(err)
+	}
+	want := count(t, a)
+	a.Close()
+	os.RemoveAll(filepath.Join(dir, firstIndex))
+
+	res, err := Reindex(context.Background(), Config{DataDir: dir}, []string{src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	if got := allWhole(t, b); got != want || res.Documents != want {
+		t.Fatalf("recovered %d documents (reindex said %d), want %d", got, res.Documents, want)
+	}
+}
+
+func TestBackupUnderConcurrentWritesServesTheSameDocuments(t *testing.T) {
+	dir, src := t.TempDir(), t.TempDir()
+	if _, _, err := gen.WriteDir(context.Background(), src, gen.Options{Count: 120, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	files := mustCollect(t, src)
+	a := openApp(t, dir)
+	defer a.Close()
+	if _, err := a.Pipeline.Run(context.Background(), files[:40], nil); err != nil {
+		t.Fatal(err)
+	}
+	before := count(t, a)
+
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // writes keep landing while the backup runs
+		defer wg.Done()
+		for _, f := range files[40:] {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if _, _, err := a.Pipeline.IngestBytes(context.Background(), filepath.Base(f), data); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	backup := filepath.Join(t.TempDir(), "copy")
+	err := a.Backup(context.Background(), backup)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := count(t, a)
+
+	b := openApp(t, backup)
+	defer b.Close()
+	got := allWhole(t, b)
+	if got < before || got > after {
+		t.Fatalf("backup holds %d documents; the live index had %d before and %d after", got, before, after)
+	}
+	// Every document of the copy is the live one.
+	err = eachStored(context.Background(), b.Index, func(d *document.Document) error {
+		live, err := a.Index.Get(context.Background(), d.ID)
+		if err != nil || live.Text != d.Text {
+			t.Errorf("backup document %s differs from the live index: %v", d.ID, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("backup during writes: %d documents (live %d → %d)", got, before, after)
+}
+
+func mustCollect(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
