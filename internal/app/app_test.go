@@ -69,7 +69,9 @@ func TestLostIndexIsAnErrorNotAnEmptyIndex(t *testing.T) {
 	for name, damage := range map[string]func(dir string) error{
 		"index directory removed": func(dir string) error { return os.RemoveAll(filepath.Join(dir, firstIndex)) },
 		"index metadata removed":  func(dir string) error { return os.Remove(filepath.Join(dir, firstIndex, "index_meta.json")) },
-		"CURRENT garbled":         func(dir string) error { return os.WriteFile(filepath.Join(dir, currentFile), []byte("../etc\n"), 0o644) },
+		"CURRENT garbled": func(dir string) error {
+			return os.WriteFile(filepath.Join(dir, currentFile), []byte("../etc\n"), 0o644)
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
