@@ -92,22 +92,43 @@ func (st *state) attendanceLists() {
 	}
 }
 
-// chunk is a piece of a list between separators; lineStart marks the first
-// piece of a line, where a unit or a name may have been wrapped.
+// chunk is a piece of a list with the break before it: a separator
+// (、，；), a space, or a line break, where a unit or a name may have been
+// wrapped.
 type chunk struct {
-	text      string
-	lineStart bool
+	text string
+	brk  int
 }
+
+const (
+	brkHard = iota
+	brkSpace
+	brkLine
+)
 
 // parseList reads a list of people: bare names, or unit+name runs without a
 // separator ("市发改委凌鸣"), wrapped across lines at any point.
 func (st *state) parseList(lines []string) []document.Person {
 	var chunks []chunk
+	brk := brkHard
 	for _, l := range lines {
-		first := true
-		for _, f := range splitAny(l, " \t\u3000、，,；;") {
-			chunks = append(chunks, chunk{text: f, lineStart: first})
-			first = false
+		start := 0
+		for i, r := range l + "\n" {
+			hard := strings.ContainsRune("、，,；;", r)
+			if !hard && !isSpace(r) && r != '\n' {
+				continue
+			}
+			if t := l[start:min(i, len(l))]; t != "" {
+				chunks = append(chunks, chunk{text: t, brk: brk})
+				brk = brkSpace
+			}
+			if hard {
+				brk = brkHard
+			}
+			start = i + len(string(r))
+		}
+		if brk != brkHard {
+			brk = brkLine
 		}
 	}
 	var merged []string
@@ -116,11 +137,9 @@ func (st *state) parseList(lines []string) []document.Person {
 		if t == "" {
 			continue
 		}
-		if n := len(merged); n > 0 && c.lineStart {
-			if _, complete := st.parseEntry(merged[n-1]); !complete || st.isFragment(t) {
-				merged[n-1] += t
-				continue
-			}
+		if n := len(merged); n > 0 && c.brk != brkHard && st.joinAcrossBreak(merged[n-1], t, c.brk) {
+			merged[n-1] += t
+			continue
 		}
 		merged = append(merged, t)
 	}
@@ -129,10 +148,35 @@ func (st *state) parseList(lines []string) []document.Person {
 		if containsAny(m, bylineMarkers) {
 			continue
 		}
-		ps, _ := st.parseEntry(m)
+		ps, _, _ := st.parseEntry(m)
+		for _, p := range ps {
+			if p.Department != "" {
+				st.addDept(p.Department)
+			}
+		}
 		out = append(out, ps...)
 	}
 	return out
+}
+
+// joinAcrossBreak decides whether b continues a across a space or line
+// break: when a cannot stand alone, when b is a stray character after a line
+// break (the end of a wrapped name), or when the joined run reads with more
+// units the department table knows ("张家" + "港市王松石" → 张家港市 王松石).
+func (st *state) joinAcrossBreak(a, b string, brk int) bool {
+	if brk == brkLine && st.isFragment(b) {
+		return true
+	}
+	_, completeA, tableA := st.parseEntry(a)
+	if !completeA {
+		return true
+	}
+	_, completeM, tableM := st.parseEntry(a + b)
+	if !completeM {
+		return false
+	}
+	_, _, tableB := st.parseEntry(b)
+	return tableM > tableA+tableB
 }
 
 // isFragment reports a piece that cannot stand alone: a single character
@@ -142,40 +186,36 @@ func (st *state) isFragment(s string) bool {
 }
 
 // parseEntry splits a run of units and names. complete is false when the
-// run ends inside a unit or without a name after a unit (it was wrapped).
-func (st *state) parseEntry(s string) (people []document.Person, complete bool) {
+// run ends inside a unit or without a name after a unit (it was wrapped);
+// table counts the people whose unit the department table recognised.
+func (st *state) parseEntry(s string) (people []document.Person, complete bool, table int) {
 	if runeLen(s) > maxEntryRunes {
-		return nil, true
+		return nil, true, 0
 	}
 	if isMasked(s) {
-		return nil, true
+		return nil, true, 0
 	}
 	if plausibleName(s) && len(st.deptLengths(s)) == 0 {
-		return []document.Person{{Name: s}}, true
+		return []document.Person{{Name: s}}, true, 0
 	}
 	memo := map[int]*entryResult{}
 	if r := st.entryAt(s, 0, memo); r != nil {
-		for _, p := range r.people {
-			if p.Department != "" {
-				st.addDept(p.Department)
-			}
-		}
-		return r.people, r.complete
+		return r.people, r.complete, r.table
 	}
 	if u, name, ok := st.unitName(s); ok {
-		st.addDept(u)
-		return []document.Person{{Name: name, Department: u}}, true
+		return []document.Person{{Name: name, Department: u}}, true, 0
 	}
-	if len(st.deptLengths(s)) > 0 || !allHan(s) || runeLen(s) < 4 {
-		// A unit alone, or the start of one, waiting for the next line.
-		return nil, false
+	if !allHan(s) {
+		return nil, true, 0
 	}
-	return nil, true
+	// A unit alone, or the start of one, waiting for the next piece.
+	return nil, false, 0
 }
 
 type entryResult struct {
 	people   []document.Person
 	complete bool
+	table    int // people whose unit came from the department table
 }
 
 // entryAt parses s[off:] as (unit name)+ with the department table; memo
@@ -201,10 +241,10 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			}
 			p := document.Person{Name: name, Department: unit}
 			if k == len(after) {
-				return st.memoSet(memo, off, &entryResult{people: []document.Person{p}, complete: true})
+				return st.memoSet(memo, off, &entryResult{people: []document.Person{p}, complete: true, table: 1})
 			}
 			if sub := st.entryAt(s, off+n+k, memo); sub != nil && len(sub.people) > 0 {
-				r := &entryResult{people: append([]document.Person{p}, sub.people...), complete: sub.complete}
+				r := &entryResult{people: append([]document.Person{p}, sub.people...), complete: sub.complete, table: sub.table + 1}
 				return st.memoSet(memo, off, r)
 			}
 		}
