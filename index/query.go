@@ -213,7 +213,7 @@ const (
 	boostBody       = 1
 	boostTopicText  = 0.5
 	boostPhrase     = 1.5
-	boostKeyword    = 3
+	boostKeyword    = 0.2 // BM25 favours short keyword lists; the text decides
 	boostDocNumber  = 50
 	boostVariant    = 0.8
 )
@@ -326,32 +326,53 @@ func termQ(field, term string, boost float64) query.Query {
 	return q
 }
 
-// wordsQuery matches the query's words like an AND match query, but lets a
-// compound word also match its parts when the document's context split it
-// differently: the query 府院联动机制 segments as 府/院/联动机制, while
-// “府院联动”机制 in a document yields 联动 and 机制 apart. Each word w thus
-// becomes w OR (all of w's first-level parts) when those parts are words.
+// wordsQuery matches the query's words like an AND match query, with two
+// corrections for how gse cuts a query differently from a document:
+//   - a compound word also matches its parts when the document's context
+//     split it: the query 府院联动机制 segments as 府/院/联动机制, while
+//     “府院联动”机制 in a document yields 联动 and 机制 apart;
+//   - single characters are not matched anywhere in the document: they stay
+//     attached to their neighbour, as a phrase or as the joined sub-word
+//     (常东旭 → 常/东/旭 must find the name, not three characters apart;
+//     应急局 → 应急/局 must not match every 局).
 func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Query {
 	an := ix.bi.Mapping().AnalyzerNamed(queryAnalyzer)
 	if an == nil || ix.seg == nil {
 		return nil
 	}
-	toks := an.Analyze([]byte(text))
-	if len(toks) == 0 {
+	// A single character joins the unit before it; a lone leading one also
+	// takes the next word (李/亚平). Longer runs of words stay apart, so a
+	// compound word can still match its parts.
+	var units [][]string
+	for _, tok := range an.Analyze([]byte(text)) {
+		w := string(tok.Term)
+		single := utf8.RuneCountInString(w) == 1
+		n := len(units)
+		if n > 0 && (single || (len(units[n-1]) == 1 && utf8.RuneCountInString(units[n-1][0]) == 1)) {
+			units[n-1] = append(units[n-1], w)
+			continue
+		}
+		units = append(units, []string{w})
+	}
+	if len(units) == 0 {
 		return nil
 	}
 	var words []query.Query
 	seen := map[string]bool{}
-	for _, tok := range toks {
-		w := string(tok.Term)
-		if seen[w] {
+	for _, u := range units {
+		joined := strings.Join(u, "")
+		if seen[joined] {
 			continue
 		}
-		seen[w] = true
+		seen[joined] = true
 		// Boosts go on the leaves: bleve ignores them on conjunctions and
 		// disjunctions.
-		alts := []query.Query{termQ(field, w, boost)}
-		if parts := ix.parts(w); len(parts) > 1 {
+		alts := []query.Query{termQ(field, joined, boost)}
+		if len(u) > 1 {
+			pq := bleve.NewPhraseQuery(u, field)
+			pq.SetBoost(boost)
+			alts = append(alts, pq)
+		} else if parts := ix.parts(joined); len(parts) > 1 {
 			var ps []query.Query
 			for _, p := range parts {
 				ps = append(ps, termQ(field, p, boost))
@@ -366,7 +387,13 @@ func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Qu
 	case or:
 		return bleve.NewDisjunctionQuery(words...)
 	}
-	return bleve.NewConjunctionQuery(words...)
+	// The whole text may be indexed as one sub-word of a longer name
+	// (卫生健康委 inside 市卫生健康委) that the query cut into words.
+	var all strings.Builder
+	for _, u := range units {
+		all.WriteString(strings.Join(u, ""))
+	}
+	return bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(words...), termQ(field, all.String(), boost))
 }
 
 // parts splits a word along gse's first-level sub-segments (联动机制 →
