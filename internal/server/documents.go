@@ -14,6 +14,8 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"govarchive/index"
+	"govarchive/internal/extract"
+	"govarchive/internal/textio"
 )
 
 func (s *Server) handleGetDocument(c echo.Context) error {
@@ -80,7 +82,7 @@ func (s *Server) handleUpload(c echo.Context) error {
 	}
 	id, status, err := s.ingest(c.Request().Context(), name, data)
 	if err != nil {
-		if errors.Is(err, ErrRejected) {
+		if isRejection(err) {
 			return &apiError{Status: http.StatusUnprocessableEntity, Message: truncate(err.Error(), 300)}
 		}
 		return fmt.Errorf("ingest upload: %w", err)
@@ -147,6 +149,20 @@ func readPart(fh *multipart.FileHeader, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("read upload: %w", err)
 	}
 	return data, nil
+}
+
+// rejections are the reader's and parser's verdicts on a file: the client's
+// problem, with messages that name only the uploaded file.
+var rejections = []error{ErrRejected, textio.ErrEmpty, textio.ErrBinary, textio.ErrTooLarge, textio.ErrNoText,
+	textio.ErrUnsupported, textio.ErrMalformed, extract.ErrEmpty}
+
+func isRejection(err error) bool {
+	for _, r := range rejections {
+		if errors.Is(err, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanFilename keeps the base name of an uploaded file: the source name

@@ -34,9 +34,10 @@ type Index interface {
 }
 
 // IngestFunc reads, parses and indexes one uploaded file. It returns an
-// error wrapping ErrRejected when the upload is not an acceptable document
-// (its message is shown to the client, so it must not name server paths);
-// any other error is reported to the client as a 500 and logged.
+// error wrapping ErrRejected, or one of textio's or extract's sentinel
+// errors, when the upload is not an acceptable document (a 422 whose message
+// is shown to the client, so it must not name server paths); any other
+// error is reported to the client as a 500 and logged.
 type IngestFunc func(ctx context.Context, filename string, data []byte) (id string, status index.PutStatus, err error)
 
 // DepartmentForms lists every equivalent surface form of a department

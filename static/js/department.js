@@ -15,8 +15,16 @@ function s(tag, attrs = {}, ...children) {
 }
 
 /** Grouped bars per year: documents naming the department, topics it led. */
-function activityChart(activity) {
-  if (!activity.length) return h('p', {}, '暂无按年份的记录。');
+function activityChart(sparse) {
+  if (!sparse.length) return h('p', {}, '暂无按年份的记录。');
+  // Years without activity are drawn as gaps, so the axis is honest.
+  let activity = sparse;
+  const first = sparse[0].year, last = sparse[sparse.length - 1].year;
+  if (last - first < 40) {
+    const by = new Map(sparse.map((a) => [a.year, a]));
+    activity = [];
+    for (let y = first; y <= last; y++) activity.push(by.get(y) || { year: y, meetings: 0, led_topics: 0 });
+  }
   const bw = 14, gap = 10, group = bw * 2 + gap, left = 28, top = 10, height = 120, bottom = 24;
   const width = left + activity.length * group + gap;
   const max = Math.max(1, ...activity.map((a) => Math.max(a.meetings, a.led_topics)));
@@ -33,7 +41,10 @@ function activityChart(activity) {
       s('title', {}, `${a.year}年：文档 ${a.meetings} 份`)));
     svg.append(s('rect', { x: x + bw, y: y(a.led_topics), width: bw, height: top + height - y(a.led_topics), class: 'bar-led' },
       s('title', {}, `${a.year}年：牵头议题 ${a.led_topics} 项`)));
-    svg.append(s('text', { x: x + bw, y: top + height + 16, 'text-anchor': 'middle', class: 'tick' }, a.year));
+    // Label every year when there are few, else every fifth.
+    if (activity.length <= 12 || a.year % 5 === 0 || i === 0 || i === activity.length - 1) {
+      svg.append(s('text', { x: x + bw, y: top + height + 16, 'text-anchor': 'middle', class: 'tick' }, a.year));
+    }
   });
   return h('figure', { class: 'chart-box' }, svg,
     h('figcaption', {}, h('span', { class: 'key key-docs' }, '提及的文档'), h('span', { class: 'key key-led' }, '牵头的议题')));
@@ -69,7 +80,7 @@ async function load() {
         h('h2', { id: 'dm-h' }, `相关文档（${d.meetings_total}）`),
         h('ul', { class: 'doc-list' }, d.meetings.map((m) => h('li', {},
           h('span', { class: 'date' }, formatDate(m.date)),
-          h('a', { href: link.doc(m.id) }, m.title),
+          h('a', { href: link.doc(m.id) }, m.title || '（无标题）'),
           h('span', { class: 'meta' }, [kindLabels[m.kind], m.led_topics ? `牵头议题 ${m.led_topics} 项` : ''].filter(Boolean).join(' · '))))),
         pager(d.meetings_total, page, d.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),
       h('p', {}, h('a', { href: link.search({ department: d.name }) }, `检索涉及${d.name}的全部文档`),

@@ -35,7 +35,7 @@ async function load() {
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '日期'), h('th', { scope: 'col' }, '文档'), h('th', { scope: 'col' }, '身份'))),
           h('tbody', {}, p.meetings.map((m) => h('tr', {},
             h('td', {}, formatDate(m.date)),
-            h('td', {}, h('a', { href: link.doc(m.id) }, m.title), h('span', { class: 'meta' }, ` ${kindLabels[m.kind] || ''}`)),
+            h('td', {}, h('a', { href: link.doc(m.id) }, m.title || '（无标题）'), h('span', { class: 'meta' }, ` ${kindLabels[m.kind] || ''}`)),
             h('td', {}, roleLabels[m.role] || m.role, m.position ? `（${m.position}）` : ''))))),
         pager(p.meetings_total, page, p.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),
       (p.co_attendees || []).length ? h('section', { 'aria-labelledby': 'pc-h' },
