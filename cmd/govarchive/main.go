@@ -110,6 +110,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		searchCmd(g),
 		serveCmd(g),
 		deleteCmd(g),
+		reindexCmd(g),
+		backupCmd(g),
+		genCmd(g),
+		benchCmd(g),
 	)
 	return root.ExecuteContext(ctx)
 }

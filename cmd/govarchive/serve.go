@@ -8,9 +8,12 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/labstack/echo/v4"
 	"github.com/spf13/cobra"
 
+	"govarchive/index"
 	"govarchive/internal/app"
+	"govarchive/internal/metrics"
 	"govarchive/internal/server"
 )
 
@@ -38,12 +41,34 @@ func serveCmd(g *globals) *cobra.Command {
 				log.Info("indexed the bundled sample corpus", "documents", n)
 			}
 
+			m := metrics.New(func() float64 {
+				n, _ := a.Index.Count(context.Background())
+				return float64(n)
+			})
 			e := server.New(server.Deps{
-				Index:  a.Index,
-				Ingest: a.Pipeline.IngestBytes,
-				Token:  token,
-				Logger: log,
-				Depts:  a.Depts,
+				Index: a.Index,
+				Ingest: func(ctx context.Context, name string, data []byte) (string, index.PutStatus, error) {
+					id, st, err := a.Pipeline.IngestBytes(ctx, name, data)
+					if err != nil {
+						m.Ingested("failed")
+					} else {
+						m.Ingested(string(st))
+					}
+					return id, st, err
+				},
+				Token:      token,
+				Logger:     log,
+				Depts:      a.Depts,
+				Middleware: []echo.MiddlewareFunc{m.Middleware()},
+				Routes: func(e *echo.Echo, requireToken echo.MiddlewareFunc) {
+					e.GET("/metrics", echo.WrapHandler(m.Handler()))
+					e.POST("/api/backup", func(c echo.Context) error {
+						c.Response().Header().Set(echo.HeaderContentType, "application/gzip")
+						c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="govarchive-backup.tar.gz"`)
+						c.Response().WriteHeader(http.StatusOK)
+						return a.WriteBackup(c.Request().Context(), c.Response())
+					}, requireToken)
+				},
 			})
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {

@@ -79,7 +79,9 @@ func (m *Metrics) Middleware() echo.MiddlewareFunc {
 // Ingested counts one ingested file by outcome.
 func (m *Metrics) Ingested(status string) { m.ingested.WithLabelValues(status).Inc() }
 
-// Handler serves the metrics in Prometheus text format.
+// Handler serves the metrics in Prometheus text format. Compression is
+// left to the server's middleware: compressing here too sends clients a
+// gzip inside a gzip.
 func (m *Metrics) Handler() http.Handler {
-	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg, DisableCompression: true})
 }
