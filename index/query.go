@@ -331,55 +331,72 @@ func termQ(field, term string, boost float64) query.Query {
 //   - a compound word also matches its parts when the document's context
 //     split it: the query 府院联动机制 segments as 府/院/联动机制, while
 //     “府院联动”机制 in a document yields 联动 and 机制 apart;
-//   - single characters are not matched anywhere in the document: they stay
-//     attached to their neighbour, as a phrase or as the joined sub-word
-//     (常东旭 → 常/东/旭 must find the name, not three characters apart;
-//     应急局 → 应急/局 must not match every 局).
+//   - single characters are not matched anywhere in the document: a run of
+//     them must appear together (常东旭 → 常/东/旭 must find the name, not
+//     three characters apart), and a lone one next to the word before or
+//     after it, as a phrase or as the joined sub-word (应急局 → 应急/局 must
+//     not match every 局; 峄城区/全/生命周期 finds 全生命周期).
 func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Query {
 	an := ix.bi.Mapping().AnalyzerNamed(queryAnalyzer)
 	if an == nil || ix.seg == nil {
 		return nil
 	}
-	// A single character joins the unit before it; a lone leading one also
-	// takes the next word (李/亚平). Longer runs of words stay apart, so a
-	// compound word can still match its parts.
-	var units [][]string
+	var toks []string
 	for _, tok := range an.Analyze([]byte(text)) {
-		w := string(tok.Term)
-		single := utf8.RuneCountInString(w) == 1
-		n := len(units)
-		if n > 0 && (single || (len(units[n-1]) == 1 && utf8.RuneCountInString(units[n-1][0]) == 1)) {
-			units[n-1] = append(units[n-1], w)
-			continue
-		}
-		units = append(units, []string{w})
+		toks = append(toks, string(tok.Term))
 	}
-	if len(units) == 0 {
+	if len(toks) == 0 {
 		return nil
 	}
+	single := func(i int) bool { return utf8.RuneCountInString(toks[i]) == 1 }
+	adjacent := func(ws ...string) []query.Query {
+		pq := bleve.NewPhraseQuery(ws, field)
+		pq.SetBoost(boost)
+		return []query.Query{pq, termQ(field, strings.Join(ws, ""), boost)}
+	}
+	// Boosts go on the leaves: bleve ignores them on conjunctions and
+	// disjunctions.
 	var words []query.Query
 	seen := map[string]bool{}
-	for _, u := range units {
-		joined := strings.Join(u, "")
-		if seen[joined] {
+	for i := 0; i < len(toks); {
+		j := i + 1
+		if !single(i) {
+			w := toks[i]
+			if !seen[w] {
+				seen[w] = true
+				alts := []query.Query{termQ(field, w, boost)}
+				if parts := ix.parts(w); len(parts) > 1 {
+					var ps []query.Query
+					for _, p := range parts {
+						ps = append(ps, termQ(field, p, boost))
+					}
+					alts = append(alts, bleve.NewConjunctionQuery(ps...))
+				}
+				words = append(words, disjunction(alts...))
+			}
+			i = j
 			continue
 		}
-		seen[joined] = true
-		// Boosts go on the leaves: bleve ignores them on conjunctions and
-		// disjunctions.
-		alts := []query.Query{termQ(field, joined, boost)}
-		if len(u) > 1 {
-			pq := bleve.NewPhraseQuery(u, field)
-			pq.SetBoost(boost)
-			alts = append(alts, pq)
-		} else if parts := ix.parts(joined); len(parts) > 1 {
-			var ps []query.Query
-			for _, p := range parts {
-				ps = append(ps, termQ(field, p, boost))
+		for j < len(toks) && single(j) {
+			j++
+		}
+		run := toks[i:j]
+		var alts []query.Query
+		switch {
+		case len(run) > 1: // a name or abbreviation cut into characters
+			alts = adjacent(run...)
+		case i == 0 && j == len(toks):
+			alts = []query.Query{termQ(field, run[0], boost)}
+		default: // one character belongs to the word before or after it
+			if i > 0 {
+				alts = append(alts, adjacent(toks[i-1], run[0])...)
 			}
-			alts = append(alts, bleve.NewConjunctionQuery(ps...))
+			if j < len(toks) {
+				alts = append(alts, adjacent(run[0], toks[j])...)
+			}
 		}
 		words = append(words, disjunction(alts...))
+		i = j
 	}
 	switch {
 	case len(words) == 1:
@@ -389,11 +406,7 @@ func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Qu
 	}
 	// The whole text may be indexed as one sub-word of a longer name
 	// (卫生健康委 inside 市卫生健康委) that the query cut into words.
-	var all strings.Builder
-	for _, u := range units {
-		all.WriteString(strings.Join(u, ""))
-	}
-	return bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(words...), termQ(field, all.String(), boost))
+	return bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(words...), termQ(field, strings.Join(toks, ""), boost))
 }
 
 // parts splits a word along gse's first-level sub-segments (联动机制 →
