@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"sync"
@@ -90,6 +91,13 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// A typed nil (*dept.Table)(nil) in an interface is not == nil.
+	if isNilPtr(opts.Cleaner) {
+		opts.Cleaner = nil
+	}
+	if isNilPtr(opts.Departments) {
+		opts.Departments = nil
+	}
 	seg := opts.Segmenter
 	if seg == nil && !opts.Baseline {
 		var err error
@@ -165,6 +173,11 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	}
 	ix.bi, ix.meta = bi, want
 	return ix, nil
+}
+
+func isNilPtr(v any) bool {
+	rv := reflect.ValueOf(v)
+	return v != nil && rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // DictionaryVersion is the user-dictionary version the index was built with.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -458,3 +460,35 @@ func TestConcurrentSearchAndPut(t *testing.T) {
 		t.Errorf("after writes: %d hits, want 21", r.Total)
 	}
 }
+
+func TestOptionsEdges(t *testing.T) {
+	ctx := context.Background()
+	// A deployment synonyms file extends (and merges into) the built-in groups.
+	f := filepath.Join(t.TempDir(), "syn.txt")
+	if err := os.WriteFile(f, []byte("# local\n献血=无偿献血\n危化品=危化\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var nilDepts *nilForms
+	ix := openTest(t, Options{SynonymsFile: f, Departments: nilDepts})
+	put(t, ix, doc("a", "纪要", "推进无偿献血。"), doc("b", "纪要", "危险化学品。"))
+	for q, want := range map[string]string{"献血": "a", "危化": "b"} {
+		if got := ids(find(t, ix, Query{Text: q, Department: ""})); !reflect.DeepEqual(got, []string{want}) {
+			t.Errorf("%s: %v", q, got)
+		}
+	}
+	if _, err := ix.Search(ctx, Query{Department: "市应急局"}); err != nil {
+		t.Errorf("typed-nil departments: %v", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := ix.Search(cctx, Query{Text: "献血"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled search: %v", err)
+	}
+	if _, err := Open(ctx, t.TempDir(), Options{Segmenter: testSegmenter(t), SynonymsFile: "/nonexistent/syn.txt"}); err == nil {
+		t.Error("missing synonyms file accepted")
+	}
+}
+
+type nilForms struct{}
+
+func (*nilForms) Forms(string) []string { panic("called on nil") }
