@@ -189,14 +189,22 @@ func (st *state) labelledFields() map[string]string {
 // meetingFromFields builds the meeting from labelled fields (会议时间/地点/主持人).
 func (st *state) meetingFromFields(f map[string]string) *document.Meeting {
 	m := &document.Meeting{}
-	if v := f["会议时间"]; v != "" {
+	when := f["会议时间"]
+	// A bare 时间： is the meeting's when the header also gives its place
+	// or chair; on a web page it is the posting time.
+	if when == "" && (f["地点"] != "" || f["主持"] != "" || f["主持人"] != "") {
+		when = f["time"]
+	}
+	if v := when; v != "" {
 		if ds := findDates(v); len(ds) > 0 {
 			m.PartOfDay, m.Time = ds[0].PartOfDay, ds[0].Time
 			st.setMeetingDate(m, ds[0])
 		}
 	}
-	if v := f["会议地点"]; v != "" {
-		m.Place = v
+	for _, k := range []string{"会议地点", "地点"} {
+		if v := f[k]; v != "" && m.Place == "" {
+			m.Place = v
+		}
 	}
 	for _, k := range chairLabels {
 		if v := f[k]; v != "" {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"govarchive/internal/document"
@@ -25,8 +26,9 @@ func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 	return topics
 }
 
-// paragraphs returns the non-blank lines from start up to the closing part
-// (attendance lists, 记录, 分送) of the document.
+// paragraphs returns the non-blank lines from start on, without the
+// attendance lists and labelled fields in between, up to the distribution
+// list that closes a document.
 func (st *state) paragraphs(start int) []string {
 	var out []string
 	for i := start; i >= 0 && i < len(st.lines); i++ {
@@ -35,11 +37,19 @@ func (st *state) paragraphs(start int) []string {
 			continue
 		}
 		if _, _, ok := listLabel(l); ok {
-			break
+			// Skip the list and its wrapped lines.
+			for i+1 < len(st.lines) && (st.lines[i+1] == "" || !isEndOfList(st.lines[i+1])) {
+				i++
+			}
+			continue
 		}
 		if m := labelRe.FindStringSubmatch(l); m != nil {
-			if _, ok := hasAnyPrefix(removeSpaces(m[1]), append(append([]string{}, recorderLabels...), distributionLabels...)); ok {
+			label := removeSpaces(m[1])
+			if contains(distributionLabels, label) {
 				break
+			}
+			if contains(recorderLabels, label) {
+				continue
 			}
 		}
 		out = append(out, l)
@@ -47,9 +57,34 @@ func (st *state) paragraphs(start int) []string {
 	return out
 }
 
-// numberedTopics splits paragraphs at first-level headings (一、二、…),
-// including headings inside a paragraph ("…。二、…").
+// numbering is one style of item numbers: the heading at the start of a
+// paragraph and the same number inside a paragraph after a sentence end.
+type numbering struct {
+	heading *regexp.Regexp // groups: number, rest of the line
+	inline  *regexp.Regexp // group: number
+}
+
+// numberings are tried in order; the first that yields items is the
+// document's top level (一、 above （一） above 1. above (1)).
+var numberings = []numbering{
+	{headingRe, inlineHeadingRe},
+	{regexp.MustCompile(`^[（(]\s*(` + cnNumeral + `)\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](` + cnNumeral + `)[)）]`)},
+	{regexp.MustCompile(`^(\d{1,2})\s*[、.．]\s*(\D.*)$`), regexp.MustCompile(`[。；;：:!！]\s*(\d{1,2})[、．]`)},
+	{regexp.MustCompile(`^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](\d{1,2})[)）]`)},
+}
+
+// numberedTopics splits paragraphs at the headings of the first numbering
+// style the document uses, including headings inside a paragraph ("…。二、…").
 func (st *state) numberedTopics(paras []string) []document.Topic {
+	for _, style := range numberings {
+		if topics := numberedWith(paras, style); len(topics) > 0 {
+			return topics
+		}
+	}
+	return nil
+}
+
+func numberedWith(paras []string, style numbering) []document.Topic {
 	var topics []document.Topic
 	last := 0
 	var body []string
@@ -61,10 +96,10 @@ func (st *state) numberedTopics(paras []string) []document.Topic {
 		body = nil
 	}
 	for _, p := range paras {
-		for _, piece := range splitInlineHeadings(p, last) {
-			if m := headingRe.FindStringSubmatch(piece); m != nil {
+		for _, piece := range splitInlineHeadings(p, last, style) {
+			if m := style.heading.FindStringSubmatch(piece); m != nil {
 				n, _ := norm.ParseNumber(m[1])
-				if n > last && n <= last+3 {
+				if n > last && n <= last+3 && (last > 0 || n <= 2) {
 					flush()
 					title, rest := topicTitle(m[2])
 					topics = append(topics, document.Topic{No: n, Title: title, Text: rest})
@@ -88,22 +123,23 @@ func (st *state) numberedTopics(paras []string) []document.Topic {
 	return topics
 }
 
-// splitInlineHeadings cuts a paragraph before each "二、" that continues the
-// numbering after a sentence end or colon.
-func splitInlineHeadings(p string, last int) []string {
+// splitInlineHeadings cuts a paragraph before each number that continues
+// the numbering after a sentence end or colon.
+func splitInlineHeadings(p string, last int, style numbering) []string {
 	var out []string
 	next := last + 1
-	if m := headingRe.FindStringSubmatch(p); m != nil {
+	if m := style.heading.FindStringSubmatch(p); m != nil {
 		if n, _ := norm.ParseNumber(m[1]); n > last {
 			next = n + 1
 		}
 	}
 	for {
 		cut := -1
-		for _, loc := range inlineHeadingRe.FindAllStringSubmatchIndex(p, -1) {
+		for _, loc := range style.inline.FindAllStringSubmatchIndex(p, -1) {
 			// One number may be skipped ("二、…。四、").
 			if n, _ := norm.ParseNumber(p[loc[2]:loc[3]]); n == next || n == next+1 {
-				cut, next = loc[2], n
+				// Cut after the sentence end, before any bracket.
+				cut, next = loc[0]+len(firstRuneOf(p[loc[0]:])), n
 				break
 			}
 		}
@@ -111,10 +147,17 @@ func splitInlineHeadings(p string, last int) []string {
 			break
 		}
 		out = append(out, strings.TrimSpace(p[:cut]))
-		p = p[cut:]
+		p = strings.TrimSpace(p[cut:])
 		next++
 	}
 	return append(out, strings.TrimSpace(p))
+}
+
+func firstRuneOf(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
 }
 
 // topicTitle splits a heading into its title and the text that follows on
