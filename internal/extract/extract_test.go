@@ -321,3 +321,43 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestHostileInputs feeds long degenerate texts that would expose quadratic
+// passes; each must parse well within the bound.
+func TestHostileInputs(t *testing.T) {
+	p := parser(t)
+	const n = 100_000
+	cases := map[string]string{
+		"triggers":   "一、审议\n" + strings.Repeat("由", n),
+		"brackets":   strings.Repeat("《", n) + strings.Repeat("》", n),
+		"headings":   strings.Repeat("一、由市应急局会同\n", n/10),
+		"list":       "出席：" + strings.Repeat("李亚平 ", n/4),
+		"units":      "列席：" + strings.Repeat("市发改委", n/4),
+		"one line":   strings.Repeat("会议强调，市长王某主持召开会议，", n/16),
+		"colons":     strings.Repeat("主任：\n", n/8),
+		"dates":      strings.Repeat("2020年1月1日", n/8),
+		"comrades":   strings.Repeat("同志", n/2),
+		"no newline": strings.Repeat("市", n),
+	}
+	for name, text := range cases {
+		start := time.Now()
+		done := make(chan error, 1)
+		go func() {
+			_, err := p.Parse(text, Meta{})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%s: no result after 30 s", name)
+		}
+		d := time.Since(start)
+		t.Logf("%s: %v", name, d)
+		if d > 15*time.Second {
+			t.Errorf("%s: %v", name, d)
+		}
+	}
+}

@@ -6,6 +6,9 @@ import (
 	"govarchive/internal/document"
 )
 
+// maxMentionBytes bounds the text searched for department mentions.
+const maxMentionBytes = 128 << 10
+
 // finish collects every person and department the document names and
 // resolves departments against the table.
 func (st *state) finish() {
@@ -42,7 +45,9 @@ func (st *state) finish() {
 		depts = append(depts, t.LeadDepartments...)
 	}
 	depts = append(depts, st.depts...)
-	for _, m := range st.findDepts(st.text) {
+	// The department finder is the slowest pass on degenerate text; mentions
+	// past the first part of a very long document add little.
+	for _, m := range st.findDepts(truncateUTF8(st.text, maxMentionBytes)) {
 		if _, bad := hasAnyPrefix(m.Name, mentionStopWords); !bad {
 			depts = append(depts, m.Name)
 		}
@@ -158,16 +163,17 @@ func isTitleEnd(s string) bool {
 // dropCutNames removes a name that is the start or end of a longer name in
 // the same document: the segmenter's cuts of 郭锦伟 as 郭锦, 毛阳春 as 阳春.
 func dropCutNames(people []string) []string {
+	cuts := map[string]bool{}
+	for _, q := range people {
+		r := []rune(q)
+		for n := 2; n < len(r); n++ {
+			cuts[string(r[:n])] = true
+			cuts[string(r[len(r)-n:])] = true
+		}
+	}
 	out := people[:0]
 	for _, p := range people {
-		cut := false
-		for _, q := range people {
-			if len(q) > len(p) && (strings.HasPrefix(q, p) || strings.HasSuffix(q, p)) {
-				cut = true
-				break
-			}
-		}
-		if !cut {
+		if !cuts[p] {
 			out = append(out, p)
 		}
 	}

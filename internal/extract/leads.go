@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // maxLeadRun bounds how many departments one trigger may introduce.
@@ -11,26 +12,28 @@ const maxLeadRun = 8
 // "请A会B…", "责成A…", "同意A关于…的汇报", "A牵头…".
 func (st *state) leadDepts(text string) []string {
 	var out []string
+	// One pass over the text: at each position, the longest trigger that
+	// starts there (同意 before 由 never overlaps; 原则同意 wins over 同意).
 	for i := 0; i < len(text); {
-		next := len(text)
-		trig := ""
-		report := false
+		trig, report := "", false
+		rest := text[i:]
 		for _, t := range leadTriggers {
-			if j := strings.Index(text[i:], t); j >= 0 && i+j < next {
-				next, trig, report = i+j, t, false
+			if strings.HasPrefix(rest, t) && len(t) > len(trig) {
+				trig, report = t, false
 			}
 		}
 		for _, t := range reportTriggers {
-			if j := strings.Index(text[i:], t); j >= 0 && (i+j < next || (i+j == next && len(t) > len(trig))) {
-				next, trig, report = i+j, t, true
+			if strings.HasPrefix(rest, t) && len(t) > len(trig) {
+				trig, report = t, true
 			}
 		}
 		if trig == "" {
-			break
+			_, size := utf8.DecodeRuneInString(rest)
+			i += size
+			continue
 		}
-		rest := text[next+len(trig):]
-		out = append(out, st.deptRun(rest, report)...)
-		i = next + len(trig)
+		out = append(out, st.deptRun(rest[len(trig):], report)...)
+		i += len(trig)
 	}
 	// "市金融办牵头起草的…": a department right before 牵头.
 	for _, m := range st.findDepts(text) {
