@@ -1,0 +1,140 @@
+package server
+
+import (
+	"cmp"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"govarchive/index"
+	"govarchive/internal/document"
+)
+
+type decisionItem struct {
+	DocumentID      string   `json:"document_id"`
+	DocumentTitle   string   `json:"document_title"`
+	Meeting         string   `json:"meeting,omitempty"`
+	Session         int      `json:"session,omitempty"`
+	Date            string   `json:"date,omitempty"`
+	Issuer          string   `json:"issuer,omitempty"`
+	No              int      `json:"no"`
+	Title           string   `json:"title"`
+	Decisions       []string `json:"decisions,omitempty"`
+	LeadDepartments []string `json:"lead_departments,omitempty"`
+	Documents       []string `json:"documents,omitempty"`
+}
+
+type decisionsResponse struct {
+	Total     int            `json:"total"`
+	Page      int            `json:"page"`
+	Size      int            `json:"size"`
+	Truncated bool           `json:"truncated,omitempty"` // more documents matched than were scanned
+	Decisions []decisionItem `json:"decisions"`
+}
+
+// handleDecisions lists agenda topics across meetings, newest meeting first.
+// With q only the topics that match are listed; with department only the
+// topics that department led.
+func (s *Server) handleDecisions(c echo.Context) error {
+	q, err := s.textParam(c, "q")
+	if err != nil {
+		return err
+	}
+	dept, err := s.textParam(c, "department")
+	if err != nil {
+		return err
+	}
+	year, err := yearParam(c)
+	if err != nil {
+		return err
+	}
+	page, size, err := s.pageParams(c, 20)
+	if err != nil {
+		return err
+	}
+	var items []decisionItem
+	_, truncated, err := s.scan(c.Request().Context(), index.Query{Text: q, Department: dept, Year: year}, func(h index.Hit) {
+		d := h.Document
+		if len(d.Topics) == 0 {
+			return
+		}
+		matched := map[int]bool{}
+		for _, t := range h.Topics {
+			matched[t.No] = true
+		}
+		var deptCanon map[string]bool
+		if dept != "" {
+			deptCanon = canonicalsOf(d, dept)
+		}
+		for _, t := range d.Topics {
+			if q != "" && len(matched) > 0 && !matched[t.No] {
+				continue
+			}
+			if q != "" && len(matched) == 0 && !topicMentions(t, q) {
+				continue
+			}
+			if dept != "" && !ledBy(d, t, dept, deptCanon) {
+				continue
+			}
+			it := decisionItem{DocumentID: d.ID, DocumentTitle: d.Title, Date: d.Date, Issuer: d.Issuer,
+				No: t.No, Title: t.Title, Decisions: t.Decisions, LeadDepartments: t.LeadDepartments, Documents: t.Documents}
+			if d.Meeting != nil {
+				it.Meeting, it.Session = d.Meeting.Name, d.Meeting.Session
+			}
+			items = append(items, it)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, decisionsResponse{Total: len(items), Page: page, Size: size,
+		Truncated: truncated, Decisions: pageOf(items, page, size)})
+}
+
+// topicMentions is the fallback when the index reports no matching topics.
+func topicMentions(t document.Topic, q string) bool {
+	if strings.Contains(t.Title, q) || strings.Contains(t.Text, q) {
+		return true
+	}
+	for _, d := range t.Decisions {
+		if strings.Contains(d, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// refMap maps a department as written in d to its canonical entry.
+func refMap(d *document.Document) map[string]string {
+	m := make(map[string]string, len(d.DepartmentRefs))
+	for _, r := range d.DepartmentRefs {
+		if r.Canonical != "" {
+			m[r.Name] = r.Canonical
+		}
+	}
+	return m
+}
+
+// canonicalsOf returns the canonical entries that name (a surface form or
+// a canonical name) stands for in d.
+func canonicalsOf(d *document.Document, name string) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range d.DepartmentRefs {
+		if r.Name == name || r.Canonical == name {
+			out[cmp.Or(r.Canonical, r.Name)] = true
+		}
+	}
+	return out
+}
+
+// ledBy says whether topic t of d was led by the department called name.
+func ledBy(d *document.Document, t document.Topic, name string, canon map[string]bool) bool {
+	refs := refMap(d)
+	for _, l := range t.LeadDepartments {
+		if l == name || canon[l] || canon[refs[l]] {
+			return true
+		}
+	}
+	return false
+}

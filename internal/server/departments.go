@@ -1,0 +1,197 @@
+package server
+
+import (
+	"cmp"
+	"context"
+	"maps"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"govarchive/index"
+	"govarchive/internal/document"
+)
+
+type ledTopic struct {
+	DocumentID string `json:"document_id"`
+	Date       string `json:"date,omitempty"`
+	No         int    `json:"no"`
+	Title      string `json:"title"`
+}
+
+type activity struct {
+	Year      int `json:"year"`
+	Meetings  int `json:"meetings"`
+	LedTopics int `json:"led_topics"`
+}
+
+type deptMeeting struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Kind  string `json:"kind"`
+	Date  string `json:"date,omitempty"`
+	Led   int    `json:"led_topics"`
+}
+
+type departmentResponse struct {
+	Name          string        `json:"name"`
+	Aliases       []string      `json:"aliases"`
+	MeetingsTotal int           `json:"meetings_total"`
+	Page          int           `json:"page"`
+	Size          int           `json:"size"`
+	Meetings      []deptMeeting `json:"meetings"`
+	LedTopics     []ledTopic    `json:"led_topics"`
+	People        []nameCount   `json:"people"`
+	Activity      []activity    `json:"activity"`
+	Truncated     bool          `json:"truncated,omitempty"`
+}
+
+func (s *Server) handleDepartment(c echo.Context) error {
+	name, err := s.nameParam(c)
+	if err != nil {
+		return err
+	}
+	page, size, err := s.pageParams(c, 50)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	var docs []*document.Document
+	total, truncated, err := s.scan(ctx, index.Query{Department: name}, func(h index.Hit) { docs = append(docs, h.Document) })
+	if err != nil {
+		return err
+	}
+	if total == 0 || len(docs) == 0 {
+		return notFound("no department called " + strconv.Quote(name) + " in the archive")
+	}
+	canon := s.canonicalDepartment(ctx, name, docs)
+	if canon != name {
+		// The canonical entry gathers every surface form, not just this one.
+		var all []*document.Document
+		_, truncated, err = s.scan(ctx, index.Query{Department: canon}, func(h index.Hit) { all = append(all, h.Document) })
+		if err != nil {
+			return err
+		}
+		if len(all) >= len(docs) {
+			docs = all
+		}
+	}
+
+	aliases := map[string]bool{}
+	if name != canon {
+		aliases[name] = true
+	}
+	forms := map[string]bool{}
+	if s.depts != nil {
+		for _, a := range s.depts.Forms(canon) {
+			aliases[a] = true
+			forms[a] = true
+		}
+	}
+	out := departmentResponse{Name: canon, Page: page, Size: size, LedTopics: []ledTopic{}}
+	var meetings []deptMeeting
+	people := map[string]int{}
+	years := map[int]*activity{}
+	for _, d := range docs {
+		refs := refMap(d)
+		// A form this document resolved belongs to us only if it resolved
+		// to us; an unresolved one is ours when it is one of our forms.
+		is := func(s string) bool {
+			if c, ok := refs[s]; ok {
+				return c == canon || c == name
+			}
+			return s == canon || s == name || forms[s]
+		}
+		for w, c := range refs {
+			if c == canon {
+				aliases[w] = true
+			}
+		}
+		m := deptMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Date: d.Date}
+		for _, t := range d.Topics {
+			if slices.ContainsFunc(t.LeadDepartments, is) {
+				m.Led++
+				out.LedTopics = append(out.LedTopics, ledTopic{DocumentID: d.ID, Date: d.Date, No: t.No, Title: t.Title})
+			}
+		}
+		meetings = append(meetings, m)
+		seen := map[string]bool{}
+		for _, p := range append(append([]document.Person{}, d.Observers...), d.Members...) {
+			if p.Department != "" && is(p.Department) && !seen[p.Name] {
+				seen[p.Name] = true
+				people[p.Name]++
+			}
+		}
+		for _, a := range d.Attendees {
+			if a.Department != "" && is(a.Department) && !seen[a.Name] {
+				seen[a.Name] = true
+				people[a.Name]++
+			}
+		}
+		if y := d.Year(); y > 0 {
+			if years[y] == nil {
+				years[y] = &activity{Year: y}
+			}
+			years[y].Meetings++
+			years[y].LedTopics += m.Led
+		}
+	}
+	delete(aliases, canon)
+	out.Aliases = nonNil(slices.Sorted(maps.Keys(aliases)))
+	out.MeetingsTotal = len(meetings)
+	out.Meetings = pageOf(meetings, page, size)
+	out.People = []nameCount{}
+	for n, k := range people {
+		out.People = append(out.People, nameCount{Name: n, Count: k})
+	}
+	slices.SortFunc(out.People, func(a, b nameCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+	})
+	out.Activity = []activity{}
+	for _, a := range years {
+		out.Activity = append(out.Activity, *a)
+	}
+	slices.SortFunc(out.Activity, func(a, b activity) int { return cmp.Compare(a.Year, b.Year) })
+	out.Truncated = truncated
+	return c.JSON(http.StatusOK, out)
+}
+
+// canonicalDepartment finds the canonical entry name stands for: from the
+// documents' own resolution of that surface form when they have one, else
+// the department facet value every matching document shares.
+func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*document.Document) string {
+	counts := map[string]int{}
+	for _, d := range docs {
+		for c := range canonicalsOf(d, name) {
+			counts[c]++
+		}
+	}
+	best, bestN := "", 0
+	for c, n := range counts {
+		if n > bestN || n == bestN && c < best {
+			best, bestN = c, n
+		}
+	}
+	// A bare form (发改委) resolves to different entries in different
+	// places; only a resolution most documents agree on names the page.
+	if best != "" && 2*bestN >= len(docs) {
+		return best
+	}
+	// The index resolved an alias the documents do not spell out.
+	res, err := s.ix.Search(ctx, index.Query{Department: name, Size: 1, FacetSize: allFacetValues})
+	if err != nil {
+		return name
+	}
+	for _, f := range res.Facets[index.FacetDepartment] {
+		if uint64(f.Count) != res.Total {
+			continue
+		}
+		if strings.Contains(f.Value, name) || s.depts != nil && slices.Contains(s.depts.Forms(f.Value), name) {
+			return f.Value
+		}
+	}
+	return name
+}

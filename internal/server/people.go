@@ -1,0 +1,135 @@
+package server
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"govarchive/index"
+	"govarchive/internal/document"
+)
+
+type personMeeting struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Kind     string `json:"kind"`
+	Date     string `json:"date,omitempty"`
+	Role     string `json:"role"`
+	Position string `json:"position,omitempty"` // the person's title in that document
+}
+
+type personResponse struct {
+	Name          string          `json:"name"`
+	Departments   []seenAt        `json:"departments"`
+	Titles        []seenAt        `json:"titles"`
+	MeetingsTotal int             `json:"meetings_total"`
+	Page          int             `json:"page"`
+	Size          int             `json:"size"`
+	Meetings      []personMeeting `json:"meetings"`
+	CoAttendees   []nameCount     `json:"co_attendees"`
+	Truncated     bool            `json:"truncated,omitempty"`
+}
+
+// Roles of a person in a document, as the API names them.
+const (
+	roleChair     = "chair"
+	roleAttendee  = "attendee"
+	roleObserver  = "observer"
+	roleRecorder  = "recorder"
+	roleMentioned = "mentioned"
+)
+
+// personIn finds name's role in d and what d says about them.
+func personIn(d *document.Document, name string) (role string, p document.Person) {
+	if m := d.Meeting; m != nil && m.Chair != nil && m.Chair.Name == name {
+		return roleChair, *m.Chair
+	}
+	for _, a := range d.Attendees {
+		if a.Name == name {
+			return roleAttendee, document.Person(a)
+		}
+	}
+	for _, o := range d.Observers {
+		if o.Name == name {
+			return roleObserver, o
+		}
+	}
+	if d.Recorder == name {
+		return roleRecorder, document.Person{Name: name}
+	}
+	for _, m := range d.Members {
+		if m.Name == name {
+			return roleMentioned, m
+		}
+	}
+	return roleMentioned, document.Person{Name: name}
+}
+
+// participants are the people present at the meeting d records.
+func participants(d *document.Document) []string {
+	var out []string
+	if m := d.Meeting; m != nil && m.Chair != nil {
+		out = append(out, m.Chair.Name)
+	}
+	for _, a := range d.Attendees {
+		out = append(out, a.Name)
+	}
+	for _, o := range d.Observers {
+		out = append(out, o.Name)
+	}
+	return out
+}
+
+func (s *Server) handlePerson(c echo.Context) error {
+	name, err := s.nameParam(c)
+	if err != nil {
+		return err
+	}
+	page, size, err := s.pageParams(c, 50)
+	if err != nil {
+		return err
+	}
+	var (
+		depts, titles dated
+		meetings      []personMeeting
+		co            = map[string]int{}
+	)
+	total, truncated, err := s.scan(c.Request().Context(), index.Query{Person: name}, func(h index.Hit) {
+		d := h.Document
+		role, p := personIn(d, name)
+		depts.add(p.Department, d.Date)
+		titles.add(p.Title, d.Date)
+		meetings = append(meetings, personMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Date: d.Date, Role: role, Position: p.Title})
+		if role == roleMentioned || role == roleRecorder {
+			return
+		}
+		seen := map[string]bool{name: true}
+		for _, other := range participants(d) {
+			if !seen[other] {
+				seen[other] = true
+				co[other]++
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if total == 0 {
+		return notFound("no person called " + strconv.Quote(name) + " in the archive")
+	}
+	coList := make([]nameCount, 0, len(co))
+	for n, k := range co {
+		coList = append(coList, nameCount{Name: n, Count: k})
+	}
+	slices.SortFunc(coList, func(a, b nameCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+	})
+	return c.JSON(http.StatusOK, personResponse{
+		Name: name, Departments: depts.list(), Titles: titles.list(),
+		MeetingsTotal: len(meetings), Page: page, Size: size, Meetings: pageOf(meetings, page, size),
+		CoAttendees: coList[:min(len(coList), 30)], Truncated: truncated,
+	})
+}
