@@ -1,0 +1,231 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"govarchive/internal/document"
+)
+
+func TestDocTitles(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"审议《A方案》《B意见（草案）》", []string{"A方案", "B意见（草案）"}},
+		{"原则同意《安全生产三年行动》（以下简称《行动》）。制定我市《行动》是…", []string{"安全生产三年行动"}},
+		{"会议原则同意该《责任清单》", nil},
+		{"《关于印发〈X办法〉的通知》", []string{"关于印发〈X办法〉的通知"}},
+		{"《关于〈《公约》修正案〉生效的公告》", []string{"关于〈《公约》修正案〉生效的公告"}},
+		{"研究《政府工作报告》，对《报告》再修改", []string{"政府工作报告"}},
+		{"未闭合《标题\n下一行》", nil},
+		{"〈不是标题〉", nil},
+	}
+	for _, c := range cases {
+		if got := docTitles(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("docTitles(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestNumberedTopics(t *testing.T) {
+	cases := []struct {
+		name   string
+		paras  []string
+		titles []string
+		nos    []int
+	}{
+		{"headings", []string{"一、审议《甲》", "（一）原则同意。", "二、听取乙的汇报"}, []string{"审议《甲》", "听取乙的汇报"}, []int{1, 2}},
+		{"inline", []string{"会议决定：一、甲。二、乙。四、丁。"}, []string{"甲", "乙", "丁"}, []int{1, 2, 4}},
+		{"paren top level", []string{"（一）甲事项。具体内容。", "（二）乙事项"}, []string{"甲事项", "乙事项"}, []int{1, 2}},
+		{"arabic", []string{"1.审议甲。", "2、审议乙"}, []string{"审议甲", "审议乙"}, []int{1, 2}},
+		{"decimal is no heading", []string{"3.5亿元用于甲"}, nil, nil},
+		{"must start low", []string{"五、孤立的编号"}, nil, nil},
+	}
+	st := &state{}
+	for _, c := range cases {
+		got := st.numberedTopics(c.paras)
+		var titles []string
+		var nos []int
+		for _, tp := range got {
+			titles = append(titles, tp.Title)
+			nos = append(nos, tp.No)
+		}
+		if !reflect.DeepEqual(titles, c.titles) || !reflect.DeepEqual(nos, c.nos) {
+			t.Errorf("%s: got %v %q, want %v %q", c.name, nos, titles, c.nos, c.titles)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	got := sentences("甲。乙！丙？丁")
+	want := []string{"甲。", "乙！", "丙？", "丁"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+func TestLeadDepts(t *testing.T) {
+	p := parser(t)
+	st := &state{p: p}
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"由市应急局会同相关部门根据本次会议讨论意见修改", []string{"市应急局"}},
+		{"由市卫生健康委会市司法局根据本次会议讨论意见修改", []string{"市卫生健康委", "市司法局"}},
+		{"请市妇联会市司法局根据本次会议讨论意见修改", []string{"市妇联", "市司法局"}},
+		{"由市安委办会各安全生产巡查组根据", []string{"市安委办"}},
+		{"原则同意市住建局关于市区商业办公用房去库存项目推进情况的汇报", []string{"市住建局"}},
+		{"责成县妇联根据会议讨论意见修改完善", []string{"县妇联"}},
+		{"请社保经办机构和相关商保机构按规定办理", nil},
+		{"原则同意《某方案》", nil},
+	}
+	for _, c := range cases {
+		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("leadDepts(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestPersonClause(t *testing.T) {
+	p := parser(t)
+	st := &state{p: p}
+	cases := []struct {
+		in   string
+		want []document.Person
+	}{
+		{"县委常委、常务副县长国宏利，副县长刘通、邹映涛", []document.Person{
+			{Name: "国宏利", Title: "县委常委、常务副县长"}, {Name: "刘通", Title: "副县长"}, {Name: "邹映涛", Title: "副县长"}}},
+		{"张振中、陈伟森、王保国等", []document.Person{{Name: "张振中"}, {Name: "陈伟森"}, {Name: "王保国"}}},
+		{"会议邀请区人大代表李连军、区政协委员牛娟", []document.Person{{Name: "李连军", Title: "区人大代表"}, {Name: "牛娟", Title: "区政协委员"}}},
+		{"县政府副县长及办公室主任", nil},
+		{"记者李某", nil},
+	}
+	for _, c := range cases {
+		if got := st.personClause(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("personClause(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestChairFrom(t *testing.T) {
+	p := parser(t)
+	st := &state{p: p}
+	cases := []struct {
+		in          string
+		name, title string
+	}{
+		{"李亚平市长", "李亚平", "市长"},
+		{"县长常东旭", "常东旭", "县长"},
+		{"区委副书记、区长杨福涛", "杨福涛", "区委副书记、区长"},
+		{"韩军副秘书长", "韩军", "副秘书长"},
+		{"市政府办公厅xxx主任", "", ""},
+		{"市长", "", ""},
+	}
+	for _, c := range cases {
+		got := st.chairFrom(c.in)
+		if c.name == "" {
+			if got != nil {
+				t.Errorf("chairFrom(%q) = %+v, want none", c.in, *got)
+			}
+			continue
+		}
+		if got == nil || got.Name != c.name || got.Title != c.title {
+			t.Errorf("chairFrom(%q) = %+v, want %s/%s", c.in, got, c.name, c.title)
+		}
+	}
+}
+
+func TestMeetingName(t *testing.T) {
+	st := &state{p: &Parser{}}
+	cases := []struct {
+		in, name, typ string
+		term, session int
+	}{
+		{"市政府第86次常务会议", "市政府第86次常务会议", "常务会议", 0, 86},
+		{"区政府党组（扩大）会议和区政府十五届第21次常务会议", "区政府十五届第21次常务会议", "常务会议", 15, 21},
+		{"县政府十七届十三次常务会议", "县政府十七届十三次常务会议", "常务会议", 17, 13},
+		{"市政府第 次会员代表大会", "", "", 0, 0},
+		{"会议", "", "", 0, 0},
+	}
+	for _, c := range cases {
+		m := &document.Meeting{}
+		st.setMeetingName(m, c.in)
+		if m.Name != c.name || m.Type != c.typ || m.Term != c.term || m.Session != c.session {
+			t.Errorf("setMeetingName(%q) = %+v", c.in, *m)
+		}
+	}
+}
+
+func TestDetectKind(t *testing.T) {
+	cases := []struct {
+		text string
+		want document.Kind
+	}{
+		{"苏州市人民政府\n常务会议纪要\n〔2020〕3号", document.KindMinutes},
+		{"索引号：\n000014349/2019-00006\n发文字号：\n国办发〔2019〕6号", document.KindOfficial},
+		{"玉环县人民政府办公室\n关于召开全县安全生产工作会议的通知\n各镇、乡人民政府：", document.KindOfficial},
+		{"12月2日下午，省长毛伟明主持召开省政府第50次常务会议，审议《报告》。", document.KindNews},
+		{"10月31日，县长常东旭主持召开县政府常务会议。\n列席人员：新闻媒体记者。", document.KindMinutes},
+		{"今天天气很好。", document.KindOther},
+	}
+	for _, c := range cases {
+		st := newState(&Parser{}, c.text, Meta{})
+		if got := detectKind(st.lines); got != c.want {
+			t.Errorf("detectKind(%q) = %s, want %s", firstRunes(c.text, 20), got, c.want)
+		}
+	}
+}
+
+func TestTruncateUTF8(t *testing.T) {
+	s := strings.Repeat("纪要", 10)
+	for n := 0; n <= len(s)+1; n++ {
+		got := truncateUTF8(s, n)
+		if len(got) > n && n < len(s) || !strings.HasPrefix(s, got) || strings.ToValidUTF8(got, "?") != got {
+			t.Fatalf("truncateUTF8(%d) = %q", n, got)
+		}
+	}
+}
+
+// TestConcurrentParse runs Parse from several goroutines on one Parser; run
+// with -race it checks that the parser shares no mutable state.
+func TestConcurrentParse(t *testing.T) {
+	p := parser(t)
+	texts := []string{
+		"苏州市人民政府\n常务会议纪要\n〔2020〕3号\n2020年1月6日上午，李亚平市长主持召开市政府第86次常务会议。\n一、审议《甲》\n由市应急局会同市财政局修改。\n出席：李亚平 王翔",
+		"12月2日下午，省长毛伟明主持召开省政府第50次常务会议，副省长张三、李四出席会议。",
+	}
+	want := make([]*document.Document, len(texts))
+	for i, s := range texts {
+		d, err := p.Parse(s, Meta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = d
+	}
+	errs := make(chan string, 16)
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for k := 0; k < 5; k++ {
+				for i, s := range texts {
+					d, err := p.Parse(s, Meta{})
+					if err != nil || !reflect.DeepEqual(d, want[i]) {
+						errs <- firstRunes(s, 10)
+						return
+					}
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent parse of %q differs", e)
+	}
+}
