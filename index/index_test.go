@@ -311,6 +311,12 @@ func TestSynonymsAndScripts(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
 		}
 	}
+	// Snippets of a traditional document are cut from its simplified text,
+	// where the index's offsets point.
+	r := find(t, ix, Query{Text: "会议"})
+	if len(r.Hits) != 1 || !strings.Contains(strings.Join(r.Hits[0].Snippets, ""), "<mark>会议</mark>") {
+		t.Errorf("traditional snippet: %+v", r.Hits)
+	}
 }
 
 func TestPutIdempotentUpdateDeleteGet(t *testing.T) {

@@ -56,7 +56,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
 		}
 		req := bleve.NewSearchRequestOptions(top, q.Size, (q.Page-1)*q.Size, false)
-		req.Fields = []string{fDocJSON, fSourceStore}
+		req.Fields = []string{fDocJSON, fSourceStore, fSimplified}
 		req.IncludeLocations = true
 		req.SortByCustom(sortOrder(sortBy))
 		if !q.NoFacets {
@@ -235,7 +235,8 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	if m := doc.Meeting; m != nil && (m.Name != "" || m.Session != 0 || m.Date != "") {
 		hit.Meeting = &MeetingRef{Name: m.Name, Session: m.Session, Date: m.Date}
 	}
-	t := ix.indexedText(doc)
+	changes, _ := h.Fields[fSimplified].(string)
+	t := storedText(doc, changes)
 	hit.Snippets = snippets(t.Body, ranges(h.Locations[fBody], -1), maxSnippets)
 	if len(hit.Snippets) == 0 {
 		hit.Snippets = []string{}
