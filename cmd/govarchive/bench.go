@@ -1,17 +1,81 @@
 package main
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"govarchive/internal/bench"
 )
 
 func benchCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "bench [--count N]",
+	var (
+		cfg    bench.Config
+		env    []string
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "bench [--count N] [--dir DIR] [--clients 1,4] [--keep]",
 		Short: "Benchmark ingest and queries against bleve's cjk analyzer on a generated corpus",
+		Long: "Generate (or reuse) a synthetic corpus in DIR, measure gse segmentation alone, then for\n" +
+			"govarchive's analysis and for bleve's cjk baseline: ingest it end to end, open the index\n" +
+			"in a fresh process (cold start) and run a fixed mixed query workload from each number of\n" +
+			"concurrent clients. Every phase runs in its own child process; the table gives our\n" +
+			"figures, the baseline's, their ratios and whether the performance targets hold.",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("bench: not implemented yet")
+			for _, e := range env {
+				if !strings.Contains(e, "=") {
+					return fmt.Errorf("--env %q: want KEY=VALUE", e)
+				}
+			}
+			exe, err := os.Executable()
+			if err != nil {
+				return fmt.Errorf("bench: find own executable: %w", err)
+			}
+			cfg.Workers, cfg.BatchSize = g.workers, g.batchSize
+			cfg.Logger = g.logger()
+			cfg.Runner = bench.Runner{Path: exe, Args: []string{"bench", "phase"}, Env: env, Stderr: g.stderr}
+			rep, err := bench.Run(cmd.Context(), cfg)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetEscapeHTML(false)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rep)
+			}
+			return rep.Write(g.stdout)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&cfg.Count, "count", 10000, "documents in the generated corpus")
+	f.Int64Var(&cfg.Seed, "seed", 1, "generator seed")
+	f.StringVar(&cfg.Dir, "dir", "./govarchive-bench", "work directory; corpora are kept and reused by count and seed")
+	f.IntSliceVar(&cfg.Clients, "clients", []int{1, 4}, "concurrent query clients, one measured load per value")
+	f.IntVar(&cfg.Rounds, "rounds", 10, "passes over the query workload per load")
+	f.BoolVar(&cfg.Keep, "keep", false, "keep the indexes after the run")
+	f.StringVar(&cfg.ProfileDir, "profile", "", "write CPU and allocation profiles of each phase to this folder")
+	f.StringArrayVar(&env, "env", nil, "KEY=VALUE for the measured child processes (GOGC=200, GOMAXPROCS=2); repeatable")
+	f.BoolVar(&asJSON, "json", false, "print the report as JSON")
+	cmd.AddCommand(benchPhaseCmd(g))
+	return cmd
+}
+
+// benchPhaseCmd is the child side of bench: one phase, request on stdin,
+// result on stdout.
+func benchPhaseCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:    "phase",
+		Short:  "Run one benchmark phase (internal: started by bench)",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return bench.ServePhase(cmd.Context(), cmd.InOrStdin(), g.stdout)
 		},
 	}
 }

@@ -1,0 +1,152 @@
+package bench
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// Target is one goal of the performance issue and whether this run met it.
+// Goals are stated for 100,000 documents; a smaller run says how the
+// figures stand at its size.
+type Target struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"` // a ratio to the baseline, or an absolute figure
+	Goal  string  `json:"goal"`  // e.g. "≥ 2.5×"
+	Holds bool    `json:"holds"`
+}
+
+const mb = 1e6
+
+// ratio is a/b, or 0 when b is 0 (a figure that could not be measured).
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// targets evaluates the goals of the performance issue on a report.
+func targets(r *Report) []Target {
+	o, b := r.Ours, r.Baseline
+	var ts []Target
+	add := func(name string, v float64, goal string, holds bool) {
+		ts = append(ts, Target{Name: name, Value: v, Goal: goal, Holds: holds})
+	}
+	if o.Ingest != nil && b.Ingest != nil {
+		v := ratio(o.Ingest.DocsPerSec, b.Ingest.DocsPerSec)
+		add("ingest docs/s vs baseline", v, "≥ 2.5×", v >= 2.5)
+		v = ratio(float64(o.Ingest.IndexBytes), float64(b.Ingest.IndexBytes))
+		add("index size vs baseline", v, "≤ 0.5×", v > 0 && v <= 0.5)
+	}
+	if o.Ingest != nil && r.Segmentation != nil {
+		v := ratio(o.Ingest.MBPerSec, r.Segmentation.MBPerSec)
+		add("ingest MB/s vs gse segmentation alone", v, "≥ 0.5×", v >= 0.5)
+	}
+	if o.Query != nil && b.Query != nil {
+		for i, l := range o.Query.Loads {
+			if i >= len(b.Query.Loads) {
+				break
+			}
+			v := ratio(l.P99MS, b.Query.Loads[i].P99MS)
+			add(fmt.Sprintf("query p99 vs baseline, %d client(s)", l.Clients), v, "≤ 0.5×", v > 0 && v <= 0.5)
+		}
+	}
+	if o.Query != nil {
+		add("cold start, s (open + first query)", o.Query.ColdStart.Seconds, "≤ 2 s", o.Query.ColdStart.Seconds <= 2)
+		v := float64(o.Query.PeakRSS) / mb
+		add("resident memory with the index open, MB (query process peak)", v, "≤ 600 MB", v > 0 && v <= 600)
+	}
+	return ts
+}
+
+// Write prints the report as a table: our figures, the baseline's and their
+// ratio, then the targets.
+func (r *Report) Write(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug)
+	fmt.Fprintf(w, "corpus: %d documents (seed %d), %.1f MB in %s%s; GOMAXPROCS %d",
+		r.Corpus.Files, r.Corpus.Seed, float64(r.Corpus.Bytes)/mb, r.Corpus.Dir, reused(r.Corpus.Reused), r.GoMaxProcs)
+	if len(r.Env) > 0 {
+		fmt.Fprintf(w, "; child env %s", strings.Join(r.Env, " "))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(tw, "metric\tours (gse)\tbaseline (cjk)\tours/baseline\t")
+	row := func(name string, o, b float64, prec int) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", name, num(o, prec), num(b, prec), num(ratio(o, b), 2))
+	}
+	o, b := r.Ours, r.Baseline
+	if o.Ingest != nil && b.Ingest != nil {
+		oi, bi := o.Ingest, b.Ingest
+		row("ingest docs/s", oi.DocsPerSec, bi.DocsPerSec, 1)
+		row("ingest MB/s", oi.MBPerSec, bi.MBPerSec, 2)
+		row("ingest seconds", oi.Seconds, bi.Seconds, 1)
+		row("setup seconds (dictionaries, once)", oi.SetupSeconds, bi.SetupSeconds, 2)
+		row("failed files", float64(oi.Failed), float64(bi.Failed), 0)
+		row("ingest peak RSS MB", float64(oi.PeakRSS)/mb, float64(bi.PeakRSS)/mb, 0)
+		row("index size MB", float64(oi.IndexBytes)/mb, float64(bi.IndexBytes)/mb, 1)
+	}
+	if o.Query != nil && b.Query != nil {
+		oq, bq := o.Query, b.Query
+		row("cold start s (open + first query)", oq.ColdStart.Seconds, bq.ColdStart.Seconds, 3)
+		row("  of which open s", oq.ColdStart.OpenSeconds, bq.ColdStart.OpenSeconds, 3)
+		row("  of which first query s", oq.ColdStart.QuerySeconds, bq.ColdStart.QuerySeconds, 3)
+		row("RSS after first query MB", float64(oq.ColdStart.RSS)/mb, float64(bq.ColdStart.RSS)/mb, 0)
+		row("query process peak RSS MB", float64(oq.PeakRSS)/mb, float64(bq.PeakRSS)/mb, 0)
+		row("workload queries finding nothing", float64(oq.Empty), float64(bq.Empty), 0)
+		for i, ol := range oq.Loads {
+			if i >= len(bq.Loads) {
+				break
+			}
+			bl := bq.Loads[i]
+			c := strconv.Itoa(ol.Clients)
+			row(c+" client(s): queries/s", ol.QPS, bl.QPS, 1)
+			row(c+" client(s): p50 ms", ol.P50MS, bl.P50MS, 2)
+			row(c+" client(s): p95 ms", ol.P95MS, bl.P95MS, 2)
+			row(c+" client(s): p99 ms", ol.P99MS, bl.P99MS, 2)
+			row(c+" client(s): errors", float64(ol.Errors), float64(bl.Errors), 0)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if s := r.Segmentation; s != nil {
+		fmt.Fprintf(w, "gse segmentation alone: %.2f MB/s on %d goroutine(s) (%d tokens in %.2f s)\n",
+			s.MBPerSec, s.Workers, s.Tokens, s.Seconds)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "targets (stated for 100,000 documents; this run has %d):\n", r.Corpus.Files)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, t := range r.Targets {
+		verdict := "MISSED"
+		if t.Holds {
+			verdict = "holds"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", t.Name, num(t.Value, 2), t.Goal, verdict)
+	}
+	return tw.Flush()
+}
+
+func num(v float64, prec int) string { return strconv.FormatFloat(v, 'f', prec, 64) }
+
+func reused(b bool) string {
+	if b {
+		return " (reused)"
+	}
+	return ""
+}
+
+// goMaxProcs is the parallelism the children run with: a GOMAXPROCS in
+// their environment, or this process's.
+func goMaxProcs(env []string) int {
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "GOMAXPROCS="); ok {
+			if n, err := strconv.Atoi(v); err == nil && n > 0 {
+				return n
+			}
+		}
+	}
+	return runtime.GOMAXPROCS(0)
+}

@@ -1,0 +1,8 @@
+//go:build !unix
+
+package bench
+
+import "os"
+
+// peakRSS is unknown where the OS reports no resource usage.
+func peakRSS(*os.ProcessState) int64 { return 0 }
