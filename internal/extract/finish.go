@@ -36,9 +36,11 @@ func (st *state) finish() {
 	}
 	add(d.Recorder)
 	people = append(people, st.people...)
-	people = append(people, st.comrades()...)
-	people = append(people, st.namedInProse()...)
-	d.People = dropCutNames(dedupe(people))
+	// Names found in prose may be cut short by the segmenter ("郭锦" of
+	// 郭锦伟); structured lists are trusted as written.
+	prose := append(st.comrades(), st.namedInProse()...)
+	people = append(people, dropCutNames(prose, people)...)
+	d.People = dedupe(people)
 
 	var depts []string
 	for _, t := range d.Topics {
@@ -160,19 +162,22 @@ func isTitleEnd(s string) bool {
 	return ok
 }
 
-// dropCutNames removes a name that is the start or end of a longer name in
-// the same document: the segmenter's cuts of 郭锦伟 as 郭锦, 毛阳春 as 阳春.
-func dropCutNames(people []string) []string {
+// dropCutNames removes from prose the names that are the start or end of a
+// longer name in the document: the segmenter's cuts of 郭锦伟 as 郭锦, 毛阳春
+// as 阳春.
+func dropCutNames(prose, known []string) []string {
 	cuts := map[string]bool{}
-	for _, q := range people {
-		r := []rune(q)
-		for n := 2; n < len(r); n++ {
-			cuts[string(r[:n])] = true
-			cuts[string(r[len(r)-n:])] = true
+	for _, list := range [][]string{prose, known} {
+		for _, q := range list {
+			r := []rune(q)
+			for n := 2; n < len(r); n++ {
+				cuts[string(r[:n])] = true
+				cuts[string(r[len(r)-n:])] = true
+			}
 		}
 	}
-	out := people[:0]
-	for _, p := range people {
+	var out []string
+	for _, p := range prose {
 		if !cuts[p] {
 			out = append(out, p)
 		}

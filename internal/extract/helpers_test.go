@@ -58,6 +58,17 @@ func TestNumberedTopics(t *testing.T) {
 	}
 }
 
+func TestStripItemNo(t *testing.T) {
+	for in, want := range map[string]string{
+		"（一）原则同意": "原则同意", "(2) 听取": "听取", "1.审议": "审议", "二、研究": "研究",
+		"3.5亿元": "3.5亿元", "原则同意": "原则同意",
+	} {
+		if got := stripItemNo(in); got != want {
+			t.Errorf("stripItemNo(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestSentences(t *testing.T) {
 	got := sentences("甲。乙！丙？丁")
 	want := []string{"甲。", "乙！", "丙？", "丁"}

@@ -259,10 +259,7 @@ func (st *state) agendaTopics() []document.Topic {
 			items = append(items, st.lines[k])
 		}
 		for _, it := range items {
-			it = strings.TrimSpace(subHeadingRe.ReplaceAllString(it, ""))
-			if m := headingRe.FindStringSubmatch(it); m != nil {
-				it = m[2]
-			}
+			it = stripItemNo(it)
 			if it = trimEndPunct(it); it == "" {
 				continue
 			}

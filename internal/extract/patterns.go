@@ -138,6 +138,8 @@ var (
 	headingRe = regexp.MustCompile(`^(` + cnNumeral + `)[、.．]\s*(.*)$`)
 	// subHeadingRe matches "（一）", "(1)", "1." and "1、".
 	subHeadingRe = regexp.MustCompile(`^(?:[（(]\s*(?:` + cnNumeral + `|\d{1,2})\s*[)）]|\d{1,2}[、.．](?:\D|$))`)
+	// itemNoRe is the number opening an item, for stripping it.
+	itemNoRe = regexp.MustCompile(`^\s*(?:[（(]\s*(?:` + cnNumeral + `|\d{1,2})\s*[)）]|(?:` + cnNumeral + `|\d{1,2})[、．.])\s*`)
 	// inlineHeadingRe finds "。二、" where a paragraph holds several items.
 	inlineHeadingRe = regexp.MustCompile(`[。；;：:!！]\s*(` + cnNumeral + `)、`)
 	// labelRe matches "标签：值" at the start of a line (label of 2–8 Han

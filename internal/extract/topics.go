@@ -219,6 +219,13 @@ func isOpener(s string, decisionsOnly bool) bool {
 	return strings.HasPrefix(s, "会议") && isDecision(s)
 }
 
+// opensDecision reports a sentence that states a decision: a decision verb
+// at its start, after 会议 or a short lead-in ("经研究，原则同意…").
+func opensDecision(s string) bool {
+	i := firstDecisionVerb(s)
+	return i >= 0 && runeLen(s[:i]) <= 8 && !strings.HasSuffix(s[:i], "不")
+}
+
 // firstDecisionVerb returns the byte offset of the earliest decision verb.
 func firstDecisionVerb(s string) int {
 	best := -1
@@ -263,7 +270,8 @@ func (st *state) fillTopic(t *document.Topic) {
 	all := t.Title + "\n" + t.Text
 	t.Documents = docTitles(all)
 	for _, s := range sentences(strings.ReplaceAll(t.Text, "\n", "")) {
-		if isDecision(s) {
+		s = stripItemNo(s)
+		if opensDecision(s) {
 			t.Decisions = append(t.Decisions, trimEndPunct(s))
 		}
 	}
@@ -327,4 +335,18 @@ func isBackReference(t string, earlier []string) bool {
 		}
 	}
 	return false
+}
+
+// stripItemNo removes the number opening an item ("（一）", "1.", "二、"),
+// but not the digits of an amount ("3.5亿").
+func stripItemNo(s string) string {
+	loc := itemNoRe.FindStringIndex(s)
+	if loc == nil {
+		return strings.TrimSpace(s)
+	}
+	rest := s[loc[1]:]
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return strings.TrimSpace(s)
+	}
+	return strings.TrimSpace(rest)
 }
