@@ -110,7 +110,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	}
 	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg, dir: dir}
 	if opts.Cleaner != nil {
-		ix.simplify = opts.Cleaner.Simplify
+		ix.simplify = (&simplifier{conv: opts.Cleaner.Simplify}).simplify
 	}
 	if opts.Baseline {
 		ix.textAn = "cjk"
@@ -173,6 +173,31 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	}
 	ix.bi, ix.meta = bi, want
 	return ix, nil
+}
+
+// simplifier skips the t2s conversion (opencc, ~2.5 MB/s) for text in
+// which no character converts on its own, which is most of an archive: it
+// would otherwise cost more than segmenting and indexing the text.
+type simplifier struct {
+	conv    func(string) string
+	changes sync.Map // rune → bool: conv changes the character alone
+}
+
+func (s *simplifier) simplify(text string) string {
+	for _, r := range text {
+		if r < 0x2E80 { // below the CJK blocks
+			continue
+		}
+		v, ok := s.changes.Load(r)
+		if !ok {
+			v = s.conv(string(r)) != string(r)
+			s.changes.Store(r, v)
+		}
+		if v.(bool) {
+			return s.conv(text)
+		}
+	}
+	return text
 }
 
 func isNilPtr(v any) bool {

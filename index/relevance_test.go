@@ -188,3 +188,25 @@ func TestRelevance(t *testing.T) {
 		}
 	}
 }
+
+// TestSimplifierFastPath: skipping t2s for text without a convertible
+// character must give exactly what the full conversion gives, on every
+// corpus document (simplified, traditional and mixed).
+func TestSimplifierFastPath(t *testing.T) {
+	cl, err := clean.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &simplifier{conv: cl.Simplify}
+	skipped := 0
+	for _, d := range corpusDocs(t) {
+		fast, full := s.simplify(d.Text), cl.Simplify(d.Text)
+		if fast != full {
+			t.Errorf("%s: fast path differs from t2s", d.ID)
+		}
+		if fast == d.Text {
+			skipped++
+		}
+	}
+	t.Logf("%d documents needed no conversion", skipped)
+}
