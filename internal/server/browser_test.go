@@ -211,6 +211,17 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 		t.Errorf("active filters = %q", got)
 	}
 
+	// Every form control has a label, and the date range narrows the hits.
+	if got := b.eval(t, `[...document.querySelectorAll('input, select')].filter(e => e.labels.length === 0).map(e => e.id || e.name).join(',')`); got != "" {
+		t.Errorf("controls without a label: %s", got)
+	}
+	b.run(t, "plain search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "three hits again", hitsCount(3))
+	b.run(t, "date range", chromedp.Click(chromedp.CSS(".advanced summary")),
+		chromedp.SetValue(chromedp.ID("from"), "2021-01-01"), chromedp.SetValue(chromedp.ID("to"), "2021-04-30"),
+		chromedp.Click(chromedp.CSS(`.search-form button[type="submit"]`)))
+	b.waitFor(t, "date range", hitsCount(1)+` && location.search.includes('from=2021-01-01') && location.search.includes('to=2021-04-30')`)
+
 	// Suggestions complete pinyin initials.
 	b.run(t, "type initials", chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.ID("q")), chromedp.SendKeys(chromedp.ID("q"), "lyp"))
 	b.waitFor(t, "suggestion", `[...document.querySelectorAll('#suggestions option')].some(o => o.value === '李亚平')`)

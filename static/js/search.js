@@ -60,15 +60,21 @@ function searchForm(state) {
     [['', '默认排序'], ['relevance', '按相关度'], ['date_desc', '最新在前'], ['date_asc', '最早在前']]
       .map(([v, t]) => h('option', { value: v, selected: (state.sort || '') === v }, t)));
   sort.addEventListener('change', () => navigate({ ...readState(), sort: sort.value, page: '' }));
+  const from = h('input', { id: 'from', name: 'from', type: 'date', value: state.from || '' });
+  const to = h('input', { id: 'to', name: 'to', type: 'date', value: state.to || '' });
   const form = h('form', { role: 'search', class: 'search-form', 'aria-label': '全文检索' },
     h('label', { for: 'q', class: 'visually-hidden' }, '搜索关键词'),
     input, list,
     h('button', { type: 'submit' }, '搜索'),
     h('label', { for: 'sort', class: 'visually-hidden' }, '排序'),
-    sort);
+    sort,
+    h('details', { class: 'advanced', open: Boolean(state.from || state.to) },
+      h('summary', {}, '日期范围'),
+      h('label', { for: 'from' }, '起始日期'), from,
+      h('label', { for: 'to' }, '截止日期'), to));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    navigate({ ...readState(), q: input.value.trim(), page: '' });
+    navigate({ ...readState(), q: input.value.trim(), from: from.value, to: to.value, page: '' });
   });
   return form;
 }
@@ -102,7 +108,9 @@ function activeFilters(state) {
 
 function facetPanels(facets, state) {
   const panels = FILTERS.map((f) => {
-    const values = (facets && facets[f]) || [];
+    const values = [...((facets && facets[f]) || [])];
+    // Years read best in order, newest first; other facets by count.
+    if (f === 'year') values.sort((a, b) => b.value.localeCompare(a.value));
     if (!values.length) return null;
     const id = `facet-${f}`;
     return h('section', { class: 'facet', 'aria-labelledby': id, 'data-facet': f },
