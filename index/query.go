@@ -48,6 +48,15 @@ func (p *parsed) hasWords() bool {
 	return false
 }
 
+// scopes are the field prefixes of the query syntax (English and Chinese).
+var scopes = []struct {
+	prefix []rune
+	scope  string
+}{
+	{[]rune("title"), "title"}, {[]rune("标题"), "title"},
+	{[]rune("doc_number"), "doc_number"}, {[]rune("文号"), "doc_number"},
+}
+
 var openQuote = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』', '＂': '＂'}
 
 // parseQuery reads the query syntax: words separated by spaces (ASCII or
@@ -75,33 +84,33 @@ func parseQuery(s string) (*parsed, error) {
 			c.not = true
 			i++
 		}
-		// scope
-		for _, sc := range []string{"title", "doc_number", "标题", "文号"} {
-			n := len([]rune(sc))
-			if i+n < len(rs) && strings.EqualFold(string(rs[i:i+n]), sc) && (rs[i+n] == ':' || rs[i+n] == '：') {
-				c.scope = map[string]string{"title": "title", "标题": "title", "doc_number": "doc_number", "文号": "doc_number"}[sc]
+		for _, sc := range scopes {
+			n := len(sc.prefix)
+			if i+n < len(rs) && strings.EqualFold(string(rs[i:i+n]), string(sc.prefix)) && (rs[i+n] == ':' || rs[i+n] == '：') {
+				c.scope = sc.scope
 				i += n + 1
 				break
 			}
 		}
 		if i < len(rs) {
-			if closeQ, ok := openQuote[rs[i]]; ok {
-				j := i + 1
-				for j < len(rs) && rs[j] != closeQ && !(closeQ == '”' && rs[j] == '"') {
-					j++
-				}
-				if j >= len(rs) {
-					return nil, fmt.Errorf("%w: q: unbalanced quote", ErrInvalidQuery)
-				}
+			closeQ, quoted := openQuote[rs[i]]
+			j := i + 1
+			for quoted && j < len(rs) && rs[j] != closeQ && !(closeQ == '”' && rs[j] == '"') {
+				j++
+			}
+			switch {
+			case quoted && j < len(rs):
 				c.text = strings.TrimSpace(string(rs[i+1 : j]))
 				c.phrase = true
 				i = j + 1
-			} else {
+			case quoted && rs[i] == '"':
+				return nil, fmt.Errorf("%w: q: unbalanced quote", ErrInvalidQuery)
+			default:
+				// Quotes inside a word (关于“府院联动”机制, pasted from a
+				// document) or an unclosed Chinese one are punctuation,
+				// which analysis drops.
 				j := i
 				for j < len(rs) && !unicode.IsSpace(rs[j]) {
-					if _, q := openQuote[rs[j]]; q {
-						return nil, fmt.Errorf("%w: q: quote inside a word", ErrInvalidQuery)
-					}
 					j++
 				}
 				c.text = string(rs[i:j])
@@ -112,10 +121,7 @@ func parseQuery(s string) (*parsed, error) {
 			if c.scope != "" {
 				return nil, fmt.Errorf("%w: q: %s: needs a value", ErrInvalidQuery, c.scope)
 			}
-			if c.must || c.not {
-				continue // a lone + or - is noise, not an error
-			}
-			continue
+			continue // a lone + or - is noise, not an error
 		}
 		if !c.phrase && !c.must && !c.not && c.scope == "" && (c.text == "OR" || c.text == "|" || c.text == "||") {
 			if len(toks) == 0 || pendingOr {
