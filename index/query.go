@@ -165,12 +165,12 @@ func parseQuery(s string) (*parsed, error) {
 // buildText turns the parsed query into a bleve query. or=true combines
 // the groups with OR (the fallback when AND found nothing).
 func (ix *Index) buildText(p *parsed, or bool) (query.Query, error) {
-	ix2 := clauseBuilder{ix: ix, or: or}
+	cb := clauseBuilder{ix: ix, or: or}
 	var groups []query.Query
 	for _, g := range p.groups {
 		var alts []query.Query
 		for _, c := range g {
-			q, err := ix2.clauseQuery(c)
+			q, err := cb.clauseQuery(c)
 			if err != nil {
 				return nil, err
 			}
@@ -192,7 +192,7 @@ func (ix *Index) buildText(p *parsed, or bool) (query.Query, error) {
 	}
 	var nots []query.Query
 	for _, c := range p.not {
-		q, err := ix2.clauseQuery(c)
+		q, err := cb.clauseQuery(c)
 		if err != nil {
 			return nil, err
 		}
