@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"govarchive/internal/document"
@@ -205,6 +206,10 @@ func (st *state) parseEntry(s string) (people []document.Person, complete bool, 
 	if u, name, ok := st.unitName(s); ok {
 		return []document.Person{{Name: name, Department: u}}, true, 0
 	}
+	// "市领导李亚平": a title rather than a unit before the name.
+	if title, name, ok := st.titleNameEnd(s); ok {
+		return []document.Person{{Name: name, Title: title}}, true, 0
+	}
 	if !allHan(s) {
 		return nil, true, 0
 	}
@@ -321,6 +326,26 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// listAfterVerbRe is "出席会议的市领导有：A、B" — the verb before the list.
+var listAfterVerbRe = regexp.MustCompile(`(出席|参加|列席)(?:会议|本次会议)?的(?:[^，。有]{0,12})?(?:还)?有[:：]?([^。；]+)`)
+
+// verbFirstPeople reads lists introduced by "出席会议的有…".
+func (st *state) verbFirstPeople(observers bool) []document.Person {
+	var out []document.Person
+	for _, l := range st.lines {
+		for _, m := range listAfterVerbRe.FindAllStringSubmatch(l, -1) {
+			if (m[1] == "列席") != observers {
+				continue
+			}
+			for _, part := range splitAny(m[2], "，,") {
+				ps, _ := st.personChunk(part)
+				out = append(out, ps...)
+			}
+		}
+	}
+	return out
 }
 
 // prosePeople reads people from prose ("县委常委、常务副县长国宏利，副县长刘通、

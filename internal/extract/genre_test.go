@@ -104,6 +104,19 @@ func TestGenre(t *testing.T) {
 			wantDepts: []string{"市人力资源社会保障局", "市医保局", "市发展改革委"},
 		},
 		{
+			name: "chair after the meeting, list after the verb",
+			text: `2021年6月3日，市政府第5次常务会议在市政府第一会议室召开，会议由市长周明德主持。出席会议的有：副市长陈立新、王海涛，市政府秘书长李文华。
+会议议定：一、原则同意《市区停车设施建设三年行动计划》，由市住建局会同市公安局组织实施。
+列席：市发改委、市财政局负责同志。
+（此件主动公开）`,
+			want: `{"kind":"minutes","date":"2021-06-03","published":true,
+"meeting":{"name":"市政府第5次常务会议","session":5,"chair":{"name":"周明德","title":"市长"}},
+"attendees":[{"name":"陈立新","title":"副市长"},{"name":"王海涛","title":"副市长"},{"name":"李文华","title":"市政府秘书长"}],
+"observers":null,
+"topics":[{"no":1,"documents":["市区停车设施建设三年行动计划"],"lead_departments":["市住建局","市公安局"]}]}`,
+			wantDepts: []string{"市发改委", "市财政局"},
+		},
+		{
 			name: "masked and placeholder",
 			text: `关于协调解决某某问题的会议纪要
 xx年3月5日上午，市政府办公室某某主任主持召开会议。参加会议的有政府办李xx、马xx，县委督查室马xx。

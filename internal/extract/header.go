@@ -92,6 +92,10 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 		}
 		clause = strings.TrimLeft(clause, " ()（）星期一二三四五六日天0123456789:：")
 		clause = strings.TrimLeftFunc(clause, func(r rune) bool { return !isHan(r) })
+		// "会议由市长李亚平主持"
+		for _, p := range []string{"会议由", "由"} {
+			clause = strings.TrimPrefix(clause, p)
+		}
 		if i := strings.Index(clause, "在"); i > 0 {
 			m.Place = trimPunct(clause[i+len("在"):])
 			clause = clause[:i]

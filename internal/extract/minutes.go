@@ -51,6 +51,17 @@ func (st *state) parseMinutes() {
 		d.Topics = st.agendaTopics()
 	}
 	st.attendanceLists()
+	// Minutes written as prose name participants the way news does.
+	if len(d.Attendees) == 0 {
+		for _, p := range append(st.prosePeople(attendVerbs), st.verbFirstPeople(false)...) {
+			if m.Chair == nil || p.Name != m.Chair.Name {
+				d.Attendees = append(d.Attendees, document.Attendee(p))
+			}
+		}
+	}
+	if len(d.Observers) == 0 {
+		d.Observers = append(st.prosePeople(observeVerbs), st.verbFirstPeople(true)...)
+	}
 	st.tail()
 	if d.Issuer == "" && d.CompiledBy != "" {
 		d.Issuer = issuerOfOffice(d.CompiledBy)

@@ -65,7 +65,11 @@ func (st *state) parseNews() {
 		}
 		d.Attendees = append(d.Attendees, document.Attendee(p))
 	}
+	for _, p := range st.verbFirstPeople(false) {
+		d.Attendees = append(d.Attendees, document.Attendee(p))
+	}
 	d.Observers = append(d.Observers, st.prosePeople(observeVerbs)...)
+	d.Observers = append(d.Observers, st.verbFirstPeople(true)...)
 	start := intro
 	if start < 0 {
 		start = 0

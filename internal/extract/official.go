@@ -80,6 +80,12 @@ func (st *state) parseOfficial() {
 		d.WrittenOn = sigDate
 	}
 	d.Addressees = st.addressees(body)
+	for _, k := range []string{"主送", "主送机关", "主送单位"} {
+		if v := f[k]; v != "" {
+			d.Addressees = splitAny(trimEndPunct(v), "，,；;")
+			break
+		}
+	}
 	d.Members = st.members()
 	for _, p := range d.Members {
 		st.addPerson(p.Name)

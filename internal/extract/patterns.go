@@ -122,10 +122,10 @@ var reportVerbs = []string{"关于", "的汇报", "汇报", "拟草", "起草", 
 var pageClutter = []string{"范例", "范文", "字体", "--", "◇", "分享", "当前位置"}
 
 // Tail fields of minutes.
-var recorderLabels = []string{"记录人", "记录"}
-var distributionLabels = []string{"分送", "抄送", "发送", "报送"}
+var recorderLabels = []string{"记录人", "记录", "会议记录", "记录员"}
+var distributionLabels = []string{"分送", "抄送", "发送", "报送", "抄报"}
 
-var publishedMarkers = []string{"此件公开发布", "此件主动公开", "公开发布"}
+var publishedMarkers = []string{"此件公开发布", "此件主动公开", "公开发布", "主动公开"}
 
 // bylineMarkers introduce names that are not participants.
 var bylineMarkers = []string{"记者", "撰稿", "审稿", "编辑", "通讯员", "供稿", "摄影", "来源", "责任编辑", "作者", "校对", "审核"}

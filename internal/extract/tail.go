@@ -54,7 +54,7 @@ func (st *state) tail() {
 			}
 			continue
 		}
-		if containsAny(l, publishedMarkers) && runeLen(l) < 20 {
+		if containsAny(l, publishedMarkers) && runeLen(l) < 20 && !strings.Contains(l, "不") {
 			d.Published = true
 		}
 	}
