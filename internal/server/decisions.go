@@ -3,6 +3,7 @@ package server
 import (
 	"cmp"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -53,43 +54,58 @@ func (s *Server) handleDecisions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var items []decisionItem
-	_, truncated, err := s.scan(c.Request().Context(), index.Query{Text: q, Department: dept, Year: year}, func(h index.Hit) {
-		d := h.Document
-		if len(d.Topics) == 0 {
-			return
-		}
-		matched := map[int]bool{}
-		for _, t := range h.Topics {
-			matched[t.No] = true
-		}
-		var deptCanon map[string]bool
-		if dept != "" {
-			deptCanon = canonicalsOf(d, dept)
-		}
-		for _, t := range d.Topics {
-			if q != "" && len(matched) > 0 && !matched[t.No] {
-				continue
-			}
-			if q != "" && len(matched) == 0 && !topicMentions(t, q) {
-				continue
-			}
-			if dept != "" && !ledBy(d, t, dept, deptCanon) {
-				continue
-			}
-			it := decisionItem{DocumentID: d.ID, DocumentTitle: d.Title, Date: d.Date, Issuer: d.Issuer,
-				No: t.No, Title: t.Title, Decisions: t.Decisions, LeadDepartments: t.LeadDepartments, Documents: t.Documents}
-			if d.Meeting != nil {
-				it.Meeting, it.Session = d.Meeting.Name, d.Meeting.Session
-			}
-			items = append(items, it)
-		}
+	type agg struct {
+		items     []decisionItem
+		truncated bool
+	}
+	key := strings.Join([]string{"decisions", q, dept, strconv.Itoa(year)}, "\x00")
+	a, err := cached(s, key, func() (agg, error) {
+		var a agg
+		var err error
+		_, a.truncated, err = s.scan(c.Request().Context(), index.Query{Text: q, Department: dept, Year: year}, func(h index.Hit) {
+			a.items = append(a.items, topicsOf(h, q, dept)...)
+		})
+		return a, err
 	})
 	if err != nil {
 		return err
 	}
+	items, truncated := a.items, a.truncated
 	return c.JSON(http.StatusOK, decisionsResponse{Total: len(items), Page: page, Size: size,
 		Truncated: truncated, Decisions: pageOf(items, page, size)})
+}
+
+// topicsOf lists the topics of a hit that the decisions page shows: with q
+// only those that match, with dept only those the department led.
+func topicsOf(h index.Hit, q, dept string) []decisionItem {
+	d := h.Document
+	matched := map[int]bool{}
+	for _, t := range h.Topics {
+		matched[t.No] = true
+	}
+	var deptCanon map[string]bool
+	if dept != "" {
+		deptCanon = canonicalsOf(d, dept)
+	}
+	var out []decisionItem
+	for _, t := range d.Topics {
+		if q != "" && len(matched) > 0 && !matched[t.No] {
+			continue
+		}
+		if q != "" && len(matched) == 0 && !topicMentions(t, q) {
+			continue
+		}
+		if dept != "" && !ledBy(d, t, dept, deptCanon) {
+			continue
+		}
+		it := decisionItem{DocumentID: d.ID, DocumentTitle: d.Title, Date: d.Date, Issuer: d.Issuer,
+			No: t.No, Title: t.Title, Decisions: t.Decisions, LeadDepartments: t.LeadDepartments, Documents: t.Documents}
+		if d.Meeting != nil {
+			it.Meeting, it.Session = d.Meeting.Name, d.Meeting.Session
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // topicMentions is the fallback when the index reports no matching topics.

@@ -43,11 +43,19 @@ type departmentResponse struct {
 	Page          int           `json:"page"`
 	Size          int           `json:"size"`
 	Meetings      []deptMeeting `json:"meetings"`
-	LedTopics     []ledTopic    `json:"led_topics"`
-	People        []nameCount   `json:"people"`
+	LedTopics     []ledTopic    `json:"led_topics"` // the newest
+	LedTotal      int           `json:"led_topics_total"`
+	People        []nameCount   `json:"people"` // the most frequent
+	PeopleTotal   int           `json:"people_total"`
 	Activity      []activity    `json:"activity"`
 	Truncated     bool          `json:"truncated,omitempty"`
 }
+
+// Bounds of the sub-lists of a department page (the meetings are paged).
+const (
+	maxLedTopics  = 200
+	maxDeptPeople = 100
+)
 
 func (s *Server) handleDepartment(c echo.Context) error {
 	name, err := s.nameParam(c)
@@ -58,14 +66,26 @@ func (s *Server) handleDepartment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	var docs []*document.Document
-	total, truncated, err := s.scan(ctx, index.Query{Department: name}, func(h index.Hit) { docs = append(docs, h.Document) })
+	full, err := cached(s, "department\x00"+name, func() (*departmentResponse, error) {
+		return s.department(c.Request().Context(), name)
+	})
 	if err != nil {
 		return err
 	}
+	out := *full // shared: page a copy
+	out.Page, out.Size, out.Meetings = page, size, pageOf(full.Meetings, page, size)
+	return c.JSON(http.StatusOK, out)
+}
+
+// department aggregates every document that names the department.
+func (s *Server) department(ctx context.Context, name string) (*departmentResponse, error) {
+	var docs []*document.Document
+	total, truncated, err := s.scan(ctx, index.Query{Department: name}, func(h index.Hit) { docs = append(docs, h.Document) })
+	if err != nil {
+		return nil, err
+	}
 	if total == 0 || len(docs) == 0 {
-		return notFound("no department called " + strconv.Quote(name) + " in the archive")
+		return nil, notFound("no department called " + strconv.Quote(name) + " in the archive")
 	}
 	canon := s.canonicalDepartment(ctx, name, docs)
 	if canon != name {
@@ -73,7 +93,7 @@ func (s *Server) handleDepartment(c echo.Context) error {
 		var all []*document.Document
 		_, truncated, err = s.scan(ctx, index.Query{Department: canon}, func(h index.Hit) { all = append(all, h.Document) })
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if len(all) >= len(docs) {
 			docs = all
@@ -91,7 +111,7 @@ func (s *Server) handleDepartment(c echo.Context) error {
 			forms[a] = true
 		}
 	}
-	out := departmentResponse{Name: canon, Page: page, Size: size, LedTopics: []ledTopic{}}
+	out := &departmentResponse{Name: canon, LedTopics: []ledTopic{}}
 	var meetings []deptMeeting
 	people := map[string]int{}
 	years := map[int]*activity{}
@@ -142,7 +162,9 @@ func (s *Server) handleDepartment(c echo.Context) error {
 	delete(aliases, canon)
 	out.Aliases = nonNil(slices.Sorted(maps.Keys(aliases)))
 	out.MeetingsTotal = len(meetings)
-	out.Meetings = pageOf(meetings, page, size)
+	out.Meetings = nonNil(meetings)
+	out.LedTotal = len(out.LedTopics)
+	out.LedTopics = out.LedTopics[:min(len(out.LedTopics), maxLedTopics)]
 	out.People = []nameCount{}
 	for n, k := range people {
 		out.People = append(out.People, nameCount{Name: n, Count: k})
@@ -150,13 +172,15 @@ func (s *Server) handleDepartment(c echo.Context) error {
 	slices.SortFunc(out.People, func(a, b nameCount) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
+	out.PeopleTotal = len(out.People)
+	out.People = out.People[:min(len(out.People), maxDeptPeople)]
 	out.Activity = []activity{}
 	for _, a := range years {
 		out.Activity = append(out.Activity, *a)
 	}
 	slices.SortFunc(out.Activity, func(a, b activity) int { return cmp.Compare(a.Year, b.Year) })
 	out.Truncated = truncated
-	return c.JSON(http.StatusOK, out)
+	return out, nil
 }
 
 // canonicalDepartment finds the canonical entry name stands for: from the

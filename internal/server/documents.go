@@ -50,6 +50,7 @@ func (s *Server) handleDelete(c echo.Context) error {
 	if err := s.ix.Delete(c.Request().Context(), id); err != nil {
 		return err
 	}
+	s.cache.clear()
 	s.log.Info("document deleted", "request_id", requestID(c), "id", id)
 	return c.JSON(http.StatusOK, map[string]any{"id": id, "deleted": true})
 }
@@ -86,6 +87,9 @@ func (s *Server) handleUpload(c echo.Context) error {
 			return &apiError{Status: http.StatusUnprocessableEntity, Message: truncate(err.Error(), 300)}
 		}
 		return fmt.Errorf("ingest upload: %w", err)
+	}
+	if status != index.Unchanged {
+		s.cache.clear()
 	}
 	s.log.Info("document uploaded", "request_id", requestID(c), "id", id, "status", status, "source", name, "bytes", len(data))
 	code := http.StatusOK

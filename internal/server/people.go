@@ -2,6 +2,7 @@ package server
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -29,9 +30,13 @@ type personResponse struct {
 	Page          int             `json:"page"`
 	Size          int             `json:"size"`
 	Meetings      []personMeeting `json:"meetings"`
-	CoAttendees   []nameCount     `json:"co_attendees"`
+	CoAttendees   []nameCount     `json:"co_attendees"` // the most frequent
+	CoTotal       int             `json:"co_attendees_total"`
 	Truncated     bool            `json:"truncated,omitempty"`
 }
+
+// maxCoAttendees bounds the co-attendee list of a person page.
+const maxCoAttendees = 30
 
 // Roles of a person in a document, as the API names them.
 const (
@@ -92,12 +97,25 @@ func (s *Server) handlePerson(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	full, err := cached(s, "person\x00"+name, func() (*personResponse, error) {
+		return s.person(c.Request().Context(), name)
+	})
+	if err != nil {
+		return err
+	}
+	out := *full // shared: page a copy
+	out.Page, out.Size, out.Meetings = page, size, pageOf(full.Meetings, page, size)
+	return c.JSON(http.StatusOK, out)
+}
+
+// person aggregates every document that names the person.
+func (s *Server) person(ctx context.Context, name string) (*personResponse, error) {
 	var (
 		depts, titles dated
 		meetings      []personMeeting
 		co            = map[string]int{}
 	)
-	total, truncated, err := s.scan(c.Request().Context(), index.Query{Person: name}, func(h index.Hit) {
+	total, truncated, err := s.scan(ctx, index.Query{Person: name}, func(h index.Hit) {
 		d := h.Document
 		role, p := personIn(d, name)
 		depts.add(p.Department, d.Date)
@@ -115,10 +133,10 @@ func (s *Server) handlePerson(c echo.Context) error {
 		}
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if total == 0 {
-		return notFound("no person called " + strconv.Quote(name) + " in the archive")
+		return nil, notFound("no person called " + strconv.Quote(name) + " in the archive")
 	}
 	coList := make([]nameCount, 0, len(co))
 	for n, k := range co {
@@ -127,9 +145,9 @@ func (s *Server) handlePerson(c echo.Context) error {
 	slices.SortFunc(coList, func(a, b nameCount) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
-	return c.JSON(http.StatusOK, personResponse{
+	return &personResponse{
 		Name: name, Departments: depts.list(), Titles: titles.list(),
-		MeetingsTotal: len(meetings), Page: page, Size: size, Meetings: pageOf(meetings, page, size),
-		CoAttendees: coList[:min(len(coList), 30)], Truncated: truncated,
-	})
+		MeetingsTotal: len(meetings), Meetings: nonNil(meetings),
+		CoAttendees: coList[:min(len(coList), maxCoAttendees)], CoTotal: len(coList), Truncated: truncated,
+	}, nil
 }

@@ -59,7 +59,8 @@ type Limits struct {
 	RatePerSecond  float64       // requests per second per client IP
 	Burst          int
 	MaxExportRows  int // format=csv|jsonl stops after this many rows
-	MaxScanDocs    int // browse pages aggregate over at most this many documents
+	MaxScanDocs    int           // browse pages aggregate over at most this many documents
+	BrowseCacheTTL time.Duration // how long a browse aggregation is reused for paging
 }
 
 // DefaultLimits are sized for a public service on a small machine.
@@ -74,6 +75,7 @@ var DefaultLimits = Limits{
 	Burst:          60,
 	MaxExportRows:  100000,
 	MaxScanDocs:    5000,
+	BrowseCacheTTL: 30 * time.Second,
 }
 
 func (l Limits) withDefaults() Limits {
@@ -108,6 +110,9 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxScanDocs > 0 {
 		d.MaxScanDocs = l.MaxScanDocs
 	}
+	if l.BrowseCacheTTL > 0 {
+		d.BrowseCacheTTL = l.BrowseCacheTTL
+	}
 	return d
 }
 
@@ -140,6 +145,7 @@ type Server struct {
 	log    *slog.Logger
 	lim    Limits
 	depts  DepartmentForms
+	cache  *aggCache // browse aggregations, for paging
 }
 
 // New builds the echo router with every route and middleware.
@@ -159,6 +165,7 @@ func New(deps Deps) *echo.Echo {
 		lim:    deps.Limits.withDefaults(),
 		depts:  deps.Depts,
 	}
+	s.cache = newAggCache(s.lim.BrowseCacheTTL, 64)
 
 	e := echo.New()
 	e.HideBanner = true

@@ -118,3 +118,48 @@ func TestWritesDisabledWithoutToken(t *testing.T) {
 		t.Errorf("reads must stay open: %d", rec.Code)
 	}
 }
+
+// TestWritesRefreshBrowsePages: browse aggregations are cached for paging,
+// and a write through the API shows at once.
+func TestWritesRefreshBrowsePages(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	ingest := func(ctx context.Context, name string, data []byte) (string, index.PutStatus, error) {
+		doc := &document.Document{Source: name, SourcePath: "upload:" + name, Kind: document.KindMinutes,
+			Title: "专题会议纪要", Text: string(data), Date: "2023-03-03",
+			Meeting:   &document.Meeting{Chair: &document.Person{Name: "李亚平", Title: "市长"}},
+			Attendees: []document.Attendee{{Name: "李亚平"}}, People: []string{"李亚平"}}
+		doc.ID = document.ContentID(doc.Text)
+		st, err := env.ix.Put(ctx, []*document.Document{doc})
+		if err != nil {
+			return "", "", err
+		}
+		return doc.ID, st[0], nil
+	}
+	env.e = New(Deps{Index: env.ix, Token: "t", Ingest: ingest})
+	auth := map[string]string{"Authorization": "Bearer t", "Content-Type": "text/plain"}
+	meetings := func() any {
+		rec := env.do("GET", "/api/people/"+q("李亚平")+"?size=1", "", nil)
+		v := decode(t, rec.Body.Bytes())
+		if n := len(list(t, v, "meetings")); n != 1 {
+			t.Errorf("page of size 1 has %d meetings", n)
+		}
+		return v["meetings_total"]
+	}
+	if got := meetings(); got != float64(2) {
+		t.Fatalf("before: %v meetings, want 2", got)
+	}
+	rec := env.do("POST", "/api/documents?filename=new.txt", "专题会议纪要正文", auth)
+	if rec.Code != 201 {
+		t.Fatalf("upload = %d %s", rec.Code, rec.Body)
+	}
+	if got := meetings(); got != float64(3) {
+		t.Errorf("after upload: %v meetings, want 3", got)
+	}
+	id := decode(t, rec.Body.Bytes())["id"].(string)
+	if rec := env.do("DELETE", "/api/documents/"+id, "", auth); rec.Code != 200 {
+		t.Fatalf("delete = %d", rec.Code)
+	}
+	if got := meetings(); got != float64(2) {
+		t.Errorf("after delete: %v meetings, want 2", got)
+	}
+}

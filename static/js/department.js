@@ -68,7 +68,7 @@ async function load() {
       (d.aliases || []).length ? h('p', { class: 'aliases' }, '又称：', d.aliases.join('、')) : null,
       h('section', { 'aria-labelledby': 'act-h' }, h('h2', { id: 'act-h' }, '历年活动'), activityChart(d.activity || [])),
       h('section', { 'aria-labelledby': 'led-h' },
-        h('h2', { id: 'led-h' }, `牵头的议题（${(d.led_topics || []).length}）`),
+        h('h2', { id: 'led-h' }, `牵头的议题（${d.led_topics_total ?? (d.led_topics || []).length}）`),
         (d.led_topics || []).length ? h('ol', { class: 'led' }, d.led_topics.map((t) => h('li', {},
           h('span', { class: 'date' }, formatDate(t.date)),
           h('a', { href: `${link.doc(t.document_id)}#topic-${t.no}` }, t.title)))) : h('p', {}, '暂无。')),
