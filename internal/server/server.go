@@ -58,7 +58,7 @@ type Limits struct {
 	RequestTimeout time.Duration // per request; searches observe it through the context
 	RatePerSecond  float64       // requests per second per client IP
 	Burst          int
-	MaxExportRows  int // format=csv|jsonl stops after this many rows
+	MaxExportRows  int           // format=csv|jsonl stops after this many rows
 	MaxScanDocs    int           // browse pages aggregate over at most this many documents
 	BrowseCacheTTL time.Duration // how long a browse aggregation is reused for paging
 }
