@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -87,18 +88,19 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 			clause = line[when.End:host[0]]
 		}
 		clause = afterLast(clause, "，,。；;:：")
-		for _, p := range []string{"上午", "下午", "晚上", "中午", "早上"} {
-			clause = strings.TrimPrefix(clause, p)
+		if i := strings.Index(clause, "在"); i >= 0 {
+			m.Place = trimPunct(clause[i+len("在"):])
+			clause = clause[:i]
 		}
-		clause = strings.TrimLeft(clause, " ()（）星期一二三四五六日天0123456789:：")
+		clause = trimTimeWords(clause)
+		if clause == "" && hasDate && when.End <= host[0] {
+			// "市长李亚平于1月6日上午主持召开…": the chair before the date.
+			clause = afterLast(strings.TrimSuffix(strings.TrimSpace(line[:when.Start]), "于"), "，,。；;:：")
+		}
 		clause = strings.TrimLeftFunc(clause, func(r rune) bool { return !isHan(r) })
 		// "会议由市长李亚平主持"
 		for _, p := range []string{"会议由", "由"} {
 			clause = strings.TrimPrefix(clause, p)
-		}
-		if i := strings.Index(clause, "在"); i > 0 {
-			m.Place = trimPunct(clause[i+len("在"):])
-			clause = clause[:i]
 		}
 		if p := st.chairFrom(clause); p != nil {
 			m.Chair = p
@@ -355,4 +357,24 @@ func afterLast(s, chars string) string {
 		return s[i+size:]
 	}
 	return s
+}
+
+// weekdayRe is "(星期一)" and similar after a date.
+var weekdayRe = regexp.MustCompile(`^[（(]?(?:星期|周)[一二三四五六日天][)）]?`)
+
+// trimTimeWords removes what may follow a date before the chair's name: the
+// weekday, the part of day, a clock time. Whole words only, so a name such as
+// 上官… keeps its surname.
+func trimTimeWords(s string) string {
+	for {
+		n := len(s)
+		s = strings.TrimLeft(s, " \u3000()（）0123456789:：")
+		s = weekdayRe.ReplaceAllString(s, "")
+		for _, p := range []string{"上午", "下午", "晚上", "中午", "早上", "凌晨"} {
+			s = strings.TrimPrefix(s, p)
+		}
+		if len(s) == n {
+			return s
+		}
+	}
 }

@@ -149,6 +149,30 @@ func TestChairFrom(t *testing.T) {
 	}
 }
 
+func TestMeetingFrom(t *testing.T) {
+	p := parser(t)
+	cases := []struct {
+		line, name, date, chair, place string
+	}{
+		{"2020年1月6日上午，李亚平市长主持召开市政府第86次常务会议，传达…", "市政府第86次常务会议", "2020-01-06", "李亚平", ""},
+		{"市长王明于2021年3月2日下午在市政府第一会议室主持召开市政府第9次常务会议。", "市政府第9次常务会议", "2021-03-02", "王明", ""},
+		{"2021年6月3日，市政府第5次常务会议在市政府第一会议室召开，会议由市长周明德主持。", "市政府第5次常务会议", "2021-06-03", "周明德", ""},
+		{"2024年9月13日下午，副区长谢义维同志在区机关大院2号楼二楼会议室主持召开五届104次区政府常务会议。", "五届104次区政府常务会议", "2024-09-13", "谢义维", "区机关大院2号楼二楼会议室"},
+	}
+	for _, c := range cases {
+		st := newState(p, c.line, Meta{})
+		st.doc = &document.Document{}
+		m, when, ok := st.meetingFrom(c.line)
+		chair := ""
+		if m.Chair != nil {
+			chair = m.Chair.Name
+		}
+		if !ok || m.Name != c.name || when.iso() != c.date || chair != c.chair || (c.place != "" && m.Place != c.place) {
+			t.Errorf("meetingFrom(%q) = %+v chair %q date %s", c.line, *m, chair, when.iso())
+		}
+	}
+}
+
 func TestMeetingName(t *testing.T) {
 	st := &state{p: &Parser{}}
 	cases := []struct {
