@@ -109,6 +109,16 @@ func TestSnippetRuneBoundaries(t *testing.T) {
 	if s := snippets("a<b>\n\n  c", nil, 1); len(s) != 1 || s[0] != "a&lt;b&gt; c" {
 		t.Errorf("no spans: %q", s)
 	}
+	for _, tc := range []struct{ orig, simp, want string }{
+		{"會議", "会议", "會議"},    // same bytes per character: original script
+		{"會議x", "会议", "会议"},   // lengths differ
+		{"𠮷a會", "会议a", "会议a"}, // same length, boundaries differ
+		{"会议", "会议", "会议"},
+	} {
+		if got := display(tc.orig, tc.simp); got != tc.want {
+			t.Errorf("display(%q, %q) = %q", tc.orig, tc.simp, got)
+		}
+	}
 }
 
 func TestTopicHits(t *testing.T) {
@@ -313,10 +323,10 @@ func TestSynonymsAndScripts(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
 		}
 	}
-	// Snippets of a traditional document are cut from its simplified text,
-	// where the index's offsets point.
+	// The snippet keeps the document's script where conversion kept every
+	// character's bytes in place.
 	r := find(t, ix, Query{Text: "会议"})
-	if len(r.Hits) != 1 || !strings.Contains(strings.Join(r.Hits[0].Snippets, ""), "<mark>会议</mark>") {
+	if len(r.Hits) != 1 || !strings.Contains(strings.Join(r.Hits[0].Snippets, ""), "<mark>會議</mark>") {
 		t.Errorf("traditional snippet: %+v", r.Hits)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -237,7 +238,7 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	}
 	changes, _ := h.Fields[fSimplified].(string)
 	t := storedText(doc, changes)
-	hit.Snippets = snippets(t.Body, ranges(h.Locations[fBody], -1), maxSnippets)
+	hit.Snippets = snippets(display(doc.Text, t.Body), ranges(h.Locations[fBody], -1), maxSnippets)
 	if len(hit.Snippets) == 0 {
 		hit.Snippets = []string{}
 	}
@@ -262,9 +263,9 @@ func topicHits(doc *document.Document, t indexed, locs search.FieldTermLocationM
 		}
 		var snip []string
 		if len(inText) > 0 {
-			snip = snippets(t.TopicTexts[i], inText, 1)
+			snip = snippets(display(tp.Text, t.TopicTexts[i]), inText, 1)
 		} else {
-			snip = snippets(t.TopicTitles[i], inTitle, 1)
+			snip = snippets(display(tp.Title, t.TopicTitles[i]), inTitle, 1)
 		}
 		th := TopicHit{No: tp.No, Title: tp.Title}
 		if len(snip) > 0 {
@@ -273,6 +274,25 @@ func topicHits(doc *document.Document, t indexed, locs search.FieldTermLocationM
 		out = append(out, th)
 	}
 	return out
+}
+
+// display picks the text a snippet is cut from: the original script when
+// every character of the simplified text (which the offsets index) sits at
+// the same bytes in it, as with character-for-character t2s; else the
+// simplified text.
+func display(orig, simplified string) string {
+	if len(orig) != len(simplified) || orig == simplified {
+		return simplified
+	}
+	for i := 0; i < len(orig); {
+		_, a := utf8.DecodeRuneInString(orig[i:])
+		_, b := utf8.DecodeRuneInString(simplified[i:])
+		if a != b {
+			return simplified
+		}
+		i += a
+	}
+	return orig
 }
 
 // ranges collects the byte ranges of a field's matches; arrayPos ≥ 0 keeps
