@@ -211,6 +211,10 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 		t.Errorf("active filters = %q", got)
 	}
 
+	// Keyboard: a facet applied with Enter keeps the focus on that facet.
+	b.run(t, "keyboard facet", chromedp.Focus(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)), chromedp.KeyEvent("\r"))
+	b.waitFor(t, "keyboard facet applied", `location.search.includes('year=2021') && document.activeElement && document.activeElement.dataset.value === '2021' && document.activeElement.getAttribute('aria-pressed') === 'true'`)
+
 	// Every form control has a label, and the date range narrows the hits.
 	if got := b.eval(t, `[...document.querySelectorAll('input, select')].filter(e => e.labels.length === 0).map(e => e.id || e.name).join(',')`); got != "" {
 		t.Errorf("controls without a label: %s", got)

@@ -23,11 +23,30 @@ function hrefFor(state) {
   return s ? `/?${s}` : '/';
 }
 
+// focusKey names the control that had focus, so that keyboard users keep
+// their place when the page is rendered again.
+function focusKey(el) {
+  if (!el || !el.dataset) return null;
+  if (el.dataset.facet || el.closest('[data-facet]')) {
+    const facet = el.closest('[data-facet]');
+    return facet && el.dataset.value ? `[data-facet="${CSS.escape(facet.dataset.facet)}"] [data-value="${CSS.escape(el.dataset.value)}"]` : null;
+  }
+  if (el.dataset.filter) return '.active-filters';
+  if (el.id) return `#${CSS.escape(el.id)}`;
+  return null;
+}
+
+function restoreFocus(key) {
+  if (!key) return;
+  const el = document.querySelector(key === '.active-filters' ? '.active-filters .chip, #q' : key);
+  if (el) el.focus();
+}
+
 function navigate(state, { replace = false } = {}) {
   const url = hrefFor(state);
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  load();
+  load(focusKey(document.activeElement));
 }
 
 // ---- form with suggestions ----
@@ -157,7 +176,7 @@ function summary(res, state) {
     res.total === 0 && state.q ? h('p', { class: 'note' }, '没有找到匹配的文档。请尝试更短的关键词，或移除筛选条件。') : null);
 }
 
-async function load() {
+async function load(focus = null) {
   const state = readState();
   setTitle(state.q ? `“${state.q}”的搜索结果` : '');
   const page = Math.max(1, Number(state.page) || 1);
@@ -174,6 +193,7 @@ async function load() {
       summary(res, state),
       h('ol', { class: 'hits', start: (page - 1) * PAGE_SIZE + 1 }, res.hits.map(hitView)),
       pager(res.total, page, PAGE_SIZE, (p) => hrefFor({ ...state, page: p > 1 ? String(p) : '' })));
+    restoreFocus(focus);
     for (const a of results.querySelectorAll('.pager a')) {
       a.addEventListener('click', (ev) => {
         ev.preventDefault();
@@ -186,5 +206,5 @@ async function load() {
   }
 }
 
-window.addEventListener('popstate', load);
+window.addEventListener('popstate', () => load());
 load();
