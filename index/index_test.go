@@ -110,8 +110,8 @@ func TestSnippetRuneBoundaries(t *testing.T) {
 		t.Errorf("no spans: %q", s)
 	}
 	for _, tc := range []struct{ orig, simp, want string }{
-		{"會議", "会议", "會議"},    // same bytes per character: original script
-		{"會議x", "会议", "会议"},   // lengths differ
+		{"會議", "会议", "會議"},   // same bytes per character: original script
+		{"會議x", "会议", "会议"},  // lengths differ
 		{"𠮷會", "会议a", "会议a"}, // same length, boundaries differ
 		{"会议", "会议", "会议"},
 	} {
