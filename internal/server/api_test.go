@@ -2,7 +2,10 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
+	"govarchive/internal/document"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -441,4 +444,35 @@ func multipartBody(t *testing.T, field, filename, content string) (string, strin
 	fw.Write([]byte(content))
 	w.Close()
 	return buf.String(), w.FormDataContentType()
+}
+
+// TestRelatedIgnoresCommonCitations: a title that many documents cite links
+// none of them, while a specific one still does.
+func TestRelatedIgnoresCommonCitations(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	var extra []*document.Document
+	for i := range maxSharedTitleDocs + 3 {
+		text := fmt.Sprintf("第%d号通知\n根据《中华人民共和国宪法》和有关法律，现就第%d项工作通知如下。", i, i)
+		d := &document.Document{Source: fmt.Sprintf("c%d.txt", i), SourcePath: fmt.Sprintf("/c/%d", i),
+			Kind: document.KindOfficial, Title: fmt.Sprintf("第%d号通知", i), Date: "2022-01-01", Text: text}
+		d.ID = document.ContentID(text)
+		extra = append(extra, d)
+	}
+	text := "关于宪法宣传的通知\n根据《中华人民共和国宪法》，结合《苏州市献血条例修正案》宣传工作，通知如下。"
+	x := &document.Document{Source: "x.txt", SourcePath: "/x", Kind: document.KindOfficial, Title: "关于宪法宣传的通知",
+		Date: "2022-02-01", Text: text, ID: document.ContentID(text)}
+	if _, err := env.ix.Put(context.Background(), append(extra, x)); err != nil {
+		t.Fatal(err)
+	}
+	rec := env.do("GET", "/api/documents/"+x.ID+"/related", "", nil)
+	ids := values(list(t, decode(t, rec.Body.Bytes()), "related"), "id")
+	if !contains(ids, env.docs[1].ID) || !contains(ids, env.docs[2].ID) {
+		t.Errorf("related %v miss the documents that share 《苏州市献血条例修正案》", ids)
+	}
+	for _, d := range extra {
+		if contains(ids, d.ID) {
+			t.Errorf("related %v links %s through the constitution alone", ids, d.ID)
+			break
+		}
+	}
 }

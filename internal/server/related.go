@@ -72,6 +72,9 @@ type relatedResponse struct {
 // maxRelatedKeys bounds the searches one request makes.
 const maxRelatedKeys = 16
 
+// maxSharedTitleDocs: a title cited by more documents than this links none.
+const maxSharedTitleDocs = 12
+
 func (s *Server) handleRelated(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
@@ -156,16 +159,24 @@ func (s *Server) related(ctx context.Context, doc *document.Document) ([]related
 		return nil
 	}
 	for _, t := range titles {
+		var same []*document.Document
 		err := search(t, func(d *document.Document) {
 			switch {
 			case baseTitle(d.Title) == t:
 				link(d, relCitedByThis, "《"+t+"》")
 			case strings.Contains(d.Text, t):
-				link(d, relSameTitle, "《"+t+"》")
+				same = append(same, d)
 			}
 		})
 		if err != nil {
 			return nil, err
+		}
+		// A title that many documents cite (the constitution, 政府工作报告)
+		// is a common reference, not the thread of one regulation.
+		if len(same) <= maxSharedTitleDocs {
+			for _, d := range same {
+				link(d, relSameTitle, "《"+t+"》")
+			}
 		}
 	}
 	for _, n := range numbers {
