@@ -226,3 +226,27 @@ func TestGzip(t *testing.T) {
 		t.Errorf("total = %v", v["total"])
 	}
 }
+
+// TestTimeoutSparesLongWrites: a backup or upload that takes longer than
+// the read timeout is not cancelled by it.
+func TestTimeoutSparesLongWrites(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	e := New(Deps{Index: env.ix, Token: "t", Limits: Limits{RequestTimeout: 20 * time.Millisecond},
+		Routes: func(e *echo.Echo, auth echo.MiddlewareFunc) {
+			e.POST("/api/backup", func(c echo.Context) error {
+				select {
+				case <-time.After(100 * time.Millisecond):
+					return c.NoContent(http.StatusNoContent)
+				case <-c.Request().Context().Done():
+					return c.Request().Context().Err()
+				}
+			}, auth)
+		}})
+	req := httptest.NewRequest("POST", "/api/backup", nil)
+	req.Header.Set("Authorization", "Bearer t")
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, req)
+	if rec.Code != http.StatusNoContent {
+		t.Errorf("long backup = %d %s, want 204", rec.Code, rec.Body)
+	}
+}

@@ -55,7 +55,7 @@ type Limits struct {
 	MaxResultDepth int           // page*size beyond this is refused (deep pages cost O(depth))
 	MaxBodyBytes   int64         // request bodies other than uploads
 	MaxUploadBytes int64         // POST /api/documents
-	RequestTimeout time.Duration // per request; searches observe it through the context
+	RequestTimeout time.Duration // per GET request; searches observe it through the context
 	RatePerSecond  float64       // requests per second per client IP
 	Burst          int
 	MaxExportRows  int           // format=csv|jsonl stops after this many rows
@@ -207,9 +207,10 @@ func New(deps Deps) *echo.Echo {
 	}))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
 		Timeout: s.lim.RequestTimeout,
-		// Exports stream for as long as they need and check the context of
-		// the connection instead.
-		Skipper: func(c echo.Context) bool { return isExport(c) },
+		// Reads are bounded. Exports, uploads and extra write routes
+		// (backups) stream or parse for as long as they need, bounded by the
+		// http.Server's timeouts and the client's connection instead.
+		Skipper: func(c echo.Context) bool { return c.Request().Method != http.MethodGet || isExport(c) },
 	}))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 	e.Use(deps.Middleware...)
