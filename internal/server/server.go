@@ -212,7 +212,11 @@ func New(deps Deps) *echo.Echo {
 		// http.Server's timeouts and the client's connection instead.
 		Skipper: func(c echo.Context) bool { return c.Request().Method != http.MethodGet || isExport(c) },
 	}))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
+		MinLength: 1024,
+		// Write responses are small, and a backup is compressed already.
+		Skipper: func(c echo.Context) bool { return c.Request().Method != http.MethodGet },
+	}))
 	e.Use(deps.Middleware...)
 
 	if deps.Static == nil {
