@@ -510,3 +510,49 @@ func TestOptionsEdges(t *testing.T) {
 type nilForms struct{}
 
 func (*nilForms) Forms(string) []string { panic("called on nil") }
+
+func TestEach(t *testing.T) {
+	ix := openTest(t, Options{})
+	var docs []*document.Document
+	for i := range 1203 { // more than two scan pages
+		d := doc(fmt.Sprintf("d%04d", i), "纪要", "研究审计工作。")
+		if i%3 != 0 {
+			d.Date = fmt.Sprintf("20%02d-01-%02d", 10+i%10, 1+i%28)
+		}
+		docs = append(docs, d)
+	}
+	put(t, ix, docs...)
+	var got []Hit
+	err := ix.Each(context.Background(), Query{Text: "审计", Page: 99, Size: 1}, func(h Hit) error {
+		got = append(got, h)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(docs) {
+		t.Fatalf("%d hits, want %d", len(got), len(docs))
+	}
+	seen := map[string]bool{}
+	for i, h := range got {
+		if seen[h.ID] {
+			t.Fatalf("%s twice", h.ID)
+		}
+		seen[h.ID] = true
+		if i == 0 {
+			continue
+		}
+		prev := got[i-1].Date
+		if (prev == "" && h.Date != "") || (h.Date != "" && h.Date > prev) {
+			t.Fatalf("order: %q after %q", h.Date, prev)
+		}
+	}
+	stop := errors.New("stop")
+	n := 0
+	if err := ix.Each(context.Background(), Query{}, func(Hit) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+		t.Errorf("stop: %v after %d", err, n)
+	}
+	if err := ix.Each(context.Background(), Query{Kind: "memo"}, func(Hit) error { return nil }); !errors.Is(err, ErrInvalidQuery) {
+		t.Errorf("invalid kind: %v", err)
+	}
+}

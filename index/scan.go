@@ -1,0 +1,109 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+const scanPage = 500
+
+// Each calls fn for every document matching q (its text and filters; page,
+// size, sort and facets are ignored), newest first, undated last. Unlike
+// Search it has no result window: it walks the matches with search_after,
+// so an export of any size costs one page of memory. Hits carry metadata
+// only (no snippets or topics); Hit.Document is set when
+// q.IncludeDocuments. fn's error stops the walk and is returned.
+func (ix *Index) Each(ctx context.Context, q Query, fn func(Hit) error) error {
+	q.Page, q.Size, q.Sort, q.NoFacets = 1, 1, "", true
+	if err := validate(&q); err != nil {
+		return err
+	}
+	p, err := parseQuery(q.Text)
+	if err != nil {
+		return err
+	}
+	filters, err := ix.filters(q)
+	if err != nil {
+		return err
+	}
+	tq, err := ix.buildText(p, false)
+	if err != nil {
+		return err
+	}
+	var top query.Query = tq
+	if len(filters) > 0 {
+		top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
+	}
+	// Dated documents newest first, then undated ones by id: bleve's
+	// search_after does not walk past documents missing the sort field.
+	lo, hi := time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC)
+	dated := bleve.NewDateRangeQuery(lo, hi)
+	dated.SetField(fDate)
+	undated := bleve.NewBooleanQuery()
+	undated.AddMust(top)
+	undated.AddMustNot(dated)
+	passes := []struct {
+		q     query.Query
+		order search.SortOrder
+	}{
+		{bleve.NewConjunctionQuery(top, dated), search.SortOrder{
+			&search.SortField{Field: fDate, Desc: true, Type: search.SortFieldAsDate}, &search.SortDocID{}}},
+		{undated, search.SortOrder{&search.SortDocID{}}},
+	}
+	for _, pass := range passes {
+		if err := ix.scan(ctx, pass.q, pass.order, q.IncludeDocuments, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder, withDoc bool, fn func(Hit) error) error {
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(q, scanPage, 0, false)
+		req.Fields = []string{fDocJSON, fSourceStore}
+		req.SortByCustom(order)
+		req.SearchAfter = after
+		res, err := ix.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: scan: %w", err)
+		}
+		for _, h := range res.Hits {
+			js, _ := h.Fields[fDocJSON].(string)
+			path, _ := h.Fields[fSourceStore].(string)
+			doc, err := decodeDoc(h.ID, []byte(js), []byte(path))
+			if err != nil {
+				return err
+			}
+			hit := Hit{
+				ID: h.ID, Source: doc.Source, Kind: string(doc.Kind), Title: doc.Title,
+				Issuer: doc.Issuer, DocNumber: doc.DocNumber, Date: doc.Date, Score: h.Score,
+			}
+			if m := doc.Meeting; m != nil && (m.Name != "" || m.Session != 0 || m.Date != "") {
+				hit.Meeting = &MeetingRef{Name: m.Name, Session: m.Session, Date: m.Date}
+			}
+			if withDoc {
+				hit.Document = doc
+			}
+			if err := fn(hit); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < scanPage {
+			return nil
+		}
+		// search_after takes sort values as written (RFC 3339 dates), not
+		// in the index's encoding.
+		last := res.Hits[len(res.Hits)-1]
+		after = last.Sort
+		if len(last.DecodedSort) == len(last.Sort) {
+			after = last.DecodedSort
+		}
+	}
+}
