@@ -81,13 +81,7 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 			if err != nil {
 				return err
 			}
-			hit := Hit{
-				ID: h.ID, Source: doc.Source, Kind: string(doc.Kind), Title: doc.Title,
-				Issuer: doc.Issuer, DocNumber: doc.DocNumber, Date: doc.Date, Score: h.Score,
-			}
-			if m := doc.Meeting; m != nil && (m.Name != "" || m.Session != 0 || m.Date != "") {
-				hit.Meeting = &MeetingRef{Name: m.Name, Session: m.Session, Date: m.Date}
-			}
+			hit := baseHit(h, doc)
 			if withDoc {
 				hit.Document = doc
 			}

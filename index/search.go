@@ -229,13 +229,7 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	if err != nil {
 		return Hit{}, err
 	}
-	hit := Hit{
-		ID: h.ID, Source: doc.Source, Kind: string(doc.Kind), Title: doc.Title,
-		Issuer: doc.Issuer, DocNumber: doc.DocNumber, Date: doc.Date, Score: h.Score,
-	}
-	if m := doc.Meeting; m != nil && (m.Name != "" || m.Session != 0 || m.Date != "") {
-		hit.Meeting = &MeetingRef{Name: m.Name, Session: m.Session, Date: m.Date}
-	}
+	hit := baseHit(h, doc)
 	changes, _ := h.Fields[fSimplified].(string)
 	t := storedText(doc, changes)
 	hit.Snippets = snippets(display(doc.Text, t.Body), ranges(h.Locations[fBody], -1), maxSnippets)
@@ -247,6 +241,18 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 		hit.Document = doc
 	}
 	return hit, nil
+}
+
+// baseHit is a hit's metadata, without snippets.
+func baseHit(h *search.DocumentMatch, doc *document.Document) Hit {
+	hit := Hit{
+		ID: h.ID, Source: doc.Source, Kind: string(doc.Kind), Title: doc.Title,
+		Issuer: doc.Issuer, DocNumber: doc.DocNumber, Date: doc.Date, Score: h.Score,
+	}
+	if m := doc.Meeting; m != nil && (m.Name != "" || m.Session != 0 || m.Date != "") {
+		hit.Meeting = &MeetingRef{Name: m.Name, Session: m.Session, Date: m.Date}
+	}
+	return hit
 }
 
 // topicHits lists the topics whose title or text matched, in document order.
