@@ -196,7 +196,7 @@ func (st *state) parseEntry(s string) (people []document.Person, complete bool, 
 	if isMasked(s) {
 		return nil, true, 0
 	}
-	if plausibleName(s) && len(st.deptLengths(s)) == 0 {
+	if (plausibleName(s) || st.looseName(s)) && len(st.deptLengths(s)) == 0 {
 		return []document.Person{{Name: s}}, true, 0
 	}
 	memo := map[int]*entryResult{}
@@ -239,9 +239,13 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			best = &entryResult{complete: false}
 			break
 		}
+		unitAhead := 0 // a unit starting where the name would ("宣传部…")
+		if ls := st.deptLengths(after); len(ls) > 0 {
+			unitAhead = ls[0]
+		}
 		for _, k := range nameLengths(after) {
 			name := after[:k]
-			if !plausibleTitled(name) || isMasked(name) {
+			if !(plausibleTitled(name) || st.looseName(name)) || isMasked(name) || unitAhead > 0 {
 				continue
 			}
 			p := document.Person{Name: name, Department: unit}
@@ -270,6 +274,33 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 func (st *state) memoSet(memo map[int]*entryResult, off int, r *entryResult) *entryResult {
 	memo[off] = r
 	return r
+}
+
+// looseName accepts, inside a list where only names can stand, a short
+// Han word the names package does not know (a rare surname: 尉茂骏, 干冠佳),
+// unless it is a title or gse reads it as an ordinary word.
+func (st *state) looseName(s string) bool {
+	n := runeLen(s)
+	if n < 2 || n > 3 || !allHan(s) || isMasked(s) || isTitle(s) {
+		return false
+	}
+	if _, bad := hasAnySuffix(s, []string{"负责", "同志", "领导", "等", "人员", "单位", "部门"}); bad {
+		return false
+	}
+	if st.p.seg == nil {
+		return true
+	}
+	// Units open with a place or a level; a word gse knows (苏州, 健康) is
+	// no part of a rare name.
+	if strings.ContainsRune("市县区省州乡镇", []rune(s)[0]) {
+		return false
+	}
+	for _, tok := range st.p.seg.Pos(s, false) {
+		if runeLen(tok.Text) >= 2 && !strings.HasPrefix(tok.Pos, "nr") {
+			return false
+		}
+	}
+	return true
 }
 
 // nameLengths returns candidate byte lengths of a name at the start of s:

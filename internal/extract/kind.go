@@ -29,9 +29,6 @@ func detectKind(lines []string) document.Kind {
 			return document.KindMinutes
 		}
 	}
-	if hasMetaHeader(head) {
-		return document.KindOfficial
-	}
 	labels := 0
 	for _, l := range lines {
 		if m := labelRe.FindStringSubmatch(l); m != nil {
@@ -40,7 +37,15 @@ func detectKind(lines []string) document.Kind {
 			}
 		}
 	}
-	if containsAny(body, minutesPhrases) || labels >= 2 {
+	// A meeting page's labelled fields (会议时间/会议主持人/列席情况) outweigh a
+	// 文号 field it may also carry.
+	if labels >= 2 {
+		return document.KindMinutes
+	}
+	if hasMetaHeader(head) {
+		return document.KindOfficial
+	}
+	if containsAny(body, minutesPhrases) {
 		return document.KindMinutes
 	}
 	if hasOfficialTitle(head) || containsAny(body, officialPhrases) {

@@ -38,7 +38,7 @@ func (st *state) leadDepts(text string) []string {
 	// "市金融办牵头起草的…": a department right before 牵头.
 	for _, m := range st.findDepts(text) {
 		after := text[m.End:]
-		if strings.HasPrefix(after, "牵头") || strings.HasPrefix(after, "负责") {
+		if _, ok := hasAnyPrefix(after, []string{"牵头", "负责", "具体负责", "总牵头", "为牵头单位", "为责任单位"}); ok {
 			out = append(out, m.Name)
 		}
 	}

@@ -56,6 +56,12 @@ func (st *state) parseNews() {
 		d.Meeting = m
 	}
 	d.Issuer = st.issuerPrefix(d.Title)
+	if d.Issuer == "" {
+		// The office that posted the report serves the government that met.
+		if src := st.labelledFields()["source"]; isIssuer(src) {
+			d.Issuer = issuerOfOffice(src)
+		}
+	}
 	if d.Title == "" && m.Name != "" {
 		d.Title = m.Name
 	}
@@ -109,6 +115,12 @@ func (st *state) parseOther() {
 		}
 	}
 	d.Issuer = st.issuerPrefix(d.Title)
+	if d.Issuer == "" {
+		// The office that posted the report serves the government that met.
+		if src := st.labelledFields()["source"]; isIssuer(src) {
+			d.Issuer = issuerOfOffice(src)
+		}
+	}
 	f := st.labelledFields()
 	if v := f["published_on"]; v != "" {
 		if ds := findDates(v); len(ds) > 0 {
