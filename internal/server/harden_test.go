@@ -250,3 +250,18 @@ func TestTimeoutSparesLongWrites(t *testing.T) {
 		t.Errorf("long backup = %d %s, want 204", rec.Code, rec.Body)
 	}
 }
+
+func TestStaticRevalidation(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	for _, target := range []string{"/", "/js/search.js", "/style.css"} {
+		rec := env.do("GET", target, "", nil)
+		tag := rec.Header().Get("ETag")
+		if rec.Code != 200 || tag == "" || rec.Header().Get("Cache-Control") != "no-cache" {
+			t.Fatalf("GET %s = %d, ETag %q, Cache-Control %q", target, rec.Code, tag, rec.Header().Get("Cache-Control"))
+		}
+		rec = env.do("GET", target, "", map[string]string{"If-None-Match": tag})
+		if rec.Code != 304 || rec.Body.Len() != 0 {
+			t.Errorf("revalidate %s = %d with %d bytes, want 304", target, rec.Code, rec.Body.Len())
+		}
+	}
+}

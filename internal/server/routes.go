@@ -35,7 +35,7 @@ func (s *Server) routes(e *echo.Echo, deps Deps) {
 	}
 	// echo's static handler refuses dot segments and encoded separators,
 	// and fs.FS cannot name a file outside its root.
-	e.StaticFS("/", deps.Static)
+	e.GET("/*", echo.StaticDirectoryHandler(deps.Static, true), staticCache(staticETags(deps.Static)))
 }
 
 func (s *Server) handleHealth(c echo.Context) error {
