@@ -83,6 +83,19 @@ func TestUploadEndToEnd(t *testing.T) {
 		}
 	}
 
+	// Any surface form or alias names the canonical department.
+	for _, form := range []string{"市卫生健康委", "卫健委", "苏州市卫生健康委员会"} {
+		rec := do("GET", "/api/departments/"+url.PathEscape(form), "", nil)
+		var d struct {
+			Name      string
+			LedTopics []json.RawMessage `json:"led_topics"`
+		}
+		json.Unmarshal(rec.Body.Bytes(), &d)
+		if rec.Code != 200 || d.Name != "苏州市卫生健康委员会" || len(d.LedTopics) != 1 {
+			t.Errorf("department %s = %d, name %q, %d led topics; want 苏州市卫生健康委员会 with 1", form, rec.Code, d.Name, len(d.LedTopics))
+		}
+	}
+
 	rec = do("POST", "/api/documents?filename=x.bin", "application/octet-stream", []byte("\x00\x01\x02\x03binary\x00\xff"))
 	if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), "x.bin") {
 		t.Errorf("binary upload = %d %s, want 422 naming the file", rec.Code, rec.Body)
