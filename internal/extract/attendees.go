@@ -292,7 +292,8 @@ func (st *state) looseName(s string) bool {
 	}
 	// Units open with a place or a level; a word gse knows (苏州, 健康) is
 	// no part of a rare name.
-	if strings.ContainsRune("市县区省州乡镇", []rune(s)[0]) {
+	// (区 is also a surname: 区雪凤.)
+	if strings.ContainsRune("市县省州乡镇", []rune(s)[0]) {
 		return false
 	}
 	for _, tok := range st.p.seg.Pos(s, false) {
@@ -458,7 +459,7 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 			shared = title
 			continue
 		}
-		if plausibleTitled(e) && !isTitle(e) && len(st.deptLengths(e)) == 0 {
+		if (plausibleTitled(e) || st.looseName(e)) && !isTitle(e) && len(st.deptLengths(e)) == 0 {
 			out = append(out, document.Person{Name: e, Title: shared})
 			continue
 		}

@@ -182,14 +182,17 @@ func (st *state) titleName(s string) (title, name string, ok bool) {
 	if title, name, ok = splitTitle(s); ok {
 		return title, name, true
 	}
-	for _, n := range []int{3, 2, 4} {
-		if runeLen(s) <= n {
-			continue
-		}
-		head := firstRunes(s, n)
-		rest := s[len(head):]
-		if plausibleTitled(head) && isTitle(rest) && st.posName(head) {
-			return rest, head, true
+	// Known surnames first; a rare one (区雪凤县长) only if none fits.
+	for _, ok := range []func(string) bool{plausibleTitled, st.looseName} {
+		for _, n := range []int{3, 2, 4} {
+			if runeLen(s) <= n {
+				continue
+			}
+			head := firstRunes(s, n)
+			rest := s[len(head):]
+			if ok(head) && isTitle(rest) && st.posName(head) {
+				return rest, head, true
+			}
 		}
 	}
 	return "", "", false

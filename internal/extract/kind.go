@@ -39,14 +39,11 @@ func detectKind(lines []string) document.Kind {
 	}
 	// A meeting page's labelled fields (会议时间/会议主持人/列席情况) outweigh a
 	// 文号 field it may also carry.
-	if labels >= 2 {
+	if labels >= 2 || containsAny(body, minutesPhrases) {
 		return document.KindMinutes
 	}
 	if hasMetaHeader(head) {
 		return document.KindOfficial
-	}
-	if containsAny(body, minutesPhrases) {
-		return document.KindMinutes
 	}
 	if hasOfficialTitle(head) || containsAny(body, officialPhrases) {
 		return document.KindOfficial
@@ -74,7 +71,8 @@ func hasMetaHeader(head []string) bool {
 				return true
 			}
 		}
-		if dn, ok := findDocNumber(l); ok && dn.Prefix != "" && runeLen(l) < 60 && !strings.Contains(l, "会议") {
+		// 南府纪〔2008〕5号: a 纪 in the prefix numbers minutes.
+		if dn, ok := findDocNumber(l); ok && dn.Prefix != "" && runeLen(l) < 60 && !strings.Contains(l, "会议") && !strings.Contains(dn.Prefix, "纪") {
 			return true
 		}
 	}
