@@ -476,3 +476,33 @@ func TestRelatedIgnoresCommonCitations(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleBeyondFacetLimit: the index lists at most allFacetValues names;
+// the list says so, and a prefix still finds a rare name beyond them.
+func TestPeopleBeyondFacetLimit(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	const n = allFacetValues + 2
+	name := func(i int) string { return fmt.Sprintf("测试%04d", i%n) }
+	var docs []*document.Document
+	for i := range n {
+		text := fmt.Sprintf("第%d次协调会\n%s、%s参加。", i, name(i), name(i+1))
+		d := &document.Document{Source: fmt.Sprintf("p%d.txt", i), SourcePath: fmt.Sprintf("/p/%d", i), Kind: document.KindOther,
+			Title: fmt.Sprintf("第%d次协调会", i), Text: text, People: []string{name(i), name(i + 1)}, Date: "2021-01-01"}
+		d.ID = document.ContentID(text)
+		docs = append(docs, d)
+	}
+	text := "稀有人参加的会议\n稀有人参加。"
+	docs = append(docs, &document.Document{Source: "rare.txt", SourcePath: "/rare", Kind: document.KindOther, Title: "稀有人参加的会议",
+		Text: text, People: []string{"稀有人"}, ID: document.ContentID(text), Date: "2021-01-01"})
+	if _, err := env.ix.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	v := decode(t, env.do("GET", "/api/people", "", nil).Body.Bytes())
+	if v["truncated"] != true {
+		t.Errorf("people list of %v names not marked truncated", v["total"])
+	}
+	v = decode(t, env.do("GET", "/api/people?prefix="+q("稀"), "", nil).Body.Bytes())
+	if got := values(list(t, v, "people"), "name"); len(got) != 1 || got[0] != "稀有人" {
+		t.Errorf("prefix 稀 = %v, want [稀有人]", got)
+	}
+}

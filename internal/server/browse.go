@@ -79,18 +79,20 @@ type nameCount struct {
 }
 
 type peopleResponse struct {
-	Total  int         `json:"total"`
-	Page   int         `json:"page"`
-	Size   int         `json:"size"`
-	People []nameCount `json:"people"`
+	Total     int         `json:"total"`
+	Page      int         `json:"page"`
+	Size      int         `json:"size"`
+	People    []nameCount `json:"people"`
+	Truncated bool        `json:"truncated,omitempty"` // only the most frequent names are listed
 }
 
 func (s *Server) handlePeople(c echo.Context) error {
-	list, page, size, err := s.facetList(c, index.FacetPerson)
+	list, truncated, page, size, err := s.facetList(c, index.FacetPerson)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, peopleResponse{Total: len(list), Page: page, Size: size, People: pageOf(list, page, size)})
+	return c.JSON(http.StatusOK, peopleResponse{Total: len(list), Page: page, Size: size,
+		People: pageOf(list, page, size), Truncated: truncated})
 }
 
 type departmentsResponse struct {
@@ -98,44 +100,65 @@ type departmentsResponse struct {
 	Page        int         `json:"page"`
 	Size        int         `json:"size"`
 	Departments []nameCount `json:"departments"`
+	Truncated   bool        `json:"truncated,omitempty"`
 }
 
 func (s *Server) handleDepartments(c echo.Context) error {
-	list, page, size, err := s.facetList(c, index.FacetDepartment)
+	list, truncated, page, size, err := s.facetList(c, index.FacetDepartment)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, departmentsResponse{Total: len(list), Page: page, Size: size, Departments: pageOf(list, page, size)})
+	return c.JSON(http.StatusOK, departmentsResponse{Total: len(list), Page: page, Size: size,
+		Departments: pageOf(list, page, size), Truncated: truncated})
 }
 
-// facetList lists every value of a facet over the whole archive, most
+// facetList lists the values of a facet over the whole archive, most
 // frequent first, filtered by ?prefix= (departments also match inside the
-// name, since canonical names start with the place: 苏州市应急管理局).
-func (s *Server) facetList(c echo.Context, facet string) ([]nameCount, int, int, error) {
+// name, since canonical names start with the place: 苏州市应急管理局). The
+// index gives at most allFacetValues values; with a prefix, the suggester,
+// which sees every name, adds the rarer people beyond them.
+func (s *Server) facetList(c echo.Context, facet string) (list []nameCount, truncated bool, page, size int, err error) {
 	prefix, err := s.textParam(c, "prefix")
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, false, 0, 0, err
 	}
-	page, size, err := s.pageParams(c, 50)
+	page, size, err = s.pageParams(c, 50)
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, false, 0, 0, err
 	}
-	res, err := s.ix.Search(c.Request().Context(), index.Query{Size: 1, FacetSize: allFacetValues})
+	ctx := c.Request().Context()
+	res, err := s.ix.Search(ctx, index.Query{Size: 1, FacetSize: allFacetValues})
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, false, 0, 0, err
 	}
-	list := []nameCount{}
-	for _, f := range res.Facets[facet] {
+	values := res.Facets[facet]
+	truncated = len(values) >= allFacetValues
+	list = []nameCount{}
+	seen := map[string]bool{}
+	for _, f := range values {
 		if prefix != "" && !strings.HasPrefix(f.Value, prefix) &&
 			(facet != index.FacetDepartment || !strings.Contains(f.Value, prefix)) {
 			continue
 		}
+		seen[f.Value] = true
 		list = append(list, nameCount{Name: f.Value, Count: f.Count})
+	}
+	if prefix != "" && truncated && facet == index.FacetPerson {
+		more, err := s.ix.Suggest(ctx, prefix, 50)
+		if err != nil && !errors.Is(err, index.ErrInvalidQuery) {
+			return nil, false, 0, 0, err
+		}
+		for _, m := range more {
+			if m.Kind == index.SuggestPerson && strings.HasPrefix(m.Text, prefix) && !seen[m.Text] {
+				seen[m.Text] = true
+				list = append(list, nameCount{Name: m.Text, Count: m.Count})
+			}
+		}
 	}
 	slices.SortStableFunc(list, func(a, b nameCount) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
-	return list, page, size, nil
+	return list, truncated, page, size, nil
 }
 
 // nameParam validates a person or department name in the path.
