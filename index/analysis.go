@@ -101,7 +101,7 @@ func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
 		} else if tok != nil {
 			mark := len(rv)
 			rv = appendSubwords(rv, in, tok.Segments(), st, pos, 0)
-			rv = t.edgeWords(rv, mark, in, st, en, pos)
+			rv = t.edgeWords(rv, mark, in, st, en, pos, true)
 		}
 	}
 	return rv
@@ -112,7 +112,7 @@ func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
 // 惠/州市 loses 惠州); words inside the middle are left out on purpose, as
 // they are mostly accidents of adjacent characters (民法 in 人民法院).
 // rv[mark:] holds the sub-words already emitted for this word.
-func (t *tokenizer) edgeWords(rv analysis.TokenStream, mark int, in []byte, st, en, pos int) analysis.TokenStream {
+func (t *tokenizer) edgeWords(rv analysis.TokenStream, mark int, in []byte, st, en, pos int, suffixes bool) analysis.TokenStream {
 	w := in[st:en]
 	var cuts []int // byte offsets of rune boundaries inside w
 	for i := range string(w) {
@@ -141,7 +141,7 @@ func (t *tokenizer) edgeWords(rv analysis.TokenStream, mark int, in []byte, st, 
 		if i >= 1 { // prefixes of at least two runes
 			add(st, st+c)
 		}
-		if len(cuts)-i >= 2 { // suffixes of at least two runes
+		if suffixes && len(cuts)-i >= 2 { // suffixes of at least two runes
 			add(st+c, en)
 		}
 	}
@@ -183,6 +183,7 @@ func (t *tokenizer) userSubwords(rv analysis.TokenStream, in []byte, st, en, pos
 	if utf8.RuneCount(w) <= 3 && !orgSuffix[last] {
 		return rv
 	}
+	mark := len(rv)
 	base := st
 	if adminLevel[first] {
 		base += n
@@ -192,22 +193,19 @@ func (t *tokenizer) userSubwords(rv analysis.TokenStream, in []byte, st, en, pos
 	}
 	for _, s := range t.seg.Segment(in[base:en]) {
 		s0, s1 := base+s.Start(), base+s.End()
-		if s0 == base && s1 == en {
-			// The remainder is itself a word: only its sub-words are new.
-			if tok := s.Token(); tok != nil && tok.Pos() != segment.UserPOS {
-				rv = appendSubwords(rv, in, tok.Segments(), s0, pos, 0)
-			}
-			continue
-		}
 		sw := in[s0:s1]
-		if utf8.RuneCount(sw) >= 2 && hasLetterOrDigit(sw) {
+		if !(s0 == base && s1 == en) && utf8.RuneCount(sw) >= 2 && hasLetterOrDigit(sw) {
 			rv = append(rv, &analysis.Token{Start: s0, End: s1, Term: sw, Position: pos, Type: tokenType(sw)})
-			if tok := s.Token(); tok != nil && tok.Pos() != segment.UserPOS {
-				rv = appendSubwords(rv, in, tok.Segments(), s0, pos, 0)
-			}
+		}
+		// Below the level prefix gse's own sub-segment tree is sound, also
+		// for a remainder that is itself a user word (民政局 → 民政).
+		if tok := s.Token(); tok != nil {
+			rv = appendSubwords(rv, in, tok.Segments(), s0, pos, 0)
 		}
 	}
-	return rv
+	// Prefixes only: the tail of a department name is its kind (局, 委员会),
+	// and its dictionary suffixes are accidents (民政局 → 政局).
+	return t.edgeWords(rv, mark, in, base, en, pos, false)
 }
 
 // Immutable lookup tables for userSubwords.

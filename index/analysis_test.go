@@ -108,7 +108,14 @@ func TestTokenizerModes(t *testing.T) {
 		{"市应急局", "市应急局", true, true}, // and stays whole
 		{"市民政局", "市民", false, false}, // but no false sub-word across the level prefix
 		{"市民政局", "民政", true, false},
-		{"李亚平", "亚平", false, false},  // person names are not split
+		{"李亚平", "亚平", false, false},    // person names are not split
+		{"卫生健康委员会", "卫生", true, false}, // a user word without a level prefix
+		{"卫生健康委员会", "委员会", true, false},
+		{"应急管理局", "应急", true, false},
+		{"应急管理局", "管理局", true, false},
+		{"市民政局", "民政局", true, false}, // remainder that is itself a user word
+		{"市民政局", "政局", false, false},
+		{"民政局", "民政", true, false},
 		{"。，、 　", "，", false, false}, // punctuation and spaces dropped
 		{"ＡＢＣ公司", "ＡＢＣ", true, true}, // full width is cut like ASCII
 	}

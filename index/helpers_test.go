@@ -24,6 +24,9 @@ var testUserWords = []segment.Word{
 	{Text: "市应急局", Freq: 1000, POS: segment.UserPOS},
 	{Text: "市民政局", Freq: 1000, POS: segment.UserPOS},
 	{Text: "市卫生健康委", Freq: 1000, POS: segment.UserPOS},
+	{Text: "卫生健康委员会", Freq: 1000, POS: segment.UserPOS},
+	{Text: "民政局", Freq: 1000, POS: segment.UserPOS},
+	{Text: "应急管理局", Freq: 1000, POS: segment.UserPOS},
 	{Text: "李亚平", Freq: 1000, POS: segment.UserPOS},
 	{Text: "邹洪凯", Freq: 1000, POS: segment.UserPOS},
 }

@@ -11,8 +11,10 @@ import (
 	"unicode/utf8"
 
 	"govarchive/internal/clean"
+	"govarchive/internal/dept"
 	"govarchive/internal/document"
 	"govarchive/internal/norm"
+	"govarchive/internal/segment"
 )
 
 // corpusDir is ../shared/corpus from the repository root.
@@ -154,8 +156,21 @@ func TestRelevance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ours := openTest(t, Options{Cleaner: cl})
-	base := openTest(t, Options{Cleaner: cl, Baseline: true})
+	// As in production: the department table's names are user words.
+	dt, err := dept.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []segment.Word
+	for _, w := range dt.Words() {
+		words = append(words, segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
+	}
+	seg, err := segment.New(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours := openTest(t, Options{Segmenter: seg, Cleaner: cl, Departments: dt})
+	base := openTest(t, Options{Cleaner: cl, Departments: dt, Baseline: true})
 	put(t, ours, docs...)
 	put(t, base, docs...)
 
