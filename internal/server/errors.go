@@ -64,7 +64,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 	case errors.Is(err, index.ErrNotFound):
 		status, msg = http.StatusNotFound, "document not found"
 	case errors.Is(err, index.ErrInvalidQuery):
-		status, msg = http.StatusBadRequest, "q: "+strings.TrimPrefix(err.Error(), index.ErrInvalidQuery.Error()+": ")
+		// The index names the parameter after its sentinel: "invalid
+		// query: q: unbalanced quote".
+		status, msg = http.StatusBadRequest, "q: invalid query"
+		if _, detail, ok := strings.Cut(err.Error(), index.ErrInvalidQuery.Error()+": "); ok && detail != "" {
+			msg = detail
+		}
 	case errors.Is(err, context.DeadlineExceeded):
 		status, msg = http.StatusServiceUnavailable, "the request took too long and was cancelled"
 	case errors.Is(err, context.Canceled):
