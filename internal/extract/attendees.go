@@ -150,6 +150,11 @@ func (st *state) parseList(lines []string) []document.Person {
 			continue
 		}
 		ps, _, _ := st.parseEntry(m)
+		if len(ps) == 0 && st.bareName(m) {
+			// An entry between separators that is no unit: a name the
+			// names package does not know (武力, 区钧祖).
+			ps = []document.Person{{Name: m}}
+		}
 		for _, p := range ps {
 			if p.Department != "" {
 				st.addDept(p.Department)
@@ -170,7 +175,15 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 	}
 	_, completeA, tableA := st.parseEntry(a)
 	if !completeA {
-		return true
+		if brk == brkLine || runeLen(a) == 1 {
+			return true
+		}
+		// On one line a space separates entries, unless a unit stands alone
+		// before its name ("市委编办 詹利剑") or runs on into b.
+		if ls := st.deptLengths(a + b); len(ls) > 0 && ls[0] >= len(a) {
+			return true
+		}
+		return false
 	}
 	_, completeM, tableM := st.parseEntry(a + b)
 	if !completeM {
@@ -302,6 +315,14 @@ func (st *state) looseName(s string) bool {
 		}
 	}
 	return true
+}
+
+// bareName reports a list entry that can only be a name: two or three Han
+// characters, no unit, no title, not masked.
+func (st *state) bareName(s string) bool {
+	n := runeLen(s)
+	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && len(st.deptLengths(s)) == 0 &&
+		!strings.ContainsRune("市县省州乡镇", []rune(s)[0])
 }
 
 // nameLengths returns candidate byte lengths of a name at the start of s:

@@ -259,7 +259,7 @@ func (st *state) members() []document.Person {
 
 // memberRow parses "龚　正　市长", "陈宝生　　教育部部长", "刘惠祥(市委常委、常务副市长)".
 func (st *state) memberRow(row string) (document.Person, bool) {
-	if m := memberParenRe.FindStringSubmatch(row); m != nil && plausibleTitled(m[1]) {
+	if m := memberParenRe.FindStringSubmatch(row); m != nil && (plausibleTitled(m[1]) || st.looseName(m[1])) {
 		return document.Person{Name: m[1], Title: m[2]}, true
 	}
 	fields := strings.FieldsFunc(row, isSpace)
@@ -270,7 +270,7 @@ func (st *state) memberRow(row string) (document.Person, bool) {
 	if runeLen(fields[0]) == 1 && runeLen(fields[1]) == 1 {
 		name, rest = fields[0]+fields[1], fields[2:]
 	}
-	if !plausibleTitled(name) || len(rest) == 0 {
+	if !(plausibleTitled(name) || st.looseName(name)) || len(rest) == 0 {
 		return document.Person{}, false
 	}
 	title := strings.Join(rest, " ")

@@ -76,12 +76,35 @@ var numberings = []numbering{
 // numberedTopics splits paragraphs at the headings of the first numbering
 // style the document uses, including headings inside a paragraph ("…。二、…").
 func (st *state) numberedTopics(paras []string) []document.Topic {
+	// The top level is the style whose first item comes first: 一、 above
+	// （一） in most minutes, but "1." above "（一）" in others.
+	var best []document.Topic
+	bestAt := len(paras) + 1
 	for _, style := range numberings {
+		at := firstHeading(paras, style)
+		if at >= bestAt {
+			continue
+		}
 		if topics := numberedWith(paras, style); len(topics) > 0 {
-			return topics
+			best, bestAt = topics, at
 		}
 	}
-	return nil
+	return best
+}
+
+// firstHeading returns the index of the first paragraph holding the
+// style's item 1, or len(paras).
+func firstHeading(paras []string, style numbering) int {
+	for i, p := range paras {
+		for _, piece := range splitInlineHeadings(p, 0, style) {
+			if m := style.heading.FindStringSubmatch(piece); m != nil {
+				if n, _ := norm.ParseNumber(m[1]); n == 1 {
+					return i
+				}
+			}
+		}
+	}
+	return len(paras)
 }
 
 func numberedWith(paras []string, style numbering) []document.Topic {
@@ -211,6 +234,10 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 
 func isOpener(s string, decisionsOnly bool) bool {
 	if decisionsOnly {
+		// A report heard is an item too ("会议听取了市住建局关于…的汇报").
+		if strings.HasPrefix(s, "会议听取") && strings.Contains(s, "汇报") {
+			return true
+		}
 		return isDecision(s) && (strings.HasPrefix(s, "会议") || strings.Contains(s, "《"))
 	}
 	if _, ok := hasAnyPrefix(s, itemOpeners); ok {
