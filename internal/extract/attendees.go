@@ -14,11 +14,11 @@ const (
 )
 
 // maxEntryRunes bounds one unit+name run; longer runs are prose.
-const maxEntryRunes = 120
+const maxEntryRunes = 2000
 
 // unitSuffixes end the name of a unit that is not in the department table
 // (a county, a customs office, a branch).
-const unitSuffixes = "市县区局委办院会处所队站中心署行关团部厅司组支镇乡街道园社校馆室"
+const unitSuffixes = "市县区局委办院会处所队站中心署行关团部厅司组支镇乡街道园社校馆室台厂场联"
 
 // listLabel recognises "出席：…" / "列席人员:" and returns the role and the
 // value after the label.
@@ -258,7 +258,10 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 		}
 		for _, k := range nameLengths(after) {
 			name := after[:k]
-			if !(plausibleTitled(name) || st.looseName(name)) || isMasked(name) || unitAhead > 0 {
+			// A name the names package does not know still counts when it
+			// is all that follows a unit ("区交警支队来生恺").
+			known := plausibleTitled(name) || st.looseName(name) || k == len(after) && st.bareName(name)
+			if !known || isMasked(name) || unitAhead > 0 {
 				continue
 			}
 			p := document.Person{Name: name, Department: unit}
@@ -373,7 +376,11 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		u, nm := r[:len(r)-n], string(r[len(r)-n:])
 		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0
 	}
-	for _, n := range []int{3, 2} {
+	sizes := []int{3, 2}
+	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {
+		sizes = []int{4, 3, 2} // 诸葛连菁
+	}
+	for _, n := range sizes {
 		if try(n) {
 			return string(r[:len(r)-n]), string(r[len(r)-n:]), true
 		}
