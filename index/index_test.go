@@ -106,6 +106,14 @@ func TestSnippetRuneBoundaries(t *testing.T) {
 	if len(got) != 1 || got[0] != "一<mark>二三</mark>四五六七八九十" {
 		t.Errorf("got %q", got)
 	}
+	// The window showing the most different matched words wins over the
+	// first match.
+	long := "政府" + strings.Repeat("。", 200) + "政府工作报告" + strings.Repeat("。", 200)
+	i := strings.Index(long, "政府工作报告")
+	got = snippets(long, []span{{0, 6}, {i, i + 6}, {i + 6, i + 12}, {i + 12, i + 18}}, 1)
+	if len(got) != 1 || !strings.Contains(got[0], "<mark>政府工作报告</mark>") {
+		t.Errorf("best window: %q", got)
+	}
 	if s := snippets("a<b>\n\n  c", nil, 1); len(s) != 1 || s[0] != "a&lt;b&gt; c" {
 		t.Errorf("no spans: %q", s)
 	}

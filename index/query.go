@@ -218,7 +218,7 @@ const (
 	boostTopicTitle = 4
 	boostBody       = 1
 	boostTopicText  = 0.5
-	boostPhrase     = 1.5
+	boostPhrase     = 4
 	boostKeyword    = 0.2 // BM25 favours short keyword lists; the text decides
 	boostDocNumber  = 50
 	boostVariant    = 0.8
@@ -334,9 +334,9 @@ func termQ(field, term string, boost float64) query.Query {
 
 // wordsQuery matches the query's words like an AND match query, with two
 // corrections for how gse cuts a query differently from a document:
-//   - a compound word also matches its parts when the document's context
-//     split it: the query 府院联动机制 segments as 府/院/联动机制, while
-//     “府院联动”机制 in a document yields 联动 and 机制 apart;
+//   - a compound word also matches its parts, side by side, when the
+//     document's context split it: the query 府院联动机制 segments as
+//     府/院/联动机制, while “府院联动”机制 in a document yields 联动, 机制;
 //   - single characters are not matched anywhere in the document: a run of
 //     them must appear together (常东旭 → 常/东/旭 must find the name, not
 //     three characters apart), and a lone one next to the word before or
@@ -372,11 +372,11 @@ func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Qu
 				seen[w] = true
 				alts := []query.Query{termQ(field, w, boost)}
 				if parts := ix.parts(w); len(parts) > 1 {
-					var ps []query.Query
-					for _, p := range parts {
-						ps = append(ps, termQ(field, p, boost))
-					}
-					alts = append(alts, bleve.NewConjunctionQuery(ps...))
+					// Adjacent, or 政府工作报告 would match 政府 … 工作 … 报告
+					// anywhere in a long document.
+					pq := bleve.NewPhraseQuery(parts, field)
+					pq.SetBoost(boost)
+					alts = append(alts, pq)
 				}
 				words = append(words, disjunction(alts...))
 			}

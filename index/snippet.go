@@ -16,12 +16,12 @@ const (
 
 type span struct{ start, end int }
 
-// snippets cuts up to max HTML fragments of text around the matches in
+// snippets cuts up to n HTML fragments of text around the matches in
 // spans: matched words in <mark>, everything else escaped, whitespace
 // collapsed. Spans that do not fall on rune boundaries are dropped, so a
 // fragment never cuts a character. With no spans it returns the opening of
 // the text.
-func snippets(text string, spans []span, max int) []string {
+func snippets(text string, spans []span, n int) []string {
 	spans = cleanSpans(text, spans)
 	if len(spans) == 0 {
 		if strings.TrimSpace(text) == "" {
@@ -34,29 +34,64 @@ func snippets(text string, spans []span, max int) []string {
 		}
 		return []string{s}
 	}
-	var out []string
-	for i := 0; i < len(spans) && len(out) < max; {
+	// Candidate windows start a little before each match; the best are
+	// those showing the most different matched words, then the longest
+	// (a phrase), then the most matches. Chosen windows do not overlap
+	// and are returned in document order.
+	type window struct {
+		from, to int // byte range
+		score    float64
+	}
+	var cands []window
+	for i := range spans {
 		from := backRunes(text, spans[i].start, leadRunes)
 		to := advanceRunes(text, from, snippetRunes)
 		if to < spans[i].end {
 			to = spans[i].end
 		}
-		j := i
+		j, longest := i, 0
+		terms := map[string]bool{}
 		for j < len(spans) && spans[j].start < to {
 			if spans[j].end > to {
 				to = spans[j].end
 			}
+			m := text[spans[j].start:spans[j].end]
+			terms[m] = true
+			longest = max(longest, utf8.RuneCountInString(m))
 			j++
 		}
-		s := render(text, from, to, spans[i:j])
-		if from > 0 {
+		// Adjacent matches were merged into one span, so a long span is a
+		// phrase or several query words together.
+		cands = append(cands, window{from, to, float64(len(terms)) + 0.1*float64(longest) + 0.01*float64(j-i)})
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	var chosen []window
+	for _, c := range cands {
+		if len(chosen) == n {
+			break
+		}
+		overlaps := false
+		for _, o := range chosen {
+			if c.from < o.to && o.from < c.to {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			chosen = append(chosen, c)
+		}
+	}
+	sort.Slice(chosen, func(a, b int) bool { return chosen[a].from < chosen[b].from })
+	out := make([]string, 0, len(chosen))
+	for _, c := range chosen {
+		s := render(text, c.from, c.to, spans)
+		if c.from > 0 {
 			s = "…" + s
 		}
-		if to < len(text) {
+		if c.to < len(text) {
 			s += "…"
 		}
 		out = append(out, s)
-		i = j
 	}
 	return out
 }
@@ -96,7 +131,7 @@ func cleanSpans(text string, in []span) []span {
 func render(text string, from, to int, marks []span) string {
 	var b strings.Builder
 	cur := from
-	for _, m := range marks {
+	for _, m := range marks { // sorted; those outside [from, to) are skipped
 		if m.start < cur || m.end > to {
 			continue
 		}
