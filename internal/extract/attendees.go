@@ -185,11 +185,22 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 		}
 		return false
 	}
-	_, completeM, tableM := st.parseEntry(a + b)
+	pb, completeB, tableB := st.parseEntry(b)
+	if brk == brkLine && !completeB && len(st.deptLengths(b)) == 0 {
+		// b cannot stand alone and opens no unit: it is the rest of a
+		// wrapped unit or name.
+		return true
+	}
+	pm, completeM, tableM := st.parseEntry(a + b)
 	if !completeM {
 		return false
 	}
-	_, _, tableB := st.parseEntry(b)
+	pa, _, _ := st.parseEntry(a)
+	// More people read from the joined run, or as many with more units the
+	// table knows ("张家" + "港市王松石" → 张家港市 王松石).
+	if len(pm) != len(pa)+len(pb) {
+		return len(pm) > len(pa)+len(pb)
+	}
 	return tableM > tableA+tableB
 }
 
@@ -213,7 +224,13 @@ func (st *state) parseEntry(s string) (people []document.Person, complete bool, 
 		return []document.Person{{Name: s}}, true, 0
 	}
 	memo := map[int]*entryResult{}
-	if r := st.entryAt(s, 0, memo); r != nil {
+	r := st.entryAt(s, 0, memo)
+	// Long runs without separators: the department finder's mentions cut
+	// the run where one pair failing would sink the whole parse.
+	if f := st.entryByMentions(s); f != nil && len(f.people) >= 2 && (r == nil || len(f.people) > len(r.people)) {
+		r = f
+	}
+	if r != nil {
 		return r.people, r.complete, r.table
 	}
 	if u, name, ok := st.unitName(s); ok {
@@ -285,6 +302,36 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 	}
 	memo[off] = best
 	return best
+}
+
+// entryByMentions splits a run at the departments the finder sees: the text
+// between two mentions is the first one's person. It needs the run to open
+// with a department and every gap to read as a name.
+func (st *state) entryByMentions(s string) *entryResult {
+	ms := st.findDepts(s)
+	if len(ms) < 2 || ms[0].Start != 0 {
+		return nil
+	}
+	r := &entryResult{complete: true}
+	for i, m := range ms {
+		end := len(s)
+		if i+1 < len(ms) {
+			end = ms[i+1].Start
+		}
+		name := s[m.End:end]
+		if name == "" {
+			if i+1 == len(ms) {
+				r.complete = false
+			}
+			continue
+		}
+		if !(plausibleTitled(name) || st.bareName(name)) || isMasked(name) {
+			return nil
+		}
+		r.people = append(r.people, document.Person{Name: name, Department: s[m.Start:m.End]})
+		r.table++
+	}
+	return r
 }
 
 func (st *state) memoSet(memo map[int]*entryResult, off int, r *entryResult) *entryResult {
@@ -367,7 +414,7 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		return "", "", false
 	}
 	endsUnit := func(u []rune) bool {
-		return len(u) >= 2 && strings.ContainsRune(unitSuffixes, u[len(u)-1])
+		return len(u) >= 2 && strings.ContainsRune(unitSuffixes, u[len(u)-1]) && st.opensUnit(string(u))
 	}
 	try := func(n int) bool {
 		if len(r)-n < 2 {
@@ -406,6 +453,25 @@ func (st *state) verbFirstPeople(observers bool) []document.Person {
 		}
 	}
 	return out
+}
+
+// opensUnit reports whether u can begin a unit's name: a level (市县区…), a
+// place or organisation gse knows (苏州海关, 张家港市), or a table entry —
+// not the middle of a wrapped one ("制委员会办公室").
+func (st *state) opensUnit(u string) bool {
+	if strings.ContainsRune("市县区省州乡镇", []rune(u)[0]) {
+		return true
+	}
+	for _, n := range st.deptLengths(u) {
+		if n == len(u) {
+			return true
+		}
+	}
+	if st.p.seg == nil {
+		return true
+	}
+	pos := st.p.seg.Pos(u, false)
+	return len(pos) > 0 && (pos[0].Pos == "ns" || pos[0].Pos == "nt" || pos[0].Pos == "j")
 }
 
 // prosePeople reads people from prose ("县委常委、常务副县长国宏利，副县长刘通、

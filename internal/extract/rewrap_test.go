@@ -58,8 +58,26 @@ func TestRewrappedLists(t *testing.T) {
 				t.Errorf("width %d: attendees\n got %v\nwant %v", width, doc.Attendees, want.Attendees)
 			}
 			if !reflect.DeepEqual(doc.Observers, want.Observers) {
-				t.Errorf("width %d: observers differ\n got %v\nwant %v", width, doc.Observers, want.Observers)
+				t.Errorf("width %d: observers differ: missing %v, unexpected %v", width, minus(want.Observers, doc.Observers), minus(doc.Observers, want.Observers))
 			}
 		})
 	}
+}
+
+// minus returns the people of a that are not in b.
+func minus(a, b []document.Person) []document.Person {
+	var out []document.Person
+	for _, p := range a {
+		found := false
+		for _, q := range b {
+			if p == q {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, p)
+		}
+	}
+	return out
 }
