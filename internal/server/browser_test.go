@@ -301,6 +301,11 @@ func TestBrowserBrowsePages(t *testing.T) {
 	b.run(t, "decisions", chromedp.Navigate(b.base+"/decisions.html?department="+q("苏州市卫生健康委员会")))
 	b.waitFor(t, "decisions list", `document.querySelectorAll('.decision-list > li').length === 2`)
 	b.screenshot(t, "decisions.png")
+	// The department filter suggests departments only.
+	b.eval(t, `document.getElementById('department').value = ''`)
+	b.run(t, "type department", chromedp.SendKeys(chromedp.ID("department"), "苏州市"))
+	b.waitFor(t, "department suggestions", `(() => { const o = [...document.querySelectorAll('#dept-suggestions option')].map(o => o.value);
+		return o.length > 0 && o.some(v => v.includes('卫生健康')) && !o.includes('李亚平'); })()`)
 
 	b.run(t, "people", chromedp.Navigate(b.base+"/person.html"))
 	b.waitFor(t, "people list", `document.querySelectorAll('.name-grid li').length >= 8`)

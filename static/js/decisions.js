@@ -1,12 +1,12 @@
 // Decisions across meetings (?q=&department=&year=&page=): every agenda
 // topic with its meeting, lead departments and reviewed documents.
-import { api, h, render, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, formatDate } from './ui.js';
+import { api, h, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, formatDate } from './ui.js';
 
 const main = document.getElementById('main');
 
-function field(id, label, value, attrs = {}) {
+function field(id, label, value, attrs = {}, extra = null) {
   return h('div', { class: 'field' }, h('label', { for: id }, label),
-    h('input', { id, name: id, value: value || '', ...attrs }));
+    h('input', { id, name: id, value: value || '', ...attrs }), extra);
 }
 
 async function load() {
@@ -15,11 +15,13 @@ async function load() {
   setTitle('决定事项');
   const form = h('form', { class: 'filters', method: 'get', 'aria-label': '筛选决定事项' },
     field('q', '关键词', params.q, { type: 'search' }),
-    field('department', '牵头部门', params.department, { type: 'text' }),
+    field('department', '牵头部门', params.department, { type: 'text', list: 'dept-suggestions', autocomplete: 'off' },
+      h('datalist', { id: 'dept-suggestions' })),
     field('year', '年份', params.year, { type: 'number', min: 1900, max: 2200, inputmode: 'numeric' }),
     h('button', { type: 'submit' }, '筛选'));
   const box = h('div', {}, loading());
   render(main, h('h1', {}, '决定事项'), form, box);
+  suggestInto(form.querySelector('#department'), form.querySelector('#dept-suggestions'), ['department']);
   try {
     const res = await api('/api/decisions', { q: params.q, department: params.department, year: params.year, page, size: 20 });
     const href = (p) => {

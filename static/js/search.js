@@ -1,7 +1,7 @@
 // Search page: the whole state lives in the URL with the API's parameter
 // names (/?q=献血&department=…&year=…), so a search can be shared and
 // reloaded; the page renders the results for such a URL on first load.
-import { api, h, safeHTML, render, errorBox, loading, pager, urlParams, setTitle, link,
+import { api, h, safeHTML, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link,
   kindLabels, facetLabels, formatDate } from './ui.js';
 
 const main = document.getElementById('main');
@@ -57,24 +57,7 @@ function searchForm(state) {
     id: 'q', name: 'q', type: 'search', value: state.q || '', list: 'suggestions',
     placeholder: '例如：献血条例、市应急局、李亚平、〔2020〕3号', autocomplete: 'off',
   });
-  let timer = 0;
-  let seq = 0;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    const text = input.value.trim();
-    if (!text) return list.replaceChildren();
-    timer = setTimeout(async () => {
-      const mine = ++seq;
-      try {
-        const res = await api('/api/suggest', { q: text });
-        if (mine !== seq) return;
-        list.replaceChildren(...res.suggestions.map((s) =>
-          h('option', { value: s.text, label: `${facetLabels[s.kind] || '标题'} · ${s.text}` })));
-      } catch {
-        /* suggestions are a convenience: ignore errors while typing */
-      }
-    }, 150);
-  });
+  suggestInto(input, list, null, { person: '人员', department: '部门', title: '标题' });
   const sort = h('select', { id: 'sort', name: 'sort' },
     [['', '默认排序'], ['relevance', '按相关度'], ['date_desc', '最新在前'], ['date_asc', '最早在前']]
       .map(([v, t]) => h('option', { value: v, selected: (state.sort || '') === v }, t)));

@@ -130,3 +130,33 @@ export function urlParams() {
 export function setTitle(text) {
   document.title = text ? `${text} · 政务档案检索` : '政务档案检索';
 }
+
+/**
+ * Fills a <datalist> with suggestions as the user types into input; kinds
+ * limits them (person, department, title). Errors are ignored: suggestions
+ * are a convenience.
+ */
+export function suggestInto(input, datalist, kinds = null, labels = {}) {
+  let timer = 0;
+  let seq = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const text = input.value.trim();
+    if (!text) {
+      datalist.replaceChildren();
+      return;
+    }
+    timer = setTimeout(async () => {
+      const mine = ++seq;
+      try {
+        const res = await api('/api/suggest', { q: text });
+        if (mine !== seq) return;
+        const items = res.suggestions.filter((s) => !kinds || kinds.includes(s.kind));
+        datalist.replaceChildren(...items.map((s) =>
+          h('option', { value: s.text, label: labels[s.kind] ? `${labels[s.kind]} · ${s.text}` : s.text })));
+      } catch {
+        /* ignore */
+      }
+    }, 150);
+  });
+}
