@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"govarchive/internal/document"
 )
@@ -313,10 +314,19 @@ func (st *state) entryByMentions(s string) *entryResult {
 		return nil
 	}
 	r := &entryResult{complete: true}
-	for i, m := range ms {
+	for i := range ms {
+		m := ms[i]
 		end := len(s)
 		if i+1 < len(ms) {
 			end = ms[i+1].Start
+			// "…史子梁市市政园林中心": the finder began the next unit one
+			// level character late.
+			if last, size := utf8.DecodeLastRuneInString(s[m.End:end]); strings.ContainsRune("市县区省", last) && end-size > m.End {
+				if nm := s[m.End : end-size]; plausibleTitled(nm) || st.bareName(nm) {
+					end -= size
+					ms[i+1].Start = end
+				}
+			}
 		}
 		name := s[m.End:end]
 		if name == "" {
@@ -325,13 +335,40 @@ func (st *state) entryByMentions(s string) *entryResult {
 			}
 			continue
 		}
-		if !(plausibleTitled(name) || st.bareName(name)) || isMasked(name) {
+		if isMasked(name) {
+			continue
+		}
+		if plausibleTitled(name) || st.bareName(name) {
+			r.people = append(r.people, document.Person{Name: name, Department: s[m.Start:m.End]})
+			r.table++
+			continue
+		}
+		// A unit the finder missed inside the gap: name, then unit+name.
+		extra, ok := st.gapPeople(name)
+		if !ok {
 			return nil
 		}
-		r.people = append(r.people, document.Person{Name: name, Department: s[m.Start:m.End]})
+		extra[0].Department = s[m.Start:m.End]
+
+		r.people = append(r.people, extra...)
 		r.table++
 	}
 	return r
+}
+
+// gapPeople reads "张坚友市考试院李四": a name, then a unit the finder did
+// not know with its person.
+func (st *state) gapPeople(gap string) ([]document.Person, bool) {
+	for _, k := range nameLengths(gap) {
+		name, rest := gap[:k], gap[k:]
+		if !(plausibleTitled(name) || st.bareName(name)) {
+			continue
+		}
+		if u, n, ok := st.unitName(rest); ok {
+			return []document.Person{{Name: name}, {Name: n, Department: u}}, true
+		}
+	}
+	return nil, false
 }
 
 func (st *state) memoSet(memo map[int]*entryResult, off int, r *entryResult) *entryResult {
