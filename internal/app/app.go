@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"govarchive/index"
 	"govarchive/internal/clean"
@@ -33,6 +34,9 @@ type Config struct {
 	BatchSize    int
 	SynonymsFile string
 	Logger       *slog.Logger
+	// Parsing, when set, is reused instead of loading the dictionaries
+	// again (about a second each time) for an index without archive words.
+	Parsing *Parsing
 }
 
 // Parsing is the part of the app that turns text into documents; it needs
@@ -66,20 +70,39 @@ func NewParsing(archive []segment.Word) (*Parsing, error) {
 // userWordFreq keeps a name whole against gse's own cuts (市民/政局).
 const userWordFreq = 1000
 
-// userWords keeps department and archive names whole in segmentation, so
-// that 市民政局 is not cut into 市民/政局.
+// Corrections to gse's dictionary, loaded before it so that they win (gse
+// keeps the first frequency it sees): 市政府第86次 must not cut as 市政/府第,
+// nor 后发文 as 后发/文. A frequency of 2 is the least gse accepts.
+var dictionaryFixes = []segment.Word{
+	{Text: "市政府", Freq: 50000}, {Text: "区政府", Freq: 50000}, {Text: "县政府", Freq: 50000},
+	{Text: "府第", Freq: 2}, {Text: "后发", Freq: 2},
+}
+
+// userWords keeps department and archive names whole in segmentation. Names
+// of the table come bare (民政局) and with the relative place prefixes
+// minutes use (市民政局), or gse would cut 市民/政局.
 func userWords(t *dept.Table, archive []segment.Word) []segment.Word {
 	seen := map[string]bool{}
 	var words []segment.Word
-	for _, w := range t.Words() {
-		seen[w] = true
-		words = append(words, segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
-	}
-	for _, w := range archive {
+	add := func(w segment.Word) {
 		if !seen[w.Text] {
 			seen[w.Text] = true
 			words = append(words, w)
 		}
+	}
+	for _, w := range dictionaryFixes {
+		add(segment.Word{Text: w.Text, Freq: w.Freq, POS: "n"})
+	}
+	for _, w := range t.Words() {
+		add(segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
+		if !strings.HasPrefix(w, "市") && !strings.HasPrefix(w, "区") && !strings.HasPrefix(w, "县") {
+			for _, place := range []string{"市", "区", "县"} {
+				add(segment.Word{Text: place + w, Freq: userWordFreq, POS: segment.UserPOS})
+			}
+		}
+	}
+	for _, w := range archive {
+		add(w)
 	}
 	sort.Slice(words, func(i, j int) bool { return words[i].Text < words[j].Text })
 	return words
@@ -139,9 +162,12 @@ func open(ctx context.Context, cfg Config, name string, archive []segment.Word, 
 			return nil, fmt.Errorf("%w: %s: %v; %s", ErrIndexMissing, dir, err, recoveryHint)
 		}
 	}
-	p, err := NewParsing(archive)
-	if err != nil {
-		return nil, err
+	p := cfg.Parsing
+	if p == nil || len(archive) > 0 {
+		var err error
+		if p, err = NewParsing(archive); err != nil {
+			return nil, err
+		}
 	}
 	ix, err := index.Open(ctx, dir, index.Options{
 		Segmenter:         p.Segmenter,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -14,9 +15,26 @@ import (
 	"govarchive/internal/gen"
 )
 
+var (
+	parsingOnce sync.Once
+	parsing     *Parsing
+	parsingErr  error
+)
+
+// testConfig shares one Parsing across the package's tests: loading the
+// dictionaries is the slowest part of opening an app, under -race above all.
+func testConfig(t *testing.T, dir string) Config {
+	t.Helper()
+	parsingOnce.Do(func() { parsing, parsingErr = NewParsing(nil) })
+	if parsingErr != nil {
+		t.Fatal(parsingErr)
+	}
+	return Config{DataDir: dir, Parsing: parsing}
+}
+
 func openApp(t *testing.T, dir string) *App {
 	t.Helper()
-	a, err := Open(context.Background(), Config{DataDir: dir})
+	a, err := Open(context.Background(), testConfig(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +101,7 @@ func TestLostIndexIsAnErrorNotAnEmptyIndex(t *testing.T) {
 			if err := damage(dir); err != nil {
 				t.Fatal(err)
 			}
-			_, err := Open(context.Background(), Config{DataDir: dir})
+			_, err := Open(context.Background(), testConfig(t, dir))
 			if !errors.Is(err, ErrIndexMissing) || !strings.Contains(err.Error(), "reindex") {
 				t.Fatalf("want ErrIndexMissing with a recovery hint, got %v", err)
 			}
@@ -100,7 +118,7 @@ func TestReindexSwapsInANewIndexWithTheArchiveDictionary(t *testing.T) {
 	before := count(t, a)
 	a.Close()
 
-	res, err := Reindex(context.Background(), Config{DataDir: dir}, nil)
+	res, err := Reindex(context.Background(), testConfig(t, dir), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +155,7 @@ func TestReindexFromSourcesRecoversALostIndex(t *testing.T) {
 	a.Close()
 	os.RemoveAll(filepath.Join(dir, firstIndex))
 
-	res, err := Reindex(context.Background(), Config{DataDir: dir}, []string{src})
+	res, err := Reindex(context.Background(), testConfig(t, dir), []string{src})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,4 +236,19 @@ func mustCollect(t *testing.T, dir string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+func TestUserWordsFixGovernmentCuts(t *testing.T) {
+	p := testConfig(t, t.TempDir()).Parsing
+	for _, tc := range []struct{ text, want string }{
+		{"李亚平市长主持召开市政府第86次常务会议", "市政府"},
+		{"修改完善后发文实施", "发文"},
+		{"市民政局胡岚", "市民政局"},
+		{"区应急局会同区财政局", "区应急局"},
+	} {
+		words := p.Segmenter.Cut(tc.text)
+		if !slices.Contains(words, tc.want) {
+			t.Errorf("%s cut as %v; want the word %s", tc.text, words, tc.want)
+		}
+	}
 }

@@ -253,24 +253,12 @@ func (f storeFunc) Put(_ context.Context, docs []*document.Document) ([]index.Pu
 	return st, nil
 }
 
-// eachStored visits every stored document, oldest first.
+// eachStored visits every stored document, whatever the archive's size.
 func eachStored(ctx context.Context, ix *index.Index, fn func(*document.Document) error) error {
-	const size = 100
-	for page := 1; ; page++ {
-		res, err := ix.Search(ctx, index.Query{Page: page, Size: size, Sort: index.SortDateAsc, IncludeDocuments: true, NoFacets: true})
-		if err != nil {
-			return err
+	return ix.Each(ctx, index.Query{IncludeDocuments: true}, func(h index.Hit) error {
+		if h.Document == nil {
+			return fmt.Errorf("document %s has no stored source", h.ID)
 		}
-		for _, h := range res.Hits {
-			if h.Document == nil {
-				return fmt.Errorf("document %s has no stored source", h.ID)
-			}
-			if err := fn(h.Document); err != nil {
-				return err
-			}
-		}
-		if len(res.Hits) < size {
-			return nil
-		}
-	}
+		return fn(h.Document)
+	})
 }
