@@ -335,6 +335,12 @@ func (st *state) issuerPrefix(title string) string {
 			}
 		}
 	}
+	if cand == "" {
+		// "秦州区政府召开…": 区政府 is short for 区人民政府.
+		if m := shortGovRe.FindStringSubmatch(title); m != nil && st.isPlace(m[1]) {
+			cand = m[1] + "人民政府"
+		}
+	}
 	if cand == "" || st.p.seg == nil {
 		return cand
 	}
@@ -361,6 +367,22 @@ func afterLast(s, chars string) string {
 	}
 	return s
 }
+
+// isPlace reports whether gse reads s as place names only (秦州区, 湖南省).
+func (st *state) isPlace(s string) bool {
+	if st.p.seg == nil {
+		return false
+	}
+	for _, tok := range st.p.seg.Pos(s, false) {
+		if tok.Pos != "ns" && !(runeLen(tok.Text) == 1 && strings.ContainsAny(tok.Text, "省市区县州旗")) {
+			return false
+		}
+	}
+	return true
+}
+
+// shortGovRe is a title opening with "<place>区政府".
+var shortGovRe = regexp.MustCompile(`^(\p{Han}{1,7}?[省市区县州旗])政府`)
 
 // weekdayRe is "(星期一)" and similar after a date.
 var weekdayRe = regexp.MustCompile(`^[（(]?(?:星期|周)[一二三四五六日天][)）]?`)
