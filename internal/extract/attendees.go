@@ -196,6 +196,13 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 	if !completeM {
 		return false
 	}
+	// A department (not a bare place) that opens with a level in a and runs
+	// on into b beats reading a as a name: "区总" + "工会祖鸣桂" → 区总工会.
+	if ls := st.deptLengths(a + b); brk == brkLine && len(ls) > 0 && ls[0] > len(a) && strings.ContainsRune("省市区县州旗乡镇", []rune(a)[0]) {
+		if last, _ := utf8.DecodeLastRuneInString((a + b)[:ls[0]]); !strings.ContainsRune("省市区县州旗", last) {
+			return true
+		}
+	}
 	pa, _, _ := st.parseEntry(a)
 	// More people read from the joined run, or as many with more units the
 	// table knows ("张家" + "港市王松石" → 张家港市 王松石).

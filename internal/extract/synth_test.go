@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strconv"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
