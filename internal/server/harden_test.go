@@ -265,3 +265,19 @@ func TestStaticRevalidation(t *testing.T) {
 		}
 	}
 }
+
+// TestRealIndexObservesCancellation: the request's context reaches the
+// index, so a request whose client has gone away does no search.
+func TestRealIndexObservesCancellation(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, target := range []string{"/api/search?q=" + q("献血"), "/api/decisions", "/api/people/" + q("李亚平")} {
+		req := httptest.NewRequest("GET", target, nil).WithContext(ctx)
+		rec := httptest.NewRecorder()
+		env.e.ServeHTTP(rec, req)
+		if rec.Code != 499 {
+			t.Errorf("GET %s with a cancelled context = %d %s, want 499", target, rec.Code, rec.Body)
+		}
+	}
+}
