@@ -617,16 +617,23 @@ func (st *state) titleNameEnd(e string) (title, name string, ok bool) {
 		return t, n, true
 	}
 	r := []rune(e)
-	for _, n := range []int{3, 2} {
-		if len(r) <= n {
-			continue
-		}
-		t, nm := string(r[:len(r)-n]), string(r[len(r)-n:])
-		if n == 3 && surnameLen(nm) == 0 {
-			continue
-		}
-		if isTitle(t) && plausibleTitled(nm) {
-			return t, nm, true
+	sizes := []int{3, 2}
+	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {
+		sizes = []int{4, 3, 2}
+	}
+	// Known names first, then rare surnames (区长元冠先).
+	for _, loose := range []bool{false, true} {
+		for _, n := range sizes {
+			if len(r) <= n {
+				continue
+			}
+			t, nm := string(r[:len(r)-n]), string(r[len(r)-n:])
+			if n == 3 && surnameLen(nm) == 0 && !loose {
+				continue
+			}
+			if isTitle(t) && (plausibleTitled(nm) || loose && st.looseName(nm)) {
+				return t, nm, true
+			}
 		}
 	}
 	return "", "", false

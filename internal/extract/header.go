@@ -183,8 +183,12 @@ func (st *state) titleName(s string) (title, name string, ok bool) {
 		return title, name, true
 	}
 	// Known surnames first; a rare one (区雪凤县长) only if none fits.
+	sizes := []int{3, 2, 4}
+	if surnameLen(s) == 2 {
+		sizes = []int{4, 3} // 皇甫婷丽县长
+	}
 	for _, ok := range []func(string) bool{plausibleTitled, st.looseName} {
-		for _, n := range []int{3, 2, 4} {
+		for _, n := range sizes {
 			if runeLen(s) <= n {
 				continue
 			}

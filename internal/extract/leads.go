@@ -39,7 +39,14 @@ func (st *state) leadDepts(text string) []string {
 	for _, m := range st.findDepts(text) {
 		after := text[m.End:]
 		if _, ok := hasAnyPrefix(after, []string{"牵头", "负责", "具体负责", "总牵头", "为牵头单位", "为责任单位"}); ok {
-			out = append(out, m.Name)
+			name := m.Name
+			// "，县城管执法局具体负责": keep a level the finder left off.
+			if last, size := utf8.DecodeLastRuneInString(text[:m.Start]); strings.ContainsRune("省市区县", last) {
+				if ls := st.deptLengths(text[m.Start-size:]); len(ls) > 0 && ls[0] == m.End-m.Start+size {
+					name = text[m.Start-size : m.End]
+				}
+			}
+			out = append(out, name)
 		}
 	}
 	return dedupe(out)
@@ -70,7 +77,7 @@ func (st *state) deptRun(s string, report bool) []string {
 // followed by a connector and another department, or by a verb. Longer names
 // are tried first, so 市卫生健康委会市司法局 reads as 市卫生健康委 + 会 + 市司法局.
 func (st *state) leadAt(s string, report bool) int {
-	for _, n := range st.deptLengths(s) {
+	for _, n := range st.leadLengths(s) {
 		name := s[:n]
 		if _, bad := hasAnyPrefix(name, []string{"各", "相关", "有关", "其他", "其它"}); bad {
 			continue
@@ -85,7 +92,7 @@ func (st *state) leadAt(s string, report bool) int {
 		}
 		if c, ok := hasAnyPrefix(rest, leadConnectors); ok {
 			after := rest[len(c):]
-			for _, m := range st.deptLengths(after) {
+			for _, m := range st.leadLengths(after) {
 				if _, ok := hasAnyPrefix(after[m:], append(append([]string{}, leadVerbs...), leadConnectors...)); ok || m == len(after) {
 					return n
 				}
@@ -93,4 +100,21 @@ func (st *state) leadAt(s string, report bool) int {
 		}
 	}
 	return 0
+}
+
+// leadLengths is deptLengths, helped where a level character fuses with the
+// name into another word (县城管局 read as 县城 + 管局): the finder's mention
+// right after the level counts with it.
+func (st *state) leadLengths(s string) []int {
+	if ls := st.deptLengths(s); len(ls) > 0 {
+		return ls
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("省市区县", r) {
+		return nil
+	}
+	if ms := st.findDepts(firstRunes(s, 24)); len(ms) > 0 && ms[0].Start == size {
+		return []int{ms[0].End}
+	}
+	return nil
 }
