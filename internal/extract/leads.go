@@ -42,7 +42,9 @@ func (st *state) leadDepts(text string) []string {
 			name := m.Name
 			// "，县城管执法局具体负责": keep a level the finder left off.
 			if last, size := utf8.DecodeLastRuneInString(text[:m.Start]); strings.ContainsRune("省市区县", last) {
-				if ls := st.deptLengths(text[m.Start-size:]); len(ls) > 0 && ls[0] == m.End-m.Start+size {
+				before, _ := utf8.DecodeLastRuneInString(text[:m.Start-size])
+				ls := st.deptLengths(text[m.Start-size:])
+				if len(ls) > 0 && ls[0] == m.End-m.Start+size || !isHan(before) {
 					name = text[m.Start-size : m.End]
 				}
 			}
@@ -113,7 +115,7 @@ func (st *state) leadLengths(s string) []int {
 	if !strings.ContainsRune("省市区县", r) {
 		return nil
 	}
-	if ms := st.findDepts(firstRunes(s, 24)); len(ms) > 0 && ms[0].Start == size {
+	if ms := st.findDepts(firstRunes(s, 24)); len(ms) > 0 && (ms[0].Start == size || ms[0].Start == 0) {
 		return []int{ms[0].End}
 	}
 	return nil
