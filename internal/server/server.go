@@ -64,22 +64,24 @@ type Limits struct {
 }
 
 // DefaultLimits are sized for a public service on a small machine.
-var DefaultLimits = Limits{
-	MaxQueryRunes:  256,
-	MaxPageSize:    100,
-	MaxResultDepth: 10000,
-	MaxBodyBytes:   64 << 10,
-	MaxUploadBytes: 32 << 20,
-	RequestTimeout: 15 * time.Second,
-	RatePerSecond:  20,
-	Burst:          60,
-	MaxExportRows:  100000,
-	MaxScanDocs:    5000,
-	BrowseCacheTTL: 30 * time.Second,
+func DefaultLimits() Limits {
+	return Limits{
+		MaxQueryRunes:  256,
+		MaxPageSize:    100,
+		MaxResultDepth: 10000,
+		MaxBodyBytes:   64 << 10,
+		MaxUploadBytes: 32 << 20,
+		RequestTimeout: 15 * time.Second,
+		RatePerSecond:  20,
+		Burst:          60,
+		MaxExportRows:  100000,
+		MaxScanDocs:    5000,
+		BrowseCacheTTL: 30 * time.Second,
+	}
 }
 
 func (l Limits) withDefaults() Limits {
-	d := DefaultLimits
+	d := DefaultLimits()
 	if l.MaxQueryRunes > 0 {
 		d.MaxQueryRunes = l.MaxQueryRunes
 	}
