@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"strconv"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -45,6 +46,20 @@ func (e env) str(name, def string) string {
 
 func (e env) int(name string, def int) int {
 	if v, err := strconv.Atoi(e("GOVARCHIVE_" + name)); err == nil {
+		return v
+	}
+	return def
+}
+
+func (e env) float(name string, def float64) float64 {
+	if v, err := strconv.ParseFloat(e("GOVARCHIVE_"+name), 64); err == nil {
+		return v
+	}
+	return def
+}
+
+func (e env) duration(name string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(e("GOVARCHIVE_" + name)); err == nil {
 		return v
 	}
 	return def

@@ -18,7 +18,10 @@ import (
 )
 
 func serveCmd(g *globals) *cobra.Command {
-	var addr, token string
+	var (
+		addr, token, proxies string
+		lim                  = server.DefaultLimits()
+	)
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the web UI and JSON API (indexes the bundled sample on an empty data directory)",
@@ -26,6 +29,11 @@ func serveCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			log := g.logger()
+			trusted, err := server.ParseTrustedProxies(proxies)
+			if err != nil {
+				return fmt.Errorf("--trusted-proxies: %w", err)
+			}
+			lim.MaxUploadBytes = g.maxBytes
 			a, err := app.Open(ctx, g.config())
 			if err != nil {
 				return err
@@ -56,10 +64,12 @@ func serveCmd(g *globals) *cobra.Command {
 					}
 					return id, st, err
 				},
-				Token:      token,
-				Logger:     log,
-				Depts:      a.Depts,
-				Middleware: []echo.MiddlewareFunc{m.Middleware()},
+				Token:          token,
+				Logger:         log,
+				Limits:         lim,
+				TrustedProxies: trusted,
+				Depts:          a.Depts,
+				Middleware:     []echo.MiddlewareFunc{m.Middleware()},
 				Routes: func(e *echo.Echo, requireToken echo.MiddlewareFunc) {
 					e.GET("/metrics", echo.WrapHandler(m.Handler()))
 					e.POST("/api/backup", func(c echo.Context) error {
@@ -102,6 +112,12 @@ func serveCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", g.getenv.str("ADDR", "127.0.0.1:8080"), "listen address (GOVARCHIVE_ADDR)")
-	cmd.Flags().StringVar(&token, "token", g.getenv.str("TOKEN", ""), "bearer token for writes; empty disables writes (GOVARCHIVE_TOKEN)")
+	f := cmd.Flags()
+	f.StringVar(&token, "token", g.getenv.str("TOKEN", ""), "bearer token for writes; empty disables writes (GOVARCHIVE_TOKEN)")
+	f.StringVar(&proxies, "trusted-proxies", g.getenv.str("TRUSTED_PROXIES", ""),
+		"comma-separated CIDRs whose X-Forwarded-For is believed; empty: the peer address is the client (GOVARCHIVE_TRUSTED_PROXIES)")
+	f.Float64Var(&lim.RatePerSecond, "rate", g.getenv.float("RATE", lim.RatePerSecond), "requests per second per client IP (GOVARCHIVE_RATE)")
+	f.IntVar(&lim.Burst, "burst", g.getenv.int("BURST", lim.Burst), "request burst per client IP (GOVARCHIVE_BURST)")
+	f.DurationVar(&lim.RequestTimeout, "request-timeout", g.getenv.duration("REQUEST_TIMEOUT", lim.RequestTimeout), "time limit of a read request (GOVARCHIVE_REQUEST_TIMEOUT)")
 	return cmd
 }
