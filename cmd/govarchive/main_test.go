@@ -151,3 +151,32 @@ func TestIngestReportsFailures(t *testing.T) {
 		t.Errorf("summary:\n%s", out)
 	}
 }
+
+func TestIngestLogsProgressWhenNotATerminal(t *testing.T) {
+	var out, logs bytes.Buffer
+	env := map[string]string{"GOVARCHIVE_DATA": t.TempDir()}
+	err := run(context.Background(), []string{"ingest", "--log-format", "json", seed}, &out, &logs,
+		func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sawProgress, sawSummary bool
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("log line is not JSON: %q", line)
+		}
+		switch rec["msg"] {
+		case "ingest progress":
+			sawProgress = rec["done"] == float64(1) && rec["total"] == float64(1)
+		case "ingest finished":
+			sawSummary = rec["added"] == float64(1)
+		}
+	}
+	if !sawProgress || !sawSummary {
+		t.Errorf("progress %v, summary %v in logs:\n%s", sawProgress, sawSummary, logs.String())
+	}
+	if strings.Contains(logs.String(), "\x1b[") {
+		t.Error("a progress bar was drawn into a non-terminal")
+	}
+}
