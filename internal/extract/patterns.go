@@ -130,10 +130,14 @@ var publishedMarkers = []string{"此件公开发布", "此件主动公开", "公
 // bylineMarkers introduce names that are not participants.
 var bylineMarkers = []string{"记者", "撰稿", "审稿", "编辑", "通讯员", "供稿", "摄影", "来源", "责任编辑", "作者", "校对", "审核"}
 
+// cnNumeral is a Chinese numeral as used for item numbers.
+const cnNumeral = `[一二三四五六七八九十百零〇]+`
+
+// sentenceEnd holds the marks that end a sentence.
+const sentenceEnd = "。！？!?"
+
 // Patterns.
 var (
-	// cnNumber is a numeral as used for item numbers.
-	cnNumeral = `[一二三四五六七八九十百零〇]+`
 	// headingRe matches a first-level heading "一、…".
 	headingRe = regexp.MustCompile(`^(` + cnNumeral + `)[、.．]\s*(.*)$`)
 	// subHeadingRe matches "（一）", "(1)", "1." and "1、".
@@ -145,16 +149,14 @@ var (
 	// labelRe matches "标签：值" at the start of a line (label of 2–8 Han
 	// characters, possibly spaced).
 	labelRe = regexp.MustCompile(`^[•·\-\s]*([\p{Han}][\p{Han} 　]{0,10}[\p{Han}])\s*[:：]\s*(.*)$`)
-	// dateOnlyRe is a line that is a date and little else.
-	sentenceEnd = "。！？!?"
 	// simplyCalledRe removes "（以下简称《X》）" aliases.
 	simplyCalledRe = regexp.MustCompile(`[（(]以下简称[^）)]*[）)]`)
 	// compiledRe is "XX办公室整理".
 	compiledRe = regexp.MustCompile(`^(.{2,30}?)(?:整理|印发)$`)
 	// emptySessionRe is a meeting number whose digits were lost ("第 次").
 	emptySessionRe = regexp.MustCompile(`第\s*次`)
-	// tailDateRe is a date followed by 印发.
-	issuedRe = regexp.MustCompile(`^(.*\d{1,2}日)\s*印发$`)
+	// issuedRe is a date followed by 印发 ("2020年1月22日印发").
+	issuedRe = regexp.MustCompile(`^(.*日)\s*印发$`)
 	// hostRe splits the intro sentence around 主持.
 	hostRe = regexp.MustCompile(`主持(?:召开|举行|开展)?`)
 	// meetingAfterRe finds the meeting name after 召开/举行.
