@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"govarchive/internal/document"
@@ -12,6 +13,9 @@ var (
 	observeVerbs = []string{"列席会议", "列席"}
 )
 
+// channelTagRe is a bracketed tag opening a headline (【头条】, 【时政新闻】).
+var channelTagRe = regexp.MustCompile(`^【[^】]{1,8}】`)
+
 // parseNews fills a news report of a meeting.
 func (st *state) parseNews() {
 	d := st.doc
@@ -20,7 +24,8 @@ func (st *state) parseNews() {
 	for _, i := range head {
 		l := st.lines[i]
 		if isTitleLine(l) && runeLen(l) >= 6 && labelRe.FindStringSubmatch(l) == nil && strings.Contains(l, "会") {
-			d.Title = strings.TrimSpace(strings.TrimPrefix(l, "【时政新闻】"))
+			// "【头条】…": a channel tag before the headline.
+			d.Title = strings.TrimSpace(channelTagRe.ReplaceAllString(l, ""))
 			break
 		}
 	}
