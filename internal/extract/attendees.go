@@ -222,6 +222,19 @@ func (st *state) isFragment(s string) bool {
 // run ends inside a unit or without a name after a unit (it was wrapped);
 // table counts the people whose unit the department table recognised.
 func (st *state) parseEntry(s string) (people []document.Person, complete bool, table int) {
+	// Joining decisions parse the same pieces again and again.
+	if r, ok := st.entries[s]; ok {
+		return r.people, r.complete, r.table
+	}
+	people, complete, table = st.parseEntryUncached(s)
+	if st.entries == nil {
+		st.entries = map[string]entryResult{}
+	}
+	st.entries[s] = entryResult{people: people, complete: complete, table: table}
+	return people, complete, table
+}
+
+func (st *state) parseEntryUncached(s string) (people []document.Person, complete bool, table int) {
 	if runeLen(s) > maxEntryRunes {
 		return nil, true, 0
 	}
@@ -235,8 +248,10 @@ func (st *state) parseEntry(s string) (people []document.Person, complete bool, 
 	r := st.entryAt(s, 0, memo)
 	// Long runs without separators: the department finder's mentions cut
 	// the run where one pair failing would sink the whole parse.
-	if f := st.entryByMentions(s); f != nil && len(f.people) >= 2 && (r == nil || len(f.people) > len(r.people)) {
-		r = f
+	if r == nil || len(r.people) < 2 && runeLen(s) > 10 {
+		if f := st.entryByMentions(s); f != nil && len(f.people) >= 2 && (r == nil || len(f.people) > len(r.people)) {
+			r = f
+		}
 	}
 	if r != nil {
 		return r.people, r.complete, r.table

@@ -366,3 +366,19 @@ func TestHostileInputs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParse measures Parse on the sample minutes (a hot path of ingest).
+func BenchmarkParse(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "sample", "corpus", "suzhou-2020-3.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := parser(b)
+	b.SetBytes(int64(len(raw)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := p.Parse(string(raw), Meta{Source: "suzhou-2020-3.txt"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

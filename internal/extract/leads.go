@@ -36,6 +36,9 @@ func (st *state) leadDepts(text string) []string {
 		i += len(trig)
 	}
 	// "市金融办牵头起草的…": a department right before 牵头.
+	if !strings.Contains(text, "牵头") && !strings.Contains(text, "负责") && !strings.Contains(text, "为责任单位") {
+		return dedupe(out)
+	}
 	for _, m := range st.findDepts(text) {
 		after := text[m.End:]
 		if _, ok := hasAnyPrefix(after, []string{"牵头", "负责", "具体负责", "总牵头", "为牵头单位", "为责任单位"}); ok {

@@ -19,6 +19,8 @@ type state struct {
 
 	people []string // every person named, in order of appearance
 	depts  []string // every department named, as written
+
+	entries map[string]entryResult // parseEntry results for this document
 }
 
 func newState(p *Parser, text string, meta Meta) *state {
