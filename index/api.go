@@ -36,6 +36,7 @@ type Query struct {
 	Department string // canonical name or any surface form / alias
 	Person     string
 	Kind       string
+	Kinds      []string // any of these kinds (as well as Kind when both are set)
 	Issuer     string
 	Year       int
 	From, To   time.Time // inclusive date range on the document date

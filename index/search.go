@@ -146,8 +146,10 @@ func validate(q *Query) error {
 	default:
 		return fmt.Errorf("%w: sort: %q is not one of relevance, date_desc, date_asc", ErrInvalidQuery, q.Sort)
 	}
-	if q.Kind != "" && !slices.Contains(document.Kinds, document.Kind(q.Kind)) {
-		return fmt.Errorf("%w: kind: %q is not one of minutes, news, official, other", ErrInvalidQuery, q.Kind)
+	for _, k := range append([]string{q.Kind}, q.Kinds...) {
+		if k != "" && !slices.Contains(document.Kinds, document.Kind(k)) {
+			return fmt.Errorf("%w: kind: %q is not one of minutes, news, official, other", ErrInvalidQuery, k)
+		}
 	}
 	return nil
 }
@@ -184,6 +186,9 @@ func (ix *Index) filters(q Query) ([]query.Query, error) {
 	}
 	if q.Kind != "" {
 		fs = append(fs, anyOf(fKind, q.Kind))
+	}
+	if slices.ContainsFunc(q.Kinds, func(k string) bool { return k != "" }) {
+		fs = append(fs, anyOf(fKind, q.Kinds...))
 	}
 	if q.Issuer != "" {
 		fs = append(fs, anyOf(fIssuer, q.Issuer, ix.simplify(q.Issuer)))
