@@ -17,9 +17,6 @@ const (
 // maxEntryRunes bounds one unit+name run; longer runs are prose.
 const maxEntryRunes = 2000
 
-// unitSuffixes end the name of a unit that is not in the department table
-// (a county, a customs office, a branch).
-const unitSuffixes = "市县区局委办院会处所队站中心署行关团部厅司组支镇乡街道园社校馆室台厂场联"
 
 // listLabel recognises "出席：…" / "列席人员:" and returns the role and the
 // value after the label.
@@ -198,8 +195,8 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 	}
 	// A department (not a bare place) that opens with a level in a and runs
 	// on into b beats reading a as a name: "区总" + "工会祖鸣桂" → 区总工会.
-	if ls := st.deptLengths(a + b); brk == brkLine && len(ls) > 0 && ls[0] > len(a) && strings.ContainsRune("省市区县州旗乡镇", []rune(a)[0]) {
-		if last, _ := utf8.DecodeLastRuneInString((a + b)[:ls[0]]); !strings.ContainsRune("省市区县州旗", last) {
+	if ls := st.deptLengths(a + b); brk == brkLine && len(ls) > 0 && ls[0] > len(a) && strings.ContainsRune(levelChars, []rune(a)[0]) {
+		if last, _ := utf8.DecodeLastRuneInString((a + b)[:ls[0]]); !strings.ContainsRune(levelChars, last) {
 			return true
 		}
 	}
@@ -343,7 +340,7 @@ func (st *state) entryByMentions(s string) *entryResult {
 			end = ms[i+1].Start
 			// "…史子梁市市政园林中心": the finder began the next unit one
 			// level character late.
-			if last, size := utf8.DecodeLastRuneInString(s[m.End:end]); strings.ContainsRune("市县区省", last) && end-size > m.End {
+			if last, size := utf8.DecodeLastRuneInString(s[m.End:end]); strings.ContainsRune(levelChars, last) && end-size > m.End {
 				if nm := s[m.End : end-size]; plausibleTitled(nm) || st.bareName(nm) {
 					end -= size
 					ms[i+1].Start = end
@@ -415,7 +412,7 @@ func (st *state) looseName(s string) bool {
 	// Units open with a place or a level; a word gse knows (苏州, 健康) is
 	// no part of a rare name.
 	// (区 is also a surname: 区雪凤.)
-	if strings.ContainsRune("市县省州乡镇", []rune(s)[0]) {
+	if strings.ContainsRune(nameLevelChars, []rune(s)[0]) {
 		return false
 	}
 	for _, tok := range st.p.seg.Pos(s, false) {
@@ -431,7 +428,7 @@ func (st *state) looseName(s string) bool {
 func (st *state) bareName(s string) bool {
 	n := runeLen(s)
 	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && len(st.deptLengths(s)) == 0 &&
-		!strings.ContainsRune("市县省州乡镇", []rune(s)[0])
+		!strings.ContainsRune(nameLevelChars, []rune(s)[0])
 }
 
 // nameLengths returns candidate byte lengths of a name at the start of s:
@@ -518,7 +515,7 @@ func (st *state) verbFirstPeople(observers bool) []document.Person {
 // place or organisation gse knows (苏州海关, 张家港市), or a table entry —
 // not the middle of a wrapped one ("制委员会办公室").
 func (st *state) opensUnit(u string) bool {
-	if strings.ContainsRune("市县区省州乡镇", []rune(u)[0]) {
+	if strings.ContainsRune(levelChars, []rune(u)[0]) {
 		return true
 	}
 	for _, n := range st.deptLengths(u) {

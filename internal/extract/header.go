@@ -378,7 +378,7 @@ func (st *state) isPlace(s string) bool {
 		return false
 	}
 	for _, tok := range st.p.seg.Pos(s, false) {
-		if tok.Pos != "ns" && !(runeLen(tok.Text) == 1 && strings.ContainsAny(tok.Text, "省市区县州旗")) {
+		if tok.Pos != "ns" && !(runeLen(tok.Text) == 1 && strings.ContainsAny(tok.Text, levelChars)) {
 			return false
 		}
 	}

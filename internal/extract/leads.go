@@ -44,7 +44,7 @@ func (st *state) leadDepts(text string) []string {
 		if _, ok := hasAnyPrefix(after, []string{"牵头", "负责", "具体负责", "总牵头", "为牵头单位", "为责任单位"}); ok {
 			name := m.Name
 			// "，县城管执法局具体负责": keep a level the finder left off.
-			if last, size := utf8.DecodeLastRuneInString(text[:m.Start]); strings.ContainsRune("省市区县", last) {
+			if last, size := utf8.DecodeLastRuneInString(text[:m.Start]); strings.ContainsRune(levelChars, last) {
 				before, _ := utf8.DecodeLastRuneInString(text[:m.Start-size])
 				ls := st.deptLengths(text[m.Start-size:])
 				if len(ls) > 0 && ls[0] == m.End-m.Start+size || !isHan(before) {
@@ -115,7 +115,7 @@ func (st *state) leadLengths(s string) []int {
 		return ls
 	}
 	r, size := utf8.DecodeRuneInString(s)
-	if !strings.ContainsRune("省市区县", r) {
+	if !strings.ContainsRune(levelChars, r) {
 		return nil
 	}
 	if ms := st.findDepts(firstRunes(s, 24)); len(ms) > 0 && (ms[0].Start == size || ms[0].Start == 0) {

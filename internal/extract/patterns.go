@@ -130,6 +130,18 @@ var publishedMarkers = []string{"此件公开发布", "此件主动公开", "公
 // bylineMarkers introduce names that are not participants.
 var bylineMarkers = []string{"记者", "撰稿", "审稿", "编辑", "通讯员", "供稿", "摄影", "来源", "责任编辑", "作者", "校对", "审核"}
 
+// levelChars are the administrative levels a relative unit name opens
+// with (市发改委, 县民政局) or a place name ends with (苏州市, 吴江区).
+const levelChars = "省市区县州旗乡镇"
+
+// nameLevelChars are the levels that cannot open a person's name; 区 is
+// left out because it is also a surname (区雪凤).
+const nameLevelChars = "省市县州旗乡镇"
+
+// unitSuffixes end the name of a unit that is not in the department table
+// (a county, a customs office, a branch).
+const unitSuffixes = "市县区局委办院会处所队站中心署行关团部厅司组支镇乡街道园社校馆室台厂场联"
+
 // cnNumeral is a Chinese numeral as used for item numbers.
 const cnNumeral = `[一二三四五六七八九十百零〇]+`
 
