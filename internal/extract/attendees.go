@@ -17,7 +17,6 @@ const (
 // maxEntryRunes bounds one unit+name run; longer runs are prose.
 const maxEntryRunes = 2000
 
-
 // listLabel recognises "出席：…" / "列席人员:" and returns the role and the
 // value after the label.
 func listLabel(l string) (role, value string, ok bool) {
