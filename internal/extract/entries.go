@@ -1,0 +1,306 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"govarchive/internal/document"
+)
+
+// Reading one list entry: a bare name, or runs of unit+name without
+// separators, with the department table, the names package and gse.
+
+// parseEntry splits a run of units and names. complete is false when the
+// run ends inside a unit or without a name after a unit (it was wrapped);
+// table counts the people whose unit the department table recognised.
+func (st *state) parseEntry(s string) (people []document.Person, complete bool, table int) {
+	// Joining decisions parse the same pieces again and again.
+	if r, ok := st.entries[s]; ok {
+		return r.people, r.complete, r.table
+	}
+	people, complete, table = st.parseEntryUncached(s)
+	if st.entries == nil {
+		st.entries = map[string]entryResult{}
+	}
+	st.entries[s] = entryResult{people: people, complete: complete, table: table}
+	return people, complete, table
+}
+
+func (st *state) parseEntryUncached(s string) (people []document.Person, complete bool, table int) {
+	if runeLen(s) > maxEntryRunes {
+		return nil, true, 0
+	}
+	if isMasked(s) {
+		return nil, true, 0
+	}
+	if (plausibleName(s) || st.looseName(s)) && len(st.deptLengths(s)) == 0 {
+		return []document.Person{{Name: s}}, true, 0
+	}
+	memo := map[int]*entryResult{}
+	r := st.entryAt(s, 0, memo)
+	// Long runs without separators: the department finder's mentions cut
+	// the run where one pair failing would sink the whole parse.
+	if r == nil || len(r.people) < 2 && runeLen(s) > 10 {
+		if f := st.entryByMentions(s); f != nil && len(f.people) >= 2 && (r == nil || len(f.people) > len(r.people)) {
+			r = f
+		}
+	}
+	if r != nil {
+		return r.people, r.complete, r.table
+	}
+	if u, name, ok := st.unitName(s); ok {
+		return []document.Person{{Name: name, Department: u}}, true, 0
+	}
+	// "市领导李亚平": a title rather than a unit before the name.
+	if title, name, ok := st.titleNameEnd(s); ok {
+		return []document.Person{{Name: name, Title: title}}, true, 0
+	}
+	if !allHan(s) {
+		return nil, true, 0
+	}
+	// A unit alone, or the start of one, waiting for the next piece.
+	return nil, false, 0
+}
+
+type entryResult struct {
+	people   []document.Person
+	complete bool
+	table    int // people whose unit came from the department table
+}
+
+// entryAt parses s[off:] as (unit name)+ with the department table; memo
+// keeps it linear in the number of offsets.
+func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryResult {
+	if r, ok := memo[off]; ok {
+		return r
+	}
+	memo[off] = nil
+	rest := s[off:]
+	var best *entryResult
+	for _, n := range st.deptLengths(rest) {
+		unit := rest[:n]
+		after := rest[n:]
+		if after == "" {
+			best = &entryResult{complete: false}
+			break
+		}
+		unitAhead := 0 // a unit starting where the name would ("宣传部…")
+		if ls := st.deptLengths(after); len(ls) > 0 {
+			unitAhead = ls[0]
+		}
+		for _, k := range nameLengths(after) {
+			name := after[:k]
+			// A name the names package does not know still counts when it
+			// is all that follows a unit ("区交警支队来生恺").
+			known := plausibleTitled(name) || st.looseName(name) || k == len(after) && st.bareName(name)
+			if !known || isMasked(name) || unitAhead > 0 {
+				continue
+			}
+			p := document.Person{Name: name, Department: unit}
+			if k == len(after) {
+				return st.memoSet(memo, off, &entryResult{people: []document.Person{p}, complete: true, table: 1})
+			}
+			if sub := st.entryAt(s, off+n+k, memo); sub != nil && len(sub.people) > 0 {
+				r := &entryResult{people: append([]document.Person{p}, sub.people...), complete: sub.complete, table: sub.table + 1}
+				return st.memoSet(memo, off, r)
+			}
+		}
+		if isMasked(after) {
+			return st.memoSet(memo, off, &entryResult{complete: true})
+		}
+	}
+	if best == nil && off > 0 {
+		// A unit the table does not know closes the run: one pair left.
+		if u, name, ok := st.unitName(rest); ok {
+			best = &entryResult{people: []document.Person{{Name: name, Department: u}}, complete: true}
+		}
+	}
+	memo[off] = best
+	return best
+}
+
+// entryByMentions splits a run at the departments the finder sees: the text
+// between two mentions is the first one's person. It needs the run to open
+// with a department and every gap to read as a name.
+func (st *state) entryByMentions(s string) *entryResult {
+	ms := st.findDepts(s)
+	if len(ms) < 2 || ms[0].Start != 0 {
+		return nil
+	}
+	r := &entryResult{complete: true}
+	for i := range ms {
+		m := ms[i]
+		end := len(s)
+		if i+1 < len(ms) {
+			end = ms[i+1].Start
+			// "…史子梁市市政园林中心": the finder began the next unit one
+			// level character late.
+			if last, size := utf8.DecodeLastRuneInString(s[m.End:end]); strings.ContainsRune(levelChars, last) && end-size > m.End {
+				if nm := s[m.End : end-size]; plausibleTitled(nm) || st.bareName(nm) {
+					end -= size
+					ms[i+1].Start = end
+				}
+			}
+		}
+		name := s[m.End:end]
+		if name == "" {
+			if i+1 == len(ms) {
+				r.complete = false
+			}
+			continue
+		}
+		if isMasked(name) {
+			continue
+		}
+		if plausibleTitled(name) || st.bareName(name) {
+			r.people = append(r.people, document.Person{Name: name, Department: s[m.Start:m.End]})
+			r.table++
+			continue
+		}
+		// A unit the finder missed inside the gap: name, then unit+name.
+		extra, ok := st.gapPeople(name)
+		if !ok {
+			return nil
+		}
+		extra[0].Department = s[m.Start:m.End]
+
+		r.people = append(r.people, extra...)
+		r.table++
+	}
+	return r
+}
+
+// gapPeople reads "张坚友市考试院李四": a name, then a unit the finder did
+// not know with its person.
+func (st *state) gapPeople(gap string) ([]document.Person, bool) {
+	for _, k := range nameLengths(gap) {
+		name, rest := gap[:k], gap[k:]
+		if !(plausibleTitled(name) || st.bareName(name)) {
+			continue
+		}
+		if u, n, ok := st.unitName(rest); ok {
+			return []document.Person{{Name: name}, {Name: n, Department: u}}, true
+		}
+	}
+	return nil, false
+}
+
+func (st *state) memoSet(memo map[int]*entryResult, off int, r *entryResult) *entryResult {
+	memo[off] = r
+	return r
+}
+
+// looseName accepts, inside a list where only names can stand, a short
+// Han word the names package does not know (a rare surname: 尉茂骏, 干冠佳),
+// unless it is a title or gse reads it as an ordinary word.
+func (st *state) looseName(s string) bool {
+	n := runeLen(s)
+	if n < 2 || n > 3 || !allHan(s) || isMasked(s) || isTitle(s) {
+		return false
+	}
+	if _, bad := hasAnySuffix(s, []string{"负责", "同志", "领导", "等", "人员", "单位", "部门"}); bad {
+		return false
+	}
+	if st.p.seg == nil {
+		return true
+	}
+	// Units open with a place or a level; a word gse knows (苏州, 健康) is
+	// no part of a rare name.
+	// (区 is also a surname: 区雪凤.)
+	if strings.ContainsRune(nameLevelChars, []rune(s)[0]) {
+		return false
+	}
+	for _, tok := range st.p.seg.Pos(s, false) {
+		if runeLen(tok.Text) >= 2 && !strings.HasPrefix(tok.Pos, "nr") {
+			return false
+		}
+	}
+	return true
+}
+
+// bareName reports a list entry that can only be a name: two or three Han
+// characters, no unit, no title, not masked.
+func (st *state) bareName(s string) bool {
+	n := runeLen(s)
+	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && len(st.deptLengths(s)) == 0 &&
+		!strings.ContainsRune(nameLevelChars, []rune(s)[0])
+}
+
+// nameLengths returns candidate byte lengths of a name at the start of s:
+// three characters first when the surname is compound or the third
+// character is not itself a surname, else two first.
+func nameLengths(s string) []int {
+	var idx []int
+	for i := range s {
+		idx = append(idx, i)
+	}
+	idx = append(idx, len(s))
+	byRunes := func(n int) int {
+		if n < len(idx) {
+			return idx[n]
+		}
+		return -1
+	}
+	var out []int
+	add := func(n int) {
+		if b := byRunes(n); b > 0 {
+			out = append(out, b)
+		}
+	}
+	if surnameLen(s) == 2 {
+		add(4)
+		add(3)
+		return out
+	}
+	add(3)
+	add(2)
+	return out
+}
+
+// unitName splits "张家港市王松石" when the unit is not in the table: the
+// name is the last two or three characters, the unit must end like one.
+func (st *state) unitName(s string) (unit, name string, ok bool) {
+	r := []rune(s)
+	if len(r) < 4 || !allHan(s) {
+		return "", "", false
+	}
+	endsUnit := func(u []rune) bool {
+		return len(u) >= 2 && strings.ContainsRune(unitSuffixes, u[len(u)-1]) && st.opensUnit(string(u))
+	}
+	try := func(n int) bool {
+		if len(r)-n < 2 {
+			return false
+		}
+		u, nm := r[:len(r)-n], string(r[len(r)-n:])
+		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0
+	}
+	sizes := []int{3, 2}
+	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {
+		sizes = []int{4, 3, 2} // 诸葛连菁
+	}
+	for _, n := range sizes {
+		if try(n) {
+			return string(r[:len(r)-n]), string(r[len(r)-n:]), true
+		}
+	}
+	return "", "", false
+}
+
+// opensUnit reports whether u can begin a unit's name: a level (市县区…), a
+// place or organisation gse knows (苏州海关, 张家港市), or a table entry —
+// not the middle of a wrapped one ("制委员会办公室").
+func (st *state) opensUnit(u string) bool {
+	if strings.ContainsRune(levelChars, []rune(u)[0]) {
+		return true
+	}
+	for _, n := range st.deptLengths(u) {
+		if n == len(u) {
+			return true
+		}
+	}
+	if st.p.seg == nil {
+		return true
+	}
+	pos := st.p.seg.Pos(u, false)
+	return len(pos) > 0 && (pos[0].Pos == "ns" || pos[0].Pos == "nt" || pos[0].Pos == "j")
+}

@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"govarchive/internal/document"
+)
+
+// People named in prose: "副县长刘通、邹映涛出席会议", "出席会议的有：…".
+
+// listAfterVerbRe is "出席会议的市领导有：A、B" — the verb before the list.
+var listAfterVerbRe = regexp.MustCompile(`(出席|参加|列席)(?:会议|本次会议)?的(?:[^，。有]{0,12})?(?:还)?有[:：]?([^。；]+)`)
+
+// verbFirstPeople reads lists introduced by "出席会议的有…".
+func (st *state) verbFirstPeople(observers bool) []document.Person {
+	var out []document.Person
+	for _, l := range st.lines {
+		for _, m := range listAfterVerbRe.FindAllStringSubmatch(l, -1) {
+			if (m[1] == "列席") != observers {
+				continue
+			}
+			for _, part := range splitAny(m[2], "，,") {
+				ps, _ := st.personChunk(part)
+				out = append(out, ps...)
+			}
+		}
+	}
+	return out
+}
+
+// prosePeople reads people from prose ("县委常委、常务副县长国宏利，副县长刘通、
+// 邹映涛…出席会议") for each sentence ending in one of the verbs.
+func (st *state) prosePeople(verbs []string) []document.Person {
+	var out []document.Person
+	for _, l := range st.lines {
+		for _, s := range sentences(l) {
+			s = strings.TrimRight(s, "。！？!?")
+			for _, v := range verbs {
+				i := strings.LastIndex(s, v)
+				if i <= 0 {
+					continue
+				}
+				after := strings.TrimSpace(s[i+len(v):])
+				if after != "" && !strings.HasPrefix(after, "会议") && !strings.HasPrefix(after, "并") && !strings.HasPrefix(after, "。") && runeLen(after) > 4 {
+					continue
+				}
+				out = append(out, st.personClause(s[:i])...)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// personClause walks the comma-separated chunks before a verb backwards and
+// keeps those that are lists of people.
+func (st *state) personClause(s string) []document.Person {
+	if i := strings.LastIndex(s, "邀请"); i >= 0 {
+		s = s[i+len("邀请"):]
+	}
+	for _, suf := range []string{"应邀", "分别", "等", "也", "同志", "一同", "共同"} {
+		s = strings.TrimSuffix(strings.TrimSpace(s), suf)
+	}
+	parts := splitAny(s, "，,；;")
+	var groups [][]document.Person
+	skipped := 0
+	for k := len(parts) - 1; k >= 0; k-- {
+		ps, titlesOnly := st.personChunk(parts[k])
+		if len(ps) == 0 {
+			if titlesOnly && skipped < 2 {
+				skipped++
+				continue
+			}
+			break
+		}
+		groups = append(groups, ps)
+	}
+	var out []document.Person
+	for k := len(groups) - 1; k >= 0; k-- {
+		out = append(out, groups[k]...)
+	}
+	return out
+}
+
+// personChunk reads "区领导魏守磊、刘永胜" or "县委常委、政府常务副县长国宏利":
+// a title alone is carried to the next name; a bare name shares the title
+// before it. titlesOnly reports a chunk of titles or units and no name.
+func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) {
+	c = strings.TrimSuffix(strings.TrimSpace(c), "等")
+	if runeLen(c) > 60 || strings.Contains(c, "会议") || strings.Contains(c, "主持") {
+		return nil, false
+	}
+	pending, shared := "", ""
+	titlesOnly = true
+	for _, e := range splitAny(c, "、及") {
+		e = strings.TrimSuffix(strings.TrimSuffix(e, "等"), "同志")
+		if containsAny(e, bylineMarkers) || isMasked(e) {
+			titlesOnly = false
+			continue
+		}
+		if title, name, ok := st.titleNameEnd(e); ok {
+			if pending != "" {
+				title = pending + "、" + title
+				pending = ""
+			}
+			out = append(out, document.Person{Name: name, Title: title})
+			shared = title
+			continue
+		}
+		if (plausibleTitled(e) || st.looseName(e)) && !isTitle(e) && len(st.deptLengths(e)) == 0 {
+			out = append(out, document.Person{Name: e, Title: shared})
+			continue
+		}
+		if isTitle(e) || len(st.deptLengths(e)) > 0 {
+			pending = e
+			continue
+		}
+		titlesOnly = false
+	}
+	return out, titlesOnly && len(out) == 0
+}
+
+// titleNameEnd splits "副县长刘通" (title then name), trying the names
+// package first and then a name of two or three characters at the end.
+func (st *state) titleNameEnd(e string) (title, name string, ok bool) {
+	if t, n, ok := splitTitle(e); ok && t != "" {
+		return t, n, true
+	}
+	r := []rune(e)
+	sizes := []int{3, 2}
+	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {
+		sizes = []int{4, 3, 2}
+	}
+	// Known names first, then rare surnames (区长元冠先).
+	for _, loose := range []bool{false, true} {
+		for _, n := range sizes {
+			if len(r) <= n {
+				continue
+			}
+			t, nm := string(r[:len(r)-n]), string(r[len(r)-n:])
+			if n == 3 && surnameLen(nm) == 0 && !loose {
+				continue
+			}
+			if isTitle(t) && (plausibleTitled(nm) || loose && st.looseName(nm)) {
+				return t, nm, true
+			}
+		}
+	}
+	return "", "", false
+}
