@@ -10,7 +10,7 @@ import (
 )
 
 // introWindow bounds how far down the intro sentence ("…主持召开…会议") may be.
-const introWindow = 40
+const introWindow = 60
 
 // findIntro returns the index of the line that opens the meeting account:
 // the first line naming who chaired it or that it was held, from which a

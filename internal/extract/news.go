@@ -57,6 +57,12 @@ func (st *state) parseNews() {
 			st.setMeetingName(m, mm[1])
 		}
 	}
+	if m.Chair == nil && d.Title != "" {
+		// "陈建华主持召开市政府常务会议": the headline names the chair.
+		if tm, _, ok := st.meetingFrom(d.Title); ok && tm.Chair != nil {
+			m.Chair = tm.Chair
+		}
+	}
 	if m.Name != "" || m.Date != "" || m.Chair != nil {
 		d.Meeting = m
 	}
