@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,6 +83,9 @@ type Report struct {
 	Ours         Variant        `json:"ours"`
 	Baseline     Variant        `json:"baseline"`
 	Targets      []Target       `json:"targets"`
+	// LoadAvg is the machine's 1-minute load average at the start and the
+	// end: figures from a busy shared machine are to be read with it.
+	LoadAvg [2]float64 `json:"load_avg"`
 }
 
 // manifestName marks a complete corpus folder, so an interrupted
@@ -107,6 +111,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	rep := &Report{Started: time.Now().UTC(), GoMaxProcs: goMaxProcs(cfg.Runner.Env), Env: cfg.Runner.Env}
+	rep.LoadAvg[0] = loadAvg()
 
 	corpus, err := ensureCorpus(ctx, cfg, log)
 	if err != nil {
@@ -168,6 +173,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		v.out.Query = q.Query
 	}
 	rep.Targets = targets(rep)
+	rep.LoadAvg[1] = loadAvg()
 	return rep, nil
 }
 
@@ -228,4 +234,18 @@ func (r Runner) run(ctx context.Context, req Request) (*Result, error) {
 	}
 	res.PeakRSS = peakRSS(cmd.ProcessState)
 	return &res, nil
+}
+
+// loadAvg is the 1-minute load average, 0 where /proc is not available.
+func loadAvg() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(f[0], 64)
+	return v
 }

@@ -61,7 +61,7 @@ func TestRunSmall(t *testing.T) {
 	if rep.Corpus.Files != 50 || rep.Corpus.Bytes == 0 || rep.Corpus.Reused {
 		t.Errorf("corpus = %+v, want 50 freshly generated files", rep.Corpus)
 	}
-	if s := rep.Segmentation; s == nil || s.Files != 50 || s.Tokens == 0 || s.MBPerSec <= 0 {
+	if s := rep.Segmentation; s == nil || s.Files != 50 || s.Tokens == 0 || s.MBPerSec <= 0 || s.CPUSeconds <= 0 {
 		t.Fatalf("segmentation = %+v", s)
 	}
 	for _, v := range []Variant{rep.Ours, rep.Baseline} {
@@ -69,7 +69,8 @@ func TestRunSmall(t *testing.T) {
 		if in == nil || q == nil {
 			t.Fatalf("%s: missing ingest or query figures", v.Name)
 		}
-		if in.Files != 50 || in.Failed != 0 || in.DocsPerSec <= 0 || in.MBPerSec <= 0 || in.IndexBytes == 0 || in.PeakRSS == 0 {
+		if in.Files != 50 || in.Failed != 0 || in.DocsPerSec <= 0 || in.MBPerSec <= 0 || in.IndexBytes == 0 || in.PeakRSS == 0 ||
+			in.CPUSeconds <= 0 || in.DocsPerCPU <= 0 {
 			t.Errorf("%s ingest = %+v", v.Name, in)
 		}
 		if q.Docs == 0 || q.Docs > 50 {
@@ -86,7 +87,7 @@ func TestRunSmall(t *testing.T) {
 		}
 		for i, l := range q.Loads {
 			if l.Clients != []int{1, 2}[i] || l.Queries != q.Workload || l.Errors != 0 || l.QPS <= 0 ||
-				l.P50MS > l.P95MS || l.P95MS > l.P99MS || l.P99MS <= 0 {
+				l.P50MS > l.P95MS || l.P95MS > l.P99MS || l.P99MS <= 0 || l.CPUMSPerQuery <= 0 {
 				t.Errorf("%s load %d = %+v", v.Name, i, l)
 			}
 		}
@@ -120,7 +121,7 @@ func TestRunSmall(t *testing.T) {
 	if err := rep.Write(&out); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"ingest docs/s", "index size MB", "cold start", "2 client(s): p99 ms", "gse segmentation alone", "targets"} {
+	for _, s := range []string{"ingest docs/s", "ingest docs per CPU-second", "index size MB", "cold start", "2 client(s): p99 ms", "gse segmentation alone", "targets"} {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("table lacks %q:\n%s", s, out.String())
 		}

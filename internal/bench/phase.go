@@ -73,7 +73,9 @@ type IngestResult struct {
 	Bytes        int64   `json:"bytes"`         // of the source files
 	SetupSeconds float64 `json:"setup_seconds"` // dictionaries and index creation, once per process
 	Seconds      float64 `json:"seconds"`       // pipeline run plus the final flush (close)
+	CPUSeconds   float64 `json:"cpu_seconds"`   // CPU time of the same span, all threads
 	DocsPerSec   float64 `json:"docs_per_sec"`
+	DocsPerCPU   float64 `json:"docs_per_cpu_sec"`
 	MBPerSec     float64 `json:"mb_per_sec"`
 	IndexBytes   int64   `json:"index_bytes"`
 	PeakRSS      int64   `json:"peak_rss_bytes"`
@@ -81,12 +83,14 @@ type IngestResult struct {
 
 // SegmentResult measures gse segmentation alone over the corpus text.
 type SegmentResult struct {
-	Files    int     `json:"files"`
-	Bytes    int64   `json:"bytes"` // of the source files, as for ingest
-	Workers  int     `json:"workers"`
-	Seconds  float64 `json:"seconds"`
-	MBPerSec float64 `json:"mb_per_sec"`
-	Tokens   int64   `json:"tokens"`
+	Files      int     `json:"files"`
+	Bytes      int64   `json:"bytes"` // of the source files, as for ingest
+	Workers    int     `json:"workers"`
+	Seconds    float64 `json:"seconds"`
+	CPUSeconds float64 `json:"cpu_seconds"`
+	MBPerSec   float64 `json:"mb_per_sec"`
+	MBPerCPU   float64 `json:"mb_per_cpu_sec"`
+	Tokens     int64   `json:"tokens"`
 }
 
 // ColdStart measures opening an existing index in a fresh process and
@@ -94,7 +98,8 @@ type SegmentResult struct {
 type ColdStart struct {
 	OpenSeconds  float64 `json:"open_seconds"`
 	QuerySeconds float64 `json:"query_seconds"`
-	Seconds      float64 `json:"seconds"`   // open + first query
+	Seconds      float64 `json:"seconds"` // open + first query
+	CPUSeconds   float64 `json:"cpu_seconds"`
 	RSS          int64   `json:"rss_bytes"` // resident right after the first answer
 }
 
@@ -108,6 +113,8 @@ type Load struct {
 	P50MS   float64 `json:"p50_ms"`
 	P95MS   float64 `json:"p95_ms"`
 	P99MS   float64 `json:"p99_ms"`
+	// CPUMSPerQuery is the CPU time the process spent per query.
+	CPUMSPerQuery float64 `json:"cpu_ms_per_query"`
 }
 
 // QueryResult is the query phase: cold start, then the workload.
@@ -237,7 +244,7 @@ func runIngest(ctx context.Context, req Request) (*IngestResult, error) {
 		st.Close()
 		return nil, err
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuSeconds()
 	sum, err := pipe.Run(ctx, files, nil)
 	if err != nil {
 		st.Close()
@@ -248,7 +255,7 @@ func runIngest(ctx context.Context, req Request) (*IngestResult, error) {
 		stop()
 		return nil, err
 	}
-	secs := time.Since(start).Seconds()
+	secs, cpu := time.Since(start).Seconds(), cpuSeconds()-cpu0
 	if err := stop(); err != nil {
 		return nil, err
 	}
@@ -262,7 +269,9 @@ func runIngest(ctx context.Context, req Request) (*IngestResult, error) {
 		Bytes:        size,
 		SetupSeconds: setupSecs,
 		Seconds:      secs,
+		CPUSeconds:   cpu,
 		DocsPerSec:   float64(sum.Total()-sum.Failed) / secs,
+		DocsPerCPU:   ratio(float64(sum.Total()-sum.Failed), cpu),
 		MBPerSec:     float64(size) / 1e6 / secs,
 		IndexBytes:   idx,
 	}, nil
@@ -304,7 +313,7 @@ func runQuery(ctx context.Context, req Request) (*QueryResult, error) {
 	if _, err := os.Stat(req.Index); err != nil {
 		return nil, fmt.Errorf("bench: query phase needs an existing index: %w", err)
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuSeconds()
 	ix, err := openSearcher(ctx, req)
 	if err != nil {
 		return nil, err
@@ -319,6 +328,7 @@ func runQuery(ctx context.Context, req Request) (*QueryResult, error) {
 		OpenSeconds:  opened.Sub(start).Seconds(),
 		QuerySeconds: done.Sub(opened).Seconds(),
 		Seconds:      done.Sub(start).Seconds(),
+		CPUSeconds:   cpuSeconds() - cpu0,
 		RSS:          procStatus("VmRSS"),
 	}}
 	if res.Docs, err = ix.Count(ctx); err != nil {
@@ -367,7 +377,7 @@ func runLoad(ctx context.Context, ix searcher, work []index.Query, clients, roun
 	errs := make([]error, total)
 	next := make(chan int)
 	var wg sync.WaitGroup
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuSeconds()
 	for range clients {
 		wg.Add(1)
 		go func() {
@@ -390,8 +400,9 @@ func runLoad(ctx context.Context, ix searcher, work []index.Query, clients, roun
 	if err := ctx.Err(); err != nil {
 		return Load{}, err
 	}
-	secs := time.Since(start).Seconds()
-	l := Load{Clients: clients, Queries: total, Seconds: secs, QPS: float64(total) / secs}
+	secs, cpu := time.Since(start).Seconds(), cpuSeconds()-cpu0
+	l := Load{Clients: clients, Queries: total, Seconds: secs, QPS: float64(total) / secs,
+		CPUMSPerQuery: cpu * 1000 / float64(total)}
 	for _, err := range errs {
 		if err != nil {
 			l.Errors++
@@ -433,7 +444,7 @@ func runSegment(ctx context.Context, req Request) (*SegmentResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuSeconds()
 	counts := make([]int64, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -450,14 +461,15 @@ func runSegment(ctx context.Context, req Request) (*SegmentResult, error) {
 		}()
 	}
 	wg.Wait()
-	secs := time.Since(start).Seconds()
+	secs, cpu := time.Since(start).Seconds(), cpuSeconds()-cpu0
 	if err := stop(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := &SegmentResult{Files: len(files), Bytes: size, Workers: workers, Seconds: secs, MBPerSec: float64(size) / 1e6 / secs}
+	res := &SegmentResult{Files: len(files), Bytes: size, Workers: workers, Seconds: secs, CPUSeconds: cpu,
+		MBPerSec: float64(size) / 1e6 / secs, MBPerCPU: ratio(float64(size)/1e6, cpu)}
 	for _, c := range counts {
 		res.Tokens += c
 	}

@@ -83,6 +83,8 @@ func (r *Report) Write(w io.Writer) error {
 		row("ingest docs/s", oi.DocsPerSec, bi.DocsPerSec, 1)
 		row("ingest MB/s", oi.MBPerSec, bi.MBPerSec, 2)
 		row("ingest seconds", oi.Seconds, bi.Seconds, 1)
+		row("ingest CPU seconds", oi.CPUSeconds, bi.CPUSeconds, 1)
+		row("ingest docs per CPU-second", oi.DocsPerCPU, bi.DocsPerCPU, 1)
 		row("setup seconds (dictionaries, once)", oi.SetupSeconds, bi.SetupSeconds, 2)
 		row("failed files", float64(oi.Failed), float64(bi.Failed), 0)
 		row("ingest peak RSS MB", float64(oi.PeakRSS)/mb, float64(bi.PeakRSS)/mb, 0)
@@ -93,6 +95,7 @@ func (r *Report) Write(w io.Writer) error {
 		row("cold start s (open + first query)", oq.ColdStart.Seconds, bq.ColdStart.Seconds, 3)
 		row("  of which open s", oq.ColdStart.OpenSeconds, bq.ColdStart.OpenSeconds, 3)
 		row("  of which first query s", oq.ColdStart.QuerySeconds, bq.ColdStart.QuerySeconds, 3)
+		row("cold start CPU s", oq.ColdStart.CPUSeconds, bq.ColdStart.CPUSeconds, 3)
 		row("RSS after first query MB", float64(oq.ColdStart.RSS)/mb, float64(bq.ColdStart.RSS)/mb, 0)
 		row("query process peak RSS MB", float64(oq.PeakRSS)/mb, float64(bq.PeakRSS)/mb, 0)
 		row("workload queries finding nothing", float64(oq.Empty), float64(bq.Empty), 0)
@@ -106,6 +109,7 @@ func (r *Report) Write(w io.Writer) error {
 			row(c+" client(s): p50 ms", ol.P50MS, bl.P50MS, 2)
 			row(c+" client(s): p95 ms", ol.P95MS, bl.P95MS, 2)
 			row(c+" client(s): p99 ms", ol.P99MS, bl.P99MS, 2)
+			row(c+" client(s): CPU ms per query", ol.CPUMSPerQuery, bl.CPUMSPerQuery, 2)
 			row(c+" client(s): errors", float64(ol.Errors), float64(bl.Errors), 0)
 		}
 	}
@@ -113,8 +117,15 @@ func (r *Report) Write(w io.Writer) error {
 		return err
 	}
 	if s := r.Segmentation; s != nil {
-		fmt.Fprintf(w, "gse segmentation alone: %.2f MB/s on %d goroutine(s) (%d tokens in %.2f s)\n",
-			s.MBPerSec, s.Workers, s.Tokens, s.Seconds)
+		fmt.Fprintf(w, "gse segmentation alone: %.2f MB/s on %d goroutine(s), %.2f MB per CPU-second (%d tokens in %.2f s)\n",
+			s.MBPerSec, s.Workers, s.MBPerCPU, s.Tokens, s.Seconds)
+		if o.Ingest != nil {
+			fmt.Fprintf(w, "ingest vs segmentation alone: %.2f× by wall clock, %.2f× by CPU time\n",
+				ratio(o.Ingest.MBPerSec, s.MBPerSec), ratio(float64(o.Ingest.Bytes)/mb/o.Ingest.CPUSeconds, s.MBPerCPU))
+		}
+	}
+	if r.LoadAvg != [2]float64{} {
+		fmt.Fprintf(w, "machine load average (1 min): %.1f at the start, %.1f at the end\n", r.LoadAvg[0], r.LoadAvg[1])
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "targets (stated for 100,000 documents; this run has %d):\n", r.Corpus.Files)
