@@ -93,7 +93,7 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			// A name the names package does not know still counts when it
 			// is all that follows a unit ("区交警支队来生恺").
 			known := plausibleTitled(name) || st.looseName(name) || k == len(after) && st.bareName(name)
-			if !known || isMasked(name) || unitAhead > 0 {
+			if !known || isMasked(name) || unitAhead > 0 || !nameShapeOK(name) {
 				continue
 			}
 			p := document.Person{Name: name, Department: unit}
@@ -195,7 +195,7 @@ func (st *state) memoSet(memo map[int]*entryResult, off int, r *entryResult) *en
 // unless it is a title or gse reads it as an ordinary word.
 func (st *state) looseName(s string) bool {
 	n := runeLen(s)
-	if n < 2 || n > 3 || !allHan(s) || isMasked(s) || isTitle(s) {
+	if n < 2 || n > 3 || !allHan(s) || isMasked(s) || isTitle(s) || !nameShapeOK(s) {
 		return false
 	}
 	if _, bad := hasAnySuffix(s, []string{"负责", "同志", "领导", "等", "人员", "单位", "部门"}); bad {
@@ -218,11 +218,21 @@ func (st *state) looseName(s string) bool {
 	return true
 }
 
+// nameShapeOK rejects strings that are pieces of a unit rather than a name:
+// opening or ending with a character that closes unit names (办厉, 林中心).
+func nameShapeOK(s string) bool {
+	r := []rune(s)
+	if len(r) == 0 {
+		return false
+	}
+	return !strings.ContainsRune(unitFinals, r[0]) && !strings.ContainsRune(unitFinals, r[len(r)-1])
+}
+
 // bareName reports a list entry that can only be a name: two or three Han
 // characters, no unit, no title, not masked.
 func (st *state) bareName(s string) bool {
 	n := runeLen(s)
-	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && len(st.deptLengths(s)) == 0 &&
+	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && nameShapeOK(s) && len(st.deptLengths(s)) == 0 &&
 		!strings.ContainsRune(nameLevelChars, []rune(s)[0])
 }
 
