@@ -35,6 +35,9 @@ type Config struct {
 	Rounds    int
 	Workers   int // ingest parse workers; 0 = one per core
 	BatchSize int // documents per index batch; 0 = the pipeline's default
+	// NoFacets runs the query workload without facets (the API always
+	// computes them): the difference is what facets cost.
+	NoFacets bool
 	// Keep leaves the indexes in Dir after the run (the corpus is always kept).
 	Keep bool
 	// ProfileDir, when set, receives CPU and allocation profiles of every
@@ -78,6 +81,7 @@ type Report struct {
 	Started      time.Time      `json:"started"`
 	GoMaxProcs   int            `json:"gomaxprocs"`
 	Env          []string       `json:"env,omitempty"`
+	NoFacets     bool           `json:"no_facets,omitempty"`
 	Corpus       Corpus         `json:"corpus"`
 	Segmentation *SegmentResult `json:"segmentation"`
 	Ours         Variant        `json:"ours"`
@@ -110,7 +114,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	rep := &Report{Started: time.Now().UTC(), GoMaxProcs: goMaxProcs(cfg.Runner.Env), Env: cfg.Runner.Env}
+	rep := &Report{Started: time.Now().UTC(), GoMaxProcs: goMaxProcs(cfg.Runner.Env), Env: cfg.Runner.Env, NoFacets: cfg.NoFacets}
 	rep.LoadAvg[0] = loadAvg()
 
 	corpus, err := ensureCorpus(ctx, cfg, log)
@@ -165,7 +169,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		v.out.Ingest = in.Ingest
 		log.Info("bench: queries", "variant", v.name, "clients", cfg.Clients)
 		q, err := cfg.Runner.run(ctx, prof(Request{Phase: PhaseQuery, Variant: v.name, Index: dir,
-			Clients: cfg.Clients, Rounds: cfg.Rounds}))
+			Clients: cfg.Clients, Rounds: cfg.Rounds, NoFacets: cfg.NoFacets}))
 		if err != nil {
 			return nil, err
 		}

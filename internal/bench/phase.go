@@ -51,6 +51,8 @@ type Request struct {
 	BatchSize int    `json:"batch_size,omitempty"`
 	Clients   []int  `json:"clients,omitempty"`
 	Rounds    int    `json:"rounds,omitempty"`
+	// NoFacets runs the workload without facets, to tell their cost.
+	NoFacets bool `json:"no_facets,omitempty"`
 	// CPUProfile and HeapProfile, when set, are files the phase writes
 	// pprof profiles of its measured part to.
 	CPUProfile  string `json:"cpu_profile,omitempty"`
@@ -337,6 +339,11 @@ func runQuery(ctx context.Context, req Request) (*QueryResult, error) {
 	work, err := workload(ctx, ix)
 	if err != nil {
 		return nil, err
+	}
+	if req.NoFacets {
+		for i := range work {
+			work[i].NoFacets = true
+		}
 	}
 	res.Workload = len(work)
 	// One unmeasured pass warms the caches every client shares; it also

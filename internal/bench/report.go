@@ -69,6 +69,9 @@ func (r *Report) Write(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug)
 	fmt.Fprintf(w, "corpus: %d documents (seed %d), %.1f MB in %s%s; GOMAXPROCS %d",
 		r.Corpus.Files, r.Corpus.Seed, float64(r.Corpus.Bytes)/mb, r.Corpus.Dir, reused(r.Corpus.Reused), r.GoMaxProcs)
+	if r.NoFacets {
+		fmt.Fprint(w, "; queries WITHOUT facets")
+	}
 	if len(r.Env) > 0 {
 		fmt.Fprintf(w, "; child env %s", strings.Join(r.Env, " "))
 	}
