@@ -225,7 +225,8 @@ func nameShapeOK(s string) bool {
 	if len(r) == 0 {
 		return false
 	}
-	return !strings.ContainsRune(unitFinals, r[0]) && !strings.ContainsRune(unitFinals, r[len(r)-1])
+	return !strings.ContainsRune(unitFinals, r[0]) && !strings.ContainsRune(unitFinals, r[len(r)-1]) &&
+		!strings.HasSuffix(s, "中心") // 林中心 of a wrapped 园林中心
 }
 
 // bareName reports a list entry that can only be a name: two or three Han
@@ -282,7 +283,7 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 			return false
 		}
 		u, nm := r[:len(r)-n], string(r[len(r)-n:])
-		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0
+		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0 && nameShapeOK(nm)
 	}
 	sizes := []int{3, 2}
 	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {

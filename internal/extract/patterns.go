@@ -130,9 +130,9 @@ var publishedMarkers = []string{"此件公开发布", "此件主动公开", "公
 // bylineMarkers introduce names that are not participants.
 var bylineMarkers = []string{"记者", "撰稿", "审稿", "编辑", "通讯员", "供稿", "摄影", "来源", "责任编辑", "作者", "校对", "审核"}
 
-// unitFinals are characters that end unit names (局, 委, 办, 中心…) and are
-// not surnames, so a "name" opening or ending with one is a piece of a unit.
-const unitFinals = "局委办院会处所队站心署厅部组"
+// unitFinals are characters that end unit names (局, 委, 办…) and are not
+// surnames, so a "name" opening or ending with one is a piece of a unit.
+const unitFinals = "局委办院会处所队站署厅部组"
 
 // levelChars are the administrative levels a relative unit name opens
 // with (市发改委, 县民政局) or a place name ends with (苏州市, 吴江区).
