@@ -158,12 +158,27 @@ func TestReadEndpoints(t *testing.T) {
 			}
 		}},
 		{"meetings", "/api/meetings", 200, func(t *testing.T, v map[string]any) {
+			// Minutes and news reports together, newest first.
 			ms := list(t, v, "meetings")
-			if v["total"] != float64(2) || len(ms) != 2 || ms[0]["id"] != b.ID || ms[1]["topic_count"] != float64(2) || ms[1]["session"] != float64(86) {
+			if v["total"] != float64(3) || len(ms) != 3 || ms[0]["id"] != b.ID || ms[1]["topic_count"] != float64(2) ||
+				ms[1]["session"] != float64(86) || ms[2]["id"] != d.ID || ms[2]["kind"] != "news" {
 				t.Errorf("meetings = %v", v)
+			}
+			if ks := list(t, v, "kinds"); len(ks) != 2 || ks[0]["value"] != "minutes" || ks[0]["count"] != float64(2) {
+				t.Errorf("kinds = %v", ks)
 			}
 			if ys := values(list(t, v, "years"), "value"); !contains(ys, "2020") || !contains(ys, "2021") {
 				t.Errorf("years = %v", ys)
+			}
+		}},
+		{"meetings minutes", "/api/meetings?kind=minutes", 200, func(t *testing.T, v map[string]any) {
+			if ids := values(list(t, v, "meetings"), "id"); len(ids) != 2 || ids[0] != b.ID || ids[1] != a.ID {
+				t.Errorf("minutes = %v", ids)
+			}
+		}},
+		{"meetings both kinds", "/api/meetings?kind=news,minutes&sort=date_asc", 200, func(t *testing.T, v map[string]any) {
+			if ids := values(list(t, v, "meetings"), "id"); len(ids) != 3 || ids[0] != d.ID || ids[2] != b.ID {
+				t.Errorf("minutes and news = %v", ids)
 			}
 		}},
 		{"meetings by year", "/api/meetings?year=2020", 200, func(t *testing.T, v map[string]any) {
@@ -478,8 +493,8 @@ func TestRelatedIgnoresCommonCitations(t *testing.T) {
 	}
 }
 
-// TestPeopleBeyondFacetLimit: the index lists at most allFacetValues names;
-// the list says so, and a prefix still finds a rare name beyond them.
+// TestPeopleBeyondFacetLimit: the list holds every name, beyond the index's
+// facet maximum, with true counts and a total, paged and by prefix.
 func TestPeopleBeyondFacetLimit(t *testing.T) {
 	env := newTestEnv(t, Deps{})
 	const n = allFacetValues + 2
@@ -498,9 +513,30 @@ func TestPeopleBeyondFacetLimit(t *testing.T) {
 	if _, err := env.ix.Put(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
-	v := decode(t, env.do("GET", "/api/people", "", nil).Body.Bytes())
-	if v["truncated"] != true {
-		t.Errorf("people list of %v names not marked truncated", v["total"])
+	fixture := map[string]bool{}
+	for _, d := range env.docs {
+		for _, p := range d.People {
+			fixture[p] = true
+		}
+	}
+	total := n + 1 + len(fixture)
+	v := decode(t, env.do("GET", "/api/people?size=100", "", nil).Body.Bytes())
+	if v["total"] != float64(total) {
+		t.Errorf("people total = %v, want %d", v["total"], total)
+	}
+	if _, ok := v["truncated"]; ok {
+		t.Errorf("complete list marked truncated")
+	}
+	// Every page together lists every name once, with its true count.
+	got := map[string]float64{}
+	for page := 1; page <= (total+99)/100; page++ {
+		v = decode(t, env.do("GET", fmt.Sprintf("/api/people?size=100&page=%d", page), "", nil).Body.Bytes())
+		for _, p := range list(t, v, "people") {
+			got[toString(p["name"])] = p["count"].(float64)
+		}
+	}
+	if len(got) != total || got[name(0)] != 2 || got[name(n-1)] != 2 || got["稀有人"] != 1 {
+		t.Errorf("%d names over all pages; %s=%v %s=%v 稀有人=%v", len(got), name(0), got[name(0)], name(n-1), got[name(n-1)], got["稀有人"])
 	}
 	v = decode(t, env.do("GET", "/api/people?prefix="+q("稀"), "", nil).Body.Bytes())
 	if got := values(list(t, v, "people"), "name"); len(got) != 1 || got[0] != "稀有人" {

@@ -82,16 +82,18 @@ func rowOf(h index.Hit) exportRow {
 	return r
 }
 
-// export streams the metadata of every match, page by page, so memory stays
-// flat whatever the number of matches. It stops when the client goes away.
+// errExportCap stops an export at Limits.MaxExportRows.
+var errExportCap = errors.New("export row limit reached")
+
+// export streams the metadata of every match, newest first, walking the
+// index with Each so memory stays flat and there is no result window. It
+// stops when the client goes away or at the configured row cap.
 func (s *Server) export(c echo.Context, p searchParams) error {
 	ctx := c.Request().Context()
 	q := p.Query
-	q.NoFacets = true
-	q.Size = scanPage
-	q.Page = 1
+	q.NoFacets, q.Page, q.Size = true, 1, 1
 
-	// Fetch the first page before committing the response, so an invalid
+	// Count (and validate) before committing the response, so an invalid
 	// query still gets a proper 400.
 	res, err := s.ix.Search(ctx, q)
 	if err != nil {
@@ -118,40 +120,42 @@ func (s *Server) export(c echo.Context, p searchParams) error {
 		}
 	}
 	written := 0
-	for {
-		for _, h := range res.Hits {
-			if written >= s.lim.MaxExportRows {
-				break
-			}
-			r := rowOf(h)
-			if p.Format == "csv" {
-				err = cw.Write([]string{r.ID, r.Source, r.Kind, r.Title, r.Issuer, r.DocNumber, r.Date,
-					r.Meeting, strconv.Itoa(r.Session), strconv.FormatFloat(r.Score, 'f', 4, 64)})
-			} else {
-				err = enc.Encode(r)
-			}
-			if err != nil {
-				return err
-			}
-			written++
-		}
+	flush := func() error {
 		cw.Flush()
 		if err := cw.Error(); err != nil {
 			return err
 		}
 		w.Flush()
-		if len(res.Hits) < q.Size || written >= s.lim.MaxExportRows || uint64(written) >= res.Total {
-			return nil
+		return nil
+	}
+	err = s.ix.Each(ctx, q, func(h index.Hit) error {
+		if written >= s.lim.MaxExportRows {
+			return errExportCap
 		}
-		q.Page++
-		if res, err = s.ix.Search(ctx, q); err != nil {
-			if errors.Is(err, index.ErrInvalidQuery) {
-				// Past the deepest page the index serves: the export
-				// ends there (X-Total-Count tells the client).
-				s.log.Warn("export truncated at the index's result window", "request_id", requestID(c), "rows", written)
-				return nil
-			}
+		r := rowOf(h)
+		var err error
+		if p.Format == "csv" {
+			err = cw.Write([]string{r.ID, r.Source, r.Kind, r.Title, r.Issuer, r.DocNumber, r.Date,
+				r.Meeting, strconv.Itoa(r.Session), strconv.FormatFloat(r.Score, 'f', 4, 64)})
+		} else {
+			err = enc.Encode(r)
+		}
+		if err != nil {
 			return err
 		}
+		if written++; written%500 == 0 {
+			return flush()
+		}
+		return nil
+	})
+	if errors.Is(err, errExportCap) {
+		s.log.Warn("export stopped at the row limit", "request_id", requestID(c), "rows", written, "total", res.Total)
+		err = nil
 	}
+	if err != nil {
+		// The status is sent: the client sees a short body and the log says why.
+		s.log.Warn("export interrupted", "request_id", requestID(c), "rows", written, "err", err)
+		return nil
+	}
+	return flush()
 }

@@ -27,6 +27,11 @@ import (
 // that the CLI can wrap the index (metrics, swapping after a reindex).
 type Index interface {
 	Search(ctx context.Context, q index.Query) (*index.Result, error)
+	// Each walks every match of q, newest first, with no result window
+	// (exports and browse aggregations).
+	Each(ctx context.Context, q index.Query, fn func(index.Hit) error) error
+	// Values lists every value of a facet with its document count.
+	Values(ctx context.Context, facet string) ([]index.Facet, error)
 	Get(ctx context.Context, id string) (*document.Document, error)
 	Delete(ctx context.Context, id string) error
 	Count(ctx context.Context) (uint64, error)
@@ -58,7 +63,7 @@ type Limits struct {
 	RequestTimeout time.Duration // per GET request; searches observe it through the context
 	RatePerSecond  float64       // requests per second per client IP
 	Burst          int
-	MaxExportRows  int           // format=csv|jsonl stops after this many rows
+	MaxExportRows  int           // format=csv|jsonl stops after this many rows (a safety limit)
 	MaxScanDocs    int           // browse pages aggregate over at most this many documents
 	BrowseCacheTTL time.Duration // how long a browse aggregation is reused for paging
 }
@@ -74,7 +79,7 @@ func DefaultLimits() Limits {
 		RequestTimeout: 15 * time.Second,
 		RatePerSecond:  20,
 		Burst:          60,
-		MaxExportRows:  100000,
+		MaxExportRows:  1000000,
 		MaxScanDocs:    5000,
 		BrowseCacheTTL: 30 * time.Second,
 	}
