@@ -13,26 +13,47 @@ import (
 	"govarchive/index"
 )
 
-// allFacetValues asks the index for as many values of a facet as it gives
-// (its maximum); browse lists page over them here because bleve facets
-// have no offset.
+// allFacetValues is the facet size of the menus that list a few values
+// (years, kinds), which never approach it.
 const allFacetValues = 1000
 
 // scanPage is how many stored documents one index call returns when a
-// browse page aggregates over every match (the index's maximum page size).
+// browse page aggregates over the matches of a text query (the index's
+// maximum page size).
 const scanPage = 100
 
+// errScanFull stops a scan at Limits.MaxScanDocs.
+var errScanFull = errors.New("scan limit reached")
+
 // scan calls fn for every hit of q (with its stored document), newest
-// first, up to MaxScanDocs documents. It returns the total number of
-// matches and whether the scan stopped early.
+// first, up to MaxScanDocs documents. It returns the number of documents
+// seen and whether the scan stopped early. Without query text it walks the
+// index with Each (no snippets, no result window); with text it pages
+// through Search, whose hits say which topics matched.
 func (s *Server) scan(ctx context.Context, q index.Query, fn func(index.Hit)) (total uint64, truncated bool, err error) {
 	q.IncludeDocuments = true
 	q.NoFacets = true
+	seen := 0
+	if q.Text == "" {
+		err := s.ix.Each(ctx, q, func(h index.Hit) error {
+			if seen >= s.lim.MaxScanDocs {
+				return errScanFull
+			}
+			seen++
+			if h.Document != nil {
+				fn(h)
+			}
+			return nil
+		})
+		if errors.Is(err, errScanFull) {
+			return uint64(seen), true, nil
+		}
+		return uint64(seen), false, err
+	}
 	q.Size = scanPage
 	if q.Sort == "" {
 		q.Sort = index.SortDateDesc
 	}
-	seen := 0
 	for q.Page = 1; ; q.Page++ {
 		res, err := s.ix.Search(ctx, q)
 		if err != nil {
@@ -79,20 +100,18 @@ type nameCount struct {
 }
 
 type peopleResponse struct {
-	Total     int         `json:"total"`
-	Page      int         `json:"page"`
-	Size      int         `json:"size"`
-	People    []nameCount `json:"people"`
-	Truncated bool        `json:"truncated,omitempty"` // only the most frequent names are listed
+	Total  int         `json:"total"`
+	Page   int         `json:"page"`
+	Size   int         `json:"size"`
+	People []nameCount `json:"people"`
 }
 
 func (s *Server) handlePeople(c echo.Context) error {
-	list, truncated, page, size, err := s.facetList(c, index.FacetPerson)
+	list, page, size, err := s.facetList(c, index.FacetPerson)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, peopleResponse{Total: len(list), Page: page, Size: size,
-		People: pageOf(list, page, size), Truncated: truncated})
+	return c.JSON(http.StatusOK, peopleResponse{Total: len(list), Page: page, Size: size, People: pageOf(list, page, size)})
 }
 
 type departmentsResponse struct {
@@ -100,65 +119,57 @@ type departmentsResponse struct {
 	Page        int         `json:"page"`
 	Size        int         `json:"size"`
 	Departments []nameCount `json:"departments"`
-	Truncated   bool        `json:"truncated,omitempty"`
 }
 
 func (s *Server) handleDepartments(c echo.Context) error {
-	list, truncated, page, size, err := s.facetList(c, index.FacetDepartment)
+	list, page, size, err := s.facetList(c, index.FacetDepartment)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, departmentsResponse{Total: len(list), Page: page, Size: size,
-		Departments: pageOf(list, page, size), Truncated: truncated})
+	return c.JSON(http.StatusOK, departmentsResponse{Total: len(list), Page: page, Size: size, Departments: pageOf(list, page, size)})
 }
 
-// facetList lists the values of a facet over the whole archive, most
-// frequent first, filtered by ?prefix= (departments also match inside the
-// name, since canonical names start with the place: 苏州市应急管理局). The
-// index gives at most allFacetValues values; with a prefix, the suggester,
-// which sees every name, adds the rarer people beyond them.
-func (s *Server) facetList(c echo.Context, facet string) (list []nameCount, truncated bool, page, size int, err error) {
+// facetList lists every value of a facet over the whole archive with its
+// document count, most frequent first, filtered by ?prefix= (departments
+// also match inside the name, since canonical names start with the place:
+// 苏州市应急管理局). The complete list comes from the index's term
+// dictionary and is kept for paging like the other aggregations.
+func (s *Server) facetList(c echo.Context, facet string) (list []nameCount, page, size int, err error) {
 	prefix, err := s.textParam(c, "prefix")
 	if err != nil {
-		return nil, false, 0, 0, err
+		return nil, 0, 0, err
 	}
 	page, size, err = s.pageParams(c, 50)
 	if err != nil {
-		return nil, false, 0, 0, err
+		return nil, 0, 0, err
 	}
-	ctx := c.Request().Context()
-	res, err := s.ix.Search(ctx, index.Query{Size: 1, FacetSize: allFacetValues})
-	if err != nil {
-		return nil, false, 0, 0, err
-	}
-	values := res.Facets[facet]
-	truncated = len(values) >= allFacetValues
-	list = []nameCount{}
-	seen := map[string]bool{}
-	for _, f := range values {
-		if prefix != "" && !strings.HasPrefix(f.Value, prefix) &&
-			(facet != index.FacetDepartment || !strings.Contains(f.Value, prefix)) {
-			continue
+	all, err := cached(s, "values\x00"+facet, func() ([]nameCount, error) {
+		values, err := s.ix.Values(c.Request().Context(), facet)
+		if err != nil {
+			return nil, err
 		}
-		seen[f.Value] = true
-		list = append(list, nameCount{Name: f.Value, Count: f.Count})
-	}
-	if prefix != "" && truncated && facet == index.FacetPerson {
-		more, err := s.ix.Suggest(ctx, prefix, 50)
-		if err != nil && !errors.Is(err, index.ErrInvalidQuery) {
-			return nil, false, 0, 0, err
+		out := make([]nameCount, 0, len(values))
+		for _, f := range values {
+			out = append(out, nameCount{Name: f.Value, Count: f.Count})
 		}
-		for _, m := range more {
-			if m.Kind == index.SuggestPerson && strings.HasPrefix(m.Text, prefix) && !seen[m.Text] {
-				seen[m.Text] = true
-				list = append(list, nameCount{Name: m.Text, Count: m.Count})
-			}
-		}
-	}
-	slices.SortStableFunc(list, func(a, b nameCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+		slices.SortStableFunc(out, func(a, b nameCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+		})
+		return out, nil
 	})
-	return list, truncated, page, size, nil
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	if prefix == "" {
+		return all, page, size, nil
+	}
+	list = []nameCount{}
+	for _, f := range all {
+		if strings.HasPrefix(f.Name, prefix) || facet == index.FacetDepartment && strings.Contains(f.Name, prefix) {
+			list = append(list, f)
+		}
+	}
+	return list, page, size, nil
 }
 
 // nameParam validates a person or department name in the path.

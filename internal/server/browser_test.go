@@ -293,7 +293,10 @@ func TestBrowserDocumentPersonDepartment(t *testing.T) {
 func TestBrowserBrowsePages(t *testing.T) {
 	b := newBrowser(t)
 	b.run(t, "meetings", chromedp.Navigate(b.base+"/meetings.html"))
-	b.waitFor(t, "meetings list", `document.querySelectorAll('ol.meetings li').length === 2`)
+	// Minutes and news reports together, then minutes only.
+	b.waitFor(t, "meetings list", `document.querySelectorAll('ol.meetings li').length === 3`)
+	b.run(t, "minutes tab", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.tabs a')].find(a => a.textContent.startsWith('会议纪要'))`)))
+	b.waitFor(t, "minutes only", `location.search.includes('kind=minutes') && document.querySelectorAll('ol.meetings li').length === 2`)
 	b.run(t, "year 2020", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.years a')].find(a => a.textContent.startsWith('2020'))`)))
 	b.waitFor(t, "2020 meetings", `location.search.includes('year=2020') && document.querySelectorAll('ol.meetings li').length === 1`)
 	b.screenshot(t, "meetings.png")

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -32,18 +33,33 @@ type meetingsResponse struct {
 	Size     int           `json:"size"`
 	Meetings []meetingItem `json:"meetings"`
 	Years    []index.Facet `json:"years"` // meetings per year, for the year menu
+	Kinds    []index.Facet `json:"kinds"` // meetings per kind, whatever kind is selected
 }
 
-// handleMeetings lists meetings newest first. kind is minutes (default) or
-// news: the index filters on one kind at a time.
+// meetingKinds are the kinds of document that record a meeting.
+var meetingKinds = []string{string(document.KindMinutes), string(document.KindNews)}
+
+// handleMeetings lists meetings newest first: minutes and news reports of
+// meetings together, or one kind with kind=minutes|news (several may be
+// given, comma-separated or repeated).
 func (s *Server) handleMeetings(c echo.Context) error {
-	kind := c.QueryParam("kind")
-	switch kind {
-	case "":
-		kind = string(document.KindMinutes)
-	case string(document.KindMinutes), string(document.KindNews):
-	default:
-		return badParam("kind", "must be minutes or news")
+	var kinds []string
+	for _, v := range c.QueryParams()["kind"] {
+		for _, k := range strings.Split(v, ",") {
+			k = strings.TrimSpace(k)
+			switch {
+			case k == "":
+			case slices.Contains(meetingKinds, k):
+				if !slices.Contains(kinds, k) {
+					kinds = append(kinds, k)
+				}
+			default:
+				return badParam("kind", "must be minutes or news")
+			}
+		}
+	}
+	if len(kinds) == 0 {
+		kinds = meetingKinds
 	}
 	year, err := yearParam(c)
 	if err != nil {
@@ -62,18 +78,23 @@ func (s *Server) handleMeetings(c echo.Context) error {
 		sort = index.SortDateAsc
 	}
 	ctx := c.Request().Context()
-	res, err := s.ix.Search(ctx, index.Query{Kind: kind, Issuer: issuer, Year: year, Sort: sort,
+	res, err := s.ix.Search(ctx, index.Query{Kinds: kinds, Issuer: issuer, Year: year, Sort: sort,
 		Page: page, Size: size, NoFacets: true, IncludeDocuments: true})
 	if err != nil {
 		return err
 	}
 	// The year menu counts every year, whichever year is selected.
-	years, err := s.ix.Search(ctx, index.Query{Kind: kind, Issuer: issuer, Size: 1, FacetSize: allFacetValues})
+	years, err := s.ix.Search(ctx, index.Query{Kinds: kinds, Issuer: issuer, Size: 1, FacetSize: allFacetValues})
+	if err != nil {
+		return err
+	}
+	// The kind menu counts every meeting kind in the selected year.
+	byKind, err := s.ix.Search(ctx, index.Query{Kinds: meetingKinds, Issuer: issuer, Year: year, Size: 1, FacetSize: len(meetingKinds)})
 	if err != nil {
 		return err
 	}
 	out := meetingsResponse{Total: res.Total, Page: page, Size: size, Meetings: []meetingItem{},
-		Years: nonNil(years.Facets[index.FacetYear])}
+		Years: nonNil(years.Facets[index.FacetYear]), Kinds: nonNil(byKind.Facets[index.FacetKind])}
 	slices.SortFunc(out.Years, func(a, b index.Facet) int { return cmp.Compare(b.Value, a.Value) })
 	for _, h := range res.Hits {
 		m := meetingItem{ID: h.ID, Title: h.Title, Kind: h.Kind, Issuer: h.Issuer, DocNumber: h.DocNumber, Date: h.Date}

@@ -15,8 +15,7 @@ export async function nameList(main, { title, endpoint, key, linkTo, placeholder
     const res = await api(endpoint, { prefix: params.prefix, page, size });
     const href = (p) => `?${new URLSearchParams({ ...(params.prefix ? { prefix: params.prefix } : {}), page: p })}`;
     render(box,
-      h('p', { role: 'status' }, `共 ${res.total} 个`,
-        res.truncated ? '（仅列出出现最多的部分，输入名称开头可查找其他）' : ''),
+      h('p', { role: 'status' }, `共 ${res.total} 个`),
       h('ul', { class: 'name-grid' }, res[key].map((x) => h('li', {},
         h('a', { href: linkTo(x.name) }, x.name), h('span', { class: 'count', 'aria-label': `${x.count} 份文档` }, String(x.count))))),
       pager(res.total, page, size, href));

@@ -6,7 +6,8 @@ const main = document.getElementById('main');
 async function load() {
   const params = urlParams();
   const page = Math.max(1, Number(params.page) || 1);
-  const kind = params.kind === 'news' ? 'news' : 'minutes';
+  // Minutes and news reports of meetings together unless one kind is chosen.
+  const kind = params.kind === 'news' || params.kind === 'minutes' ? params.kind : '';
   const href = (over) => {
     const p = { ...params, ...over };
     for (const k of Object.keys(p)) if (!p[k]) delete p[k];
@@ -16,11 +17,17 @@ async function load() {
   render(main, h('h1', {}, params.year ? `${params.year}年会议` : '会议'), loading());
   try {
     const res = await api('/api/meetings', { year: params.year, kind, page, size: 20 });
+    const kindCount = (k) => {
+      const f = (res.kinds || []).find((x) => x.value === k);
+      return h('span', { class: 'count' }, String(f ? f.count : 0));
+    };
+    const kindLabel = { minutes: '纪要', news: '报道' };
     render(main,
       h('h1', {}, params.year ? `${params.year}年会议` : '会议'),
       h('nav', { class: 'tabs', 'aria-label': '文档类型' },
-        h('a', { href: href({ kind: '', page: '' }), 'aria-current': kind === 'minutes' ? 'page' : null }, '会议纪要'),
-        h('a', { href: href({ kind: 'news', page: '' }), 'aria-current': kind === 'news' ? 'page' : null }, '会议报道')),
+        h('a', { href: href({ kind: '', page: '' }), 'aria-current': kind === '' ? 'page' : null }, '全部'),
+        h('a', { href: href({ kind: 'minutes', page: '' }), 'aria-current': kind === 'minutes' ? 'page' : null }, '会议纪要', kindCount('minutes')),
+        h('a', { href: href({ kind: 'news', page: '' }), 'aria-current': kind === 'news' ? 'page' : null }, '会议报道', kindCount('news'))),
       h('nav', { class: 'years', 'aria-label': '年份' },
         h('a', { href: href({ year: '', page: '' }), 'aria-current': params.year ? null : 'page' }, '全部'),
         res.years.map((y) => h('a', { href: href({ year: y.value, page: '' }), 'aria-current': params.year === y.value ? 'page' : null },
@@ -29,7 +36,7 @@ async function load() {
       h('ol', { class: 'meetings' }, res.meetings.map((m) => h('li', {},
         h('span', { class: 'date' }, formatDate(m.date)),
         h('a', { href: link.doc(m.id) }, m.name || m.title),
-        h('span', { class: 'meta' }, [m.name && m.title !== m.name ? m.title : '', m.doc_number,
+        h('span', { class: 'meta' }, [kind ? '' : kindLabel[m.kind], m.name && m.title !== m.name ? m.title : '', m.doc_number,
           m.topic_count ? `议题 ${m.topic_count} 项` : ''].filter(Boolean).join(' · ')),
         m.chair ? h('span', { class: 'chair' }, '主持：', personLink(m.chair.name)) : null))),
       pager(res.total, page, 20, (p) => href({ page: p })));
