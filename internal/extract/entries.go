@@ -225,6 +225,9 @@ func nameShapeOK(s string) bool {
 	if len(r) == 0 {
 		return false
 	}
+	if surnameLen(s) == len(r) {
+		return false // a compound surname alone (公孙) waits for its given name
+	}
 	return !strings.ContainsRune(unitFinals, r[0]) && !strings.ContainsRune(unitFinals, r[len(r)-1]) &&
 		!strings.HasSuffix(s, "中心") // 林中心 of a wrapped 园林中心
 }
