@@ -107,6 +107,27 @@ type Table struct {
 	templates []template
 	maxKey    int           // longest key, in runes
 	lastRunes map[rune]bool // last rune of every key and generic suffix, to prune Find
+	rkeys     *rnode        // keys read backwards, so the keys ending a name are found in one walk
+}
+
+// rnode is a node of a trie of the keys read from their last rune backwards.
+type rnode struct {
+	next map[rune]*rnode
+	ref  keyRef
+	key  bool
+}
+
+func (n *rnode) insert(k string, ref keyRef) {
+	rs := []rune(k)
+	for i := len(rs) - 1; i >= 0; i-- {
+		c, ok := n.next[rs[i]]
+		if !ok {
+			c = &rnode{next: map[rune]*rnode{}}
+			n.next[rs[i]] = c
+		}
+		n = c
+	}
+	n.ref, n.key = ref, true
 }
 
 // New parses the embedded table.
@@ -210,7 +231,9 @@ func parse(data string) (*Table, error) {
 		}
 		t.keys[v] = keyRef{entry: idx, kind: keyDerived}
 	}
-	for k := range t.keys {
+	t.rkeys = &rnode{next: map[rune]*rnode{}}
+	for k, ref := range t.keys {
+		t.rkeys.insert(k, ref)
 		n := utf8.RuneCountInString(k)
 		t.maxKey = max(t.maxKey, n)
 		r, _ := utf8.DecodeLastRuneInString(k)

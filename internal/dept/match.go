@@ -104,7 +104,7 @@ var wordEnds = toRunes([]string{"布局", "格局", "大局", "全局", "结局"
 	"举办", "主办", "承办", "督办", "创办", "申办", "交办", "代办", "查办", "包办", "协办", "开办", "兴办", "筹办",
 	"好处", "到处", "各处", "难处", "住处", "长处", "益处", "之处", "相处", "别处", "深处",
 	"场所", "住所", "处所", "厕所", "诊所", "网站", "车站", "签署", "大厅", "餐厅", "庭院", "剧院",
-	"常委", "行政中心", "会议室", "会议中心", "活动中心", "活动室"})
+	"常委", "行政中心", "会议室", "会议中心", "活动中心", "活动室", "大院", "机关院", "机关大院", "宿舍院", "家属院"})
 
 // directions alone are parts of a place, not units: 区东南部, 市中部.
 const directions = "东西南北中上下内外前后"
@@ -181,7 +181,10 @@ type parsed struct {
 	place     bool // the whole name is a place (张家港市)
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '〇' }
+func isHan(r rune) bool {
+	// The CJK Unified Ideographs block first: nearly every character checked.
+	return r >= 0x4E00 && r <= 0x9FFF || r == '〇' || r > 0x2E7F && unicode.Is(unicode.Han, r)
+}
 
 // parse splits a name into place and department, as Resolve accepts it.
 func (t *Table) parse(s string) (parsed, bool) {
@@ -234,16 +237,25 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 			tmplPlace: string(mid), tmplKind: k}, true
 	}
 	// The longest table key that ends the name and leaves a valid head.
-	for k := min(n, t.maxKey); k >= 1; k-- {
-		ref, ok := t.keys[string(rs[n-k:])]
-		if !ok {
-			continue
+	var lens [maxUnitRunes + 1]int
+	var refs [maxUnitRunes + 1]keyRef
+	found := 0
+	for k, nd := 1, t.rkeys; k <= n && found < len(lens); k++ {
+		if nd = nd.next[rs[n-k]]; nd == nil {
+			break
 		}
+		if nd.key {
+			lens[found], refs[found] = k, nd.ref
+			found++
+		}
+	}
+	for j := found - 1; j >= 0; j-- {
+		k, ref := lens[j], refs[j]
 		cat := t.entries[ref.entry].Category
 		if k == 1 && n == 1 {
 			continue // 委 alone is no unit
 		}
-		if p, ok := t.head(rs[:n-k], sub(gaps, 0, n-k), cat); ok && !relBlockedAt(p, rs, n-k) {
+		if p, ok := t.head(rs[:n-k], sub(gaps, 0, n-k), cat); ok {
 			p.entry, p.cat, p.core = ref.entry, cat, string(rs[n-k:])
 			return p, true
 		}
@@ -304,7 +316,9 @@ var wordEndsByLast = func() map[rune][][]rune {
 }()
 
 // relBlockedAt reports a relative prefix that is really the start of a word
-// with the character after it (区域, 市场).
+// with the character after it (区域, 市场). Only units outside the table are
+// checked: a table key right after the prefix wins over the word, so
+// 县|城管综合执法局, 县|城市管理局 and 县|城乡建设局 are not 县城 + something.
 func relBlockedAt(p parsed, rs []rune, h int) bool {
 	return p.kind == headRel && h < len(rs) && relNextBlocked[[2]rune{p.rel, rs[h]}]
 }
@@ -723,6 +737,11 @@ func (t *Table) longestAt(rt runeText, i int) (match, bool) {
 			}
 		case headNone:
 			if p.cat == CatZone || p.entry < 0 && !agent {
+				continue
+			}
+			// 中央纪委国家监委: a national owner this table does not model,
+			// whose pieces (纪委, 监委) are no local departments.
+			if i >= 2 && (string(rs[i-2:i]) == "中央" || string(rs[i-2:i]) == "国家") {
 				continue
 			}
 			if p.tmplPlace != "" && p.tmplKind != headRel && !prevBoundary {

@@ -6,9 +6,6 @@ import (
 	"govarchive/internal/document"
 )
 
-// maxMentionBytes bounds the text searched for department mentions.
-const maxMentionBytes = 128 << 10
-
 // finish collects every person and department the document names and
 // resolves departments against the table.
 func (st *state) finish() {
@@ -47,9 +44,9 @@ func (st *state) finish() {
 		depts = append(depts, t.LeadDepartments...)
 	}
 	depts = append(depts, st.depts...)
-	// The department finder is the slowest pass on degenerate text; mentions
-	// past the first part of a very long document add little.
-	for _, m := range st.findDepts(truncateUTF8(st.text, maxMentionBytes)) {
+	// The finder is linear in the text (a reversed key trie), so the whole
+	// parsed text is searched; Parse already bounds it at maxParseBytes.
+	for _, m := range st.findDepts(st.text) {
 		if _, bad := hasAnyPrefix(m.Name, mentionStopWords); !bad {
 			depts = append(depts, m.Name)
 		}
