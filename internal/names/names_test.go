@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -22,6 +23,10 @@ func TestIsSurnameAndLen(t *testing.T) {
 		{"司马", true, "司马"},
 		{"上官", true, "上官"},
 		{"韓", true, "韓"}, // unconverted traditional text
+		{"海", true, "海"}, // common among the Hui: 海金武
+		{"代", true, "代"}, // common in Sichuan and Chongqing
+		{"庹", true, "庹"},
+		{"由", false, ""}, // 由马娜牵头: a function word first
 		{"欧阳明", false, "欧阳"},
 		{"李亚平", false, "李"},
 		{"市长", false, ""},
@@ -36,6 +41,23 @@ func TestIsSurnameAndLen(t *testing.T) {
 		}
 		if got := SurnameLen(tt.in); got != len(tt.lenOf) {
 			t.Errorf("SurnameLen(%q) = %d, want %d (%q)", tt.in, got, len(tt.lenOf), tt.lenOf)
+		}
+	}
+}
+
+// TestSurnameFileUnique keeps the list free of duplicates, so a review can
+// trust what a line holds.
+func TestSurnameFileUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, line := range strings.Split(surnamesTxt, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			if seen[w] {
+				t.Errorf("surname %q listed twice", w)
+			}
+			seen[w] = true
 		}
 	}
 }
@@ -59,7 +81,7 @@ func TestPlausible(t *testing.T) {
 		{"梁庆民", true}, {"金华", false}, {"姜有为", true}, {"高峰", true}, {"周平", true},
 		{"詹利剑", true}, {"徐本", true}, {"栗涛", true}, {"韩正", true}, {"龚正", true},
 		{"常东旭", true}, {"于晓东", true}, {"花建慧", true}, {"李强", true}, {"欧阳明", true}, {"范徐丽泰", true},
-		{"买买提·艾力", true},
+		{"买买提·艾力", true}, {"海金武", true}, {"代红梅", true}, {"庹勇", true}, {"衣俊卿", true},
 		// Masked names.
 		{"李xx", false}, {"马XX", false}, {"王××", false}, {"某某", false}, {"张某", false}, {"李???", false},
 		// Titles, units and words.
