@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,6 +16,7 @@ func benchCmd(g *globals) *cobra.Command {
 	var (
 		cfg    bench.Config
 		env    []string
+		qenv   []string
 		asJSON bool
 	)
 	cmd := &cobra.Command{
@@ -27,7 +29,7 @@ func benchCmd(g *globals) *cobra.Command {
 			"figures, the baseline's, their ratios and whether the performance targets hold.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			for _, e := range env {
+			for _, e := range append(slices.Clip(env), qenv...) {
 				if !strings.Contains(e, "=") {
 					return fmt.Errorf("--env %q: want KEY=VALUE", e)
 				}
@@ -36,7 +38,7 @@ func benchCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("bench: find own executable: %w", err)
 			}
-			cfg.Workers, cfg.BatchSize = g.workers, g.batchSize
+			cfg.Workers, cfg.BatchSize, cfg.QueryEnv = g.workers, g.batchSize, qenv
 			cfg.Logger = g.logger()
 			cfg.Runner = bench.Runner{Path: exe, Args: []string{"bench", "phase"}, Env: env, Stderr: g.stderr}
 			rep, err := bench.Run(cmd.Context(), cfg)
@@ -62,6 +64,7 @@ func benchCmd(g *globals) *cobra.Command {
 	f.BoolVar(&cfg.Keep, "keep", false, "keep the indexes after the run")
 	f.StringVar(&cfg.ProfileDir, "profile", "", "write CPU and allocation profiles of each phase to this folder")
 	f.StringArrayVar(&env, "env", nil, "KEY=VALUE for the measured child processes (GOGC=200, GOMAXPROCS=2); repeatable")
+	f.StringArrayVar(&qenv, "query-env", nil, "KEY=VALUE for the query phases only (GOMEMLIMIT=450MiB); repeatable")
 	f.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	cmd.AddCommand(benchPhaseCmd(g))
 	return cmd

@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,7 +46,10 @@ type Config struct {
 	ProfileDir string
 	// Runner starts the child processes.
 	Runner Runner
-	Logger *slog.Logger
+	// QueryEnv is added to Runner.Env for the query phases only, to try
+	// serving settings (GOMEMLIMIT) that would hurt a bulk ingest.
+	QueryEnv []string
+	Logger   *slog.Logger
 }
 
 // Runner starts a phase in a fresh process: Path with Args, plus Env on
@@ -81,6 +85,7 @@ type Report struct {
 	Started      time.Time      `json:"started"`
 	GoMaxProcs   int            `json:"gomaxprocs"`
 	Env          []string       `json:"env,omitempty"`
+	QueryEnv     []string       `json:"query_env,omitempty"`
 	NoFacets     bool           `json:"no_facets,omitempty"`
 	Corpus       Corpus         `json:"corpus"`
 	Segmentation *SegmentResult `json:"segmentation"`
@@ -114,7 +119,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	rep := &Report{Started: time.Now().UTC(), GoMaxProcs: goMaxProcs(cfg.Runner.Env), Env: cfg.Runner.Env, NoFacets: cfg.NoFacets}
+	rep := &Report{Started: time.Now().UTC(), GoMaxProcs: goMaxProcs(cfg.Runner.Env), Env: cfg.Runner.Env, QueryEnv: cfg.QueryEnv, NoFacets: cfg.NoFacets}
 	rep.LoadAvg[0] = loadAvg()
 
 	corpus, err := ensureCorpus(ctx, cfg, log)
@@ -168,7 +173,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		in.Ingest.PeakRSS = in.PeakRSS
 		v.out.Ingest = in.Ingest
 		log.Info("bench: queries", "variant", v.name, "clients", cfg.Clients)
-		q, err := cfg.Runner.run(ctx, prof(Request{Phase: PhaseQuery, Variant: v.name, Index: dir,
+		qr := cfg.Runner
+		qr.Env = append(slices.Clip(qr.Env), cfg.QueryEnv...)
+		q, err := qr.run(ctx, prof(Request{Phase: PhaseQuery, Variant: v.name, Index: dir,
 			Clients: cfg.Clients, Rounds: cfg.Rounds, NoFacets: cfg.NoFacets}))
 		if err != nil {
 			return nil, err

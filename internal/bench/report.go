@@ -75,6 +75,9 @@ func (r *Report) Write(w io.Writer) error {
 	if len(r.Env) > 0 {
 		fmt.Fprintf(w, "; child env %s", strings.Join(r.Env, " "))
 	}
+	if len(r.QueryEnv) > 0 {
+		fmt.Fprintf(w, "; query child env %s", strings.Join(r.QueryEnv, " "))
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(tw, "metric\tours (gse)\tbaseline (cjk)\tours/baseline\t")
 	row := func(name string, o, b float64, prec int) {
