@@ -71,6 +71,9 @@ func (st *state) parseMinutes() {
 			d.Issuer = issuerOfOffice(src)
 		}
 	}
+	if d.Issuer == "" {
+		d.Issuer = st.inferIssuer()
+	}
 	if d.Title == "" && m.Name != "" {
 		d.Title = m.Name + "纪要"
 	}

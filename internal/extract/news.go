@@ -76,6 +76,9 @@ func (st *state) parseNews() {
 	if d.Title == "" && m.Name != "" {
 		d.Title = m.Name
 	}
+	if d.Issuer == "" {
+		d.Issuer = st.inferIssuer()
+	}
 	for _, p := range st.prosePeople(attendVerbs) {
 		if m.Chair != nil && p.Name == m.Chair.Name {
 			continue

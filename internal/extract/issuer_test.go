@@ -1,0 +1,29 @@
+package extract
+
+import "testing"
+
+func TestInferIssuer(t *testing.T) {
+	p := parser(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"source line", "县政府召开常务会议\n时间：2024-04-25 来源：兴县新闻网\n4月18日，县委副书记、县长梁文壮主持召开县政府常务会议。", "兴县人民政府"},
+		{"chair's title", "3月13日下午，广州市市长陈建华主持召开市政府常务会议，审议并原则通过了《关于加快发展的意见》。", "广州市人民政府"},
+		{"headline", "峄城区召开区政府第四次常务会议\n近日，区政府召开第四次常务会议，会议邀请区人大代表李连军列席。", "峄城区人民政府"},
+		{"deputy chairs", "府院联动第一次联席会议召开\n4月14日，舒兰市府院联动第一次联席会议在市政府召开。市委常委、副市长王识开主持会议。", "舒兰市人民政府"},
+		{"ministry", "生态环境部召开部常务会议\n5月19日，生态环境部部长黄润秋主持召开部常务会议。", "生态环境部"},
+		{"no place named", "12月2日下午，省长毛伟明主持召开省政府第50次常务会议，传达学习有关精神。", ""},
+		{"another level only", "12月31日，县长王军主持召开县政府第四十二次常务会议。\n会议学习了《四川省人民政府关于编制预算的通知》。", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := p.Parse(tc.text, Meta{Source: "t.txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Issuer != tc.want {
+				t.Errorf("issuer = %q, want %q (kind %s)", d.Issuer, tc.want, d.Kind)
+			}
+		})
+	}
+}
