@@ -109,6 +109,8 @@ func (st *state) parseList(lines []string) []document.Person {
 	var chunks []chunk
 	brk := brkHard
 	for _, l := range lines {
+		// "市司法局    陈  刚": a table row with a name padded to width.
+		l = joinPadded(l)
 		start := 0
 		for i, r := range l + "\n" {
 			hard := strings.ContainsRune("、，,；;", r)

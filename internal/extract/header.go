@@ -73,13 +73,7 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	if hasDate {
 		m.PartOfDay, m.Time = when.PartOfDay, when.Time
 		if m.PartOfDay == "" {
-			rest := line[when.End:]
-			for _, p := range []string{"上午", "下午", "晚上", "中午", "早上", "凌晨"} {
-				if strings.HasPrefix(strings.TrimLeft(rest, " (（星期一二三四五六日天)）"), p) {
-					m.PartOfDay = p
-					break
-				}
-			}
+			m.PartOfDay = partOfDayAfter(line[when.End:])
 		}
 	}
 	if host != nil {
@@ -406,4 +400,16 @@ func trimTimeWords(s string) string {
 			return s
 		}
 	}
+}
+
+// partOfDayAfter reads the part of day written after a date and its weekday
+// ("2023/02/01 上午", "1月6日（星期一）下午"), which the date finder leaves.
+func partOfDayAfter(rest string) string {
+	rest = strings.TrimLeft(rest, " \u3000(（星期一二三四五六日天)）")
+	for _, p := range []string{"上午", "下午", "晚上", "中午", "早上", "凌晨"} {
+		if strings.HasPrefix(rest, p) {
+			return p
+		}
+	}
+	return ""
 }

@@ -32,7 +32,11 @@ func (st *state) leadDepts(text string) []string {
 			i += size
 			continue
 		}
-		out = append(out, st.deptRun(rest[len(trig):], report)...)
+		run := st.deptRun(rest[len(trig):], report)
+		if len(run) == 0 && !report {
+			run = st.agentUnit(rest, len(trig))
+		}
+		out = append(out, run...)
 		i += len(trig)
 	}
 	// "市金融办牵头起草的…": a department right before 牵头.
@@ -120,6 +124,24 @@ func (st *state) leadLengths(s string) []int {
 	}
 	if ms := st.findDepts(firstRunes(s, 24)); len(ms) > 0 && (ms[0].Start == size || ms[0].Start == 0) {
 		return []int{ms[0].End}
+	}
+	return nil
+}
+
+// agentUnit is a unit outside the table right after 由/请/责成 that the
+// finder accepts there and a lead's verb follows: "由兴东集团按程序组织实施".
+// The trigger stays in the text the finder sees, since it is the evidence.
+func (st *state) agentUnit(s string, trigLen int) []string {
+	for _, m := range st.findDepts(firstRunes(s, 32)) {
+		if m.Start < trigLen {
+			continue
+		}
+		if m.Start > trigLen {
+			break
+		}
+		if _, ok := hasAnyPrefix(s[m.End:], leadVerbs); ok {
+			return []string{m.Name}
+		}
 	}
 	return nil
 }

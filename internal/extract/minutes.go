@@ -1,8 +1,10 @@
 package extract
 
 import (
-	"govarchive/internal/document"
 	"strings"
+
+	"govarchive/internal/document"
+	"govarchive/internal/norm"
 )
 
 // parseMinutes fills a minutes document: header, meeting, topics, lists and
@@ -40,6 +42,9 @@ func (st *state) parseMinutes() {
 		if _, ok := hasAnySuffix(t, meetingTypes); ok && t != "会议" {
 			st.setMeetingName(m, t)
 		}
+	}
+	if m.Session == 0 {
+		st.headerMeetingNo(m, head)
 	}
 	if m.Name != "" || m.Date != "" || m.Chair != nil {
 		d.Meeting = m
@@ -212,6 +217,9 @@ func (st *state) meetingFromFields(f map[string]string) *document.Meeting {
 	if v := when; v != "" {
 		if ds := findDates(v); len(ds) > 0 {
 			m.PartOfDay, m.Time = ds[0].PartOfDay, ds[0].Time
+			if m.PartOfDay == "" {
+				m.PartOfDay = partOfDayAfter(v[ds[0].End:])
+			}
 			st.setMeetingDate(m, ds[0])
 		}
 	}
@@ -235,6 +243,11 @@ func (st *state) meetingFromFields(f map[string]string) *document.Meeting {
 func mergeMeeting(a, b *document.Meeting) *document.Meeting {
 	if a.Name == "" {
 		a.Name, a.Type, a.Term, a.Year, a.Session = b.Name, b.Type, b.Term, b.Year, b.Session
+	}
+	// The header names the meeting, the intro numbers it ("2018年第八次
+	// 市长办公会议于…召开"): take the number when the types agree.
+	if a.Session == 0 && b.Session != 0 && (a.Type == "" || b.Type == "" || a.Type == b.Type) {
+		a.Term, a.Year, a.Session = b.Term, b.Year, b.Session
 	}
 	if a.Date == "" {
 		a.Date = b.Date
@@ -301,4 +314,21 @@ func isTitleFragment(l string) bool {
 		}
 	}
 	return true
+}
+
+// headerMeetingNo reads a meeting number standing on its own header line
+// under the title, as joint and special meetings number theirs:
+// "（2023年第1次）", "(第3次)".
+func (st *state) headerMeetingNo(m *document.Meeting, head []int) {
+	for _, i := range head {
+		l := strings.TrimSpace(st.lines[i])
+		inner := strings.TrimSpace(strings.Trim(l, "（()）"))
+		if inner == l || inner == "" {
+			continue
+		}
+		if no, ok := norm.FindMeetingNo(inner); ok && no.Start == 0 && no.End == len(inner) {
+			m.Term, m.Year, m.Session = no.Term, no.Year, no.Session
+			return
+		}
+	}
 }

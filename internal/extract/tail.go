@@ -16,6 +16,15 @@ func (st *state) tail() {
 			label := removeSpaces(l[:j])
 			val := strings.TrimSpace(strings.TrimLeft(l[j:], ":："))
 			if d.Recorder == "" && contains(recorderLabels, label) {
+				if val == "" {
+					// "记录人：" with the name on the next line.
+					for k := i + 1; k < len(st.lines) && k <= i+2; k++ {
+						if st.lines[k] != "" {
+							val = st.lines[k]
+							break
+						}
+					}
+				}
 				if v := strings.Fields(val); len(v) > 0 && plausibleTitled(v[0]) {
 					d.Recorder = v[0]
 				}

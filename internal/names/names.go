@@ -205,8 +205,9 @@ func IsTitle(s string) bool {
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 
-// JoinPadded joins names padded to a common width: "韩　正" and "韩 正" →
-// "韩正". Runs of single characters separated by one space are joined (two
+// JoinPadded joins names padded to a common width: "韩　正", "韩 正" and
+// "刘  洋" → "韩正", "刘洋". Runs of single characters separated by one or two
+// spaces are joined (two
 // or three characters as one name, longer even runs pair by pair, as in a
 // list of padded two-character names); wider gaps and longer words are kept.
 func JoinPadded(s string) string {
@@ -247,7 +248,7 @@ func JoinPadded(s string) string {
 		// Find the run of single Han characters separated by one space.
 		z := a
 		if single(toks[a]) {
-			for z+1 < len(toks) && single(toks[z+1]) && utf8.RuneCountInString(toks[z+1].gap) == 1 {
+			for z+1 < len(toks) && single(toks[z+1]) && utf8.RuneCountInString(toks[z+1].gap) <= 2 {
 				z++
 			}
 		}
