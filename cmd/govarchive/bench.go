@@ -57,7 +57,7 @@ func benchCmd(g *globals) *cobra.Command {
 	f := cmd.Flags()
 	f.IntVar(&cfg.Count, "count", 10000, "documents in the generated corpus")
 	f.Int64Var(&cfg.Seed, "seed", 1, "generator seed")
-	f.StringVar(&cfg.Dir, "dir", "./govarchive-bench", "work directory; corpora are kept and reused by count and seed")
+	f.StringVar(&cfg.Dir, "dir", "./bench-data", "work directory; corpora are kept and reused by count and seed")
 	f.IntSliceVar(&cfg.Clients, "clients", []int{1, 4}, "concurrent query clients, one measured load per value")
 	f.IntVar(&cfg.Rounds, "rounds", 10, "passes over the query workload per load")
 	f.BoolVar(&cfg.NoFacets, "no-facets", false, "run the query workload without facets, to measure what they cost")
