@@ -158,6 +158,7 @@ func TestResolve(t *testing.T) {
 		{"苏州银保监分局", suzhou, "苏州银行保险监督管理分局", true},
 		{"苏州工业园区", suzhou, "苏州工业园区管理委员会", true},
 		{"市委宣传部", suzhou, "苏州市委宣传部", true},
+		{"县公安局交警大队", tieling, "铁岭县公安局交通警察大队", true}, // sub-unit under its department
 		{"市委编办", suzhou, "苏州市委机构编制委员会办公室", true},
 		{"市编办", suzhou, "苏州市委机构编制委员会办公室", true},
 		{"市纪委监委", suzhou, "苏州市纪律检查委员会", true},
@@ -287,6 +288,8 @@ func TestFind(t *testing.T) {
 		{"会议在区机关大院召开，研究乡教育布局调整", nil},
 		{"中央纪委国家监委驻生态环境部纪检监察组组长", []string{"生态环境部"}},
 		{"县纪委监委派驻纪检组", []string{"县纪委监委"}},
+		// A sub-unit written after the department it belongs to.
+		{"由县公安局交警大队根据会议意见修改", []string{"县公安局交警大队"}},
 	}
 	for _, tc := range tests {
 		var got []string

@@ -179,6 +179,9 @@ type parsed struct {
 	tmplPlace string // the place inside a template name (人行苏州中支 → 苏州)
 	tmplKind  headKind
 	place     bool // the whole name is a place (张家港市)
+	// parent is the department a sub-unit belongs to (县公安局 in
+	// 县公安局交警大队); the sub-unit takes its place from it.
+	parent *parsed
 }
 
 func isHan(r rune) bool {
@@ -259,6 +262,10 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 			p.entry, p.cat, p.core = ref.entry, cat, string(rs[n-k:])
 			return p, true
 		}
+		if p, ok := t.subUnit(rs[:n-k], sub(gaps, 0, n-k), cat); ok {
+			p.entry, p.cat, p.core = ref.entry, cat, string(rs[n-k:])
+			return p, true
+		}
 	}
 	if md.places && validPlace(rs, gaps) {
 		return parsed{entry: -1, place: true, head: string(rs), kind: headExplicit}, true
@@ -290,6 +297,19 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		}
 	}
 	return parsed{}, false
+}
+
+// subUnit accepts a government department with a place as the head of an
+// agency or institution under it: 县公安局|交警大队, 市财政局|国库支付中心.
+func (t *Table) subUnit(h []rune, gaps []bool, cat string) (parsed, bool) {
+	if cat != CatVertical && cat != CatCenter || len(h) < 3 {
+		return parsed{}, false
+	}
+	pp, ok := t.parseMode(h, gaps, mode{})
+	if !ok || pp.entry < 0 || pp.cat != CatGov || pp.parent != nil || pp.kind == headNone || pp.kind == headBare {
+		return parsed{}, false
+	}
+	return parsed{kind: pp.kind, rel: pp.rel, head: pp.head, parent: &pp}, true
 }
 
 // endsInWord reports a name that ends in an ordinary word (布局, 行政中心).
@@ -468,6 +488,9 @@ func validStem(s []rune) bool {
 func (t *Table) render(p parsed, issuer string) string {
 	if p.place {
 		return p.head
+	}
+	if p.parent != nil {
+		return t.render(*p.parent, issuer) + t.entries[p.entry].Name
 	}
 	name := p.core
 	if p.entry >= 0 {

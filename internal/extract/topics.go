@@ -202,12 +202,26 @@ func topicTitle(h string) (title, rest string) {
 
 // openerTopics makes one topic per sentence opened by an item verb
 // (会议认为/指出/决定/原则同意…); following sentences join its text.
+//
+// Minutes that give each item a paragraph of its own ("会议听取了…。会议认为
+// …。会议要求…" three times over) make one topic per paragraph: the
+// sentences after the first comment on the same item.
 func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Topic {
 	var topics []document.Topic
 	n := 0
+	perPara := false
+	if !decisionsOnly {
+		opened := 0
+		for _, p := range paras {
+			if ss := sentences(p); len(ss) > 0 && isOpener(ss[0], false) {
+				opened++
+			}
+		}
+		perPara = opened >= 2
+	}
 	for _, p := range paras {
-		for _, s := range sentences(p) {
-			if isOpener(s, decisionsOnly) {
+		for k, s := range sentences(p) {
+			if isOpener(s, decisionsOnly) && (!perPara || k == 0) {
 				n++
 				title := trimEndPunct(s)
 				title = strings.TrimPrefix(title, "会议")
