@@ -86,12 +86,12 @@ func TestTableRejectsAmbiguousAlias(t *testing.T) {
 		t.Fatal("NewFrom accepted a line with 3 columns")
 	}
 	// A deployment extends the shipped table by appending lines.
-	tb, err := NewFrom(Data() + "海洋与渔业局\t渔业局\t\tgov\n")
+	tb, err := NewFrom(Data() + "盐务管理局\t盐务局\t\tgov\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := tb.Resolve("市渔业局", "苏州市人民政府"); !ok || got != "苏州市海洋与渔业局" {
-		t.Errorf("extended table: Resolve(市渔业局) = %q, %v", got, ok)
+	if got, ok := tb.Resolve("市盐务局", "苏州市人民政府"); !ok || got != "苏州市盐务管理局" {
+		t.Errorf("extended table: Resolve(市盐务局) = %q, %v", got, ok)
 	}
 }
 
@@ -110,6 +110,12 @@ func TestLengths(t *testing.T) {
 		{"市政府研\n究室毛文元", []string{"市政府研\n究室", "市政府"}},
 		{"市  \n交通局陆文华", []string{"市  \n交通局"}},
 		{"市消防救援支队张耀军", []string{"市消防救援支队"}},
+		{"县城管综合执法局李明", []string{"县城管综合执法局"}},
+		{"区民委臧娟", []string{"区民委"}},
+		{"市市政园林中心初妹", []string{"市市政园林中心"}},
+		{"县海洋与渔业局李子艺", []string{"县海洋与渔业局"}},
+		{"区广播电视台高晟俊", []string{"区广播电视台"}},
+		{"区档案馆祖彦信", []string{"区档案馆"}},
 		{"市粮食和储备局陆勤奋", []string{"市粮食和储备局"}},
 		{"县委督查室马xx", []string{"县委督查室", "县委"}},
 		{"政府办李xx、马xx", []string{"政府办"}},

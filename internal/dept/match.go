@@ -459,7 +459,12 @@ func validStem(s []rune) bool {
 		return false
 	}
 	allDir := true
-	for _, r := range s {
+	for j, r := range s {
+		// 市政 is a word of its own in unit names: 市政园林中心, 市政工程处.
+		if r == '市' && j+1 < len(s) && s[j+1] == '政' {
+			allDir = false
+			continue
+		}
 		if stemBan[r] || !isHan(r) {
 			return false
 		}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -122,8 +124,24 @@ func (st *state) placesAt(s, level string) []string {
 		}
 		out = append(out, cand)
 	}
+	// gse splits unknown places (盘|州市); a title of a local document
+	// opens with its place: 《红花岗区土壤污染防治条例》, 《关于盘州市…》.
+	for _, m := range titlePlaceRe.FindAllStringSubmatch(s, -1) {
+		rs := []rune(m[1])
+		for n := 2; n <= 4 && n < len(rs); n++ {
+			if string(rs[n]) == level && placeShape(string(rs[:n+1]), level) {
+				if !slices.Contains(out, string(rs[:n+1])) {
+					out = append(out, string(rs[:n+1]))
+				}
+				break
+			}
+		}
+	}
 	return out
 }
+
+// titlePlaceRe is the opening of a document title: 《关于X…, 《X….
+var titlePlaceRe = regexp.MustCompile(`《(?:关于)?(\p{Han}{3,5})`)
 
 // levelWordAfterPlace reports a word that continues a place without its
 // level: 市, 市府, 市政府, 市委, 县人民政府.
