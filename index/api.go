@@ -45,9 +45,18 @@ type Query struct {
 	Size       int       // hits per page
 	FacetSize  int       // values per facet; 0 = default
 	NoFacets   bool
+	// Facets names the facets to count (FacetYear, …); nil counts all of
+	// them. Each costs a pass over every match's values.
+	Facets []string
 	// IncludeDocuments fills Hit.Document with the stored document, for
 	// browse pages that aggregate over matches.
 	IncludeDocuments bool
+	// Brief, with IncludeDocuments, leaves the full texts out of
+	// Hit.Document (Document.Text and Topic.Text are empty) and skips
+	// snippets and topic hits when there is no query text: browse pages
+	// aggregate over structure only, and decoding thousands of full texts
+	// would dominate their cost.
+	Brief bool
 	// NoFallback keeps the AND of all words even when it finds nothing
 	// (relevance measurements of the analysis alone).
 	NoFallback bool

@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/go-ego/gse"
@@ -75,6 +76,9 @@ type Index struct {
 	simplify func(string) string
 	seg      *gse.Segmenter // nil for the baseline
 	dir      string
+	// briefFields are the stored fields Query.Brief reads: the brief
+	// document, or the whole one in an index built before it existed.
+	briefFields []string
 }
 
 // meta is recorded in the index so a later process can tell whether the
@@ -153,6 +157,10 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 				return nil, fmt.Errorf("index: %s was built with gse, and no segmenter was given", dir)
 			}
 		}
+		ix.briefFields = fullFields
+		if im, ok := bi.Mapping().(*mapping.IndexMappingImpl); ok && im.DefaultMapping != nil && im.DefaultMapping.Properties[fDocBrief] != nil {
+			ix.briefFields = briefFields
+		}
 		return ix, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("index: %w", err)
@@ -171,7 +179,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("index: write metadata: %w", err)
 	}
-	ix.bi, ix.meta = bi, want
+	ix.bi, ix.meta, ix.briefFields = bi, want, briefFields
 	return ix, nil
 }
 
@@ -372,6 +380,10 @@ func (ix *Index) Get(ctx context.Context, id string) (*document.Document, error)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	return ix.getDoc(id)
+}
+
+func (ix *Index) getDoc(id string) (*document.Document, error) {
 	d, err := ix.bi.Document(id)
 	if err != nil {
 		return nil, fmt.Errorf("index: get %s: %w", id, err)

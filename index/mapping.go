@@ -35,6 +35,7 @@ const (
 	fDocJSON     = "doc_json"  // the Document as put, stored only
 	fSourceStore = "source_path_stored"
 	fSimplified  = "simplified" // indexed text that differs from the document's, stored only
+	fDocBrief    = "doc_brief"  // the Document without its full texts, stored only
 )
 
 // buildMapping returns the index mapping. textAnalyzer/queryAnalyzerName
@@ -114,6 +115,7 @@ func buildMapping(baseline bool) (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fDocJSON, stored())
 	dm.AddFieldMappingsAt(fSourceStore, stored())
 	dm.AddFieldMappingsAt(fSimplified, stored())
+	dm.AddFieldMappingsAt(fDocBrief, stored())
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = keyword.Name
 	im.StoreDynamic = false
@@ -210,6 +212,9 @@ func (ix *Index) bleveDoc(d *document.Document, js []byte) map[string]interface{
 	}
 	if d.Title != "" {
 		m[fTitleKey] = t.Title
+	}
+	if br := briefJSON(d); br != nil {
+		m[fDocBrief] = string(br)
 	}
 	if ch := t.changes(d); ch != nil {
 		m[fSimplified] = string(ch)
@@ -309,4 +314,20 @@ func parseISODate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// briefJSON is d without its full texts, for browse pages (Query.Brief).
+func briefJSON(d *document.Document) []byte {
+	b := *d
+	b.Text, b.SourcePath = "", ""
+	b.Topics = make([]document.Topic, len(d.Topics))
+	for i, t := range d.Topics {
+		t.Text = ""
+		b.Topics[i] = t
+	}
+	js, err := json.Marshal(&b)
+	if err != nil {
+		return nil // the full document was encoded already: cannot happen
+	}
+	return js
 }

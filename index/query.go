@@ -35,6 +35,9 @@ type parsed struct {
 	strict bool // a + was used: no fallback to OR
 }
 
+// hasText reports whether the query has any word or phrase to match.
+func (p *parsed) hasText() bool { return len(p.groups) > 0 || len(p.not) > 0 }
+
 // hasWords reports whether an OR fallback could find more: some positive
 // clause is not a phrase or a 文号 lookup.
 func (p *parsed) hasWords() bool {

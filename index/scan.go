@@ -17,7 +17,8 @@ const scanPage = 500
 // Search it has no result window: it walks the matches with search_after,
 // so an export of any size costs one page of memory. Hits carry metadata
 // only (no snippets or topics); Hit.Document is set when
-// q.IncludeDocuments. fn's error stops the walk and is returned.
+// q.IncludeDocuments (without its full texts when q.Brief). fn's error
+// stops the walk and is returned.
 func (ix *Index) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 	q.Page, q.Size, q.Sort, q.NoFacets = 1, 1, "", true
 	if err := validate(&q); err != nil {
@@ -55,19 +56,23 @@ func (ix *Index) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 			&search.SortField{Field: fDate, Desc: true, Type: search.SortFieldAsDate}, &search.SortDocID{}}},
 		{undated, search.SortOrder{&search.SortDocID{}}},
 	}
+	brief := q.Brief && q.IncludeDocuments
 	for _, pass := range passes {
-		if err := ix.scan(ctx, pass.q, pass.order, q.IncludeDocuments, fn); err != nil {
+		if err := ix.scan(ctx, pass.q, pass.order, q.IncludeDocuments, brief, fn); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder, withDoc bool, fn func(Hit) error) error {
+func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder, withDoc, brief bool, fn func(Hit) error) error {
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(q, scanPage, 0, false)
 		req.Fields = []string{fDocJSON, fSourceStore}
+		if brief {
+			req.Fields = ix.briefFields
+		}
 		req.SortByCustom(order)
 		req.SearchAfter = after
 		res, err := ix.bi.SearchInContext(ctx, req)
@@ -75,6 +80,16 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 			return fmt.Errorf("index: scan: %w", err)
 		}
 		for _, h := range res.Hits {
+			if brief {
+				hit, err := ix.briefHit(h)
+				if err != nil {
+					return err
+				}
+				if err := fn(hit); err != nil {
+					return err
+				}
+				continue
+			}
 			js, _ := h.Fields[fDocJSON].(string)
 			path, _ := h.Fields[fSourceStore].(string)
 			doc, err := decodeDoc(h.ID, []byte(js), []byte(path))

@@ -47,6 +47,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 	}
 
+	// Browse pages without query text need structure only: no snippets,
+	// no full texts.
+	brief := q.Brief && q.IncludeDocuments && !p.hasText()
 	run := func(or bool) (*bleve.SearchResult, error) {
 		tq, err := ix.buildText(p, or)
 		if err != nil {
@@ -59,6 +62,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		req := bleve.NewSearchRequestOptions(top, q.Size, (q.Page-1)*q.Size, false)
 		req.Fields = []string{fDocJSON, fSourceStore, fSimplified}
 		req.IncludeLocations = true
+		if brief {
+			req.Fields, req.IncludeLocations = ix.briefFields, false
+		}
 		req.SortByCustom(sortOrder(sortBy))
 		if !q.NoFacets {
 			n := q.FacetSize
@@ -66,7 +72,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 				n = defaultFacetSize
 			}
 			for _, f := range facetFields {
-				req.AddFacet(f, bleve.NewFacetRequest(f, n))
+				if q.Facets == nil || slices.Contains(q.Facets, f) {
+					req.AddFacet(f, bleve.NewFacetRequest(f, n))
+				}
 			}
 		}
 		res, err := ix.bi.SearchInContext(ctx, req)
@@ -98,7 +106,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	out.Total = res.Total
 	out.Hits = make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		hit, err := ix.hit(h, q.IncludeDocuments)
+		var hit Hit
+		var err error
+		if brief {
+			hit, err = ix.briefHit(h)
+		} else {
+			hit, err = ix.hit(h, q.IncludeDocuments)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -107,6 +121,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	out.Facets = map[string][]Facet{}
 	if !q.NoFacets {
 		for _, f := range facetFields {
+			if q.Facets != nil && !slices.Contains(q.Facets, f) {
+				continue
+			}
 			vals := []Facet{}
 			if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
 				for _, t := range fr.Terms.Terms() {
@@ -140,6 +157,11 @@ func validate(q *Query) error {
 		return fmt.Errorf("%w: year: %d is not a year", ErrInvalidQuery, q.Year)
 	case !q.From.IsZero() && !q.To.IsZero() && isoDay(q.To).Before(isoDay(q.From)):
 		return fmt.Errorf("%w: from: after to", ErrInvalidQuery)
+	}
+	for _, f := range q.Facets {
+		if !slices.Contains(facetFields, f) {
+			return fmt.Errorf("%w: facet: %q is not one of department, person, year, kind, issuer", ErrInvalidQuery, f)
+		}
 	}
 	switch q.Sort {
 	case "", SortRelevance, SortDateAsc, SortDateDesc:
@@ -245,6 +267,35 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	if withDoc {
 		hit.Document = doc
 	}
+	return hit, nil
+}
+
+// The stored fields of a brief hit (Query.Brief), and of a full one.
+var (
+	briefFields = []string{fDocBrief, fSourceStore}
+	fullFields  = []string{fDocJSON, fSourceStore}
+)
+
+// briefHit is a hit's metadata with its document without the full texts.
+// An index built before the brief field existed stores the whole document
+// only (Index.briefFields); its texts are dropped after decoding.
+func (ix *Index) briefHit(h *search.DocumentMatch) (Hit, error) {
+	js, _ := h.Fields[fDocBrief].(string)
+	if js == "" {
+		js, _ = h.Fields[fDocJSON].(string)
+	}
+	path, _ := h.Fields[fSourceStore].(string)
+	doc, err := decodeDoc(h.ID, []byte(js), []byte(path))
+	if err != nil {
+		return Hit{}, err
+	}
+	doc.Text = ""
+	for i := range doc.Topics {
+		doc.Topics[i].Text = ""
+	}
+	hit := baseHit(h, doc)
+	hit.Snippets = []string{}
+	hit.Document = doc
 	return hit, nil
 }
 

@@ -95,3 +95,100 @@ func TestKinds(t *testing.T) {
 		t.Errorf("unknown kind in Kinds: %v", err)
 	}
 }
+
+// TestBriefDocuments: browse hits carry the document's structure without
+// its full texts, from Search and Each alike; a text query still gets
+// snippets and topics.
+func TestBriefDocuments(t *testing.T) {
+	ix := openTest(t, Options{})
+	ctx := context.Background()
+	d := doc("m", "常务会议纪要", "会议研究审计工作。由市应急局牵头。")
+	d.Date = "2021-03-01"
+	d.Topics = []document.Topic{{No: 1, Title: "审计工作", LeadDepartments: []string{"市应急局"}, Text: "会议研究审计工作。"}}
+	d.People = []string{"李亚平"}
+	put(t, ix, d)
+
+	check := func(name string, h Hit) {
+		t.Helper()
+		got := h.Document
+		if got == nil {
+			t.Fatalf("%s: no document", name)
+		}
+		if got.Text != "" || got.Topics[0].Text != "" {
+			t.Errorf("%s: full texts decoded: %q %q", name, got.Text, got.Topics[0].Text)
+		}
+		if got.Title != d.Title || got.Date != d.Date || got.Topics[0].LeadDepartments[0] != "市应急局" ||
+			got.People[0] != "李亚平" || got.SourcePath != d.SourcePath {
+			t.Errorf("%s: structure lost: %+v", name, got)
+		}
+	}
+	r := find(t, ix, Query{Person: "李亚平", IncludeDocuments: true, Brief: true})
+	if len(r.Hits) != 1 {
+		t.Fatalf("%d hits", len(r.Hits))
+	}
+	check("search", r.Hits[0])
+	if len(r.Hits[0].Snippets) != 0 {
+		t.Errorf("brief hit has snippets: %v", r.Hits[0].Snippets)
+	}
+	err := ix.Each(ctx, Query{IncludeDocuments: true, Brief: true}, func(h Hit) error { check("each", h); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With query text, Brief does not drop what the text matched.
+	r = find(t, ix, Query{Text: "审计", IncludeDocuments: true, Brief: true})
+	if len(r.Hits) != 1 || len(r.Hits[0].Topics) != 1 || len(r.Hits[0].Snippets) == 0 || r.Hits[0].Document.Text == "" {
+		t.Errorf("text query with Brief: %+v", r.Hits)
+	}
+	// The stored document is whole.
+	full, err := ix.Get(ctx, "m")
+	if err != nil || full.Text != d.Text {
+		t.Errorf("get after brief reads: %v %q", err, full.Text)
+	}
+}
+
+// TestFacetSelection counts only the facets asked for.
+func TestFacetSelection(t *testing.T) {
+	ix := openTest(t, Options{})
+	d := doc("a", "纪要", "研究。")
+	d.Date, d.People = "2020-01-02", []string{"李亚平"}
+	put(t, ix, d)
+	r := find(t, ix, Query{Facets: []string{FacetYear}})
+	if len(r.Facets) != 1 || len(r.Facets[FacetYear]) != 1 || r.Facets[FacetYear][0] != (Facet{"2020", 1}) {
+		t.Errorf("facets = %v", r.Facets)
+	}
+	if r := find(t, ix, Query{}); len(r.Facets) != len(facetFields) || len(r.Facets[FacetPerson]) != 1 {
+		t.Errorf("default facets = %v", r.Facets)
+	}
+	if _, err := ix.Search(context.Background(), Query{Facets: []string{"colour"}}); !errors.Is(err, ErrInvalidQuery) {
+		t.Errorf("unknown facet: %v", err)
+	}
+}
+
+// TestBriefReopen: a reopened index finds its brief field in the stored
+// mapping; an index without it (built before) reads whole documents and
+// still answers brief hits without texts.
+func TestBriefReopen(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir() + "/idx"
+	opts := Options{Segmenter: testSegmenter(t)}
+	ix, err := Open(ctx, dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, ix, doc("a", "纪要", "研究审计工作。"))
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if ix, err = Open(ctx, dir, opts); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !reflect.DeepEqual(ix.briefFields, briefFields) {
+		t.Errorf("reopened index reads %v for brief hits", ix.briefFields)
+	}
+	ix.briefFields = fullFields // as in an index built before doc_brief
+	r := find(t, ix, Query{IncludeDocuments: true, Brief: true})
+	if len(r.Hits) != 1 || r.Hits[0].Document == nil || r.Hits[0].Document.Text != "" || r.Hits[0].Document.Title != "纪要" {
+		t.Errorf("brief hit from a whole document: %+v", r.Hits)
+	}
+}

@@ -32,6 +32,7 @@ var errScanFull = errors.New("scan limit reached")
 // through Search, whose hits say which topics matched.
 func (s *Server) scan(ctx context.Context, q index.Query, fn func(index.Hit)) (total uint64, truncated bool, err error) {
 	q.IncludeDocuments = true
+	q.Brief = true // structure only: browse pages never show full texts
 	q.NoFacets = true
 	seen := 0
 	if q.Text == "" {

@@ -205,7 +205,8 @@ func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*d
 		return best
 	}
 	// The index resolved an alias the documents do not spell out.
-	res, err := s.ix.Search(ctx, index.Query{Department: name, Size: 1, FacetSize: allFacetValues})
+	res, err := s.ix.Search(ctx, index.Query{Department: name, Size: 1, FacetSize: allFacetValues,
+		Facets: []string{index.FacetDepartment}})
 	if err != nil {
 		return name
 	}

@@ -79,17 +79,19 @@ func (s *Server) handleMeetings(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	res, err := s.ix.Search(ctx, index.Query{Kinds: kinds, Issuer: issuer, Year: year, Sort: sort,
-		Page: page, Size: size, NoFacets: true, IncludeDocuments: true})
+		Page: page, Size: size, NoFacets: true, IncludeDocuments: true, Brief: true})
 	if err != nil {
 		return err
 	}
 	// The year menu counts every year, whichever year is selected.
-	years, err := s.ix.Search(ctx, index.Query{Kinds: kinds, Issuer: issuer, Size: 1, FacetSize: allFacetValues})
+	years, err := s.ix.Search(ctx, index.Query{Kinds: kinds, Issuer: issuer, Size: 1, FacetSize: allFacetValues,
+		Facets: []string{index.FacetYear}})
 	if err != nil {
 		return err
 	}
 	// The kind menu counts every meeting kind in the selected year.
-	byKind, err := s.ix.Search(ctx, index.Query{Kinds: meetingKinds, Issuer: issuer, Year: year, Size: 1, FacetSize: len(meetingKinds)})
+	byKind, err := s.ix.Search(ctx, index.Query{Kinds: meetingKinds, Issuer: issuer, Year: year, Size: 1, FacetSize: len(meetingKinds),
+		Facets: []string{index.FacetKind}})
 	if err != nil {
 		return err
 	}
