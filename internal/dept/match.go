@@ -33,7 +33,7 @@ func toRunes(ss []string) [][]rune {
 
 // levelSuffixes end a place name, longest first.
 var levelSuffixes = []string{
-	"特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "区", "县", "旗", "盟", "镇", "乡",
+	"特别行政区", "自治区", "自治州", "自治县", "自治旗", "联合旗", "地区", "街道", "省", "市", "区", "县", "旗", "盟", "镇", "乡",
 }
 
 // levelRank orders the levels, so a chain of places only descends
@@ -41,7 +41,7 @@ var levelSuffixes = []string{
 var levelRank = map[string]int{
 	"特别行政区": 1, "自治区": 1, "省": 1,
 	"自治州": 2, "地区": 2, "市": 2, "盟": 2,
-	"自治县": 3, "自治旗": 3, "区": 3, "县": 3, "旗": 3,
+	"自治县": 3, "自治旗": 3, "联合旗": 3, "区": 3, "县": 3, "旗": 3,
 	"街道": 4, "镇": 4, "乡": 4,
 }
 
@@ -414,8 +414,11 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 				continue
 			}
 			maxStem := 4
-			if strings.HasPrefix(lv, "自治") || lv == "特别行政区" {
+			switch {
+			case strings.HasPrefix(lv, "自治") || lv == "特别行政区":
 				maxStem = 8
+			case strings.HasSuffix(lv, "旗"):
+				maxStem = 6 // banners have Mongolian names: 阿鲁科尔沁旗
 			}
 			if stem > maxStem || !validPlaceStem(rs[:stem]) {
 				continue
@@ -587,7 +590,7 @@ func splitChain(rs []rune, first bool, prevRank int) ([]placeSeg, bool) {
 				continue
 			}
 			maxStem := 6 // an issuer is a name, not running text: 苏州工业园区
-			if strings.HasPrefix(lv, "自治") || lv == "特别行政区" {
+			if strings.HasPrefix(lv, "自治") || lv == "特别行政区" || strings.HasSuffix(lv, "旗") {
 				maxStem = 8
 			}
 			if stem > maxStem || !validPlaceStem(rs[:stem]) {

@@ -40,7 +40,9 @@ func (st *state) parseEntryUncached(s string) (people []document.Person, complet
 	r := st.entryAt(s, 0, memo)
 	// Long runs without separators: the department finder's mentions cut
 	// the run where one pair failing would sink the whole parse.
-	if r == nil || len(r.people) < 2 && runeLen(s) > 10 {
+	// A table parse that stops early (a name it cannot read swallowed as
+	// a place: 都楠县…) yields fewer people than the mentions do.
+	if r == nil || runeLen(s) > 10 {
 		if f := st.entryByMentions(s); f != nil && len(f.people) >= 2 && (r == nil || len(f.people) > len(r.people)) {
 			r = f
 		}
@@ -93,7 +95,13 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			// A name the names package does not know still counts when it
 			// is all that follows a unit ("区交警支队来生恺").
 			known := plausibleTitled(name) || st.looseName(name) || k == len(after) && st.bareName(name)
-			if !known || isMasked(name) || unitAhead > 0 || !nameShapeOK(name) {
+			if !known || isMasked(name) || !nameShapeOK(name) {
+				continue
+			}
+			// A unit ahead wins over a name, unless a known name is followed
+			// by a relative unit of its own: "于倩建区文广旅局" is the name
+			// 于倩建 and 区文广旅局, not a place 于倩建区.
+			if unitAhead > 0 && !(plausibleName(name) && relUnitAt(st, after[k:])) {
 				continue
 			}
 			p := document.Person{Name: name, Department: unit}
@@ -317,4 +325,14 @@ func (st *state) opensUnit(u string) bool {
 	}
 	pos := st.p.seg.Pos(u, false)
 	return len(pos) > 0 && (pos[0].Pos == "ns" || pos[0].Pos == "nt" || pos[0].Pos == "j")
+}
+
+// relUnitAt reports a unit at the start of s that opens with a level
+// character (区文广旅局, 县统计局), as units in a run of one government do.
+func relUnitAt(st *state, s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune(levelChars, r) || size >= len(s) {
+		return false
+	}
+	return len(st.deptLengths(s)) > 0
 }
