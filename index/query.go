@@ -223,6 +223,10 @@ const (
 	boostTopicText  = 0.5
 	boostPhrase     = 4
 	boostKeyword    = 0.2 // BM25 favours short keyword lists; the text decides
+	// Department lists are long (every form and alias of every unit named),
+	// so the match says little about what a document is about: it only
+	// orders documents whose text does not name the department.
+	boostDepartment = 0.05
 	boostDocNumber  = 50
 	boostVariant    = 0.8
 )
@@ -289,8 +293,15 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		body := []query.Query{
 			b.fieldQuery(fBody, v, c.phrase, boostBody*scale),
 			b.fieldQuery(fTopicText, v, c.phrase, boostTopicText*scale),
-			termQ(fPerson, v, boostKeyword*scale),
-			termQ(fDeptAny, v, boostKeyword*scale),
+		}
+		if i == 0 {
+			// The people and department lists are matched by the text as
+			// typed only, not once per variant: a document's department
+			// list holds every form and alias of its departments, so
+			// matching each variant there would add up to more than the
+			// text matches of the documents that are about the department
+			// (and BM25 would favour the shortest lists).
+			body = append(body, termQ(fPerson, v, boostKeyword), termQ(fDeptAny, v, boostDepartment))
 		}
 		if !c.phrase {
 			// Adjacent words score above scattered ones.
