@@ -146,7 +146,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	prof := func(req Request) Request {
 		if cfg.ProfileDir != "" {
 			base := filepath.Join(cfg.ProfileDir, req.Phase+"-"+req.Variant)
-			req.CPUProfile, req.HeapProfile = base+".cpu.pprof", base+".allocs.pprof"
+			req.CPUProfile, req.AllocsProfile = base+".cpu.pprof", base+".allocs.pprof"
 		}
 		return req
 	}

@@ -53,10 +53,10 @@ type Request struct {
 	Rounds    int    `json:"rounds,omitempty"`
 	// NoFacets runs the workload without facets, to tell their cost.
 	NoFacets bool `json:"no_facets,omitempty"`
-	// CPUProfile and HeapProfile, when set, are files the phase writes
+	// CPUProfile and AllocsProfile, when set, are files the phase writes
 	// pprof profiles of its measured part to.
-	CPUProfile  string `json:"cpu_profile,omitempty"`
-	HeapProfile string `json:"heap_profile,omitempty"`
+	CPUProfile    string `json:"cpu_profile,omitempty"`
+	AllocsProfile string `json:"allocs_profile,omitempty"`
 }
 
 // Result is what a child reports back on its standard output. PeakRSS is
@@ -164,7 +164,7 @@ func RunPhase(ctx context.Context, req Request) (*Result, error) {
 }
 
 // profile starts the CPU profile a request asks for; the returned function
-// stops it and writes the heap profile.
+// stops it and writes the allocation profile (all allocations since start).
 func profile(req Request) (func() error, error) {
 	var cpu *os.File
 	if req.CPUProfile != "" {
@@ -184,10 +184,10 @@ func profile(req Request) (func() error, error) {
 			pprof.StopCPUProfile()
 			errs = append(errs, cpu.Close())
 		}
-		if req.HeapProfile != "" {
-			f, err := os.Create(req.HeapProfile)
+		if req.AllocsProfile != "" {
+			f, err := os.Create(req.AllocsProfile)
 			if err != nil {
-				return fmt.Errorf("bench: heap profile: %w", err)
+				return fmt.Errorf("bench: allocs profile: %w", err)
 			}
 			errs = append(errs, pprof.Lookup("allocs").WriteTo(f, 0), f.Close())
 		}
