@@ -54,7 +54,8 @@ type Request struct {
 	// NoFacets runs the workload without facets, to tell their cost.
 	NoFacets bool `json:"no_facets,omitempty"`
 	// CPUProfile and AllocsProfile, when set, are files the phase writes
-	// pprof profiles of its measured part to.
+	// pprof profiles to: CPU of its measured part, allocations since the
+	// process started (dictionary loading included).
 	CPUProfile    string `json:"cpu_profile,omitempty"`
 	AllocsProfile string `json:"allocs_profile,omitempty"`
 }
