@@ -19,8 +19,19 @@ func (st *state) finish() {
 	if d.Meeting != nil && d.Meeting.Chair != nil {
 		add(d.Meeting.Chair.Name)
 	}
+	for i := range d.Attendees {
+		p := document.Person(d.Attendees[i])
+		st.splitUnitTitle(&p)
+		d.Attendees[i] = document.Attendee(p)
+	}
+	for i := range d.Observers {
+		st.splitUnitTitle(&d.Observers[i])
+	}
 	for _, a := range d.Attendees {
 		add(a.Name)
+		if a.Department != "" {
+			st.addDept(a.Department)
+		}
 	}
 	for _, o := range d.Observers {
 		add(o.Name)
@@ -204,4 +215,25 @@ func (st *state) startsWord(before, name string) bool {
 		off += len(tok.Text)
 	}
 	return false
+}
+
+// splitUnitTitle moves the unit out of a title that opens with one
+// ("区财政局局长罗建" → 区财政局, 局长), so a participant's department is
+// recorded the same way whether the list wrote it before the name or
+// before the post. Titles of several posts (县委常委、副县长) stay whole.
+func (st *state) splitUnitTitle(p *document.Person) {
+	// News reports write a post with its ministry (生态环境部副部长) as the
+	// title; only the lists of minutes are split.
+	if st.doc.Kind != document.KindMinutes || p.Department != "" || p.Title == "" || strings.ContainsAny(p.Title, "、，,") {
+		return
+	}
+	ms := st.findDepts(p.Title)
+	if len(ms) == 0 || ms[0].Start != 0 || ms[0].End >= len(p.Title) {
+		return
+	}
+	post := p.Title[ms[0].End:]
+	if runeLen(post) < 2 || !isTitle(post) {
+		return
+	}
+	p.Department, p.Title = ms[0].Name, post
 }

@@ -272,7 +272,7 @@ func (st *state) agendaTopics() []document.Topic {
 	var out []document.Topic
 	for i, l := range st.lines {
 		j := strings.IndexAny(l, ":：")
-		if j <= 0 || !contains([]string{"会议议题", "议题", "会议内容"}, removeSpaces(l[:j])) {
+		if j <= 0 || !contains(agendaLabels, removeSpaces(l[:j])) {
 			continue
 		}
 		items := []string{strings.TrimSpace(strings.TrimLeft(l[j:], ":："))}

@@ -163,6 +163,9 @@ func (st *state) officialTitle(body int) string {
 			if _, ok := hasAnySuffix(prev, officialTitleSuffixes); ok {
 				break
 			}
+			if st.isLabelValue(idx[k-back]) {
+				break // "主题分类：" with its value on the next line
+			}
 			l = prev + l
 		}
 		return l
@@ -289,4 +292,14 @@ func hasLatin(s string) bool {
 		}
 	}
 	return false
+}
+
+// isLabelValue reports a line that is the value of a label standing alone
+// on the line above ("发文字号：" / "国办发明电〔2018〕15号").
+func (st *state) isLabelValue(i int) bool {
+	if i == 0 {
+		return false
+	}
+	m := labelRe.FindStringSubmatch(st.lines[i-1])
+	return m != nil && strings.TrimSpace(m[2]) == ""
 }

@@ -48,6 +48,14 @@ func (st *state) paragraphs(start int) []string {
 			if contains(distributionLabels, label) {
 				break
 			}
+			if contains(agendaLabels, label) {
+				// The agenda lists the items by short titles ("1.研究…");
+				// its numbers are not the numbering of the decisions.
+				for i+1 < len(st.lines) && (st.lines[i+1] == "" || isAgendaItem(st.lines[i+1])) {
+					i++
+				}
+				continue
+			}
 			if contains(recorderLabels, label) {
 				continue
 			}
@@ -390,4 +398,12 @@ func stripItemNo(s string) string {
 		return strings.TrimSpace(s)
 	}
 	return strings.TrimSpace(rest)
+}
+
+// agendaLabels introduce the list of items a meeting was to discuss.
+var agendaLabels = []string{"会议议题", "议题", "会议内容"}
+
+// isAgendaItem is a numbered agenda line: a short title, no sentence.
+func isAgendaItem(l string) bool {
+	return itemNoRe.MatchString(l) && !strings.ContainsAny(l, sentenceEnd) && runeLen(l) <= 60
 }
