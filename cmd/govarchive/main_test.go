@@ -180,3 +180,20 @@ func TestIngestLogsProgressWhenNotATerminal(t *testing.T) {
 		t.Error("a progress bar was drawn into a non-terminal")
 	}
 }
+
+func TestParseBytes(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"450MiB", 450 << 20, true}, {"1GiB", 1 << 30, true}, {"512MB", 512e6, true},
+		{"2048", 2048, true}, {"10 KiB", 10 << 10, true},
+		{"lots", 0, false}, {"-5MiB", 0, false}, {"MiB", 0, false},
+	} {
+		got, err := parseBytes(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("parseBytes(%q) = %d, %v; want %d, ok=%v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}
