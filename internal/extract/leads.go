@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"govarchive/internal/dept"
 )
 
 // maxLeadRun bounds how many departments one trigger may introduce.
@@ -41,7 +43,7 @@ func (st *state) leadDepts(text string) []string {
 	}
 	// "市金融办牵头起草的…": a department right before 牵头.
 	if !strings.Contains(text, "牵头") && !strings.Contains(text, "负责") && !strings.Contains(text, "为责任单位") {
-		return dedupe(out)
+		return st.departmentsOnly(dedupe(out))
 	}
 	for _, m := range st.findDepts(text) {
 		after := text[m.End:]
@@ -58,7 +60,24 @@ func (st *state) leadDepts(text string) []string {
 			out = append(out, name)
 		}
 	}
-	return dedupe(out)
+	return st.departmentsOnly(dedupe(out))
+}
+
+// departmentsOnly drops the governments themselves from a list of leads:
+// "应由国务院制定行政法规", "由县政府与企业签订协议" name who decides, not a
+// department that leads the work.
+func (st *state) departmentsOnly(names []string) []string {
+	if st.p.depts == nil {
+		return names
+	}
+	var out []string
+	for _, n := range names {
+		if e, ok := st.p.depts.Entry(n); ok && (e.Category == dept.CatBody || e.Category == dept.CatCentral) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // deptRun reads departments joined by connectors at the start of s. After a
