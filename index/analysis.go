@@ -23,7 +23,7 @@ const (
 	queryAnalyzer   = "gse_query"
 	modeIndex       = "index"
 	modeQuery       = "query"
-	analysisVersion = "gse-1" // bump when tokenization changes: old indexes need a reindex
+	analysisVersion = "gse-2" // bump when tokenization changes: old indexes need a reindex
 )
 
 // sharedSeg is the process-wide segmenter the registered tokenizer uses.
@@ -191,7 +191,8 @@ func (t *tokenizer) userSubwords(rv analysis.TokenStream, in []byte, st, en, pos
 			rv = append(rv, &analysis.Token{Start: base, End: en, Term: in[base:en], Position: pos, Type: analysis.Ideographic})
 		}
 	}
-	for _, s := range t.seg.Segment(in[base:en]) {
+	segs := t.seg.Segment(in[base:en])
+	for _, s := range segs {
 		s0, s1 := base+s.Start(), base+s.End()
 		sw := in[s0:s1]
 		if !(s0 == base && s1 == en) && utf8.RuneCount(sw) >= 2 && hasLetterOrDigit(sw) {
@@ -203,9 +204,39 @@ func (t *tokenizer) userSubwords(rv analysis.TokenStream, in []byte, st, en, pos
 			rv = appendSubwords(rv, in, tok.Segments(), s0, pos, 0)
 		}
 	}
+	// The name is usually one dictionary word whose cuts are its sub-segments.
+	cuts := make([]*gse.Segment, 0, len(segs))
+	for i := range segs {
+		cuts = append(cuts, &segs[i])
+	}
+	if len(segs) == 1 && segs[0].Token() != nil && segs[0].Start() == 0 {
+		cuts = segs[0].Token().Segments()
+	}
+	rv = t.spanningWords(rv, in, base, cuts, pos)
 	// Prefixes only: the tail of a department name is its kind (局, 委员会),
 	// and its dictionary suffixes are accidents (民政局 → 政局).
 	return t.edgeWords(rv, mark, in, base, en, pos, false)
+}
+
+// spanningWords adds the dictionary words of four runes or more that start
+// at a segment of a department name and end inside the next one: 住房城乡建设部
+// cuts as 住房/城乡/建设部, which hides 城乡建设, a word users search for. Shorter
+// words across a cut are mostly accidents of adjacent characters; four-rune
+// ones inside an organisation's name are not.
+func (t *tokenizer) spanningWords(rv analysis.TokenStream, in []byte, base int, segs []*gse.Segment, pos int) analysis.TokenStream {
+	for i := 0; i+1 < len(segs); i++ {
+		s0 := base + segs[i].Start()
+		next0, next1 := base+segs[i+1].Start(), base+segs[i+1].End()
+		for e := next0 + 1; e < next1 && e < len(in); e++ {
+			if !utf8.RuneStart(in[e]) || utf8.RuneCount(in[s0:e]) < 4 {
+				continue
+			}
+			if f, _, ok := t.seg.Find(string(in[s0:e])); ok && f >= 2 {
+				rv = append(rv, &analysis.Token{Start: s0, End: e, Term: in[s0:e], Position: pos, Type: tokenType(in[s0:e])})
+			}
+		}
+	}
+	return rv
 }
 
 // Immutable lookup tables for userSubwords.
