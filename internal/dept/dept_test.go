@@ -301,6 +301,9 @@ func TestFind(t *testing.T) {
 		{"县纪委监委派驻纪检组", []string{"县纪委监委"}},
 		// A sub-unit written after the department it belongs to.
 		{"由县公安局交警大队根据会议意见修改", []string{"县公安局交警大队"}},
+		// A verb before a relative unit is no place: 调整|县…, not 调整县.
+		{"关于调整县食品安全委员会组成人员的通知", []string{"县食品安全委员会"}},
+		{"关于撤销县农业农村局内设机构的批复", []string{"县农业农村局"}},
 	}
 	for _, tc := range tests {
 		var got []string

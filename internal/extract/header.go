@@ -40,16 +40,39 @@ func (st *state) findIntro() int {
 	}); i >= 0 {
 		return i
 	}
-	return pass(func(l string) bool {
-		if !strings.Contains(l, "召开") && !strings.Contains(l, "举行") {
-			return false
+	if i := pass(introHeld); i >= 0 {
+		return i
+	}
+	// "2019年5月6日上午，会议由副县长王xx主持": the chair masked, the date
+	// still dates the meeting.
+	seen := 0
+	for i, l := range st.lines {
+		if l == "" || isBreadcrumb(l) {
+			continue
 		}
-		if len(findDates(l)) > 0 {
-			return true
+		if seen++; seen > introWindow {
+			break
 		}
-		_, ok := findMeetingNo(l)
-		return ok && !isTitleLine(l) || ok && strings.HasSuffix(trimEndPunct(l), "召开") && strings.Contains(l, "在")
-	})
+		if strings.Contains(l, "主持") && !isTitleLine(l) {
+			if ds := findDates(l); len(ds) > 0 && ds[0].Start < len(l)/2 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// introHeld is the second pass of findIntro: a line saying the meeting was
+// held, with a date or a meeting number.
+func introHeld(l string) bool {
+	if !strings.Contains(l, "召开") && !strings.Contains(l, "举行") {
+		return false
+	}
+	if len(findDates(l)) > 0 {
+		return true
+	}
+	_, ok := findMeetingNo(l)
+	return ok && !isTitleLine(l) || ok && strings.HasSuffix(trimEndPunct(l), "召开") && strings.Contains(l, "在")
 }
 
 // isTitleLine reports a short line without sentence punctuation: a page or

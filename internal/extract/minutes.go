@@ -326,9 +326,12 @@ func (st *state) headerMeetingNo(m *document.Meeting, head []int) {
 		if inner == l || inner == "" {
 			continue
 		}
-		if no, ok := norm.FindMeetingNo(inner); ok && no.Start == 0 && no.End == len(inner) {
-			m.Term, m.Year, m.Session = no.Term, no.Year, no.Session
-			return
+		// Standing under the title, a bare "第3次" numbers this meeting.
+		for _, cand := range []string{inner, inner + "会议"} {
+			if no, ok := norm.FindMeetingNo(cand); ok && no.Start == 0 && no.End >= len(inner) {
+				m.Term, m.Year, m.Session = no.Term, no.Year, no.Session
+				return
+			}
 		}
 	}
 }
