@@ -27,7 +27,7 @@ func newState(p *Parser, text string, meta Meta) *state {
 	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	lines := make([]string, len(raw))
 	for i, l := range raw {
-		lines[i] = stripDecoration(l)
+		lines[i] = asciiStops(stripDecoration(l))
 	}
 	return &state{p: p, meta: meta, text: text, lines: lines}
 }
@@ -215,4 +215,28 @@ func dedupe(list []string) []string {
 		}
 	}
 	return out
+}
+
+// asciiStops turns an ASCII full stop between Chinese sentences into 。
+// ("…的意见》.会议原则同意"), so sentences split as in typeset text; a
+// stop after a digit (1.审议, 3.5亿元) is left alone.
+func asciiStops(l string) string {
+	if !strings.Contains(l, ".") {
+		return l
+	}
+	rs := []rune(l)
+	changed := false
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] != '.' {
+			continue
+		}
+		prev, next := rs[i-1], rs[i+1]
+		if (isHan(prev) || strings.ContainsRune("》）”", prev)) && isHan(next) {
+			rs[i], changed = '。', true
+		}
+	}
+	if !changed {
+		return l
+	}
+	return string(rs)
 }
