@@ -304,6 +304,7 @@ func TestFind(t *testing.T) {
 		// A verb before a relative unit is no place: 调整|县…, not 调整县.
 		{"关于调整县食品安全委员会组成人员的通知", []string{"县食品安全委员会"}},
 		{"关于撤销县农业农村局内设机构的批复", []string{"县农业农村局"}},
+		{"协调委办公室设在民航总局，授权市级人民法院管辖", []string{"人民法院"}},
 	}
 	for _, tc := range tests {
 		var got []string

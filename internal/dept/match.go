@@ -139,7 +139,8 @@ var relBlocked = func() map[[2]rune]bool {
 // it an ordinary word (区域, 市场, 县城): 区域布局 is no 区…局.
 var relNextBlocked = func() map[[2]rune]bool {
 	m := map[[2]rune]bool{}
-	for _, w := range []string{"区域", "区位", "区间", "区别", "区分", "区块", "市场", "市容", "市面", "县域", "县城", "省份", "省内", "市内", "区内", "县内", "镇域"} {
+	for _, w := range []string{"区域", "区位", "区间", "区别", "区分", "区块", "市场", "市容", "市面", "县域", "县城", "省份", "省内", "市内", "区内", "县内", "镇域",
+		"市级", "县级", "区级", "省级", "乡级", "镇级"} {
 		r := []rune(w)
 		m[[2]rune{r[0], r[1]}] = true
 	}
@@ -440,6 +441,12 @@ func validPlaceStem(s []rune) bool {
 	str := string(s)
 	for _, w := range notPlaceWords {
 		if strings.Contains(str, w) {
+			return false
+		}
+	}
+	// The verbs that stand before units (授权, 委托, 责成) open no place.
+	for _, w := range verbMarkers {
+		if strings.HasPrefix(str, w) {
 			return false
 		}
 	}
@@ -773,6 +780,12 @@ func (t *Table) longestAt(rt runeText, i int) (match, bool) {
 			// 中央纪委国家监委: a national owner this table does not model,
 			// whose pieces (纪委, 监委) are no local departments.
 			if i >= 2 && (string(rs[i-2:i]) == "中央" || string(rs[i-2:i]) == "国家") {
+				continue
+			}
+			// A Party department needs the committee's place in front
+			// (市委办公室); 委办公室 alone is the end of another name
+			// (协调委办公室).
+			if p.entry >= 0 && strings.HasPrefix(t.entries[p.entry].Name, "委") && rs[i] == '委' {
 				continue
 			}
 			if p.tmplPlace != "" && p.tmplKind != headRel && !prevBoundary {
