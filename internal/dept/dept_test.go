@@ -502,3 +502,19 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestPlausiblePlace(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"周至县", true}, {"新乡县", true}, {"四会市", true}, {"兴县", true}, {"苏州市", true},
+		{"阿鲁科尔沁旗", true}, {"石林彝族自治县", true}, {"历下区", true},
+		{"加快县", false}, {"全县", false}, {"兴市", false}, {"市区", false}, {"各县", false},
+		{"授权市", false}, {"县城", false}, {"城市", false}, {"新县", true},
+	} {
+		if got := PlausiblePlace(tc.in); got != tc.want {
+			t.Errorf("PlausiblePlace(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -453,6 +453,61 @@ func validPlaceStem(s []rune) bool {
 	return true
 }
 
+// looseBan holds the characters no place name holds, for PlausiblePlace:
+// placeBan without the level and function characters that real names use
+// (新乡县, 四会市, 周至县, 会理县).
+var looseBan = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "局委办厅部院室所处署队的各等及了在是为对向把将由请其该这那并从按经被让给到以" {
+		m[r] = true
+	}
+	return m
+}()
+
+// notOneCharCounty are the characters before 县 that make a phrase (全县,
+// 各县, 本县, 该县), not a one-character county (兴县, 沛县, 新县).
+const notOneCharCounty = "全各本我该此邻外每两一二三四五六七八九十某其另原老"
+
+// PlausiblePlace reports whether name reads as one place with its level
+// (周至县, 兴县, 阿鲁科尔沁旗, 石林彝族自治县), judged more loosely than the
+// place rules for units, since the caller has other evidence that a place
+// is named there (a government, a document title). A stem of one character
+// is accepted for counties only.
+func PlausiblePlace(name string) bool {
+	rs := []rune(name)
+	for li, lr := range levelSuffixRunes {
+		if !hasSuffix(rs, lr) {
+			continue
+		}
+		stem := rs[:len(rs)-len(lr)]
+		maxStem := 4
+		if strings.HasPrefix(levelSuffixes[li], "自治") || strings.HasSuffix(levelSuffixes[li], "旗") {
+			maxStem = 8
+		}
+		if len(stem) < 1 || len(stem) > maxStem || len(stem) == 1 && (levelSuffixes[li] != "县" || strings.ContainsRune(notOneCharCounty, stem[0])) {
+			continue
+		}
+		ok := true
+		for _, r := range stem {
+			if looseBan[r] || !isHan(r) || strings.ContainsRune("省市区县旗盟", r) {
+				ok = false
+				break
+			}
+		}
+		str := string(stem)
+		for _, w := range notPlaceWords {
+			ok = ok && !strings.Contains(str, w)
+		}
+		for _, w := range verbMarkers {
+			ok = ok && !strings.HasPrefix(str, w)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // validBare reports whether rs can be a place written without its level
 // (苏州 in 苏州海关): two to four characters, not wrapped.
 func validBare(rs []rune, gaps []bool) bool {

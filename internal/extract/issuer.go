@@ -155,8 +155,8 @@ func levelWordAfterPlace(w, level string) bool {
 }
 
 // placeShape checks a place name: a Han stem of one (兴县) to six characters
-// (more with 自治: 张家川回族自治县) before the level, which the department
-// table's place rules read as a place.
+// (more with 自治: 张家川回族自治县) before the level, with the shape of a
+// place (周至县 and 四会市 included).
 func placeShape(p, level string) bool {
 	stem := strings.TrimSuffix(p, level)
 	n := utf8.RuneCountInString(stem)
@@ -166,10 +166,7 @@ func placeShape(p, level string) bool {
 	if n > 6 && !strings.Contains(stem, "自治") {
 		return false
 	}
-	if n == 1 && level != "县" {
-		return false // one-character names exist for counties (兴县, 沛县) only
-	}
-	return dept.PlaceOf(p+"人民政府") == p
+	return dept.PlausiblePlace(p)
 }
 
 // ministryIssuer is the ministry or bureau whose own meeting it is: a 部务会
