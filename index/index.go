@@ -73,12 +73,16 @@ type Index struct {
 	textAn   string // analyzer for query text
 	writeMu  sync.Mutex
 	suggest  suggestCache
+	facets   facetCache
 	simplify func(string) string
 	seg      *gse.Segmenter // nil for the baseline
 	dir      string
 	// briefFields are the stored fields Query.Brief reads: the brief
 	// document, or the whole one in an index built before it existed.
 	briefFields []string
+	// topicCounts: the index records each document's number of topics
+	// (indexes built before it did not).
+	topicCounts bool
 }
 
 // meta is recorded in the index so a later process can tell whether the
@@ -158,8 +162,11 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 			}
 		}
 		ix.briefFields = fullFields
-		if im, ok := bi.Mapping().(*mapping.IndexMappingImpl); ok && im.DefaultMapping != nil && im.DefaultMapping.Properties[fDocBrief] != nil {
-			ix.briefFields = briefFields
+		if im, ok := bi.Mapping().(*mapping.IndexMappingImpl); ok && im.DefaultMapping != nil {
+			if im.DefaultMapping.Properties[fDocBrief] != nil {
+				ix.briefFields = briefFields
+			}
+			ix.topicCounts = im.DefaultMapping.Properties[fTopicCount] != nil
 		}
 		return ix, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -179,7 +186,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("index: write metadata: %w", err)
 	}
-	ix.bi, ix.meta, ix.briefFields = bi, want, briefFields
+	ix.bi, ix.meta, ix.briefFields, ix.topicCounts = bi, want, briefFields, true
 	return ix, nil
 }
 
@@ -305,6 +312,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 			return nil, fmt.Errorf("index: write batch: %w", err)
 		}
 		ix.suggest.invalidate()
+		ix.facets.invalidate()
 	}
 	return out, nil
 }
@@ -372,6 +380,7 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 		return fmt.Errorf("index: delete %s: %w", id, err)
 	}
 	ix.suggest.invalidate()
+	ix.facets.invalidate()
 	return nil
 }
 

@@ -34,8 +34,9 @@ const (
 	fTitleKey    = "title_key" // whole title as one term, for suggestions
 	fDocJSON     = "doc_json"  // the Document as put, stored only
 	fSourceStore = "source_path_stored"
-	fSimplified  = "simplified" // indexed text that differs from the document's, stored only
-	fDocBrief    = "doc_brief"  // the Document without its full texts, stored only
+	fSimplified  = "simplified"  // indexed text that differs from the document's, stored only
+	fDocBrief    = "doc_brief"   // the Document without its full texts, stored only
+	fTopicCount  = "topic_count" // number of topics, a keyword for TopicCount's facet
 )
 
 // buildMapping returns the index mapping. textAnalyzer/queryAnalyzerName
@@ -116,6 +117,7 @@ func buildMapping(baseline bool) (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fSourceStore, stored())
 	dm.AddFieldMappingsAt(fSimplified, stored())
 	dm.AddFieldMappingsAt(fDocBrief, stored())
+	dm.AddFieldMappingsAt(fTopicCount, kw(true))
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = keyword.Name
 	im.StoreDynamic = false
@@ -212,6 +214,9 @@ func (ix *Index) bleveDoc(d *document.Document, js []byte) map[string]interface{
 	}
 	if d.Title != "" {
 		m[fTitleKey] = t.Title
+	}
+	if len(d.Topics) > 0 {
+		m[fTopicCount] = strconv.Itoa(len(d.Topics))
 	}
 	if br := briefJSON(d); br != nil {
 		m[fDocBrief] = string(br)

@@ -1,11 +1,13 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -50,6 +52,17 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	// Browse pages without query text need structure only: no snippets,
 	// no full texts.
 	brief := q.Brief && q.IncludeDocuments && !p.hasText()
+	// The whole archive's facets are reused until the next write.
+	facetSize := cmp.Or(q.FacetSize, defaultFacetSize)
+	only := strings.Join(q.Facets, ",")
+	var cachedFacets map[string][]Facet
+	var cacheGen uint64
+	whole := !q.NoFacets && unfiltered(q, p)
+	if whole {
+		if cachedFacets, cacheGen = ix.facets.get(facetSize, only); cachedFacets != nil {
+			q.NoFacets = true
+		}
+	}
 	run := func(or bool) (*bleve.SearchResult, error) {
 		tq, err := ix.buildText(p, or)
 		if err != nil {
@@ -119,7 +132,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = map[string][]Facet{}
-	if !q.NoFacets {
+	if cachedFacets != nil {
+		out.Facets = cachedFacets
+	} else if !q.NoFacets {
 		for _, f := range facetFields {
 			if q.Facets != nil && !slices.Contains(q.Facets, f) {
 				continue
@@ -132,6 +147,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			}
 			out.Facets[f] = vals
 		}
+	}
+	if whole && cachedFacets == nil {
+		ix.facets.put(cacheGen, facetSize, only, out.Facets)
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil

@@ -2,9 +2,13 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strconv"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // valueFields are the keyword facets whose complete value lists Values gives.
@@ -44,4 +48,109 @@ func (ix *Index) Values(ctx context.Context, facet string) ([]Facet, error) {
 		}
 	}
 	return out, nil
+}
+
+// ErrUnsupported says the index was built before a feature existed;
+// `govarchive reindex` brings it.
+var ErrUnsupported = errors.New("not supported by this index; reindex")
+
+// TopicCount returns the number of agenda topics over every document q
+// matches (its text and filters), from a facet on each document's topic
+// count: a decisions list can report its total without reading documents.
+// It wraps ErrUnsupported for an index built before topic counts existed.
+func (ix *Index) TopicCount(ctx context.Context, q Query) (int, error) {
+	if !ix.topicCounts {
+		return 0, fmt.Errorf("index: topic count: %w", ErrUnsupported)
+	}
+	q.Page, q.Size, q.Sort, q.NoFacets = 1, 1, "", true
+	if err := validate(&q); err != nil {
+		return 0, err
+	}
+	p, err := parseQuery(q.Text)
+	if err != nil {
+		return 0, err
+	}
+	filters, err := ix.filters(q)
+	if err != nil {
+		return 0, err
+	}
+	tq, err := ix.buildText(p, false)
+	if err != nil {
+		return 0, err
+	}
+	var top query.Query = tq
+	if len(filters) > 0 {
+		top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
+	}
+	req := bleve.NewSearchRequestOptions(top, 0, 0, false)
+	req.AddFacet(fTopicCount, bleve.NewFacetRequest(fTopicCount, maxFacetSize))
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, fmt.Errorf("index: topic count: %w", err)
+	}
+	n := 0
+	if fr := res.Facets[fTopicCount]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			k, err := strconv.Atoi(t.Term)
+			if err != nil {
+				return 0, fmt.Errorf("index: topic count %q: %w", t.Term, err)
+			}
+			n += k * t.Count
+		}
+	}
+	return n, nil
+}
+
+// facetCache keeps the facets of the whole archive (a search with no text
+// and no filters: the search page before the user types), which cost a
+// pass over every document's values. Writes clear it.
+type facetCache struct {
+	mu      sync.Mutex
+	gen     uint64 // bumped by every write
+	valid   bool
+	size    int
+	only    string // the facet selection, joined
+	entries map[string][]Facet
+}
+
+func (c *facetCache) invalidate() {
+	c.mu.Lock()
+	c.gen++
+	c.valid = false
+	c.mu.Unlock()
+}
+
+// get returns a copy of the cached facets (callers may sort them), or nil
+// and the generation to store a fresh result under.
+func (c *facetCache) get(size int, only string) (map[string][]Facet, uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || c.size != size || c.only != only {
+		return nil, c.gen
+	}
+	return copyFacets(c.entries), c.gen
+}
+
+// put stores facets computed at generation gen, unless a write came since.
+func (c *facetCache) put(gen uint64, size int, only string, f map[string][]Facet) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	c.valid, c.size, c.only, c.entries = true, size, only, copyFacets(f)
+}
+
+func copyFacets(f map[string][]Facet) map[string][]Facet {
+	out := make(map[string][]Facet, len(f))
+	for k, v := range f {
+		out[k] = append([]Facet{}, v...)
+	}
+	return out
+}
+
+// unfiltered reports whether q selects the whole archive.
+func unfiltered(q Query, p *parsed) bool {
+	return !p.hasText() && q.Department == "" && q.Person == "" && q.Kind == "" && len(q.Kinds) == 0 &&
+		q.Issuer == "" && q.Year == 0 && q.From.IsZero() && q.To.IsZero()
 }

@@ -192,3 +192,72 @@ func TestBriefReopen(t *testing.T) {
 		t.Errorf("brief hit from a whole document: %+v", r.Hits)
 	}
 }
+
+func TestTopicCount(t *testing.T) {
+	ix := openTest(t, Options{})
+	ctx := context.Background()
+	mk := func(id, date string, n int) *document.Document {
+		d := doc(id, "纪要", "研究审计工作。")
+		d.Date = date
+		for i := range n {
+			d.Topics = append(d.Topics, document.Topic{No: i + 1, Title: fmt.Sprintf("议题%d", i+1)})
+		}
+		return d
+	}
+	put(t, ix, mk("a", "2020-01-01", 3), mk("b", "2020-05-01", 3), mk("c", "2021-01-01", 12), mk("d", "2021-02-01", 0))
+	tests := []struct {
+		q    Query
+		want int
+	}{
+		{Query{}, 18},
+		{Query{Year: 2020}, 6},
+		{Query{Year: 2021}, 12},
+		{Query{Year: 1999}, 0},
+	}
+	for _, tc := range tests {
+		got, err := ix.TopicCount(ctx, tc.q)
+		if err != nil || got != tc.want {
+			t.Errorf("%+v: %d %v, want %d", tc.q, got, err, tc.want)
+		}
+	}
+	ix.topicCounts = false // as in an index built before topic counts
+	if _, err := ix.TopicCount(ctx, Query{}); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("old index: %v", err)
+	}
+}
+
+// TestWholeArchiveFacetCache: the facets of the unfiltered search are
+// reused, equal to fresh ones, private to each caller, and renewed by
+// every write.
+func TestWholeArchiveFacetCache(t *testing.T) {
+	ix := openTest(t, Options{})
+	ctx := context.Background()
+	mk := func(id, person string) *document.Document {
+		d := doc(id, "纪要", "研究。")
+		d.People = []string{person}
+		return d
+	}
+	put(t, ix, mk("a", "李亚平"), mk("b", "李亚平"))
+	first := find(t, ix, Query{})
+	first.Facets[FacetPerson][0].Count = 99 // a caller's change stays its own
+	second := find(t, ix, Query{})
+	if got := second.Facets[FacetPerson]; len(got) != 1 || got[0] != (Facet{"李亚平", 2}) {
+		t.Fatalf("cached person facet %v", got)
+	}
+	if r := find(t, ix, Query{Facets: []string{FacetKind}}); len(r.Facets) != 1 {
+		t.Errorf("another selection reuses the cache: %v", r.Facets)
+	}
+	put(t, ix, mk("c", "韩云"))
+	if got := find(t, ix, Query{}).Facets[FacetPerson]; len(got) != 2 {
+		t.Errorf("after a write: %v", got)
+	}
+	if err := ix.Delete(ctx, "c"); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(t, ix, Query{}).Facets[FacetPerson]; len(got) != 1 {
+		t.Errorf("after a delete: %v", got)
+	}
+	if got := find(t, ix, Query{Person: "韩云"}); got.Total != 0 {
+		t.Errorf("filtered search: %d", got.Total)
+	}
+}

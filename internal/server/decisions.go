@@ -2,6 +2,8 @@ package server
 
 import (
 	"cmp"
+	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -54,6 +56,17 @@ func (s *Server) handleDecisions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if q == "" && dept == "" {
+		// Every topic of every meeting: the index counts them, and only the
+		// documents up to the requested page are read.
+		out, err := s.decisionsPage(c.Request().Context(), year, page, size)
+		if err == nil {
+			return c.JSON(http.StatusOK, out)
+		}
+		if !errors.Is(err, index.ErrUnsupported) {
+			return err
+		}
+	}
 	type agg struct {
 		items     []decisionItem
 		truncated bool
@@ -73,6 +86,44 @@ func (s *Server) handleDecisions(c echo.Context) error {
 	items, truncated := a.items, a.truncated
 	return c.JSON(http.StatusOK, decisionsResponse{Total: len(items), Page: page, Size: size,
 		Truncated: truncated, Decisions: pageOf(items, page, size)})
+}
+
+// errPageFull stops the walk of decisionsPage.
+var errPageFull = errors.New("page full")
+
+// decisionsPage lists one page of every topic (of the year's documents),
+// newest meeting first, reading only the documents before and on the page.
+func (s *Server) decisionsPage(ctx context.Context, year, page, size int) (*decisionsResponse, error) {
+	total, err := s.ix.TopicCount(ctx, index.Query{Year: year})
+	if err != nil {
+		return nil, err
+	}
+	out := &decisionsResponse{Total: total, Page: page, Size: size, Decisions: []decisionItem{}}
+	skip := (page - 1) * size
+	if skip >= total {
+		return out, nil
+	}
+	err = s.ix.Each(ctx, index.Query{Year: year, IncludeDocuments: true, Brief: true}, func(h index.Hit) error {
+		if h.Document == nil {
+			return nil
+		}
+		if n := len(h.Document.Topics); skip >= n {
+			skip -= n
+			return nil
+		}
+		items := topicsOf(h, "", "")
+		out.Decisions = append(out.Decisions, items[min(skip, len(items)):]...)
+		skip = 0
+		if len(out.Decisions) >= size {
+			out.Decisions = out.Decisions[:size]
+			return errPageFull
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errPageFull) {
+		return nil, err
+	}
+	return out, nil
 }
 
 // topicsOf lists the topics of a hit that the decisions page shows: with q

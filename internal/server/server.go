@@ -32,6 +32,9 @@ type Index interface {
 	Each(ctx context.Context, q index.Query, fn func(index.Hit) error) error
 	// Values lists every value of a facet with its document count.
 	Values(ctx context.Context, facet string) ([]index.Facet, error)
+	// TopicCount sums the topics of the documents q matches (wraps
+	// index.ErrUnsupported for an index built before topic counts).
+	TopicCount(ctx context.Context, q index.Query) (int, error)
 	Get(ctx context.Context, id string) (*document.Document, error)
 	Delete(ctx context.Context, id string) error
 	Count(ctx context.Context) (uint64, error)
