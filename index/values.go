@@ -23,16 +23,26 @@ var valueFields = map[string]string{
 // term dictionary says how many values there are, and one facet request of
 // exactly that size counts them (the dictionary's own counts would include
 // deleted documents until segments merge).
-func (ix *Index) Values(ctx context.Context, facet string) ([]Facet, error) {
+func (ix *Index) Values(ctx context.Context, facet string) (out []Facet, err error) {
 	field, ok := valueFields[facet]
 	if !ok {
 		return nil, fmt.Errorf("%w: facet: %q is not one of department, person, year, kind, issuer", ErrInvalidQuery, facet)
 	}
+	// Kept until the next write.
+	cached, gen := ix.facets.values(facet)
+	if cached != nil {
+		return cached, nil
+	}
+	defer func() {
+		if err == nil {
+			ix.facets.putValues(gen, facet, out)
+		}
+	}()
 	n := 0
 	if err := ix.visitTerms(field, func(string, int) { n++ }); err != nil {
 		return nil, err
 	}
-	out := make([]Facet, 0, n)
+	out = make([]Facet, 0, n)
 	if n == 0 {
 		return out, nil
 	}
@@ -111,12 +121,37 @@ type facetCache struct {
 	size    int
 	only    string // the facet selection, joined
 	entries map[string][]Facet
+	// all holds Values' complete lists by facet, for this generation.
+	all map[string][]Facet
+}
+
+// values returns a copy of a cached complete list, or nil and the
+// generation to store a fresh one under.
+func (c *facetCache) values(facet string) ([]Facet, uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.all[facet]; ok {
+		return append([]Facet{}, v...), c.gen
+	}
+	return nil, c.gen
+}
+
+func (c *facetCache) putValues(gen uint64, facet string, v []Facet) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if c.all == nil {
+		c.all = map[string][]Facet{}
+	}
+	c.all[facet] = append([]Facet{}, v...)
 }
 
 func (c *facetCache) invalidate() {
 	c.mu.Lock()
 	c.gen++
-	c.valid = false
+	c.valid, c.all = false, nil
 	c.mu.Unlock()
 }
 

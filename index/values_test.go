@@ -261,3 +261,27 @@ func TestWholeArchiveFacetCache(t *testing.T) {
 		t.Errorf("filtered search: %d", got.Total)
 	}
 }
+
+// TestValuesCache: complete lists are reused until a write and private to
+// each caller.
+func TestValuesCache(t *testing.T) {
+	ix := openTest(t, Options{})
+	ctx := context.Background()
+	d := doc("a", "纪要", "研究。")
+	d.People = []string{"李亚平"}
+	put(t, ix, d)
+	v, err := ix.Values(ctx, FacetPerson)
+	if err != nil || len(v) != 1 {
+		t.Fatalf("%v %v", v, err)
+	}
+	v[0].Count = 99
+	if v, _ := ix.Values(ctx, FacetPerson); v[0].Count != 1 {
+		t.Errorf("cached list changed by a caller: %v", v)
+	}
+	e := doc("b", "纪要", "研究。")
+	e.People = []string{"韩云"}
+	put(t, ix, e)
+	if v, _ := ix.Values(ctx, FacetPerson); len(v) != 2 {
+		t.Errorf("after a write: %v", v)
+	}
+}
