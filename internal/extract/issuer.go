@@ -190,3 +190,10 @@ func ministryIssuer(meeting, chairTitle string) string {
 	}
 	return ""
 }
+
+// relativeIssuer is an issuer without its place ("县政府" from a source line
+// 县政府办公室), which a place named in the text can complete.
+func relativeIssuer(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(levelChars, r) && (strings.HasPrefix(s[size:], "政府") || strings.HasPrefix(s[size:], "人民政府"))
+}

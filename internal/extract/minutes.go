@@ -76,8 +76,10 @@ func (st *state) parseMinutes() {
 			d.Issuer = issuerOfOffice(src)
 		}
 	}
-	if d.Issuer == "" {
-		d.Issuer = st.inferIssuer()
+	if d.Issuer == "" || relativeIssuer(d.Issuer) {
+		if is := st.inferIssuer(); is != "" {
+			d.Issuer = is
+		}
 	}
 	if d.Title == "" && m.Name != "" {
 		d.Title = m.Name + "纪要"

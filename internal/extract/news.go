@@ -76,8 +76,10 @@ func (st *state) parseNews() {
 	if d.Title == "" && m.Name != "" {
 		d.Title = m.Name
 	}
-	if d.Issuer == "" {
-		d.Issuer = st.inferIssuer()
+	if d.Issuer == "" || relativeIssuer(d.Issuer) {
+		if is := st.inferIssuer(); is != "" {
+			d.Issuer = is
+		}
 	}
 	for _, p := range st.prosePeople(attendVerbs) {
 		if m.Chair != nil && p.Name == m.Chair.Name {
