@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"github.com/longbridgeapp/opencc"
+
+	"govarchive/internal/names"
 )
 
 // traditionalShare is the share of Han characters that t2s must change before
@@ -121,8 +123,13 @@ func (c *Cleaner) Normalize(text string) string {
 	return joinLines(out)
 }
 
-// simplifyDocument converts the text to simplified script when it is written
-// in traditional script, judged over the whole document (see traditionalShare).
+// simplifyDocument converts the text to simplified script. A document
+// written in traditional script (see traditionalShare) is converted whole. A
+// mostly simplified one is converted run by run: each run of Han characters
+// holding a traditional character is converted, except for a traditional
+// character standing where a given name does (right after a surname, with no
+// traditional neighbour), so 工業 and 會議 become 工业 and 会议 while 王颺
+// keeps its name.
 func (c *Cleaner) simplifyDocument(text string) string {
 	han, trad := 0, 0
 	for _, r := range text {
@@ -136,11 +143,105 @@ func (c *Cleaner) simplifyDocument(text string) string {
 			han++
 		}
 	}
-	if trad == 0 || float64(trad)/float64(han) < traditionalShare {
+	if trad == 0 {
 		return text
 	}
-	return c.Simplify(text)
+	if float64(trad)/float64(han) >= traditionalShare {
+		return c.Simplify(text)
+	}
+	return c.simplifyMixed(text)
 }
+
+// simplifyMixed converts a mostly simplified text, keeping the traditional
+// characters that stand in a name position. The context of a character skips
+// spaces and line breaks, so a name wrapped across lines (王\n颺) is still a
+// name.
+func (c *Cleaner) simplifyMixed(text string) string {
+	rs := []rune(text)
+	var keep []int
+	for i, r := range rs {
+		if c.traditional[r] && c.namePosition(rs, i) {
+			keep = append(keep, i)
+		}
+	}
+	out := []rune(c.Simplify(text))
+	if len(out) != len(rs) {
+		// A phrase mapping changed the length, so positions no longer
+		// line up: put the kept characters back by converting around them.
+		var b strings.Builder
+		from := 0
+		for _, k := range keep {
+			b.WriteString(c.Simplify(string(rs[from:k])))
+			b.WriteRune(rs[k])
+			from = k + 1
+		}
+		b.WriteString(c.Simplify(string(rs[from:])))
+		return b.String()
+	}
+	for _, k := range keep {
+		out[k] = rs[k]
+	}
+	return string(out)
+}
+
+// hanContext returns up to two Han characters before position i and two
+// after it (skipping spaces and line breaks, stopping at anything else), with
+// the index of rs[i] in the result.
+func hanContext(rs []rune, i int) ([]rune, int) {
+	var before []rune
+	for j := i - 1; j >= 0 && len(before) < 2; j-- {
+		if isSpaceRune(rs[j]) {
+			continue
+		}
+		if !isHanRune(rs[j]) {
+			break
+		}
+		before = append([]rune{rs[j]}, before...)
+	}
+	ctx := append(before, rs[i])
+	for j := i + 1; j < len(rs) && len(ctx) < len(before)+3; j++ {
+		if isSpaceRune(rs[j]) {
+			continue
+		}
+		if !isHanRune(rs[j]) {
+			break
+		}
+		ctx = append(ctx, rs[j])
+	}
+	return ctx, len(before)
+}
+
+func isSpaceRune(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\u3000' }
+
+// namePosition reports whether the traditional character rs[i] stands where
+// a given name character does: in a plausible name of two or three
+// characters that starts with a surname, with no traditional character next
+// to it (會議, 關於 are words) and in no frequent word that starts with a
+// surname (高質量 is 高质量, not a person 高質).
+func (c *Cleaner) namePosition(rs []rune, i int) bool {
+	run, k := hanContext(rs, i)
+	if k > 0 && c.traditional[run[k-1]] || k+1 < len(run) && c.traditional[run[k+1]] {
+		return false
+	}
+	name := false
+	for start := k - 2; start <= k-1; start++ {
+		if start < 0 || !names.IsSurname(string(run[start])) {
+			continue
+		}
+		for end := k + 1; end <= start+3 && end <= len(run); end++ {
+			cand := c.Simplify(string(run[start:end]))
+			if names.PlausibleTitled(cand) && !names.Plausible(cand) {
+				return false // a frequent word, not a name
+			}
+			if names.Plausible(cand) {
+				name = true
+			}
+		}
+	}
+	return name
+}
+
+func isHanRune(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 
 func hasHan(s string) bool {
 	for _, r := range s {

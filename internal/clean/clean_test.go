@@ -51,6 +51,17 @@ func TestNormalize(t *testing.T) {
 		{"simplified document keeps a name's traditional character",
 			"市政府研究室毛文元 市委办王颺 市财政局吴炜 市人社局朱正 市应急局刘军 市国资委盛红明",
 			"市政府研究室毛文元 市委办王颺 市财政局吴炜 市人社局朱正 市应急局刘军 市国资委盛红明"},
+		// Mixed script: a mostly simplified text with a few traditional
+		// words converts them and keeps traditional name characters.
+		{"mixed: traditional words in simplified text",
+			"市政府召开常务会议，研究推进全市工業经济高质量发展工作。会议听取了市发展改革委关于今年以来经济运行情况的汇报，审议了关于支持制造业发展的若干政策措施，部署了下一阶段重点工作任务。會議指出，要坚定不移推动高質量发展。",
+			"市政府召开常务会议，研究推进全市工业经济高质量发展工作。会议听取了市发展改革委关于今年以来经济运行情况的汇报，审议了关于支持制造业发展的若干政策措施，部署了下一阶段重点工作任务。会议指出，要坚定不移推动高质量发展。"},
+		{"mixed: a name keeps its character while a word beside it converts",
+			"市委办王颺、市财政局吴炜参加會議，会议研究了全市重点项目建设、城市更新改造和营商环境优化等事项，要求各部门加强协调配合，抓好贯彻落实。会议强调，各地各部门要进一步提高政治站位，压实工作责任，确保各项任务按期完成。会议还研究了其他事项，听取了有关部门关于近期重点工作推进情况的汇报。",
+			"市委办王颺、市财政局吴炜参加会议，会议研究了全市重点项目建设、城市更新改造和营商环境优化等事项，要求各部门加强协调配合，抓好贯彻落实。会议强调，各地各部门要进一步提高政治站位，压实工作责任，确保各项任务按期完成。会议还研究了其他事项，听取了有关部门关于近期重点工作推进情况的汇报。"},
+		{"mixed: a two-character given name keeps its traditional character",
+			"副市长陈志颺出席会议并讲话，会议研究部署了全市安全生产、防汛防台、城市运行保障和民生实事项目推进等工作，并对下一步工作作出安排。",
+			"副市长陈志颺出席会议并讲话，会议研究部署了全市安全生产、防汛防台、城市运行保障和民生实事项目推进等工作，并对下一步工作作出安排。"},
 		// Pinyin annotations.
 		{"pinyin with tone marks", "會(huì)議(yì)召開(kāi)", "会议召开"},
 		{"pinyin in full-width parens", "區（qū）政府", "区政府"},
