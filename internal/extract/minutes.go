@@ -160,13 +160,48 @@ func issuerOfOffice(s string) string {
 func (st *state) labelledFields() map[string]string {
 	out := map[string]string{}
 	for i := 0; i < len(st.lines); i++ {
-		m := labelRe.FindStringSubmatch(st.lines[i])
-		if m == nil {
+		// A gov.cn label alone on its line ("索引号") has its value on the
+		// next one.
+		if key := bareLabel(st.lines[i]); key != "" {
+			if v := st.nextValue(i); v != "" {
+				if _, dup := out[key]; !dup {
+					out[key] = v
+				}
+			}
 			continue
+		}
+		for _, seg := range splitLabelled(st.lines[i]) {
+			st.labelledField(out, i, seg)
+		}
+	}
+	return out
+}
+
+// nextValue returns the next non-blank line after the bare label at i,
+// unless it is itself a label.
+func (st *state) nextValue(i int) string {
+	for j := i + 1; j < len(st.lines) && j <= i+3; j++ {
+		if st.lines[j] == "" {
+			continue
+		}
+		if bareLabel(st.lines[j]) != "" || labelRe.MatchString(st.lines[j]) && len(findDates(st.lines[j])) == 0 {
+			return ""
+		}
+		return strings.TrimSpace(st.lines[j])
+	}
+	return ""
+}
+
+// labelledField reads one "标签：值" segment of line i into out.
+func (st *state) labelledField(out map[string]string, i int, seg string) {
+	{
+		m := labelRe.FindStringSubmatch(seg)
+		if m == nil {
+			return
 		}
 		label := removeSpaces(m[1])
 		if runeLen(label) > 6 {
-			continue
+			return
 		}
 		key := metaLabels[label]
 		if key == "" {
@@ -204,7 +239,6 @@ func (st *state) labelledFields() map[string]string {
 			out[key] = val
 		}
 	}
-	return out
 }
 
 // meetingFromFields builds the meeting from labelled fields (会议时间/地点/主持人).
@@ -336,4 +370,32 @@ func (st *state) headerMeetingNo(m *document.Meeting, head []int) {
 			}
 		}
 	}
+}
+
+// splitLabelled splits a line that holds several labelled fields
+// ("索引号：…　　主题分类：…") into one segment per field; other lines come
+// back whole.
+func splitLabelled(line string) []string {
+	if !labelRe.MatchString(line) {
+		return []string{line}
+	}
+	var out []string
+	from := 0
+	for _, loc := range fieldStartRe.FindAllStringIndex(line, -1) {
+		if strings.TrimSpace(line[from:loc[0]]) != "" {
+			out = append(out, line[from:loc[0]])
+			from = loc[0]
+		}
+	}
+	return append(out, line[from:])
+}
+
+// bareLabel returns the metadata key of a line that is only a gov.cn label
+// ("发文字号"), or "".
+func bareLabel(line string) string {
+	l := removeSpaces(line)
+	if contains(bareLabels, l) {
+		return metaLabels[l]
+	}
+	return ""
 }

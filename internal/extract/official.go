@@ -300,6 +300,9 @@ func (st *state) isLabelValue(i int) bool {
 	if i == 0 {
 		return false
 	}
+	if bareLabel(st.lines[i-1]) != "" {
+		return true
+	}
 	m := labelRe.FindStringSubmatch(st.lines[i-1])
 	return m != nil && strings.TrimSpace(m[2]) == ""
 }

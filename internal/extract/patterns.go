@@ -1,6 +1,10 @@
 package extract
 
-import "regexp"
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
 
 // Tables of the genre's vocabulary. Patterns are data: the extractors below
 // only walk these tables.
@@ -59,6 +63,27 @@ var metaLabels = map[string]string{
 	"文件状态": "validity",
 	"内容概述": "summary",
 }
+
+// bareLabels are the gov.cn header labels that also stand alone on a line
+// with their value on the next one ("索引号\n000014349/2018-00021").
+var bareLabels = []string{"索引号", "主题分类", "发文机关", "发布机关", "成文日期", "标题", "发文字号", "发布日期"}
+
+// fieldStartRe finds a metadata label inside a line that holds several
+// ("索引号：… 主题分类：…"): a label after a space, before a colon.
+var fieldStartRe = func() *regexp.Regexp {
+	keys := make([]string, 0, len(metaLabels))
+	for k := range metaLabels {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	// Longest first, so 发布时间 wins over 时间.
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	return regexp.MustCompile(`[ \t　](?:` + strings.Join(keys, "|") + `)[ 　]*[:：]`)
+}()
 
 // issuerSuffixes end the name of a body that issues documents.
 var issuerSuffixes = []string{
