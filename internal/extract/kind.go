@@ -39,7 +39,9 @@ func detectKind(lines []string) document.Kind {
 	}
 	// A meeting page's labelled fields (会议时间/会议主持人/列席情况) outweigh a
 	// 文号 field it may also carry.
-	if labels >= 2 || containsAny(body, minutesPhrases) {
+	// A report's headline ("…常务会议召开", "…主持召开…") keeps it news even
+	// when it lists the items in the minutes' words (会议研究了以下事项：一、…).
+	if labels >= 2 || containsAny(body, minutesPhrases) && !reportHeadline(head) {
 		return document.KindMinutes
 	}
 	if hasMetaHeader(head) {
@@ -109,4 +111,14 @@ func isMeetingReport(head []string, body string) bool {
 // isBreadcrumb reports page navigation lines ("首页 > 政务公开 > …").
 func isBreadcrumb(l string) bool {
 	return strings.Count(l, ">") >= 2 || strings.Count(l, "»") >= 2 || strings.Contains(l, "当前位置") || strings.Contains(l, "您的位置")
+}
+
+// reportHeadline reports a first header line that announces a meeting the
+// way a news report does: 召开 in a short line without sentence punctuation.
+func reportHeadline(head []string) bool {
+	if len(head) == 0 {
+		return false
+	}
+	l := head[0]
+	return strings.Contains(l, "召开") && runeLen(l) < 60 && !strings.ContainsAny(l, "。，")
 }

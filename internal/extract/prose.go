@@ -45,8 +45,12 @@ func (st *state) prosePeople(verbs []string) []document.Person {
 				if after != "" && !strings.HasPrefix(after, "会议") && !strings.HasPrefix(after, "并") && !strings.HasPrefix(after, "。") && runeLen(after) > 4 {
 					continue
 				}
-				out = append(out, st.personClause(s[:i])...)
-				break
+				// "…副秘书长许文杰出席会议，…成员单位负责同志参加会议":
+				// when the last verb's clause names no one, an earlier verb's may.
+				if ps := st.personClause(s[:i]); len(ps) > 0 {
+					out = append(out, ps...)
+					break
+				}
 			}
 		}
 	}
@@ -96,6 +100,11 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 	for _, e := range splitAny(c, "、及") {
 		e = strings.TrimSuffix(strings.TrimSuffix(e, "等"), "同志")
 		if containsAny(e, bylineMarkers) || isMasked(e) {
+			// "副县长王xx、曹振华": the masked name's title still
+			// applies to the names after it.
+			if t := titlePrefix(e); t != "" && !containsAny(e, bylineMarkers) {
+				shared = t
+			}
 			titlesOnly = false
 			continue
 		}
@@ -148,4 +157,16 @@ func (st *state) titleNameEnd(e string) (title, name string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// titlePrefix returns the longest title that e starts with ("副县长" of
+// "副县长王xx"), or "".
+func titlePrefix(e string) string {
+	r := []rune(e)
+	for n := len(r) - 1; n >= 2; n-- {
+		if isTitle(string(r[:n])) {
+			return string(r[:n])
+		}
+	}
+	return ""
 }
