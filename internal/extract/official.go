@@ -76,6 +76,13 @@ func (st *state) parseOfficial() {
 	if d.Issuer == "" {
 		d.Issuer = sigIssuer
 	}
+	// A decree (国务院令第707号) is issued by the body its series names.
+	if b := strings.TrimSuffix(d.DocPrefix, "令"); d.Issuer == "" && b != d.DocPrefix && runeLen(b) >= 2 && isIssuer(b) {
+		d.Issuer = b
+	}
+	if p, ok := st.signer(); ok {
+		st.addPerson(p.Name)
+	}
 	if d.WrittenOn == "" {
 		d.WrittenOn = sigDate
 	}
@@ -91,9 +98,17 @@ func (st *state) parseOfficial() {
 		st.addPerson(p.Name)
 	}
 	for _, m := range responsibleRe.FindAllStringSubmatch(st.text, -1) {
-		for _, part := range splitAny(m[1], "、，,和及") {
-			if n := st.deptLengths(part); len(n) > 0 && n[0] == len(part) {
-				st.addDept(part)
+		for _, part := range splitAny(m[1], "、，,") {
+			// 和/及 join two units ("市财政局和市民政局") but also stand inside
+			// one name (市自然资源和规划局): split only what is no unit whole.
+			subs := []string{part}
+			if n := st.deptLengths(part); len(n) == 0 || n[0] != len(part) {
+				subs = splitAny(part, "和及")
+			}
+			for _, sub := range subs {
+				if n := st.deptLengths(sub); len(n) > 0 && n[0] == len(sub) {
+					st.addDept(sub)
+				}
 			}
 		}
 	}
@@ -305,4 +320,26 @@ func (st *state) isLabelValue(i int) bool {
 	}
 	m := labelRe.FindStringSubmatch(st.lines[i-1])
 	return m != nil && strings.TrimSpace(m[2]) == ""
+}
+
+// signer returns the person who signs a decree or an order above its date
+// ("总理　李克强"), when the line above the closing date is a title and a name.
+func (st *state) signer() (document.Person, bool) {
+	prev := ""
+	for _, l := range st.lines {
+		if l == "" {
+			continue
+		}
+		if ds := findDates(l); len(ds) == 1 && ds[0].Start == 0 && runeLen(l) <= 20 && ds[0].iso() != "" && prev != "" {
+			f := strings.FieldsFunc(prev, isSpace)
+			if len(f) >= 2 {
+				title, name := f[0], joinPadded(strings.Join(f[1:], " "))
+				if isTitle(title) && plausibleTitled(name) {
+					return document.Person{Name: name, Title: title}, true
+				}
+			}
+		}
+		prev = l
+	}
+	return document.Person{}, false
 }

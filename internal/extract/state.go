@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +30,29 @@ func newState(p *Parser, text string, meta Meta) *state {
 	for i, l := range raw {
 		lines[i] = asciiStops(stripDecoration(l))
 	}
+	joinSeriesNumbers(lines)
 	return &state{p: p, meta: meta, text: text, lines: lines}
+}
+
+// seriesLineRe is a 第N号 line of its own, under a decree's heading.
+var seriesLineRe = regexp.MustCompile(`^第\s*[0-9０-９]{1,5}\s*[号號]$`)
+
+// joinSeriesNumbers completes a decree number printed under its heading
+// ("中华人民共和国国务院令\n第707号"): the number line gets the heading in
+// front, so that it reads as one 文号. Line indexes stay as they are.
+func joinSeriesNumbers(lines []string) {
+	for i := 1; i < len(lines); i++ {
+		if !seriesLineRe.MatchString(lines[i]) {
+			continue
+		}
+		prev := lines[i-1]
+		if prev == "" && i >= 2 {
+			prev = lines[i-2]
+		}
+		if strings.HasSuffix(prev, "令") && runeLen(prev) <= 20 {
+			lines[i] = prev + lines[i]
+		}
+	}
 }
 
 // stripDecoration removes markdown and list decoration around a line.

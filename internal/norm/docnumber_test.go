@@ -18,6 +18,7 @@ func TestFindDocNumber(t *testing.T) {
 		{"space before 号", "〔2019〕55 号", "〔2019〕55 号", DocNumber{"〔2019〕55号", "", 2019, 55}},
 		{"traditional 號", "府辦〔2021〕8號", "府辦〔2021〕8號", DocNumber{"府辦〔2021〕8号", "府辦", 2021, 8}},
 		{"decree series", "中华人民共和国国务院令\n国令第707号", "国令第707号", DocNumber{"国令第707号", "国令", 0, 707}},
+		{"decree under the state's name", "中华人民共和国国务院令第707号", "国务院令第707号", DocNumber{"国务院令第707号", "国务院令", 0, 707}},
 		{"decree series with spaces", "国务院令 第 708 号", "国务院令 第 708 号", DocNumber{}},
 		{"明电", "国办发明电〔2018〕15号", "国办发明电〔2018〕15号", DocNumber{"国办发明电〔2018〕15号", "国办发明电", 2018, 15}},
 		{"lost closing bracket", "岳政发〔200916号", "岳政发〔200916号", DocNumber{"岳政发〔2009〕16号", "岳政发", 2009, 16}},
