@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strings"
@@ -40,6 +41,9 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 		p := r.Page(i)
 		if p.V.IsNull() {
 			continue
+		}
+		if !pageStreamsSafe(p) {
+			return "", fmt.Errorf("%s: %w: unterminated string in page %d", name, ErrMalformed, i)
 		}
 		if b.Len() > 0 {
 			b.WriteByte('\n') // the previous line's \n makes a blank line
@@ -115,4 +119,78 @@ func pageLines(texts []pdf.Text) []string {
 		}
 	}
 	return out
+}
+
+// pageStreamsSafe checks the streams the library's interpreter will lex —
+// the page content and its fonts' ToUnicode maps — for a hex string left
+// open at the end: the library's lexer reads past the end as endless
+// spaces there and never returns. Such a file is malformed, not a hang.
+func pageStreamsSafe(p pdf.Page) bool {
+	streams := []pdf.Value{}
+	c := p.V.Key("Contents")
+	if c.Kind() == pdf.Array {
+		for i := 0; i < c.Len(); i++ {
+			streams = append(streams, c.Index(i))
+		}
+	} else {
+		streams = append(streams, c)
+	}
+	for _, f := range p.Fonts() {
+		streams = append(streams, p.Font(f).V.Key("ToUnicode"))
+	}
+	for _, v := range streams {
+		if v.Kind() != pdf.Stream {
+			continue
+		}
+		rc := v.Reader()
+		data, err := io.ReadAll(io.LimitReader(rc, maxPDFStream))
+		rc.Close()
+		if err != nil || !stringsTerminated(data) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxPDFStream bounds what one content stream may decode to.
+const maxPDFStream = 64 << 20
+
+// stringsTerminated reports whether every literal (…) and hex <…> string
+// in a PostScript-like token stream is closed.
+func stringsTerminated(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '%':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case '(':
+			depth := 1
+			for i++; depth > 0; i++ {
+				if i >= len(data) {
+					return false
+				}
+				switch data[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+			}
+			i--
+		case '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				i++
+				continue
+			}
+			j := bytes.IndexByte(data[i+1:], '>')
+			if j < 0 {
+				return false
+			}
+			i += j + 1
+		}
+	}
+	return true
 }
