@@ -73,6 +73,9 @@ func (st *state) parseNews() {
 			d.Issuer = issuerOfOffice(src)
 		}
 	}
+	if d.Issuer == "" && m.Chair != nil {
+		d.Issuer = headlineGovernment(d.Title, m.Chair.Title)
+	}
 	if d.Title == "" && m.Name != "" {
 		d.Title = m.Name
 	}
@@ -143,4 +146,23 @@ func (st *state) parseOther() {
 			d.PublishedOn = ds[0].iso()
 		}
 	}
+}
+
+// headlinePlaceRe is a headline opening with "<place>召开" (林川县召开防汛工作专题会).
+var headlinePlaceRe = regexp.MustCompile(`^(\p{Han}{1,7}?[市区县州旗])召开`)
+
+// headlineGovernment returns the government of the place a headline opens
+// with, when the meeting's chair leads that government (县长, 常务副县长):
+// the county's meeting is then its government's. A Party secretary's
+// meeting is left without an issuer.
+func headlineGovernment(title, chairTitle string) string {
+	m := headlinePlaceRe.FindStringSubmatch(title)
+	if m == nil {
+		return ""
+	}
+	level := string([]rune(m[1])[runeLen(m[1])-1:])
+	if !strings.Contains(chairTitle, level+"长") || !placeShape(m[1], level) {
+		return ""
+	}
+	return m[1] + "人民政府"
 }
