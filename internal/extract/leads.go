@@ -35,7 +35,7 @@ func (st *state) leadDepts(text string) []string {
 			continue
 		}
 		run := st.deptRun(rest[len(trig):], report)
-		if len(run) == 0 && !report {
+		if len(run) == 0 && !report && !contains(namedOnlyTriggers, trig) {
 			run = st.agentUnit(rest, len(trig))
 		}
 		out = append(out, run...)
