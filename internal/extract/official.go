@@ -285,7 +285,13 @@ func (st *state) memberRow(row string) (document.Person, bool) {
 		return document.Person{}, false
 	}
 	name, rest := fields[0], fields[1:]
-	if runeLen(fields[0]) == 1 && runeLen(fields[1]) == 1 {
+	switch {
+	case len(fields) >= 4 && runeLen(fields[0]) == 1 && runeLen(fields[1]) == 1 && runeLen(fields[2]) == 1:
+		// "王 小 红 县长": every character padded.
+		name, rest = fields[0]+fields[1]+fields[2], fields[3:]
+	case runeLen(fields[0]) == 1 && runeLen(fields[1]) == 1,
+		// "欧阳  红": a compound surname padded to the width of three.
+		runeLen(fields[0]) == 2 && surnameLen(fields[0]) == 2 && runeLen(fields[1]) == 1:
 		name, rest = fields[0]+fields[1], fields[2:]
 	}
 	if !(plausibleTitled(name) || st.looseName(name)) || len(rest) == 0 {
