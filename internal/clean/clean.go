@@ -17,11 +17,11 @@ import (
 	"govarchive/internal/names"
 )
 
-// traditionalShare is the share of Han characters that t2s must change before
-// Normalize treats a document as written in traditional script. Simplified
-// documents keep rare traditional characters on purpose in personal names
-// (王颺), which must survive; a traditional document changes 10–40 %.
-const traditionalShare = 0.03
+// A text is judged traditional or simplified by the characters only one
+// script has: those t2s changes (會, 議, 業) against those s2t changes (会,
+// 议, 业). A traditional text has at least as many of the first; a simplified
+// text with some traditional words (工業, 會議) or a name that keeps a
+// traditional character (王颺) has far more of the second, however short.
 
 // dedupMinRunes is the length from which a repeated line counts as a
 // duplicated paragraph; shorter lines (会议还研究了其他事项。) may repeat legitimately.
@@ -37,9 +37,10 @@ const sentencePunct = "，。；！？"
 type Cleaner struct {
 	t2s       *opencc.OpenCC
 	syllables map[string]bool // tone-less pinyin syllables (v for ü)
-	// traditional holds the characters t2s changes on their own; counting
-	// them decides whether a document is traditional without converting it.
-	traditional map[rune]bool
+	// traditional holds the characters t2s changes on their own, simplified
+	// those s2t changes; counting them decides whether a document is
+	// traditional without converting it.
+	traditional, simplified map[rune]bool
 }
 
 // New loads the traditional→simplified dictionaries and the pinyin syllable
@@ -49,16 +50,24 @@ func New() (*Cleaner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("clean: load opencc t2s: %w", err)
 	}
-	trad, err := traditionalSet(cc)
+	trad, err := changedSet(cc)
 	if err != nil {
 		return nil, err
 	}
-	return &Cleaner{t2s: cc, syllables: buildSyllables(), traditional: trad}, nil
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		return nil, fmt.Errorf("clean: load opencc s2t: %w", err)
+	}
+	simp, err := changedSet(s2t)
+	if err != nil {
+		return nil, err
+	}
+	return &Cleaner{t2s: cc, syllables: buildSyllables(), traditional: trad, simplified: simp}, nil
 }
 
-// traditionalSet converts every CJK unified ideograph once, one per line so
+// changedSet converts every CJK unified ideograph once, one per line so
 // that no phrase spans two of them, and keeps those that change.
-func traditionalSet(cc *opencc.OpenCC) (map[rune]bool, error) {
+func changedSet(cc *opencc.OpenCC) (map[rune]bool, error) {
 	var b strings.Builder
 	for r := rune(0x3400); r <= 0x9FFF; r++ {
 		b.WriteRune(r)
@@ -124,29 +133,27 @@ func (c *Cleaner) Normalize(text string) string {
 }
 
 // simplifyDocument converts the text to simplified script. A document
-// written in traditional script (see traditionalShare) is converted whole. A
-// mostly simplified one is converted run by run: each run of Han characters
-// holding a traditional character is converted, except for a traditional
-// character standing where a given name does (right after a surname, with no
-// traditional neighbour), so 工業 and 會議 become 工业 and 会议 while 王颺
-// keeps its name.
+// written in traditional script (see the counts above) is converted whole. A
+// mostly simplified one is converted character by character, except for a
+// traditional character standing where a given name does (after a surname,
+// followed by what follows names, with no traditional neighbour), so 工業 and
+// 會議 become 工业 and 会议 while 王颺 keeps its name.
 func (c *Cleaner) simplifyDocument(text string) string {
-	han, trad := 0, 0
+	trad, simp := 0, 0
 	for _, r := range text {
 		if r < 0x3400 {
 			continue
 		}
 		if c.traditional[r] {
 			trad++
-		}
-		if unicode.Is(unicode.Han, r) {
-			han++
+		} else if c.simplified[r] {
+			simp++
 		}
 	}
 	if trad == 0 {
 		return text
 	}
-	if float64(trad)/float64(han) >= traditionalShare {
+	if trad >= simp {
 		return c.Simplify(text)
 	}
 	return c.simplifyMixed(text)
@@ -184,10 +191,11 @@ func (c *Cleaner) simplifyMixed(text string) string {
 	return string(out)
 }
 
-// hanContext returns up to two Han characters before position i and two
-// after it (skipping spaces and line breaks, stopping at anything else), with
-// the index of rs[i] in the result.
-func hanContext(rs []rune, i int) ([]rune, int) {
+// hanContext returns up to two Han characters before position i and four
+// after it (skipping spaces and line breaks, stopping at anything else), the
+// index of rs[i] in the result, and which characters had a space or line
+// break before them.
+func hanContext(rs []rune, i int) (ctx []rune, k int, gap []bool) {
 	var before []rune
 	for j := i - 1; j >= 0 && len(before) < 2; j-- {
 		if isSpaceRune(rs[j]) {
@@ -198,47 +206,64 @@ func hanContext(rs []rune, i int) ([]rune, int) {
 		}
 		before = append([]rune{rs[j]}, before...)
 	}
-	ctx := append(before, rs[i])
-	for j := i + 1; j < len(rs) && len(ctx) < len(before)+3; j++ {
+	ctx = append(before, rs[i])
+	gap = make([]bool, len(ctx), len(before)+5)
+	spaced := false
+	for j := i + 1; j < len(rs) && len(ctx) < len(before)+5; j++ {
 		if isSpaceRune(rs[j]) {
+			spaced = true
 			continue
 		}
 		if !isHanRune(rs[j]) {
 			break
 		}
 		ctx = append(ctx, rs[j])
+		gap = append(gap, spaced)
+		spaced = false
 	}
-	return ctx, len(before)
+	return ctx, len(before), gap
 }
 
 func isSpaceRune(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\u3000' }
 
+// nameFollowers are the words that follow a person's name in government
+// prose and lists (王颺出席会议, 陈志颺同志, 王颺、…); a name candidate
+// followed by anything else is more likely part of a word (高質量).
+var nameFollowers = []string{
+	"出席", "参加", "列席", "主持", "同志", "等", "任", "为", "在", "讲话", "说", "指出", "强调", "和", "与", "及",
+	"市", "县", "区", "镇", "乡", "省", "副", "主任", "局长", "书记",
+}
+
 // namePosition reports whether the traditional character rs[i] stands where
 // a given name character does: in a plausible name of two or three
-// characters that starts with a surname, with no traditional character next
-// to it (會議, 關於 are words) and in no frequent word that starts with a
-// surname (高質量 is 高质量, not a person 高質).
+// characters that starts with a surname, ends the run or a spaced list item
+// or is followed by a word that follows names, and has no traditional character next to it
+// (會議, 關於 are words, not names).
 func (c *Cleaner) namePosition(rs []rune, i int) bool {
-	run, k := hanContext(rs, i)
+	run, k, gap := hanContext(rs, i)
 	if k > 0 && c.traditional[run[k-1]] || k+1 < len(run) && c.traditional[run[k+1]] {
 		return false
 	}
-	name := false
 	for start := k - 2; start <= k-1; start++ {
 		if start < 0 || !names.IsSurname(string(run[start])) {
 			continue
 		}
 		for end := k + 1; end <= start+3 && end <= len(run); end++ {
-			cand := c.Simplify(string(run[start:end]))
-			if names.PlausibleTitled(cand) && !names.Plausible(cand) {
-				return false // a frequent word, not a name
+			if !names.Plausible(c.Simplify(string(run[start:end]))) {
+				continue
 			}
-			if names.Plausible(cand) {
-				name = true
+			rest := c.Simplify(string(run[end:]))
+			if rest == "" || gap[end] {
+				return true // the name ends the run or a spaced list item
+			}
+			for _, f := range nameFollowers {
+				if strings.HasPrefix(rest, f) {
+					return true
+				}
 			}
 		}
 	}
-	return name
+	return false
 }
 
 func isHanRune(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
