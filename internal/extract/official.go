@@ -80,6 +80,16 @@ func (st *state) parseOfficial() {
 	if b := strings.TrimSuffix(d.DocPrefix, "令"); d.Issuer == "" && b != d.DocPrefix && runeLen(b) >= 2 && isIssuer(b) {
 		d.Issuer = b
 	}
+	// A decree publishes the regulation it names first (《…》已经…通过，
+	// 现予公布); that is what a reader calls it.
+	if d.Title == "" && strings.HasSuffix(d.DocPrefix, "令") {
+		for _, l := range st.lines {
+			if docs := docTitles(l); len(docs) > 0 && strings.Contains(l, "公布") {
+				d.Title = docs[0]
+				break
+			}
+		}
+	}
 	if p, ok := st.signer(); ok {
 		st.addPerson(p.Name)
 	}
