@@ -124,11 +124,13 @@ var itemOpeners = []string{"会议认为", "会议指出", "会议强调", "会�
 var decisionVerbs = []string{"审议并原则通过", "审议通过", "原则通过", "原则同意", "审定", "审议并通过", "讨论通过", "研究审定", "同意"}
 
 // leadTriggers precede the department that leads a decision.
-var leadTriggers = []string{"责成", "由", "请", "交由", "要求"}
+var leadTriggers = []string{"责成", "由", "请", "交由", "要求",
+	"责任单位：", "责任单位:", "牵头单位：", "牵头单位:", "责任部门：", "责任部门:"}
 
 // namedOnlyTriggers introduce a lead only when a department follows at once
-// ("要求市司法局会同…"); without one they open an ordinary sentence.
-var namedOnlyTriggers = []string{"要求"}
+// ("要求市司法局会同…", "（责任单位：市文化广电旅游局、…）"); without one
+// they open an ordinary sentence.
+var namedOnlyTriggers = []string{"要求", "责任单位：", "责任单位:", "牵头单位：", "牵头单位:", "责任部门：", "责任部门:"}
 
 // reportTriggers precede a department that reported ("听取市住建局关于…").
 var reportTriggers = []string{"原则同意", "同意", "听取了", "听取"}
