@@ -50,6 +50,11 @@ func detectKind(lines []string) document.Kind {
 	if hasOfficialTitle(head) || containsAny(body, officialPhrases) {
 		return document.KindOfficial
 	}
+	// A summary, plan or annual report may count the meetings of its year
+	// (召开常务会议24次) without reporting one.
+	if len(head) > 0 && containsAny(head[0], reportTitleMarkers) && !strings.Contains(head[0], "召开") {
+		return document.KindOther
+	}
 	if isMeetingReport(head, body) {
 		// Minutes pages without the word 纪要 still carry labelled
 		// attendance lists ("列席人员:") that news prose never has.
@@ -92,7 +97,12 @@ func hasOfficialTitle(head []string) bool {
 		if runeLen(t) >= 80 || strings.Contains(t, "会议召开") {
 			continue
 		}
-		if _, ok := hasAnySuffix(trimEndPunct(t), officialTitleSuffixes); ok && (strings.Contains(t, "关于") || strings.HasPrefix(t, "印发")) {
+		if suf, ok := hasAnySuffix(trimEndPunct(t), officialTitleSuffixes); ok && (strings.Contains(t, "关于") || strings.HasPrefix(t, "印发")) {
+			// A 公告 or 通告 to the public without a 文号 is no official
+			// document of the government's own business.
+			if contains(publicNoticeSuffixes, suf) && !headHasDocNumber(head) {
+				continue
+			}
 			return true
 		}
 	}
@@ -121,4 +131,19 @@ func reportHeadline(head []string) bool {
 	}
 	l := head[0]
 	return strings.Contains(l, "召开") && runeLen(l) < 60 && !strings.ContainsAny(l, "。，")
+}
+
+// reportTitleMarkers name documents that account for a period's work.
+var reportTitleMarkers = []string{"工作总结", "工作计划", "工作要点", "年度报告", "工作报告", "述职报告"}
+
+// publicNoticeSuffixes end the titles of notices to the public.
+var publicNoticeSuffixes = []string{"公告", "通告"}
+
+func headHasDocNumber(head []string) bool {
+	for _, l := range head {
+		if _, ok := findDocNumber(l); ok {
+			return true
+		}
+	}
+	return false
 }
