@@ -90,6 +90,9 @@ func (st *state) parseOfficial() {
 			}
 		}
 	}
+	// The closing lines an official document shares with minutes:
+	// （此件公开发布）, 抄送/分送, "…印发".
+	st.tail()
 	if p, ok := st.signer(); ok {
 		st.addPerson(p.Name)
 	}

@@ -32,7 +32,8 @@ func (st *state) tail() {
 			}
 			if len(d.Distribution) == 0 && contains(distributionLabels, label) {
 				for k := i + 1; k < len(st.lines) && st.lines[k] != "" && !strings.HasPrefix(st.lines[k], "---"); k++ {
-					if labelRe.MatchString(st.lines[k]) {
+					// A list closed by 。 does not run into the signature below.
+					if labelRe.MatchString(st.lines[k]) || strings.HasSuffix(strings.TrimSpace(val), "。") {
 						break
 					}
 					val += st.lines[k]
