@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -33,7 +34,7 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 	if pages <= 0 {
 		return "", fmt.Errorf("%s: %w: no pages", name, ErrMalformed)
 	}
-	var b strings.Builder
+	var all [][]string
 	for i := 1; i <= min(pages, maxPDFPages); i++ {
 		if err := ctx.Err(); err != nil {
 			return "", fmt.Errorf("%s: %w", name, err)
@@ -45,15 +46,9 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 		if !pageStreamsSafe(p) {
 			return "", fmt.Errorf("%s: %w: unterminated string in page %d", name, ErrMalformed, i)
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n') // the previous line's \n makes a blank line
-		}
-		for _, l := range pageLines(p.Content().Text) {
-			b.WriteString(l)
-			b.WriteByte('\n')
-		}
+		all = append(all, pageLines(p.Content().Text))
 	}
-	out := strings.TrimSpace(b.String())
+	out := strings.TrimSpace(unwrapPages(all))
 	if out == "" {
 		return "", fmt.Errorf("%s: %w", name, ErrNoText)
 	}
@@ -114,7 +109,9 @@ func pageLines(texts []pdf.Text) []string {
 			}
 			b.WriteString(t.S)
 		}
-		if s := strings.TrimSpace(b.String()); s != "" {
+		// Leading spaces stay: a paragraph's indent tells unwrapPages
+		// where a paragraph starts.
+		if s := strings.TrimRightFunc(b.String(), unicode.IsSpace); strings.TrimSpace(s) != "" {
 			out = append(out, s)
 		}
 	}

@@ -1,0 +1,106 @@
+package textio
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A PDF has no paragraphs, only lines set to the page width: a paragraph
+// wraps wherever the measure ends, even inside a name or a 文号, and runs on
+// across page breaks. unwrapPages rejoins those lines so that the text reads
+// like the document's other renderings.
+//
+// Glyph positions cannot measure the lines: the PDF library gives CID fonts
+// (the usual Chinese fonts) no widths, so every glyph of a string shares one
+// x. A line is measured instead in display columns (two for CJK and other
+// wide characters, one for ASCII), which a monospaced Chinese page fills
+// evenly. A line that reaches the measure — the widest lines, shared by
+// enough of the document to be a measure and not one long line — continues
+// on the next line unless that one is indented, which starts a paragraph.
+
+const (
+	// measureSlack is how far short of the measure a full line may end:
+	// justified lines mixing ASCII and CJK, and the rule that keeps closing
+	// punctuation off a line's start, move the break by a character.
+	measureSlack = 3
+	// minFullLines and minFullShare decide whether a measure exists: a
+	// document whose lines are paragraphs has few lines of equal width.
+	minFullLines = 3
+	minFullShare = 0.15
+)
+
+// unwrapPages joins wrapped lines within and across pages, and returns the
+// text with pages separated by a blank line where no paragraph runs on.
+func unwrapPages(pages [][]string) string {
+	measure, ok := lineMeasure(pages)
+	var b strings.Builder
+	prevFull := false
+	for pi, lines := range pages {
+		for li, l := range lines {
+			cont := ok && prevFull && !indented(l)
+			switch {
+			case cont:
+				l = strings.TrimLeftFunc(l, unicode.IsSpace)
+				if prev := lastRune(b.String()); isASCIILetter(prev) && isASCIILetter(firstRune(l)) {
+					b.WriteByte(' ')
+				}
+			case li == 0 && pi > 0 && b.Len() > 0:
+				b.WriteString("\n\n") // a page break that ends a paragraph
+			case b.Len() > 0:
+				b.WriteByte('\n')
+			}
+			b.WriteString(strings.TrimSpace(l))
+			prevFull = columns(l) >= measure-measureSlack
+		}
+	}
+	return b.String()
+}
+
+// lineMeasure finds the width a full line has, and whether the document has
+// one at all.
+func lineMeasure(pages [][]string) (int, bool) {
+	widest, n := 0, 0
+	for _, lines := range pages {
+		for _, l := range lines {
+			widest = max(widest, columns(l))
+			n++
+		}
+	}
+	full := 0
+	for _, lines := range pages {
+		for _, l := range lines {
+			if columns(l) >= widest-measureSlack {
+				full++
+			}
+		}
+	}
+	return widest, full >= minFullLines && float64(full) >= minFullShare*float64(n)
+}
+
+// columns is the display width of a line, its indent included.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			n += 4
+		case r < 0x80 || (r >= 0xFF61 && r <= 0xFFDC):
+			n++ // ASCII and half-width forms
+		case unicode.Is(unicode.Mn, r):
+		default:
+			n += 2
+		}
+	}
+	return n
+}
+
+func indented(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+func isASCIILetter(r rune) bool { return r < 0x80 && (unicode.IsLetter(r)) }
