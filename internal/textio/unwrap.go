@@ -24,10 +24,15 @@ const (
 	// justified lines mixing ASCII and CJK, and the rule that keeps closing
 	// punctuation off a line's start, move the break by a character.
 	measureSlack = 3
-	// minFullLines and minFullShare decide whether a measure exists: a
-	// document whose lines are paragraphs has few lines of equal width.
-	minFullLines = 3
-	minFullShare = 0.15
+	// minFullLines and minFullShare decide whether a measure exists: in a
+	// document whose lines are paragraphs few of the long lines (over half
+	// the widest) share one width, while in a wrapped one most do. Short
+	// lines (tables, lists, headings) say nothing either way.
+	// A full line must also be open: wrapped lines mostly end inside a
+	// sentence, while lines that are whole paragraphs end with 。 and the
+	// like, so two open full lines suffice even in a short page.
+	minFullLines = 2
+	minFullShare = 0.3
 )
 
 // unwrapPages joins wrapped lines within and across pages, and returns the
@@ -57,25 +62,34 @@ func unwrapPages(pages [][]string) string {
 	return b.String()
 }
 
+// paragraphEnds are the characters a paragraph usually ends with.
+const paragraphEnds = "。！？；：.!?;:"
+
 // lineMeasure finds the width a full line has, and whether the document has
 // one at all.
 func lineMeasure(pages [][]string) (int, bool) {
-	widest, n := 0, 0
+	widest := 0
 	for _, lines := range pages {
 		for _, l := range lines {
 			widest = max(widest, columns(l))
-			n++
 		}
 	}
-	full := 0
+	full, open, long := 0, 0, 0
 	for _, lines := range pages {
 		for _, l := range lines {
-			if columns(l) >= widest-measureSlack {
+			switch c := columns(l); {
+			case c >= widest-measureSlack:
 				full++
+				long++
+				if !strings.ContainsRune(paragraphEnds, lastRune(l)) {
+					open++
+				}
+			case 2*c > widest:
+				long++
 			}
 		}
 	}
-	return widest, full >= minFullLines && float64(full) >= minFullShare*float64(n)
+	return widest, open >= minFullLines && float64(full) >= minFullShare*float64(long)
 }
 
 // columns is the display width of a line, its indent included.
