@@ -84,8 +84,8 @@ func (a keyFields) diff(b keyFields) []string {
 
 // Page geometry of the PDF rendering: an A4 page set in a Chinese font
 // holds about 38 full-width characters a line (ASCII takes half a
-// character), wraps paragraphs wherever the measure ends and breaks pages
-// inside paragraphs.
+// character), wraps paragraphs wherever the measure ends, breaks pages
+// inside paragraphs and numbers its pages at the foot.
 const (
 	pdfLineColumns = 76
 	pdfPageLines   = 40
@@ -129,7 +129,8 @@ func pdfPages(lines []string) [][]string {
 	emit := func(l string) {
 		page = append(page, l)
 		if len(page) == pdfPageLines {
-			pages = append(pages, page)
+			// Official documents print the page number below the text.
+			pages = append(pages, append(page, fmt.Sprintf("— %d —", len(pages)+1)))
 			page = nil
 		}
 	}
@@ -154,7 +155,7 @@ func pdfPages(lines []string) [][]string {
 		}
 	}
 	if len(page) > 0 {
-		pages = append(pages, page)
+		pages = append(pages, append(page, fmt.Sprintf("— %d —", len(pages)+1)))
 	}
 	return pages
 }

@@ -1,6 +1,7 @@
 package textio
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,7 @@ func unwrapPages(pages [][]string) string {
 	var b strings.Builder
 	prevFull := false
 	for pi, lines := range pages {
+		lines = dropPageNumbers(lines, len(pages))
 		for li, l := range lines {
 			cont := ok && prevFull && !indented(l)
 			switch {
@@ -118,3 +120,23 @@ func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
 func isASCIILetter(r rune) bool { return r < 0x80 && (unicode.IsLetter(r)) }
+
+// pageNumber matches a page's printed number: "— 3 —", "- 3 -", "3",
+// "第3页", "第3页 共10页", "3/10".
+var pageNumber = regexp.MustCompile(`^(?:[-–—－]\s*)?\d{1,4}(?:\s*[-–—－])?$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$`)
+
+// dropPageNumbers removes the page number printed above or below a page's
+// text, which would otherwise sit inside a paragraph that runs on to the
+// next page. A single page keeps its lines: its number is harmless.
+func dropPageNumbers(lines []string, pages int) []string {
+	if pages < 2 {
+		return lines
+	}
+	if n := len(lines); n > 0 && pageNumber.MatchString(strings.TrimSpace(lines[n-1])) {
+		lines = lines[:n-1]
+	}
+	if len(lines) > 0 && pageNumber.MatchString(strings.TrimSpace(lines[0])) {
+		lines = lines[1:]
+	}
+	return lines
+}

@@ -25,6 +25,16 @@ func TestUnwrapPages(t *testing.T) {
 			want:  "会议研究了全市重点工作推进情况，要求各部门抓好落实。\n散会。",
 		},
 		{
+			name:  "printed page numbers do not split a paragraph",
+			pages: [][]string{{"会议研究了全市重点工", "作推进情况，要求各部", "— 1 —"}, {"第2页", "门抓好落实。", "散会。", "- 2 -"}},
+			want:  "会议研究了全市重点工作推进情况，要求各部门抓好落实。\n散会。",
+		},
+		{
+			name:  "a one-page number is left to the cleaner",
+			pages: [][]string{{"会议研究了其他事项。", "3"}},
+			want:  "会议研究了其他事项。\n3",
+		},
+		{
 			name:  "page break that ends a paragraph stays a blank line",
 			pages: [][]string{{"会议研究了全市重点工", "作推进情况，要求各部", "门抓好落实。"}, {"二、其他事项"}},
 			want:  "会议研究了全市重点工作推进情况，要求各部门抓好落实。\n\n二、其他事项",
