@@ -104,8 +104,17 @@ var renderings = []rendering{
 	{"docx", ".docx", func(_ string, lines []string) ([]byte, error) {
 		return textiotest.DOCX(lines, nil)
 	}},
+	{"html-br", ".html", func(_ string, lines []string) ([]byte, error) {
+		return []byte(textiotest.HTMLBreaks(lines)), nil
+	}},
+	{"docx-numbered", ".docx", func(_ string, lines []string) ([]byte, error) {
+		return textiotest.DOCXNumbered(lines)
+	}},
 	{"pdf", ".pdf", func(_ string, lines []string) ([]byte, error) {
 		return textiotest.PDF(pdfPages(lines), "TJ")
+	}},
+	{"pdf-tm", ".pdf", func(_ string, lines []string) ([]byte, error) {
+		return textiotest.PDF(pdfPages(lines), "Tm")
 	}},
 	{"gbk", ".txt", func(text string, _ []string) ([]byte, error) {
 		if b, err := textiotest.GBK(text); err == nil {
@@ -228,7 +237,7 @@ func TestFormatsAgree(t *testing.T) {
 	}
 	for _, r := range renderings {
 		n := agree[r.name]
-		t.Logf("%-8s %d/%d documents agree with the .txt parse (%.0f%%)", r.name, n, len(files), 100*float64(n)/float64(len(files)))
+		t.Logf("%-13s %d/%d documents agree with the .txt parse (%.0f%%)", r.name, n, len(files), 100*float64(n)/float64(len(files)))
 		if n*100 < 95*len(files) {
 			t.Errorf("%s: only %d of %d documents agree with the .txt parse, want at least 95%%", r.name, n, len(files))
 		}
