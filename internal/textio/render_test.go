@@ -3,8 +3,8 @@ package textio
 import (
 	"archive/zip"
 	"bytes"
-	"io/fs"
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 
