@@ -258,6 +258,18 @@ func TestReadEndpoints(t *testing.T) {
 				t.Errorf("titles = %v", ts)
 			}
 		}},
+		// Lower-case hex is not Go's canonical escaping: echo then routes
+		// on the raw path and the name must still be unescaped.
+		{"person, lower-case escapes", "/api/people/" + strings.ToLower(url.PathEscape("李亚平")), 200, func(t *testing.T, v map[string]any) {
+			if v["name"] != "李亚平" {
+				t.Errorf("name = %v", v["name"])
+			}
+		}},
+		{"department surface form, lower-case escapes", "/api/departments/" + strings.ToLower(url.PathEscape("市卫健委")), 200, func(t *testing.T, v map[string]any) {
+			if n, _ := v["name"].(string); !strings.Contains(n, "卫生健康") {
+				t.Errorf("name = %v", v["name"])
+			}
+		}},
 		{"person observer with department", "/api/people/" + url.PathEscape("凌鸣"), 200, func(t *testing.T, v map[string]any) {
 			ds := values(list(t, v, "departments"), "name")
 			if !contains(ds, "市发改委") || !contains(ds, "市发展改革委") {

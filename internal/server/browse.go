@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -175,7 +176,14 @@ func (s *Server) facetList(c echo.Context, facet string) (list []nameCount, page
 
 // nameParam validates a person or department name in the path.
 func (s *Server) nameParam(c echo.Context) (string, error) {
-	v := strings.TrimSpace(c.Param("name"))
+	// echo routes on the raw path when the request's escaping is not Go's
+	// canonical one (lower-case hex, some clients' raw UTF-8), and then
+	// hands the parameter over still escaped.
+	raw, err := url.PathUnescape(c.Param("name"))
+	if err != nil {
+		return "", badParam("name", "is not a valid path segment")
+	}
+	v := strings.TrimSpace(raw)
 	if v == "" {
 		return "", badParam("name", "is required")
 	}
