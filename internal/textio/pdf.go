@@ -95,10 +95,21 @@ func pageLines(texts []pdf.Text) []string {
 		line.items = append(line.items, t)
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y > lines[j].y })
-	out := make([]string, 0, len(lines))
+	// The page's left margin: where its leftmost line starts.
+	left := math.Inf(1)
 	for _, l := range lines {
 		sort.SliceStable(l.items, func(i, j int) bool { return l.items[i].X < l.items[j].X })
+		left = min(left, l.items[0].X)
+	}
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
 		var b strings.Builder
+		// A paragraph's first-line indent is a move, not space glyphs: it
+		// is written back as full-width spaces, one per em, as a text file
+		// would have it, so that unwrapPages sees where paragraphs start.
+		if em := int(math.Round((l.items[0].X - left) / max(l.size, 1))); em >= 1 && em <= maxIndentEm {
+			b.WriteString(strings.Repeat("\u3000", em))
+		}
 		for k, t := range l.items {
 			// A wide gap between glyphs is a word or column space.
 			if k > 0 {
@@ -117,6 +128,10 @@ func pageLines(texts []pdf.Text) []string {
 	}
 	return out
 }
+
+// maxIndentEm is the widest move from the margin read as an indent; lines
+// further right are centred or right-aligned (titles, signatures, dates).
+const maxIndentEm = 4
 
 // pageStreamsSafe checks the streams the library's interpreter will lex —
 // the page content and its fonts' ToUnicode maps — for a hex string left

@@ -93,3 +93,22 @@ func TestPDFWrappedAcrossPages(t *testing.T) {
 		t.Errorf("PDF text:\n got %q\nwant %q", got, para)
 	}
 }
+
+// TestPDFIndentByPosition: Word sets a first-line indent as the line's
+// position, with no space glyphs; the move still marks a new paragraph.
+func TestPDFIndentByPosition(t *testing.T) {
+	lines := []string{
+		"会议研究了全市重点工作推进情况，要求",
+		"各部门抓好落实。",
+		"　　会议强调，各级各部门要狠抓落实，",
+		"　　会议还研究了其他事项。",
+	}
+	got, err := Read(context.Background(), "x.pdf", bytes.NewReader(buildPDFPages(t, [][]string{lines}, "Tm")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "会议研究了全市重点工作推进情况，要求各部门抓好落实。\n会议强调，各级各部门要狠抓落实，\n会议还研究了其他事项。"
+	if got != want {
+		t.Errorf("PDF text:\n got %q\nwant %q", got, want)
+	}
+}

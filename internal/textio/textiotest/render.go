@@ -134,9 +134,10 @@ func HTML(lines []string, charset string) string {
 // PDF writes a PDF with one page per entry of pages, set in a Type0 font with
 // Identity-H encoding and a ToUnicode CMap, the usual way Chinese PDFs carry
 // text. Glyph ids are assigned per distinct character. style chooses how
-// lines are positioned: "Tm" (absolute text matrix per line, as Word
-// writes), "Td" (relative moves in one text object) or "TJ" (relative moves,
-// each line split into kerned pieces).
+// lines are positioned: "Tm" (absolute text matrix per line, leading
+// spaces turned into the line's position, as Word writes), "Td" (relative
+// moves in one text object) or "TJ" (relative moves, each line split into
+// kerned pieces).
 func PDF(pages [][]string, style string) ([]byte, error) {
 	cid := map[rune]int{}
 	var order []rune
@@ -158,8 +159,11 @@ func PDF(pages [][]string, style string) ([]byte, error) {
 		var c strings.Builder
 		switch style {
 		case "Tm":
+			// Word sets an indent as the line's position, not as spaces.
 			for k, l := range lines {
-				fmt.Fprintf(&c, "BT /F1 10 Tf 1 0 0 1 20 %d Tm <%s> Tj ET\n", 800-14*k, code(l))
+				body := strings.TrimLeft(l, " \u3000")
+				x := 20 + 5*columns(l[:len(l)-len(body)])
+				fmt.Fprintf(&c, "BT /F1 10 Tf 1 0 0 1 %d %d Tm <%s> Tj ET\n", x, 800-14*k, code(body))
 			}
 		case "Td", "TJ":
 			c.WriteString("BT /F1 10 Tf 20 800 Td\n")
@@ -221,6 +225,19 @@ func PDF(pages [][]string, style string) ([]byte, error) {
 			Stream(contents[k]))
 	}
 	return AssemblePDF(objects), nil
+}
+
+// columns is the width of s in half-em columns: ASCII one, the rest two.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x80 {
+			n++
+		} else {
+			n += 2
+		}
+	}
+	return n
 }
 
 // Stream renders a PDF stream object holding s.
