@@ -16,12 +16,14 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/go-ego/gse"
+	bolt "go.etcd.io/bbolt"
 
 	"govarchive/internal/document"
 	"govarchive/internal/segment"
@@ -94,6 +96,12 @@ type meta struct {
 
 var metaKey = []byte("govarchive_meta")
 
+// ErrLocked reports an index another process holds open.
+var ErrLocked = errors.New("in use by another process (a running `govarchive serve`? use its HTTP API, or stop it first)")
+
+// lockTimeout is how long Open waits for another process to release the index.
+const lockTimeout = 3 * time.Second
+
 // Open opens the index in dir, creating it when dir holds none.
 func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if err := ctx.Err(); err != nil {
@@ -134,7 +142,12 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		want.Analysis = "cjk"
 	}
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
-		bi, err := bleve.Open(dir)
+		// bolt waits for its file lock forever by default: a second process
+		// on the same data directory would hang instead of saying why.
+		bi, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": lockTimeout.String()})
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, fmt.Errorf("index: %s: %w", dir, ErrLocked)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("index: open %s: %w", dir, err)
 		}

@@ -177,7 +177,7 @@ func open(ctx context.Context, cfg Config, name string, archive []segment.Word, 
 		SynonymsFile:      cfg.SynonymsFile,
 	})
 	if err != nil {
-		if !create {
+		if !create && !errors.Is(err, index.ErrLocked) {
 			err = fmt.Errorf("%w: %w; %s", ErrIndexMissing, err, recoveryHint)
 		}
 		return nil, err

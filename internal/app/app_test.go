@@ -252,3 +252,13 @@ func TestUserWordsFixGovernmentCuts(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexHeldByAnotherOpenIsLockedNotDamaged(t *testing.T) {
+	dir := t.TempDir()
+	a := openApp(t, dir)
+	defer a.Close()
+	_, err := Open(context.Background(), testConfig(t, dir))
+	if !errors.Is(err, index.ErrLocked) || errors.Is(err, ErrIndexMissing) {
+		t.Fatalf("second open of a held index: %v; want ErrLocked, not a damage report", err)
+	}
+}
