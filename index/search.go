@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -52,14 +51,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	// Browse pages without query text need structure only: no snippets,
 	// no full texts.
 	brief := q.Brief && q.IncludeDocuments && !p.hasText()
-	// The whole archive's facets are reused until the next write.
+	// Facets are reused until the next write (facetCache).
 	facetSize := cmp.Or(q.FacetSize, defaultFacetSize)
-	only := strings.Join(q.Facets, ",")
 	var cachedFacets map[string][]Facet
 	var cacheGen uint64
-	whole := !q.NoFacets && unfiltered(q, p)
-	if whole {
-		if cachedFacets, cacheGen = ix.facets.get(facetSize, only); cachedFacets != nil {
+	var cacheKey string
+	if !q.NoFacets {
+		cacheKey = facetKey(q, facetSize)
+		if cachedFacets, cacheGen = ix.facets.get(cacheKey); cachedFacets != nil {
 			q.NoFacets = true
 		}
 	}
@@ -148,8 +147,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			out.Facets[f] = vals
 		}
 	}
-	if whole && cachedFacets == nil {
-		ix.facets.put(cacheGen, facetSize, only, out.Facets)
+	if cacheKey != "" && cachedFacets == nil {
+		ix.facets.put(cacheGen, cacheKey, out.Facets)
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil

@@ -1,11 +1,14 @@
 package index
 
 import (
+	"container/list"
 	"context"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -111,18 +114,36 @@ func (ix *Index) TopicCount(ctx context.Context, q Query) (int, error) {
 	return n, nil
 }
 
-// facetCache keeps the facets of the whole archive (a search with no text
-// and no filters: the search page before the user types), which cost a
-// pass over every document's values. Writes clear it.
+// facetCache keeps facet results until the next write: the complete value
+// lists of Values, and a bounded LRU of Search facets keyed by everything
+// that decides them (query text, filters, facet set and size). Facets cost
+// most of a search (BENCHMARKS.md), and a UI asks for the same ones on
+// every page and every reload; since writes clear it, counts stay exact.
 type facetCache struct {
-	mu      sync.Mutex
-	gen     uint64 // bumped by every write
-	valid   bool
-	size    int
-	only    string // the facet selection, joined
-	entries map[string][]Facet
+	mu  sync.Mutex
+	gen uint64 // bumped by every write
 	// all holds Values' complete lists by facet, for this generation.
 	all map[string][]Facet
+	lru facetLRU
+}
+
+// The LRU is bounded both in entries and in facet values held, so a few
+// 1,000-value browses cannot pin much memory.
+const (
+	facetCacheEntries = 512
+	facetCacheValues  = 200_000
+)
+
+type facetLRU struct {
+	order  *list.List // of *facetEntry, most recent first
+	byKey  map[string]*list.Element
+	values int
+}
+
+type facetEntry struct {
+	key    string
+	facets map[string][]Facet
+	values int
 }
 
 // values returns a copy of a cached complete list, or nil and the
@@ -151,29 +172,62 @@ func (c *facetCache) putValues(gen uint64, facet string, v []Facet) {
 func (c *facetCache) invalidate() {
 	c.mu.Lock()
 	c.gen++
-	c.valid, c.all = false, nil
+	c.all = nil
+	c.lru = facetLRU{}
 	c.mu.Unlock()
 }
 
-// get returns a copy of the cached facets (callers may sort them), or nil
-// and the generation to store a fresh result under.
-func (c *facetCache) get(size int, only string) (map[string][]Facet, uint64) {
+// get returns a copy of the facets cached under key (callers may sort
+// them), or nil and the generation to store a fresh result under.
+func (c *facetCache) get(key string) (map[string][]Facet, uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.valid || c.size != size || c.only != only {
+	el, ok := c.lru.byKey[key]
+	if !ok {
 		return nil, c.gen
 	}
-	return copyFacets(c.entries), c.gen
+	c.lru.order.MoveToFront(el)
+	return copyFacets(el.Value.(*facetEntry).facets), c.gen
 }
 
 // put stores facets computed at generation gen, unless a write came since.
-func (c *facetCache) put(gen uint64, size int, only string, f map[string][]Facet) {
+func (c *facetCache) put(gen uint64, key string, f map[string][]Facet) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen != c.gen {
 		return
 	}
-	c.valid, c.size, c.only, c.entries = true, size, only, copyFacets(f)
+	l := &c.lru
+	if l.order == nil {
+		l.order, l.byKey = list.New(), map[string]*list.Element{}
+	}
+	if el, ok := l.byKey[key]; ok {
+		l.remove(el)
+	}
+	e := &facetEntry{key: key, facets: copyFacets(f)}
+	for _, v := range f {
+		e.values += len(v)
+	}
+	if e.values > facetCacheValues {
+		return
+	}
+	l.byKey[key] = l.order.PushFront(e)
+	l.values += e.values
+	for l.order.Len() > facetCacheEntries || l.values > facetCacheValues {
+		l.remove(l.order.Back())
+	}
+}
+
+func (l *facetLRU) remove(el *list.Element) {
+	e := l.order.Remove(el).(*facetEntry)
+	delete(l.byKey, e.key)
+	l.values -= e.values
+}
+
+func (c *facetCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.lru.byKey)
 }
 
 func copyFacets(f map[string][]Facet) map[string][]Facet {
@@ -184,8 +238,35 @@ func copyFacets(f map[string][]Facet) map[string][]Facet {
 	return out
 }
 
-// unfiltered reports whether q selects the whole archive.
-func unfiltered(q Query, p *parsed) bool {
-	return !p.hasText() && q.Department == "" && q.Person == "" && q.Kind == "" && len(q.Kinds) == 0 &&
-		q.Issuer == "" && q.Year == 0 && q.From.IsZero() && q.To.IsZero()
+// facetKey identifies the facets of q: everything that selects documents
+// (text, filters, the any-word fallback) and which facets, how many values.
+func facetKey(q Query, facetSize int) string {
+	var b strings.Builder
+	field := func(s string) {
+		b.WriteString(strconv.Quote(s))
+		b.WriteByte(' ')
+	}
+	field(q.Text)
+	field(q.Department)
+	field(q.Person)
+	field(q.Kind)
+	field(strings.Join(q.Kinds, "\x00"))
+	field(q.Issuer)
+	field(strconv.Itoa(q.Year))
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return isoDay(t).Format(time.DateOnly)
+	}
+	field(day(q.From))
+	field(day(q.To))
+	field(strconv.FormatBool(q.NoFallback))
+	field(strconv.Itoa(facetSize))
+	if q.Facets == nil {
+		field("*") // all facets; an empty non-nil list asks for none
+	} else {
+		field(strings.Join(q.Facets, ","))
+	}
+	return b.String()
 }

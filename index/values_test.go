@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 
 	"govarchive/internal/document"
@@ -283,5 +284,91 @@ func TestValuesCache(t *testing.T) {
 	put(t, ix, e)
 	if v, _ := ix.Values(ctx, FacetPerson); len(v) != 2 {
 		t.Errorf("after a write: %v", v)
+	}
+}
+
+// TestFacetCacheKeys: facets of searches with text and filters are cached
+// per query, equal to freshly counted ones, never shared between queries
+// that select different documents, and renewed by every write.
+func TestFacetCacheKeys(t *testing.T) {
+	ix := openTest(t, Options{})
+	mk := func(id, body, person, date string) *document.Document {
+		d := doc(id, "纪要", body)
+		d.People, d.Date = []string{person}, date
+		return d
+	}
+	put(t, ix, mk("a", "研究危险化学品治理。", "李亚平", "2020-01-06"),
+		mk("b", "研究安全生产。", "韩云", "2021-03-01"),
+		mk("c", "研究危险化学品运输。", "韩云", "2021-05-01"))
+	queries := []Query{
+		{Text: "危险化学品"},
+		{Text: "危险化学品", Person: "韩云"},
+		{Text: "危险化学品", Year: 2020},
+		{Text: "研究", Sort: SortDateAsc},
+		{Text: "研究", Page: 2, Size: 1},
+		{Text: "研究", FacetSize: 1},
+		{Text: "研究", Facets: []string{FacetYear}},
+		{Person: "韩云"},
+		{},
+	}
+	fresh := func(q Query) map[string][]Facet {
+		ix.facets.invalidate()
+		return find(t, ix, q).Facets
+	}
+	want := make([]map[string][]Facet, len(queries))
+	for i, q := range queries {
+		want[i] = fresh(q)
+	}
+	// Fill the cache in one order, read it back in another.
+	for _, q := range queries {
+		find(t, ix, q)
+	}
+	// Sort and page do not change facets, so those share entries.
+	if n, max := ix.facets.len(), len(queries); n < 6 || n > max {
+		t.Errorf("%d cache entries for %d queries", n, max)
+	}
+	for i := len(queries) - 1; i >= 0; i-- {
+		if got := find(t, ix, queries[i]).Facets; !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("%+v: cached %v, fresh %v", queries[i], got, want[i])
+		}
+	}
+	if got := find(t, ix, Query{Text: "危险化学品", NoFacets: true}).Facets; len(got) != 0 {
+		t.Errorf("NoFacets got facets %v", got)
+	}
+	put(t, ix, mk("d", "研究危险化学品。", "李亚平", "2022-01-01"))
+	if ix.facets.len() != 0 {
+		t.Errorf("a write left %d cached facets", ix.facets.len())
+	}
+	got := find(t, ix, Query{Text: "危险化学品"}).Facets[FacetPerson]
+	if !slices.Contains(got, Facet{"李亚平", 2}) {
+		t.Errorf("after a write: %v", got)
+	}
+}
+
+// TestFacetCacheBounded: the LRU holds at most facetCacheEntries results and
+// keeps the most recently used.
+func TestFacetCacheBounded(t *testing.T) {
+	var c facetCache
+	f := map[string][]Facet{FacetYear: {{"2020", 1}}}
+	for i := range facetCacheEntries + 10 {
+		c.put(0, strconv.Itoa(i), f)
+		if i == facetCacheEntries-1 {
+			c.get("0") // used again: survives
+		}
+	}
+	if n := c.len(); n != facetCacheEntries {
+		t.Errorf("%d entries, want %d", n, facetCacheEntries)
+	}
+	if v, _ := c.get("0"); v == nil {
+		t.Error("recently used entry evicted")
+	}
+	if v, _ := c.get("1"); v != nil {
+		t.Error("least recently used entry kept")
+	}
+	c.put(0, "stale", f) // computed before a write: dropped
+	c.invalidate()
+	c.put(0, "stale", f)
+	if v, _ := c.get("stale"); v != nil {
+		t.Error("result of an older generation stored")
 	}
 }
