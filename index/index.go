@@ -289,6 +289,11 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 	}
 	out := make([]PutStatus, len(docs))
 	b := ix.bi.NewBatch()
+	// The suggestion counts follow the batch: its documents' candidates
+	// are added, those of the versions it replaces taken away.
+	sgen, live := ix.suggest.begin()
+	var added, removed [][]suggestKey
+	lost := false // a replaced version could not be read
 	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -302,6 +307,13 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 		if d.SourcePath != "" {
 			for _, old := range byPath[d.SourcePath] {
 				if old != id && present[old] {
+					if live && !lost {
+						if od, err := ix.getDoc(old); err != nil {
+							lost = true
+						} else {
+							removed = append(removed, suggestKeys(ix.bleveDoc(od, nil)))
+						}
+					}
 					b.Delete(old)
 					delete(present, old)
 					out[i] = Updated
@@ -315,16 +327,25 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 		if err != nil {
 			return nil, fmt.Errorf("index: encode %s: %w", id, err)
 		}
-		if err := b.Index(id, ix.bleveDoc(&cp, js)); err != nil {
+		m := ix.bleveDoc(&cp, js)
+		if live {
+			added = append(added, suggestKeys(m))
+		}
+		if err := b.Index(id, m); err != nil {
 			return nil, fmt.Errorf("index: analyse %s: %w", id, err)
 		}
 		present[id] = true
 	}
 	if b.Size() > 0 {
 		if err := ix.bi.Batch(b); err != nil {
+			ix.suggest.invalidate() // part of the batch may be written
 			return nil, fmt.Errorf("index: write batch: %w", err)
 		}
-		ix.suggest.invalidate()
+		if lost {
+			ix.suggest.invalidate()
+		} else {
+			ix.suggest.apply(sgen, added, removed)
+		}
 		ix.facets.invalidate()
 	}
 	return out, nil
@@ -387,12 +408,24 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 	if !ok {
 		return fmt.Errorf("index: delete %s: %w", id, ErrNotFound)
 	}
+	sgen, _ := ix.suggest.begin()
+	// A stored document that cannot be decoded is still deleted; the
+	// suggestions are then rebuilt rather than adjusted.
+	var removed [][]suggestKey
+	if old, err := ix.getDoc(id); err == nil {
+		removed = [][]suggestKey{suggestKeys(ix.bleveDoc(old, nil))}
+	}
 	b := ix.bi.NewBatch()
 	b.Delete(id)
 	if err := ix.bi.Batch(b); err != nil {
+		ix.suggest.invalidate()
 		return fmt.Errorf("index: delete %s: %w", id, err)
 	}
-	ix.suggest.invalidate()
+	if removed == nil {
+		ix.suggest.invalidate()
+	} else {
+		ix.suggest.apply(sgen, nil, removed)
+	}
 	ix.facets.invalidate()
 	return nil
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 
 	"govarchive/internal/document"
@@ -74,5 +75,81 @@ func TestUserWords(t *testing.T) {
 	from := UserWordsFrom([]*document.Document{a})
 	if UserDictionaryVersion(from) != UserDictionaryVersion(got) {
 		t.Errorf("from documents %v differs from index %v", from, got)
+	}
+}
+
+// TestSuggestIncremental: after the first Suggest, writes adjust the
+// candidates instead of rebuilding them, and the result equals a rebuild
+// from the index: a just-put person is found, a deleted document's only
+// person and a replaced version's person are gone, shared counts drop.
+func TestSuggestIncremental(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, Options{})
+	mk := func(id, title, path string, people ...string) *document.Document {
+		d := doc(id, title, "正文"+id)
+		d.People, d.Departments = people, []string{"市应急局"}
+		if path != "" {
+			d.SourcePath = path
+		}
+		return d
+	}
+	put(t, ix, mk("a", "安全生产会议纪要", "", "李亚平", "王翔"))
+	suggest := func(prefix string) []Suggestion {
+		t.Helper()
+		got, err := ix.Suggest(ctx, prefix, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	suggest("李") // builds the cache
+	gen := ix.suggest.gen
+	steps := []struct {
+		name   string
+		write  func() error
+		prefix string
+		want   []Suggestion
+	}{
+		{"put", func() error {
+			_, err := ix.Put(ctx, []*document.Document{mk("b", "献血工作纪要", "", "李亚军", "李亚平")})
+			return err
+		}, "李亚", []Suggestion{{"李亚平", SuggestPerson, 2}, {"李亚军", SuggestPerson, 1}}},
+		{"delete", func() error { return ix.Delete(ctx, "b") },
+			"李亚", []Suggestion{{"李亚平", SuggestPerson, 1}}},
+		{"replace at the same path", func() error {
+			_, err := ix.Put(ctx, []*document.Document{mk("a2", "安全生产会议纪要（修订）", "/src/a.txt", "韩云")})
+			return err
+		}, "安全", []Suggestion{{"安全生产会议纪要（修订）", SuggestTitle, 1}}},
+		{"replaced person gone", func() error { return nil },
+			"wx", []Suggestion{}},
+		{"department count", func() error {
+			_, err := ix.Put(ctx, []*document.Document{mk("c", "其他", "", "韩云")})
+			return err
+		}, "市应急", []Suggestion{{"市应急局", SuggestDepartment, 2}}},
+	}
+	for _, st := range steps {
+		if err := st.write(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if got := suggest(st.prefix); !reflect.DeepEqual(got, st.want) {
+			t.Errorf("%s: %s → %+v, want %+v", st.name, st.prefix, got, st.want)
+		}
+		if ix.suggest.gen != gen {
+			t.Errorf("%s: the cache was rebuilt", st.name)
+		}
+	}
+	// The adjusted candidates equal a rebuild from the index.
+	inc, err := ix.suggestEntries(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc = append([]suggestEntry{}, inc...)
+	ix.suggest.invalidate()
+	full, err := ix.suggestEntries(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(inc, full) {
+		t.Errorf("incremental %+v\nrebuilt %+v", inc, full)
 	}
 }
