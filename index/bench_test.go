@@ -66,3 +66,33 @@ func BenchmarkSearchFacets(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSuggestAfterPut: a suggestion right after each upload (the
+// upload itself not timed), the pattern that rebuilt the whole suggestion
+// cache before it followed writes.
+func BenchmarkSuggestAfterPut(b *testing.B) {
+	ix := openTest(b, Options{})
+	var docs []*document.Document
+	for i := range 2000 {
+		d := doc(fmt.Sprintf("d%04d", i), fmt.Sprintf("市政府第%d次常务会议纪要", i), benchPara)
+		d.People = []string{fmt.Sprintf("李%04d", i), fmt.Sprintf("王%04d", i)}
+		d.Departments = []string{fmt.Sprintf("市第%d局", i%300)}
+		docs = append(docs, d)
+	}
+	for i := 0; i < len(docs); i += 500 {
+		put(b, ix, docs[i:i+500]...)
+	}
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		i++
+		d := doc(fmt.Sprintf("n%d", i), fmt.Sprintf("新纪要%d", i), benchPara)
+		d.People = []string{fmt.Sprintf("赵%d", i)}
+		b.StopTimer() // the suggestion alone is measured
+		put(b, ix, d)
+		b.StartTimer()
+		if got, err := ix.Suggest(ctx, d.People[0], 5); err != nil || len(got) == 0 {
+			b.Fatalf("%v %v", got, err)
+		}
+	}
+}
