@@ -53,6 +53,9 @@ var relLevels = map[rune][]string{
 	'区': {"区"},
 	'县': {"县", "自治县"},
 	'旗': {"旗", "自治旗"},
+	// 州 as a prefix (州公安局) is the prefecture of a 自治州 (红河州): a
+	// relative unit only where a word starts, since 苏州, 广州 end with it.
+	'州': {"自治州", "州"},
 	'盟': {"盟"},
 	'镇': {"镇"},
 	'乡': {"乡"},
@@ -825,7 +828,7 @@ func (t *Table) longestAt(rt runeText, i int) (match, bool) {
 				continue
 			}
 		case headRel:
-			if !relOK {
+			if !relOK || p.rel == '州' && !prevBoundary {
 				continue
 			}
 		case headNone:

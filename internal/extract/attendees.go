@@ -103,55 +103,117 @@ const (
 	brkLine
 )
 
+// roleSuffixes stand after a unit in a list instead of a person's name
+// ("区教育局主要负责同志"): the unit attended, no one is named.
+var roleSuffixes = []string{"主要负责同志", "有关负责同志", "相关负责同志", "分管负责同志", "负责同志", "主要负责人", "分管负责人", "负责人", "主要领导", "分管领导", "负责"}
+
+// leaveMarkers in a bracket after a name mark someone who did not attend
+// ("罗志远（请假）").
+var leaveMarkers = []string{"请假", "缺席", "未出席", "未参加", "因公", "因事", "因病"}
+
 // parseList reads a list of people: bare names, or unit+name runs without a
-// separator ("市发改委凌鸣"), wrapped across lines at any point.
+// separator ("市发改委凌鸣"), wrapped across lines at any point; names with
+// a bracketed title or a unit with its people in brackets; titles standing
+// apart before or after their names ("副区长 彭涛", "许文斌 副市长").
 func (st *state) parseList(lines []string) []document.Person {
 	var chunks []chunk
 	brk := brkHard
 	for _, l := range lines {
 		// "市司法局    陈  刚": a table row with a name padded to width.
 		l = joinPadded(l)
-		start := 0
+		start, depth := 0, 0
 		for i, r := range l + "\n" {
+			switch r {
+			case '（', '(':
+				depth++
+			case '）', ')':
+				depth = max(depth-1, 0)
+			}
 			hard := strings.ContainsRune("、，,；;", r)
-			if !hard && !isSpace(r) && r != '\n' {
+			// Separators inside a bracket belong to it ("区商务局（张三、李四）").
+			if depth > 0 && r != '\n' || !hard && !isSpace(r) && r != '\n' {
 				continue
 			}
 			if t := l[start:min(i, len(l))]; t != "" {
-				chunks = append(chunks, chunk{text: t, brk: brk})
+				for k, part := range st.splitConjunction(t) {
+					b := brk
+					if k > 0 {
+						b = brkHard
+					}
+					chunks = append(chunks, chunk{text: part, brk: b})
+				}
 				brk = brkSpace
 			}
 			if hard {
 				brk = brkHard
 			}
 			start = i + len(string(r))
+			depth = 0
 		}
 		if brk != brkHard {
 			brk = brkLine
 		}
 	}
-	var merged []string
+	var merged []chunk
 	for _, c := range chunks {
-		t := strings.TrimSuffix(strings.TrimSuffix(c.text, "同志"), "等")
+		t := st.trimRole(strings.TrimSuffix(strings.TrimSuffix(c.text, "同志"), "等"))
 		if t == "" {
 			continue
 		}
-		if n := len(merged); n > 0 && c.brk != brkHard && st.joinAcrossBreak(merged[n-1], t, c.brk) {
-			merged[n-1] += t
+		if n := len(merged); n > 0 && c.brk != brkHard && !isListTitle(t) && !isListTitle(merged[n-1].text) &&
+			!strings.ContainsAny(merged[n-1].text, "（(") && st.joinAcrossBreak(merged[n-1].text, t, c.brk) {
+			merged[n-1].text += t
 			continue
 		}
-		merged = append(merged, t)
+		merged = append(merged, chunk{text: t, brk: c.brk})
+	}
+	// Titles standing apart follow their names when the first one comes
+	// after a name on the same line ("许文斌 副市长"), else they precede
+	// them ("副区长 彭涛").
+	titleAfter := false
+	for k, m := range merged {
+		if isListTitle(m.text) {
+			titleAfter = k > 0 && m.brk == brkSpace && !isListTitle(merged[k-1].text)
+			break
+		}
 	}
 	var out []document.Person
+	pending := ""
 	for _, m := range merged {
-		if containsAny(m, bylineMarkers) {
+		if containsAny(m.text, bylineMarkers) {
 			continue
 		}
-		ps, _, _ := st.parseEntry(m)
-		if len(ps) == 0 && st.bareName(m) {
-			// An entry between separators that is no unit: a name the
-			// names package does not know (武力, 区钧祖).
-			ps = []document.Person{{Name: m}}
+		if isListTitle(m.text) {
+			if titleAfter {
+				if n := len(out); n > 0 && out[n-1].Title == "" {
+					out[n-1].Title = m.text
+				}
+			} else {
+				pending = m.text
+			}
+			continue
+		}
+		ps, ok := st.bracketEntry(m.text)
+		if !ok {
+			ps, _, _ = st.parseEntry(m.text)
+			if len(ps) == 0 && st.bareName(m.text) {
+				// An entry between separators that is no unit: a name the
+				// names package does not know (武力, 区钧祖).
+				ps = []document.Person{{Name: m.text}}
+			}
+		}
+		if len(ps) == 0 {
+			// A unit alone ("县财政局", one a line) attended by someone
+			// the list does not name.
+			if st.isUnit(m.text) {
+				st.addDept(m.text)
+			}
+		}
+		if pending != "" && len(ps) > 0 {
+			if ps[0].Title == "" {
+				ps[0].Title = pending
+			}
+			pending = ""
 		}
 		for _, p := range ps {
 			if p.Department != "" {
@@ -163,23 +225,125 @@ func (st *state) parseList(lines []string) []document.Person {
 	return out
 }
 
+// isListTitle reports a list entry that is a post alone (副市长,
+// 区发改局局长) rather than a name or a unit.
+func isListTitle(s string) bool {
+	return isTitle(s) && !plausibleName(s)
+}
+
+// trimRole drops a role phrase after a unit ("区卫健局负责" of
+// 区卫健局负责同志), so the unit is not read with a name 负责.
+func (st *state) trimRole(s string) string {
+	for _, suf := range roleSuffixes {
+		if u, ok := strings.CutSuffix(s, suf); ok && u != "" {
+			if ms := st.findDepts(u); len(ms) > 0 && ms[len(ms)-1].End == len(u) {
+				return u
+			}
+		}
+	}
+	return s
+}
+
+// splitConjunction cuts a run at 和/及/与 between two units ("区教育局和
+// 区卫健局"): the conjunction joins units there, while after a unit and
+// before no unit it opens a name (区发改局和平, 和 is a surname).
+func (st *state) splitConjunction(s string) []string {
+	var out []string
+	for {
+		cut := -1
+		for _, m := range st.findDepts(s) {
+			rest := s[m.End:]
+			c, ok := hasAnyPrefix(rest, []string{"和", "及", "与"})
+			if !ok || len(st.leadLengths(rest[len(c):])) == 0 {
+				continue
+			}
+			cut = m.End
+			out = append(out, s[:cut])
+			s = rest[len(c):]
+			break
+		}
+		if cut < 0 {
+			return append(out, s)
+		}
+	}
+}
+
+// bracketEntry reads an entry with a bracketed part: a name with its title
+// (陈志强（副县长）), a unit with its people (区商务局（和建国）), or a name
+// with a remark (罗志远（出差）). Someone marked as on leave is dropped. ok
+// is false when s has no bracket or reads as none of these.
+func (st *state) bracketEntry(s string) ([]document.Person, bool) {
+	i := strings.IndexAny(s, "（(")
+	if i <= 0 {
+		return nil, false
+	}
+	j := strings.LastIndexAny(s, "）)")
+	if j < i {
+		return nil, false
+	}
+	_, open := utf8.DecodeRuneInString(s[i:])
+	_, closing := utf8.DecodeRuneInString(s[j:])
+	if strings.TrimSpace(s[j+closing:]) != "" {
+		return nil, false
+	}
+	outer, inner := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+open:j])
+	if containsAny(inner, leaveMarkers) {
+		return nil, true
+	}
+	person := func(n string) (document.Person, bool) {
+		if ps, _, _ := st.parseEntry(n); len(ps) == 1 {
+			return ps[0], true
+		}
+		if st.bareName(n) {
+			return document.Person{Name: n}, true
+		}
+		return document.Person{}, false
+	}
+	if isTitle(inner) {
+		if p, ok := person(outer); ok {
+			if p.Title == "" {
+				p.Title = inner
+			}
+			return []document.Person{p}, true
+		}
+		return nil, false
+	}
+	if st.isUnit(outer) {
+		var out []document.Person
+		for _, n := range splitAny(inner, "、，, 　") {
+			if !(plausibleTitled(n) || st.looseName(n) || st.bareName(n)) {
+				return nil, false
+			}
+			out = append(out, document.Person{Name: n, Department: outer})
+		}
+		return out, len(out) > 0
+	}
+	if p, ok := person(outer); ok {
+		return []document.Person{p}, true
+	}
+	return nil, false
+}
+
 // joinAcrossBreak decides whether b continues a across a space or line
 // break: when a cannot stand alone, when b is a stray character after a line
 // break (the end of a wrapped name), or when the joined run reads with more
 // units the department table knows ("张家" + "港市王松石" → 张家港市 王松石).
 func (st *state) joinAcrossBreak(a, b string, brk int) bool {
-	if brk == brkLine && st.isFragment(b) {
+	if brk == brkLine && (st.isFragment(b) || st.unitSpansBreak(a, b)) {
 		return true
 	}
 	_, completeA, tableA := st.parseEntry(a)
 	if !completeA {
 		if brk == brkLine || runeLen(a) == 1 {
-			return true
+			// One unit a line ("县发改局\n县财政局"): a whole unit before
+			// another is no wrapped name, unless the unit runs on.
+			return !st.isUnit(a) || len(st.deptLengths(b)) == 0 || st.unitSpansBreak(a, b)
 		}
 		// On one line a space separates entries, unless a unit stands alone
 		// before its name ("市委编办 詹利剑") or runs on into b.
+		// Two units side by side ("区卫健局 区自然资源局") stay apart.
 		if ls := st.deptLengths(a + b); len(ls) > 0 && ls[0] >= len(a) {
-			return true
+			return ls[0] > len(a) || len(st.deptLengths(b)) == 0
 		}
 		return false
 	}
@@ -207,6 +371,52 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 		return len(pm) > len(pa)+len(pb)
 	}
 	return tableM > tableA+tableB
+}
+
+// unitSpansBreak reports a unit name that a line break cuts in two: the
+// table reads a unit from the start of a, or the finder one inside it, that
+// ends inside b ("石林彝族\n自治县人民政府张立伟", "…省\n发改委马红军"). A line
+// break inside a unit in a list is never a separator, so the joined run
+// must still read as unit+name pairs.
+func (st *state) unitSpansBreak(a, b string) bool {
+	// A line that ends with a name a table knows ("朱江 李国锋") ends its
+	// entry, though a place may be read across ("李国锋市…").
+	if pa, complete, _ := st.parseEntry(a); complete && len(pa) > 0 {
+		last := pa[len(pa)-1].Name
+		if strings.HasSuffix(a, last) && runeLen(last) <= 3 && plausibleName(last) {
+			return false
+		}
+	}
+	ab := a + b
+	spans := false
+	for _, n := range st.deptLengths(ab) {
+		if n > len(a) {
+			spans = true
+			break
+		}
+	}
+	if !spans {
+		for _, m := range st.findDepts(ab) {
+			if m.Start < len(a) && m.End > len(a) {
+				spans = true
+				break
+			}
+		}
+	}
+	if !spans {
+		return false
+	}
+	pm, complete, _ := st.parseEntry(ab)
+	if !complete {
+		return len(st.deptLengths(ab)) > 0
+	}
+	return len(pm) > 0
+}
+
+// isUnit reports whether s is one unit the table reads whole.
+func (st *state) isUnit(s string) bool {
+	ls := st.deptLengths(s)
+	return len(ls) > 0 && ls[0] == len(s)
 }
 
 // isFragment reports a piece that cannot stand alone: a single character

@@ -90,6 +90,10 @@ func plausibleTitled(s string) bool {
 	return names.PlausibleTitled(s)
 }
 
+// plausibleListed is plausibleTitled for a slot only a name can fill (after
+// a unit in a list), where 和/公/区 also open names (市发改委和平).
+func plausibleListed(s string) bool { return names.PlausibleListed(s) }
+
 func surnameLen(s string) int { return utf8.RuneCountInString(s[:names.SurnameLen(s)]) }
 
 func isMasked(s string) bool { return names.Masked(s) }

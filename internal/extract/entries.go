@@ -94,7 +94,7 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			name := after[:k]
 			// A name the names package does not know still counts when it
 			// is all that follows a unit ("区交警支队来生恺").
-			known := plausibleTitled(name) || st.looseName(name) || k == len(after) && st.bareName(name)
+			known := plausibleListed(name) || st.looseName(name) || k == len(after) && st.bareName(name)
 			if !known || isMasked(name) || !nameShapeOK(name) {
 				continue
 			}
@@ -236,7 +236,10 @@ func nameShapeOK(s string) bool {
 	if surnameLen(s) == len(r) {
 		return false // a compound surname alone (公孙) waits for its given name
 	}
+	// Nor does a name end with a level, which opens the next unit
+	// (区住建局区明|区财政局, not 区明区).
 	return !strings.ContainsRune(unitFinals, r[0]) && !strings.ContainsRune(unitFinals, r[len(r)-1]) &&
+		!strings.ContainsRune("省市区县", r[len(r)-1]) &&
 		!strings.HasSuffix(s, "中心") // 林中心 of a wrapped 园林中心
 }
 

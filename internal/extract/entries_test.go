@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,5 +29,58 @@ func TestParseListRuns(t *testing.T) {
 		if g := strings.Join(got, " "); g != tc.want {
 			t.Errorf("parseList(%q) = %q, want %q", tc.run, g, tc.want)
 		}
+	}
+}
+
+// TestParseListLayouts covers list layouts of minutes: units wrapped across
+// a line break, function-word surnames after a unit on both sides of the
+// conjunction reading, brackets, titles standing apart, units alone.
+func TestParseListLayouts(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  string // department/name/title triples, space-separated
+		depts []string
+	}{
+		{"place wrapped in a minority name",
+			[]string{"市财政局孙伟　石林彝族", "自治县人民政府张立伟　市审计局刘芳"},
+			"市财政局/孙伟/ 石林彝族自治县人民政府/张立伟/ 市审计局/刘芳/", nil},
+		{"level wrapped from its unit",
+			[]string{"市财政局孙伟　省", "发改委马红军"}, "市财政局/孙伟/ 省发改委/马红军/", nil},
+		{"zone wrapped before 区",
+			[]string{"市商务局王强　临港经济技术开发", "区管委会刘海涛"}, "市商务局/王强/ 临港经济技术开发区管委会/刘海涛/", nil},
+		{"a name ends its line",
+			[]string{"朱江 李国锋", "市纪委监委邹洪凯"}, "/朱江/ /李国锋/ 市纪委监委/邹洪凯/", nil},
+		{"surname 和 after a unit", []string{"市发改委和平、市财政局公明"}, "市发改委/和平/ 市财政局/公明/", nil},
+		{"surname 区 in a run", []string{"区住建局区明区财政局和晓东"}, "区住建局/区明/ 区财政局/和晓东/", nil},
+		{"surname 和 after a line break", []string{"区自然资源局", "和晓东"}, "区自然资源局/和晓东/", nil},
+		{"和 joining two units", []string{"区教育局和区卫健局负责同志、区审计局林涛"}, "区审计局/林涛/",
+			[]string{"区教育局", "区卫健局", "区审计局"}},
+		{"units side by side", []string{"区卫健局 区自然资源局"}, "", []string{"区卫健局", "区自然资源局"}},
+		{"title in brackets", []string{"陈志强（副县长）、黄丽（副县长）"}, "/陈志强/副县长 /黄丽/副县长", nil},
+		{"people of a unit in brackets", []string{"区商务局（和建国、温静）、区城管局（区志强）"},
+			"区商务局/和建国/ 区商务局/温静/ 区城管局/区志强/", nil},
+		{"leave in brackets", []string{"林国栋、罗志远（请假）、黄德辉（出差）"}, "/林国栋/ /黄德辉/", nil},
+		{"titles after names", []string{"许文斌 副市长　　唐建华 市政府副秘书长"}, "/许文斌/副市长 /唐建华/市政府副秘书长", nil},
+		{"titles before names", []string{"副区长 彭涛", "副区长 易红梅", "区发改局局长 龙飞"},
+			"/彭涛/副区长 /易红梅/副区长 /龙飞/区发改局局长", nil},
+		{"one unit a line", []string{"县发改局", "县财政局"}, "", []string{"县发改局", "县财政局"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &state{p: parser(t)}
+			var got []string
+			for _, p := range st.parseList(tc.lines) {
+				got = append(got, p.Department+"/"+p.Name+"/"+p.Title)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("parseList(%q) = %q, want %q", tc.lines, g, tc.want)
+			}
+			for _, d := range tc.depts {
+				if !slices.Contains(st.depts, d) {
+					t.Errorf("departments %q lack %s", st.depts, d)
+				}
+			}
+		})
 	}
 }

@@ -27,14 +27,20 @@ func (st *state) finish() {
 	for i := range d.Observers {
 		st.splitUnitTitle(&d.Observers[i])
 	}
+	// Names of structured lists stand where only a name can: 和平, 区明.
+	addListed := func(n string) {
+		if plausibleListed(n) {
+			people = append(people, n)
+		}
+	}
 	for _, a := range d.Attendees {
-		add(a.Name)
+		addListed(a.Name)
 		if a.Department != "" {
 			st.addDept(a.Department)
 		}
 	}
 	for _, o := range d.Observers {
-		add(o.Name)
+		addListed(o.Name)
 		if o.Department != "" {
 			st.addDept(o.Department)
 		}

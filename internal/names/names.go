@@ -79,6 +79,30 @@ func SurnameLen(s string) int {
 // 马××, 某某, ???, ＊.
 const maskRunes = "xXｘＸ×╳*＊?？□■○〇◯△※…某"
 
+// functionSurnames are single surnames left out of surnames.txt because
+// they are also function words or unit characters (和 conjunction, 公 in
+// 公安, 区 a level, 向/于 prepositions). Plausible never accepts them; where a
+// name must stand (right after a unit in an attendance list: 市发改委和平,
+// 区住建局区明) PlausibleListed does.
+const functionSurnames = "和公区向于"
+
+// PlausibleListed is PlausibleTitled for a string in a slot that only a name
+// can fill, such as after a unit in an attendance list: the surname may
+// also be one that is a function word (和平, 区明, 公丽娟, 向明). Two or three
+// characters only, since a longer run there is a name and the next unit.
+func PlausibleListed(s string) bool {
+	if PlausibleTitled(s) {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 3 || !strings.ContainsRune(functionSurnames, r) {
+		return false
+	}
+	// Judge the rest as if it followed an ordinary surname.
+	return plausible("王" + s[size:])
+}
+
 // Masked reports whether s hides part of a name: xx, XX, ××, 某某, 某, ???,
 // ＊ or similar anywhere in it.
 func Masked(s string) bool { return strings.ContainsAny(s, maskRunes) }

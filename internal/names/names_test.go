@@ -103,6 +103,37 @@ func TestPlausible(t *testing.T) {
 	}
 }
 
+func TestPlausibleListed(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"和平", true}, // 市发改委和平: 和 is a surname where only a name can stand
+		{"区明", true},
+		{"公丽娟", true},
+		{"向明", true},
+		{"李亚平", true}, // ordinary names still pass
+		{"和区", false}, // 和 joining the next unit (区教育局和区卫健局) is no name
+		{"和县", false},
+		{"区政府", false},
+		{"和平区政府", false},
+		{"和xx", false},
+		{"和", false},
+		{"副区长", false},
+	}
+	for _, tt := range tests {
+		if got := PlausibleListed(tt.in); got != tt.want {
+			t.Errorf("PlausibleListed(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		// Plausible itself keeps rejecting the function-word surnames.
+		if tt.in == "和平" || tt.in == "区明" {
+			if Plausible(tt.in) {
+				t.Errorf("Plausible(%q) = true, want false outside a list slot", tt.in)
+			}
+		}
+	}
+}
+
 func TestPlausibleTitled(t *testing.T) {
 	tests := []struct {
 		in   string
