@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -64,9 +65,11 @@ func (st *state) attendanceLists() {
 		if !ok {
 			continue
 		}
+		// "出席：A B C　　请假：D": a label later on the line ends the list.
+		value, cut := cutInlineEnd(value)
 		block := []string{value}
 		j := i + 1
-		for ; j < len(st.lines); j++ {
+		for ; j < len(st.lines) && !cut; j++ {
 			l := st.lines[j]
 			if l == "" {
 				continue
@@ -74,6 +77,7 @@ func (st *state) attendanceLists() {
 			if isEndOfList(l) {
 				break
 			}
+			l, cut = cutInlineEnd(l)
 			block = append(block, l)
 		}
 		people := st.parseList(block)
@@ -87,6 +91,19 @@ func (st *state) attendanceLists() {
 		}
 		i = j - 1
 	}
+}
+
+// inlineEndRe is a label after a space inside a list line that closes the
+// list: people on leave or absent, the recorder, or the next list.
+var inlineEndRe = regexp.MustCompile(`[ \t　]+(?:请假|缺席|因事请假|因公请假|请假人员|缺席人员|记录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：]`)
+
+// cutInlineEnd cuts l before an inline closing label and reports whether it
+// did.
+func cutInlineEnd(l string) (string, bool) {
+	if loc := inlineEndRe.FindStringIndex(l); loc != nil {
+		return l[:loc[0]], true
+	}
+	return l, false
 }
 
 // chunk is a piece of a list with the break before it: a separator

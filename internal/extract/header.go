@@ -182,6 +182,15 @@ func (st *state) chairFrom(s string) *document.Person {
 	if s == "" || isMasked(s) {
 		return nil
 	}
+	// "刘建国（县长）": the title in brackets after the name.
+	if i := strings.IndexAny(s, "（("); i > 0 && strings.HasSuffix(s, "）") || i > 0 && strings.HasSuffix(s, ")") {
+		_, size := utf8.DecodeLastRuneInString(s)
+		_, open := utf8.DecodeRuneInString(s[i:])
+		name, title := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+open:len(s)-size])
+		if isTitle(title) && (plausibleTitled(name) || st.looseName(name)) {
+			return &document.Person{Name: name, Title: title}
+		}
+	}
 	if title, name, ok := st.titleName(s); ok {
 		return &document.Person{Name: name, Title: title}
 	}

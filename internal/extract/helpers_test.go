@@ -96,6 +96,9 @@ func TestLeadDepts(t *testing.T) {
 		{"请市交通运输局会市教育局制定具体考核办法", []string{"市交通运输局", "市教育局"}},
 		{"由县应急局会同县消防救援大队开展联合督查", []string{"县应急局", "县消防救援大队"}},
 		{"涉及两个以上部门职权范围的事项，应由国务院制定行政法规", nil},
+		{"由州交通运输局牵头，会同州公安局和州生态环境局制定整治工作方案", []string{"州交通运输局", "州公安局", "州生态环境局"}},
+		{"由市金融工作局负责，会同市财政局制定支持措施", []string{"市金融工作局", "市财政局"}},
+		{"由县卫健局牵头做好监测工作，各乡镇要密切配合", []string{"县卫健局"}},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {
@@ -138,6 +141,9 @@ func TestChairFrom(t *testing.T) {
 		{"韩军副秘书长", "韩军", "副秘书长"},
 		{"市政府办公厅xxx主任", "", ""},
 		{"市长", "", ""},
+		{"刘建国（县长）", "刘建国", "县长"},
+		{"刘建国(副县长)", "刘建国", "副县长"},
+		{"（县长）", "", ""},
 	}
 	for _, c := range cases {
 		got := st.chairFrom(c.in)
@@ -266,5 +272,87 @@ func TestConcurrentParse(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Errorf("concurrent parse of %q differs", e)
+	}
+}
+
+// TestOpenerTopicsBySubject: minutes whose items are paragraphs opened by
+// 会议听取/研究/审议 keep a 会议强调/要求 paragraph with the item above it, and
+// the leads it names go to that item.
+func TestOpenerTopicsBySubject(t *testing.T) {
+	st := &state{p: parser(t)}
+	cases := []struct {
+		name  string
+		paras []string
+		want  []string // per topic: title | leads
+	}{
+		{"emphasis joins its item", []string{
+			"会议听取了县市场监管局关于创建工作的汇报。会议原则同意《创建方案》，由县市场监管局修改完善后印发。",
+			"会议强调，各部门要密切配合，由县卫健局牵头做好监测工作。",
+			"会议研究了垃圾分类处理工作。会议原则同意收运体系建设方案。",
+			"会议要求，由县财政局负责落实项目建设资金。",
+		}, []string{
+			"听取了县市场监管局关于创建工作的汇报|县市场监管局,县卫健局",
+			"研究了垃圾分类处理工作|县财政局",
+		}},
+		{"one subject: openers stay items", []string{
+			"会议听取了县水利局关于防汛形势的汇报。",
+			"会议强调，由县应急局牵头做好值班值守。",
+		}, []string{
+			"听取了县水利局关于防汛形势的汇报|县水利局",
+			"强调，由县应急局牵头做好值班值守|县应急局",
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			topics := st.openerTopics(c.paras, false)
+			var got []string
+			for i := range topics {
+				st.fillTopic(&topics[i])
+				got = append(got, topics[i].Title+"|"+strings.Join(topics[i].LeadDepartments, ","))
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestSignatureDate: the date an office signs minutes with, under the title
+// or at the close, and lines that are no signature.
+func TestSignatureDate(t *testing.T) {
+	st := &state{p: parser(t)}
+	cases := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"东阳市人民政府办公室　　　　2021年3月8日"}, "2021-03-08"},
+		{[]string{"青州市人民政府办公室", "二〇二一年三月五日"}, "2021-03-05"},
+		{[]string{"青州市人民政府办公室", "", "2021年3月5日"}, "2021-03-05"},
+		{[]string{"青州市人民政府办公室", "2021年3月5日上午，市长主持召开会议"}, ""},
+		{[]string{"2021年3月5日上午，县长主持召开县政府常务会议"}, ""},
+		{[]string{"抄送：县委办公室", "2021年3月5日"}, ""},
+	}
+	for _, c := range cases {
+		st.lines = c.lines
+		if got := st.signatureDate(0); got != c.want {
+			t.Errorf("signatureDate(%q) = %q, want %q", c.lines, got, c.want)
+		}
+	}
+}
+
+// TestSplitInlineLists: several labelled lists on one line become one line
+// each; a line that opens with no list label is left alone.
+func TestSplitInlineLists(t *testing.T) {
+	cases := []struct {
+		in, want []string
+	}{
+		{[]string{"出席：林国栋　黄德辉　　请假：罗志远（出差）"}, []string{"出席：林国栋　黄德辉", "请假：罗志远（出差）"}},
+		{[]string{"出席：甲乙　列席：丙丁　记录：戊"}, []string{"出席：甲乙", "列席：丙丁", "记录：戊"}},
+		{[]string{"会议认为　请假：制度要严格执行"}, []string{"会议认为　请假：制度要严格执行"}},
+	}
+	for _, c := range cases {
+		if got := splitInlineLists(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("splitInlineLists(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

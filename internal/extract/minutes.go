@@ -46,6 +46,14 @@ func (st *state) parseMinutes() {
 	if m.Session == 0 {
 		st.headerMeetingNo(m, head)
 	}
+	// "青州市人民政府第37次常务会议纪要" over an intro that says only
+	// "主持召开市政府常务会议": the title numbers the meeting.
+	if no, ok := findMeetingNo(d.Title); ok && m.Session == 0 && (m.Type == "" || no.Type == "" || no.Type == m.Type) {
+		m.Term, m.Year, m.Session = no.Term, no.Year, no.Session
+		if m.Type == "" {
+			m.Type = no.Type
+		}
+	}
 	if m.Name != "" || m.Date != "" || m.Chair != nil {
 		d.Meeting = m
 		d.Date = m.Date
@@ -96,9 +104,13 @@ func (st *state) minutesTitle(head []int) {
 		if j < 0 || containsAny(l, pageClutter) {
 			continue
 		}
+		// "现纪要如下：" closes an intro sentence; it is no title.
+		if strings.HasPrefix(l[j+len("纪要"):], "如下") {
+			continue
+		}
 		// The title may run into the text ("…的会议纪要xx年2月2日上午，…").
 		l = l[:j+len("纪要")]
-		if runeLen(l) > 60 || strings.Contains(l, "。") {
+		if runeLen(l) > 60 || strings.ContainsAny(l, "。，") {
 			continue
 		}
 		issuer := ""

@@ -98,7 +98,7 @@ var observerLabels = []string{"列席人员", "列席情况", "列席会议", "�
 var chairLabels = []string{"会议主持人", "主持人", "会议主持", "主持"}
 
 // endLabels close an attendance list.
-var endLabels = []string{"记录", "记录人", "分送", "抄送", "主送", "发送", "印发", "请假", "会议议题", "会议过程", "会议内容", "会议地点", "会议时间", "议题"}
+var endLabels = []string{"记录", "记录人", "分送", "抄送", "主送", "发送", "印发", "请假", "缺席", "因事请假", "因公请假", "会议议题", "会议过程", "会议内容", "会议地点", "会议时间", "议题"}
 
 // titleSuffixes end an official title of a person (副县长, 党组成员…).
 var titleSuffixes = []string{
@@ -124,7 +124,9 @@ var itemOpeners = []string{"会议认为", "会议指出", "会议强调", "会�
 var decisionVerbs = []string{"审议并原则通过", "审议通过", "原则通过", "原则同意", "审定", "审议并通过", "讨论通过", "研究审定", "同意"}
 
 // leadTriggers precede the department that leads a decision.
+// "由A牵头，会同B和C制定…": B and C share the lead.
 var leadTriggers = []string{"责成", "由", "请", "交由", "要求",
+	"牵头，会同", "牵头,会同", "牵头会同", "负责，会同", "负责,会同",
 	"责任单位：", "责任单位:", "牵头单位：", "牵头单位:", "责任部门：", "责任部门:"}
 
 // namedOnlyTriggers introduce a lead only when a department follows at once

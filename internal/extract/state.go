@@ -31,7 +31,31 @@ func newState(p *Parser, text string, meta Meta) *state {
 		lines[i] = asciiStops(stripDecoration(l))
 	}
 	joinSeriesNumbers(lines)
+	lines = splitInlineLists(lines)
 	return &state{p: p, meta: meta, text: text, lines: lines}
+}
+
+// splitInlineLists puts each labelled list of a line that holds several on
+// a line of its own ("出席：A B　　请假：C", "出席：A　列席：B"), so that
+// each label opens its list and closes the one before.
+func splitInlineLists(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if _, _, ok := listLabel(l); !ok {
+			out = append(out, l)
+			continue
+		}
+		for {
+			loc := inlineEndRe.FindStringIndex(l)
+			if loc == nil {
+				break
+			}
+			out = append(out, strings.TrimSpace(l[:loc[0]]))
+			l = strings.TrimSpace(l[loc[0]:])
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // seriesLineRe is a 第N号 line of its own, under a decree's heading.

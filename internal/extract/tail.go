@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"govarchive/internal/document"
 )
 
 // tail reads the closing fields of minutes: 记录, "…整理", the issue date,
@@ -64,6 +66,12 @@ func (st *state) tail() {
 			}
 			continue
 		}
+		if d.IssuedOn == "" && d.Kind == document.KindMinutes {
+			if iso := st.signatureDate(i); iso != "" {
+				d.IssuedOn = iso
+				continue
+			}
+		}
 		if containsAny(l, publishedMarkers) && runeLen(l) < 20 && !strings.Contains(l, "不") {
 			d.Published = true
 		}
@@ -77,4 +85,32 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// signatureDate reads the date an office signs minutes with, when no
+// "…印发" line gives it: the office and the date on one line under the
+// title ("东阳市人民政府办公室　　2021年3月8日"), or the office on a line of
+// its own with the date alone below it at the close ("…办公室\n二〇二一年
+// 三月五日"). It returns "" for any other line i.
+func (st *state) signatureDate(i int) string {
+	l := st.lines[i]
+	if ds := findDates(l); len(ds) == 1 && ds[0].End == len(l) && ds[0].Start > 0 {
+		if office := strings.TrimSpace(l[:ds[0].Start]); office != l[:ds[0].Start] && isIssuer(office) {
+			return ds[0].iso()
+		}
+	}
+	if !isIssuer(l) {
+		return ""
+	}
+	for k := i + 1; k < len(st.lines) && k <= i+2; k++ {
+		next := st.lines[k]
+		if next == "" {
+			continue
+		}
+		if ds := findDates(next); len(ds) == 1 && ds[0].Start == 0 && ds[0].End == len(next) {
+			return ds[0].iso()
+		}
+		return ""
+	}
+	return ""
 }

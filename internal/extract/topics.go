@@ -217,19 +217,30 @@ func topicTitle(h string) (title, rest string) {
 func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Topic {
 	var topics []document.Topic
 	n := 0
-	perPara := false
+	perPara, bySubject := false, false
 	if !decisionsOnly {
-		opened := 0
+		opened, subjects := 0, 0
 		for _, p := range paras {
 			if ss := sentences(p); len(ss) > 0 && isOpener(ss[0], false) {
 				opened++
+				if _, ok := hasAnyPrefix(ss[0], subjectOpeners); ok {
+					subjects++
+				}
 			}
 		}
 		perPara = opened >= 2
+		// Items introduced by 会议听取/研究/审议 paragraphs: a paragraph of
+		// 会议强调/要求… after one comments on that item, and the leads it
+		// names are that item's.
+		bySubject = subjects >= 2
 	}
 	for _, p := range paras {
 		for k, s := range sentences(p) {
-			if isOpener(s, decisionsOnly) && (!perPara || k == 0) {
+			opens := isOpener(s, decisionsOnly) && (!perPara || k == 0)
+			if opens && bySubject && len(topics) > 0 {
+				_, opens = hasAnyPrefix(s, subjectOpeners)
+			}
+			if opens {
 				n++
 				title := trimEndPunct(s)
 				title = strings.TrimPrefix(title, "会议")
@@ -253,6 +264,11 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 	}
 	return topics
 }
+
+// subjectOpeners open a paragraph that introduces an item (the report
+// heard, the draft reviewed, the matter studied), as opposed to the
+// comments and requirements that follow it.
+var subjectOpeners = []string{"会议听取", "会议审议", "会议研究", "会议讨论", "会议传达", "会议学习"}
 
 func isOpener(s string, decisionsOnly bool) bool {
 	if decisionsOnly {
