@@ -93,15 +93,16 @@ func (st *state) attendanceLists() {
 	}
 }
 
-// inlineEndRe is a label after a space inside a list line that closes the
-// list: people on leave or absent, the recorder, or the next list.
-var inlineEndRe = regexp.MustCompile(`[ \t　]+(?:请假|缺席|因事请假|因公请假|请假人员|缺席人员|记录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：]`)
+// inlineEndRe is a label inside a list line, after a space or a closing
+// mark, that closes the list: people on leave or absent, the recorder, or
+// the next list. Group 1 is the label.
+var inlineEndRe = regexp.MustCompile(`(?:[ \t　]+|[）)；;。])((?:请假|缺席|因事请假|因公请假|请假人员|缺席人员|记录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：])`)
 
 // cutInlineEnd cuts l before an inline closing label and reports whether it
 // did.
 func cutInlineEnd(l string) (string, bool) {
-	if loc := inlineEndRe.FindStringIndex(l); loc != nil {
-		return l[:loc[0]], true
+	if loc := inlineEndRe.FindStringSubmatchIndex(l); loc != nil {
+		return strings.TrimSpace(l[:loc[2]]), true
 	}
 	return l, false
 }

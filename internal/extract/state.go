@@ -46,12 +46,12 @@ func splitInlineLists(lines []string) []string {
 			continue
 		}
 		for {
-			loc := inlineEndRe.FindStringIndex(l)
+			loc := inlineEndRe.FindStringSubmatchIndex(l)
 			if loc == nil {
 				break
 			}
-			out = append(out, strings.TrimSpace(l[:loc[0]]))
-			l = strings.TrimSpace(l[loc[0]:])
+			out = append(out, strings.TrimSpace(l[:loc[2]]))
+			l = strings.TrimSpace(l[loc[2]:])
 		}
 		out = append(out, l)
 	}
