@@ -113,6 +113,7 @@ func cutInlineEnd(l string) (string, bool) {
 type chunk struct {
 	text string
 	brk  int
+	row  *document.Person // a whole table row read as unit and person
 }
 
 const (
@@ -139,6 +140,11 @@ func (st *state) parseList(lines []string) []document.Person {
 	for _, l := range lines {
 		// "市司法局    陈  刚": a table row with a name padded to width.
 		l = joinPadded(l)
+		if p, ok := st.tableRow(l); ok {
+			chunks = append(chunks, chunk{text: l, brk: brkHard, row: &p})
+			brk = brkHard
+			continue
+		}
 		start, depth := 0, 0
 		for i, r := range l + "\n" {
 			switch r {
@@ -174,11 +180,15 @@ func (st *state) parseList(lines []string) []document.Person {
 	}
 	var merged []chunk
 	for _, c := range chunks {
+		if c.row != nil {
+			merged = append(merged, c)
+			continue
+		}
 		t := st.trimRole(strings.TrimSuffix(strings.TrimSuffix(c.text, "同志"), "等"))
 		if t == "" {
 			continue
 		}
-		if n := len(merged); n > 0 && c.brk != brkHard && !isListTitle(t) && !isListTitle(merged[n-1].text) &&
+		if n := len(merged); n > 0 && c.brk != brkHard && merged[n-1].row == nil && !isListTitle(t) && !isListTitle(merged[n-1].text) &&
 			!strings.ContainsAny(merged[n-1].text, "（(") && st.joinAcrossBreak(merged[n-1].text, t, c.brk) {
 			merged[n-1].text += t
 			continue
@@ -198,6 +208,13 @@ func (st *state) parseList(lines []string) []document.Person {
 	var out []document.Person
 	pending := ""
 	for _, m := range merged {
+		if m.row != nil {
+			if m.row.Department != "" {
+				st.addDept(m.row.Department)
+			}
+			out = append(out, *m.row)
+			continue
+		}
 		if containsAny(m.text, bylineMarkers) {
 			continue
 		}
@@ -242,6 +259,32 @@ func (st *state) parseList(lines []string) []document.Person {
 	}
 	return out
 }
+
+// tableRow reads a line of a list laid out as a table: a unit, padding, a
+// person ("国网宁远供电公司　　　蒋明"; the cleaner leaves one space of the
+// padding). A line of exactly these two columns is the evidence, so the
+// unit may be one the table does not know, as long as it ends like a unit.
+func (st *state) tableRow(l string) (document.Person, bool) {
+	loc := rowGapRe.FindStringIndex(l)
+	if loc == nil {
+		return document.Person{}, false
+	}
+	unit, name := l[:loc[0]], l[loc[1]:]
+	if rowGapRe.MatchString(name) || !allHan(unit) || !allHan(name) {
+		return document.Person{}, false
+	}
+	r := []rune(unit)
+	if !st.isUnit(unit) && !(len(r) >= 4 && strings.ContainsRune(unitSuffixes, r[len(r)-1])) {
+		return document.Person{}, false
+	}
+	if !(plausibleListed(name) || st.bareName(name)) {
+		return document.Person{}, false
+	}
+	return document.Person{Name: name, Department: unit}, true
+}
+
+// rowGapRe is the padding between the columns of a table row.
+var rowGapRe = regexp.MustCompile(`[ \t　]+`)
 
 // isListTitle reports a list entry that is a post alone (副市长,
 // 区发改局局长) rather than a name or a unit.
@@ -363,10 +406,12 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 		if ls := st.deptLengths(a + b); len(ls) > 0 && ls[0] >= len(a) {
 			return ls[0] > len(a) || len(st.deptLengths(b)) == 0
 		}
-		return false
+		// A table row: a unit the table does not know, padded to width
+		// before its person ("国网宁远供电公司　　　蒋明").
+		return st.looksUnit(a) && (plausibleName(b) || st.bareName(b))
 	}
 	pb, completeB, tableB := st.parseEntry(b)
-	if brk == brkLine && !completeB && len(st.deptLengths(b)) == 0 {
+	if brk == brkLine && !completeB && len(st.deptLengths(b)) == 0 && !st.looksUnit(b) {
 		// b cannot stand alone and opens no unit: it is the rest of a
 		// wrapped unit or name.
 		return true
@@ -429,6 +474,14 @@ func (st *state) unitSpansBreak(a, b string) bool {
 		return len(st.deptLengths(ab)) > 0
 	}
 	return len(pm) > 0
+}
+
+// looksUnit reports a unit outside the table: four or more Han characters
+// ending like a unit and opening with a level, a place or an organisation
+// gse knows (国网宁远供电公司).
+func (st *state) looksUnit(s string) bool {
+	r := []rune(s)
+	return len(r) >= 4 && allHan(s) && strings.ContainsRune(unitSuffixes, r[len(r)-1]) && st.opensUnit(s)
 }
 
 // isUnit reports whether s is one unit the table reads whole.

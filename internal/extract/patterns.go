@@ -118,7 +118,8 @@ var nameContext = []string{
 var mentionStopWords = []string{"关于", "对", "在", "由", "向", "和", "及", "与", "将", "为", "从", "按", "请", "经"}
 
 // Topic verbs open an item of a minutes document.
-var itemOpeners = []string{"会议认为", "会议指出", "会议强调", "会议决定", "会议明确", "会议要求", "会议议定", "会议同意", "会议原则同意", "会议审议", "会议听取", "会议研究"}
+var itemOpeners = []string{"会议认为", "会议指出", "会议强调", "会议决定", "会议明确", "会议要求", "会议议定", "会议同意", "会议原则同意", "会议审议", "会议听取", "会议研究",
+	"会议讨论", "会议学习", "会议传达"}
 
 // decisionVerbs mark a decision sentence in news reports and minutes.
 var decisionVerbs = []string{"审议并原则通过", "审议通过", "原则通过", "原则同意", "审定", "审议并通过", "讨论通过", "研究审定", "同意"}
