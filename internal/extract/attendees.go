@@ -188,7 +188,8 @@ func (st *state) parseList(lines []string) []document.Person {
 		if t == "" {
 			continue
 		}
-		if n := len(merged); n > 0 && c.brk != brkHard && merged[n-1].row == nil && !isListTitle(t) && !isListTitle(merged[n-1].text) &&
+		if n := len(merged); n > 0 && c.brk != brkHard && merged[n-1].row == nil &&
+			(!st.isListTitle(t) && !st.isListTitle(merged[n-1].text) || st.unitRunsOn(merged[n-1].text, t)) &&
 			!strings.ContainsAny(merged[n-1].text, "（(") && st.joinAcrossBreak(merged[n-1].text, t, c.brk) {
 			merged[n-1].text += t
 			continue
@@ -200,8 +201,8 @@ func (st *state) parseList(lines []string) []document.Person {
 	// them ("副区长 彭涛").
 	titleAfter := false
 	for k, m := range merged {
-		if isListTitle(m.text) {
-			titleAfter = k > 0 && m.brk == brkSpace && !isListTitle(merged[k-1].text)
+		if st.isListTitle(m.text) {
+			titleAfter = k > 0 && m.brk == brkSpace && !st.isListTitle(merged[k-1].text)
 			break
 		}
 	}
@@ -218,7 +219,7 @@ func (st *state) parseList(lines []string) []document.Person {
 		if containsAny(m.text, bylineMarkers) {
 			continue
 		}
-		if isListTitle(m.text) {
+		if st.isListTitle(m.text) {
 			if titleAfter {
 				if n := len(out); n > 0 && out[n-1].Title == "" {
 					out[n-1].Title = m.text
@@ -286,11 +287,27 @@ func (st *state) tableRow(l string) (document.Person, bool) {
 // rowGapRe is the padding between the columns of a table row.
 var rowGapRe = regexp.MustCompile(`[ \t　]+`)
 
+// unitRunsOn reports a unit of the table that starts with a and ends in b:
+// "县人民政府国有资产监督管理委员" + "会阚雁思" looks like a post (…委员)
+// cut from its name, but is a committee wrapped before 会.
+func (st *state) unitRunsOn(a, b string) bool {
+	ls := st.deptLengths(a + b)
+	return len(ls) > 0 && ls[0] > len(a) && !st.endsWithName(a)
+}
+
 // isListTitle reports a list entry that is a post alone (副市长,
 // 区发改局局长) rather than a name or a unit.
-func isListTitle(s string) bool {
-	return isTitle(s) && !plausibleName(s)
+func (st *state) isListTitle(s string) bool {
+	if runeLen(s) > maxListTitle || !isTitle(s) || plausibleName(s) {
+		return false
+	}
+	// "…管理委员" is a committee wrapped before its 会, not a 委员.
+	return !(strings.HasSuffix(s, "委员") && st.isUnit(s+"会"))
 }
+
+// maxListTitle bounds a post standing alone in a list (区发改局副局长);
+// a longer run ending like a post is units and names wrapped mid-word.
+const maxListTitle = 12
 
 // trimRole drops a role phrase after a unit ("区卫健局负责" of
 // 区卫健局负责同志), so the unit is not read with a name 负责.
@@ -437,18 +454,16 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 }
 
 // unitSpansBreak reports a unit name that a line break cuts in two: the
-// table reads a unit from the start of a, or the finder one inside it, that
-// ends inside b ("石林彝族\n自治县人民政府张立伟", "…省\n发改委马红军"). A line
-// break inside a unit in a list is never a separator, so the joined run
-// must still read as unit+name pairs.
+// table reads a unit from the start of a, or the finder one that opens with
+// a level right after a's last complete entry, that ends inside b
+// ("石林彝族\n自治县人民政府张立伟", "…孙伟省\n发改委马红军"). A line break
+// inside a unit in a list is never a separator, so the joined run must
+// still read as unit+name pairs.
 func (st *state) unitSpansBreak(a, b string) bool {
-	// A line that ends with a name a table knows ("朱江 李国锋") ends its
+	// A line that ends with a name ("朱江 李国锋", "陈贵 端木宪宁") ends its
 	// entry, though a place may be read across ("李国锋市…").
-	if pa, complete, _ := st.parseEntry(a); complete && len(pa) > 0 {
-		last := pa[len(pa)-1].Name
-		if strings.HasSuffix(a, last) && runeLen(last) <= 3 && plausibleName(last) {
-			return false
-		}
+	if st.endsWithName(a) {
+		return false
 	}
 	ab := a + b
 	spans := false
@@ -460,7 +475,11 @@ func (st *state) unitSpansBreak(a, b string) bool {
 	}
 	if !spans {
 		for _, m := range st.findDepts(ab) {
-			if m.Start < len(a) && m.End > len(a) {
+			if m.Start == 0 || m.Start >= len(a) || m.End <= len(a) {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(a[m.Start:])
+			if ps, complete, _ := st.parseEntry(a[:m.Start]); complete && len(ps) > 0 && strings.ContainsRune(levelChars, r) {
 				spans = true
 				break
 			}
@@ -474,6 +493,26 @@ func (st *state) unitSpansBreak(a, b string) bool {
 		return len(st.deptLengths(ab)) > 0
 	}
 	return len(pm) > 0
+}
+
+// endsWithName reports an entry whose last piece is a person's name of the
+// usual shape: two or three characters, or four with a compound surname.
+func (st *state) endsWithName(a string) bool {
+	pa, complete, _ := st.parseEntry(a)
+	if !complete || len(pa) == 0 {
+		return false
+	}
+	last := pa[len(pa)-1].Name
+	if !strings.HasSuffix(a, last) {
+		return false
+	}
+	switch runeLen(last) {
+	case 2, 3:
+		return plausibleListed(last) || st.looseName(last)
+	case 4:
+		return surnameLen(last) == 2
+	}
+	return false
 }
 
 // looksUnit reports a unit outside the table: four or more Han characters
