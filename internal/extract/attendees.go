@@ -224,6 +224,9 @@ func (st *state) parseList(lines []string) []document.Person {
 				if n := len(out); n > 0 && out[n-1].Title == "" {
 					out[n-1].Title = m.text
 				}
+			} else if pending != "" && m.brk == brkHard {
+				// "县委常委、副县长　李建新": posts joined by 、 before one name.
+				pending += "、" + m.text
 			} else {
 				pending = m.text
 			}

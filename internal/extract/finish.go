@@ -80,6 +80,11 @@ func (st *state) finish() {
 	if d.Date == "" && d.Meeting != nil {
 		d.Date = d.Meeting.Date
 	}
+	// Minutes that never date their meeting are dated by their issue, the
+	// one date the document gives itself; the meeting date stays empty.
+	if d.Date == "" && d.Kind == document.KindMinutes {
+		d.Date = d.IssuedOn
+	}
 }
 
 // comrades finds "区发改局杨玉宇同志" and "梁其明同志": a name right before
