@@ -357,3 +357,28 @@ func TestSplitInlineLists(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderIssueDate: a date alone under the header of minutes is their
+// issue date; a labelled meeting time or a date with a part of day is not.
+func TestHeaderIssueDate(t *testing.T) {
+	cases := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"某县人民政府", "常务会议纪要", "〔2021〕5号", "2021年3月8日"}, "2021-03-08"},
+		{[]string{"某县人民政府", "专题会议纪要", "会议时间：", "2021年6月8日上午"}, ""},
+		{[]string{"专题会议纪要", "会议时间：", "2021年6月8日"}, ""},
+		{[]string{"常务会议纪要", "2021年6月8日上午"}, ""},
+		{[]string{"常务会议纪要", "〔2021〕5号"}, ""},
+	}
+	for _, c := range cases {
+		st := &state{lines: c.lines}
+		head := make([]int, len(c.lines))
+		for i := range head {
+			head[i] = i
+		}
+		if got := st.headerIssueDate(head); got != c.want {
+			t.Errorf("headerIssueDate(%q) = %q, want %q", c.lines, got, c.want)
+		}
+	}
+}

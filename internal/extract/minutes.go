@@ -76,6 +76,9 @@ func (st *state) parseMinutes() {
 		d.Observers = append(st.prosePeople(observeVerbs), st.verbFirstPeople(true)...)
 	}
 	st.tail()
+	if d.IssuedOn == "" && intro >= 0 {
+		d.IssuedOn = st.headerIssueDate(head)
+	}
 	if d.Issuer == "" && d.CompiledBy != "" {
 		d.Issuer = issuerOfOffice(d.CompiledBy)
 	}
@@ -408,6 +411,28 @@ func bareLabel(line string) string {
 	l := removeSpaces(line)
 	if contains(bareLabels, l) {
 		return metaLabels[l]
+	}
+	return ""
+}
+
+// headerIssueDate reads a date standing alone among the header lines above
+// the intro of red-header minutes ("〔2021〕5号\n2021年3月8日"): the date
+// the minutes were issued, not the meeting's. A date with a part of day, or
+// the value of a label above it (会议时间：\n2021年6月8日上午), is none.
+func (st *state) headerIssueDate(head []int) string {
+	for k, i := range head {
+		l := st.lines[i]
+		ds := findDates(l)
+		if len(ds) != 1 || ds[0].Start != 0 || ds[0].End != len(l) || ds[0].PartOfDay != "" || ds[0].Time != "" {
+			continue
+		}
+		if k > 0 {
+			prev := strings.TrimSpace(st.lines[head[k-1]])
+			if strings.HasSuffix(prev, "：") || strings.HasSuffix(prev, ":") || bareLabel(prev) != "" {
+				continue
+			}
+		}
+		return ds[0].iso()
 	}
 	return ""
 }
