@@ -23,7 +23,7 @@ const (
 	queryAnalyzer   = "gse_query"
 	modeIndex       = "index"
 	modeQuery       = "query"
-	analysisVersion = "gse-2" // bump when tokenization changes: old indexes need a reindex
+	analysisVersion = "gse-3" // bump when tokenization or the fields change: old indexes need a reindex
 )
 
 // sharedSeg is the process-wide segmenter the registered tokenizer uses.

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -72,7 +73,8 @@ type Index struct {
 	opts     Options
 	meta     meta
 	syn      *synonyms
-	textAn   string // analyzer for query text
+	textAn   string            // analyzer for query text
+	queryAn  analysis.Analyzer // the gse query analyzer; nil for the baseline
 	writeMu  sync.Mutex
 	suggest  suggestCache
 	facets   facetCache
@@ -113,6 +115,9 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	}
 	if isNilPtr(opts.Departments) {
 		opts.Departments = nil
+	}
+	if opts.Departments != nil {
+		opts.Departments = newFormsMemo(opts.Departments)
 	}
 	seg := opts.Segmenter
 	if seg == nil && !opts.Baseline {
@@ -174,6 +179,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 				return nil, fmt.Errorf("index: %s was built with gse, and no segmenter was given", dir)
 			}
 		}
+		ix.queryAn = bi.Mapping().AnalyzerNamed(queryAnalyzer)
 		ix.briefFields = fullFields
 		if im, ok := bi.Mapping().(*mapping.IndexMappingImpl); ok && im.DefaultMapping != nil {
 			if im.DefaultMapping.Properties[fDocBrief] != nil {
@@ -200,6 +206,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("index: write metadata: %w", err)
 	}
 	ix.bi, ix.meta, ix.briefFields, ix.topicCounts = bi, want, briefFields, true
+	ix.queryAn = bi.Mapping().AnalyzerNamed(queryAnalyzer)
 	return ix, nil
 }
 
@@ -311,7 +318,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 						if od, err := ix.getDoc(old); err != nil {
 							lost = true
 						} else {
-							removed = append(removed, suggestKeys(ix.bleveDoc(od, nil)))
+							removed = append(removed, suggestKeys(ix.bleveDoc(od)))
 						}
 					}
 					b.Delete(old)
@@ -323,11 +330,10 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 		}
 		cp := *d
 		cp.ID = id
-		js, err := json.Marshal(&cp)
+		m, err := ix.storedBleveDoc(&cp)
 		if err != nil {
 			return nil, fmt.Errorf("index: encode %s: %w", id, err)
 		}
-		m := ix.bleveDoc(&cp, js)
 		if live {
 			added = append(added, suggestKeys(m))
 		}
@@ -413,7 +419,7 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 	// suggestions are then rebuilt rather than adjusted.
 	var removed [][]suggestKey
 	if old, err := ix.getDoc(id); err == nil {
-		removed = [][]suggestKey{suggestKeys(ix.bleveDoc(old, nil))}
+		removed = [][]suggestKey{suggestKeys(ix.bleveDoc(old))}
 	}
 	b := ix.bi.NewBatch()
 	b.Delete(id)
@@ -446,28 +452,14 @@ func (ix *Index) getDoc(id string) (*document.Document, error) {
 	if d == nil {
 		return nil, fmt.Errorf("index: get %s: %w", id, ErrNotFound)
 	}
-	var js, path []byte
+	fields := map[string]string{}
 	d.VisitFields(func(f index.Field) {
 		switch f.Name() {
-		case fDocJSON:
-			js = f.Value()
-		case fSourceStore:
-			path = f.Value()
+		case fDocJSON, fDocBrief, fText, fTopicSpans, fSimplified, fSourceStore:
+			fields[f.Name()] = string(f.Value())
 		}
 	})
-	return decodeDoc(id, js, path)
-}
-
-func decodeDoc(id string, js, path []byte) (*document.Document, error) {
-	if len(js) == 0 {
-		return nil, fmt.Errorf("index: document %s has no stored body", id)
-	}
-	var doc document.Document
-	if err := json.Unmarshal(js, &doc); err != nil {
-		return nil, fmt.Errorf("index: decode %s: %w", id, err)
-	}
-	doc.SourcePath = string(path)
-	return &doc, nil
+	return decodeStored(id, func(name string) string { return fields[name] })
 }
 
 // Count returns the number of documents in the index.

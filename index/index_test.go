@@ -136,7 +136,7 @@ func TestTopicHits(t *testing.T) {
 		{No: 1, Title: "关于献血条例", Text: "原则同意。"},
 		{No: 2, Title: "关于危险化学品治理", Text: "由市应急局负责。"},
 	}
-	put(t, ix, d, doc("n", "危险化学品", "正文"))
+	put(t, ix, d, doc("n", "危险化学品", "加强危险化学品管理。"))
 	r := find(t, ix, Query{Text: "应急"})
 	if len(r.Hits) != 1 || len(r.Hits[0].Topics) != 1 || r.Hits[0].Topics[0].No != 2 {
 		t.Fatalf("topics %+v", r.Hits)
@@ -144,7 +144,8 @@ func TestTopicHits(t *testing.T) {
 	if !strings.Contains(r.Hits[0].Topics[0].Snippet, "<mark>应急</mark>") {
 		t.Errorf("topic snippet %q", r.Hits[0].Topics[0].Snippet)
 	}
-	// A title match ranks above a topic-title match.
+	// A document about it in title and text ranks above minutes with
+	// one topic on it.
 	r = find(t, ix, Query{Text: "危险化学品"})
 	if got := ids(r); !reflect.DeepEqual(got, []string{"n", "m"}) {
 		t.Errorf("ranking %v", got)

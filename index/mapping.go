@@ -21,7 +21,6 @@ const (
 	fTitle       = "title"
 	fBody        = "body"
 	fTopicTitle  = "topic_title"
-	fTopicText   = "topic_text"
 	fDepartment  = "department"     // canonical, for facets
 	fDeptAny     = "department_any" // written + canonical forms, for filters
 	fPerson      = "person"
@@ -31,8 +30,10 @@ const (
 	fDocNumber   = "doc_number"
 	fSourcePath  = "source_path"
 	fDate        = "date"
-	fTitleKey    = "title_key" // whole title as one term, for suggestions
-	fDocJSON     = "doc_json"  // the Document as put, stored only
+	fTitleKey    = "title_key"   // whole title as one term, for suggestions
+	fDocJSON     = "doc_json"    // the whole Document, stored only, in indexes before gse-3
+	fText        = "text"        // the Document's Text as put, stored only
+	fTopicSpans  = "topic_spans" // where each topic's text is in Text (store.go), stored only
 	fSourceStore = "source_path_stored"
 	fSimplified  = "simplified"  // indexed text that differs from the document's, stored only
 	fDocBrief    = "doc_brief"   // the Document without its full texts, stored only
@@ -102,7 +103,6 @@ func buildMapping(baseline bool) (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fTitle, textField())
 	dm.AddFieldMappingsAt(fBody, textField())
 	dm.AddFieldMappingsAt(fTopicTitle, textField())
-	dm.AddFieldMappingsAt(fTopicText, textField())
 	dm.AddFieldMappingsAt(fDepartment, kw(true))
 	dm.AddFieldMappingsAt(fDeptAny, kw(false))
 	dm.AddFieldMappingsAt(fPerson, kw(true))
@@ -113,7 +113,8 @@ func buildMapping(baseline bool) (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fSourcePath, kw(false))
 	dm.AddFieldMappingsAt(fTitleKey, kw(false))
 	dm.AddFieldMappingsAt(fDate, date)
-	dm.AddFieldMappingsAt(fDocJSON, stored())
+	dm.AddFieldMappingsAt(fText, stored())
+	dm.AddFieldMappingsAt(fTopicSpans, stored())
 	dm.AddFieldMappingsAt(fSourceStore, stored())
 	dm.AddFieldMappingsAt(fSimplified, stored())
 	dm.AddFieldMappingsAt(fDocBrief, stored())
@@ -135,7 +136,6 @@ type indexed struct {
 	Title       string   `json:"title,omitempty"`
 	Body        string   `json:"body,omitempty"`
 	TopicTitles []string `json:"topic_titles,omitempty"`
-	TopicTexts  []string `json:"topic_texts,omitempty"`
 }
 
 func (ix *Index) indexedText(d *document.Document) indexed {
@@ -143,7 +143,6 @@ func (ix *Index) indexedText(d *document.Document) indexed {
 	out := indexed{Title: s(d.Title), Body: s(d.Text)}
 	for _, t := range d.Topics {
 		out.TopicTitles = append(out.TopicTitles, s(t.Title))
-		out.TopicTexts = append(out.TopicTexts, s(t.Text))
 	}
 	return out
 }
@@ -159,8 +158,8 @@ func (t indexed) changes(d *document.Document) []byte {
 		c.Body, changed = t.Body, true
 	}
 	for i, tp := range d.Topics {
-		if t.TopicTitles[i] != tp.Title || t.TopicTexts[i] != tp.Text {
-			c.TopicTitles, c.TopicTexts, changed = t.TopicTitles, t.TopicTexts, true
+		if t.TopicTitles[i] != tp.Title {
+			c.TopicTitles, changed = t.TopicTitles, true
 			break
 		}
 	}
@@ -176,7 +175,6 @@ func storedText(d *document.Document, changes string) indexed {
 	out := indexed{Title: d.Title, Body: d.Text}
 	for _, t := range d.Topics {
 		out.TopicTitles = append(out.TopicTitles, t.Title)
-		out.TopicTexts = append(out.TopicTexts, t.Text)
 	}
 	if changes == "" {
 		return out
@@ -191,35 +189,50 @@ func storedText(d *document.Document, changes string) indexed {
 	if c.Body != "" {
 		out.Body = c.Body
 	}
-	if len(c.TopicTitles) == len(out.TopicTitles) && len(c.TopicTexts) == len(out.TopicTexts) {
-		out.TopicTitles, out.TopicTexts = c.TopicTitles, c.TopicTexts
+	if len(c.TopicTitles) == len(out.TopicTitles) {
+		out.TopicTitles = c.TopicTitles
 	}
 	return out
 }
 
-// bleveDoc is the value handed to bleve for one document.
-func (ix *Index) bleveDoc(d *document.Document, js []byte) map[string]interface{} {
+// storedBleveDoc is the value handed to bleve for one document: its
+// indexed fields (bleveDoc) and its stored form (store.go).
+func (ix *Index) storedBleveDoc(d *document.Document) (map[string]interface{}, error) {
 	t := ix.indexedText(d)
+	st, err := encodeStored(d, t.Body)
+	if err != nil {
+		return nil, err
+	}
+	m := ix.indexedFields(d, t)
+	m[fDocBrief] = string(st.brief)
+	m[fText] = d.Text
+	if st.spans != nil {
+		m[fTopicSpans] = string(st.spans)
+	}
+	return m, nil
+}
+
+// bleveDoc is the indexed fields of a document.
+func (ix *Index) bleveDoc(d *document.Document) map[string]interface{} {
+	return ix.indexedFields(d, ix.indexedText(d))
+}
+
+func (ix *Index) indexedFields(d *document.Document, t indexed) map[string]interface{} {
 	m := map[string]interface{}{
 		fTitle:       t.Title,
 		fBody:        t.Body,
 		fKind:        string(d.Kind),
-		fDocJSON:     string(js),
 		fSourcePath:  d.SourcePath,
 		fSourceStore: d.SourcePath,
 	}
 	if len(t.TopicTitles) > 0 {
 		m[fTopicTitle] = t.TopicTitles
-		m[fTopicText] = t.TopicTexts
 	}
 	if d.Title != "" {
 		m[fTitleKey] = t.Title
 	}
 	if len(d.Topics) > 0 {
 		m[fTopicCount] = strconv.Itoa(len(d.Topics))
-	}
-	if br := briefJSON(d); br != nil {
-		m[fDocBrief] = string(br)
 	}
 	if ch := t.changes(d); ch != nil {
 		m[fSimplified] = string(ch)
@@ -319,20 +332,4 @@ func parseISODate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
-}
-
-// briefJSON is d without its full texts, for browse pages (Query.Brief).
-func briefJSON(d *document.Document) []byte {
-	b := *d
-	b.Text, b.SourcePath = "", ""
-	b.Topics = make([]document.Topic, len(d.Topics))
-	for i, t := range d.Topics {
-		t.Text = ""
-		b.Topics[i] = t
-	}
-	js, err := json.Marshal(&b)
-	if err != nil {
-		return nil // the full document was encoded already: cannot happen
-	}
-	return js
 }

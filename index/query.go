@@ -220,7 +220,6 @@ const (
 	boostTitle      = 10
 	boostTopicTitle = 4
 	boostBody       = 1
-	boostTopicText  = 0.5
 	boostPhrase     = 4
 	boostKeyword    = 0.2 // BM25 favours short keyword lists; the text decides
 	// Department lists are long (every form and alias of every unit named),
@@ -292,7 +291,6 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		// title match.
 		body := []query.Query{
 			b.fieldQuery(fBody, v, c.phrase, boostBody*scale),
-			b.fieldQuery(fTopicText, v, c.phrase, boostTopicText*scale),
 		}
 		if i == 0 {
 			// The people and department lists are matched by the text as
@@ -357,7 +355,7 @@ func termQ(field, term string, boost float64) query.Query {
 //     after it, as a phrase or as the joined sub-word (应急局 → 应急/局 must
 //     not match every 局; 峄城区/全/生命周期 finds 全生命周期).
 func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Query {
-	an := ix.bi.Mapping().AnalyzerNamed(queryAnalyzer)
+	an := ix.queryAn
 	if an == nil || ix.seg == nil {
 		return nil
 	}

@@ -69,7 +69,7 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(q, scanPage, 0, false)
-		req.Fields = []string{fDocJSON, fSourceStore}
+		req.Fields = fullFields
 		if brief {
 			req.Fields = ix.briefFields
 		}
@@ -90,9 +90,7 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 				}
 				continue
 			}
-			js, _ := h.Fields[fDocJSON].(string)
-			path, _ := h.Fields[fSourceStore].(string)
-			doc, err := decodeDoc(h.ID, []byte(js), []byte(path))
+			doc, err := decodeStored(h.ID, fieldsOf(h.Fields))
 			if err != nil {
 				return err
 			}

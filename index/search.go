@@ -72,7 +72,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
 		}
 		req := bleve.NewSearchRequestOptions(top, q.Size, (q.Page-1)*q.Size, false)
-		req.Fields = []string{fDocJSON, fSourceStore, fSimplified}
+		req.Fields = fullFields
 		req.IncludeLocations = true
 		if brief {
 			req.Fields, req.IncludeLocations = ix.briefFields, false
@@ -267,30 +267,34 @@ func sortOrder(s string) search.SortOrder {
 }
 
 func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
-	js, _ := h.Fields[fDocJSON].(string)
-	path, _ := h.Fields[fSourceStore].(string)
-	doc, err := decodeDoc(h.ID, []byte(js), []byte(path))
+	get := fieldsOf(h.Fields)
+	doc, err := decodeStored(h.ID, get)
 	if err != nil {
 		return Hit{}, err
 	}
 	hit := baseHit(h, doc)
-	changes, _ := h.Fields[fSimplified].(string)
-	t := storedText(doc, changes)
-	hit.Snippets = snippets(display(doc.Text, t.Body), ranges(h.Locations[fBody], -1), maxSnippets)
+	t := storedText(doc, get(fSimplified))
+	body := display(doc.Text, t.Body)
+	inBody := ranges(h.Locations[fBody], -1)
+	hit.Snippets = snippets(body, inBody, maxSnippets)
 	if len(hit.Snippets) == 0 {
 		hit.Snippets = []string{}
 	}
-	hit.Topics = topicHits(doc, t, h.Locations)
+	// Topic spans and matches both index the simplified text, and body
+	// has its byte layout (display).
+	hit.Topics = topicHits(doc, t, body, storedSpans(get), inBody, h.Locations[fTopicTitle])
 	if withDoc {
 		hit.Document = doc
 	}
 	return hit, nil
 }
 
-// The stored fields of a brief hit (Query.Brief), and of a full one.
+// The stored fields of a brief hit (Query.Brief), of a whole document,
+// and of a search hit. fDocJSON is the whole document in indexes before
+// gse-3.
 var (
 	briefFields = []string{fDocBrief, fSourceStore}
-	fullFields  = []string{fDocJSON, fSourceStore}
+	fullFields  = []string{fDocJSON, fDocBrief, fText, fTopicSpans, fSimplified, fSourceStore}
 )
 
 // briefHit is a hit's metadata with its document without the full texts.
@@ -302,7 +306,7 @@ func (ix *Index) briefHit(h *search.DocumentMatch) (Hit, error) {
 		js, _ = h.Fields[fDocJSON].(string)
 	}
 	path, _ := h.Fields[fSourceStore].(string)
-	doc, err := decodeDoc(h.ID, []byte(js), []byte(path))
+	doc, err := decodeDoc(h.ID, js, path)
 	if err != nil {
 		return Hit{}, err
 	}
@@ -328,22 +332,30 @@ func baseHit(h *search.DocumentMatch, doc *document.Document) Hit {
 	return hit
 }
 
-// topicHits lists the topics whose title or text matched, in document order.
-func topicHits(doc *document.Document, t indexed, locs search.FieldTermLocationMap) []TopicHit {
+// topicHits lists the topics whose title or text matched, in document
+// order. body is the text the body matches index, spans where each topic's
+// text lies in it (nil when unknown: then only titles can match).
+func topicHits(doc *document.Document, t indexed, body string, spans []topicSpan, inBody []span, titles search.TermLocationMap) []TopicHit {
 	var out []TopicHit
 	for i, tp := range doc.Topics {
-		if i >= len(t.TopicTexts) {
-			break
+		var inText []span
+		var sp topicSpan
+		if i < len(spans) && spans[i].inBody() && spans[i].E <= len(body) {
+			sp = spans[i]
+			for _, m := range inBody {
+				if m.start >= sp.S && m.end <= sp.E {
+					inText = append(inText, span{m.start - sp.S, m.end - sp.S})
+				}
+			}
 		}
-		inText := ranges(locs[fTopicText], i)
-		inTitle := ranges(locs[fTopicTitle], i)
+		inTitle := ranges(titles, i)
 		if len(inText) == 0 && len(inTitle) == 0 {
 			continue
 		}
 		var snip []string
 		if len(inText) > 0 {
-			snip = snippets(display(tp.Text, t.TopicTexts[i]), inText, 1)
-		} else {
+			snip = snippets(body[sp.S:sp.E], inText, 1)
+		} else if i < len(t.TopicTitles) {
 			snip = snippets(display(tp.Title, t.TopicTitles[i]), inTitle, 1)
 		}
 		th := TopicHit{No: tp.No, Title: tp.Title}

@@ -1,0 +1,165 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"govarchive/internal/clean"
+	"govarchive/internal/dept"
+	"govarchive/internal/document"
+	"govarchive/internal/extract"
+)
+
+func TestTopicSpans(t *testing.T) {
+	body := "一、甲\n\n原则同意。\n\n由市应急局负责，市消防救援支队配合。\n\n二、乙\n\n原则同意,由市民政局负责组织实施并做好政策解读。\n\n三、丙"
+	at := func(s string) int { return strings.Index(body, s) }
+	second := strings.LastIndex(body, "原则同意")
+	for _, tc := range []struct {
+		name, text string
+		from       int
+		s, e       int // want body[s:e], -1 when stored whole
+		delta      bool
+	}{
+		{"verbatim", "由市应急局负责", 0, at("由市应急局"), at("由市应急局") + len("由市应急局负责"), false},
+		{"paragraphs joined by one newline", "原则同意。\n由市应急局负责，市消防救援支队配合。", 0, at("原则同意"), at("\n\n二"), true},
+		{"normalised punctuation", "原则同意，由市民政局负责组织实施并做好政策解读。", 0, second, at("\n\n三"), true},
+		{"repeated paragraph: the one after the cursor", "原则同意", at("二、乙"), second, second + len("原则同意"), false},
+		{"absent", "不在正文里的一段很长的文字。", 0, -1, -1, false},
+		{"same head, another text", "原则同意。\n由市发展和改革委员会牵头研究制定具体办法并报市政府。", 0, -1, -1, false},
+		{"empty", "", 0, 0, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sp := topicSpans(body[:0]+body, []document.Topic{{Text: tc.text}})[0]
+			if tc.from > 0 {
+				var ok bool
+				sp, ok = newSpanFinder(body).find(tc.text, tc.from)
+				if !ok {
+					t.Fatal("not found")
+				}
+			}
+			if tc.s < 0 {
+				if sp.inBody() || sp.Text != tc.text {
+					t.Fatalf("span %+v, want the text stored whole", sp)
+				}
+				return
+			}
+			if sp.S != tc.s || sp.E != tc.e || (sp.Delta != "") != tc.delta {
+				t.Fatalf("span %+v = %q, want [%d,%d) %q, delta %v", sp, body[sp.S:sp.E], tc.s, tc.e, body[tc.s:tc.e], tc.delta)
+			}
+			if got := sp.text(body); got != tc.text {
+				t.Errorf("rebuilt %q, want %q", got, tc.text)
+			}
+		})
+	}
+}
+
+// TestStoredRoundTrip: every corpus document, parsed, comes back from the
+// index exactly as it was put, topic texts included, although they are
+// stored as spans of the body.
+func TestStoredRoundTrip(t *testing.T) {
+	seg := testSegmenter(t)
+	depts, err := dept.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := clean.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := extract.New(seg, depts, cl)
+	dir := corpusDir(t)
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if err != nil || len(files) < 40 {
+		t.Fatalf("corpus: %d files, %v", len(files), err)
+	}
+	var docs []*document.Document
+	topics, asSpans := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := p.Parse(string(b), extract.Meta{Source: filepath.Base(f)})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		d.ID = document.ContentID(d.Text)
+		d.SourcePath = filepath.ToSlash(f)
+		docs = append(docs, d)
+		for i, sp := range topicSpans(cl.Simplify(d.Text), d.Topics) {
+			if d.Topics[i].Text == "" {
+				continue
+			}
+			topics++
+			if sp.inBody() {
+				asSpans++
+			}
+		}
+	}
+	// Nearly every topic's text is a stretch of the body.
+	if topics < 50 || asSpans*10 < topics*9 {
+		t.Errorf("%d of %d topic texts stored as spans", asSpans, topics)
+	}
+	ix := openTest(t, Options{Segmenter: seg, Cleaner: cl, Departments: depts})
+	put(t, ix, docs...)
+	for _, want := range docs {
+		got, err := ix.Get(context.Background(), want.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", want.Source, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			for i := range want.Topics {
+				if i < len(got.Topics) && got.Topics[i].Text != want.Topics[i].Text {
+					t.Errorf("%s topic %d:\n got %q\nwant %q", want.Source, i+1, got.Topics[i].Text, want.Topics[i].Text)
+				}
+			}
+			t.Errorf("%s: stored document differs", want.Source)
+		}
+	}
+	// Each walks the same stored fields.
+	n := 0
+	err = ix.Each(context.Background(), Query{IncludeDocuments: true}, func(h Hit) error {
+		n++
+		if h.Document == nil || !strings.HasPrefix(h.Document.SourcePath, filepath.ToSlash(dir)) {
+			t.Errorf("%s: no document", h.ID)
+		}
+		return nil
+	})
+	if err != nil || n != len(uniqueIDs(docs)) {
+		t.Errorf("Each: %d documents, %v", n, err)
+	}
+}
+
+func uniqueIDs(docs []*document.Document) map[string]bool {
+	m := map[string]bool{}
+	for _, d := range docs {
+		m[d.ID] = true
+	}
+	return m
+}
+
+// An index built before gse-3 stores the whole document in fDocJSON.
+func TestDecodeStoredLegacy(t *testing.T) {
+	d := &document.Document{ID: "x", Title: "纪要", Text: "一、甲\n原则同意。", Topics: []document.Topic{{No: 1, Title: "甲", Text: "原则同意。"}}}
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]string{fDocJSON: string(js), fSourceStore: "a/b.txt"}
+	got, err := decodeStored("x", func(n string) string { return fields[n] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.SourcePath = "a/b.txt"
+	if !reflect.DeepEqual(got, d) {
+		t.Errorf("got %+v", got)
+	}
+	if _, err := decodeStored("y", func(string) string { return "" }); err == nil {
+		t.Error("a document with no stored fields decoded")
+	}
+}
