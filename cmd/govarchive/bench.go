@@ -61,6 +61,7 @@ func benchCmd(g *globals) *cobra.Command {
 	f.IntSliceVar(&cfg.Clients, "clients", []int{1, 4}, "concurrent query clients, one measured load per value")
 	f.IntVar(&cfg.Rounds, "rounds", 10, "passes over the query workload per load")
 	f.BoolVar(&cfg.NoFacets, "no-facets", false, "run the query workload without facets, to measure what they cost")
+	f.IntVar(&cfg.Shards, "shards", 0, "split both indexes into this many shards behind a bleve index alias (the shard trial)")
 	f.BoolVar(&cfg.Keep, "keep", false, "keep the indexes after the run")
 	f.StringVar(&cfg.ProfileDir, "profile", "", "write CPU and allocation profiles of each phase to this folder")
 	f.StringArrayVar(&env, "env", nil, "KEY=VALUE for the measured child processes (GOGC=200, GOMAXPROCS=2); repeatable")

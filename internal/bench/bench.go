@@ -39,6 +39,9 @@ type Config struct {
 	// NoFacets runs the query workload without facets (the API always
 	// computes them): the difference is what facets cost.
 	NoFacets bool
+	// Shards, above 1, splits both variants' indexes into that many shards
+	// behind a bleve index alias (index.Shards), for the shard trial.
+	Shards int
 	// Keep leaves the indexes in Dir after the run (the corpus is always kept).
 	Keep bool
 	// ProfileDir, when set, receives CPU and allocation profiles of every
@@ -87,6 +90,7 @@ type Report struct {
 	Env          []string       `json:"env,omitempty"`
 	QueryEnv     []string       `json:"query_env,omitempty"`
 	NoFacets     bool           `json:"no_facets,omitempty"`
+	Shards       int            `json:"shards,omitempty"`
 	Corpus       Corpus         `json:"corpus"`
 	Segmentation *SegmentResult `json:"segmentation"`
 	Ours         Variant        `json:"ours"`
@@ -119,7 +123,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	rep := &Report{Started: time.Now().UTC(), GoMaxProcs: goMaxProcs(cfg.Runner.Env), Env: cfg.Runner.Env, QueryEnv: cfg.QueryEnv, NoFacets: cfg.NoFacets}
+	rep := &Report{Started: time.Now().UTC(), GoMaxProcs: goMaxProcs(cfg.Runner.Env), Env: cfg.Runner.Env, QueryEnv: cfg.QueryEnv, NoFacets: cfg.NoFacets, Shards: cfg.Shards}
 	rep.LoadAvg[0] = loadAvg()
 
 	corpus, err := ensureCorpus(ctx, cfg, log)
@@ -166,7 +170,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		dir := filepath.Join(runDir, v.name)
 		log.Info("bench: ingest", "variant", v.name, "files", corpus.Files)
 		in, err := cfg.Runner.run(ctx, prof(Request{Phase: PhaseIngest, Variant: v.name, Corpus: corpus.Dir, Index: dir,
-			Workers: cfg.Workers, BatchSize: cfg.BatchSize}))
+			Workers: cfg.Workers, BatchSize: cfg.BatchSize, Shards: cfg.Shards}))
 		if err != nil {
 			return nil, err
 		}
@@ -176,7 +180,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		qr := cfg.Runner
 		qr.Env = append(slices.Clip(qr.Env), cfg.QueryEnv...)
 		q, err := qr.run(ctx, prof(Request{Phase: PhaseQuery, Variant: v.name, Index: dir,
-			Clients: cfg.Clients, Rounds: cfg.Rounds, NoFacets: cfg.NoFacets}))
+			Clients: cfg.Clients, Rounds: cfg.Rounds, NoFacets: cfg.NoFacets, Shards: cfg.Shards}))
 		if err != nil {
 			return nil, err
 		}

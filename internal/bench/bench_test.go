@@ -328,3 +328,35 @@ func BenchmarkSearchFacets(b *testing.B) {
 		})
 	}
 }
+
+// TestShardedPhases runs the shard trial's ingest and query phases in this
+// process: every document lands in one of the shards, and the workload
+// finds them through the alias.
+func TestShardedPhases(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	corpus, err := ensureCorpus(ctx, Config{Count: 40, Seed: 5, Dir: dir}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := filepath.Join(dir, "sharded")
+	in, err := runIngest(ctx, Request{Phase: PhaseIngest, Variant: VariantGSE, Corpus: corpus.Dir, Index: idx, Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Files != 40 || in.Failed != 0 || in.IndexBytes == 0 {
+		t.Fatalf("ingest = %+v", in)
+	}
+	for _, s := range []string{"shard-0", "shard-1"} {
+		if _, err := os.Stat(filepath.Join(idx, s, "index_meta.json")); err != nil {
+			t.Errorf("%s: %v", s, err)
+		}
+	}
+	q, err := runQuery(ctx, Request{Phase: PhaseQuery, Variant: VariantGSE, Index: idx, Shards: 2, Clients: []int{1}, Rounds: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Docs != 40 || q.Empty == q.Workload || len(q.Loads) != 1 || q.Loads[0].Errors != 0 {
+		t.Errorf("query = %+v", q)
+	}
+}

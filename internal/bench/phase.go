@@ -53,6 +53,8 @@ type Request struct {
 	Rounds    int    `json:"rounds,omitempty"`
 	// NoFacets runs the workload without facets, to tell their cost.
 	NoFacets bool `json:"no_facets,omitempty"`
+	// Shards, above 1, splits the index into shards (index.Shards).
+	Shards int `json:"shards,omitempty"`
 	// CPUProfile and AllocsProfile, when set, are files the phase writes
 	// pprof profiles to: CPU of its measured part, allocations since the
 	// process started (dictionary loading included).
@@ -216,8 +218,19 @@ func runIngest(ctx context.Context, req Request) (*IngestResult, error) {
 		pipe *ingest.Pipeline
 		st   store
 	)
-	switch req.Variant {
-	case VariantGSE:
+	switch {
+	case req.Shards > 1:
+		p, err := app.NewParsing(nil)
+		if err != nil {
+			return nil, err
+		}
+		sh, err := index.OpenShards(ctx, req.Index, req.Shards, shardOptions(req, p))
+		if err != nil {
+			return nil, err
+		}
+		pipe = &ingest.Pipeline{Parser: p.Parser, Store: sh, Workers: req.Workers, BatchSize: req.BatchSize}
+		st = sh
+	case req.Variant == VariantGSE:
 		// The service's own path: app.Open builds the shared segmenter,
 		// the parser and the index of a data directory.
 		a, err := app.Open(ctx, app.Config{DataDir: req.Index, Workers: req.Workers, BatchSize: req.BatchSize})
@@ -225,7 +238,7 @@ func runIngest(ctx context.Context, req Request) (*IngestResult, error) {
 			return nil, err
 		}
 		pipe, st = a.Pipeline, a.Index
-	case VariantCJK:
+	case req.Variant == VariantCJK:
 		// The same parsing (extraction needs gse), indexed with cjk.
 		p, err := app.NewParsing(nil)
 		if err != nil {
@@ -280,6 +293,16 @@ func runIngest(ctx context.Context, req Request) (*IngestResult, error) {
 	}, nil
 }
 
+// shardOptions are the index options of a sharded variant: as app.Open's
+// for gse (without an archive dictionary: the corpus is new), as the
+// baseline's for cjk.
+func shardOptions(req Request, p *app.Parsing) index.Options {
+	if req.Variant == VariantCJK {
+		return index.Options{Baseline: true, Cleaner: p.Cleaner, Departments: p.Depts}
+	}
+	return index.Options{Segmenter: p.Segmenter, Cleaner: p.Cleaner, Departments: p.Depts}
+}
+
 // searcher is the part of *index.Index the query phase uses.
 type searcher interface {
 	Search(ctx context.Context, q index.Query) (*index.Result, error)
@@ -291,6 +314,13 @@ type searcher interface {
 // through app.Open (segmenter, dictionaries, parser), for the baseline with
 // the cleaner and department table but no segmenter.
 func openSearcher(ctx context.Context, req Request) (searcher, error) {
+	if req.Shards > 1 {
+		p, err := app.NewParsing(nil)
+		if err != nil {
+			return nil, err
+		}
+		return index.OpenShards(ctx, req.Index, req.Shards, shardOptions(req, p))
+	}
 	switch req.Variant {
 	case VariantGSE:
 		a, err := app.Open(ctx, app.Config{DataDir: req.Index, Logger: slog.New(slog.DiscardHandler)})

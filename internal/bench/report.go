@@ -72,6 +72,9 @@ func (r *Report) Write(w io.Writer) error {
 	if r.NoFacets {
 		fmt.Fprint(w, "; queries WITHOUT facets")
 	}
+	if r.Shards > 1 {
+		fmt.Fprintf(w, "; both indexes in %d shards", r.Shards)
+	}
 	if len(r.Env) > 0 {
 		fmt.Fprintf(w, "; child env %s", strings.Join(r.Env, " "))
 	}
