@@ -459,7 +459,7 @@ func (ix *Index) getDoc(id string) (*document.Document, error) {
 			fields[f.Name()] = string(f.Value())
 		}
 	})
-	return decodeStored(id, func(name string) string { return fields[name] })
+	return decodeStored(id, func(name string) string { return fields[name] }, true)
 }
 
 // Count returns the number of documents in the index.

@@ -268,7 +268,7 @@ func sortOrder(s string) search.SortOrder {
 
 func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	get := fieldsOf(h.Fields)
-	doc, err := decodeStored(h.ID, get)
+	doc, err := decodeStored(h.ID, get, withDoc)
 	if err != nil {
 		return Hit{}, err
 	}

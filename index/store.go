@@ -231,7 +231,9 @@ type fieldGetter func(name string) string
 
 // decodeStored rebuilds a whole document from its stored fields, in the
 // current layout or the one before (the whole document in fDocJSON).
-func decodeStored(id string, get fieldGetter) (*document.Document, error) {
+// Without topicTexts the topics' texts stay empty in the current layout: a
+// search hit shows snippets, not them.
+func decodeStored(id string, get fieldGetter, topicTexts bool) (*document.Document, error) {
 	if js := get(fDocJSON); js != "" {
 		return decodeDoc(id, js, get(fSourceStore))
 	}
@@ -240,7 +242,7 @@ func decodeStored(id string, get fieldGetter) (*document.Document, error) {
 		return nil, err
 	}
 	doc.Text = get(fText)
-	if raw := get(fTopicSpans); raw != "" {
+	if raw := get(fTopicSpans); raw != "" && topicTexts {
 		var spans []topicSpan
 		if err := json.Unmarshal([]byte(raw), &spans); err != nil {
 			return nil, fmt.Errorf("index: decode %s topics: %w", id, err)

@@ -151,7 +151,7 @@ func TestDecodeStoredLegacy(t *testing.T) {
 		t.Fatal(err)
 	}
 	fields := map[string]string{fDocJSON: string(js), fSourceStore: "a/b.txt"}
-	got, err := decodeStored("x", func(n string) string { return fields[n] })
+	got, err := decodeStored("x", func(n string) string { return fields[n] }, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestDecodeStoredLegacy(t *testing.T) {
 	if !reflect.DeepEqual(got, d) {
 		t.Errorf("got %+v", got)
 	}
-	if _, err := decodeStored("y", func(string) string { return "" }); err == nil {
+	if _, err := decodeStored("y", func(string) string { return "" }, true); err == nil {
 		t.Error("a document with no stored fields decoded")
 	}
 }
