@@ -503,3 +503,9 @@ func (ix *Index) Close() error {
 	}
 	return nil
 }
+
+// SetAnalysisWorkers sizes bleve's process-wide analysis queue, the
+// goroutines that analyse a batch's documents in parallel (bleve starts 4
+// whatever the machine). Call it once, before any index is opened: an index
+// keeps the queue it was opened with, and the old one is closed.
+func SetAnalysisWorkers(n int) { bleve.Config.SetAnalysisQueueSize(max(n, 1)) }

@@ -10,15 +10,21 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime"
 	"strconv"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"govarchive/index"
 )
 
 func main() {
+	// One analysis worker per core: segmentation is the CPU-bound part of
+	// indexing a batch.
+	index.SetAnalysisWorkers(runtime.GOMAXPROCS(0))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
 	stop()
