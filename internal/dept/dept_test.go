@@ -299,6 +299,8 @@ func TestFind(t *testing.T) {
 		// 州 opens a prefecture's unit where a word starts, not inside 苏州.
 		{"州交通运输局牵头，会同州公安局和州生态环境局", []string{"州交通运输局", "州公安局", "州生态环境局"}},
 		{"苏州公安局、广州财政局", []string{"公安局", "财政局"}},
+		// 城区 is a word: its 区 opens no district unit.
+		{"，城区街道办事处负责做好群众工作", nil},
 		{"会议在区机关大院召开，研究乡教育布局调整", nil},
 		{"中央纪委国家监委驻生态环境部纪检监察组组长", []string{"生态环境部"}},
 		{"县纪委监委派驻纪检组", []string{"县纪委监委"}},

@@ -145,6 +145,13 @@ func (st *state) parseList(lines []string) []document.Person {
 			brk = brkHard
 			continue
 		}
+		if ps, ok := st.unitWithPeople(l); ok {
+			for i := range ps {
+				chunks = append(chunks, chunk{text: ps[i].Name, brk: brkHard, row: &ps[i]})
+			}
+			brk = brkHard
+			continue
+		}
 		start, depth := 0, 0
 		for i, r := range l + "\n" {
 			switch r {
@@ -285,6 +292,44 @@ func (st *state) tableRow(l string) (document.Person, bool) {
 		return document.Person{}, false
 	}
 	return document.Person{Name: name, Department: unit}, true
+}
+
+// unitWithPeople reads a line that gives a unit and then its people after
+// a colon ("市发改委：王强、李丽（副主任）").
+func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
+	i := strings.IndexAny(l, ":：")
+	if i <= 0 {
+		return nil, false
+	}
+	// The colon and the people after it are the evidence: a unit the
+	// table lacks only needs to end like one (城区街道办事处).
+	unit := strings.TrimSpace(l[:i])
+	if r := []rune(unit); !st.isUnit(unit) && !(len(r) >= 4 && allHan(unit) && strings.ContainsRune(unitSuffixes, r[len(r)-1])) {
+		return nil, false
+	}
+	var out []document.Person
+	for _, e := range splitAny(strings.TrimLeft(l[i:], ":："), "、，,；; 　") {
+		e = strings.TrimSuffix(e, "同志")
+		var p document.Person
+		switch {
+		case plausibleListed(e) || st.bareName(e):
+			p = document.Person{Name: e}
+		default:
+			ps, ok := st.bracketEntry(e)
+			if !ok {
+				if title, name, ok := st.titleNameEnd(e); ok {
+					ps = []document.Person{{Name: name, Title: title}}
+				}
+			}
+			if len(ps) != 1 {
+				return nil, false
+			}
+			p = ps[0]
+		}
+		p.Department = unit
+		out = append(out, p)
+	}
+	return out, len(out) > 0
 }
 
 // rowGapRe is the padding between the columns of a table row.

@@ -75,6 +75,14 @@ func TestParseListLayouts(t *testing.T) {
 		{"table rows with a unit the table lacks", []string{"市市场监管局 白雪梅", "国网宁远供电公司 蒋明"},
 			"市市场监管局/白雪梅/ 国网宁远供电公司/蒋明/", []string{"国网宁远供电公司"}},
 		{"two names are no row", []string{"王强 李丽"}, "/王强/ /李丽/", nil},
+		{"a unit and its people after a colon", []string{"市发改委：王强、李丽（副主任）", "市财政局：局长赵刚"},
+			"市发改委/王强/ 市发改委/李丽/副主任 市财政局/赵刚/局长", nil},
+		{"function-word surnames in a long run", []string{"市发改委和平市财政局公明市住建局区明"},
+			"市发改委/和平/ 市财政局/公明/ 市住建局/区明/", nil},
+		{"区 a surname before a district unit", []string{"区发改局和平区住建局区明区财政局区志强"},
+			"区发改局/和平/ 区住建局/区明/ 区财政局/区志强/", nil},
+		{"和 joining units before a person", []string{"市发改委和市财政局王强"}, "市财政局/王强/", []string{"市发改委", "市财政局"}},
+		{"及 joining units with a role", []string{"市民政局及市财政局负责同志"}, "", []string{"市民政局", "市财政局"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
