@@ -29,7 +29,7 @@ func (st *state) finish() {
 	}
 	// Names of structured lists stand where only a name can: 和平, 区明.
 	addListed := func(n string) {
-		if plausibleListed(n) {
+		if plausibleListed(n) || st.looseName(n) {
 			people = append(people, n)
 		}
 	}
