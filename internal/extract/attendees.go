@@ -276,12 +276,17 @@ func (st *state) parseList(lines []string) []document.Person {
 // padding). A line of exactly these two columns is the evidence, so the
 // unit may be one the table does not know, as long as it ends like a unit.
 func (st *state) tableRow(l string) (document.Person, bool) {
-	loc := rowGapRe.FindStringIndex(l)
-	if loc == nil {
+	cols := rowGapRe.Split(strings.TrimSpace(l), -1)
+	title := ""
+	switch {
+	case len(cols) == 3 && st.isListTitle(cols[1]):
+		// "市发改委　副主任　王强": unit, post, name.
+		title = cols[1]
+	case len(cols) != 2:
 		return document.Person{}, false
 	}
-	unit, name := l[:loc[0]], l[loc[1]:]
-	if rowGapRe.MatchString(name) || !allHan(unit) || !allHan(name) {
+	unit, name := cols[0], cols[len(cols)-1]
+	if !allHan(unit) || !allHan(name) {
 		return document.Person{}, false
 	}
 	r := []rune(unit)
@@ -291,7 +296,7 @@ func (st *state) tableRow(l string) (document.Person, bool) {
 	if !(plausibleListed(name) || st.bareName(name)) {
 		return document.Person{}, false
 	}
-	return document.Person{Name: name, Department: unit}, true
+	return document.Person{Name: name, Title: title, Department: unit}, true
 }
 
 // unitWithPeople reads a line that gives a unit and then its people after
