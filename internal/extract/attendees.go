@@ -135,6 +135,34 @@ var leaveMarkers = []string{"请假", "缺席", "未出席", "未参加", "因�
 // a bracketed title or a unit with its people in brackets; titles standing
 // apart before or after their names ("副区长 彭涛", "许文斌 副市长").
 func (st *state) parseList(lines []string) []document.Person {
+	out := st.parseListEntries(lines)
+	// "王五（李四请假）", "（李四、王五请假）": people named on leave inside a
+	// bracket did not attend, wherever the bracket stands.
+	away := map[string]bool{}
+	for _, l := range lines {
+		for _, m := range leaveBracketRe.FindAllStringSubmatch(l, -1) {
+			for _, n := range splitAny(m[1], "、，, 　") {
+				away[n] = true
+			}
+		}
+	}
+	if len(away) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, p := range out {
+		if !away[p.Name] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// leaveBracketRe is a bracket naming people on leave or absent: group 1
+// holds their names.
+var leaveBracketRe = regexp.MustCompile(`[（(]([^（）()]*?)(?:同志)?(?:因公|因事|因病)?(?:请假|缺席|未出席|未参加)[^（）()]*[）)]`)
+
+func (st *state) parseListEntries(lines []string) []document.Person {
 	var chunks []chunk
 	brk := brkHard
 	for _, l := range lines {
@@ -418,9 +446,6 @@ func (st *state) bracketEntry(s string) ([]document.Person, bool) {
 		return nil, false
 	}
 	outer, inner := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+open:j])
-	if containsAny(inner, leaveMarkers) {
-		return nil, true
-	}
 	person := func(n string) (document.Person, bool) {
 		if ps, _, _ := st.parseEntry(n); len(ps) == 1 {
 			return ps[0], true
@@ -429,6 +454,16 @@ func (st *state) bracketEntry(s string) ([]document.Person, bool) {
 			return document.Person{Name: n}, true
 		}
 		return document.Person{}, false
+	}
+	if containsAny(inner, leaveMarkers) {
+		// "罗志远（请假）" is away; "黄德辉（罗志远请假）" names someone
+		// else, whom parseList drops.
+		if m := leaveBracketRe.FindStringSubmatch(s[i:]); m != nil && strings.TrimSpace(m[1]) != "" {
+			if p, ok := person(outer); ok {
+				return []document.Person{p}, true
+			}
+		}
+		return nil, true
 	}
 	if isTitle(inner) {
 		if p, ok := person(outer); ok {

@@ -68,6 +68,8 @@ func TestParseListLayouts(t *testing.T) {
 		{"people of a unit in brackets", []string{"区商务局（和建国、温静）、区城管局（区志强）"},
 			"区商务局/和建国/ 区商务局/温静/ 区城管局/区志强/", nil},
 		{"leave in brackets", []string{"林国栋、罗志远（请假）、黄德辉（出差）"}, "/林国栋/ /黄德辉/", nil},
+		{"names on leave in a bracket after another", []string{"林国栋、罗志远、黄德辉（罗志远请假）"}, "/林国栋/ /黄德辉/", nil},
+		{"a bracket of names on leave", []string{"林国栋、罗志远、黄德辉、潘强（罗志远、潘强同志因公请假）"}, "/林国栋/ /黄德辉/", nil},
 		{"titles after names", []string{"许文斌 副市长　　唐建华 市政府副秘书长"}, "/许文斌/副市长 /唐建华/市政府副秘书长", nil},
 		{"titles before names", []string{"副区长 彭涛", "副区长 易红梅", "区发改局局长 龙飞"},
 			"/彭涛/副区长 /易红梅/副区长 /龙飞/区发改局局长", nil},
