@@ -66,7 +66,7 @@ type DateMatch struct {
 // the parts of a date ("2020 年 1 月 6 日").
 const (
 	sp        = `[ \t\x{3000}\x{00A0}]*`
-	cnYearDig = `[〇○◯零OoＯｏ一二三四五六七八九]`
+	cnYearDig = `[〇○◯零OoＯｏ0０一二三四五六七八九]` // 二0二一: a typed 0 among Chinese numerals
 	yearPat   = `([0-9０-９]{4}|` + cnYearDig + `{4})`
 	mdNumPat  = `([0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})`
 	monthPat  = `([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)` // 元月 is January
@@ -259,7 +259,13 @@ func parseYear(t string) (int, bool) {
 	if !real {
 		return 0, false
 	}
-	return parseDigitByDigit([]rune(t))
+	rs := []rune(t)
+	for i, r := range rs {
+		if r == '0' || r == '０' {
+			rs[i] = '〇'
+		}
+	}
+	return parseDigitByDigit(rs)
 }
 
 // fillTail reads the weekday, part of day and time groups (g holds the

@@ -37,6 +37,8 @@ func TestFindDates(t *testing.T) {
 		{"dots", "公文写作范例(2005.7.3)", []found{{"2005.7.3", Date{2005, 7, 3, "", ""}}}},
 		{"dots full", "2019.11.15", []found{{"2019.11.15", Date{2019, 11, 15, "", ""}}}},
 		{"Chinese year with ○", "二○○八年五月二十七日", []found{{"二○○八年五月二十七日", Date{2008, 5, 27, "", ""}}}},
+		{"Chinese year with a typed 0", "二0二一年三月五日", []found{{"二0二一年三月五日", Date{2021, 3, 5, "", ""}}}},
+		{"Chinese year with a full-width 0", "二０二一年三月五日印发", []found{{"二０二一年三月五日", Date{2021, 3, 5, "", ""}}}},
 		{"Chinese year with 〇", "二〇二二年六月二十日", []found{{"二〇二二年六月二十日", Date{2022, 6, 20, "", ""}}}},
 		{"Chinese year with letter O", "特此批复。\n二OO五年四月二十九日\n", []found{{"二OO五年四月二十九日", Date{2005, 4, 29, "", ""}}}},
 		{"Chinese year with 零", "二零零三年四月三日", []found{{"二零零三年四月三日", Date{2003, 4, 3, "", ""}}}},
