@@ -328,7 +328,8 @@ func (st *state) tableRow(l string) (document.Person, bool) {
 }
 
 // unitWithPeople reads a line that gives a unit and then its people after
-// a colon ("市发改委：王强、李丽（副主任）").
+// a colon ("市发改委：王强、李丽（副主任）"), or a post they share
+// ("副县长：张三、李四").
 func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
 	i := strings.IndexAny(l, ":：")
 	if i <= 0 {
@@ -336,9 +337,13 @@ func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
 	}
 	// The colon and the people after it are the evidence: a unit the
 	// table lacks only needs to end like one (城区街道办事处).
-	unit := strings.TrimSpace(l[:i])
+	unit, post := strings.TrimSpace(l[:i]), ""
 	if r := []rune(unit); !st.isUnit(unit) && !(len(r) >= 4 && allHan(unit) && strings.ContainsRune(unitSuffixes, r[len(r)-1])) {
-		return nil, false
+		// "市政府副秘书长：张三、李四": a post shared by the names after it.
+		if !st.isListTitle(unit) {
+			return nil, false
+		}
+		unit, post = "", unit
 	}
 	var out []document.Person
 	for _, e := range splitAny(strings.TrimLeft(l[i:], ":："), "、，,；; 　") {
@@ -360,6 +365,9 @@ func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
 			p = ps[0]
 		}
 		p.Department = unit
+		if p.Title == "" {
+			p.Title = post
+		}
 		out = append(out, p)
 	}
 	return out, len(out) > 0
