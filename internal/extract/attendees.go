@@ -224,7 +224,11 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			continue
 		}
 		if n := len(merged); n > 0 && c.brk != brkHard && merged[n-1].row == nil &&
-			(!st.isListTitle(t) && !st.isListTitle(merged[n-1].text) || st.unitRunsOn(merged[n-1].text, t)) &&
+			// A post stands apart from the names around it, but one that
+			// ends a line may be a unit and a name wrapped there
+			// ("县城管综合执法局长\n孙瑞卓": 局 + 长孙瑞卓).
+			(!st.isListTitle(t) && (c.brk == brkLine && len(st.deptLengths(merged[n-1].text)) > 0 || !st.isListTitle(merged[n-1].text)) ||
+				st.unitRunsOn(merged[n-1].text, t)) &&
 			!strings.ContainsAny(merged[n-1].text, "（(") && st.joinAcrossBreak(merged[n-1].text, t, c.brk) {
 			merged[n-1].text += t
 			continue

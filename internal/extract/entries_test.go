@@ -83,6 +83,8 @@ func TestParseListLayouts(t *testing.T) {
 			"/张志华/市长 /李明/副市长 /王芳/副市长", nil},
 		{"a unit and its people after a colon", []string{"市发改委：王强、李丽（副主任）", "市财政局：局长赵刚"},
 			"市发改委/王强/ 市发改委/李丽/副主任 市财政局/赵刚/局长", nil},
+		{"a unit wrapped before a compound surname is no post", []string{"县委统战部廖占固、县城管综合执法局长", "孙瑞卓、县卫健局马弘刚"},
+			"县委统战部/廖占固/ 县城管综合执法局/长孙瑞卓/ 县卫健局/马弘刚/", nil},
 		{"a post shared after a colon", []string{"市政府副秘书长：张三丰、李四海"}, "/张三丰/市政府副秘书长 /李四海/市政府副秘书长", nil},
 		{"function-word surnames in a long run", []string{"市发改委和平市财政局公明市住建局区明"},
 			"市发改委/和平/ 市财政局/公明/ 市住建局/区明/", nil},
