@@ -425,7 +425,7 @@ func (st *state) splitConjunction(s string) []string {
 		for _, m := range st.findDepts(s) {
 			rest := s[m.End:]
 			c, ok := hasAnyPrefix(rest, []string{"和", "及", "与"})
-			if !ok || len(st.leadLengths(rest[len(c):])) == 0 {
+			if !ok || !st.conjoinedUnit(rest, len(c)) {
 				continue
 			}
 			cut = m.End
@@ -437,6 +437,26 @@ func (st *state) splitConjunction(s string) []string {
 			return append(out, s)
 		}
 	}
+}
+
+// conjoinedUnit reports whether the conjunction of n bytes at the start of
+// s joins a unit: one of the same government (和区卫健局, 及市财政局), or
+// another unit unless the conjunction and what follows read as a name
+// (和娜昊|市人力资源…: 娜昊市 is no place).
+func (st *state) conjoinedUnit(s string, n int) bool {
+	after := s[n:]
+	if relUnitAt(st, after) {
+		return true
+	}
+	if len(st.leadLengths(after)) == 0 {
+		return false
+	}
+	for _, k := range nameLengths(s) {
+		if plausibleListed(s[:k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // bracketEntry reads an entry with a bracketed part: a name with its title

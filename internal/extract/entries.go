@@ -101,7 +101,7 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			// A unit ahead wins over a name, unless a known name is followed
 			// by a relative unit of its own: "于倩建区文广旅局" is the name
 			// 于倩建 and 区文广旅局, not a place 于倩建区.
-			if unitAhead > 0 && !(plausibleName(name) && relUnitAt(st, after[k:])) {
+			if unitAhead > 0 && !(plausibleListed(name) && relUnitAt(st, after[k:])) {
 				continue
 			}
 			p := document.Person{Name: name, Department: unit}

@@ -90,6 +90,8 @@ func TestParseListLayouts(t *testing.T) {
 			"市发改委/和平/ 市财政局/公明/ 市住建局/区明/", nil},
 		{"区 a surname before a district unit", []string{"区发改局和平区住建局区明区财政局区志强"},
 			"区发改局/和平/ 区住建局/区明/ 区财政局/区志强/", nil},
+		{"surname 和 before a name a place rule would swallow", []string{"市卫生健康委和娜昊市人力资源和社会保障局党雷之"},
+			"市卫生健康委/和娜昊/ 市人力资源和社会保障局/党雷之/", nil},
 		{"和 joining units before a person", []string{"市发改委和市财政局王强"}, "市财政局/王强/", []string{"市发改委", "市财政局"}},
 		{"及 joining units with a role", []string{"市民政局及市财政局负责同志"}, "", []string{"市民政局", "市财政局"}},
 	}
