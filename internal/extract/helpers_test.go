@@ -284,6 +284,7 @@ func TestOpenerTopicsBySubject(t *testing.T) {
 		name  string
 		paras []string
 		want  []string // per topic: title | leads
+		news  bool     // decisions only
 	}{
 		{"emphasis joins its item", []string{
 			"会议听取了县市场监管局关于创建工作的汇报。会议原则同意《创建方案》，由县市场监管局修改完善后印发。",
@@ -293,18 +294,26 @@ func TestOpenerTopicsBySubject(t *testing.T) {
 		}, []string{
 			"听取了县市场监管局关于创建工作的汇报|县市场监管局,县卫健局",
 			"研究了垃圾分类处理工作|县财政局",
-		}},
+		}, false},
 		{"one subject: openers stay items", []string{
 			"会议听取了县水利局关于防汛形势的汇报。",
 			"会议强调，由县应急局牵头做好值班值守。",
 		}, []string{
 			"听取了县水利局关于防汛形势的汇报|县水利局",
 			"强调，由县应急局牵头做好值班值守|县应急局",
-		}},
+		}, false},
+		{"news: a subject without decision keeps its comments", []string{
+			"会议审议并原则通过《甲办法》，由市司法局按程序印发。",
+			"会议传达学习了全省安全生产工作会议精神。会议强调，由市应急局牵头开展隐患排查。",
+			"会议听取了全市防汛工作情况汇报。会议要求，由市水务局加强值守。",
+		}, []string{
+			"审议并原则通过《甲办法》，由市司法局按程序印发|市司法局",
+			"听取了全市防汛工作情况汇报|市水务局",
+		}, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			topics := st.openerTopics(c.paras, false)
+			topics := st.openerTopics(c.paras, c.news)
 			var got []string
 			for i := range topics {
 				st.fillTopic(&topics[i])

@@ -234,9 +234,16 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 		// names are that item's.
 		bySubject = subjects >= 2
 	}
+	detached := false
 	for _, p := range paras {
 		for k, s := range sentences(p) {
 			opens := isOpener(s, decisionsOnly) && (!perPara || k == 0)
+			// News: "会议传达学习了…精神。会议强调，…由市应急局牵头" is a
+			// subject that makes no decision; what follows it comments on
+			// that subject, not on the decision above.
+			if decisionsOnly && !opens && k == 0 {
+				_, detached = hasAnyPrefix(s, studyOpeners)
+			}
 			if opens && bySubject && len(topics) > 0 {
 				_, opens = hasAnyPrefix(s, subjectOpeners)
 			}
@@ -254,9 +261,10 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 					title = firstRunes(title, maxTopicTitle)
 				}
 				topics = append(topics, document.Topic{No: n, Title: title, Text: s})
+				detached = false
 				continue
 			}
-			if len(topics) > 0 {
+			if len(topics) > 0 && !detached {
 				t := &topics[len(topics)-1]
 				t.Text += s
 			}
@@ -269,6 +277,10 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 // heard, the draft reviewed, the matter studied), as opposed to the
 // comments and requirements that follow it.
 var subjectOpeners = []string{"会议听取", "会议审议", "会议研究", "会议讨论", "会议传达", "会议学习"}
+
+// studyOpeners open a paragraph on what a meeting studied or passed on
+// (会议传达学习了…精神), which decides nothing on the items before it.
+var studyOpeners = []string{"会议传达", "会议学习", "会议还传达", "会议还学习"}
 
 func isOpener(s string, decisionsOnly bool) bool {
 	if decisionsOnly {
