@@ -74,6 +74,8 @@ func TestParseListLayouts(t *testing.T) {
 		{"titles before names", []string{"副区长 彭涛", "副区长 易红梅", "区发改局局长 龙飞"},
 			"/彭涛/副区长 /易红梅/副区长 /龙飞/区发改局局长", nil},
 		{"one unit a line", []string{"县发改局", "县财政局"}, "", []string{"县发改局", "县财政局"}},
+		{"units wrapped inside their names", []string{"县住房和城乡建设局、县交", "通运输局、市公安局", "交通警察支队、市自然资源和规", "划局"},
+			"", []string{"县住房和城乡建设局", "县交通运输局", "市公安局交通警察支队", "市自然资源和规划局"}},
 		{"table rows with a unit the table lacks", []string{"市市场监管局 白雪梅", "国网宁远供电公司 蒋明"},
 			"市市场监管局/白雪梅/ 国网宁远供电公司/蒋明/", []string{"国网宁远供电公司"}},
 		{"two names are no row", []string{"王强 李丽"}, "/王强/ /李丽/", nil},
