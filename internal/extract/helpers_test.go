@@ -119,6 +119,8 @@ func TestPersonClause(t *testing.T) {
 		{"张振中、陈伟森、王保国等", []document.Person{{Name: "张振中"}, {Name: "陈伟森"}, {Name: "王保国"}}},
 		{"会议邀请区人大代表李连军、区政协委员牛娟", []document.Person{{Name: "李连军", Title: "区人大代表"}, {Name: "牛娟", Title: "区政协委员"}}},
 		{"县政府副县长及办公室主任", nil},
+		// After a post only a name can stand: 和/区 open names there.
+		{"副市长和平、区明", []document.Person{{Name: "和平", Title: "副市长"}, {Name: "区明", Title: "副市长"}}},
 		{"记者李某", nil},
 	}
 	for _, c := range cases {

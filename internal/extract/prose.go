@@ -151,7 +151,7 @@ func (st *state) titleNameEnd(e string) (title, name string, ok bool) {
 			if n == 3 && surnameLen(nm) == 0 && !loose {
 				continue
 			}
-			if isTitle(t) && (plausibleTitled(nm) || loose && st.looseName(nm)) {
+			if isTitle(t) && (plausibleTitled(nm) || loose && (st.looseName(nm) || plausibleListed(nm))) {
 				return t, nm, true
 			}
 		}
