@@ -35,13 +35,16 @@ func newState(p *Parser, text string, meta Meta) *state {
 	return &state{p: p, meta: meta, text: text, lines: lines}
 }
 
+// leaveLabelRe opens a line listing people on leave or absent.
+var leaveLabelRe = regexp.MustCompile(`^(?:请假|缺席|因事请假|因公请假|请假人员|缺席人员)\s*[:：]`)
+
 // splitInlineLists puts each labelled list of a line that holds several on
 // a line of its own ("出席：A B　　请假：C", "出席：A　列席：B"), so that
 // each label opens its list and closes the one before.
 func splitInlineLists(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		if _, _, ok := listLabel(l); !ok {
+		if _, _, ok := listLabel(l); !ok && !leaveLabelRe.MatchString(l) {
 			out = append(out, l)
 			continue
 		}
