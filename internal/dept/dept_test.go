@@ -159,6 +159,8 @@ func TestResolve(t *testing.T) {
 		{"市应急局", suzhou, "苏州市应急管理局", true},
 		{"区卫健局", doumen, "斗门区卫生健康局", true},
 		{"市卫健局", doumen, "珠海市卫生健康局", true}, // 市 in a district document is the city
+		{"州公安局", "红河哈尼族彝族自治州人民政府", "红河哈尼族彝族自治州公安局", true},
+		{"州生态环境局", "红河州人民政府", "红河州生态环境局", true}, // a prefecture's short name
 		{"省卫健委", "湖北省武汉市江汉区人民政府", "湖北省卫生健康委员会", true},
 		{"市发改委", "湖北省武汉市江汉区人民政府", "武汉市发展和改革委员会", true},
 		{"市卫生健康委", suzhou, "苏州市卫生健康委员会", true},

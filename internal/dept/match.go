@@ -689,6 +689,15 @@ func levelPlace(issuer string, rel rune) string {
 			return segs[i].name
 		}
 	}
+	// A prefecture's short name (红河州人民政府) is no level the place
+	// chain knows; its 州 units (州公安局) still belong to it.
+	if rel == '州' {
+		if i := strings.Index(issuer, "州"); i > 0 {
+			if head := []rune(issuer[:i]); len(head) >= 2 && len(head) <= 4 && validPlaceStem(head) {
+				return issuer[:i+len("州")]
+			}
+		}
+	}
 	return ""
 }
 
