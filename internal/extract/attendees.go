@@ -506,6 +506,13 @@ func (st *state) bracketEntry(s string) ([]document.Person, bool) {
 		}
 		return nil, false
 	}
+	// "吴敏（区政府办）": the unit in brackets after the name.
+	if st.isUnit(inner) {
+		if p, ok := person(outer); ok && p.Department == "" {
+			p.Department = inner
+			return []document.Person{p}, true
+		}
+	}
 	if st.isUnit(outer) {
 		var out []document.Person
 		for _, n := range splitAny(inner, "、，, 　") {

@@ -65,6 +65,7 @@ func TestParseListLayouts(t *testing.T) {
 			[]string{"区教育局", "区卫健局", "区审计局"}},
 		{"units side by side", []string{"区卫健局 区自然资源局"}, "", []string{"区卫健局", "区自然资源局"}},
 		{"title in brackets", []string{"陈志强（副县长）、黄丽（副县长）"}, "/陈志强/副县长 /黄丽/副县长", nil},
+		{"unit in brackets after a name", []string{"马涛，吴敏（区政府办），郑强（区住建局）"}, "/马涛/ 区政府办/吴敏/ 区住建局/郑强/", nil},
 		{"people of a unit in brackets", []string{"区商务局（和建国、温静）、区城管局（区志强）"},
 			"区商务局/和建国/ 区商务局/温静/ 区城管局/区志强/", nil},
 		{"leave in brackets", []string{"林国栋、罗志远（请假）、黄德辉（出差）"}, "/林国栋/ /黄德辉/", nil},

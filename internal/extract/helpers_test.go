@@ -394,3 +394,22 @@ func TestHeaderIssueDate(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningLead: a decision that opens with a unit set to work names its
+// lead; a unit that is only the subject of a fact does not.
+func TestOpeningLead(t *testing.T) {
+	st := &state{p: parser(t)}
+	cases := []struct{ in, want string }{
+		{"区热力公司要于11月15日前完成管网检修", "区热力公司"},
+		{"区财政局负责落实供热补贴资金", "区财政局"},
+		{"县住建局抓紧办理项目审批手续", "县住建局"},
+		{"市外轮供应公司原搭建的楼阁不能拆迁", ""},
+		{"县政府要加强领导", ""}, // a government itself leads no item
+		{"会议要求，由县财政局负责", ""},
+	}
+	for _, c := range cases {
+		if got := st.openingLead(c.in); got != c.want {
+			t.Errorf("openingLead(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

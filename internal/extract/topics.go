@@ -353,7 +353,32 @@ func (st *state) fillTopic(t *document.Topic) {
 		}
 	}
 	t.LeadDepartments = st.leadDepts(all)
+	// "二、区热力公司要于11月15日前…": the unit an item opens with, and
+	// that the verb after it sets to work, leads it.
+	if u := st.openingLead(stripItemNo(t.Title)); u != "" && !contains(t.LeadDepartments, u) {
+		t.LeadDepartments = append([]string{u}, t.LeadDepartments...)
+	}
 }
+
+// openingLead returns the department a decision opens with when a lead's
+// verb follows it ("区财政局负责落实…", "县住建局要抓紧…"), or "".
+func (st *state) openingLead(s string) string {
+	ms := st.findDepts(firstRunes(s, 40))
+	if len(ms) == 0 || ms[0].Start != 0 {
+		return ""
+	}
+	if _, ok := hasAnyPrefix(s[ms[0].End:], openingLeadVerbs); !ok {
+		return ""
+	}
+	if ls := st.departmentsOnly([]string{ms[0].Name}); len(ls) == 1 {
+		return ls[0]
+	}
+	return ""
+}
+
+// openingLeadVerbs follow a department that opens a decision and is set to
+// work by it.
+var openingLeadVerbs = []string{"要", "负责", "牵头", "抓紧", "尽快", "于", "会同", "组织", "做好", "加强", "按照", "根据", "认真", "切实", "务必", "应", "须", "必须"}
 
 // docTitles returns the top-level 《…》 titles in order. Short names
 // introduced by 以下简称 are left out, with their later uses, and so are back
