@@ -509,3 +509,52 @@ func (ix *Index) Close() error {
 // whatever the machine). Call it once, before any index is opened: an index
 // keeps the queue it was opened with, and the old one is closed.
 func SetAnalysisWorkers(n int) { bleve.Config.SetAnalysisQueueSize(max(n, 1)) }
+
+// Settle waits until the background merger and persister have caught up
+// with every write and the files of superseded segments are gone, as a bulk
+// load should end: otherwise the index is closed with merges abandoned
+// half-way and old segment files on disk, the next process pays for the
+// merges, and the size on disk depends on the moment of the close.
+func (ix *Index) Settle(ctx context.Context) error {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("index: settle: %w", err)
+	}
+	st, ok := adv.(interface{ StatsMap() map[string]interface{} })
+	if !ok {
+		return nil
+	}
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	// Settled: nothing left to merge or persist and only the live files
+	// on disk. Scorch's "active" flag can stay up on an index nobody
+	// writes to, and a file held for a backup copy stays, so the wait also
+	// ends after half a second in which no merge ran and nothing changed.
+	var last [5]uint64
+	quiet := 0
+	for {
+		m := st.StatsMap()
+		if m == nil {
+			return nil
+		}
+		n := func(k string) uint64 { v, _ := m[k].(uint64); return v }
+		busy, _ := m["index_bgthreads_active"].(bool)
+		if !busy && n("CurOnDiskFiles") <= n("TotFileSegmentsAtRoot")+1 { // the segments and root.bolt
+			return nil
+		}
+		now := [5]uint64{n("CurRootEpoch"), n("TotFileMergeZapEnd"), n("TotPersistedSegments"), n("CurOnDiskFiles"), n("TotFileMergeIntroductionsDone")}
+		if now == last && n("TotFileMergeZapBeg") == n("TotFileMergeZapEnd") {
+			if quiet++; quiet >= 25 {
+				return nil
+			}
+		} else {
+			quiet = 0
+		}
+		last = now
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("index: settle: %w", ctx.Err())
+		case <-tick.C:
+		}
+	}
+}

@@ -565,3 +565,68 @@ func TestEach(t *testing.T) {
 		t.Errorf("invalid kind: %v", err)
 	}
 }
+
+// After a bulk load settles, the index directory holds the live segments
+// only: no merge is left half-way, no superseded segment file remains.
+func TestSettle(t *testing.T) {
+	ix := openTest(t, Options{})
+	ctx := context.Background()
+	for b := range 8 {
+		var docs []*document.Document
+		for i := range 20 {
+			docs = append(docs, doc(fmt.Sprintf("b%d-%d", b, i), "常务会议纪要", fmt.Sprintf("第%d批第%d份，研究安全生产工作。", b, i)))
+		}
+		put(t, ix, docs...)
+	}
+	if err := ix.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := adv.(interface{ StatsMap() map[string]interface{} }).StatsMap()
+	zaps, err := filepath.Glob(filepath.Join(ix.dir, "store", "*.zap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if segs, _ := m["TotFileSegmentsAtRoot"].(uint64); uint64(len(zaps)) != segs || m["index_bgthreads_active"] == true {
+		t.Errorf("%d segment files for %d live segments, background work active: %v", len(zaps), segs, m["index_bgthreads_active"])
+	}
+	if n, _ := ix.Count(ctx); n != 160 {
+		t.Errorf("Count = %d", n)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	put(t, ix, doc("late", "纪要", "又一份。"))
+	if err := ix.Settle(cancelled); err != nil && !errors.Is(err, context.Canceled) {
+		t.Errorf("Settle with a cancelled context: %v", err)
+	}
+}
+
+// An index nobody writes to settles at once, even when an earlier process
+// left superseded files behind and scorch still calls it active.
+func TestSettleIdle(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	ix, err := Open(context.Background(), dir, Options{Segmenter: testSegmenter(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 12 {
+		put(t, ix, doc(fmt.Sprint("a", i), "纪要", fmt.Sprintf("第%d份正文。", i)))
+	}
+	ix.Close()
+	ix, err = Open(context.Background(), dir, Options{Segmenter: testSegmenter(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := ix.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.Count(ctx); n != 12 {
+		t.Errorf("Count = %d", n)
+	}
+}

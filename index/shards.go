@@ -19,7 +19,7 @@ import (
 // trial (`govarchive bench --shards N`, BENCHMARKS.md), which keeps the
 // service on one index: on two cores the shards did not pay for the
 // merging of their facets. It supports what the benchmark needs: Put,
-// Search, Count, DiskSize and Close. A changed file at the same path may
+// Search, Count, DiskSize, Settle and Close. A changed file at the same path may
 // land in another shard than its old version, so Put's "updated" is only
 // reliable within a shard.
 type Shards struct {
@@ -112,6 +112,16 @@ func (s *Shards) Count(ctx context.Context) (uint64, error) { return s.view.Coun
 
 // DiskSize is the size of all shards' files.
 func (s *Shards) DiskSize() (int64, error) { return s.view.DiskSize() }
+
+// Settle settles every shard.
+func (s *Shards) Settle(ctx context.Context) error {
+	for _, ix := range s.shards {
+		if err := ix.Settle(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // Close closes every shard.
 func (s *Shards) Close() error {

@@ -38,6 +38,11 @@ func benchCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("bench: find own executable: %w", err)
 			}
+			// The query phases stand for the service: its default memory
+			// limit applies unless the run sets GOMEMLIMIT itself.
+			if !slices.ContainsFunc(append(slices.Clip(env), qenv...), func(e string) bool { return strings.HasPrefix(e, "GOMEMLIMIT=") }) {
+				qenv = append([]string{"GOMEMLIMIT=" + defaultMemoryLimit}, qenv...)
+			}
 			cfg.Workers, cfg.BatchSize, cfg.QueryEnv = g.workers, g.batchSize, qenv
 			cfg.Logger = g.logger()
 			cfg.Runner = bench.Runner{Path: exe, Args: []string{"bench", "phase"}, Env: env, Stderr: g.stderr}
@@ -65,7 +70,7 @@ func benchCmd(g *globals) *cobra.Command {
 	f.BoolVar(&cfg.Keep, "keep", false, "keep the indexes after the run")
 	f.StringVar(&cfg.ProfileDir, "profile", "", "write CPU and allocation profiles of each phase to this folder")
 	f.StringArrayVar(&env, "env", nil, "KEY=VALUE for the measured child processes (GOGC=200, GOMAXPROCS=2); repeatable")
-	f.StringArrayVar(&qenv, "query-env", nil, "KEY=VALUE for the query phases only (GOMEMLIMIT=450MiB); repeatable")
+	f.StringArrayVar(&qenv, "query-env", nil, "KEY=VALUE for the query phases only; they run with the service's GOMEMLIMIT="+defaultMemoryLimit+" unless this sets it; repeatable")
 	f.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	cmd.AddCommand(benchPhaseCmd(g))
 	return cmd

@@ -104,6 +104,11 @@ func ingestCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// A bulk load ends with its merges done and superseded
+			// segment files gone, not left to the next process.
+			if err := a.Index.Settle(ctx); err != nil {
+				return err
+			}
 			log.Info("ingest finished", "files", len(files), "added", sum.Added, "updated", sum.Updated,
 				"unchanged", sum.Unchanged, "failed", sum.Failed, "seconds", time.Since(start).Seconds())
 			if asJSON {

@@ -121,7 +121,7 @@ func serveCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&addr, "addr", g.getenv.str("ADDR", "127.0.0.1:8080"), "listen address (GOVARCHIVE_ADDR)")
 	f := cmd.Flags()
 	f.StringVar(&token, "token", g.getenv.str("TOKEN", ""), "bearer token for writes; empty disables writes (GOVARCHIVE_TOKEN)")
-	f.StringVar(&memLimit, "memory-limit", g.getenv.str("MEMORY_LIMIT", "450MiB"),
+	f.StringVar(&memLimit, "memory-limit", g.getenv.str("MEMORY_LIMIT", defaultMemoryLimit),
 		"soft memory limit of the service (e.g. 450MiB, 1GiB; 0 = none; GOMEMLIMIT wins) (GOVARCHIVE_MEMORY_LIMIT)")
 	f.StringVar(&proxies, "trusted-proxies", g.getenv.str("TRUSTED_PROXIES", ""),
 		"comma-separated CIDRs whose X-Forwarded-For is believed; empty: the peer address is the client (GOVARCHIVE_TRUSTED_PROXIES)")
@@ -130,6 +130,10 @@ func serveCmd(g *globals) *cobra.Command {
 	f.DurationVar(&lim.RequestTimeout, "request-timeout", g.getenv.duration("REQUEST_TIMEOUT", lim.RequestTimeout), "time limit of a read request (GOVARCHIVE_REQUEST_TIMEOUT)")
 	return cmd
 }
+
+// defaultMemoryLimit is the service's soft memory limit: it held the query
+// process's peak RSS to ~545 MB from 650 MB at no CPU cost (BENCHMARKS.md).
+const defaultMemoryLimit = "450MiB"
 
 // applyMemoryLimit sets the Go runtime's soft memory limit: the benchmark
 // measured the serving peak at 650 MB without one and 545 MB with 450 MiB,

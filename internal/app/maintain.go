@@ -2,6 +2,7 @@ package app
 
 import (
 	"archive/tar"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -211,13 +212,16 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 	err = feed(fresh.Parsing, func(d *document.Document) error {
 		batch = append(batch, d)
 		res.Documents++
-		if len(batch) >= 200 {
+		if len(batch) >= cmp.Or(cfg.BatchSize, ingest.DefaultBatchSize) {
 			return flush()
 		}
 		return nil
 	})
 	if err == nil {
 		err = flush()
+	}
+	if err == nil {
+		err = fresh.Index.Settle(ctx)
 	}
 	if cerr := fresh.Close(); err == nil {
 		err = cerr

@@ -201,6 +201,7 @@ func profile(req Request) (func() error, error) {
 // store is an index the ingest phase writes to and closes.
 type store interface {
 	ingest.Store
+	Settle(ctx context.Context) error
 	Close() error
 }
 
@@ -262,6 +263,11 @@ func runIngest(ctx context.Context, req Request) (*IngestResult, error) {
 	}
 	start, cpu0 := time.Now(), cpuSeconds()
 	sum, err := pipe.Run(ctx, files, nil)
+	if err == nil {
+		// As `govarchive ingest` does: the clock covers the merges a
+		// bulk load leaves, and the size is that of the live segments.
+		err = st.Settle(ctx)
+	}
 	if err != nil {
 		st.Close()
 		stop()
