@@ -57,11 +57,16 @@ func corpusDir(t testing.TB) string {
 
 func parseFile(t testing.TB, path string) map[string]any {
 	t.Helper()
+	return parseFileWith(t, parser(t), path)
+}
+
+func parseFileWith(t testing.TB, p *Parser, path string) map[string]any {
+	t.Helper()
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := parser(t).Parse(string(raw), Meta{Source: filepath.Base(path)})
+	d, err := p.Parse(string(raw), Meta{Source: filepath.Base(path)})
 	if err != nil {
 		t.Fatalf("parse %s: %v", path, err)
 	}
@@ -156,6 +161,12 @@ func TestSeed(t *testing.T) {
 // TestGolden compares corpus documents with hand-checked partial expectations
 // under testdata/golden/<dir>/<file>.json.
 func TestGolden(t *testing.T) {
+	checkGoldens(t, parser(t))
+}
+
+// checkGoldens parses the corpus documents that have a hand-checked
+// expectation under testdata/golden with p.
+func checkGoldens(t *testing.T, p *Parser) {
 	corpus := corpusDir(t)
 	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*", "*.json"))
 	if err != nil {
@@ -169,7 +180,7 @@ func TestGolden(t *testing.T) {
 		src := strings.TrimSuffix(rel, ".json")
 		t.Run(src, func(t *testing.T) {
 			want := loadJSON(t, f)
-			got := parseFile(t, filepath.Join(corpus, src))
+			got := parseFileWith(t, p, filepath.Join(corpus, src))
 			if d := diffPartial("$", want, got); len(d) > 0 {
 				t.Errorf("%d differences:\n%s", len(d), strings.Join(d, "\n"))
 			}

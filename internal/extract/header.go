@@ -6,7 +6,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"govarchive/internal/dept"
 	"govarchive/internal/document"
+	"govarchive/internal/segment"
 )
 
 // introWindow bounds how far down the intro sentence ("…主持召开…会议") may be.
@@ -374,8 +376,20 @@ func (st *state) issuerPrefix(title string) string {
 	if cand == "" || st.p.seg == nil {
 		return cand
 	}
-	// A body's name opens with a place or an organisation (noun tags).
-	if pos := st.p.seg.Pos(cand, false); len(pos) > 0 && !strings.HasPrefix(pos[0].Pos, "n") && pos[0].Pos != "j" {
+	// A body's name opens with a place or an organisation (noun tags). The
+	// place is judged alone: a segmenter with the department table as user
+	// words reads 清远|市人民政府 and tags 清远 as an adjective.
+	head := cand
+	for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府", "政府办公厅", "政府办公室", "政府"} {
+		if h, ok := strings.CutSuffix(cand, suf); ok && h != "" {
+			head = h
+			break
+		}
+	}
+	// Words of the project's own dictionaries (segment.UserPOS: units,
+	// people) are nouns too.
+	if pos := st.p.seg.Pos(head, false); len(pos) > 0 && !strings.HasPrefix(pos[0].Pos, "n") && pos[0].Pos != "j" &&
+		pos[0].Pos != segment.UserPOS && !dept.PlausiblePlace(head) {
 		return ""
 	}
 	return cand

@@ -157,6 +157,16 @@ func (st *state) minutesTitle(head []int) {
 	if d.Issuer == "" {
 		d.Issuer = st.issuerPrefix(d.Title)
 	}
+	// "清远市人民政府常务会议纪要" over a title of the sitting
+	// ("市政府第三十八次常务会议纪要"): the series names the issuer.
+	for _, i := range head {
+		if d.Issuer != "" {
+			break
+		}
+		if l := st.lines[i]; strings.HasSuffix(l, "纪要") && runeLen(l) <= 60 {
+			d.Issuer = st.issuerPrefix(l)
+		}
+	}
 }
 
 // issuerOfOffice maps the office that compiled or posted a document to the

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"govarchive/internal/dept"
+	"govarchive/internal/segment"
 )
 
 // syntheticCase is the hand-written expectation of a document under
@@ -26,7 +29,12 @@ type syntheticCase struct {
 // 2018年第八次, 第 32 次, 號 and lost brackets, 二O一三年, 2023/02/01,
 // placeholders, masked names, bylines, duplicated paragraphs, spam lines).
 func TestSyntheticGolden(t *testing.T) {
-	p := parser(t)
+	checkSynthetic(t, parser(t))
+}
+
+// checkSynthetic runs every synthetic document through p against its
+// hand-written expectation.
+func checkSynthetic(t *testing.T, p *Parser) {
 	files, err := filepath.Glob(filepath.Join("testdata", "synthetic", "*.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -86,6 +94,37 @@ func TestSyntheticGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestGoldensWithUserWords runs the corpus goldens and the synthetic
+// documents with a segmenter that, as the service's does, knows every
+// department name as a user word (tagged segment.UserPOS): such words change
+// gse's cuts and tags around them (清远|市人民政府, 国家能源局 as one word),
+// and the parser must read the same facts.
+func TestGoldensWithUserWords(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a second dictionary")
+	}
+	depts, err := dept.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []segment.Word
+	for _, w := range depts.Words() {
+		words = append(words, segment.Word{Text: w, Freq: 1000, POS: segment.UserPOS})
+		for _, level := range []string{"市", "区", "县"} {
+			if !strings.HasPrefix(w, level) {
+				words = append(words, segment.Word{Text: level + w, Freq: 1000, POS: segment.UserPOS})
+			}
+		}
+	}
+	seg, err := segment.New(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(seg, depts, parser(t).cleaner)
+	t.Run("corpus", func(t *testing.T) { checkGoldens(t, p) })
+	t.Run("synthetic", func(t *testing.T) { checkSynthetic(t, p) })
 }
 
 func stringList(v any) []string {

@@ -95,11 +95,11 @@ func contains(list []string, s string) bool {
 func (st *state) signatureDate(i int) string {
 	l := st.lines[i]
 	if ds := findDates(l); len(ds) == 1 && ds[0].End == len(l) && ds[0].Start > 0 {
-		if office := strings.TrimSpace(l[:ds[0].Start]); office != l[:ds[0].Start] && isIssuer(office) {
+		if office := strings.TrimSpace(l[:ds[0].Start]); office != l[:ds[0].Start] && isIssuer(trimIssueVerb(office)) {
 			return ds[0].iso()
 		}
 	}
-	if !isIssuer(l) {
+	if !isIssuer(trimIssueVerb(l)) {
 		return ""
 	}
 	for k := i + 1; k < len(st.lines) && k <= i+2; k++ {
@@ -113,4 +113,15 @@ func (st *state) signatureDate(i int) string {
 		return ""
 	}
 	return ""
+}
+
+// trimIssueVerb drops the verb after the office that issues minutes
+// ("…办公室编", "…办公室编印").
+func trimIssueVerb(s string) string {
+	for _, v := range []string{"编印", "印发", "整理", "编", "印"} {
+		if t, ok := strings.CutSuffix(s, v); ok {
+			return strings.TrimSpace(t)
+		}
+	}
+	return s
 }
