@@ -2,12 +2,15 @@ package index
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/go-ego/gse"
 
+	"govarchive/internal/clean"
+	"govarchive/internal/dept"
 	"govarchive/internal/document"
 	"govarchive/internal/segment"
 )
@@ -93,4 +96,28 @@ func ids(r *Result) []string {
 		out = append(out, h.ID)
 	}
 	return out
+}
+
+// tables builds the cleaner and the department table, as the service does.
+func tables(t testing.TB) (*clean.Cleaner, *dept.Table) {
+	t.Helper()
+	cl, err := clean.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dt, err := dept.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cl, dt
+}
+
+// corpusFiles lists the development corpus's text files.
+func corpusFiles(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(corpusDir(t), "*", "*.txt"))
+	if err != nil || len(files) < 40 {
+		t.Fatalf("corpus: %d files, %v", len(files), err)
+	}
+	return files
 }

@@ -10,8 +10,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"govarchive/internal/clean"
-	"govarchive/internal/dept"
 	"govarchive/internal/document"
 	"govarchive/internal/norm"
 	"govarchive/internal/segment"
@@ -33,12 +31,8 @@ func corpusDir(t testing.TB) string {
 func corpusDocs(t testing.TB) []*document.Document {
 	t.Helper()
 	dir := corpusDir(t)
-	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
-	if err != nil || len(files) < 40 {
-		t.Fatalf("corpus: %d files, %v", len(files), err)
-	}
 	var docs []*document.Document
-	for _, f := range files {
+	for _, f := range corpusFiles(t) {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -152,15 +146,8 @@ func TestRelevance(t *testing.T) {
 			}
 		}
 	}
-	cl, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	// As in production: the department table's names are user words.
-	dt, err := dept.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cl, dt := tables(t)
 	var words []segment.Word
 	for _, w := range dt.Words() {
 		words = append(words, segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
@@ -208,10 +195,7 @@ func TestRelevance(t *testing.T) {
 // character must give exactly what the full conversion gives, on every
 // corpus document (simplified, traditional and mixed).
 func TestSimplifierFastPath(t *testing.T) {
-	cl, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cl, _ := tables(t)
 	s := &simplifier{conv: cl.Simplify}
 	skipped := 0
 	for _, d := range corpusDocs(t) {

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"govarchive/internal/clean"
-	"govarchive/internal/dept"
 	"govarchive/internal/document"
 	"govarchive/internal/extract"
 )
@@ -63,23 +61,12 @@ func TestTopicSpans(t *testing.T) {
 // stored as spans of the body.
 func TestStoredRoundTrip(t *testing.T) {
 	seg := testSegmenter(t)
-	depts, err := dept.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cl, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cl, depts := tables(t)
 	p := extract.New(seg, depts, cl)
 	dir := corpusDir(t)
-	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
-	if err != nil || len(files) < 40 {
-		t.Fatalf("corpus: %d files, %v", len(files), err)
-	}
 	var docs []*document.Document
 	topics, asSpans := 0, 0
-	for _, f := range files {
+	for _, f := range corpusFiles(t) {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -123,7 +110,7 @@ func TestStoredRoundTrip(t *testing.T) {
 	}
 	// Each walks the same stored fields.
 	n := 0
-	err = ix.Each(context.Background(), Query{IncludeDocuments: true}, func(h Hit) error {
+	err := ix.Each(context.Background(), Query{IncludeDocuments: true}, func(h Hit) error {
 		n++
 		if h.Document == nil || !strings.HasPrefix(h.Document.SourcePath, filepath.ToSlash(dir)) {
 			t.Errorf("%s: no document", h.ID)
