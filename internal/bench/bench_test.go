@@ -79,6 +79,11 @@ func TestRunSmall(t *testing.T) {
 		if q.ColdStart.Seconds <= 0 || q.ColdStart.Seconds < q.ColdStart.OpenSeconds || q.PeakRSS == 0 {
 			t.Errorf("%s cold start = %+v, peak RSS %d", v.Name, q.ColdStart, q.PeakRSS)
 		}
+		// The anonymous part is a part: of RSS at the first answer, and of
+		// the peak.
+		if a := q.ColdStart.RSSAnon; a <= 0 || a > q.ColdStart.RSS || q.PeakRSSAnon < a || q.PeakRSSAnon > q.PeakRSS {
+			t.Errorf("%s anonymous RSS %d at the first answer (RSS %d), peak %d (RSS %d)", v.Name, a, q.ColdStart.RSS, q.PeakRSSAnon, q.PeakRSS)
+		}
 		if q.Workload < 30 || q.Empty == q.Workload {
 			t.Errorf("%s: workload of %d queries, %d find nothing", v.Name, q.Workload, q.Empty)
 		}
@@ -121,7 +126,7 @@ func TestRunSmall(t *testing.T) {
 	if err := rep.Write(&out); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"ingest docs/s", "ingest docs per CPU-second", "index size MB", "cold start", "2 client(s): p99 ms", "gse segmentation alone", "targets"} {
+	for _, s := range []string{"ingest docs/s", "ingest docs per CPU-second", "index size MB", "cold start", "2 client(s): p99 ms", "peak anonymous RSS", "gse segmentation alone", "targets"} {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("table lacks %q:\n%s", s, out.String())
 		}

@@ -106,6 +106,9 @@ type ColdStart struct {
 	Seconds      float64 `json:"seconds"` // open + first query
 	CPUSeconds   float64 `json:"cpu_seconds"`
 	RSS          int64   `json:"rss_bytes"` // resident right after the first answer
+	// RSSAnon is the anonymous part of RSS (heap, stacks): the rest is
+	// pages of the memory-mapped index files, which the kernel can drop.
+	RSSAnon int64 `json:"rss_anon_bytes"`
 }
 
 // Load is the query workload run from a number of concurrent clients.
@@ -130,6 +133,9 @@ type QueryResult struct {
 	Empty     int       `json:"empty"`    // queries of the workload that found nothing
 	Loads     []Load    `json:"loads"`
 	PeakRSS   int64     `json:"peak_rss_bytes"`
+	// PeakRSSAnon is the largest anonymous RSS seen while the workload
+	// ran, sampled every 50 ms.
+	PeakRSSAnon int64 `json:"peak_rss_anon_bytes"`
 }
 
 // ServePhase is the child side: it reads a Request from r, runs it and
@@ -369,7 +375,10 @@ func runQuery(ctx context.Context, req Request) (*QueryResult, error) {
 		Seconds:      done.Sub(start).Seconds(),
 		CPUSeconds:   cpuSeconds() - cpu0,
 		RSS:          procStatus("VmRSS"),
+		RSSAnon:      procStatus("RssAnon"),
 	}}
+	stopSampling := sampleMax("RssAnon", 50*time.Millisecond, &res.PeakRSSAnon)
+	defer stopSampling()
 	if res.Docs, err = ix.Count(ctx); err != nil {
 		return nil, err
 	}
@@ -550,6 +559,33 @@ func dirSize(dir string) (int64, error) {
 		return 0, fmt.Errorf("bench: size of %s: %w", dir, err)
 	}
 	return n, nil
+}
+
+// sampleMax records the largest value of a /proc/self/status field into
+// *max every interval until the returned function is called.
+func sampleMax(field string, interval time.Duration, max *int64) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	*max = procStatus(field)
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if v := procStatus(field); v > *max {
+					*max = v
+				}
+			}
+		}
+	}()
+	return sync.OnceFunc(func() {
+		close(done)
+		<-finished
+	})
 }
 
 // procStatus reads a memory figure (VmRSS, VmHWM) of this process from

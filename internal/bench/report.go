@@ -106,7 +106,9 @@ func (r *Report) Write(w io.Writer) error {
 		row("  of which first query s", oq.ColdStart.QuerySeconds, bq.ColdStart.QuerySeconds, 3)
 		row("cold start CPU s", oq.ColdStart.CPUSeconds, bq.ColdStart.CPUSeconds, 3)
 		row("RSS after first query MB", float64(oq.ColdStart.RSS)/mb, float64(bq.ColdStart.RSS)/mb, 0)
+		row("  of which anonymous MB", float64(oq.ColdStart.RSSAnon)/mb, float64(bq.ColdStart.RSSAnon)/mb, 0)
 		row("query process peak RSS MB", float64(oq.PeakRSS)/mb, float64(bq.PeakRSS)/mb, 0)
+		row("  peak anonymous RSS MB (sampled)", float64(oq.PeakRSSAnon)/mb, float64(bq.PeakRSSAnon)/mb, 0)
 		row("workload queries finding nothing", float64(oq.Empty), float64(bq.Empty), 0)
 		for i, ol := range oq.Loads {
 			if i >= len(bq.Loads) {
