@@ -75,6 +75,7 @@ type Index struct {
 	syn      *synonyms
 	textAn   string            // analyzer for query text
 	queryAn  analysis.Analyzer // the gse query analyzer; nil for the baseline
+	phraseAn analysis.Analyzer // the analyzer of query text (textAn)
 	writeMu  sync.Mutex
 	suggest  suggestCache
 	facets   facetCache
@@ -180,6 +181,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 			}
 		}
 		ix.queryAn = bi.Mapping().AnalyzerNamed(queryAnalyzer)
+		ix.phraseAn = bi.Mapping().AnalyzerNamed(ix.textAn)
 		ix.briefFields = fullFields
 		if im, ok := bi.Mapping().(*mapping.IndexMappingImpl); ok && im.DefaultMapping != nil {
 			if im.DefaultMapping.Properties[fDocBrief] != nil {
@@ -207,6 +209,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	}
 	ix.bi, ix.meta, ix.briefFields, ix.topicCounts = bi, want, briefFields, true
 	ix.queryAn = bi.Mapping().AnalyzerNamed(queryAnalyzer)
+	ix.phraseAn = bi.Mapping().AnalyzerNamed(ix.textAn)
 	return ix, nil
 }
 

@@ -316,6 +316,12 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 
 func (ix *Index) fieldQuery(field, text string, phrase, or bool, boost float64) query.Query {
 	if phrase {
+		// A phrase of one token is that term: bleve's phrase searcher
+		// would check its positions in every match for nothing (the
+		// adjacency clause of every query word is such a phrase).
+		if tok, ok := ix.singleToken(text); ok {
+			return termQ(field, tok, boost)
+		}
 		q := bleve.NewMatchPhraseQuery(text)
 		q.SetField(field)
 		q.Analyzer = ix.textAn
@@ -335,6 +341,19 @@ func (ix *Index) fieldQuery(field, text string, phrase, or bool, boost float64) 
 	}
 	q.SetBoost(boost)
 	return q
+}
+
+// singleToken is text's only token under the query analysis, if it has
+// exactly one.
+func (ix *Index) singleToken(text string) (string, bool) {
+	if ix.phraseAn == nil {
+		return "", false
+	}
+	toks := ix.phraseAn.Analyze([]byte(text))
+	if len(toks) != 1 {
+		return "", false
+	}
+	return string(toks[0].Term), true
 }
 
 func termQ(field, term string, boost float64) query.Query {

@@ -263,7 +263,11 @@ func sortOrder(s string) search.SortOrder {
 	case SortDateAsc:
 		return search.SortOrder{date(false), &search.SortScore{Desc: true}, &search.SortDocID{}}
 	}
-	return search.SortOrder{&search.SortScore{Desc: true}, date(true), &search.SortDocID{}}
+	// Score alone: any further key makes bleve read the date doc value
+	// and the external id of every match, not just of the hits shown
+	// (14 % and 6 % of query CPU at 20,000 documents). Equal scores keep
+	// the index's order.
+	return search.SortOrder{&search.SortScore{Desc: true}}
 }
 
 func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {

@@ -45,7 +45,7 @@ func OpenShards(ctx context.Context, dir string, n int, opts Options) (*Shards, 
 	}
 	first := s.shards[0]
 	s.view = &Index{
-		bi: alias, opts: first.opts, meta: first.meta, syn: first.syn, textAn: first.textAn, queryAn: first.queryAn,
+		bi: alias, opts: first.opts, meta: first.meta, syn: first.syn, textAn: first.textAn, queryAn: first.queryAn, phraseAn: first.phraseAn,
 		simplify: first.simplify, seg: first.seg, dir: dir,
 		briefFields: first.briefFields, topicCounts: first.topicCounts,
 	}
