@@ -41,28 +41,42 @@ const spanOverhead = 16
 
 // maxDiffTime bounds the diff of one topic against its stretch of body; a
 // slower diff means the two differ too much to be worth a delta anyway.
-const maxDiffTime = 50 * time.Millisecond
+// maxDocDiffTime bounds the search for all of a document's topics, so
+// that an upload with thousands of odd topics costs a bounded time: past
+// it, topics are stored whole.
+const (
+	maxDiffTime    = 50 * time.Millisecond
+	maxDocDiffTime = 250 * time.Millisecond
+)
 
 // spanFinder locates topic texts in one document's body.
 type spanFinder struct {
-	body string
-	skel skeleton
-	dmp  *diffmatchpatch.DiffMatchPatch
+	body     string
+	skel     skeleton
+	dmp      *diffmatchpatch.DiffMatchPatch
+	deadline time.Time // for the whole document
 }
 
 func newSpanFinder(body string) *spanFinder {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = maxDiffTime
-	return &spanFinder{body: body, skel: newSkeleton(body), dmp: dmp}
+	return &spanFinder{body: body, skel: newSkeleton(body), dmp: dmp, deadline: time.Now().Add(maxDocDiffTime)}
 }
 
 // topicSpans locates every topic's text in body, searching forward from
 // the previous topic so repeated paragraphs map to the right topic.
 func topicSpans(body string, topics []document.Topic) []topicSpan {
-	f := newSpanFinder(body)
+	return newSpanFinder(body).spans(topics)
+}
+
+func (f *spanFinder) spans(topics []document.Topic) []topicSpan {
 	out := make([]topicSpan, len(topics))
 	from := 0
 	for i, tp := range topics {
+		if time.Now().After(f.deadline) {
+			out[i] = topicSpan{Text: tp.Text}
+			continue
+		}
 		sp, ok := f.find(tp.Text, from)
 		if !ok && from > 0 {
 			sp, ok = f.find(tp.Text, 0)

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"govarchive/internal/document"
 	"govarchive/internal/extract"
@@ -148,5 +149,21 @@ func TestDecodeStoredLegacy(t *testing.T) {
 	}
 	if _, err := decodeStored("y", func(string) string { return "" }, true); err == nil {
 		t.Error("a document with no stored fields decoded")
+	}
+}
+
+// Past the document's time budget, topics are stored whole without being
+// searched for, and still come back exactly.
+func TestTopicSpansBudget(t *testing.T) {
+	body := "一、甲\n\n原则同意,由市民政局负责组织实施并做好政策解读。\n\n二、乙"
+	topics := []document.Topic{{No: 1, Text: "原则同意，由市民政局负责组织实施并做好政策解读。"}}
+	f := newSpanFinder(body)
+	if sp := f.spans(topics)[0]; !sp.inBody() || sp.Delta == "" {
+		t.Fatalf("within the budget: %+v, want a span with a delta", sp)
+	}
+	f.deadline = time.Now().Add(-time.Second)
+	sp := f.spans(topics)[0]
+	if sp.inBody() || sp.text(body) != topics[0].Text {
+		t.Errorf("past the budget: %+v, want the text stored whole", sp)
 	}
 }
