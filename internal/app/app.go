@@ -56,14 +56,26 @@ func NewParsing(archive []segment.Word) (*Parsing, error) {
 	if err != nil {
 		return nil, fmt.Errorf("department table: %w", err)
 	}
+	// The t2s tables load on another core while gse builds its
+	// dictionary: start-up is mostly these two.
+	type cleaner struct {
+		cl  *clean.Cleaner
+		err error
+	}
+	ch := make(chan cleaner, 1)
+	go func() {
+		cl, err := clean.New()
+		ch <- cleaner{cl, err}
+	}()
 	seg, err := segment.New(userWords(depts, archive))
+	c := <-ch
 	if err != nil {
 		return nil, err
 	}
-	cl, err := clean.New()
-	if err != nil {
-		return nil, fmt.Errorf("cleaner: %w", err)
+	if c.err != nil {
+		return nil, fmt.Errorf("cleaner: %w", c.err)
 	}
+	cl := c.cl
 	return &Parsing{Segmenter: seg, Depts: depts, Cleaner: cl, Parser: extract.New(seg, depts, cl)}, nil
 }
 
