@@ -462,7 +462,8 @@ func (ix *Index) getDoc(id string) (*document.Document, error) {
 			fields[f.Name()] = string(f.Value())
 		}
 	})
-	return decodeStored(id, func(name string) string { return fields[name] }, true)
+	doc, _, err := decodeStored(id, func(name string) string { return fields[name] }, true)
+	return doc, err
 }
 
 // Count returns the number of documents in the index.

@@ -90,7 +90,7 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 				}
 				continue
 			}
-			doc, err := decodeStored(h.ID, fieldsOf(h.Fields), withDoc)
+			doc, _, err := decodeStored(h.ID, fieldsOf(h.Fields), withDoc)
 			if err != nil {
 				return err
 			}

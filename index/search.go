@@ -272,7 +272,7 @@ func sortOrder(s string) search.SortOrder {
 
 func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	get := fieldsOf(h.Fields)
-	doc, err := decodeStored(h.ID, get, withDoc)
+	doc, spans, err := decodeStored(h.ID, get, false)
 	if err != nil {
 		return Hit{}, err
 	}
@@ -286,8 +286,9 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	}
 	// Topic spans and matches both index the simplified text, and body
 	// has its byte layout (display).
-	hit.Topics = topicHits(doc, t, body, storedSpans(get), inBody, h.Locations[fTopicTitle])
+	hit.Topics = topicHits(doc, t, body, spans, inBody, h.Locations[fTopicTitle])
 	if withDoc {
+		fillTopicTexts(doc, spans, t.Body)
 		hit.Document = doc
 	}
 	return hit, nil

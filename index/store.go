@@ -244,45 +244,40 @@ func briefJSON(d *document.Document) ([]byte, error) {
 type fieldGetter func(name string) string
 
 // decodeStored rebuilds a whole document from its stored fields, in the
-// current layout or the one before (the whole document in fDocJSON).
-// Without topicTexts the topics' texts stay empty in the current layout: a
-// search hit shows snippets, not them.
-func decodeStored(id string, get fieldGetter, topicTexts bool) (*document.Document, error) {
+// current layout or the one before (the whole document in fDocJSON), and
+// returns its topic spans (nil in the old layout). Without topicTexts the
+// topics' texts stay empty in the current layout: a search hit shows
+// snippets, not them, and fills them itself when it returns the document.
+func decodeStored(id string, get fieldGetter, topicTexts bool) (*document.Document, []topicSpan, error) {
 	if js := get(fDocJSON); js != "" {
-		return decodeDoc(id, js, get(fSourceStore))
+		doc, err := decodeDoc(id, js, get(fSourceStore))
+		return doc, nil, err
 	}
 	doc, err := decodeDoc(id, get(fDocBrief), get(fSourceStore))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	doc.Text = get(fText)
-	if raw := get(fTopicSpans); raw != "" && topicTexts {
-		var spans []topicSpan
+	var spans []topicSpan
+	if raw := get(fTopicSpans); raw != "" {
 		if err := json.Unmarshal([]byte(raw), &spans); err != nil {
-			return nil, fmt.Errorf("index: decode %s topics: %w", id, err)
-		}
-		body := storedText(doc, get(fSimplified)).Body
-		for i := range doc.Topics {
-			if i < len(spans) {
-				doc.Topics[i].Text = spans[i].text(body)
-			}
+			return nil, nil, fmt.Errorf("index: decode %s topics: %w", id, err)
 		}
 	}
-	return doc, nil
+	if topicTexts {
+		fillTopicTexts(doc, spans, storedText(doc, get(fSimplified)).Body)
+	}
+	return doc, spans, nil
 }
 
-// storedSpans reads the topic spans of a hit; nil for an index that stores
-// topic texts whole.
-func storedSpans(get fieldGetter) []topicSpan {
-	raw := get(fTopicSpans)
-	if raw == "" {
-		return nil
+// fillTopicTexts rebuilds the topics' texts from their spans of body (the
+// text as indexed).
+func fillTopicTexts(doc *document.Document, spans []topicSpan, body string) {
+	for i := range doc.Topics {
+		if i < len(spans) {
+			doc.Topics[i].Text = spans[i].text(body)
+		}
 	}
-	var spans []topicSpan
-	if json.Unmarshal([]byte(raw), &spans) != nil {
-		return nil
-	}
-	return spans
 }
 
 func decodeDoc(id, js, path string) (*document.Document, error) {

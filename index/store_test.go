@@ -109,6 +109,21 @@ func TestStoredRoundTrip(t *testing.T) {
 			t.Errorf("%s: stored document differs", want.Source)
 		}
 	}
+	// A search hit that carries its document carries its topic texts too.
+	for _, want := range docs {
+		if len(want.Topics) == 0 || want.Title == "" {
+			continue
+		}
+		r, err := ix.Search(context.Background(), Query{Text: want.Title, IncludeDocuments: true, Size: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range r.Hits {
+			if h.ID == want.ID && !reflect.DeepEqual(h.Document.Topics, want.Topics) {
+				t.Errorf("%s: topics of the search hit differ", want.Source)
+			}
+		}
+	}
 	// Each walks the same stored fields.
 	n := 0
 	err := ix.Each(context.Background(), Query{IncludeDocuments: true}, func(h Hit) error {
@@ -139,7 +154,7 @@ func TestDecodeStoredLegacy(t *testing.T) {
 		t.Fatal(err)
 	}
 	fields := map[string]string{fDocJSON: string(js), fSourceStore: "a/b.txt"}
-	got, err := decodeStored("x", func(n string) string { return fields[n] }, true)
+	got, _, err := decodeStored("x", func(n string) string { return fields[n] }, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +162,7 @@ func TestDecodeStoredLegacy(t *testing.T) {
 	if !reflect.DeepEqual(got, d) {
 		t.Errorf("got %+v", got)
 	}
-	if _, err := decodeStored("y", func(string) string { return "" }, true); err == nil {
+	if _, _, err := decodeStored("y", func(string) string { return "" }, true); err == nil {
 		t.Error("a document with no stored fields decoded")
 	}
 }
