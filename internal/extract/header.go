@@ -22,6 +22,7 @@ func (st *state) findIntro() int {
 		m, _, ok := st.meetingFrom(l)
 		return ok && (m.Name != "" || m.Chair != nil)
 	}
+	// pass returns the first line among the opening ones that accept takes.
 	pass := func(accept func(string) bool) int {
 		seen := 0
 		for i, l := range st.lines {
@@ -31,37 +32,29 @@ func (st *state) findIntro() int {
 			if seen++; seen > introWindow {
 				break
 			}
-			if accept(l) && usable(l) {
+			if accept(l) {
 				return i
 			}
 		}
 		return -1
 	}
 	if i := pass(func(l string) bool {
-		return strings.Contains(l, "主持") && strings.Contains(l, "会") && !isTitleLine(l)
+		return strings.Contains(l, "主持") && strings.Contains(l, "会") && !isTitleLine(l) && usable(l)
 	}); i >= 0 {
 		return i
 	}
-	if i := pass(introHeld); i >= 0 {
+	if i := pass(func(l string) bool { return introHeld(l) && usable(l) }); i >= 0 {
 		return i
 	}
 	// "2019年5月6日上午，会议由副县长王xx主持": the chair masked, the date
 	// still dates the meeting.
-	seen := 0
-	for i, l := range st.lines {
-		if l == "" || isBreadcrumb(l) {
-			continue
+	return pass(func(l string) bool {
+		if !strings.Contains(l, "主持") || isTitleLine(l) {
+			return false
 		}
-		if seen++; seen > introWindow {
-			break
-		}
-		if strings.Contains(l, "主持") && !isTitleLine(l) {
-			if ds := findDates(l); len(ds) > 0 && ds[0].Start < len(l)/2 {
-				return i
-			}
-		}
-	}
-	return -1
+		ds := findDates(l)
+		return len(ds) > 0 && ds[0].Start < len(l)/2
+	})
 }
 
 // introHeld is the second pass of findIntro: a line saying the meeting was
