@@ -49,6 +49,7 @@ type Document struct {
 	Topics    []Topic    `json:"topics,omitempty"`
 	Attendees []Attendee `json:"attendees,omitempty"` // 出席
 	Observers []Person   `json:"observers,omitempty"` // 列席
+	Absent    []Person   `json:"absent,omitempty"`    // 请假/缺席: named but did not attend
 	Members   []Person   `json:"members,omitempty"`   // member lists of official documents (组长：…)
 
 	Recorder     string   `json:"recorder,omitempty"`    // 记录

@@ -12,7 +12,58 @@ import (
 const (
 	roleAttendee = "attendee"
 	roleObserver = "observer"
+	roleAbsent   = "absent" // 请假/缺席
 )
+
+// leaveLabel recognises a list of people on leave or absent ("请假：…",
+// "缺席人员:") and returns the value after the label.
+func leaveLabel(l string) (role, value string, ok bool) {
+	loc := leaveLabelRe.FindStringIndex(l)
+	if loc == nil {
+		return "", "", false
+	}
+	return roleAbsent, strings.TrimSpace(l[loc[1]:]), true
+}
+
+// addAbsent records people who did not attend, once each; a later mention
+// fills what an earlier one lacked (a bracket note names only the person,
+// the 请假 list may give the unit).
+func (st *state) addAbsent(ps ...document.Person) {
+	d := st.doc
+next:
+	for _, p := range ps {
+		if p.Name == "" {
+			continue
+		}
+		for i := range d.Absent {
+			if a := &d.Absent[i]; a.Name == p.Name {
+				if a.Title == "" {
+					a.Title = p.Title
+				}
+				if a.Department == "" {
+					a.Department = p.Department
+				}
+				continue next
+			}
+		}
+		d.Absent = append(d.Absent, p)
+	}
+}
+
+// parseAbsentList reads a 请假/缺席 list: a list like any other, whose
+// brackets give the reason ("潘国强（出差）", "张三（因公请假）").
+func (st *state) parseAbsentList(lines []string) []document.Person {
+	clean := make([]string, len(lines))
+	for i, l := range lines {
+		clean[i] = leaveReasonRe.ReplaceAllString(l, "")
+	}
+	present, away := st.parseList(clean)
+	return append(present, away...)
+}
+
+// leaveReasonRe is a bracket in a leave list that states why someone is
+// away rather than who they are: a leave word, or a verb of where they went.
+var leaveReasonRe = regexp.MustCompile(`[（(][^（）()]*(?:请假|缺席|出差|因公|因事|因病|病假|事假|公假|外出|学习|培训|参加|出访|开会|会议|公务)[^（）()]*[）)]`)
 
 // maxEntryRunes bounds one unit+name run; longer runs are prose.
 const maxEntryRunes = 2000
@@ -58,10 +109,14 @@ func isEndOfList(l string) bool {
 	return strings.HasPrefix(l, "---") || strings.HasPrefix(l, "（此件") || strings.HasPrefix(l, "(此件")
 }
 
-// attendanceLists reads the labelled 出席/列席 lists of a minutes document.
+// attendanceLists reads the labelled 出席/列席 lists of a minutes document,
+// and the 请假/缺席 lists of those who did not attend.
 func (st *state) attendanceLists() {
 	for i := 0; i < len(st.lines); i++ {
 		role, value, ok := listLabel(st.lines[i])
+		if !ok {
+			role, value, ok = leaveLabel(st.lines[i])
+		}
 		if !ok {
 			continue
 		}
@@ -80,7 +135,13 @@ func (st *state) attendanceLists() {
 			l, cut = cutInlineEnd(l)
 			block = append(block, l)
 		}
-		people := st.parseList(block)
+		if role == roleAbsent {
+			st.addAbsent(st.parseAbsentList(block)...)
+			i = j - 1
+			continue
+		}
+		people, away := st.parseList(block)
+		st.addAbsent(away...)
 		for _, p := range people {
 			switch role {
 			case roleAttendee:
@@ -134,28 +195,63 @@ var leaveMarkers = []string{"请假", "缺席", "未出席", "未参加", "因�
 // separator ("市发改委凌鸣"), wrapped across lines at any point; names with
 // a bracketed title or a unit with its people in brackets; titles standing
 // apart before or after their names ("副区长 彭涛", "许文斌 副市长").
-func (st *state) parseList(lines []string) []document.Person {
+//
+// People the list marks as on leave ("罗志远（请假）", "王五（李四请假）")
+// come back in away, not among those present.
+func (st *state) parseList(lines []string) (present, away []document.Person) {
 	out := st.parseListEntries(lines)
 	// "王五（李四请假）", "（李四、王五请假）": people named on leave inside a
 	// bracket did not attend, wherever the bracket stands.
-	away := map[string]bool{}
+	isAway := map[string]bool{}
 	for _, l := range lines {
 		for _, m := range leaveBracketRe.FindAllStringSubmatch(l, -1) {
 			for _, n := range splitAny(m[1], "、，, 　") {
-				away[n] = true
+				n = strings.TrimSuffix(n, "同志")
+				if !isAway[n] && (plausibleListed(n) || st.bareName(n)) {
+					isAway[n] = true
+					away = append(away, document.Person{Name: n})
+				}
+			}
+		}
+		// "罗志远（请假）": the entry before a bracket that names no one.
+		for _, m := range leaveAfterRe.FindAllStringSubmatch(l, -1) {
+			if b := leaveBracketRe.FindStringSubmatch(m[2]); b == nil || strings.TrimSpace(b[1]) != "" {
+				continue
+			}
+			if p, ok := st.listPerson(m[1]); ok && !isAway[p.Name] {
+				isAway[p.Name] = true
+				away = append(away, p)
 			}
 		}
 	}
-	if len(away) == 0 {
-		return out
+	if len(isAway) == 0 {
+		return out, nil
 	}
-	kept := out[:0]
 	for _, p := range out {
-		if !away[p.Name] {
-			kept = append(kept, p)
+		if !isAway[p.Name] {
+			present = append(present, p)
 		}
 	}
-	return kept
+	return present, away
+}
+
+// leaveAfterRe is an entry followed by a bracket on leave: group 1 the
+// entry, group 2 the bracket.
+var leaveAfterRe = regexp.MustCompile(`([^、，,；;\s　（）()：:]+)\s*([（(][^（）()]*(?:请假|缺席|未出席|未参加)[^（）()]*[）)])`)
+
+// listPerson reads one list entry as one person: a name, a unit and name,
+// or a post and name.
+func (st *state) listPerson(s string) (document.Person, bool) {
+	if ps, _, _ := st.parseEntry(s); len(ps) == 1 {
+		return ps[0], true
+	}
+	if st.bareName(s) {
+		return document.Person{Name: s}, true
+	}
+	if title, name, ok := st.titleNameEnd(s); ok {
+		return document.Person{Name: name, Title: title}, true
+	}
+	return document.Person{}, false
 }
 
 // leaveBracketRe is a bracket naming people on leave or absent: group 1

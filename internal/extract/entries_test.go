@@ -23,7 +23,8 @@ func TestParseListRuns(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var got []string
-		for _, p := range st.parseList([]string{tc.run}) {
+		present, _ := st.parseList([]string{tc.run})
+		for _, p := range present {
 			got = append(got, p.Department+"/"+p.Name)
 		}
 		if g := strings.Join(got, " "); g != tc.want {
@@ -102,7 +103,8 @@ func TestParseListLayouts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			st := &state{p: parser(t)}
 			var got []string
-			for _, p := range st.parseList(tc.lines) {
+			present, _ := st.parseList(tc.lines)
+			for _, p := range present {
 				got = append(got, p.Department+"/"+p.Name+"/"+p.Title)
 			}
 			if g := strings.Join(got, " "); g != tc.want {

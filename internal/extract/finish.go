@@ -45,6 +45,13 @@ func (st *state) finish() {
 			st.addDept(o.Department)
 		}
 	}
+	for i := range d.Absent {
+		st.splitUnitTitle(&d.Absent[i])
+		addListed(d.Absent[i].Name)
+		if d.Absent[i].Department != "" {
+			st.addDept(d.Absent[i].Department)
+		}
+	}
 	for _, m := range d.Members {
 		add(m.Name)
 	}

@@ -36,7 +36,8 @@ func (st *state) paragraphs(start int) []string {
 		if l == "" {
 			continue
 		}
-		if _, _, ok := listLabel(l); ok {
+		_, _, list := listLabel(l)
+		if _, _, leave := leaveLabel(l); list || leave {
 			// Skip the list and its wrapped lines.
 			for i+1 < len(st.lines) && (st.lines[i+1] == "" || !isEndOfList(st.lines[i+1])) {
 				i++

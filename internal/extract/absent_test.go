@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"govarchive/internal/document"
+)
+
+// TestAbsentLists: people on leave or absent, from their own lists or from a
+// bracket inside an attendance list, are recorded in Absent with what the
+// list says of them, and never among the attendees.
+func TestAbsentLists(t *testing.T) {
+	cases := []struct {
+		name      string
+		lines     []string
+		attendees string // name/title/department, space-separated
+		absent    string
+	}{
+		{"leave list with reasons",
+			[]string{"出席：郑国平、叶建军", "请假：潘国强（出差）、蓝晓燕（参加省级培训）", "缺席：雷振宇"},
+			"郑国平// 叶建军//", "潘国强// 蓝晓燕// 雷振宇//"},
+		{"leave list on the next line with units",
+			[]string{"请假人员：", "县审计局何东、县统计局（因公请假）", "记录：程敏"},
+			"", "何东//县审计局"},
+		{"leave bracket inside the attendance list",
+			[]string{"出席：覃海波、韦晓玲、黄俊（请假）、梁志强"},
+			"覃海波// 韦晓玲// 梁志强//", "黄俊//"},
+		{"a bracket naming others on leave",
+			[]string{"出席：林国栋、黄德辉（罗志远、潘强同志因公请假）"},
+			"林国栋// 黄德辉//", "罗志远// 潘强//"},
+		{"unit and name before a leave bracket",
+			[]string{"列席：市发改委张建华（请假）、市财政局周平"},
+			"", "张建华//市发改委"},
+		{"posts in the leave list",
+			[]string{"请假：副市长 王翔（出差）、市政府秘书长刘青"},
+			"", "王翔/副市长/ 刘青/市政府秘书长/"},
+	}
+	show := func(ps []document.Person) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Name+"/"+p.Title+"/"+p.Department)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := &state{p: parser(t), lines: splitInlineLists(c.lines), doc: &document.Document{Kind: document.KindMinutes}}
+			st.attendanceLists()
+			var att []document.Person
+			for _, a := range st.doc.Attendees {
+				att = append(att, document.Person(a))
+			}
+			if got := show(att); got != c.attendees {
+				t.Errorf("attendees = %q, want %q", got, c.attendees)
+			}
+			if got := show(st.doc.Absent); got != c.absent {
+				t.Errorf("absent = %q, want %q", got, c.absent)
+			}
+		})
+	}
+}
