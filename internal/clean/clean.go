@@ -41,6 +41,10 @@ type Cleaner struct {
 	// those s2t changes; counting them decides whether a document is
 	// traditional without converting it.
 	traditional, simplified map[rune]bool
+	// folds maps each traditional character to the one simplified
+	// character t2s gives it alone (於→于, 韓→韩), for finding how a
+	// document wrote a name the extractor read in simplified form.
+	folds map[rune]rune
 }
 
 // New loads the traditional→simplified dictionaries and the pinyin syllable
@@ -50,7 +54,7 @@ func New() (*Cleaner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("clean: load opencc t2s: %w", err)
 	}
-	trad, err := changedSet(cc)
+	folds, err := changedSet(cc)
 	if err != nil {
 		return nil, err
 	}
@@ -58,16 +62,25 @@ func New() (*Cleaner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("clean: load opencc s2t: %w", err)
 	}
-	simp, err := changedSet(s2t)
+	s2tFolds, err := changedSet(s2t)
 	if err != nil {
 		return nil, err
 	}
-	return &Cleaner{t2s: cc, syllables: buildSyllables(), traditional: trad, simplified: simp}, nil
+	return &Cleaner{t2s: cc, syllables: buildSyllables(), traditional: keys(folds), simplified: keys(s2tFolds), folds: folds}, nil
+}
+
+func keys(m map[rune]rune) map[rune]bool {
+	out := make(map[rune]bool, len(m))
+	for r := range m {
+		out[r] = true
+	}
+	return out
 }
 
 // changedSet converts every CJK unified ideograph once, one per line so
-// that no phrase spans two of them, and keeps those that change.
-func changedSet(cc *opencc.OpenCC) (map[rune]bool, error) {
+// that no phrase spans two of them, and maps those that change to what they
+// become (their first character when a conversion yields several).
+func changedSet(cc *opencc.OpenCC) (map[rune]rune, error) {
 	var b strings.Builder
 	for r := rune(0x3400); r <= 0x9FFF; r++ {
 		b.WriteRune(r)
@@ -82,10 +95,10 @@ func changedSet(cc *opencc.OpenCC) (map[rune]bool, error) {
 	if len(in) != len(conv) {
 		return nil, fmt.Errorf("clean: build traditional set: conversion changed the line count")
 	}
-	set := make(map[rune]bool, 4096)
+	set := make(map[rune]rune, 4096)
 	for i := range in {
-		if in[i] != conv[i] {
-			set[[]rune(in[i])[0]] = true
+		if in[i] != conv[i] && conv[i] != "" {
+			set[[]rune(in[i])[0]] = []rune(conv[i])[0]
 		}
 	}
 	return set, nil
@@ -139,7 +152,19 @@ func (c *Cleaner) Normalize(text string) string {
 // followed by what follows names, with no traditional neighbour), so 工業 and
 // 會議 become 工业 and 会议 while 王颺 keeps its name.
 func (c *Cleaner) simplifyDocument(text string) string {
-	trad, simp := 0, 0
+	trad, simp := c.scriptCounts(text)
+	if trad == 0 {
+		return text
+	}
+	if trad >= simp {
+		return c.Simplify(text)
+	}
+	return c.simplifyMixed(text)
+}
+
+// scriptCounts counts the characters only the traditional script has and
+// those only the simplified one has.
+func (c *Cleaner) scriptCounts(text string) (trad, simp int) {
 	for _, r := range text {
 		if r < 0x3400 {
 			continue
@@ -150,13 +175,7 @@ func (c *Cleaner) simplifyDocument(text string) string {
 			simp++
 		}
 	}
-	if trad == 0 {
-		return text
-	}
-	if trad >= simp {
-		return c.Simplify(text)
-	}
-	return c.simplifyMixed(text)
+	return trad, simp
 }
 
 // simplifyMixed converts a mostly simplified text, keeping the traditional

@@ -81,6 +81,7 @@ func (p *Parser) Parse(raw string, meta Meta) (doc *document.Document, err error
 		st.parseOther()
 	}
 	st.finish()
+	st.keepWritten(raw)
 	return d, nil
 }
 
