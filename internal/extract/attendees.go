@@ -174,6 +174,7 @@ func cutInlineEnd(l string) (string, bool) {
 type chunk struct {
 	text string
 	brk  int
+	sep  rune             // the separator of a hard break (、，；), or 0
 	row  *document.Person // a whole table row read as unit and person
 }
 
@@ -260,7 +261,7 @@ var leaveBracketRe = regexp.MustCompile(`[（(]([^（）()]*?)(?:同志)?(?:因�
 
 func (st *state) parseListEntries(lines []string) []document.Person {
 	var chunks []chunk
-	brk := brkHard
+	brk, sep := brkHard, rune(0)
 	for _, l := range lines {
 		// "市司法局    陈  刚": a table row with a name padded to width.
 		l = joinPadded(l)
@@ -291,22 +292,22 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			}
 			if t := l[start:min(i, len(l))]; t != "" {
 				for k, part := range st.splitConjunction(t) {
-					b := brk
+					b, sp := brk, sep
 					if k > 0 {
-						b = brkHard
+						b, sp = brkHard, '和'
 					}
-					chunks = append(chunks, chunk{text: part, brk: b})
+					chunks = append(chunks, chunk{text: part, brk: b, sep: sp})
 				}
-				brk = brkSpace
+				brk, sep = brkSpace, 0
 			}
 			if hard {
-				brk = brkHard
+				brk, sep = brkHard, r
 			}
 			start = i + len(string(r))
 			depth = 0
 		}
 		if brk != brkHard {
-			brk = brkLine
+			brk, sep = brkLine, 0
 		}
 	}
 	var merged []chunk
@@ -329,7 +330,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			merged[n-1].text += t
 			continue
 		}
-		merged = append(merged, chunk{text: t, brk: c.brk})
+		merged = append(merged, chunk{text: t, brk: c.brk, sep: c.sep})
 	}
 	// Titles standing apart follow their names when the first one comes
 	// after a name on the same line ("许文斌 副市长"), else they precede
@@ -343,11 +344,13 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 	}
 	var out []document.Person
 	pending := ""
+	runs := listRuns{joiner: listJoiner(merged)}
 	for _, m := range merged {
 		if m.row != nil {
 			if m.row.Department != "" {
 				st.addDept(m.row.Department)
 			}
+			runs.end(out, m)
 			out = append(out, *m.row)
 			continue
 		}
@@ -355,6 +358,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			continue
 		}
 		if st.isListTitle(m.text) {
+			runs.end(out, m)
 			if titleAfter {
 				if n := len(out); n > 0 && out[n-1].Title == "" {
 					out[n-1].Title = m.text
@@ -389,6 +393,17 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			}
 			pending = ""
 		}
+		switch {
+		case len(ps) == 0:
+			runs.end(out, m)
+		case !titleAfter && len(ps) == 1 && ps[0].Title == "" && ps[0].Department == "" && runs.continues(m):
+			// "副市长 李四、王五": a bare name shares the post and unit of
+			// the name before it.
+			runs.share(&ps[0], len(out))
+		default:
+			runs.end(out, m)
+			runs.start(ps[len(ps)-1])
+		}
 		for _, p := range ps {
 			if p.Department != "" {
 				st.addDept(p.Department)
@@ -397,6 +412,60 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 		out = append(out, ps...)
 	}
 	return out
+}
+
+// listRuns tracks a run of names in a list that share the post or unit
+// written before the first of them ("副市长 李四、王五", "政府办李四、马五，
+// 县委督查室马六"): the run goes on over the separator that joins names in
+// this list (or a space) and ends at the next post, unit or other break.
+type listRuns struct {
+	joiner      rune // the separator joining the names of a run
+	active      bool
+	title, dept string
+	shared      []int // indexes of the names that took the run's unit
+}
+
+// listJoiner is the separator joining the names of a run: 、 where the
+// list uses it, else the comma.
+func listJoiner(merged []chunk) rune {
+	for _, m := range merged {
+		if m.sep == '、' {
+			return '、'
+		}
+	}
+	return '，'
+}
+
+func (r *listRuns) start(p document.Person) {
+	*r = listRuns{joiner: r.joiner, active: p.Title != "" || p.Department != "", title: p.Title, dept: p.Department}
+}
+
+func (r *listRuns) continues(m chunk) bool {
+	if !r.active {
+		return false
+	}
+	return m.brk == brkSpace || m.brk == brkHard && (m.sep == r.joiner || r.joiner == '，' && m.sep == ',')
+}
+
+func (r *listRuns) share(p *document.Person, at int) {
+	p.Title = r.title
+	if r.dept != "" {
+		p.Department = r.dept
+		r.shared = append(r.shared, at)
+	}
+}
+
+// end closes the run before m. A unit is shared only by a run the list
+// sets apart: when the next entry follows over the same joiner
+// ("市发改委张三、李四、市财政局王五"), the names after the first may as
+// well be people of no unit, so they keep none.
+func (r *listRuns) end(out []document.Person, m chunk) {
+	if r.active && len(r.shared) > 0 && m.brk == brkHard && m.sep == r.joiner {
+		for _, i := range r.shared {
+			out[i].Department = ""
+		}
+	}
+	*r = listRuns{joiner: r.joiner}
 }
 
 // tableRow reads a line of a list laid out as a table: a unit, padding, a

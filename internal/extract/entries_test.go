@@ -98,6 +98,18 @@ func TestParseListLayouts(t *testing.T) {
 			"市卫生健康委/和娜昊/ 市人力资源和社会保障局/党雷之/", nil},
 		{"和 joining units before a person", []string{"市发改委和市财政局王强"}, "市财政局/王强/", []string{"市发改委", "市财政局"}},
 		{"及 joining units with a role", []string{"市民政局及市财政局负责同志"}, "", []string{"市民政局", "市财政局"}},
+		{"a post shared by the names after it", []string{"副市长 王翔、李四"}, "/王翔/副市长 /李四/副市长", nil},
+		{"posts shared up to the next post", []string{"市长 张三，副市长 李四、王五，市政府秘书长 赵六"},
+			"/张三/市长 /李四/副市长 /王五/副市长 /赵六/市政府秘书长", nil},
+		{"a post shared across spaces", []string{"副县长　刘通　邹映涛　　县长助理　何平"}, "/刘通/副县长 /邹映涛/副县长 /何平/县长助理", nil},
+		{"a post joined to its name shared", []string{"副区长彭涛、魏敏，区长助理陈红"}, "/彭涛/副区长 /魏敏/副区长 /陈红/区长助理", nil},
+		{"each unit keeps its own people", []string{"市发改委 张三、市财政局 李四"}, "市发改委/张三/ 市财政局/李四/", nil},
+		{"a unit shared by a run the list sets apart", []string{"县政府办李明、马丽，县委督查室马强"},
+			"县政府办/李明/ 县政府办/马丽/ 县委督查室/马强/", nil},
+		{"a unit not shared over the joiner of the list", []string{"县政府办李明、马丽、县委督查室马强"},
+			"县政府办/李明/ /马丽/ 县委督查室/马强/", nil},
+		{"a run ends at a comma where 、 joins names", []string{"副市长李四、王五，赵六"}, "/李四/副市长 /王五/副市长 /赵六/", nil},
+		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

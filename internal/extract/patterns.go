@@ -105,7 +105,7 @@ var endLabels = []string{"记录", "记录人", "分送", "抄送", "主送", "�
 // titleSuffixes end an official title of a person (副县长, 党组成员…).
 var titleSuffixes = []string{
 	"书记", "常委", "委员", "主任", "主席", "秘书长", "长", "成员", "领导", "总理", "理事", "专员", "参事",
-	"巡视员", "调研员", "总监", "总师", "总工程师", "总经济师", "总会计师", "总规划师", "督学", "负责人", "负责同志", "代表", "顾问", "干部",
+	"巡视员", "调研员", "助理", "总监", "总师", "总工程师", "总经济师", "总会计师", "总规划师", "督学", "负责人", "负责同志", "代表", "顾问", "干部",
 }
 
 // nameContext is what follows a person's name in prose: a title or a verb
