@@ -15,8 +15,8 @@ const maxTopicTitle = 100
 // headings it falls back to the items opened by 会议认为/指出/决定….
 // decisionsOnly keeps only decision sentences (news reports).
 func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
-	paras := st.paragraphs(start)
-	topics := st.numberedTopics(paras)
+	paras, gaps := st.paragraphGaps(start)
+	topics := numberedTopicsGaps(paras, gaps)
 	if len(topics) == 0 {
 		topics = st.openerTopics(paras, decisionsOnly)
 	}
@@ -30,10 +30,18 @@ func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 // attendance lists and labelled fields in between, up to the distribution
 // list that closes a document.
 func (st *state) paragraphs(start int) []string {
-	var out []string
+	paras, _ := st.paragraphGaps(start)
+	return paras
+}
+
+// paragraphGaps is paragraphs with, for each, whether a blank line stands
+// before it: the layout that sets items apart in many minutes.
+func (st *state) paragraphGaps(start int) (out []string, gaps []bool) {
+	gap := false
 	for i := start; i >= 0 && i < len(st.lines); i++ {
 		l := st.lines[i]
 		if l == "" {
+			gap = true
 			continue
 		}
 		_, _, list := listLabel(l)
@@ -62,8 +70,10 @@ func (st *state) paragraphs(start int) []string {
 			}
 		}
 		out = append(out, l)
+		gaps = append(gaps, gap)
+		gap = false
 	}
-	return out
+	return out, gaps
 }
 
 // numbering is one style of item numbers: the heading at the start of a
@@ -85,6 +95,12 @@ var numberings = []numbering{
 // numberedTopics splits paragraphs at the headings of the first numbering
 // style the document uses, including headings inside a paragraph ("…。二、…").
 func (st *state) numberedTopics(paras []string) []document.Topic {
+	return numberedTopicsGaps(paras, nil)
+}
+
+// numberedTopicsGaps is numberedTopics with the blank lines before each
+// paragraph (nil when unknown).
+func numberedTopicsGaps(paras []string, gaps []bool) []document.Topic {
 	// The top level is the style whose first item comes first: 一、 above
 	// （一） in most minutes, but "1." above "（一）" in others.
 	var best []document.Topic
@@ -94,7 +110,7 @@ func (st *state) numberedTopics(paras []string) []document.Topic {
 		if at >= bestAt {
 			continue
 		}
-		if topics := numberedWith(paras, style); len(topics) > 0 {
+		if topics := numberedWith(paras, gaps, style); len(topics) > 0 {
 			best, bestAt = topics, at
 		}
 	}
@@ -116,33 +132,49 @@ func firstHeading(paras []string, style numbering) int {
 	return len(paras)
 }
 
-func numberedWith(paras []string, style numbering) []document.Topic {
+func numberedWith(paras []string, gaps []bool, style numbering) []document.Topic {
 	var topics []document.Topic
+	var layouts []itemLayout
 	last := 0
-	var body []string
+	var body []bodyPiece
 	flush := func() {
 		if len(topics) > 0 {
 			t := &topics[len(topics)-1]
-			t.Text = strings.TrimSpace(strings.Join(append([]string{t.Text}, body...), "\n"))
+			texts := []string{t.Text}
+			for _, b := range body {
+				texts = append(texts, b.text)
+			}
+			t.Text = strings.TrimSpace(strings.Join(texts, "\n"))
 		}
 		body = nil
 	}
-	for _, p := range paras {
-		for _, piece := range splitInlineHeadings(p, last, style) {
+	for i, p := range paras {
+		for j, piece := range splitInlineHeadings(p, last, style) {
+			bp := bodyPiece{text: piece, para: j == 0, gap: j == 0 && gaps != nil && gaps[i]}
 			if m := style.heading.FindStringSubmatch(piece); m != nil {
 				n, _ := norm.ParseNumber(m[1])
 				if n > last && n <= last+3 && (last > 0 || n <= 2) {
+					if len(topics) > 0 {
+						layouts[len(layouts)-1].body = body
+					}
 					flush()
 					title, rest := topicTitle(m[2])
 					topics = append(topics, document.Topic{No: n, Title: title, Text: rest})
+					inline := rest != "" || strings.ContainsAny(m[2], sentenceEnd)
+					layouts = append(layouts, itemLayout{para: bp.para, gap: bp.gap, inline: inline})
 					last = n
 					continue
 				}
 			}
 			if len(topics) > 0 {
-				body = append(body, piece)
+				body = append(body, bp)
 			}
 		}
+	}
+	if len(topics) > 0 {
+		// A paragraph on the meeting as a whole after the last item is no
+		// part of it.
+		body = body[:closingAt(layouts[:len(layouts)-1], layouts[len(layouts)-1], body)]
 	}
 	flush()
 	if len(topics) > 0 {
@@ -153,6 +185,85 @@ func numberedWith(paras []string, style numbering) []document.Topic {
 		}
 	}
 	return topics
+}
+
+// bodyPiece is a piece of an item's text after its heading: a paragraph or
+// the rest of one after an inline heading.
+type bodyPiece struct {
+	text string
+	para bool // opens a paragraph (a line of its own)
+	gap  bool // a blank line stands before it
+}
+
+// itemLayout is how an item is laid out: its heading and its body pieces.
+type itemLayout struct {
+	para, gap bool // the heading opens a paragraph; a blank line before it
+	inline    bool // the heading's line holds sentences, not a title alone
+	body      []bodyPiece
+}
+
+// closingOpeners open a paragraph that may speak about the meeting as a
+// whole rather than about one item.
+var closingOpeners = []string{"会议强调", "会议要求", "会议指出", "会议号召", "会议认为", "会议提出", "会议希望", "会议还强调", "会议还要求", "会议还指出", "会议最后", "最后，会议", "最后,会议", "会议同时强调", "会议同时要求"}
+
+// finalOpeners say in so many words that the paragraph closes the meeting.
+var finalOpeners = []string{"会议最后", "最后，会议", "最后,会议", "会议号召"}
+
+// closingAt returns how many of the last item's body pieces belong to it:
+// the count before a paragraph that closes the meeting. Such a paragraph
+// opens with 会议强调/要求/指出/号召… on a line of its own and stands where
+// the layout puts a new item, not a paragraph of one:
+//   - items of one paragraph each (the text on the heading's line, no
+//     paragraph below any earlier item), so any paragraph after the last
+//     item's is outside it;
+//   - items set apart by blank lines that never stand inside an item, and a
+//     blank line before this paragraph;
+//   - or a paragraph that says it is the last word (会议最后强调, 会议号召).
+//
+// A 会议强调 paragraph inside an item's text, laid out like its other
+// paragraphs, stays with it.
+func closingAt(earlier []itemLayout, lastItem itemLayout, body []bodyPiece) int {
+	if len(earlier) == 0 {
+		return len(body)
+	}
+	single := lastItem.inline
+	for _, it := range earlier {
+		if !it.inline {
+			single = false
+		}
+		for _, b := range it.body {
+			if b.para {
+				single = false
+			}
+		}
+	}
+	gapped := lastItem.gap
+	for k, it := range earlier {
+		if k > 0 && !it.gap {
+			gapped = false
+		}
+		for _, b := range it.body {
+			if b.gap {
+				gapped = false
+			}
+		}
+	}
+	for k, b := range body {
+		if !b.para {
+			continue
+		}
+		_, opens := hasAnyPrefix(b.text, closingOpeners)
+		_, final := hasAnyPrefix(b.text, finalOpeners)
+		if opens && (single || gapped && b.gap || final) {
+			return k
+		}
+		if b.gap {
+			// A blank line inside the last item: its layout is not the
+			// one the earlier items show.
+			gapped = false
+		}
+	}
+	return len(body)
 }
 
 // splitInlineHeadings cuts a paragraph before each number that continues

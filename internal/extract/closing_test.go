@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClosingParagraph: a paragraph on the meeting as a whole after the last
+// numbered item is cut from that item when the layout sets it at the item
+// level (blank lines between items only, or one paragraph per item) or it
+// says it is the last word; laid out like a paragraph of the item, it
+// stays.
+func TestClosingParagraph(t *testing.T) {
+	cases := []struct {
+		name  string
+		lines []string
+		last  string // the last topic's text
+		first string // the first topic's text, when it matters
+	}{
+		{"blank lines set items and the closing apart", []string{
+			"一、关于甲事项", "会议原则同意甲方案。", "会议强调，由市应急局牵头做好宣传。", "",
+			"二、关于乙事项", "会议原则同意乙方案。", "",
+			"会议强调，各地各部门要统筹发展和安全。",
+		}, "会议原则同意乙方案。", "会议原则同意甲方案。\n会议强调，由市应急局牵头做好宣传。"},
+		{"a paragraph of the item in the same layout stays", []string{
+			"一、关于甲事项", "会议原则同意甲方案。", "",
+			"二、关于乙事项", "会议原则同意乙方案。", "会议强调，由市财政局落实资金。",
+		}, "会议原则同意乙方案。\n会议强调，由市财政局落实资金。", ""},
+		{"one paragraph per item", []string{
+			"一、会议原则同意甲方案，由市发改委组织实施。",
+			"二、会议原则同意乙方案，由市财政局组织实施。",
+			"会议要求，各部门要按照会议议定事项抓好落实。",
+		}, "", ""},
+		{"items with paragraphs of their own and no blank lines keep it", []string{
+			"一、关于甲事项", "会议原则同意甲方案。",
+			"二、关于乙事项", "会议原则同意乙方案。", "会议强调，要抓好落实。",
+		}, "会议原则同意乙方案。\n会议强调，要抓好落实。", ""},
+		{"the last word says so", []string{
+			"一、关于甲事项", "会议原则同意甲方案。",
+			"二、关于乙事项", "会议原则同意乙方案。", "会议最后强调，各部门要抓好落实。",
+		}, "会议原则同意乙方案。", ""},
+		{"blank lines inside items prove nothing", []string{
+			"一、关于甲事项", "", "会议原则同意甲方案。", "",
+			"二、关于乙事项", "", "会议原则同意乙方案。", "", "会议强调，要抓好落实。",
+		}, "会议原则同意乙方案。\n会议强调，要抓好落实。", ""},
+		{"a sentence inside the item's paragraph stays", []string{
+			"一、会议原则同意甲方案。",
+			"二、会议原则同意乙方案。会议强调，要抓好落实。",
+		}, "会议强调，要抓好落实。", ""},
+		{"what follows the closing goes with it", []string{
+			"一、关于甲事项", "会议原则同意甲方案。", "",
+			"二、关于乙事项", "会议原则同意乙方案。", "",
+			"会议号召，全市上下要真抓实干。", "会议还研究了其他事项。",
+		}, "会议原则同意乙方案。", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := &state{lines: c.lines}
+			paras, gaps := st.paragraphGaps(0)
+			topics := numberedTopicsGaps(paras, gaps)
+			if len(topics) < 2 {
+				t.Fatalf("got %d topics, want at least 2", len(topics))
+			}
+			if got := topics[len(topics)-1].Text; got != c.last {
+				t.Errorf("last topic text = %q, want %q", got, c.last)
+			}
+			if got := topics[0].Text; c.first != "" && got != c.first {
+				t.Errorf("first topic text = %q, want %q", got, c.first)
+			}
+			for _, tp := range topics {
+				if strings.Contains(tp.Title, "会议强调") {
+					t.Errorf("topic title %q", tp.Title)
+				}
+			}
+		})
+	}
+}
