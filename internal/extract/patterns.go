@@ -128,14 +128,14 @@ var decisionVerbs = []string{"审议并原则通过", "审议通过", "原则通
 
 // leadTriggers precede the department that leads a decision.
 // "由A牵头，会同B和C制定…": B and C share the lead.
-var leadTriggers = []string{"责成", "由", "请", "交由", "要求",
+var leadTriggers = []string{"责成", "由", "请", "交由", "要求", "要求，", "要求,", "强调，", "强调,",
 	"牵头，会同", "牵头,会同", "牵头会同", "负责，会同", "负责,会同",
 	"责任单位：", "责任单位:", "牵头单位：", "牵头单位:", "责任部门：", "责任部门:"}
 
 // namedOnlyTriggers introduce a lead only when a department follows at once
-// ("要求市司法局会同…", "（责任单位：市文化广电旅游局、…）"); without one
-// they open an ordinary sentence.
-var namedOnlyTriggers = []string{"要求", "责任单位：", "责任单位:", "牵头单位：", "牵头单位:", "责任部门：", "责任部门:"}
+// ("要求市司法局会同…", "会议要求，区教育局要…", "（责任单位：市文化广电旅游局、…）");
+// without one they open an ordinary sentence.
+var namedOnlyTriggers = []string{"要求", "要求，", "要求,", "强调，", "强调,", "责任单位：", "责任单位:", "牵头单位：", "牵头单位:", "责任部门：", "责任部门:"}
 
 // reportTriggers precede a department that reported ("听取市住建局关于…").
 var reportTriggers = []string{"原则同意", "同意", "听取了", "听取"}
