@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -400,9 +401,21 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			// "副市长 李四、王五": a bare name shares the post and unit of
 			// the name before it.
 			runs.share(&ps[0], len(out))
+		case len(ps) == 1 && ps[0].Department == "" && runs.dept != "" && runs.continues(m) && isUnitPost(ps[0].Title):
+			// "区发改局局长张涛、副局长李娜": a post of a unit with no unit
+			// of its own is one of the unit before it.
+			ps[0].Department = runs.dept
+			runs.title = ps[0].Title
 		default:
 			runs.end(out, m)
-			runs.start(ps[len(ps)-1])
+			p := ps[len(ps)-1]
+			if p.Department == "" {
+				// "区发改局局长张涛": the unit opens the post.
+				if unit, post := st.unitOfTitle(p.Title); unit != "" {
+					p.Department, p.Title = unit, post
+				}
+			}
+			runs.start(p)
 		}
 		for _, p := range ps {
 			if p.Department != "" {
@@ -412,6 +425,12 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 		out = append(out, ps...)
 	}
 	return out
+}
+
+// isUnitPost reports a post held inside a unit (副局长, 主任), as opposed to
+// one that names its government (副市长, 县委常委).
+func isUnitPost(title string) bool {
+	return title != "" && !strings.ContainsAny(title, levelChars+"、，,") && !strings.Contains(title, "政府")
 }
 
 // listRuns tracks a run of names in a list that share the post or unit
@@ -476,7 +495,8 @@ func (st *state) tableRow(l string) (document.Person, bool) {
 	cols := rowGapRe.Split(strings.TrimSpace(l), -1)
 	title := ""
 	switch {
-	case len(cols) == 3 && st.isListTitle(cols[1]):
+	case len(cols) == 3 && st.isListTitle(cols[1]) && !slices.ContainsFunc(strings.Split(cols[1], "、"), func(t string) bool { return !st.isListTitle(t) }):
+		// (every post of "县委常委、副县长" is one, unlike 张建华、副市长)
 		// "市发改委　副主任　王强": unit, post, name.
 		title = cols[1]
 	case len(cols) != 2:

@@ -109,6 +109,9 @@ func TestParseListLayouts(t *testing.T) {
 		{"a unit not shared over the joiner of the list", []string{"县政府办李明、马丽、县委督查室马强"},
 			"县政府办/李明/ /马丽/ 县委督查室/马强/", nil},
 		{"a run ends at a comma where 、 joins names", []string{"副市长李四、王五，赵六"}, "/李四/副市长 /王五/副市长 /赵六/", nil},
+		{"a unit's post after a unit and post", []string{"区发改局局长张涛、副局长李娜，区财政局 王芳"},
+			"/张涛/区发改局局长 区发改局/李娜/副局长 区财政局/王芳/", nil},
+		{"a government's post shares no unit", []string{"市发改委 张建华、副市长 李志强"}, "市发改委/张建华/ /李志强/副市长", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {

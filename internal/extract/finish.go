@@ -242,16 +242,27 @@ func (st *state) startsWord(before, name string) bool {
 func (st *state) splitUnitTitle(p *document.Person) {
 	// News reports write a post with its ministry (生态环境部副部长) as the
 	// title; only the lists of minutes are split.
-	if st.doc.Kind != document.KindMinutes || p.Department != "" || p.Title == "" || strings.ContainsAny(p.Title, "、，,") {
+	if st.doc.Kind != document.KindMinutes || p.Department != "" {
 		return
 	}
-	ms := st.findDepts(p.Title)
-	if len(ms) == 0 || ms[0].Start != 0 || ms[0].End >= len(p.Title) {
-		return
+	if unit, post := st.unitOfTitle(p.Title); unit != "" {
+		p.Department, p.Title = unit, post
 	}
-	post := p.Title[ms[0].End:]
+}
+
+// unitOfTitle splits a title that opens with a unit into the unit and the
+// post ("区财政局局长" → 区财政局, 局长), or returns "", title.
+func (st *state) unitOfTitle(title string) (unit, post string) {
+	if title == "" || strings.ContainsAny(title, "、，,") {
+		return "", title
+	}
+	ms := st.findDepts(title)
+	if len(ms) == 0 || ms[0].Start != 0 || ms[0].End >= len(title) {
+		return "", title
+	}
+	post = title[ms[0].End:]
 	if runeLen(post) < 2 || !isTitle(post) {
-		return
+		return "", title
 	}
-	p.Department, p.Title = ms[0].Name, post
+	return ms[0].Name, post
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"govarchive/internal/document"
@@ -463,6 +464,12 @@ func (st *state) fillTopic(t *document.Topic) {
 		if opensDecision(s) {
 			t.Decisions = append(t.Decisions, trimEndPunct(s))
 		}
+	}
+	// "1、会议审议并原则通过《…》，由县住建局负责组织实施。": an item of
+	// one sentence is its own decision (unless its text states it again).
+	if title := trimEndPunct(stripItemNo(t.Title)); strings.ContainsAny(title, "，,") && opensDecision(title) &&
+		!slices.ContainsFunc(t.Decisions, func(d string) bool { return strings.Contains(d, title) }) {
+		t.Decisions = append([]string{title}, t.Decisions...)
 	}
 	t.LeadDepartments = st.leadDepts(all)
 	// "二、区热力公司要于11月15日前…": the unit an item opens with, and
