@@ -75,3 +75,26 @@ func TestClosingParagraph(t *testing.T) {
 		})
 	}
 }
+
+// TestDecidesAfterSubject: a sentence that names what the meeting took up
+// and decides on it in its next clause is a decision; one that only
+// comments or refuses is not.
+func TestDecidesAfterSubject(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"会议研究了县城停车场建设问题，原则同意在城东片区新建公共停车场", true},
+		{"会议听取了县农业农村局关于秋粮收购工作的汇报，同意县农业农村局提出的收购工作安排", true},
+		{"会议审议了《甲办法》，原则通过该办法", true},
+		{"会议听取了市水务局的汇报，要求抓好防汛工作", false},
+		{"会议研究了乙事项，不同意调整用地性质", false},
+		{"会议强调，原则同意的事项要抓紧落实", false},
+		{"会议研究了丙事项", false},
+	}
+	for _, c := range cases {
+		if got := decidesAfterSubject(c.in); got != c.want {
+			t.Errorf("decidesAfterSubject(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}

@@ -355,7 +355,14 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 			// subject that makes no decision; what follows it comments on
 			// that subject, not on the decision above.
 			if decisionsOnly && !opens && k == 0 {
-				_, detached = hasAnyPrefix(s, studyOpeners)
+				// So is a paragraph on another matter that decides nothing
+				// (会议研究了春季森林防火工作，要求…), and the last word on
+				// the meeting as a whole (会议号召，全县上下…). A draft
+				// reviewed (会议审议了《…》) still names its documents.
+				_, study := hasAnyPrefix(s, studyOpeners)
+				_, matter := hasAnyPrefix(s, []string{"会议研究", "会议讨论", "会议还研究", "会议还讨论"})
+				_, final := hasAnyPrefix(s, finalOpeners)
+				detached = study || matter && !strings.Contains(s, "《") || final
 			}
 			if opens && bySubject && len(topics) > 0 {
 				_, opens = hasAnyPrefix(s, subjectOpeners)
@@ -416,6 +423,21 @@ func opensDecision(s string) bool {
 	return i >= 0 && runeLen(s[:i]) <= 8 && !strings.HasSuffix(s[:i], "不")
 }
 
+// decidesAfterSubject reports a sentence that names what the meeting took
+// up and then decides on it in its next clause ("会议研究了县城停车场建设
+// 问题，原则同意…", "会议听取了…的汇报，同意…").
+func decidesAfterSubject(s string) bool {
+	if _, ok := hasAnyPrefix(s, subjectOpeners); !ok {
+		return false
+	}
+	i := strings.IndexAny(s, "，,")
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(s[i:], "，,")
+	return opensDecision(rest) && !strings.HasPrefix(rest, "不")
+}
+
 // firstDecisionVerb returns the byte offset of the earliest decision verb.
 func firstDecisionVerb(s string) int {
 	best := -1
@@ -461,13 +483,13 @@ func (st *state) fillTopic(t *document.Topic) {
 	t.Documents = docTitles(all)
 	for _, s := range sentences(strings.ReplaceAll(t.Text, "\n", "")) {
 		s = stripItemNo(s)
-		if opensDecision(s) {
+		if opensDecision(s) || decidesAfterSubject(s) {
 			t.Decisions = append(t.Decisions, trimEndPunct(s))
 		}
 	}
 	// "1、会议审议并原则通过《…》，由县住建局负责组织实施。": an item of
 	// one sentence is its own decision (unless its text states it again).
-	if title := trimEndPunct(stripItemNo(t.Title)); strings.ContainsAny(title, "，,") && opensDecision(title) &&
+	if title := trimEndPunct(stripItemNo(t.Title)); strings.ContainsAny(title, "，,") && (opensDecision(title) || decidesAfterSubject(title)) &&
 		!slices.ContainsFunc(t.Decisions, func(d string) bool { return strings.Contains(d, title) }) {
 		t.Decisions = append([]string{title}, t.Decisions...)
 	}
