@@ -335,11 +335,12 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 	}
 	// Titles standing apart follow their names when the first one comes
 	// after a name on the same line ("许文斌 副市长"), else they precede
-	// them ("副区长 彭涛").
+	// them ("副区长 彭涛"), also after a name that has none ("孔德胜　副市长
+	// 殷红、邵明": a post that opens a run of names is theirs).
 	titleAfter := false
 	for k, m := range merged {
 		if st.isListTitle(m.text) {
-			titleAfter = k > 0 && m.brk == brkSpace && !st.isListTitle(merged[k-1].text)
+			titleAfter = k > 0 && m.brk == brkSpace && !st.isListTitle(merged[k-1].text) && !opensRun(merged[k+1:])
 			break
 		}
 	}
@@ -485,6 +486,14 @@ func (r *listRuns) end(out []document.Person, m chunk) {
 		}
 	}
 	*r = listRuns{joiner: r.joiner}
+}
+
+// opensRun reports list chunks that begin with a name on the same line
+// and go on over 、 to another: the names a post standing before them
+// shares.
+func opensRun(next []chunk) bool {
+	return len(next) >= 2 && next[0].brk == brkSpace && next[0].row == nil &&
+		next[1].brk == brkHard && next[1].sep == '、' && next[1].row == nil
 }
 
 // tableRow reads a line of a list laid out as a table: a unit, padding, a

@@ -1,0 +1,37 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestListTitleSide: a post standing apart in a list belongs to the names
+// after it when it opens a run of them, even after a name that has no post
+// (the chair listed first); else, after a name on the same line, to that
+// name.
+func TestListTitleSide(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  string // department/name/title triples
+	}{
+		{"a post after a bare name opens a run", []string{"孔德胜　副市长 殷红、邵明、司马振"},
+			"/孔德胜/ /殷红/副市长 /邵明/副市长 /司马振/副市长"},
+		{"posts after their names", []string{"许文斌 副市长　王强 市政府秘书长"}, "/许文斌/副市长 /王强/市政府秘书长"},
+		{"posts after names joined by 、", []string{"张三 副市长、李四 县长助理"}, "/张三/副市长 /李四/县长助理"},
+		{"a post before one name", []string{"副区长 彭涛　区长助理 陈红"}, "/彭涛/副区长 /陈红/区长助理"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &state{p: parser(t)}
+			present, _ := st.parseList(tc.lines)
+			var got []string
+			for _, p := range present {
+				got = append(got, p.Department+"/"+p.Name+"/"+p.Title)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("parseList(%q) = %q, want %q", tc.lines, g, tc.want)
+			}
+		})
+	}
+}
