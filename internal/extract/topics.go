@@ -219,6 +219,8 @@ var finalOpeners = []string{"会议最后", "最后，会议", "最后,会议", 
 //     item's is outside it;
 //   - items set apart by blank lines that never stand inside an item, and a
 //     blank line before this paragraph;
+//   - earlier items (two or more) all as many paragraphs long, and this
+//     paragraph one more in the last item;
 //   - or a paragraph that says it is the last word (会议最后强调, 会议号召).
 //
 // A 会议强调 paragraph inside an item's text, laid out like its other
@@ -249,13 +251,32 @@ func closingAt(earlier []itemLayout, lastItem itemLayout, body []bodyPiece) int 
 			}
 		}
 	}
+	// Earlier items all as many paragraphs long (a heading line and one
+	// paragraph each, say): a paragraph the last item has beyond that
+	// count stands where the items end. One earlier item is too few to
+	// show a shape.
+	size, uniform := -1, len(earlier) >= 2
+	for _, it := range earlier {
+		n := 0
+		for _, b := range it.body {
+			if b.para {
+				n++
+			}
+		}
+		if size >= 0 && n != size {
+			uniform = false
+		}
+		size = n
+	}
+	paras := 0
 	for k, b := range body {
 		if !b.para {
 			continue
 		}
+		paras++
 		_, opens := hasAnyPrefix(b.text, closingOpeners)
 		_, final := hasAnyPrefix(b.text, finalOpeners)
-		if opens && (single || gapped && b.gap || final) {
+		if opens && (single || gapped && b.gap || final || uniform && paras == size+1) {
 			return k
 		}
 		if b.gap {
@@ -498,6 +519,13 @@ func (st *state) fillTopic(t *document.Topic) {
 	// that the verb after it sets to work, leads it.
 	if u := st.openingLead(stripItemNo(t.Title)); u != "" && !contains(t.LeadDepartments, u) {
 		t.LeadDepartments = append([]string{u}, t.LeadDepartments...)
+	}
+	// So do the units that open its sub-items or paragraphs ("（二）市住建局
+	// 要会同各街道…").
+	for _, l := range strings.Split(t.Text, "\n") {
+		if u := st.openingLead(stripItemNo(l)); u != "" && !contains(t.LeadDepartments, u) {
+			t.LeadDepartments = append(t.LeadDepartments, u)
+		}
 	}
 }
 
