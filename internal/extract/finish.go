@@ -28,26 +28,28 @@ func (st *state) finish() {
 		st.splitUnitTitle(&d.Observers[i])
 	}
 	// Names of structured lists stand where only a name can: 和平, 区明.
-	addListed := func(n string) {
-		if plausibleListed(n) || st.looseName(n) {
+	// One the list gave a post or unit is a person the list read whole,
+	// though gse may read the name as words (干立新 of 乾立新).
+	addListed := func(n string, placed ...string) {
+		if plausibleListed(n) || st.looseName(n) || strings.Join(placed, "") != "" && placedName(n) {
 			people = append(people, n)
 		}
 	}
 	for _, a := range d.Attendees {
-		addListed(a.Name)
+		addListed(a.Name, a.Title, a.Department)
 		if a.Department != "" {
 			st.addDept(a.Department)
 		}
 	}
 	for _, o := range d.Observers {
-		addListed(o.Name)
+		addListed(o.Name, o.Title, o.Department)
 		if o.Department != "" {
 			st.addDept(o.Department)
 		}
 	}
 	for i := range d.Absent {
 		st.splitUnitTitle(&d.Absent[i])
-		addListed(d.Absent[i].Name)
+		addListed(d.Absent[i].Name, d.Absent[i].Title, d.Absent[i].Department)
 		if d.Absent[i].Department != "" {
 			st.addDept(d.Absent[i].Department)
 		}
@@ -92,6 +94,13 @@ func (st *state) finish() {
 	if d.Date == "" && d.Kind == document.KindMinutes {
 		d.Date = d.IssuedOn
 	}
+}
+
+// placedName reports a name of the usual shape (two or three Han
+// characters, four with a compound surname) that is no post and not masked.
+func placedName(n string) bool {
+	k := runeLen(n)
+	return allHan(n) && (k == 2 || k == 3 || k == 4 && surnameLen(n) == 2) && !isMasked(n) && !isTitle(n) && nameShapeOK(n)
 }
 
 // comrades finds "区发改局杨玉宇同志" and "梁其明同志": a name right before
