@@ -369,6 +369,10 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 		bySubject = subjects >= 2
 	}
 	detached := false
+	// Paragraphs an item runs on into after its own, and where the last
+	// item's first such paragraph starts in its text.
+	var extra []int
+	lastExtraAt := -1
 	for _, p := range paras {
 		for k, s := range sentences(p) {
 			opens := isOpener(s, decisionsOnly) && (!perPara || k == 0)
@@ -402,13 +406,34 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 					title = firstRunes(title, maxTopicTitle)
 				}
 				topics = append(topics, document.Topic{No: n, Title: title, Text: s})
+				extra = append(extra, 0)
+				lastExtraAt = -1
 				detached = false
 				continue
 			}
 			if len(topics) > 0 && !detached {
 				t := &topics[len(topics)-1]
+				if k == 0 {
+					extra[len(extra)-1]++
+					if lastExtraAt < 0 {
+						lastExtraAt = len(t.Text)
+					}
+				}
 				t.Text += s
 			}
+		}
+	}
+	// Items of one paragraph each (会议听取…。会议强调…): a paragraph after
+	// the last item's that opens like a comment speaks about the meeting as
+	// a whole, as does one that says it is the last word.
+	if bySubject && len(topics) >= 2 && lastExtraAt >= 0 {
+		t := &topics[len(topics)-1]
+		rest := t.Text[lastExtraAt:]
+		single := !slices.ContainsFunc(extra[:len(extra)-1], func(n int) bool { return n > 0 })
+		_, opens := hasAnyPrefix(rest, closingOpeners)
+		_, final := hasAnyPrefix(rest, finalOpeners)
+		if opens && single || final {
+			t.Text = t.Text[:lastExtraAt]
 		}
 	}
 	return topics
