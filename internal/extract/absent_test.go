@@ -32,16 +32,15 @@ func TestAbsentLists(t *testing.T) {
 		{"unit and name before a leave bracket",
 			[]string{"列席：市发改委张建华（请假）、市财政局周平"},
 			"", "张建华//市发改委"},
+		{"a unit standing apart before a leave bracket",
+			[]string{"列席：县城管局 陈杰，县教育局 刘芳（请假）"},
+			"", "刘芳//县教育局"},
+		{"names spaced before a leave bracket",
+			[]string{"出席：王建 李明 孙丽（请假）"},
+			"王建// 李明//", "孙丽//"},
 		{"posts in the leave list",
 			[]string{"请假：副市长 王翔（出差）、市政府秘书长刘青"},
 			"", "王翔/副市长/ 刘青/市政府秘书长/"},
-	}
-	show := func(ps []document.Person) string {
-		var out []string
-		for _, p := range ps {
-			out = append(out, p.Name+"/"+p.Title+"/"+p.Department)
-		}
-		return strings.Join(out, " ")
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -51,12 +50,38 @@ func TestAbsentLists(t *testing.T) {
 			for _, a := range st.doc.Attendees {
 				att = append(att, document.Person(a))
 			}
-			if got := show(att); got != c.attendees {
+			if got := showPeople(att); got != c.attendees {
 				t.Errorf("attendees = %q, want %q", got, c.attendees)
 			}
-			if got := show(st.doc.Absent); got != c.absent {
+			if got := showPeople(st.doc.Absent); got != c.absent {
 				t.Errorf("absent = %q, want %q", got, c.absent)
 			}
 		})
 	}
+}
+
+// TestProseAbsent: a sentence saying someone was on leave names them as
+// absent, with the post written before the name, and not as an attendee.
+func TestProseAbsent(t *testing.T) {
+	cases := []struct {
+		line, want string
+	}{
+		{"县长王建主持会议，副县长李明、赵刚出席会议，副县长孙丽因公请假。", "孙丽/副县长/"},
+		{"副市长周平、吴强请假。", "周平/副市长/ 吴强/副市长/"},
+		{"会议要求严格执行请假制度。", ""},
+	}
+	for _, c := range cases {
+		st := &state{p: parser(t), lines: []string{c.line}}
+		if got := showPeople(st.proseAbsent()); got != c.want {
+			t.Errorf("proseAbsent(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
+func showPeople(ps []document.Person) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name+"/"+p.Title+"/"+p.Department)
+	}
+	return strings.Join(out, " ")
 }

@@ -75,6 +75,9 @@ func (st *state) parseMinutes() {
 	if len(d.Observers) == 0 {
 		d.Observers = append(st.prosePeople(observeVerbs), st.verbFirstPeople(true)...)
 	}
+	if len(d.Absent) == 0 {
+		st.addAbsent(st.proseAbsent()...)
+	}
 	st.tail()
 	if d.IssuedOn == "" && intro >= 0 {
 		d.IssuedOn = st.headerIssueDate(head)

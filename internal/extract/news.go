@@ -95,6 +95,7 @@ func (st *state) parseNews() {
 	}
 	d.Observers = append(d.Observers, st.prosePeople(observeVerbs)...)
 	d.Observers = append(d.Observers, st.verbFirstPeople(true)...)
+	st.addAbsent(st.proseAbsent()...)
 	start := intro
 	if start < 0 {
 		start = 0

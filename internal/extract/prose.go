@@ -57,6 +57,15 @@ func (st *state) prosePeople(verbs []string) []document.Person {
 	return out
 }
 
+// leaveVerbs end a sentence on someone who did not attend ("副县长孙丽因公
+// 请假"); the reason before the verb is no part of the name.
+var leaveVerbs = []string{"因公请假", "因事请假", "因病请假", "请假", "因公缺席", "因事缺席", "缺席会议", "缺席"}
+
+// proseAbsent reads people a sentence says were on leave or absent.
+func (st *state) proseAbsent() []document.Person {
+	return st.prosePeople(leaveVerbs)
+}
+
 // personClause walks the comma-separated chunks before a verb backwards and
 // keeps those that are lists of people.
 func (st *state) personClause(s string) []document.Person {
