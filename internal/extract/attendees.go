@@ -276,7 +276,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			brk = brkHard
 			continue
 		}
-		if ps, ok := st.unitWithPeople(l); ok {
+		if ps, ok := st.unitGroups(l); ok {
 			for i := range ps {
 				chunks = append(chunks, chunk{text: ps[i].Name, brk: brkHard, row: &ps[i]})
 			}
@@ -365,7 +365,11 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			continue
 		}
 		if st.isListTitle(m.text) {
-			runs.end(out, m)
+			// "县财政局局长 李丽、副局长 赵敏": a unit's post standing
+			// apart goes on the run of its unit.
+			if !(isUnitPost(m.text) && runs.dept != "" && runs.continues(m)) {
+				runs.end(out, m)
+			}
 			if titleAfter {
 				if n := len(out); n > 0 && out[n-1].Title == "" {
 					out[n-1].Title = m.text
@@ -381,6 +385,9 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 		ps, ok := st.bracketEntry(m.text)
 		if !ok {
 			ps, _, _ = st.parseEntry(m.text)
+			// The entry cache shares its slices: posts and units the
+			// list gives are this list's, not the cached entry's.
+			ps = slices.Clone(ps)
 			if len(ps) == 0 && st.bareName(m.text) {
 				// An entry between separators that is no unit: a name the
 				// names package does not know (武力, 区钧祖).
@@ -574,6 +581,28 @@ func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
 		out = append(out, p)
 	}
 	return out, len(out) > 0
+}
+
+// unitGroups reads a line of units each with its people after a colon,
+// one or several separated by semicolons ("县发改局：王强、李丽；县财政局：
+// 赵敏").
+func (st *state) unitGroups(l string) ([]document.Person, bool) {
+	if ps, ok := st.unitWithPeople(l); ok {
+		return ps, true
+	}
+	parts := splitAny(l, "；;")
+	if len(parts) < 2 {
+		return nil, false
+	}
+	var out []document.Person
+	for _, part := range parts {
+		ps, ok := st.unitWithPeople(part)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, ps...)
+	}
+	return out, true
 }
 
 // rowGapRe is the padding between the columns of a table row.

@@ -112,6 +112,12 @@ func TestParseListLayouts(t *testing.T) {
 		{"a unit's post after a unit and post", []string{"区发改局局长张涛、副局长李娜，区财政局 王芳"},
 			"/张涛/区发改局局长 区发改局/李娜/副局长 区财政局/王芳/", nil},
 		{"a government's post shares no unit", []string{"市发改委 张建华、副市长 李志强"}, "市发改委/张建华/ /李志强/副市长", nil},
+		{"posts of several offices before a name, then a post shared", []string{"县委常委、副县长 李建新，副县长 王强、赵丽"},
+			"/李建新/县委常委、副县长 /王强/副县长 /赵丽/副县长", nil},
+		{"a unit's post standing apart after a unit and post", []string{"县发改局局长 王强、县财政局局长 李丽、副局长 赵敏"},
+			"/王强/县发改局局长 /李丽/县财政局局长 县财政局/赵敏/副局长", nil},
+		{"units with their people after colons, separated by semicolons", []string{"县发改局：王强、李丽；县财政局：赵敏"},
+			"县发改局/王强/ 县发改局/李丽/ 县财政局/赵敏/", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {
@@ -131,5 +137,18 @@ func TestParseListLayouts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseListOwnPosts: a post a list gives a name is that list's: the
+// same names in a later list of the document carry none.
+func TestParseListOwnPosts(t *testing.T) {
+	st := &state{p: parser(t)}
+	st.parseList([]string{"副市长 李明、王刚"})
+	present, _ := st.parseList([]string{"李明、王刚"})
+	for _, p := range present {
+		if p.Title != "" {
+			t.Errorf("%s has the post %q of another list", p.Name, p.Title)
+		}
 	}
 }
