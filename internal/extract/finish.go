@@ -55,7 +55,7 @@ func (st *state) finish() {
 		}
 	}
 	for _, m := range d.Members {
-		add(m.Name)
+		addListed(m.Name, m.Title, m.Department)
 	}
 	add(d.Recorder)
 	people = append(people, st.people...)
