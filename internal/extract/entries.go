@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -14,15 +15,18 @@ import (
 // run ends inside a unit or without a name after a unit (it was wrapped);
 // table counts the people whose unit the department table recognised.
 func (st *state) parseEntry(s string) (people []document.Person, complete bool, table int) {
-	// Joining decisions parse the same pieces again and again.
+	// Joining decisions parse the same pieces again and again. Callers
+	// fill in titles and units they read around an entry, so each gets
+	// its own copy of the people: a post given to 张三 in one list must
+	// not come back with 张三 in the next.
 	if r, ok := st.entries[s]; ok {
-		return r.people, r.complete, r.table
+		return slices.Clone(r.people), r.complete, r.table
 	}
 	people, complete, table = st.parseEntryUncached(s)
 	if st.entries == nil {
 		st.entries = map[string]entryResult{}
 	}
-	st.entries[s] = entryResult{people: people, complete: complete, table: table}
+	st.entries[s] = entryResult{people: slices.Clone(people), complete: complete, table: table}
 	return people, complete, table
 }
 
