@@ -401,9 +401,13 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 				st.addDept(m.text)
 			}
 		}
+		// A post or unit in brackets after the name ("李四（副市长）") is
+		// that name's alone; one written before it opens a run.
+		before := len(ps) > 0 && !strings.HasPrefix(m.text, ps[len(ps)-1].Name)
 		if pending != "" && len(ps) > 0 {
 			if ps[0].Title == "" {
 				ps[0].Title = pending
+				before = true
 			}
 			pending = ""
 		}
@@ -428,7 +432,9 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 					p.Department, p.Title = unit, post
 				}
 			}
-			runs.start(p)
+			if before {
+				runs.start(p)
+			}
 		}
 		for _, p := range ps {
 			if p.Department != "" {

@@ -118,6 +118,10 @@ func TestParseListLayouts(t *testing.T) {
 			"/王强/县发改局局长 /李丽/县财政局局长 县财政局/赵敏/副局长", nil},
 		{"units with their people after colons, separated by semicolons", []string{"县发改局：王强、李丽；县财政局：赵敏"},
 			"县发改局/王强/ 县发改局/李丽/ 县财政局/赵敏/", nil},
+		{"a post in brackets after a name is its own", []string{"张建国（市长）、李明（副市长）、王刚"},
+			"/张建国/市长 /李明/副市长 /王刚/", nil},
+		{"a unit in brackets after a name is its own", []string{"赵强（区发改局）、孙丽、周伟（区住建局）"},
+			"区发改局/赵强/ /孙丽/ 区住建局/周伟/", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {
