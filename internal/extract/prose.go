@@ -127,6 +127,10 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 			continue
 		}
 		if (plausibleTitled(e) || st.looseName(e)) && !isTitle(e) && len(st.deptLengths(e)) == 0 {
+			// "县长李明、张华": a post one person holds is not shared.
+			if soleHeadPost(shared) {
+				shared = ""
+			}
 			out = append(out, document.Person{Name: e, Title: shared})
 			continue
 		}
