@@ -423,10 +423,11 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 			}
 		}
 	}
-	// Items of one paragraph each (会议听取…。会议强调…): a paragraph after
-	// the last item's that opens like a comment speaks about the meeting as
-	// a whole, as does one that says it is the last word.
-	if bySubject && len(topics) >= 2 && lastExtraAt >= 0 {
+	// Items of one paragraph each (会议听取…。会议强调…, or a decision a
+	// paragraph in news): a paragraph after the last item's that opens like
+	// a comment speaks about the meeting as a whole, as does one that says
+	// it is the last word.
+	if (bySubject || decisionsOnly) && len(topics) >= 2 && lastExtraAt >= 0 {
 		t := &topics[len(topics)-1]
 		rest := t.Text[lastExtraAt:]
 		single := !slices.ContainsFunc(extra[:len(extra)-1], func(n int) bool { return n > 0 })
