@@ -486,7 +486,10 @@ func (r *listRuns) continues(m chunk) bool {
 }
 
 func (r *listRuns) share(p *document.Person, at int) {
-	p.Title = r.title
+	// "市长 张建国、李明": a post one person holds is the first name's.
+	if !soleHeadPost(r.title) {
+		p.Title = r.title
+	}
 	if r.dept != "" {
 		p.Department = r.dept
 		r.shared = append(r.shared, at)

@@ -14,7 +14,7 @@ func TestListsDoNotLeak(t *testing.T) {
 		want          string // the second list's department/name/title triples
 	}{
 		{[]string{"副市长 张三、李四"}, []string{"张三、李四"}, "/张三/ /李四/"},
-		{[]string{"市长 张三、李四"}, []string{"市政府秘书长 张三、李四"}, "/张三/市政府秘书长 /李四/市政府秘书长"},
+		{[]string{"副市长 张三、李四"}, []string{"市政府副秘书长 张三、李四"}, "/张三/市政府副秘书长 /李四/市政府副秘书长"},
 		{[]string{"县政府办李明、马丽，县委督查室马强"}, []string{"李明、马丽、马强"}, "/李明/ /马丽/ /马强/"},
 	}
 	for _, c := range cases {
