@@ -158,7 +158,7 @@ func (st *state) attendanceLists() {
 // inlineEndRe is a label inside a list line, after a space or a closing
 // mark, that closes the list: people on leave or absent, the recorder, or
 // the next list. Group 1 is the label.
-var inlineEndRe = regexp.MustCompile(`(?:[ \t　]+|[）)；;。])((?:请假|缺席|因事请假|因公请假|请假人员|缺席人员|记录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：])`)
+var inlineEndRe = regexp.MustCompile(`(?:[ \t　]+|[）)；;。])((?:` + leaveLabels + `|记录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：])`)
 
 // cutInlineEnd cuts l before an inline closing label and reports whether it
 // did.

@@ -36,7 +36,11 @@ func newState(p *Parser, text string, meta Meta) *state {
 }
 
 // leaveLabelRe opens a line listing people on leave or absent.
-var leaveLabelRe = regexp.MustCompile(`^(?:请假|缺席|因事请假|因公请假|请假人员|缺席人员)\s*[:：]`)
+var leaveLabelRe = regexp.MustCompile(`^(?:` + leaveLabels + `)\s*[:：]`)
+
+// leaveLabels name a list of people on leave or absent: 请假, 因公请假,
+// 请假人员, 缺席领导, 未出席人员, 请假名单 ….
+const leaveLabels = `(?:因(?:公|事|病|故))?(?:请假|缺席)(?:人员|领导|同志)?(?:名单)?|未(?:出席|参加)(?:会议)?(?:人员|领导)?`
 
 // splitInlineLists puts each labelled list of a line that holds several on
 // a line of its own ("出席：A B　　请假：C", "出席：A　列席：B"), so that
