@@ -88,6 +88,9 @@ type Index struct {
 	// topicCounts: the index records each document's number of topics
 	// (indexes built before it did not).
 	topicCounts bool
+	// dateKeys: the index has fDateKey to sort by (indexes built before
+	// it sort by the date field's doc values).
+	dateKeys bool
 }
 
 // meta is recorded in the index so a later process can tell whether the
@@ -188,6 +191,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 				ix.briefFields = briefFields
 			}
 			ix.topicCounts = im.DefaultMapping.Properties[fTopicCount] != nil
+			ix.dateKeys = im.DefaultMapping.Properties[fDateKey] != nil
 		}
 		return ix, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -207,7 +211,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("index: write metadata: %w", err)
 	}
-	ix.bi, ix.meta, ix.briefFields, ix.topicCounts = bi, want, briefFields, true
+	ix.bi, ix.meta, ix.briefFields, ix.topicCounts, ix.dateKeys = bi, want, briefFields, true, true
 	ix.queryAn = bi.Mapping().AnalyzerNamed(queryAnalyzer)
 	ix.phraseAn = bi.Mapping().AnalyzerNamed(ix.textAn)
 	return ix, nil

@@ -30,6 +30,7 @@ const (
 	fDocNumber   = "doc_number"
 	fSourcePath  = "source_path"
 	fDate        = "date"
+	fDateKey     = "date_key"    // YYYY-MM-DD as one term: the date sort's doc value
 	fTitleKey    = "title_key"   // whole title as one term, for suggestions
 	fDocJSON     = "doc_json"    // the whole Document, stored only, in indexes before gse-3
 	fText        = "text"        // the Document's Text as put, stored only
@@ -97,7 +98,10 @@ func buildMapping(baseline bool) (*mapping.IndexMappingImpl, error) {
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store = false
 	date.IncludeInAll = false
-	date.DocValues = true
+	// Sorts read fDateKey: one short term per document, where a date's
+	// doc values are 16 prefix-coded terms (a date-sorted browse of every
+	// document spent 40 % of its time visiting them).
+	date.DocValues = false
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fTitle, textField())
@@ -113,6 +117,7 @@ func buildMapping(baseline bool) (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fSourcePath, kw(false))
 	dm.AddFieldMappingsAt(fTitleKey, kw(false))
 	dm.AddFieldMappingsAt(fDate, date)
+	dm.AddFieldMappingsAt(fDateKey, kw(true))
 	dm.AddFieldMappingsAt(fText, stored())
 	dm.AddFieldMappingsAt(fTopicSpans, stored())
 	dm.AddFieldMappingsAt(fSourceStore, stored())
@@ -245,6 +250,7 @@ func (ix *Index) indexedFields(d *document.Document, t indexed) map[string]inter
 	}
 	if dt, ok := parseISODate(d.Date); ok {
 		m[fDate] = dt
+		m[fDateKey] = dt.Format(time.DateOnly)
 	}
 	if canon := d.CanonicalDepartments(); len(canon) > 0 {
 		m[fDepartment] = canon

@@ -52,8 +52,7 @@ func (ix *Index) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 		q     query.Query
 		order search.SortOrder
 	}{
-		{bleve.NewConjunctionQuery(top, dated), search.SortOrder{
-			&search.SortField{Field: fDate, Desc: true, Type: search.SortFieldAsDate}, &search.SortDocID{}}},
+		{bleve.NewConjunctionQuery(top, dated), search.SortOrder{ix.dateSort(true), &search.SortDocID{}}},
 		{undated, search.SortOrder{&search.SortDocID{}}},
 	}
 	brief := q.Brief && q.IncludeDocuments
@@ -105,8 +104,8 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 		if len(res.Hits) < scanPage {
 			return nil
 		}
-		// search_after takes sort values as written (RFC 3339 dates), not
-		// in the index's encoding.
+		// search_after takes sort values as written (RFC 3339 dates in
+		// indexes sorting by the date field), not in the index's encoding.
 		last := res.Hits[len(res.Hits)-1]
 		after = last.Sort
 		if len(last.DecodedSort) == len(last.Sort) {
