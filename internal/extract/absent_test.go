@@ -42,6 +42,8 @@ func TestAbsentLists(t *testing.T) {
 			"郑国平// 叶建军//", "何东//县审计局 雷振宇// 潘国强/副县长/"},
 		{"a leave label later on the line", []string{"出席：郑国平、叶建军　未出席：雷振宇"},
 			"郑国平// 叶建军//", "雷振宇//"},
+		{"a bracket that says only why", []string{"出席：王海平、龙云（因公）、黄德辉"},
+			"王海平// 黄德辉//", "龙云//"},
 		{"posts in the leave list",
 			[]string{"请假：副市长 王翔（出差）、市政府秘书长刘青"},
 			"", "王翔/副市长/ 刘青/市政府秘书长/"},

@@ -218,7 +218,9 @@ func (st *state) parseList(lines []string) (present, away []document.Person) {
 		// "罗志远（请假）": the entry before a bracket that names no one,
 		// with a unit standing apart before it ("县教育局 刘芳（请假）").
 		for _, m := range leaveAfterRe.FindAllStringSubmatch(l, -1) {
-			if b := leaveBracketRe.FindStringSubmatch(m[2]); b == nil || strings.TrimSpace(b[1]) != "" {
+			// ("龙云（因公）" says only why; "黄德辉（罗志远请假）" names
+			// someone else.)
+			if b := leaveBracketRe.FindStringSubmatch(m[2]); b != nil && strings.TrimSpace(b[1]) != "" {
 				continue
 			}
 			p, ok := st.listPerson(removeSpaces(m[1]))
@@ -244,7 +246,7 @@ func (st *state) parseList(lines []string) (present, away []document.Person) {
 
 // leaveAfterRe is an entry followed by a bracket on leave: group 1 the
 // entry, group 2 the bracket.
-var leaveAfterRe = regexp.MustCompile(`([^、，,；;（）()：:]+?)\s*([（(][^（）()]*(?:请假|缺席|未出席|未参加)[^（）()]*[）)])`)
+var leaveAfterRe = regexp.MustCompile(`([^、，,；;（）()：:]+?)\s*([（(][^（）()]*(?:请假|缺席|未出席|未参加|因公|因事|因病)[^（）()]*[）)])`)
 
 // listPerson reads one list entry as one person: a name, a unit and name,
 // or a post and name.
