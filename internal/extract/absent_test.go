@@ -44,6 +44,8 @@ func TestAbsentLists(t *testing.T) {
 			"郑国平// 叶建军//", "雷振宇//"},
 		{"a bracket that says only why", []string{"出席：王海平、龙云（因公）、黄德辉"},
 			"王海平// 黄德辉//", "龙云//"},
+		{"a leave label inside a bracket", []string{"出席：李明、王刚（请假：张建华、周平）"},
+			"李明// 王刚//", "张建华// 周平//"},
 		{"posts in the leave list",
 			[]string{"请假：副市长 王翔（出差）、市政府秘书长刘青"},
 			"", "王翔/副市长/ 刘青/市政府秘书长/"},

@@ -206,7 +206,10 @@ func (st *state) parseList(lines []string) (present, away []document.Person) {
 	// bracket did not attend, wherever the bracket stands.
 	isAway := map[string]bool{}
 	for _, l := range lines {
-		for _, m := range leaveBracketRe.FindAllStringSubmatch(l, -1) {
+		named := leaveBracketRe.FindAllStringSubmatch(l, -1)
+		// "（请假：张建华、周平）": the names follow the label.
+		named = append(named, leaveListBracketRe.FindAllStringSubmatch(l, -1)...)
+		for _, m := range named {
 			for _, n := range splitAny(m[1], "、，, 　") {
 				n = strings.TrimSuffix(n, "同志")
 				if !isAway[n] && (plausibleListed(n) || st.bareName(n)) {
@@ -220,7 +223,7 @@ func (st *state) parseList(lines []string) (present, away []document.Person) {
 		for _, m := range leaveAfterRe.FindAllStringSubmatch(l, -1) {
 			// ("龙云（因公）" says only why; "黄德辉（罗志远请假）" names
 			// someone else.)
-			if b := leaveBracketRe.FindStringSubmatch(m[2]); b != nil && strings.TrimSpace(b[1]) != "" {
+			if b := leaveBracketRe.FindStringSubmatch(m[2]); b != nil && strings.TrimSpace(b[1]) != "" || leaveListBracketRe.MatchString(m[2]) {
 				continue
 			}
 			p, ok := st.listPerson(removeSpaces(m[1]))
@@ -243,6 +246,10 @@ func (st *state) parseList(lines []string) (present, away []document.Person) {
 	}
 	return present, away
 }
+
+// leaveListBracketRe is a bracket listing people on leave after a label
+// ("（请假：张建华、周平）"): group 1 holds their names.
+var leaveListBracketRe = regexp.MustCompile(`[（(](?:因公|因事|因病|因故)?(?:请假|缺席|未出席|未参加)(?:人员|同志)?\s*[:：]([^（）()]+)[）)]`)
 
 // leaveAfterRe is an entry followed by a bracket on leave: group 1 the
 // entry, group 2 the bracket.
@@ -729,7 +736,7 @@ func (st *state) bracketEntry(s string) ([]document.Person, bool) {
 	if containsAny(inner, leaveMarkers) {
 		// "罗志远（请假）" is away; "黄德辉（罗志远请假）" names someone
 		// else, whom parseList drops.
-		if m := leaveBracketRe.FindStringSubmatch(s[i:]); m != nil && strings.TrimSpace(m[1]) != "" {
+		if m := leaveBracketRe.FindStringSubmatch(s[i:]); m != nil && strings.TrimSpace(m[1]) != "" || leaveListBracketRe.MatchString(s[i:]) {
 			if p, ok := person(outer); ok {
 				return []document.Person{p}, true
 			}
