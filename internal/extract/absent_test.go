@@ -93,3 +93,21 @@ func showPeople(ps []document.Person) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestProseListUnits: a list in prose gives each person the unit written
+// before them, and the names after a unit+name in the same run share it.
+func TestProseListUnits(t *testing.T) {
+	cases := []struct {
+		line, want string
+	}{
+		{"参加会议的有：市发改委张建华、李志强，市财政局王五明", "张建华//市发改委 李志强//市发改委 王五明//市财政局"},
+		{"出席会议的有：副市长李明、王刚，市政府秘书长周强", "李明/副市长/ 王刚/副市长/ 周强/市政府秘书长/"},
+		{"出席会议的有：市发改委张建华、副市长李明、王刚", "张建华//市发改委 李明/副市长/ 王刚/副市长/"},
+	}
+	for _, c := range cases {
+		st := &state{p: parser(t), lines: []string{c.line}}
+		if got := showPeople(st.verbFirstPeople(false)); got != c.want {
+			t.Errorf("verbFirstPeople(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}

@@ -104,7 +104,7 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 	if runeLen(c) > 60 || strings.Contains(c, "会议") || strings.Contains(c, "主持") {
 		return nil, false
 	}
-	pending, shared := "", ""
+	pending, shared, sharedUnit := "", "", ""
 	titlesOnly = true
 	for _, e := range splitAny(c, "、及") {
 		e = strings.TrimSuffix(strings.TrimSuffix(e, "等"), "同志")
@@ -123,7 +123,7 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 				pending = ""
 			}
 			out = append(out, document.Person{Name: name, Title: title})
-			shared = title
+			shared, sharedUnit = title, ""
 			continue
 		}
 		if (plausibleTitled(e) || st.looseName(e)) && !isTitle(e) && len(st.deptLengths(e)) == 0 {
@@ -131,7 +131,14 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 			if soleHeadPost(shared) {
 				shared = ""
 			}
-			out = append(out, document.Person{Name: e, Title: shared})
+			out = append(out, document.Person{Name: e, Title: shared, Department: sharedUnit})
+			continue
+		}
+		// "市发改委张建华、李志强": a unit and its person; the names after
+		// it in the chunk are of that unit too.
+		if ps, complete, _ := st.parseEntry(e); pending == "" && complete && len(ps) > 0 && ps[len(ps)-1].Department != "" {
+			out = append(out, ps...)
+			shared, sharedUnit = "", ps[len(ps)-1].Department
 			continue
 		}
 		if isTitle(e) || len(st.deptLengths(e)) > 0 {
