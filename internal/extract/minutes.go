@@ -23,7 +23,7 @@ func (st *state) parseMinutes() {
 	fields := st.labelledFields()
 	var m = st.meetingFromFields(fields)
 	if intro >= 0 {
-		if im, when, ok := st.meetingFrom(st.lines[intro]); ok {
+		if im, when, ok := st.meetingFrom(st.introText(intro)); ok {
 			m = mergeMeeting(m, im)
 			if m.Date == "" {
 				st.setMeetingDate(m, when)

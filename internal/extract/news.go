@@ -34,7 +34,7 @@ func (st *state) parseNews() {
 	}
 	m := &document.Meeting{}
 	if intro >= 0 {
-		if im, when, ok := st.meetingFrom(st.lines[intro]); ok {
+		if im, when, ok := st.meetingFrom(st.introText(intro)); ok {
 			m = im
 			st.setMeetingDate(m, when)
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"govarchive/internal/document"
 	"govarchive/internal/norm"
@@ -207,6 +208,29 @@ type itemLayout struct {
 // whole rather than about one item.
 var closingOpeners = []string{"会议强调", "会议要求", "会议指出", "会议号召", "会议认为", "会议提出", "会议希望", "会议还强调", "会议还要求", "会议还指出", "会议最后", "最后，会议", "最后,会议", "会议同时强调", "会议同时要求"}
 
+// wholeMeetingRefs name the meeting's decisions or the meeting itself
+// together, as a paragraph on the whole meeting does.
+var wholeMeetingRefs = []string{"会议议定", "议定事项", "本次会议", "会议精神", "会议确定的", "会议决定的", "会议部署的", "上述议题", "上述事项", "以上事项", "以上议题"}
+
+// sentenceFrom returns the text of body[k] and the pieces a wrapped line
+// continues it on, up to its first sentence end.
+func sentenceFrom(body []bodyPiece, k int) string {
+	var b strings.Builder
+	for _, p := range body[k:] {
+		b.WriteString(p.text)
+		if i := strings.IndexAny(b.String(), sentenceEnd); i >= 0 {
+			return b.String()[:i]
+		}
+	}
+	return b.String()
+}
+
+// endsSentence reports text that ends with a stop.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return strings.ContainsRune(sentenceEnd+"；;", r)
+}
+
 // finalOpeners say in so many words that the paragraph closes the meeting.
 var finalOpeners = []string{"会议最后", "最后，会议", "最后,会议", "会议号召"}
 
@@ -276,7 +300,12 @@ func closingAt(earlier []itemLayout, lastItem itemLayout, body []bodyPiece) int 
 		paras++
 		_, opens := hasAnyPrefix(b.text, closingOpeners)
 		_, final := hasAnyPrefix(b.text, finalOpeners)
-		if opens && (single || gapped && b.gap || final || uniform && paras == size+1) {
+		// Whatever the layout (a hard-wrapped text gives items of any
+		// number of lines), a paragraph that starts after a finished
+		// sentence and names the meeting's decisions together
+		// (会议议定事项, 本次会议精神) speaks about the meeting as a whole.
+		whole := k > 0 && endsSentence(body[k-1].text) && containsAny(sentenceFrom(body, k), wholeMeetingRefs)
+		if opens && (single || gapped && b.gap || final || uniform && paras == size+1 || whole) {
 			return k
 		}
 		if b.gap {
@@ -582,6 +611,7 @@ func docTitles(s string) []string {
 	var out []string
 	alias := map[string]bool{}
 	depth, start := 0, 0
+	wrapped := false // the open title already crossed a line break
 	for i, r := range s {
 		switch r {
 		case '《', '〈':
@@ -598,7 +628,7 @@ func docTitles(s string) []string {
 			}
 			depth--
 			if depth == 0 {
-				title := strings.TrimSpace(s[start:i])
+				title := strings.TrimSpace(strings.ReplaceAll(s[start:i], "\n", ""))
 				before := strings.TrimSuffix(s[:start], "《")
 				if strings.HasSuffix(before, "简称") {
 					alias[title] = true
@@ -610,7 +640,17 @@ func docTitles(s string) []string {
 				out = append(out, title)
 			}
 		case '\n':
-			depth = 0
+			// A title wraps onto the next line in a hard-wrapped text
+			// ("《…政府投资\n项目计划》"); one that is still open there
+			// was never closed.
+			if depth > 0 && (wrapped || depth > 1 || strings.ContainsAny(s[start:i], "。；;") || !closesNext(s[i+1:])) {
+				depth = 0
+			}
+			wrapped = depth > 0
+			continue
+		}
+		if r != '\n' && depth == 0 {
+			wrapped = false
 		}
 	}
 	kept := out[:0]
@@ -621,6 +661,16 @@ func docTitles(s string) []string {
 		kept = append(kept, t)
 	}
 	return dedupe(kept)
+}
+
+// closesNext reports whether the line that opens s closes a title before
+// it opens another one or ends a sentence: the rest of a wrapped title.
+func closesNext(s string) bool {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	j := strings.Index(s, "》")
+	return j >= 0 && !strings.Contains(s[:j], "《") && !strings.ContainsAny(s[:j], "。；;")
 }
 
 // isBackReference reports a short title that ends an earlier one: 《报告》

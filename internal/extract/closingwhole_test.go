@@ -1,0 +1,45 @@
+package extract
+
+import "testing"
+
+// TestClosingWholeMeeting: in a hard-wrapped text, where items run over any
+// number of lines, a paragraph after the last item that starts after a
+// finished sentence with 会议强调/要求… and names the meeting's decisions
+// together is cut from the item; one that continues a sentence, or speaks
+// of the item alone, stays.
+func TestClosingWholeMeeting(t *testing.T) {
+	cases := []struct {
+		name  string
+		lines []string
+		last  string
+	}{
+		{"names the decisions together, wrapped", []string{
+			"一、关于甲工程", "会议原则同意甲工程实施", "方案，由县住建局组织实施。",
+			"二、关于防汛", "会议要求，县水利局要加强值", "班值守，确保安全度汛。",
+			"会议强调，各部门要严格落实会议议", "定事项，县政府督查室要跟踪督办。",
+		}, "会议要求，县水利局要加强值\n班值守，确保安全度汛。"},
+		{"speaks of the item alone", []string{
+			"一、关于甲工程", "会议原则同意甲工程实施", "方案，由县住建局组织实施。",
+			"二、关于防汛", "会议要求，县水利局要加强值", "班值守，确保安全度汛。",
+			"会议强调，汛期要落实值班制度。",
+		}, "会议要求，县水利局要加强值\n班值守，确保安全度汛。\n会议强调，汛期要落实值班制度。"},
+		{"continues a sentence", []string{
+			"一、关于甲工程", "会议原则同意甲工程实施", "方案，由县住建局组织实施。",
+			"二、关于防汛", "会议要求，县水利局要加强值班，并且",
+			"会议强调本次会议的要求。",
+		}, "会议要求，县水利局要加强值班，并且\n会议强调本次会议的要求。"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := &state{lines: c.lines}
+			paras, gaps := st.paragraphGaps(0)
+			topics := numberedTopicsGaps(paras, gaps)
+			if len(topics) != 2 {
+				t.Fatalf("got %d topics, want 2", len(topics))
+			}
+			if got := topics[1].Text; got != c.last {
+				t.Errorf("last topic text = %q, want %q", got, c.last)
+			}
+		})
+	}
+}
