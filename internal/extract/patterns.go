@@ -142,7 +142,7 @@ var namedOnlyTriggers = []string{"要求", "要求，", "要求,", "强调，", 
 var reportTriggers = []string{"原则同意", "同意", "听取了", "听取"}
 
 // leadConnectors join two lead departments.
-var leadConnectors = []string{"会同", "联合", "协同", "配合", "和", "及", "与", "、", "会"}
+var leadConnectors = []string{"要会同", "负责会同", "会同", "联合", "协同", "配合", "和", "及", "与", "、", "会"}
 
 // leadVerbs may follow a lead department.
 var leadVerbs = []string{
