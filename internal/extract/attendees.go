@@ -292,6 +292,11 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			brk = brkHard
 			continue
 		}
+		// "县领导：县长 王建，副县长 李明": a group label over people who
+		// carry their own posts.
+		if i := strings.IndexAny(l, ":："); i > 0 && strings.HasSuffix(strings.TrimSpace(l[:i]), "领导") && runeLen(l[:i]) <= 8 {
+			l = strings.TrimSpace(strings.TrimLeft(l[i:], ":："))
+		}
 		start, depth := 0, 0
 		for i, r := range l + "\n" {
 			switch r {

@@ -124,6 +124,8 @@ func TestParseListLayouts(t *testing.T) {
 			"区发改局/赵强/ /孙丽/ 区住建局/周伟/", nil},
 		{"a post one person holds is not shared", []string{"市长 张建国、李明，市政府秘书长 周强、王刚"},
 			"/张建国/市长 /李明/ /周强/市政府秘书长 /王刚/", nil},
+		{"a group label over people with their own posts", []string{"县领导：县长 王建，副县长 李明、赵刚"},
+			"/王建/县长 /李明/副县长 /赵刚/副县长", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {
