@@ -143,6 +143,9 @@ func TestNormalize(t *testing.T) {
 		{"bullet", "- 发布日期:2021-07-19", "发布日期：2021-07-19"},
 		// Spaces.
 		{"full-width space in a name", "组　长：韩　正　　国务院副总理", "组 长：韩 正 国务院副总理"},
+		{"a space after a bracket separates list entries", "出　席：谭建华　贺东明（常务副县长）　易红（副县长）",
+			"出 席：谭建华 贺东明（常务副县长） 易红（副县长）"},
+		{"a space after a bracket in prose goes", "会议审议了《办法（草案）》 （送审稿） 的修改意见。", "会议审议了《办法（草案）》（送审稿）的修改意见。"},
 		{"nbsp and tabs", "出席:\u00a0张三\t\t李四", "出席：张三 李四"},
 		{"zero width", "会\u200b议", "会议"},
 		{"blank lines collapse", "一\n\n\n\n二", "一\n\n二"},

@@ -16,6 +16,8 @@ var (
 	// spaceAroundWide drops spaces next to full-width punctuation, where
 	// they carry no meaning (时间： 2024 → 时间：2024).
 	spaceAroundWide = regexp.MustCompile(` ?([，。；：、（）《》“”！]) ?`)
+	// bracketGap is a closing bracket, a space and the next entry of a list.
+	bracketGap = regexp.MustCompile(`([）)]) (\p{Han})`)
 	// emptyField is a label with no value followed by the next label
 	// (来源： 时间：…): its space separates two fields and must stay.
 	emptyField = regexp.MustCompile(`([\p{Han}]{1,8}：) ([\p{Han}]{1,8}：)`)
@@ -143,6 +145,11 @@ func fixPunctuation(line string) string {
 	}
 	if strings.Contains(line, " ") {
 		line = emptyField.ReplaceAllString(line, "$1\x00$2")
+		// In a list (no sentence ends), a space after a closing bracket
+		// separates entries: "贺东明（常务副县长）　易红（副县长）".
+		if !strings.ContainsAny(line, "。！？") {
+			line = bracketGap.ReplaceAllString(line, "$1\x00$2")
+		}
 		line = spaceAroundWide.ReplaceAllString(line, "$1")
 		line = strings.ReplaceAll(line, "\x00", " ")
 	}

@@ -56,7 +56,19 @@ next:
 func (st *state) parseAbsentList(lines []string) []document.Person {
 	clean := make([]string, len(lines))
 	for i, l := range lines {
-		clean[i] = leaveReasonRe.ReplaceAllString(l, "")
+		// "符小兵（副县长，出差）": the post stays, the reason goes.
+		clean[i] = leaveReasonRe.ReplaceAllStringFunc(l, func(b string) string {
+			var posts []string
+			for _, part := range splitAny(strings.Trim(b, "（()）"), "，,、；; ") {
+				if isTitle(part) && !leaveReasonWordRe.MatchString(part) {
+					posts = append(posts, part)
+				}
+			}
+			if len(posts) == 0 {
+				return ""
+			}
+			return "（" + strings.Join(posts, "、") + "）"
+		})
 	}
 	present, away := st.parseList(clean)
 	return append(present, away...)
@@ -64,7 +76,12 @@ func (st *state) parseAbsentList(lines []string) []document.Person {
 
 // leaveReasonRe is a bracket in a leave list that states why someone is
 // away rather than who they are: a leave word, or a verb of where they went.
-var leaveReasonRe = regexp.MustCompile(`[（(][^（）()]*(?:请假|缺席|出差|因公|因事|因病|病假|事假|公假|外出|学习|培训|参加|出访|开会|会议|公务)[^（）()]*[）)]`)
+var leaveReasonRe = regexp.MustCompile(`[（(][^（）()]*` + leaveReasonWords + `[^（）()]*[）)]`)
+
+// leaveReasonWordRe is a leave word or a verb of where someone went.
+var leaveReasonWordRe = regexp.MustCompile(leaveReasonWords)
+
+const leaveReasonWords = `(?:请假|缺席|出差|因公|因事|因病|病假|事假|公假|外出|学习|培训|参加|出访|开会|会议|公务)`
 
 // maxEntryRunes bounds one unit+name run; longer runs are prose.
 const maxEntryRunes = 2000

@@ -35,8 +35,9 @@ func newState(p *Parser, text string, meta Meta) *state {
 	return &state{p: p, meta: meta, text: text, lines: lines}
 }
 
-// leaveLabelRe opens a line listing people on leave or absent.
-var leaveLabelRe = regexp.MustCompile(`^(?:` + leaveLabels + `)\s*[:：]`)
+// leaveLabelRe opens a line listing people on leave or absent; a
+// two-character label may be padded to the width of the others (请　假：).
+var leaveLabelRe = regexp.MustCompile(`^(?:` + leaveLabels + `|请\s+假|缺\s+席)\s*[:：]`)
 
 // leaveLabels name a list of people on leave or absent: 请假, 因公请假,
 // 请假人员, 缺席领导, 未出席人员, 请假名单 ….

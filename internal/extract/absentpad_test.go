@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAbsentPaddedLabel: a 请假/缺席 label padded to the width of the other
+// labels (请　假：) opens a leave list, and a bracket giving the post and
+// the reason keeps the post.
+func TestAbsentPaddedLabel(t *testing.T) {
+	cases := []struct {
+		name, lists string
+		absent      string // department/name/title
+		attendees   string
+	}{
+		{"padded label, post and reason", "出　席：谭建华　易红（副县长）\n请　假：符小兵（副县长，出差）",
+			"/符小兵/副县长", "谭建华 易红"},
+		{"padded 缺席 with a unit", "出　席：谭建华、易红\n缺　席：县财政局 李明（病假）", "县财政局/李明/", "谭建华 易红"},
+		{"reason only", "出席：谭建华、易红\n请假：符小兵（出差）", "/符小兵/", "谭建华 易红"},
+	}
+	p := parser(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := "县人民政府常务会议纪要\n\n2023年11月6日上午，县长谭建华主持召开县政府第9次常务会议。\n\n一、会议原则同意甲方案。\n\n" + c.lists + "\n"
+			d, err := p.Parse(text, Meta{Source: "t.txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var absent, attendees []string
+			for _, a := range d.Absent {
+				absent = append(absent, a.Department+"/"+a.Name+"/"+a.Title)
+			}
+			for _, a := range d.Attendees {
+				attendees = append(attendees, a.Name)
+			}
+			if g := strings.Join(absent, " "); g != c.absent {
+				t.Errorf("absent = %q, want %q", g, c.absent)
+			}
+			if g := strings.Join(attendees, " "); g != c.attendees {
+				t.Errorf("attendees = %q, want %q", g, c.attendees)
+			}
+		})
+	}
+}
