@@ -79,6 +79,7 @@ type Index struct {
 	writeMu  sync.Mutex
 	suggest  suggestCache
 	facets   facetCache
+	cols     *facetColumns // nil: bleve counts facets (an alias of shards)
 	simplify func(string) string
 	seg      *gse.Segmenter // nil for the baseline
 	dir      string
@@ -133,7 +134,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if seg != nil {
 		sharedSeg.Store(seg)
 	}
-	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg, dir: dir}
+	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg, dir: dir, cols: &facetColumns{}}
 	if opts.Cleaner != nil {
 		ix.simplify = (&simplifier{conv: opts.Cleaner.Simplify}).simplify
 	}

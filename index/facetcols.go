@@ -1,0 +1,315 @@
+package index
+
+import (
+	"cmp"
+	"container/heap"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// facetColumns counts facets from columns: for each segment and keyword
+// field, the ordinals of every document's terms, built once from the
+// segment's term dictionary (segments never change; merges make new ones).
+// Counting a query's facets is then one increment per value of each match.
+// bleve's terms facet hashes every value of every match into a fresh map
+// and sorts every distinct value: an uncached browse of 20,000 documents
+// with five facets took 640 ms that way.
+type facetColumns struct {
+	mu   sync.Mutex
+	segs map[segment.Segment]*segColumns
+}
+
+type segColumns struct {
+	mu     sync.Mutex
+	fields map[string]*column
+}
+
+// column holds one field of one segment: document d has the terms
+// terms[ords[start[d]:start[d+1]]].
+type column struct {
+	terms []string // dictionary order
+	start []uint32
+	ords  []uint32
+}
+
+// errNoColumns: the index is not a single scorch index (the shard trial's
+// alias); the caller counts with bleve's facets instead.
+var errNoColumns = errors.New("index: facet columns need a scorch index")
+
+// count runs q over the index's current snapshot and returns, for each
+// field, its size most frequent values among the matches, most frequent
+// first and equal counts by value, as bleve orders them. size <= 0 means
+// every value.
+func (fc *facetColumns) count(ctx context.Context, ix *Index, q query.Query, fields []string, size int) (map[string][]Facet, error) {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, errNoColumns
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil, errNoColumns
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index: facets: %w", err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, errNoColumns
+	}
+	segs := snap.Segments()
+	// A document's number in the snapshot is its segment's offset (the
+	// documents of the segments before it, deleted ones included) plus its
+	// number in the segment.
+	offsets := make([]uint64, len(segs))
+	cols := make([][]*column, len(segs))
+	counts := make([][][]uint32, len(segs))
+	var total uint64
+	for i, s := range segs {
+		offsets[i] = total
+		total += s.Segment().Count()
+		if cols[i], err = fc.columns(s.Segment(), fields); err != nil {
+			return nil, err
+		}
+		counts[i] = make([][]uint32, len(fields))
+		for f, c := range cols[i] {
+			counts[i][f] = make([]uint32, len(c.terms))
+		}
+	}
+	fc.prune(segs)
+
+	s, err := q.Searcher(ctx, snap, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, fmt.Errorf("index: facets: %w", err)
+	}
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	seg := 0
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("index: facets: %w", err)
+			}
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("index: facets: %w", err)
+		}
+		if dm == nil {
+			break
+		}
+		num := dm.IndexInternalID.Value()
+		sctx.DocumentMatchPool.Put(dm)
+		// Matches come in document order: the segment only moves forward.
+		if num < offsets[seg] {
+			seg = 0
+		}
+		for seg+1 < len(offsets) && offsets[seg+1] <= num {
+			seg++
+		}
+		local := num - offsets[seg]
+		for f, c := range cols[seg] {
+			cnt := counts[seg][f]
+			for _, o := range c.ords[c.start[local]:c.start[local+1]] {
+				cnt[o]++
+			}
+		}
+	}
+
+	out := make(map[string][]Facet, len(fields))
+	for f, field := range fields {
+		out[field] = topFacets(cols, counts, f, size)
+	}
+	return out, nil
+}
+
+// topFacets adds up field f's counts over the segments and keeps the size
+// largest (all when size <= 0).
+func topFacets(cols [][]*column, counts [][][]uint32, f, size int) []Facet {
+	top := &facetHeap{size: size}
+	// The values each segment counted, in its dictionary's (byte) order:
+	// merging these lists adds up a value's counts without hashing names,
+	// and without walking the values no match has.
+	lists := make([][]uint32, len(cols))
+	for i := range cols {
+		for o, n := range counts[i][f] {
+			if n > 0 {
+				lists[i] = append(lists[i], uint32(o))
+			}
+		}
+	}
+	for {
+		term, found := "", false
+		for i, l := range lists {
+			if len(l) > 0 && (!found || cols[i][f].terms[l[0]] < term) {
+				term, found = cols[i][f].terms[l[0]], true
+			}
+		}
+		if !found {
+			break
+		}
+		n := 0
+		for i, l := range lists {
+			if len(l) > 0 && cols[i][f].terms[l[0]] == term {
+				n += int(counts[i][f][l[0]])
+				lists[i] = l[1:]
+			}
+		}
+		top.offer(Facet{Value: term, Count: n})
+	}
+	out := top.vals
+	slices.SortFunc(out, func(a, b Facet) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+	})
+	if out == nil {
+		out = []Facet{}
+	}
+	return out
+}
+
+// facetHeap keeps the size best values seen (higher count, then lower
+// value, as bleve orders facets), the worst of them at the root.
+type facetHeap struct {
+	size int
+	vals []Facet
+}
+
+func better(a, b Facet) bool {
+	return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
+}
+
+func (h *facetHeap) Len() int           { return len(h.vals) }
+func (h *facetHeap) Less(i, j int) bool { return better(h.vals[j], h.vals[i]) }
+func (h *facetHeap) Swap(i, j int)      { h.vals[i], h.vals[j] = h.vals[j], h.vals[i] }
+func (h *facetHeap) Push(x any)         { h.vals = append(h.vals, x.(Facet)) }
+func (h *facetHeap) Pop() any {
+	v := h.vals[len(h.vals)-1]
+	h.vals = h.vals[:len(h.vals)-1]
+	return v
+}
+
+func (h *facetHeap) offer(v Facet) {
+	switch {
+	case h.size <= 0:
+		h.vals = append(h.vals, v)
+	case len(h.vals) < h.size:
+		heap.Push(h, v)
+	case better(v, h.vals[0]):
+		h.vals[0] = v
+		heap.Fix(h, 0)
+	}
+}
+
+// columns returns seg's columns of fields, building those not yet built.
+func (fc *facetColumns) columns(seg segment.Segment, fields []string) ([]*column, error) {
+	fc.mu.Lock()
+	if fc.segs == nil {
+		fc.segs = map[segment.Segment]*segColumns{}
+	}
+	sc := fc.segs[seg]
+	if sc == nil {
+		sc = &segColumns{fields: map[string]*column{}}
+		fc.segs[seg] = sc
+	}
+	fc.mu.Unlock()
+
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	out := make([]*column, len(fields))
+	for i, f := range fields {
+		c := sc.fields[f]
+		if c == nil {
+			var err error
+			if c, err = buildColumn(seg, f); err != nil {
+				return nil, err
+			}
+			sc.fields[f] = c
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// prune forgets the columns of segments the snapshot no longer has (merged
+// away); a search still on an older snapshot rebuilds what it needs.
+func (fc *facetColumns) prune(live []*scorch.SegmentSnapshot) {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if len(fc.segs) <= len(live) {
+		return
+	}
+	keep := make(map[segment.Segment]bool, len(live))
+	for _, s := range live {
+		keep[s.Segment()] = true
+	}
+	for s := range fc.segs {
+		if !keep[s] {
+			delete(fc.segs, s)
+		}
+	}
+}
+
+// buildColumn reads field's postings in seg into a column. Postings list
+// deleted documents too; the searcher never returns them.
+func buildColumn(seg segment.Segment, field string) (*column, error) {
+	n := seg.Count()
+	if n >= 1<<32-1 {
+		return nil, fmt.Errorf("index: facets: segment of %d documents", n)
+	}
+	dict, err := seg.Dictionary(field)
+	if err != nil {
+		return nil, fmt.Errorf("index: facets: %s: %w", field, err)
+	}
+	c := &column{start: make([]uint32, n+1)}
+	var pairs []uint64 // doc<<32 | ordinal
+	var pl segment.PostingsList
+	var pi segment.PostingsIterator
+	it := dict.AutomatonIterator(nil, nil, nil)
+	for {
+		e, err := it.Next()
+		if err != nil {
+			return nil, fmt.Errorf("index: facets: %s terms: %w", field, err)
+		}
+		if e == nil {
+			break
+		}
+		ord := uint64(len(c.terms))
+		c.terms = append(c.terms, e.Term)
+		if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
+			return nil, fmt.Errorf("index: facets: %s postings: %w", field, err)
+		}
+		pi = pl.Iterator(false, false, false, pi)
+		for {
+			p, err := pi.Next()
+			if err != nil {
+				return nil, fmt.Errorf("index: facets: %s postings: %w", field, err)
+			}
+			if p == nil {
+				break
+			}
+			d := p.Number()
+			pairs = append(pairs, d<<32|ord)
+			c.start[d+1]++
+		}
+	}
+	for d := 1; d < len(c.start); d++ {
+		c.start[d] += c.start[d-1]
+	}
+	c.ords = make([]uint32, len(pairs))
+	fill := slices.Clone(c.start[:n])
+	for _, p := range pairs {
+		d := p >> 32
+		c.ords[fill[d]] = uint32(p)
+		fill[d]++
+	}
+	return c, nil
+}

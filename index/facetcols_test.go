@@ -1,0 +1,201 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"govarchive/internal/document"
+)
+
+// The column counts equal bleve's own terms facets, value for value and in
+// bleve's order (count, then value), on an index of several segments with
+// updated and deleted documents, for text queries, filters and browses.
+func TestFacetColumnsMatchBleve(t *testing.T) {
+	ctx := context.Background()
+	ix := openUnmerged(t, Options{Departments: fakeDepartments{}})
+	rng := rand.New(rand.NewPCG(7, 7))
+	people := []string{"李亚平", "邹洪凯", "韩云", "王翔", "陈丽", "张伟", "刘洋", "赵敏", "孙杰", "周琳", "吴敏", "郑强"}
+	depts := []string{"市应急局", "市民政局", "市财政局", "市教育局", "市卫健委", "市审计局", "市商务局"}
+	words := []string{"审计", "安全", "防汛", "教育", "财政", "养老"}
+	mk := func(i int) *document.Document {
+		d := doc(fmt.Sprintf("d%03d", i), fmt.Sprintf("纪要%d", i), "会议研究"+words[rng.IntN(len(words))]+"工作和"+words[rng.IntN(len(words))]+"事项。")
+		d.Date = fmt.Sprintf("%d-%02d-01", 2015+rng.IntN(8), 1+rng.IntN(12))
+		d.Kind = []document.Kind{document.KindMinutes, document.KindNews, document.KindOfficial}[rng.IntN(3)]
+		d.Issuer = []string{"苏州市人民政府", "无锡市人民政府", "国务院", ""}[rng.IntN(4)]
+		for range rng.IntN(6) {
+			d.People = append(d.People, people[rng.IntN(len(people))])
+		}
+		for range rng.IntN(4) {
+			name := depts[rng.IntN(len(depts))]
+			d.Departments = append(d.Departments, name)
+			d.DepartmentRefs = append(d.DepartmentRefs, document.DeptRef{Name: name, Canonical: name})
+		}
+		return d
+	}
+	// Batches persisted one by one stay segments of their own (the
+	// planner is told not to merge); updates and deletes leave deleted
+	// documents inside them.
+	for b := range 8 {
+		var docs []*document.Document
+		for i := range 25 {
+			docs = append(docs, mk(b*25+i))
+		}
+		put(t, ix, docs...)
+		if err := ix.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	perm := rng.Perm(200)
+	for i := range 30 {
+		put(t, ix, mk(perm[i]))
+		if err := ix.Delete(ctx, fmt.Sprintf("d%03d", perm[199-i])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := segmentCount(t, ix); n < 4 {
+		t.Fatalf("%d segment(s): the test needs several", n)
+	}
+
+	queries := []Query{
+		{}, {Text: "审计"}, {Text: "安全 防汛"}, {Text: "\"研究审计\""}, {Text: "教育 -财政"},
+		{Department: "市财政局"}, {Person: "韩云"}, {Year: 2018}, {Kind: "news", Text: "养老"},
+		{Text: "审计", Sort: SortDateAsc}, {Text: "不存在的词语"},
+	}
+	for _, q := range queries {
+		for _, size := range []int{1, 3, 10, 1000} {
+			q := q
+			q.FacetSize = size
+			if err := validate(&q); err != nil {
+				t.Fatal(err)
+			}
+			p, err := parseQuery(q.Text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tq, err := ix.buildText(p, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			filters, err := ix.filters(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var top query.Query = tq
+			if len(filters) > 0 {
+				top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
+			}
+			got, err := ix.cols.count(ctx, ix, top, facetFields, size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := bleve.NewSearchRequestOptions(top, 0, 0, false)
+			for _, f := range facetFields {
+				req.AddFacet(f, bleve.NewFacetRequest(f, size))
+			}
+			res, err := ix.bi.SearchInContext(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range facetFields {
+				want := []Facet{}
+				if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
+					for _, tf := range fr.Terms.Terms() {
+						want = append(want, Facet{Value: tf.Term, Count: tf.Count})
+					}
+				}
+				if !reflect.DeepEqual(got[f], want) {
+					t.Errorf("%q %+v size %d, facet %s:\n got %v\nwant %v", q.Text, q, size, f, got[f], want)
+				}
+			}
+		}
+	}
+}
+
+// Columns of segments merged away are forgotten.
+func TestFacetColumnsPruned(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, Options{})
+	for i := range 6 {
+		d := doc(fmt.Sprintf("p%d", i), "纪要", "研究审计工作。")
+		d.People = []string{fmt.Sprintf("人员%d", i)}
+		put(t, ix, d)
+		if _, err := ix.Search(ctx, Query{Text: "审计", FacetSize: 10 + i}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ix.Search(ctx, Query{Text: "审计", FacetSize: 99})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Facets[FacetPerson]) != 6 {
+		t.Errorf("person facet %v", r.Facets[FacetPerson])
+	}
+	ix.cols.mu.Lock()
+	held := len(ix.cols.segs)
+	ix.cols.mu.Unlock()
+	if n := segmentCount(t, ix); held != n {
+		t.Errorf("columns held for %d segments, the index has %d", held, n)
+	}
+}
+
+func segmentCount(t *testing.T, ix *Index) int {
+	t.Helper()
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		t.Fatalf("reader %T", r)
+	}
+	return len(snap.Segments())
+}
+
+// openUnmerged opens a new index whose segments scorch leaves unmerged.
+func openUnmerged(t *testing.T, opts Options) *Index {
+	t.Helper()
+	dir := t.TempDir() + "/idx"
+	sharedSeg.Store(testSegmenter(t)) // as Open does, for bleve to build the analyzers
+	im, err := buildMapping(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A floor of one byte keeps the planner from merging small segments
+	// into one (their budget is the archive's size over the floor).
+	bi, err := bleve.NewUsing(dir, im, scorch.Name, scorch.Name, map[string]interface{}{
+		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentsPerTier": 1000, "SegmentsPerMergeTask": 1000, "FloorSegmentSize": 1, "FloorSegmentFileSize": 1},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(meta{Analysis: analysisVersion})
+	if err := bi.SetInternal(metaKey, raw); err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.Close(); err != nil {
+		t.Fatal(err)
+	}
+	opts.Segmenter = testSegmenter(t)
+	ix, err := Open(context.Background(), dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
