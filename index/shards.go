@@ -107,6 +107,9 @@ func (s *Shards) Search(ctx context.Context, q Query) (*Result, error) {
 	return s.view.Search(ctx, q)
 }
 
+// DropFacetCache forgets the cached facets of the shards' searches.
+func (s *Shards) DropFacetCache() { s.view.facets.invalidate() }
+
 // Count is the number of documents in all shards.
 func (s *Shards) Count(ctx context.Context) (uint64, error) { return s.view.Count(ctx) }
 

@@ -87,11 +87,11 @@ func TestRunSmall(t *testing.T) {
 		if q.Workload < 30 || q.Empty == q.Workload {
 			t.Errorf("%s: workload of %d queries, %d find nothing", v.Name, q.Workload, q.Empty)
 		}
-		if len(q.Loads) != 2 {
-			t.Fatalf("%s: %d loads, want one per client count", v.Name, len(q.Loads))
+		if len(q.Loads) != 3 {
+			t.Fatalf("%s: %d loads, want one per client count and one with uncached facets", v.Name, len(q.Loads))
 		}
 		for i, l := range q.Loads {
-			if l.Clients != []int{1, 2}[i] || l.Queries != q.Workload || l.Errors != 0 || l.QPS <= 0 ||
+			if l.Clients != []int{1, 2, 1}[i] || l.Uncached != (i == 2) || l.Queries != q.Workload || l.Errors != 0 || l.QPS <= 0 ||
 				l.P50MS > l.P95MS || l.P95MS > l.P99MS || l.P99MS <= 0 || l.CPUMSPerQuery <= 0 {
 				t.Errorf("%s load %d = %+v", v.Name, i, l)
 			}
@@ -105,6 +105,7 @@ func TestRunSmall(t *testing.T) {
 		"ingest MB/s vs gse segmentation alone":                        rep.Ours.Ingest.MBPerSec / rep.Segmentation.MBPerSec,
 		"query p99 vs baseline, 1 client(s)":                           rep.Ours.Query.Loads[0].P99MS / rep.Baseline.Query.Loads[0].P99MS,
 		"query p99 vs baseline, 2 client(s)":                           rep.Ours.Query.Loads[1].P99MS / rep.Baseline.Query.Loads[1].P99MS,
+		"query p99 vs baseline, 1 client(s), facets uncached":          rep.Ours.Query.Loads[2].P99MS / rep.Baseline.Query.Loads[2].P99MS,
 		"cold start, s (open + first query)":                           rep.Ours.Query.ColdStart.Seconds,
 		"resident memory with the index open, MB (query process peak)": float64(rep.Ours.Query.PeakRSS) / mb,
 	}
@@ -361,7 +362,7 @@ func TestShardedPhases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q.Docs != 40 || q.Empty == q.Workload || len(q.Loads) != 1 || q.Loads[0].Errors != 0 {
+	if q.Docs != 40 || q.Empty == q.Workload || len(q.Loads) != 2 || !q.Loads[1].Uncached || q.Loads[0].Errors+q.Loads[1].Errors != 0 {
 		t.Errorf("query = %+v", q)
 	}
 }

@@ -52,7 +52,7 @@ func targets(r *Report) []Target {
 				break
 			}
 			v := ratio(l.P99MS, b.Query.Loads[i].P99MS)
-			add(fmt.Sprintf("query p99 vs baseline, %d client(s)", l.Clients), v, "≤ 0.5×", v > 0 && v <= 0.5)
+			add(fmt.Sprintf("query p99 vs baseline, %s", l.label()), v, "≤ 0.5×", v > 0 && v <= 0.5)
 		}
 	}
 	if o.Query != nil {
@@ -115,13 +115,13 @@ func (r *Report) Write(w io.Writer) error {
 				break
 			}
 			bl := bq.Loads[i]
-			c := strconv.Itoa(ol.Clients)
-			row(c+" client(s): queries/s", ol.QPS, bl.QPS, 1)
-			row(c+" client(s): p50 ms", ol.P50MS, bl.P50MS, 2)
-			row(c+" client(s): p95 ms", ol.P95MS, bl.P95MS, 2)
-			row(c+" client(s): p99 ms", ol.P99MS, bl.P99MS, 2)
-			row(c+" client(s): CPU ms per query", ol.CPUMSPerQuery, bl.CPUMSPerQuery, 2)
-			row(c+" client(s): errors", float64(ol.Errors), float64(bl.Errors), 0)
+			c := ol.label()
+			row(c+": queries/s", ol.QPS, bl.QPS, 1)
+			row(c+": p50 ms", ol.P50MS, bl.P50MS, 2)
+			row(c+": p95 ms", ol.P95MS, bl.P95MS, 2)
+			row(c+": p99 ms", ol.P99MS, bl.P99MS, 2)
+			row(c+": CPU ms per query", ol.CPUMSPerQuery, bl.CPUMSPerQuery, 2)
+			row(c+": errors", float64(ol.Errors), float64(bl.Errors), 0)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -171,4 +171,14 @@ func goMaxProcs(env []string) int {
 		}
 	}
 	return runtime.GOMAXPROCS(0)
+}
+
+// label names a load in the report: "4 client(s)", "1 client(s), facets
+// uncached".
+func (l Load) label() string {
+	s := strconv.Itoa(l.Clients) + " client(s)"
+	if l.Uncached {
+		s += ", facets uncached"
+	}
+	return s
 }
