@@ -210,7 +210,9 @@ var closingOpeners = []string{"会议强调", "会议要求", "会议指出", "�
 
 // wholeMeetingRefs name the meeting's decisions or the meeting itself
 // together, as a paragraph on the whole meeting does.
-var wholeMeetingRefs = []string{"会议议定", "议定事项", "本次会议", "会议精神", "会议确定的", "会议决定的", "会议部署的", "上述议题", "上述事项", "以上事项", "以上议题"}
+// "根据本次会议讨论意见修改" speaks of one item, so 本次会议 alone is no
+// such reference.
+var wholeMeetingRefs = []string{"会议议定", "议定事项", "本次会议精神", "会议确定的各项", "会议决定的各项", "会议部署的各项", "上述议题", "上述事项", "以上事项", "以上议题"}
 
 // sentenceFrom returns the text of body[k] and the pieces a wrapped line
 // continues it on, up to its first sentence end.
@@ -303,7 +305,8 @@ func closingAt(earlier []itemLayout, lastItem itemLayout, body []bodyPiece) int 
 		// Whatever the layout (a hard-wrapped text gives items of any
 		// number of lines), a paragraph that starts after a finished
 		// sentence and names the meeting's decisions together
-		// (会议议定事项, 本次会议精神) speaks about the meeting as a whole.
+		// (会议议定事项, 本次会议精神, 上述事项) speaks about the meeting as
+		// a whole.
 		whole := k > 0 && endsSentence(body[k-1].text) && containsAny(sentenceFrom(body, k), wholeMeetingRefs)
 		if opens && (single || gapped && b.gap || final || uniform && paras == size+1 || whole) {
 			return k
