@@ -308,7 +308,9 @@ func closingAt(earlier []itemLayout, lastItem itemLayout, body []bodyPiece) int 
 		// (会议议定事项, 本次会议精神, 上述事项) speaks about the meeting as
 		// a whole.
 		whole := k > 0 && endsSentence(body[k-1].text) && containsAny(sentenceFrom(body, k), wholeMeetingRefs)
-		if opens && (single || gapped && b.gap || final || uniform && paras == size+1 || whole) {
+		// A paragraph that decides something (会议最后研究了…，原则同意…)
+		// is one more matter, not a word on the meeting as a whole.
+		if opens && (single || gapped && b.gap || final || uniform && paras == size+1 || whole) && !isDecision(b.text) && !isDecision(sentenceFrom(body, k)) {
 			return k
 		}
 		if b.gap {
