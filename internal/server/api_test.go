@@ -258,6 +258,27 @@ func TestReadEndpoints(t *testing.T) {
 				t.Errorf("titles = %v", ts)
 			}
 		}},
+		// On leave from one meeting, present at the other: the leave is
+		// a role of its own and no co-attendance.
+		{"person on leave", "/api/people/" + url.PathEscape("吴晓东"), 200, func(t *testing.T, v map[string]any) {
+			roles := map[string]string{}
+			for _, m := range list(t, v, "meetings") {
+				roles[toString(m["id"])] = toString(m["role"])
+			}
+			if roles[a.ID] != "attendee" || roles[b.ID] != "absent" {
+				t.Errorf("roles = %v, want attendee of the first meeting, absent from the second", roles)
+			}
+			co := map[string]string{}
+			for _, x := range list(t, v, "co_attendees") {
+				co[toString(x["name"])] = toString(x["count"])
+			}
+			if co["王翔"] != "1" || co["李亚平"] != "1" || co["凌鸣"] != "" {
+				t.Errorf("co_attendees = %v, want 王翔 and 李亚平 once (the meeting attended), not 凌鸣", co)
+			}
+			if ts := values(list(t, v, "titles"), "name"); !contains(ts, "副市长") {
+				t.Errorf("titles = %v", ts)
+			}
+		}},
 		// Lower-case hex is not Go's canonical escaping: echo then routes
 		// on the raw path and the name must still be unescaped.
 		{"person, lower-case escapes", "/api/people/" + strings.ToLower(url.PathEscape("李亚平")), 200, func(t *testing.T, v map[string]any) {

@@ -288,6 +288,22 @@ func TestBrowserDocumentPersonDepartment(t *testing.T) {
 		t.Errorf("department people = %q", got)
 	}
 	b.screenshot(t, "department.png")
+
+	// People on leave: listed apart on the document, a role of their own
+	// on their page.
+	b.run(t, "minutes with a leave list", chromedp.Navigate(b.base+"/doc.html?id="+b.docs[1].ID))
+	b.waitFor(t, "leave list", `document.querySelector('.absent a.person') !== null`)
+	if got := b.text(t, ".absent"); !strings.Contains(got, "请假（1）") || !strings.Contains(got, "吴晓东") || !strings.Contains(got, "副市长") {
+		t.Errorf("leave list = %q", got)
+	}
+	if got := b.text(t, ".attendees"); strings.Contains(got, "吴晓东") {
+		t.Errorf("attendees %q list a person on leave", got)
+	}
+	b.run(t, "follow absent", chromedp.Click(chromedp.CSS(`.absent a.person`)))
+	b.waitFor(t, "absent person page", `location.pathname === '/person.html' && document.querySelectorAll('table.list tbody tr').length === 2`)
+	if got := b.text(t, "table.list"); !strings.Contains(got, "请假") || !strings.Contains(got, "出席") {
+		t.Errorf("person meetings = %q", got)
+	}
 }
 
 func TestBrowserBrowsePages(t *testing.T) {

@@ -71,13 +71,14 @@ func testDocs() []*document.Document {
 		},
 		Attendees:      []document.Attendee{{Name: "王翔"}, {Name: "李亚平"}},
 		Observers:      []document.Person{{Name: "凌鸣", Department: "市发展改革委"}},
+		Absent:         []document.Person{{Name: "吴晓东", Title: "副市长"}},
 		DepartmentRefs: refs("市卫健委", "苏州市卫生健康委员会", "市发展改革委", "苏州市发展和改革委员会"),
-		People:         []string{"王翔", "李亚平", "凌鸣"},
+		People:         []string{"王翔", "李亚平", "凌鸣", "吴晓东"},
 	}
 	b.Departments = names(b.DepartmentRefs)
 	b.Text = "苏州市人民政府常务会议纪要\n〔2021〕9号\n2021年3月15日，常务副市长王翔主持召开市政府第101次常务会议。\n" +
 		"一、审议《苏州市献血条例修正案》实施工作\n会议要求市卫健委做好《苏州市献血条例修正案》实施工作，保障临床用血。\n" +
-		"出席：王翔 李亚平\n列席：市发展改革委凌鸣"
+		"出席：王翔 李亚平\n列席：市发展改革委凌鸣\n请假：副市长吴晓东"
 
 	c := &document.Document{
 		Source: "notice-2021-12.html", Kind: document.KindOfficial, Title: "苏州市人民政府关于做好无偿献血工作的通知",

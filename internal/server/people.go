@@ -44,6 +44,7 @@ const (
 	roleAttendee  = "attendee"
 	roleObserver  = "observer"
 	roleRecorder  = "recorder"
+	roleAbsent    = "absent" // on the leave list (请假/缺席)
 	roleMentioned = "mentioned"
 )
 
@@ -64,6 +65,11 @@ func personIn(d *document.Document, name string) (role string, p document.Person
 	}
 	if d.Recorder == name {
 		return roleRecorder, document.Person{Name: name}
+	}
+	for _, a := range d.Absent {
+		if a.Name == name {
+			return roleAbsent, a
+		}
 	}
 	for _, m := range d.Members {
 		if m.Name == name {
@@ -121,7 +127,7 @@ func (s *Server) person(ctx context.Context, name string) (*personResponse, erro
 		depts.add(p.Department, d.Date)
 		titles.add(p.Title, d.Date)
 		meetings = append(meetings, personMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Date: d.Date, Role: role, Position: p.Title})
-		if role == roleMentioned || role == roleRecorder {
+		if role == roleMentioned || role == roleRecorder || role == roleAbsent {
 			return
 		}
 		seen := map[string]bool{name: true}

@@ -87,6 +87,12 @@ function peopleView(d) {
           p.title ? h('span', { class: 'title' }, p.title) : null)))),
       ]))));
   }
+  if (d.absent && d.absent.length) {
+    out.push(h('section', { 'aria-labelledby': 'abs-h', class: 'absent' },
+      h('h2', { id: 'abs-h' }, `请假（${d.absent.length}）`),
+      h('ul', { class: 'names' }, d.absent.map((p) => h('li', {}, personLink(p.name),
+        [p.department, p.title].filter(Boolean).length ? h('span', { class: 'title' }, [p.department, p.title].filter(Boolean).join(' ')) : null)))));
+  }
   if (d.members && d.members.length) {
     out.push(h('section', { 'aria-labelledby': 'mem-h' },
       h('h2', { id: 'mem-h' }, '成员'),

@@ -59,7 +59,7 @@ export async function api(path, params = {}) {
 }
 
 export const kindLabels = { minutes: '会议纪要', news: '新闻报道', official: '公文', other: '其他' };
-export const roleLabels = { chair: '主持', attendee: '出席', observer: '列席', recorder: '记录', mentioned: '提及' };
+export const roleLabels = { chair: '主持', attendee: '出席', observer: '列席', recorder: '记录', absent: '请假', mentioned: '提及' };
 export const facetLabels = { department: '部门', person: '人员', year: '年份', kind: '类型', issuer: '发文机关' };
 
 export const link = {
