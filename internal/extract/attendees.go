@@ -596,29 +596,48 @@ func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
 		unit, post = "", unit
 	}
 	var out []document.Person
-	for _, e := range splitAny(strings.TrimLeft(l[i:], ":："), "、，,；; 　") {
-		e = strings.TrimSuffix(e, "同志")
-		var p document.Person
-		switch {
-		case plausibleListed(e) || st.bareName(e):
-			p = document.Person{Name: e}
-		default:
-			ps, ok := st.bracketEntry(e)
-			if !ok {
-				if title, name, ok := st.titleNameEnd(e); ok {
-					ps = []document.Person{{Name: name, Title: title}}
+	shared := post
+	for _, entry := range splitAny(strings.TrimLeft(l[i:], ":："), "、，,；;") {
+		// "副主任 黎华", "能源科科长 严伟": a post standing apart before a
+		// name is that name's, and a deputy's is shared by the names after
+		// it (副主任 黎华、王五); "张三 李四" are two names.
+		fields := strings.Fields(entry)
+		own := ""
+		if len(fields) >= 2 && st.isListTitle(fields[0]) {
+			own, fields = fields[0], fields[1:]
+			shared = post
+			if !soleHeadPost(own) {
+				shared = own
+			}
+		}
+		for _, e := range fields {
+			e = strings.TrimSuffix(e, "同志")
+			var p document.Person
+			switch {
+			case plausibleListed(e) || st.bareName(e):
+				p = document.Person{Name: e}
+			default:
+				ps, ok := st.bracketEntry(e)
+				if !ok {
+					if title, name, ok := st.titleNameEnd(e); ok {
+						ps = []document.Person{{Name: name, Title: title}}
+					}
 				}
+				if len(ps) != 1 {
+					return nil, false
+				}
+				p = ps[0]
 			}
-			if len(ps) != 1 {
-				return nil, false
+			p.Department = unit
+			switch {
+			case p.Title != "":
+			case own != "":
+				p.Title, own = own, ""
+			default:
+				p.Title = shared
 			}
-			p = ps[0]
+			out = append(out, p)
 		}
-		p.Department = unit
-		if p.Title == "" {
-			p.Title = post
-		}
-		out = append(out, p)
 	}
 	return out, len(out) > 0
 }

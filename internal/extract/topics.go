@@ -587,6 +587,34 @@ func (st *state) fillTopic(t *document.Topic) {
 			t.LeadDepartments = append(t.LeadDepartments, u)
 		}
 	}
+	// "市发改委要会同市工信局…": the units an opening lead works with
+	// share the lead.
+	for _, l := range append([]string{t.Title}, strings.Split(t.Text, "\n")...) {
+		for _, u := range st.openingCoLeads(stripItemNo(l)) {
+			if !contains(t.LeadDepartments, u) {
+				t.LeadDepartments = append(t.LeadDepartments, u)
+			}
+		}
+	}
+}
+
+// openingCoLeads returns the departments joined by 会同 to the lead a
+// decision opens with ("县水利局要会同县应急局…" → 县应急局), or nil.
+func (st *state) openingCoLeads(s string) []string {
+	u := st.openingLead(s)
+	if u == "" {
+		return nil
+	}
+	i := strings.Index(s, u)
+	if i < 0 {
+		return nil
+	}
+	rest := s[i+len(u):]
+	c, ok := hasAnyPrefix(rest, []string{"要会同", "负责会同", "牵头会同", "牵头，会同", "负责，会同", "会同", "要联合", "联合"})
+	if !ok {
+		return nil
+	}
+	return st.departmentsOnly(st.deptRun(rest[len(c):], false))
 }
 
 // openingLead returns the department a decision opens with when a lead's
