@@ -363,6 +363,9 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			// ("县城管综合执法局长\n孙瑞卓": 局 + 长孙瑞卓).
 			(!st.isListTitle(t) && (c.brk == brkLine && len(st.deptLengths(merged[n-1].text)) > 0 || !st.isListTitle(merged[n-1].text)) ||
 				st.unitRunsOn(merged[n-1].text, t)) &&
+			// "刘海峰　常务副县长\n赵丽萍": a post standing apart after a name
+			// ends its row; the next line opens another.
+			!(c.brk == brkLine && merged[n-1].brk == brkSpace && st.isListTitle(merged[n-1].text)) &&
 			!strings.ContainsAny(merged[n-1].text, "（(") && st.joinAcrossBreak(merged[n-1].text, t, c.brk) {
 			merged[n-1].text += t
 			continue

@@ -20,6 +20,8 @@ func TestListTitleSide(t *testing.T) {
 		{"posts after their names", []string{"许文斌 副市长　王强 市政府秘书长"}, "/许文斌/副市长 /王强/市政府秘书长"},
 		{"posts after names joined by 、", []string{"张三 副市长、李四 县长助理"}, "/张三/副市长 /李四/县长助理"},
 		{"a post before one name", []string{"副区长 彭涛　区长助理 陈红"}, "/彭涛/副区长 /陈红/区长助理"},
+		{"rows of a name and its post", []string{"胡建明　　县长", "刘海峰　　常务副县长", "赵丽萍　　副县长"},
+			"/胡建明/县长 /刘海峰/常务副县长 /赵丽萍/副县长"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
