@@ -104,8 +104,15 @@ func (w *Written) AsWritten(name string) string {
 			form[n] = o
 		}
 		weight := 1
-		if w.bounded(i, end) {
+		named := w.bounded(i, end) || w.afterPost(i)
+		if named {
 			weight = 2
+		}
+		// In traditional prose 於 is mostly the preposition (由於明年,
+		// 位於明珠路): there a changed form counts only where a name
+		// stands, in a list or after a post.
+		if w.traditional && !named && string(form) != name {
+			continue
 		}
 		score[string(form)] += weight
 	}
@@ -116,6 +123,12 @@ func (w *Written) AsWritten(name string) string {
 		}
 	}
 	return best
+}
+
+// afterPost reports whether orig[i] follows the end of a post (副市長,
+// 主任, 書記, 委員), where a name stands in prose.
+func (w *Written) afterPost(i int) bool {
+	return i > 0 && !w.spaced[i] && strings.ContainsRune("长任记席员委", w.c.fold(w.orig[i-1]))
 }
 
 // bounded reports whether the characters orig[i:end] stand apart on at

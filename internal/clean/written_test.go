@@ -25,6 +25,8 @@ func TestAsWritten(t *testing.T) {
 		{"written once, in prose", "会议由於明主持。", "于明", "於明"},
 		{"a tie keeps the name as read", "副市长于明主持。由於明年任务重，会议要求加快进度。", "于明", "于明"},
 		{"a name the text never writes", "出席：李伟", "王干", "王干"},
+		{"traditional prose: 於 the preposition is no name", "由於明年任務重，會議要求於明年完成。副市長于明出席會議。", "于明", "于明"},
+		{"traditional prose: 於 after a post is a name", "副市長於明出席會議，會議由於明主持。", "于明", "於明"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
