@@ -186,7 +186,7 @@ func (c *Cleaner) simplifyMixed(text string) string {
 	rs := []rune(text)
 	var keep []int
 	for i, r := range rs {
-		if c.traditional[r] && c.namePosition(rs, i) {
+		if c.traditional[r] && (c.namePosition(rs, i) || c.keptInName(rs, i)) {
 			keep = append(keep, i)
 		}
 	}
@@ -279,6 +279,42 @@ func (c *Cleaner) namePosition(rs []rune, i int) bool {
 				if strings.HasPrefix(rest, f) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// keptInName reports a character of nameChars that a simplified text
+// writes on purpose: such a text writes 宁, 升 and 干 for the words, so 甯,
+// 昇 or 乾 is a name's, and 於 opens one (会议由於明主持) unless a
+// traditional neighbour makes it part of a word copied from traditional
+// text (關於).
+func (c *Cleaner) keptInName(rs []rune, i int) bool {
+	r := rs[i]
+	if !nameChars[r] {
+		return false
+	}
+	if r != '於' {
+		return true
+	}
+	run, k, gap := hanContext(rs, i)
+	if k > 0 && c.traditional[run[k-1]] || k+1 < len(run) && c.traditional[run[k+1]] {
+		return false
+	}
+	// As for a given name: the name must end the run or a spaced item, or
+	// be followed by what follows names (於明主持, not 於加强工作).
+	for end := k + 2; end <= k+3 && end <= len(run); end++ {
+		if !names.Plausible(c.Simplify(string(run[k:end]))) {
+			continue
+		}
+		rest := c.Simplify(string(run[end:]))
+		if rest == "" || gap[end] {
+			return true
+		}
+		for _, f := range nameFollowers {
+			if strings.HasPrefix(rest, f) {
+				return true
 			}
 		}
 	}
