@@ -115,6 +115,7 @@ func TestLocateHitsDropsVanished(t *testing.T) {
 func TestDateSortWithoutDateKey(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir() + "/idx"
+	sharedSeg.Store(testSegmenter(t)) // as Open does, for bleve to build the analyzers
 	im, err := buildMapping(false)
 	if err != nil {
 		t.Fatal(err)
