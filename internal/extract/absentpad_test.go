@@ -18,6 +18,7 @@ func TestAbsentPaddedLabel(t *testing.T) {
 			"/符小兵/副县长", "谭建华 易红"},
 		{"padded 缺席 with a unit", "出　席：谭建华、易红\n缺　席：县财政局 李明（病假）", "县财政局/李明/", "谭建华 易红"},
 		{"reason only", "出席：谭建华、易红\n请假：符小兵（出差）", "/符小兵/", "谭建华 易红"},
+		{"absent units naming their people", "出席单位：县应急局（谭建华、易红）\n缺席单位：县审计局（滕飞，因公请假）", "县审计局/滕飞/", "谭建华 易红"},
 	}
 	p := parser(t)
 	for _, c := range cases {
@@ -41,5 +42,24 @@ func TestAbsentPaddedLabel(t *testing.T) {
 				t.Errorf("attendees = %q, want %q", g, c.attendees)
 			}
 		})
+	}
+}
+
+// TestRecorderName reads the recorder with the unit or post written before
+// the name.
+func TestRecorderName(t *testing.T) {
+	st := &state{p: parser(t)}
+	cases := []struct{ in, want string }{
+		{"周杰", "周杰"},
+		{"市应急局 江帆", "江帆"},
+		{"市应急局江帆", "江帆"},
+		{"综合科科长 江帆", "江帆"},
+		{"江帆同志", "江帆"},
+		{"市政府办公室", ""},
+	}
+	for _, c := range cases {
+		if got := st.recorderName(c.in); got != c.want {
+			t.Errorf("recorderName(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

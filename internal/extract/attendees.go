@@ -56,11 +56,12 @@ next:
 func (st *state) parseAbsentList(lines []string) []document.Person {
 	clean := make([]string, len(lines))
 	for i, l := range lines {
-		// "符小兵（副县长，出差）": the post stays, the reason goes.
+		// "符小兵（副县长，出差）": the post stays, the reason goes; so
+		// do the people a unit's bracket names (市审计局（滕飞，因公请假）).
 		clean[i] = leaveReasonRe.ReplaceAllStringFunc(l, func(b string) string {
 			var posts []string
 			for _, part := range splitAny(strings.Trim(b, "（()）"), "，,、；; ") {
-				if isTitle(part) && !leaveReasonWordRe.MatchString(part) {
+				if (isTitle(part) || plausibleListed(part)) && !leaveReasonWordRe.MatchString(part) {
 					posts = append(posts, part)
 				}
 			}

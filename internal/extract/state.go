@@ -41,7 +41,7 @@ var leaveLabelRe = regexp.MustCompile(`^(?:` + leaveLabels + `|请\s+假|缺\s+�
 
 // leaveLabels name a list of people on leave or absent: 请假, 因公请假,
 // 请假人员, 缺席领导, 未出席人员, 请假名单 ….
-const leaveLabels = `(?:因(?:公|事|病|故))?(?:请假|缺席)(?:人员|领导|同志)?(?:名单)?|未(?:出席|参加)(?:会议)?(?:人员|领导)?`
+const leaveLabels = `(?:因(?:公|事|病|故))?(?:请假|缺席)(?:人员|领导|同志|单位)?(?:名单)?|未(?:出席|参加)(?:会议)?(?:人员|领导)?`
 
 // splitInlineLists puts each labelled list of a line that holds several on
 // a line of its own ("出席：A B　　请假：C", "出席：A　列席：B"), so that

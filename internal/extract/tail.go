@@ -27,9 +27,7 @@ func (st *state) tail() {
 						}
 					}
 				}
-				if v := strings.Fields(val); len(v) > 0 && plausibleTitled(v[0]) {
-					d.Recorder = v[0]
-				}
+				d.Recorder = st.recorderName(val)
 				continue
 			}
 			if len(d.Distribution) == 0 && contains(distributionLabels, label) {
@@ -124,4 +122,23 @@ func trimIssueVerb(s string) string {
 		}
 	}
 	return s
+}
+
+// recorderName reads the name after 记录：, which may come with the
+// recorder's unit or post ("市应急局 江帆", "市应急局江帆", "科员 江帆").
+func (st *state) recorderName(val string) string {
+	for _, f := range strings.Fields(val) {
+		f = strings.TrimSuffix(f, "同志")
+		if plausibleTitled(f) {
+			return f
+		}
+		if st.isUnit(f) || st.isListTitle(f) {
+			continue
+		}
+		if ps, _, _ := st.parseEntry(f); len(ps) == 1 && plausibleTitled(ps[0].Name) {
+			return ps[0].Name
+		}
+		break
+	}
+	return ""
 }
