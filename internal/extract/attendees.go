@@ -399,6 +399,13 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 		if containsAny(m.text, bylineMarkers) {
 			continue
 		}
+		// "王翔副市长": a name with its post after it, run together.
+		if name, title, ok := splitNameTitle(m.text); ok {
+			runs.end(out, m)
+			out = append(out, document.Person{Name: name, Title: title})
+			pending = ""
+			continue
+		}
 		if st.isListTitle(m.text) {
 			// "县财政局局长 李丽、副局长 赵敏": a unit's post standing
 			// apart goes on the run of its unit.
@@ -440,9 +447,14 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 		// that name's alone; one written before it opens a run.
 		before := len(ps) > 0 && !strings.HasPrefix(m.text, ps[len(ps)-1].Name)
 		if pending != "" && len(ps) > 0 {
-			if ps[0].Title == "" {
+			switch {
+			case ps[0].Title == "":
 				ps[0].Title = pending
 				before = true
+			case m.brk == brkHard && m.sep == '、' && ps[0].Department == "":
+				// "县委常委、常务副县长国宏利": posts joined by 、 before
+				// the name the last of them is written with.
+				ps[0].Title = pending + "、" + ps[0].Title
 			}
 			pending = ""
 		}

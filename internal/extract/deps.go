@@ -107,6 +107,19 @@ func splitTitle(s string) (title, name string, ok bool) {
 	return strings.TrimSpace(title), name, ok
 }
 
+// splitNameTitle reads a name run together with the post after it
+// ("王翔副市长", "李亚平市长"); a post standing alone is no such run.
+func splitNameTitle(s string) (name, title string, ok bool) {
+	if runeLen(s) > 14 || strings.ContainsAny(s, " 　（(") {
+		return "", "", false
+	}
+	name, title, ok = names.SplitNameTitle(s)
+	if !ok || !plausibleTitled(name) || isTitle(name) {
+		return "", "", false
+	}
+	return name, title, true
+}
+
 // joinPadded joins names padded with spaces to a fixed width ("龚　正").
 func joinPadded(s string) string { return names.JoinPadded(s) }
 

@@ -117,6 +117,11 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 			titlesOnly = false
 			continue
 		}
+		if name, title, ok := splitNameTitle(e); ok && pending == "" {
+			out = append(out, document.Person{Name: name, Title: title})
+			shared, sharedUnit = "", ""
+			continue
+		}
 		if title, name, ok := st.titleNameEnd(e); ok {
 			if pending != "" {
 				title = pending + "、" + title
