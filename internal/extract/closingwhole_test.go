@@ -53,3 +53,40 @@ func TestClosingWholeMeeting(t *testing.T) {
 		})
 	}
 }
+
+// TestClosingSummaryAndSignature: a paragraph that sums the items up
+// (以上事项，请…) closes them, and the office, date and publication mark
+// that sign a document are no item's text.
+func TestClosingSummaryAndSignature(t *testing.T) {
+	cases := []struct {
+		name  string
+		lines []string
+		last  string
+	}{
+		{"summary", []string{
+			"1.原则同意甲方案，由区城管局组织实施。", "2.区市场监管局要加强监管，确保秩序稳定。",
+			"以上事项，请各有关单位认真贯彻落实。",
+		}, ""},
+		{"signature", []string{
+			"一、关于甲事项", "会议原则同意甲方案。", "二、关于乙事项", "会议原则同意乙方案。",
+			"会议还研究了其他事项。", "苏州市人民政府办公室整理", "2020年1月22日", "（此件公开发布）",
+		}, "会议原则同意乙方案。"},
+		{"a summary of the item's own points stays", []string{
+			"一、关于甲事项", "会议原则同意甲方案。", "二、关于乙事项", "（一）加快施工。", "（二）保障资金。",
+			"以上工作由区住建局牵头负责。",
+		}, "（一）加快施工。\n（二）保障资金。\n以上工作由区住建局牵头负责。"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := &state{lines: c.lines}
+			paras, gaps := st.paragraphGaps(0)
+			topics := numberedTopicsGaps(paras, gaps)
+			if len(topics) != 2 {
+				t.Fatalf("got %d topics, want 2", len(topics))
+			}
+			if got := topics[1].Text; got != c.last {
+				t.Errorf("last topic text = %q, want %q", got, c.last)
+			}
+		})
+	}
+}

@@ -273,5 +273,18 @@ func (st *state) unitOfTitle(title string) (unit, post string) {
 	if runeLen(post) < 2 || !isTitle(post) {
 		return "", title
 	}
-	return ms[0].Name, post
+	unit = ms[0].Name
+	// "区公安分局交警大队大队长": a section of the unit written before the
+	// post is part of the department.
+	rs := []rune(post)
+	for k := 2; k+2 <= len(rs); k++ {
+		sub, rest := string(rs[:k]), string(rs[k:])
+		if _, ok := hasAnySuffix(sub, subUnitSuffixes); ok && isTitle(rest) && !isTitle(sub) {
+			return unit + sub, rest
+		}
+	}
+	return unit, post
 }
+
+// subUnitSuffixes end a section of a unit (交警大队, 办公室, 规划科).
+var subUnitSuffixes = []string{"大队", "支队", "中队", "科", "处", "所", "室", "站", "中心", "股"}

@@ -46,6 +46,19 @@ func (st *state) paragraphGaps(start int) (out []string, gaps []bool) {
 			gap = true
 			continue
 		}
+		// A date alone on its line signs the document ("…办公室\n2022年
+		// 9月16日"); it is no item's text.
+		if ds := findDates(l); len(ds) == 1 && ds[0].Start == 0 && ds[0].End == len(l) {
+			gap = true
+			continue
+		}
+		// So do the office above it (国务院办公厅, …办公室整理) and the
+		// publication mark (（此件公开发布）).
+		if runeLen(l) <= 30 && (isIssuer(trimIssueVerb(l)) || compiledRe.MatchString(l)) ||
+			runeLen(l) < 20 && containsAny(l, publishedMarkers) {
+			gap = true
+			continue
+		}
 		_, _, list := listLabel(l)
 		if _, _, leave := leaveLabel(l); list || leave {
 			// Skip the list and its wrapped lines.
@@ -206,7 +219,7 @@ type itemLayout struct {
 
 // closingOpeners open a paragraph that may speak about the meeting as a
 // whole rather than about one item.
-var closingOpeners = []string{"会议强调", "会议要求", "会议指出", "会议号召", "会议认为", "会议提出", "会议希望", "会议还强调", "会议还要求", "会议还指出", "会议最后", "最后，会议", "最后,会议", "会议同时强调", "会议同时要求"}
+var closingOpeners = []string{"会议强调", "会议要求", "会议指出", "会议号召", "会议认为", "会议提出", "会议希望", "会议还强调", "会议还要求", "会议还指出", "会议最后", "最后，会议", "最后,会议", "会议同时强调", "会议同时要求", "以上事项", "以上议定事项", "上述事项", "上述议定事项", "以上各项"}
 
 // wholeMeetingRefs name the meeting's decisions or the meeting itself
 // together, as a paragraph on the whole meeting does.
@@ -234,7 +247,7 @@ func endsSentence(s string) bool {
 }
 
 // finalOpeners say in so many words that the paragraph closes the meeting.
-var finalOpeners = []string{"会议最后", "最后，会议", "最后,会议", "会议号召"}
+var finalOpeners = []string{"会议最后", "最后，会议", "最后,会议", "会议号召", "以上事项", "以上议定事项", "上述事项", "上述议定事项", "以上各项"}
 
 // closingAt returns how many of the last item's body pieces belong to it:
 // the count before a paragraph that closes the meeting. Such a paragraph

@@ -56,3 +56,20 @@ func TestOpeningCoLeads(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitOfTitleSection: a section of a unit written between the unit and
+// the post belongs to the department.
+func TestUnitOfTitleSection(t *testing.T) {
+	st := &state{p: parser(t)}
+	cases := []struct{ title, unit, post string }{
+		{"区公安分局交警大队大队长", "区公安分局交警大队", "大队长"},
+		{"区财政局局长", "区财政局", "局长"},
+		{"县政府办主任", "县政府办", "主任"},
+		{"副县长", "", "副县长"},
+	}
+	for _, c := range cases {
+		if u, p := st.unitOfTitle(c.title); u != c.unit || p != c.post {
+			t.Errorf("unitOfTitle(%q) = %q, %q; want %q, %q", c.title, u, p, c.unit, c.post)
+		}
+	}
+}
