@@ -63,3 +63,16 @@ func TestRecorderName(t *testing.T) {
 		}
 	}
 }
+
+// TestProseLeaveBracket: a bracket in prose naming someone on leave
+// ("…出席会议（副县长黎伟因公请假）") records them as absent.
+func TestProseLeaveBracket(t *testing.T) {
+	st := &state{p: parser(t), lines: []string{"县领导邱少华、卢文斌出席会议（副县长黎伟因公请假）。"}}
+	var got []string
+	for _, p := range st.proseAbsent() {
+		got = append(got, p.Name+"/"+p.Title)
+	}
+	if g := strings.Join(got, " "); g != "黎伟/副县长" {
+		t.Errorf("proseAbsent = %q, want %q", g, "黎伟/副县长")
+	}
+}

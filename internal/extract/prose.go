@@ -63,8 +63,22 @@ var leaveVerbs = []string{"因公请假", "因事请假", "因病请假", "请�
 
 // proseAbsent reads people a sentence says were on leave or absent.
 func (st *state) proseAbsent() []document.Person {
-	return st.prosePeople(leaveVerbs)
+	out := st.prosePeople(leaveVerbs)
+	// "…出席会议（副县长黎伟因公请假）": a bracket in a sentence.
+	for _, l := range st.lines {
+		if labelRe.MatchString(l) {
+			continue
+		}
+		for _, m := range proseLeaveBracketRe.FindAllStringSubmatch(l, -1) {
+			out = append(out, st.personClause(m[1])...)
+		}
+	}
+	return out
 }
+
+// proseLeaveBracketRe is a bracket in prose naming people on leave: group
+// 1 holds them with their posts.
+var proseLeaveBracketRe = regexp.MustCompile(`[（(]([^（）()]{2,40}?)(?:同志)?(?:因公|因事|因病|因故)?(?:请假|缺席)[^（）()]*[）)]`)
 
 // personClause walks the comma-separated chunks before a verb backwards and
 // keeps those that are lists of people.

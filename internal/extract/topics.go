@@ -415,7 +415,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 		// names are that item's.
 		bySubject = subjects >= 2
 	}
-	detached := false
+	detached, closed := false, false
 	// Paragraphs an item runs on into after its own, and where the last
 	// item's first such paragraph starts in its text.
 	var extra []int
@@ -434,7 +434,14 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				_, study := hasAnyPrefix(s, studyOpeners)
 				_, matter := hasAnyPrefix(s, []string{"会议研究", "会议讨论", "会议还研究", "会议还讨论"})
 				_, final := hasAnyPrefix(s, finalOpeners)
-				detached = study || matter && !strings.Contains(s, "《") || final
+				// …and a comment on the meeting's decisions together
+				// (会议要求，各部门要对照会议议定事项…).
+				_, closing := hasAnyPrefix(s, closingOpeners)
+				whole := closing && containsAny(p, wholeMeetingRefs) && !isDecision(p)
+				// What follows the last word (a byline, the signature) is
+				// no decision's either.
+				closed = closed || final || whole
+				detached = study || matter && !strings.Contains(s, "《") || closed
 			}
 			if opens && bySubject && len(topics) > 0 {
 				_, opens = hasAnyPrefix(s, subjectOpeners)
