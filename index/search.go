@@ -64,8 +64,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	// Matching text reads where each word occurs in every match when asked
 	// to; only the hits shown need it (their snippets), so a query with
-	// text is run twice: once to rank, count and facet every match, once
-	// for the locations and stored fields of the page's hits.
+	// text is run twice: once to rank and count every match, once for the
+	// locations and stored fields of the page's hits. Facets are counted
+	// from the facet columns in a pass of their own (facetcols.go).
 	locate := p.hasText() && !brief
 	var wantFacets []string
 	if !q.NoFacets {
