@@ -380,7 +380,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 	titleAfter := false
 	for k, m := range merged {
 		if st.isListTitle(m.text) {
-			titleAfter = k > 0 && m.brk == brkSpace && !st.isListTitle(merged[k-1].text) && !opensRun(merged[k+1:])
+			titleAfter = k > 0 && m.brk == brkSpace && !st.isListTitle(merged[k-1].text) && !st.opensRun(merged[k+1:])
 			break
 		}
 	}
@@ -557,11 +557,16 @@ func (r *listRuns) end(out []document.Person, m chunk) {
 }
 
 // opensRun reports list chunks that begin with a name on the same line
-// and go on over 、 to another: the names a post standing before them
-// shares.
-func opensRun(next []chunk) bool {
-	return len(next) >= 2 && next[0].brk == brkSpace && next[0].row == nil &&
-		next[1].brk == brkHard && next[1].sep == '、' && next[1].row == nil
+// and go on, over 、 or a space, to another name: the names a post standing
+// before them shares.
+func (st *state) opensRun(next []chunk) bool {
+	if len(next) < 2 || next[0].brk != brkSpace || next[0].row != nil || next[1].row != nil ||
+		st.isListTitle(next[0].text) || st.isListTitle(next[1].text) {
+		return false
+	}
+	// "孟凡东　副县长　冯志刚　钱丽": two names in a row after the post are
+	// its run too; posts after names alternate with them.
+	return next[1].brk == brkHard && next[1].sep == '、' || next[1].brk == brkSpace
 }
 
 // tableRow reads a line of a list laid out as a table: a unit, padding, a
