@@ -76,3 +76,18 @@ func TestProseLeaveBracket(t *testing.T) {
 		t.Errorf("proseAbsent = %q, want %q", g, "黎伟/副县长")
 	}
 }
+
+// TestProseLeaveClause: only the clause right before the leave verb names
+// the people on leave; the clauses before it name those who attended.
+func TestProseLeaveClause(t *testing.T) {
+	cases := []struct{ line, want string }{
+		{"出席会议的有副县长易红、熊卫国，县政府办主任赵磊；副县长符小兵因公请假。", "符小兵/副县长/"},
+		{"副县长易红出席会议，副县长符小兵、县长助理何平因公请假。", "符小兵/副县长/ 何平/县长助理/"},
+	}
+	for _, c := range cases {
+		st := &state{p: parser(t), lines: []string{c.line}}
+		if got := showPeople(st.proseAbsent()); got != c.want {
+			t.Errorf("proseAbsent(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}

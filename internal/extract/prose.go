@@ -63,12 +63,33 @@ var leaveVerbs = []string{"因公请假", "因事请假", "因病请假", "请�
 
 // proseAbsent reads people a sentence says were on leave or absent.
 func (st *state) proseAbsent() []document.Person {
-	out := st.prosePeople(leaveVerbs)
-	// "…出席会议（副县长黎伟因公请假）": a bracket in a sentence.
+	var out []document.Person
 	for _, l := range st.lines {
 		if labelRe.MatchString(l) {
 			continue
 		}
+		// The people on leave are the clause right before the verb
+		// ("…县政府办主任赵磊；副县长符小兵因公请假"): the clauses before
+		// it name those who attended.
+		for _, sent := range sentences(l) {
+			sent = strings.TrimRight(sent, "。！？!?")
+			for _, v := range leaveVerbs {
+				i := strings.LastIndex(sent, v)
+				if i <= 0 || strings.Count(sent[:i], "（")+strings.Count(sent[:i], "(") > strings.Count(sent[:i], "）")+strings.Count(sent[:i], ")") {
+					continue
+				}
+				clause := sent[:i]
+				if j := strings.LastIndexAny(clause, "，,；;：:"); j >= 0 {
+					clause = clause[j:]
+					clause = strings.TrimLeft(clause, "，,；;：:")
+				}
+				if ps, _ := st.personChunk(clause); len(ps) > 0 {
+					out = append(out, ps...)
+					break
+				}
+			}
+		}
+		// "…出席会议（副县长黎伟因公请假）": a bracket in a sentence.
 		for _, m := range proseLeaveBracketRe.FindAllStringSubmatch(l, -1) {
 			out = append(out, st.personClause(m[1])...)
 		}
