@@ -90,3 +90,23 @@ func TestClosingSummaryAndSignature(t *testing.T) {
 		})
 	}
 }
+
+// TestNewsTopicDropsAttendance: in a news report, who attended, who sat in
+// and the byline are no decision's text.
+func TestNewsTopicDropsAttendance(t *testing.T) {
+	text := "县政府召开第9次常务会议\n发布时间：2024-03-09\n\n3月8日上午，县长李明主持召开县政府第9次常务会议。\n\n" +
+		"会议审议通过了《甲县河道管理办法》，由县水利局负责组织实施。副县长王强、赵丽出席会议。列席会议的还有县水利局、县财政局负责同志。\n\n（记者 陈文）"
+	d, err := parser(t).Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Topics) != 1 {
+		t.Fatalf("%d topics, want 1", len(d.Topics))
+	}
+	if want := "会议审议通过了《甲县河道管理办法》，由县水利局负责组织实施。"; d.Topics[0].Text != want {
+		t.Errorf("topic text = %q, want %q", d.Topics[0].Text, want)
+	}
+	if len(d.Attendees) != 2 {
+		t.Errorf("attendees = %v, want 王强 and 赵丽", d.Attendees)
+	}
+}

@@ -465,6 +465,14 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				detached = false
 				continue
 			}
+			// "…副部长董保同出席会议。": who attended is no decision's text.
+			// Nor is a list of those who did ("列席会议的还有…") or a byline.
+			_, att := hasAnySuffix(trimEndPunct(s), []string{"出席会议", "列席会议", "参加会议", "出席", "列席"})
+			_, list := hasAnyPrefix(s, []string{"出席会议的", "列席会议的", "参加会议的"})
+			byline := strings.HasPrefix(s, "（") && containsAny(s, bylineMarkers)
+			if (att || list) && !isDecision(s) || byline {
+				continue
+			}
 			if len(topics) > 0 && !detached {
 				t := &topics[len(topics)-1]
 				if k == 0 {
