@@ -240,6 +240,28 @@ func sentenceFrom(body []bodyPiece, k int) string {
 	return b.String()
 }
 
+// attendanceSentence reports a sentence that says who attended or sat in
+// ("…出席会议。", "列席会议的还有…") or a bracketed byline: no item's text.
+func attendanceSentence(s string) bool {
+	if strings.HasPrefix(s, "（") && containsAny(s, bylineMarkers) {
+		return true
+	}
+	_, att := hasAnySuffix(trimEndPunct(s), []string{"出席会议", "列席会议", "参加会议", "出席", "列席"})
+	_, list := hasAnyPrefix(s, []string{"出席会议的", "列席会议的", "参加会议的"})
+	return (att || list) && !isDecision(s)
+}
+
+// attendanceParagraph reports a paragraph of such sentences only.
+func attendanceParagraph(p string) bool {
+	ss := sentences(p)
+	for _, s := range ss {
+		if !attendanceSentence(s) {
+			return false
+		}
+	}
+	return len(ss) > 0
+}
+
 // endsSentence reports text that ends with a stop.
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
@@ -324,6 +346,10 @@ func closingAt(earlier []itemLayout, lastItem itemLayout, body []bodyPiece) int 
 		// A paragraph that decides something (会议最后研究了…，原则同意…)
 		// is one more matter, not a word on the meeting as a whole.
 		if opens && (single || gapped && b.gap || final || uniform && paras == size+1 || whole) && !isDecision(b.text) && !isDecision(sentenceFrom(body, k)) {
+			return k
+		}
+		// Who attended, written after the items, closes them.
+		if (k > 0 && endsSentence(body[k-1].text) || k == 0 && lastItem.inline) && attendanceParagraph(b.text) {
 			return k
 		}
 		if b.gap {
@@ -467,10 +493,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 			}
 			// "…副部长董保同出席会议。": who attended is no decision's text.
 			// Nor is a list of those who did ("列席会议的还有…") or a byline.
-			_, att := hasAnySuffix(trimEndPunct(s), []string{"出席会议", "列席会议", "参加会议", "出席", "列席"})
-			_, list := hasAnyPrefix(s, []string{"出席会议的", "列席会议的", "参加会议的"})
-			byline := strings.HasPrefix(s, "（") && containsAny(s, bylineMarkers)
-			if (att || list) && !isDecision(s) || byline {
+			if attendanceSentence(s) {
 				continue
 			}
 			if len(topics) > 0 && !detached {
