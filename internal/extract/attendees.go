@@ -376,11 +376,12 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 	// Titles standing apart follow their names when the first one comes
 	// after a name on the same line ("许文斌 副市长"), else they precede
 	// them ("副区长 彭涛"), also after a name that has none ("孔德胜　副市长
-	// 殷红、邵明": a post that opens a run of names is theirs).
+	// 殷红、邵明": a post that opens a run of names is theirs), unless one
+	// person holds it ("李明 县长 王强 …": the chair's post after his name).
 	titleAfter := false
 	for k, m := range merged {
 		if st.isListTitle(m.text) {
-			titleAfter = k > 0 && m.brk == brkSpace && !st.isListTitle(merged[k-1].text) && !st.opensRun(merged[k+1:])
+			titleAfter = k > 0 && m.brk == brkSpace && !st.isListTitle(merged[k-1].text) && (soleHeadPost(m.text) || !st.opensRun(merged[k+1:]))
 			break
 		}
 	}

@@ -20,6 +20,7 @@ func TestListTitleSide(t *testing.T) {
 		{"a post after a bare name opens a spaced run", []string{"孟凡东　副县长　冯志刚　钱丽　胡海"},
 			"/孟凡东/ /冯志刚/副县长 /钱丽/副县长 /胡海/副县长"},
 		{"posts after their names", []string{"许文斌 副市长　王强 市政府秘书长"}, "/许文斌/副市长 /王强/市政府秘书长"},
+		{"a post one person holds after a name is that name's", []string{"李明 县长 王强 刘伟 副县长"}, "/李明/县长 /王强/ /刘伟/副县长"},
 		{"posts after names joined by 、", []string{"张三 副市长、李四 县长助理"}, "/张三/副市长 /李四/县长助理"},
 		{"a post before one name", []string{"副区长 彭涛　区长助理 陈红"}, "/彭涛/副区长 /陈红/区长助理"},
 		{"names run together with their posts", []string{"王翔副市长、李四副市长"}, "/王翔/副市长 /李四/副市长"},
