@@ -57,10 +57,6 @@ func (st *state) prosePeople(verbs []string) []document.Person {
 	return out
 }
 
-// leaveVerbs end a sentence on someone who did not attend ("副县长孙丽因公
-// 请假"); the reason before the verb is no part of the name.
-var leaveVerbs = []string{"因公请假", "因事请假", "因病请假", "请假", "因公缺席", "因事缺席", "缺席会议", "缺席"}
-
 // proseAbsent reads people a sentence says were on leave or absent.
 func (st *state) proseAbsent() []document.Person {
 	var out []document.Person
@@ -73,8 +69,9 @@ func (st *state) proseAbsent() []document.Person {
 		// it name those who attended.
 		for _, sent := range sentences(l) {
 			sent = strings.TrimRight(sent, "。！？!?")
-			for _, v := range leaveVerbs {
-				i := strings.LastIndex(sent, v)
+			locs := proseLeaveRe.FindAllStringIndex(sent, -1)
+			for n := len(locs) - 1; n >= 0; n-- {
+				i := locs[n][0]
 				if i <= 0 || strings.Count(sent[:i], "（")+strings.Count(sent[:i], "(") > strings.Count(sent[:i], "）")+strings.Count(sent[:i], ")") {
 					continue
 				}
@@ -96,6 +93,11 @@ func (st *state) proseAbsent() []document.Person {
 	}
 	return out
 }
+
+// proseLeaveRe is what prose says of someone who did not attend: a leave
+// verb with the reason before it ("因公外出未参加会议", "因病缺席",
+// "因故未出席会议", "因公出差请假").
+var proseLeaveRe = regexp.MustCompile(`(?:因(?:公|事|病|故|私)(?:外出|出差|出访|学习|培训)?|外出|出差)?(?:请假|缺席(?:会议)?|未(?:出席|参加)(?:会议)?)`)
 
 // proseLeaveBracketRe is a bracket in prose naming people on leave: group
 // 1 holds them with their posts.
