@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
@@ -16,15 +17,143 @@ import (
 )
 
 // facetColumns counts facets from columns: for each segment and keyword
-// field, the ordinals of every document's terms, built once from the
-// segment's term dictionary (segments never change; merges make new ones).
+// field, the ordinals of every document's terms, read once from the
+// segment's doc values (segments never change; merges make new ones).
 // Counting a query's facets is then one increment per value of each match.
 // bleve's terms facet hashes every value of every match into a fresh map
 // and sorts every distinct value: an uncached browse of 20,000 documents
 // with five facets took 640 ms that way.
+//
+// Building the columns of a segment costs about 20 ms per 1,000 documents,
+// so no query waits for it: a warmer builds them in the background after
+// the index opens and once writes pause, and until a snapshot's segments
+// all have columns, its queries count with bleve's facets.
 type facetColumns struct {
 	mu   sync.Mutex
 	segs map[segment.Segment]*segColumns
+
+	kick   chan struct{} // a write or the open: warm up when writes pause
+	want   chan struct{} // a query found a segment without columns (a merge made it)
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// warmFields are the fields the warmer builds: the search facets and the
+// topic counts.
+var warmFields = append(slices.Clone(facetFields), fTopicCount)
+
+// warmQuiet is how long writes must pause before the warmer builds: a bulk
+// load makes and merges segments all the time, and would otherwise pay for
+// columns of segments about to be merged away.
+const warmQuiet = 300 * time.Millisecond
+
+// errColumnsNotReady: some segment of the snapshot has no columns yet; the
+// caller counts with bleve's facets.
+var errColumnsNotReady = errors.New("index: facet columns not built yet")
+
+// newFacetColumns starts the warmer of ix's columns; stop ends it.
+func newFacetColumns(ix *Index) *facetColumns {
+	ctx, cancel := context.WithCancel(context.Background())
+	fc := &facetColumns{segs: map[segment.Segment]*segColumns{}, kick: make(chan struct{}, 1), want: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{})}
+	go fc.warmer(ctx, ix)
+	fc.changed()
+	return fc
+}
+
+// changed tells the warmer that the index changed.
+func (fc *facetColumns) changed() {
+	if fc == nil {
+		return
+	}
+	select {
+	case fc.kick <- struct{}{}:
+	default:
+	}
+}
+
+// wanted tells the warmer that a query found no columns; unlike a write it
+// does not put the build off.
+func (fc *facetColumns) wanted() {
+	select {
+	case fc.want <- struct{}{}:
+	default:
+	}
+}
+
+func (fc *facetColumns) stop() {
+	fc.cancel()
+	<-fc.done
+}
+
+func (fc *facetColumns) warmer(ctx context.Context, ix *Index) {
+	defer close(fc.done)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-fc.kick:
+		case <-fc.want:
+		}
+		quiet := time.NewTimer(warmQuiet)
+	wait:
+		for {
+			select {
+			case <-ctx.Done():
+				quiet.Stop()
+				return
+			case <-fc.kick:
+				quiet.Reset(warmQuiet)
+			case <-fc.want:
+			case <-quiet.C:
+				break wait
+			}
+		}
+		if err := fc.warm(ctx, ix); err != nil && ctx.Err() == nil {
+			ix.opts.logger().Warn("index: building facet columns", "err", err)
+		}
+	}
+}
+
+// warm builds the columns of every segment of the current snapshot.
+func (fc *facetColumns) warm(ctx context.Context, ix *Index) error {
+	snap, release, err := fc.snapshot(ix)
+	if err != nil {
+		return err
+	}
+	defer release()
+	segs := snap.Segments()
+	for _, s := range segs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := fc.columns(s.Segment(), warmFields, true); err != nil {
+			return err
+		}
+	}
+	fc.prune(segs)
+	return nil
+}
+
+// snapshot is the index's current scorch snapshot, to release when done.
+func (fc *facetColumns) snapshot(ix *Index) (*scorch.IndexSnapshot, func(), error) {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, nil, errNoColumns
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil, nil, errNoColumns
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		return nil, nil, fmt.Errorf("index: facets: %w", err)
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, nil, errNoColumns
+	}
+	return snap, func() { r.Close() }, nil
 }
 
 type segColumns struct {
@@ -49,23 +178,11 @@ var errNoColumns = errors.New("index: facet columns need a scorch index")
 // first and equal counts by value, as bleve orders them. size <= 0 means
 // every value.
 func (fc *facetColumns) count(ctx context.Context, ix *Index, q query.Query, fields []string, size int) (map[string][]Facet, error) {
-	adv, err := ix.bi.Advanced()
+	snap, release, err := fc.snapshot(ix)
 	if err != nil {
-		return nil, errNoColumns
+		return nil, err
 	}
-	sc, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil, errNoColumns
-	}
-	r, err := sc.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("index: facets: %w", err)
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, errNoColumns
-	}
+	defer release()
 	segs := snap.Segments()
 	// A document's number in the snapshot is its segment's offset (the
 	// documents of the segments before it, deleted ones included) plus its
@@ -77,7 +194,8 @@ func (fc *facetColumns) count(ctx context.Context, ix *Index, q query.Query, fie
 	for i, s := range segs {
 		offsets[i] = total
 		total += s.Segment().Count()
-		if cols[i], err = fc.columns(s.Segment(), fields); err != nil {
+		if cols[i], err = fc.columns(s.Segment(), fields, false); err != nil {
+			fc.wanted()
 			return nil, err
 		}
 		counts[i] = make([][]uint32, len(fields))
@@ -85,7 +203,6 @@ func (fc *facetColumns) count(ctx context.Context, ix *Index, q query.Query, fie
 			counts[i][f] = make([]uint32, len(c.terms))
 		}
 	}
-	fc.prune(segs)
 
 	s, err := q.Searcher(ctx, snap, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
 	if err != nil {
@@ -209,14 +326,16 @@ func (h *facetHeap) offer(v Facet) {
 	}
 }
 
-// columns returns seg's columns of fields, building those not yet built.
-func (fc *facetColumns) columns(seg segment.Segment, fields []string) ([]*column, error) {
+// columns returns seg's columns of fields, building those not yet built
+// if build is set, or else failing with errColumnsNotReady.
+func (fc *facetColumns) columns(seg segment.Segment, fields []string, build bool) ([]*column, error) {
 	fc.mu.Lock()
-	if fc.segs == nil {
-		fc.segs = map[segment.Segment]*segColumns{}
-	}
 	sc := fc.segs[seg]
 	if sc == nil {
+		if !build {
+			fc.mu.Unlock()
+			return nil, errColumnsNotReady
+		}
 		sc = &segColumns{fields: map[string]*column{}}
 		fc.segs[seg] = sc
 	}
@@ -224,15 +343,106 @@ func (fc *facetColumns) columns(seg segment.Segment, fields []string) ([]*column
 
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
+	var missing []string
+	for _, f := range fields {
+		if sc.fields[f] == nil && !slices.Contains(missing, f) {
+			missing = append(missing, f)
+		}
+	}
+	if len(missing) > 0 && !build {
+		return nil, errColumnsNotReady
+	}
+	if len(missing) > 0 {
+		built, err := buildColumns(seg, missing)
+		if err != nil {
+			return nil, err
+		}
+		for i, f := range missing {
+			sc.fields[f] = built[i]
+		}
+	}
 	out := make([]*column, len(fields))
 	for i, f := range fields {
-		c := sc.fields[f]
-		if c == nil {
-			var err error
-			if c, err = buildColumn(seg, f); err != nil {
+		out[i] = sc.fields[f]
+	}
+	return out, nil
+}
+
+// buildColumns reads fields of every document of seg from its doc values,
+// all fields in one pass (at 20,000 documents 4x cheaper than walking each
+// field's dictionary and postings, which remains for a segment without doc
+// values). Deleted documents are read too; the searcher never returns them.
+func buildColumns(seg segment.Segment, fields []string) ([]*column, error) {
+	dv, ok := seg.(segment.DocValueVisitable)
+	if !ok {
+		out := make([]*column, len(fields))
+		for i, f := range fields {
+			c, err := buildColumn(seg, f)
+			if err != nil {
 				return nil, err
 			}
-			sc.fields[f] = c
+			out[i] = c
+		}
+		return out, nil
+	}
+	n := seg.Count()
+	if n >= 1<<32-1 {
+		return nil, fmt.Errorf("index: facets: segment of %d documents", n)
+	}
+	type builder struct {
+		col *column
+		ids map[string]uint32
+	}
+	bs := make([]builder, len(fields))
+	for i := range bs {
+		bs[i] = builder{col: &column{start: make([]uint32, n+1)}, ids: map[string]uint32{}}
+	}
+	visit := func(field string, term []byte) {
+		for i := range fields {
+			if fields[i] != field {
+				continue
+			}
+			b := &bs[i]
+			id, ok := b.ids[string(term)]
+			if !ok {
+				id = uint32(len(b.col.terms))
+				t := string(term)
+				b.ids[t] = id
+				b.col.terms = append(b.col.terms, t)
+			}
+			b.col.ords = append(b.col.ords, id)
+			return
+		}
+	}
+	var state segment.DocVisitState
+	var err error
+	for d := range n {
+		for i := range bs {
+			bs[i].col.start[d] = uint32(len(bs[i].col.ords))
+		}
+		if state, err = dv.VisitDocValues(d, fields, visit, state); err != nil {
+			return nil, fmt.Errorf("index: facets: doc values: %w", err)
+		}
+	}
+	out := make([]*column, len(fields))
+	for i := range bs {
+		c := bs[i].col
+		c.start[n] = uint32(len(c.ords))
+		// Ordinals in dictionary (byte) order, as topFacets merges them.
+		order := make([]uint32, len(c.terms))
+		for j := range order {
+			order[j] = uint32(j)
+		}
+		slices.SortFunc(order, func(a, b uint32) int { return cmp.Compare(c.terms[a], c.terms[b]) })
+		remap := make([]uint32, len(order))
+		terms := make([]string, len(order))
+		for to, from := range order {
+			remap[from] = uint32(to)
+			terms[to] = c.terms[from]
+		}
+		c.terms = terms
+		for j, o := range c.ords {
+			c.ords[j] = remap[o]
 		}
 		out[i] = c
 	}
@@ -258,8 +468,8 @@ func (fc *facetColumns) prune(live []*scorch.SegmentSnapshot) {
 	}
 }
 
-// buildColumn reads field's postings in seg into a column. Postings list
-// deleted documents too; the searcher never returns them.
+// buildColumn reads field's postings in seg into a column, for a segment
+// without doc values.
 func buildColumn(seg segment.Segment, field string) (*column, error) {
 	n := seg.Count()
 	if n >= 1<<32-1 {

@@ -3,10 +3,12 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -64,6 +66,9 @@ func TestFacetColumnsMatchBleve(t *testing.T) {
 		t.Fatalf("%d segment(s): the test needs several", n)
 	}
 
+	if err := ix.cols.warm(ctx, ix); err != nil {
+		t.Fatal(err)
+	}
 	queries := []Query{
 		{}, {Text: "审计"}, {Text: "安全 防汛"}, {Text: "\"研究审计\""}, {Text: "教育 -财政"},
 		{Department: "市财政局"}, {Person: "韩云"}, {Year: 2018}, {Kind: "news", Text: "养老"},
@@ -127,25 +132,72 @@ func TestFacetColumnsPruned(t *testing.T) {
 		d := doc(fmt.Sprintf("p%d", i), "纪要", "研究审计工作。")
 		d.People = []string{fmt.Sprintf("人员%d", i)}
 		put(t, ix, d)
-		if _, err := ix.Search(ctx, Query{Text: "审计", FacetSize: 10 + i}); err != nil {
+		if err := ix.cols.warm(ctx, ix); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if err := ix.Settle(ctx); err != nil {
 		t.Fatal(err)
 	}
-	r, err := ix.Search(ctx, Query{Text: "审计", FacetSize: 99})
-	if err != nil {
+	if err := ix.cols.warm(ctx, ix); err != nil {
 		t.Fatal(err)
-	}
-	if len(r.Facets[FacetPerson]) != 6 {
-		t.Errorf("person facet %v", r.Facets[FacetPerson])
 	}
 	ix.cols.mu.Lock()
 	held := len(ix.cols.segs)
 	ix.cols.mu.Unlock()
 	if n := segmentCount(t, ix); held != n {
 		t.Errorf("columns held for %d segments, the index has %d", held, n)
+	}
+}
+
+// No query waits for columns: before the warmer has built them a search
+// counts with bleve's facets, after it with the columns, with the same
+// answer; the warmer builds them by itself once writes pause, and stops
+// with the index.
+func TestFacetColumnsWarmer(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir()+"/idx", Options{Segmenter: testSegmenter(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*document.Document
+	for i := range 40 {
+		d := doc(fmt.Sprintf("w%02d", i), "纪要", "研究审计工作。")
+		d.People = []string{fmt.Sprintf("人员%d", i%7), "李亚平"}
+		d.Date = fmt.Sprintf("20%02d-01-01", 10+i%5)
+		docs = append(docs, d)
+	}
+	put(t, ix, docs...)
+	q := Query{Text: "审计", FacetSize: 3}
+	before := find(t, ix, q).Facets
+	if _, err := ix.cols.count(ctx, ix, bleve.NewMatchAllQuery(), facetFields, 3); !errors.Is(err, errColumnsNotReady) {
+		t.Fatalf("columns right after a write: %v, want them not built yet", err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, err := ix.cols.count(ctx, ix, bleve.NewMatchAllQuery(), facetFields, 3)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, errColumnsNotReady) || time.Now().After(deadline) {
+			t.Fatalf("the warmer did not build the columns: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	ix.DropFacetCache()
+	if after := find(t, ix, q).Facets; !reflect.DeepEqual(after, before) {
+		t.Errorf("facets from the columns %v, from bleve %v", after, before)
+	}
+	if want := []Facet{{"李亚平", 40}, {"人员0", 6}, {"人员1", 6}}; !reflect.DeepEqual(before[FacetPerson], want) {
+		t.Errorf("person facet %v, want %v", before[FacetPerson], want)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ix.cols.done:
+	default:
+		t.Error("the warmer outlives the index")
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -65,6 +66,16 @@ type Options struct {
 	// Baseline indexes and queries text with bleve's built-in cjk bigram
 	// analyzer instead of gse, for benchmarks and relevance comparisons.
 	Baseline bool
+	// Logger hears of the index's background work failing (building the
+	// facet columns); nil discards.
+	Logger *slog.Logger
+}
+
+func (o Options) logger() *slog.Logger {
+	if o.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return o.Logger
 }
 
 // Index is an open search index. It is safe for concurrent use.
@@ -134,7 +145,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if seg != nil {
 		sharedSeg.Store(seg)
 	}
-	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg, dir: dir, cols: &facetColumns{}}
+	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg, dir: dir}
 	if opts.Cleaner != nil {
 		ix.simplify = (&simplifier{conv: opts.Cleaner.Simplify}).simplify
 	}
@@ -194,6 +205,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 			ix.topicCounts = im.DefaultMapping.Properties[fTopicCount] != nil
 			ix.dateKeys = im.DefaultMapping.Properties[fDateKey] != nil
 		}
+		ix.cols = newFacetColumns(ix)
 		return ix, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("index: %w", err)
@@ -215,6 +227,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	ix.bi, ix.meta, ix.briefFields, ix.topicCounts, ix.dateKeys = bi, want, briefFields, true, true
 	ix.queryAn = bi.Mapping().AnalyzerNamed(queryAnalyzer)
 	ix.phraseAn = bi.Mapping().AnalyzerNamed(ix.textAn)
+	ix.cols = newFacetColumns(ix)
 	return ix, nil
 }
 
@@ -361,6 +374,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 			ix.suggest.apply(sgen, added, removed)
 		}
 		ix.facets.invalidate()
+		ix.cols.changed()
 	}
 	return out, nil
 }
@@ -441,6 +455,7 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 		ix.suggest.apply(sgen, nil, removed)
 	}
 	ix.facets.invalidate()
+	ix.cols.changed()
 	return nil
 }
 
@@ -507,6 +522,9 @@ func (ix *Index) DiskSize() (int64, error) {
 
 // Close flushes and closes the index.
 func (ix *Index) Close() error {
+	if ix.cols != nil {
+		ix.cols.stop()
+	}
 	if err := ix.bi.Close(); err != nil {
 		return fmt.Errorf("index: close: %w", err)
 	}

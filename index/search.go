@@ -153,7 +153,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	case cachedFacets != nil:
 		out.Facets = cachedFacets
 	case len(wantFacets) > 0 && ix.cols != nil:
-		if out.Facets, err = ix.cols.count(ctx, ix, top, wantFacets, facetSize); err != nil {
+		if out.Facets, err = ix.facetCounts(ctx, top, wantFacets, facetSize); err != nil {
 			return nil, err
 		}
 	default:
@@ -172,6 +172,44 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		ix.facets.put(cacheGen, cacheKey, out.Facets)
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// facetCounts counts fields' values over q's matches, the size most
+// frequent of each (every value when size <= 0): from the facet columns
+// once they are built, with bleve's terms facets until then.
+func (ix *Index) facetCounts(ctx context.Context, q query.Query, fields []string, size int) (map[string][]Facet, error) {
+	if ix.cols != nil {
+		out, err := ix.cols.count(ctx, ix, q, fields, size)
+		if !errors.Is(err, errColumnsNotReady) && !errors.Is(err, errNoColumns) {
+			return out, err
+		}
+	}
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	for _, f := range fields {
+		n := size
+		if n <= 0 {
+			n = 0
+			if err := ix.visitTerms(f, func(string, int) { n++ }); err != nil {
+				return nil, err
+			}
+		}
+		req.AddFacet(f, bleve.NewFacetRequest(f, max(n, 1)))
+	}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: facets: %w", err)
+	}
+	out := make(map[string][]Facet, len(fields))
+	for _, f := range fields {
+		vals := []Facet{}
+		if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				vals = append(vals, Facet{Value: t.Term, Count: t.Count})
+			}
+		}
+		out[f] = vals
+	}
 	return out, nil
 }
 

@@ -40,6 +40,10 @@ func OpenShards(ctx context.Context, dir string, n int, opts Options) (*Shards, 
 			s.Close()
 			return nil, err
 		}
+		// Searches go through the alias, which bleve facets: the shard's
+		// own columns would never be read.
+		ix.cols.stop()
+		ix.cols = nil
 		s.shards = append(s.shards, ix)
 		alias.Add(ix.bi)
 	}

@@ -22,11 +22,9 @@ var valueFields = map[string]string{
 
 // Values lists every value of a facet (FacetDepartment, FacetPerson, …)
 // across the whole index, each with the number of live documents that carry
-// it, most frequent first. Unlike Search's facets it has no size limit. The
-// facet columns count every value (the dictionary's own counts would
-// include deleted documents until segments merge); without them, the term
-// dictionary says how many values there are and one bleve facet request of
-// exactly that size counts them.
+// it, most frequent first. Unlike Search's facets it has no size limit
+// (facetCounts; the dictionary's own counts would include deleted documents
+// until segments merge).
 func (ix *Index) Values(ctx context.Context, facet string) (out []Facet, err error) {
 	field, ok := valueFields[facet]
 	if !ok {
@@ -42,33 +40,11 @@ func (ix *Index) Values(ctx context.Context, facet string) (out []Facet, err err
 			ix.facets.putValues(gen, facet, out)
 		}
 	}()
-	if ix.cols != nil {
-		all, err := ix.cols.count(ctx, ix, bleve.NewMatchAllQuery(), []string{field}, 0)
-		if err != nil {
-			return nil, err
-		}
-		return all[field], nil
-	}
-	n := 0
-	if err := ix.visitTerms(field, func(string, int) { n++ }); err != nil {
-		return nil, err
-	}
-	out = make([]Facet, 0, n)
-	if n == 0 {
-		return out, nil
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-	req.AddFacet(facet, bleve.NewFacetRequest(field, n))
-	res, err := ix.bi.SearchInContext(ctx, req)
+	all, err := ix.facetCounts(ctx, bleve.NewMatchAllQuery(), []string{field}, 0)
 	if err != nil {
 		return nil, fmt.Errorf("index: values of %s: %w", facet, err)
 	}
-	if fr := res.Facets[facet]; fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			out = append(out, Facet{Value: t.Term, Count: t.Count})
-		}
-	}
-	return out, nil
+	return all[field], nil
 }
 
 // ErrUnsupported says the index was built before a feature existed;
@@ -103,26 +79,11 @@ func (ix *Index) TopicCount(ctx context.Context, q Query) (int, error) {
 	if len(filters) > 0 {
 		top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
 	}
-	var counts []Facet
-	if ix.cols != nil {
-		all, err := ix.cols.count(ctx, ix, top, []string{fTopicCount}, 0)
-		if err != nil {
-			return 0, err
-		}
-		counts = all[fTopicCount]
-	} else {
-		req := bleve.NewSearchRequestOptions(top, 0, 0, false)
-		req.AddFacet(fTopicCount, bleve.NewFacetRequest(fTopicCount, maxFacetSize))
-		res, err := ix.bi.SearchInContext(ctx, req)
-		if err != nil {
-			return 0, fmt.Errorf("index: topic count: %w", err)
-		}
-		if fr := res.Facets[fTopicCount]; fr != nil && fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				counts = append(counts, Facet{Value: t.Term, Count: t.Count})
-			}
-		}
+	all, err := ix.facetCounts(ctx, top, []string{fTopicCount}, 0)
+	if err != nil {
+		return 0, fmt.Errorf("index: topic count: %w", err)
 	}
+	counts := all[fTopicCount]
 	n := 0
 	for _, c := range counts {
 		k, err := strconv.Atoi(c.Value)

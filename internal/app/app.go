@@ -187,6 +187,7 @@ func open(ctx context.Context, cfg Config, name string, archive []segment.Word, 
 		Cleaner:           p.Cleaner,
 		Departments:       p.Depts,
 		SynonymsFile:      cfg.SynonymsFile,
+		Logger:            cfg.Logger,
 	})
 	if err != nil {
 		if !create && !errors.Is(err, index.ErrLocked) {
