@@ -158,6 +158,16 @@ const boundaryRunes = "由请和与及同成将经对向在从按是为并至到
 // them is taken even without a place: "由兴东集团按程序组织实施".
 var agentMarkers = []string{"由", "请", "责成", "会同", "交由"}
 
+// agentRunes are agentMarkers as runes, for longestAt's test at every
+// position of a text.
+var agentRunes = func() [][]rune {
+	out := make([][]rune, len(agentMarkers))
+	for i, a := range agentMarkers {
+		out[i] = []rune(a)
+	}
+	return out
+}()
+
 // verbMarkers are words that often stand right before a unit in running text;
 // a place seemingly starting with one ("责成县", "要求苏州市") starts after it.
 var verbMarkers = []string{"责成", "会同", "交由", "要求", "同意", "支持", "督促", "指导", "协调", "委托", "授权",
@@ -712,7 +722,13 @@ type runeText struct {
 }
 
 func newRuneText(s string, limit int) runeText {
-	var rt runeText
+	// Counting the runes of a long s would cost as much as reading it,
+	// for a caller that wants only its first limit runes.
+	n := limit + 1
+	if limit <= 0 || len(s) < n {
+		n = utf8.RuneCountInString(s)
+	}
+	rt := runeText{rs: make([]rune, 0, n), gaps: make([]bool, 0, n), start: make([]int, 0, n), end: make([]int, 0, n)}
 	gap, newlines := false, 0
 	for i, r := range s {
 		if unicode.IsSpace(r) {
@@ -760,7 +776,7 @@ func (t *Table) Lengths(s string) []int {
 	rt := newRuneText(s, maxUnitRunes+1)
 	var out []int
 	for e := 1; e <= len(rt.rs) && e <= maxUnitRunes; e++ {
-		if !t.lastRunes[rt.rs[e-1]] || !endOK(rt.rs, e) {
+		if !t.lastRunes.has(rt.rs[e-1]) || !endOK(rt.rs, e) {
 			continue
 		}
 		if _, ok := t.parseMode(rt.rs[:e], rt.gaps[:e], mode{places: true}); ok {
@@ -816,15 +832,14 @@ func (t *Table) longestAt(rt runeText, i int) (match, bool) {
 	}
 	prevBoundary := i == 0 || !isHan(prev) || strings.ContainsRune(boundaryRunes, prev) || rt.gaps[i]
 	agent := false
-	for _, a := range agentMarkers {
-		ar := []rune(a)
+	for _, ar := range agentRunes {
 		if i >= len(ar) && slices.Equal(rs[i-len(ar):i], ar) {
 			agent = true
 		}
 	}
 	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}]
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
-		if !t.lastRunes[rs[e-1]] || !endOK(rs, e) {
+		if !t.lastRunes.has(rs[e-1]) || !endOK(rs, e) {
 			continue
 		}
 		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: agent})
