@@ -170,7 +170,8 @@ type column struct {
 }
 
 // errNoColumns: the index is not a single scorch index (the shard trial's
-// alias); the caller counts with bleve's facets instead.
+// alias) or a segment has no doc values to read; the caller counts with
+// bleve's facets instead.
 var errNoColumns = errors.New("index: facet columns need a scorch index")
 
 // count runs q over the index's current snapshot and returns, for each
@@ -369,21 +370,12 @@ func (fc *facetColumns) columns(seg segment.Segment, fields []string, build bool
 }
 
 // buildColumns reads fields of every document of seg from its doc values,
-// all fields in one pass (at 20,000 documents 4x cheaper than walking each
-// field's dictionary and postings, which remains for a segment without doc
-// values). Deleted documents are read too; the searcher never returns them.
+// all fields in one pass. Deleted documents are read too; the searcher never
+// returns them.
 func buildColumns(seg segment.Segment, fields []string) ([]*column, error) {
 	dv, ok := seg.(segment.DocValueVisitable)
 	if !ok {
-		out := make([]*column, len(fields))
-		for i, f := range fields {
-			c, err := buildColumn(seg, f)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = c
-		}
-		return out, nil
+		return nil, errNoColumns
 	}
 	n := seg.Count()
 	if n >= 1<<32-1 {
@@ -466,60 +458,4 @@ func (fc *facetColumns) prune(live []*scorch.SegmentSnapshot) {
 			delete(fc.segs, s)
 		}
 	}
-}
-
-// buildColumn reads field's postings in seg into a column, for a segment
-// without doc values.
-func buildColumn(seg segment.Segment, field string) (*column, error) {
-	n := seg.Count()
-	if n >= 1<<32-1 {
-		return nil, fmt.Errorf("index: facets: segment of %d documents", n)
-	}
-	dict, err := seg.Dictionary(field)
-	if err != nil {
-		return nil, fmt.Errorf("index: facets: %s: %w", field, err)
-	}
-	c := &column{start: make([]uint32, n+1)}
-	var pairs []uint64 // doc<<32 | ordinal
-	var pl segment.PostingsList
-	var pi segment.PostingsIterator
-	it := dict.AutomatonIterator(nil, nil, nil)
-	for {
-		e, err := it.Next()
-		if err != nil {
-			return nil, fmt.Errorf("index: facets: %s terms: %w", field, err)
-		}
-		if e == nil {
-			break
-		}
-		ord := uint64(len(c.terms))
-		c.terms = append(c.terms, e.Term)
-		if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
-			return nil, fmt.Errorf("index: facets: %s postings: %w", field, err)
-		}
-		pi = pl.Iterator(false, false, false, pi)
-		for {
-			p, err := pi.Next()
-			if err != nil {
-				return nil, fmt.Errorf("index: facets: %s postings: %w", field, err)
-			}
-			if p == nil {
-				break
-			}
-			d := p.Number()
-			pairs = append(pairs, d<<32|ord)
-			c.start[d+1]++
-		}
-	}
-	for d := 1; d < len(c.start); d++ {
-		c.start[d] += c.start[d-1]
-	}
-	c.ords = make([]uint32, len(pairs))
-	fill := slices.Clone(c.start[:n])
-	for _, p := range pairs {
-		d := p >> 32
-		c.ords[fill[d]] = uint32(p)
-		fill[d]++
-	}
-	return c, nil
 }

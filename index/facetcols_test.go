@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -219,35 +218,12 @@ func segmentCount(t *testing.T, ix *Index) int {
 	return len(snap.Segments())
 }
 
-// openUnmerged opens a new index whose segments scorch leaves unmerged.
+// openUnmerged opens a new index whose segments scorch leaves unmerged: a
+// floor of one byte keeps the planner from merging small segments into one
+// (their budget is the archive's size over the floor).
 func openUnmerged(t *testing.T, opts Options) *Index {
 	t.Helper()
-	dir := t.TempDir() + "/idx"
-	sharedSeg.Store(testSegmenter(t)) // as Open does, for bleve to build the analyzers
-	im, err := buildMapping(false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A floor of one byte keeps the planner from merging small segments
-	// into one (their budget is the archive's size over the floor).
-	bi, err := bleve.NewUsing(dir, im, scorch.Name, scorch.Name, map[string]interface{}{
+	return openPrepared(t, nil, map[string]interface{}{
 		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentsPerTier": 1000, "SegmentsPerMergeTask": 1000, "FloorSegmentSize": 1, "FloorSegmentFileSize": 1},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := json.Marshal(meta{Analysis: analysisVersion})
-	if err := bi.SetInternal(metaKey, raw); err != nil {
-		t.Fatal(err)
-	}
-	if err := bi.Close(); err != nil {
-		t.Fatal(err)
-	}
-	opts.Segmenter = testSegmenter(t)
-	ix, err := Open(context.Background(), dir, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
+	}, opts)
 }

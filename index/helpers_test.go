@@ -2,11 +2,15 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/go-ego/gse"
 
 	"govarchive/internal/clean"
@@ -72,6 +76,40 @@ func openTest(t testing.TB, opts Options) *Index {
 	ix, err := Open(context.Background(), t.TempDir()+"/idx", opts)
 	if err != nil {
 		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// openPrepared creates an index the way Open does but with the mapping as
+// edit leaves it and scorch's config (an index of an older version, one
+// kept unmerged), then opens it with Open; it is closed with the test.
+func openPrepared(t *testing.T, edit func(*mapping.IndexMappingImpl), config map[string]interface{}, opts Options) *Index {
+	t.Helper()
+	dir := t.TempDir() + "/idx"
+	opts.Segmenter = testSegmenter(t)
+	sharedSeg.Store(opts.Segmenter) // as Open does, for bleve to build the analyzers
+	im, err := buildMapping(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit != nil {
+		edit(im)
+	}
+	bi, err := bleve.NewUsing(dir, im, scorch.Name, scorch.Name, config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(meta{Analysis: analysisVersion})
+	if err := bi.SetInternal(metaKey, raw); err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), dir, opts)
+	if err != nil {
+		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
 	return ix

@@ -2,13 +2,13 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 
 	"govarchive/internal/document"
@@ -114,30 +114,10 @@ func TestLocateHitsDropsVanished(t *testing.T) {
 // doc values.
 func TestDateSortWithoutDateKey(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir() + "/idx"
-	sharedSeg.Store(testSegmenter(t)) // as Open does, for bleve to build the analyzers
-	im, err := buildMapping(false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	delete(im.DefaultMapping.Properties, fDateKey)
-	im.DefaultMapping.Properties[fDate].Fields[0].DocValues = true
-	bi, err := bleve.New(dir, im)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := json.Marshal(meta{Analysis: analysisVersion})
-	if err := bi.SetInternal(metaKey, raw); err != nil {
-		t.Fatal(err)
-	}
-	if err := bi.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(ctx, dir, Options{Segmenter: testSegmenter(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openPrepared(t, func(im *mapping.IndexMappingImpl) {
+		delete(im.DefaultMapping.Properties, fDateKey)
+		im.DefaultMapping.Properties[fDate].Fields[0].DocValues = true
+	}, nil, Options{})
 	if ix.dateKeys {
 		t.Fatal("an index without date_key sorts by it")
 	}
