@@ -8,11 +8,7 @@ import "testing"
 // together is cut from the item; one that continues a sentence, or speaks
 // of the item alone, stays.
 func TestClosingWholeMeeting(t *testing.T) {
-	cases := []struct {
-		name  string
-		lines []string
-		last  string
-	}{
+	cases := []lastTopicCase{
 		{"names the decisions together, wrapped", []string{
 			"一、关于甲工程", "会议原则同意甲工程实施", "方案，由县住建局组织实施。",
 			"二、关于防汛", "会议要求，县水利局要加强值", "班值守，确保安全度汛。",
@@ -39,30 +35,14 @@ func TestClosingWholeMeeting(t *testing.T) {
 			"会议强调本次会议的要求。",
 		}, "会议要求，县水利局要加强值班，并且\n会议强调本次会议的要求。"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			st := &state{lines: c.lines}
-			paras, gaps := st.paragraphGaps(0)
-			topics := numberedTopicsGaps(paras, gaps)
-			if len(topics) != 2 {
-				t.Fatalf("got %d topics, want 2", len(topics))
-			}
-			if got := topics[1].Text; got != c.last {
-				t.Errorf("last topic text = %q, want %q", got, c.last)
-			}
-		})
-	}
+	checkLastTopic(t, cases)
 }
 
 // TestClosingSummaryAndSignature: a paragraph that sums the items up
 // (以上事项，请…) closes them, and the office, date and publication mark
 // that sign a document are no item's text.
 func TestClosingSummaryAndSignature(t *testing.T) {
-	cases := []struct {
-		name  string
-		lines []string
-		last  string
-	}{
+	cases := []lastTopicCase{
 		{"summary", []string{
 			"1.原则同意甲方案，由区城管局组织实施。", "2.区市场监管局要加强监管，确保秩序稳定。",
 			"以上事项，请各有关单位认真贯彻落实。",
@@ -80,19 +60,7 @@ func TestClosingSummaryAndSignature(t *testing.T) {
 			"以上工作由区住建局牵头负责。",
 		}, "（一）加快施工。\n（二）保障资金。\n以上工作由区住建局牵头负责。"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			st := &state{lines: c.lines}
-			paras, gaps := st.paragraphGaps(0)
-			topics := numberedTopicsGaps(paras, gaps)
-			if len(topics) != 2 {
-				t.Fatalf("got %d topics, want 2", len(topics))
-			}
-			if got := topics[1].Text; got != c.last {
-				t.Errorf("last topic text = %q, want %q", got, c.last)
-			}
-		})
-	}
+	checkLastTopic(t, cases)
 }
 
 // TestNewsTopicDropsAttendance: in a news report, who attended, who sat in
@@ -112,5 +80,30 @@ func TestNewsTopicDropsAttendance(t *testing.T) {
 	}
 	if len(d.Attendees) != 2 {
 		t.Errorf("attendees = %v, want 王强 and 赵丽", d.Attendees)
+	}
+}
+
+type lastTopicCase struct {
+	name  string
+	lines []string
+	last  string // the second and last topic's text
+}
+
+// checkLastTopic cuts each case's lines into two numbered topics and checks
+// the text of the last.
+func checkLastTopic(t *testing.T, cases []lastTopicCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := &state{lines: c.lines}
+			paras, gaps := st.paragraphGaps(0)
+			topics := numberedTopicsGaps(paras, gaps)
+			if len(topics) != 2 {
+				t.Fatalf("got %d topics, want 2", len(topics))
+			}
+			if got := topics[1].Text; got != c.last {
+				t.Errorf("last topic text = %q, want %q", got, c.last)
+			}
+		})
 	}
 }
