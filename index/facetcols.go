@@ -30,7 +30,7 @@ import (
 // all have columns, its queries count with bleve's facets.
 type facetColumns struct {
 	mu   sync.Mutex
-	segs map[segment.Segment]*segColumns
+	segs map[segment.Segment]map[string]*column // by field; never changed once stored
 
 	kick   chan struct{} // a write or the open: warm up when writes pause
 	want   chan struct{} // a query found a segment without columns (a merge made it)
@@ -54,7 +54,7 @@ var errColumnsNotReady = errors.New("index: facet columns not built yet")
 // newFacetColumns starts the warmer of ix's columns; stop ends it.
 func newFacetColumns(ix *Index) *facetColumns {
 	ctx, cancel := context.WithCancel(context.Background())
-	fc := &facetColumns{segs: map[segment.Segment]*segColumns{}, kick: make(chan struct{}, 1), want: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{})}
+	fc := &facetColumns{segs: map[segment.Segment]map[string]*column{}, kick: make(chan struct{}, 1), want: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{})}
 	go fc.warmer(ctx, ix)
 	fc.changed()
 	return fc
@@ -126,7 +126,7 @@ func (fc *facetColumns) warm(ctx context.Context, ix *Index) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if _, err := fc.columns(s.Segment(), warmFields, true); err != nil {
+		if err := fc.build(ctx, s.Segment()); err != nil {
 			return err
 		}
 	}
@@ -154,11 +154,6 @@ func (fc *facetColumns) snapshot(ix *Index) (*scorch.IndexSnapshot, func(), erro
 		return nil, nil, errNoColumns
 	}
 	return snap, func() { r.Close() }, nil
-}
-
-type segColumns struct {
-	mu     sync.Mutex
-	fields map[string]*column
 }
 
 // column holds one field of one segment: document d has the terms
@@ -195,9 +190,10 @@ func (fc *facetColumns) count(ctx context.Context, ix *Index, q query.Query, fie
 	for i, s := range segs {
 		offsets[i] = total
 		total += s.Segment().Count()
-		if cols[i], err = fc.columns(s.Segment(), fields, false); err != nil {
+		var ok bool
+		if cols[i], ok = fc.ready(s.Segment(), fields); !ok {
 			fc.wanted()
-			return nil, err
+			return nil, errColumnsNotReady
 		}
 		counts[i] = make([][]uint32, len(fields))
 		for f, c := range cols[i] {
@@ -327,52 +323,50 @@ func (h *facetHeap) offer(v Facet) {
 	}
 }
 
-// columns returns seg's columns of fields, building those not yet built
-// if build is set, or else failing with errColumnsNotReady.
-func (fc *facetColumns) columns(seg segment.Segment, fields []string, build bool) ([]*column, error) {
+// ready returns seg's columns of fields if the warmer has built them.
+func (fc *facetColumns) ready(seg segment.Segment, fields []string) ([]*column, bool) {
 	fc.mu.Lock()
-	sc := fc.segs[seg]
-	if sc == nil {
-		if !build {
-			fc.mu.Unlock()
-			return nil, errColumnsNotReady
-		}
-		sc = &segColumns{fields: map[string]*column{}}
-		fc.segs[seg] = sc
-	}
+	built := fc.segs[seg]
 	fc.mu.Unlock()
-
-	sc.mu.Lock()
-	defer sc.mu.Unlock()
-	var missing []string
-	for _, f := range fields {
-		if sc.fields[f] == nil && !slices.Contains(missing, f) {
-			missing = append(missing, f)
-		}
-	}
-	if len(missing) > 0 && !build {
-		return nil, errColumnsNotReady
-	}
-	if len(missing) > 0 {
-		built, err := buildColumns(seg, missing)
-		if err != nil {
-			return nil, err
-		}
-		for i, f := range missing {
-			sc.fields[f] = built[i]
-		}
+	if built == nil {
+		return nil, false
 	}
 	out := make([]*column, len(fields))
 	for i, f := range fields {
-		out[i] = sc.fields[f]
+		if out[i] = built[f]; out[i] == nil {
+			return nil, false
+		}
 	}
-	return out, nil
+	return out, true
+}
+
+// build builds seg's columns of warmFields unless it has them. Only the
+// warmer builds, so no two builds of a segment race.
+func (fc *facetColumns) build(ctx context.Context, seg segment.Segment) error {
+	fc.mu.Lock()
+	done := fc.segs[seg] != nil
+	fc.mu.Unlock()
+	if done {
+		return nil
+	}
+	cols, err := buildColumns(ctx, seg, warmFields)
+	if err != nil {
+		return err
+	}
+	built := make(map[string]*column, len(warmFields))
+	for i, f := range warmFields {
+		built[f] = cols[i]
+	}
+	fc.mu.Lock()
+	fc.segs[seg] = built
+	fc.mu.Unlock()
+	return nil
 }
 
 // buildColumns reads fields of every document of seg from its doc values,
 // all fields in one pass. Deleted documents are read too; the searcher never
 // returns them.
-func buildColumns(seg segment.Segment, fields []string) ([]*column, error) {
+func buildColumns(ctx context.Context, seg segment.Segment, fields []string) ([]*column, error) {
 	dv, ok := seg.(segment.DocValueVisitable)
 	if !ok {
 		return nil, errNoColumns
@@ -409,6 +403,11 @@ func buildColumns(seg segment.Segment, fields []string) ([]*column, error) {
 	var state segment.DocVisitState
 	var err error
 	for d := range n {
+		if d%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		for i := range bs {
 			bs[i].col.start[d] = uint32(len(bs[i].col.ords))
 		}
