@@ -167,7 +167,7 @@ type column struct {
 // errNoColumns: the index is not a single scorch index (the shard trial's
 // alias) or a segment has no doc values to read; the caller counts with
 // bleve's facets instead.
-var errNoColumns = errors.New("index: facet columns need a scorch index")
+var errNoColumns = errors.New("index: no facet columns for this index")
 
 // count runs q over the index's current snapshot and returns, for each
 // field, its size most frequent values among the matches, most frequent
