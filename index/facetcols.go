@@ -247,38 +247,51 @@ func (fc *facetColumns) count(ctx context.Context, ix *Index, q query.Query, fie
 }
 
 // topFacets adds up field f's counts over the segments and keeps the size
-// largest (all when size <= 0).
+// largest (all when size <= 0). The segment with the most values (after
+// merges, most of the archive) is the base: another segment's value is
+// added to the base's count of it, found by binary search in the base's
+// sorted dictionary, or counted apart when the base lacks it. A k-way merge
+// of the segments' lists compared strings at every step: a third of an
+// uncached query's time at 20,000 documents.
 func topFacets(cols [][]*column, counts [][][]uint32, f, size int) []Facet {
 	top := &facetHeap{size: size}
-	// The values each segment counted, in its dictionary's (byte) order:
-	// merging these lists adds up a value's counts without hashing names,
-	// and without walking the values no match has.
-	lists := make([][]uint32, len(cols))
+	if len(cols) == 0 {
+		return []Facet{}
+	}
+	big := 0
 	for i := range cols {
-		for o, n := range counts[i][f] {
-			if n > 0 {
-				lists[i] = append(lists[i], uint32(o))
-			}
+		if len(cols[i][f].terms) > len(cols[big][f].terms) {
+			big = i
 		}
 	}
-	for {
-		term, found := "", false
-		for i, l := range lists {
-			if len(l) > 0 && (!found || cols[i][f].terms[l[0]] < term) {
-				term, found = cols[i][f].terms[l[0]], true
+	base, terms := counts[big][f], cols[big][f].terms
+	var apart map[string]int
+	for i := range cols {
+		if i == big {
+			continue
+		}
+		for o, n := range counts[i][f] {
+			if n == 0 {
+				continue
 			}
-		}
-		if !found {
-			break
-		}
-		n := 0
-		for i, l := range lists {
-			if len(l) > 0 && cols[i][f].terms[l[0]] == term {
-				n += int(counts[i][f][l[0]])
-				lists[i] = l[1:]
+			t := cols[i][f].terms[o]
+			if j, ok := slices.BinarySearch(terms, t); ok {
+				base[j] += n
+				continue
 			}
+			if apart == nil {
+				apart = map[string]int{}
+			}
+			apart[t] += int(n)
 		}
-		top.offer(Facet{Value: term, Count: n})
+	}
+	for o, n := range base {
+		if n > 0 {
+			top.offer(Facet{Value: terms[o], Count: int(n)})
+		}
+	}
+	for t, n := range apart {
+		top.offer(Facet{Value: t, Count: n})
 	}
 	out := top.vals
 	slices.SortFunc(out, func(a, b Facet) int {
