@@ -157,16 +157,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			return nil, err
 		}
 	default:
-		out.Facets = map[string][]Facet{}
-		for _, f := range wantFacets {
-			vals := []Facet{}
-			if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					vals = append(vals, Facet{Value: t.Term, Count: t.Count})
-				}
-			}
-			out.Facets[f] = vals
-		}
+		out.Facets = bleveFacets(res, wantFacets)
 	}
 	if cacheKey != "" && cachedFacets == nil {
 		ix.facets.put(cacheGen, cacheKey, out.Facets)
@@ -200,6 +191,11 @@ func (ix *Index) facetCounts(ctx context.Context, q query.Query, fields []string
 	if err != nil {
 		return nil, fmt.Errorf("index: facets: %w", err)
 	}
+	return bleveFacets(res, fields), nil
+}
+
+// bleveFacets are the terms facets of fields in res.
+func bleveFacets(res *bleve.SearchResult, fields []string) map[string][]Facet {
 	out := make(map[string][]Facet, len(fields))
 	for _, f := range fields {
 		vals := []Facet{}
@@ -210,14 +206,14 @@ func (ix *Index) facetCounts(ctx context.Context, q query.Query, fields []string
 		}
 		out[f] = vals
 	}
-	return out, nil
+	return out
 }
 
 // locateHits fills the stored fields and match locations of res's hits by
 // running the text query tq again over those documents only (without the
-// filters, which locate nothing and can be dear to build: a date range). withScore takes their
-// scores from this pass too (the first was unscored). A hit deleted
-// between the passes is dropped.
+// filters, which locate nothing and can be dear to build: a date range).
+// withScore takes their scores from this pass too (the first was
+// unscored). A hit deleted between the passes is dropped.
 func (ix *Index) locateHits(ctx context.Context, tq query.Query, res *bleve.SearchResult, withScore bool) error {
 	if len(res.Hits) == 0 {
 		return nil
