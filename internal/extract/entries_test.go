@@ -131,12 +131,8 @@ func TestParseListLayouts(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			st := &state{p: parser(t)}
-			var got []string
 			present, _ := st.parseList(tc.lines)
-			for _, p := range present {
-				got = append(got, p.Department+"/"+p.Name+"/"+p.Title)
-			}
-			if g := strings.Join(got, " "); g != tc.want {
+			if g := peopleString(present); g != tc.want {
 				t.Errorf("parseList(%q) = %q, want %q", tc.lines, g, tc.want)
 			}
 			for _, d := range tc.depts {

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestListsDoNotLeak: a post or unit one list gives a name stays in that
 // list; the same names in the next list of the document (parsed with the
@@ -21,11 +18,7 @@ func TestListsDoNotLeak(t *testing.T) {
 		st := &state{p: parser(t)}
 		st.parseList(c.first)
 		present, _ := st.parseList(c.second)
-		var got []string
-		for _, p := range present {
-			got = append(got, p.Department+"/"+p.Name+"/"+p.Title)
-		}
-		if g := strings.Join(got, " "); g != c.want {
+		if g := peopleString(present); g != c.want {
 			t.Errorf("after %q, parseList(%q) = %q, want %q", c.first, c.second, g, c.want)
 		}
 	}

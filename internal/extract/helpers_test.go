@@ -448,3 +448,13 @@ func TestOpeningLead(t *testing.T) {
 		}
 	}
 }
+
+// peopleString writes people as "department/name/title", space-separated,
+// for comparing a list's reading in one string.
+func peopleString(ps []document.Person) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Department + "/" + p.Name + "/" + p.Title
+	}
+	return strings.Join(out, " ")
+}

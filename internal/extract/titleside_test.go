@@ -33,11 +33,7 @@ func TestListTitleSide(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			st := &state{p: parser(t)}
 			present, _ := st.parseList(tc.lines)
-			var got []string
-			for _, p := range present {
-				got = append(got, p.Department+"/"+p.Name+"/"+p.Title)
-			}
-			if g := strings.Join(got, " "); g != tc.want {
+			if g := peopleString(present); g != tc.want {
 				t.Errorf("parseList(%q) = %q, want %q", tc.lines, g, tc.want)
 			}
 		})

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -27,11 +26,7 @@ func TestUnitLinePosts(t *testing.T) {
 			t.Errorf("unitWithPeople(%q) read nothing", c.line)
 			continue
 		}
-		var got []string
-		for _, p := range ps {
-			got = append(got, p.Department+"/"+p.Name+"/"+p.Title)
-		}
-		if g := strings.Join(got, " "); g != c.want {
+		if g := peopleString(ps); g != c.want {
 			t.Errorf("unitWithPeople(%q) = %q, want %q", c.line, g, c.want)
 		}
 	}
