@@ -254,10 +254,10 @@ func (fc *facetColumns) count(ctx context.Context, ix *Index, q query.Query, fie
 // of the segments' lists compared strings at every step: a third of an
 // uncached query's time at 20,000 documents.
 func topFacets(cols [][]*column, counts [][][]uint32, f, size int) []Facet {
-	top := &facetHeap{size: size}
 	if len(cols) == 0 {
 		return []Facet{}
 	}
+	top := &facetHeap{size: size}
 	big := 0
 	for i := range cols {
 		if len(cols[i][f].terms) > len(cols[big][f].terms) {
@@ -294,25 +294,27 @@ func topFacets(cols [][]*column, counts [][][]uint32, f, size int) []Facet {
 		top.offer(Facet{Value: t, Count: n})
 	}
 	out := top.vals
-	slices.SortFunc(out, func(a, b Facet) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
-	})
+	slices.SortFunc(out, facetOrder)
 	if out == nil {
 		out = []Facet{}
 	}
 	return out
 }
 
-// facetHeap keeps the size best values seen (higher count, then lower
-// value, as bleve orders facets), the worst of them at the root.
+// facetHeap keeps the size best values seen (facetOrder), the worst of
+// them at the root.
 type facetHeap struct {
 	size int
 	vals []Facet
 }
 
-func better(a, b Facet) bool {
-	return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
+// facetOrder orders facet values as bleve does: higher count first, then
+// by value.
+func facetOrder(a, b Facet) int {
+	return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
 }
+
+func better(a, b Facet) bool { return facetOrder(a, b) < 0 }
 
 func (h *facetHeap) Len() int           { return len(h.vals) }
 func (h *facetHeap) Less(i, j int) bool { return better(h.vals[j], h.vals[i]) }

@@ -179,7 +179,7 @@ func (ix *Index) facetCounts(ctx context.Context, q query.Query, fields []string
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	for _, f := range fields {
 		n := size
-		if n <= 0 {
+		if n <= 0 { // every value: as many as the field has terms
 			n = 0
 			if err := ix.visitTerms(f, func(string, int) { n++ }); err != nil {
 				return nil, err

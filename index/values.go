@@ -83,9 +83,8 @@ func (ix *Index) TopicCount(ctx context.Context, q Query) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: topic count: %w", err)
 	}
-	counts := all[fTopicCount]
 	n := 0
-	for _, c := range counts {
+	for _, c := range all[fTopicCount] {
 		k, err := strconv.Atoi(c.Value)
 		if err != nil {
 			return 0, fmt.Errorf("index: topic count %q: %w", c.Value, err)
