@@ -90,16 +90,20 @@ function peopleView(d) {
   if (d.absent && d.absent.length) {
     out.push(h('section', { 'aria-labelledby': 'abs-h', class: 'absent' },
       h('h2', { id: 'abs-h' }, `请假（${d.absent.length}）`),
-      h('ul', { class: 'names' }, d.absent.map((p) => h('li', {}, personLink(p.name),
-        [p.department, p.title].filter(Boolean).length ? h('span', { class: 'title' }, [p.department, p.title].filter(Boolean).join(' ')) : null)))));
+      h('ul', { class: 'names' }, d.absent.map(personWithUnit))));
   }
   if (d.members && d.members.length) {
     out.push(h('section', { 'aria-labelledby': 'mem-h' },
       h('h2', { id: 'mem-h' }, '成员'),
-      h('ul', { class: 'names' }, d.members.map((p) => h('li', {}, personLink(p.name),
-        [p.title, p.department].filter(Boolean).length ? h('span', { class: 'title' }, [p.department, p.title].filter(Boolean).join(' ')) : null)))));
+      h('ul', { class: 'names' }, d.members.map(personWithUnit))));
   }
   return out;
+}
+
+// A list item: the person's link, then their unit and post where written.
+function personWithUnit(p) {
+  const about = [p.department, p.title].filter(Boolean).join(' ');
+  return h('li', {}, personLink(p.name), about ? h('span', { class: 'title' }, about) : null);
 }
 
 function namedView(d) {
