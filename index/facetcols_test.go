@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -108,6 +109,23 @@ func TestFacetColumnsMatchBleve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Counted while bleve ranks a page of the matches.
+			rctx, tallied := ix.cols.ranked(ctx, facetFields)
+			page := bleve.NewSearchRequestOptions(top, 3, 2, false)
+			page.SortByCustom(ix.sortOrder(cmp.Or(q.Sort, SortRelevance)))
+			if _, err := ix.bi.SearchInContext(rctx, page); err != nil {
+				t.Fatal(err)
+			}
+			if tallied() == nil {
+				t.Fatalf("%+v: no tally while ranking", q)
+			}
+			ranked := tallied().top(size)
+			// And what Search answers, its facet cache emptied.
+			ix.DropFacetCache()
+			served, err := ix.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
 			for _, f := range facetFields {
 				want := []Facet{}
 				if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
@@ -118,6 +136,12 @@ func TestFacetColumnsMatchBleve(t *testing.T) {
 				if !reflect.DeepEqual(got[f], want) {
 					t.Errorf("%q %+v size %d, facet %s:\n got %v\nwant %v", q.Text, q, size, f, got[f], want)
 				}
+				if !reflect.DeepEqual(ranked[f], want) {
+					t.Errorf("%q %+v size %d, facet %s counted while ranking:\n got %v\nwant %v", q.Text, q, size, f, ranked[f], want)
+				}
+				if !reflect.DeepEqual(served.Facets[f], want) {
+					t.Errorf("%q %+v size %d, facet %s from Search:\n got %v\nwant %v", q.Text, q, size, f, served.Facets[f], want)
+				}
 			}
 		}
 	}
@@ -127,6 +151,7 @@ func TestFacetColumnsMatchBleve(t *testing.T) {
 func TestFacetColumnsPruned(t *testing.T) {
 	ctx := context.Background()
 	ix := openTest(t, Options{})
+	remapped := 0
 	for i := range 6 {
 		d := doc(fmt.Sprintf("p%d", i), "纪要", "研究审计工作。")
 		d.People = []string{fmt.Sprintf("人员%d", i)}
@@ -134,6 +159,17 @@ func TestFacetColumnsPruned(t *testing.T) {
 		if err := ix.cols.warm(ctx, ix); err != nil {
 			t.Fatal(err)
 		}
+		// A query merging several segments' counts maps their ordinals.
+		ix.DropFacetCache()
+		if _, err := ix.Search(ctx, Query{}); err != nil {
+			t.Fatal(err)
+		}
+		ix.cols.mu.Lock()
+		remapped = max(remapped, len(ix.cols.remaps))
+		ix.cols.mu.Unlock()
+	}
+	if remapped == 0 {
+		t.Fatal("no query merged the counts of two segments")
 	}
 	if err := ix.Settle(ctx); err != nil {
 		t.Fatal(err)
@@ -142,10 +178,21 @@ func TestFacetColumnsPruned(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.cols.mu.Lock()
+	defer ix.cols.mu.Unlock()
 	held := len(ix.cols.segs)
-	ix.cols.mu.Unlock()
 	if n := segmentCount(t, ix); held != n {
 		t.Errorf("columns held for %d segments, the index has %d", held, n)
+	}
+	live := map[*column]bool{}
+	for _, cols := range ix.cols.segs {
+		for _, c := range cols {
+			live[c] = true
+		}
+	}
+	for k := range ix.cols.remaps {
+		if !live[k[0]] || !live[k[1]] {
+			t.Errorf("an ordinal map of a merged-away segment is held")
+		}
 	}
 }
 

@@ -65,8 +65,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	// Matching text reads where each word occurs in every match when asked
 	// to; only the hits shown need it (their snippets), so a query with
 	// text is run twice: once to rank and count every match, once for the
-	// locations and stored fields of the page's hits. Facets are counted
-	// from the facet columns in a pass of their own (facetcols.go).
+	// locations and stored fields of the page's hits. The ranking pass
+	// counts the facets from the facet columns as well (facetcols.go).
 	locate := p.hasText() && !brief
 	var wantFacets []string
 	if !q.NoFacets {
@@ -76,6 +76,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			}
 		}
 	}
+	var tallied func() *tally // the facets counted while ranking, if any
 	var top query.Query
 	run := func(or bool) (*bleve.SearchResult, error) {
 		tq, err := ix.buildText(p, or)
@@ -105,7 +106,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 				req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
 			}
 		}
-		res, err := ix.bi.SearchInContext(ctx, req)
+		// With facet columns the ranking pass counts the facets too.
+		sctx := ctx
+		if ix.cols != nil && len(wantFacets) > 0 {
+			sctx, tallied = ix.cols.ranked(ctx, wantFacets)
+		}
+		res, err := ix.bi.SearchInContext(sctx, req)
 		if err == nil && locate {
 			err = ix.locateHits(ctx, tq, res, sortBy != SortRelevance)
 		}
@@ -152,6 +158,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	switch {
 	case cachedFacets != nil:
 		out.Facets = cachedFacets
+	case tallied != nil && tallied() != nil:
+		out.Facets = tallied().top(facetSize)
 	case len(wantFacets) > 0 && ix.cols != nil:
 		if out.Facets, err = ix.facetCounts(ctx, top, wantFacets, facetSize); err != nil {
 			return nil, err
