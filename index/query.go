@@ -322,11 +322,17 @@ func (ix *Index) fieldQuery(field, text string, phrase, or bool, boost float64) 
 		if tok, ok := ix.singleToken(text); ok {
 			return termQ(field, tok, boost)
 		}
-		q := bleve.NewMatchPhraseQuery(text)
-		q.SetField(field)
-		q.Analyzer = ix.textAn
-		q.SetBoost(boost)
-		return q
+		if ix.phraseAn == nil {
+			q := bleve.NewMatchPhraseQuery(text)
+			q.SetField(field)
+			q.Analyzer = ix.textAn
+			q.SetBoost(boost)
+			return q
+		}
+		if q := analyzedPhrase(ix.phraseAn, field, text, boost); q != nil {
+			return q
+		}
+		return bleve.NewMatchNoneQuery()
 	}
 	if !ix.opts.Baseline {
 		if q := ix.wordsQuery(field, text, or, boost); q != nil {
@@ -387,9 +393,7 @@ func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Qu
 	}
 	single := func(i int) bool { return utf8.RuneCountInString(toks[i]) == 1 }
 	adjacent := func(ws ...string) []query.Query {
-		pq := bleve.NewPhraseQuery(ws, field)
-		pq.SetBoost(boost)
-		return []query.Query{pq, termQ(field, strings.Join(ws, ""), boost)}
+		return []query.Query{newPhrase(field, ws, boost), termQ(field, strings.Join(ws, ""), boost)}
 	}
 	// Boosts go on the leaves: bleve ignores them on conjunctions and
 	// disjunctions.
@@ -405,9 +409,7 @@ func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Qu
 				if parts := ix.parts(w); len(parts) > 1 {
 					// Adjacent, or 政府工作报告 would match 政府 … 工作 … 报告
 					// anywhere in a long document.
-					pq := bleve.NewPhraseQuery(parts, field)
-					pq.SetBoost(boost)
-					alts = append(alts, pq)
+					alts = append(alts, newPhrase(field, parts, boost))
 				}
 				words = append(words, disjunction(alts...))
 			}
