@@ -89,7 +89,12 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 				}
 				continue
 			}
-			doc, _, err := decodeStored(h.ID, fieldsOf(h.Fields), withDoc)
+			// Without the document, a hit shows only its metadata.
+			decode := decodeHit
+			if withDoc {
+				decode = decodeWhole
+			}
+			doc, _, err := decode(h.ID, fieldsOf(h.Fields))
 			if err != nil {
 				return err
 			}

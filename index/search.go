@@ -382,7 +382,14 @@ func (ix *Index) dateSort(desc bool) *search.SortField {
 
 func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	get := fieldsOf(h.Fields)
-	doc, spans, err := decodeStored(h.ID, get, false)
+	var doc *document.Document
+	var spans []topicSpan
+	var err error
+	if withDoc {
+		doc, spans, err = decodeStored(h.ID, get, false)
+	} else {
+		doc, spans, err = decodeHit(h.ID, get)
+	}
 	if err != nil {
 		return Hit{}, err
 	}

@@ -258,11 +258,9 @@ func decodeStored(id string, get fieldGetter, topicTexts bool) (*document.Docume
 		return nil, nil, err
 	}
 	doc.Text = get(fText)
-	var spans []topicSpan
-	if raw := get(fTopicSpans); raw != "" {
-		if err := json.Unmarshal([]byte(raw), &spans); err != nil {
-			return nil, nil, fmt.Errorf("index: decode %s topics: %w", id, err)
-		}
+	spans, err := decodeSpans(id, get)
+	if err != nil {
+		return nil, nil, err
 	}
 	if topicTexts {
 		fillTopicTexts(doc, spans, storedText(doc, get(fSimplified)).Body)
@@ -278,6 +276,77 @@ func fillTopicTexts(doc *document.Document, spans []topicSpan, body string) {
 			doc.Topics[i].Text = spans[i].text(body)
 		}
 	}
+}
+
+// hitView is the part of a stored brief a search hit shows. Decoding only
+// it skips the lists (attendees, observers, members, decisions) that make up
+// most of a minutes' brief: decoding whole briefs was half of what rendering
+// a page of hits cost. Its tags are document.Document's (a test checks).
+type hitView struct {
+	Source    string        `json:"source"`
+	Kind      document.Kind `json:"kind"`
+	Title     string        `json:"title"`
+	Issuer    string        `json:"issuer"`
+	DocNumber string        `json:"doc_number"`
+	Date      string        `json:"date"`
+	Meeting   *struct {
+		Name    string `json:"name"`
+		Session int    `json:"session"`
+		Date    string `json:"date"`
+	} `json:"meeting"`
+	Topics []struct {
+		No    int    `json:"no"`
+		Title string `json:"title"`
+	} `json:"topics"`
+}
+
+// decodeHit is decodeStored for a hit that shows its document's metadata,
+// text and topic titles, not the whole document.
+func decodeHit(id string, get fieldGetter) (*document.Document, []topicSpan, error) {
+	js := get(fDocBrief)
+	if get(fDocJSON) != "" || js == "" {
+		return decodeStored(id, get, false)
+	}
+	var v hitView
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		return nil, nil, fmt.Errorf("index: decode %s: %w", id, err)
+	}
+	doc := &document.Document{
+		ID: id, Source: v.Source, SourcePath: get(fSourceStore), Kind: v.Kind, Title: v.Title,
+		Issuer: v.Issuer, DocNumber: v.DocNumber, Date: v.Date, Text: get(fText),
+	}
+	if m := v.Meeting; m != nil {
+		doc.Meeting = &document.Meeting{Name: m.Name, Session: m.Session, Date: m.Date}
+	}
+	if len(v.Topics) > 0 {
+		doc.Topics = make([]document.Topic, len(v.Topics))
+		for i, t := range v.Topics {
+			doc.Topics[i] = document.Topic{No: t.No, Title: t.Title}
+		}
+	}
+	spans, err := decodeSpans(id, get)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, spans, nil
+}
+
+// decodeWhole is decodeStored with the topics' texts.
+func decodeWhole(id string, get fieldGetter) (*document.Document, []topicSpan, error) {
+	return decodeStored(id, get, true)
+}
+
+// decodeSpans reads a document's topic spans (nil without topics).
+func decodeSpans(id string, get fieldGetter) ([]topicSpan, error) {
+	raw := get(fTopicSpans)
+	if raw == "" {
+		return nil, nil
+	}
+	var spans []topicSpan
+	if err := json.Unmarshal([]byte(raw), &spans); err != nil {
+		return nil, fmt.Errorf("index: decode %s topics: %w", id, err)
+	}
+	return spans, nil
 }
 
 func decodeDoc(id, js, path string) (*document.Document, error) {

@@ -3,9 +3,11 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -181,4 +183,88 @@ func TestTopicSpansBudget(t *testing.T) {
 	if sp.inBody() || sp.text(body) != topics[0].Text {
 		t.Errorf("past the budget: %+v, want the text stored whole", sp)
 	}
+}
+
+// A search hit's partial decode reads what a whole decode reads of the
+// fields a hit shows: hitView's tags are document.Document's.
+func TestDecodeHitMatchesWhole(t *testing.T) {
+	d := &document.Document{
+		ID: "x", Source: "x.txt", SourcePath: "a/x.txt", Kind: document.KindMinutes, Title: "市政府第3次常务会议纪要",
+		Issuer: "苏州市人民政府", DocNumber: "〔2020〕3号", DocYear: 2020, DocSeq: 3, Date: "2020-03-05",
+		Meeting:   &document.Meeting{Name: "市政府第3次常务会议", Type: "常务会议", Session: 3, Date: "2020-03-04", Chair: &document.Person{Name: "李亚平"}},
+		Topics:    []document.Topic{{No: 1, Title: "研究审计工作", Text: "原则同意。", Decisions: []string{"原则同意。"}}, {No: 2, Title: "研究防汛工作", Text: "由市应急局负责。"}},
+		Observers: []document.Person{{Name: "胡岚", Department: "市民政局"}},
+		Text:      "一、研究审计工作\n原则同意。\n二、研究防汛工作\n由市应急局负责。",
+	}
+	st, err := encodeStored(d, d.Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]string{fDocBrief: string(st.brief), fTopicSpans: string(st.spans), fText: d.Text, fSourceStore: d.SourcePath}
+	get := func(n string) string { return fields[n] }
+	whole, wantSpans, err := decodeStored("x", get, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, spans, err := decodeHit("x", get)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(spans, wantSpans) || len(spans) != 2 {
+		t.Errorf("spans %+v, want %+v", spans, wantSpans)
+	}
+	if *got.Meeting != (document.Meeting{Name: whole.Meeting.Name, Session: whole.Meeting.Session, Date: whole.Meeting.Date}) {
+		t.Errorf("meeting %+v", got.Meeting)
+	}
+	for i, tp := range whole.Topics {
+		if !reflect.DeepEqual(got.Topics[i], document.Topic{No: tp.No, Title: tp.Title}) {
+			t.Errorf("topic %d: %+v", i, got.Topics[i])
+		}
+	}
+	shown := func(d *document.Document) []string {
+		return []string{d.ID, d.Source, d.SourcePath, string(d.Kind), d.Title, d.Issuer, d.DocNumber, d.Date, d.Text}
+	}
+	if g, w := shown(got), shown(whole); !reflect.DeepEqual(g, w) || slices.Contains(w, "") {
+		t.Errorf("got %q\nwant %q", g, w)
+	}
+}
+
+// BenchmarkDecodeHit: what a search hit decodes of a minutes' stored form
+// with 60 observers and 8 topics, whole or only what the hit shows.
+func BenchmarkDecodeHit(b *testing.B) {
+	d := &document.Document{ID: "x", Source: "x.txt", Kind: document.KindMinutes, Title: "市政府第3次常务会议纪要", Date: "2020-03-05",
+		Meeting: &document.Meeting{Name: "市政府第3次常务会议", Session: 3, Chair: &document.Person{Name: "李亚平", Title: "市长"}}}
+	var text strings.Builder
+	for i := range 8 {
+		tp := document.Topic{No: i + 1, Title: fmt.Sprintf("研究第%d项工作", i+1), Text: strings.Repeat("会议原则同意，由市应急局会同市民政局负责组织实施。", 6),
+			Decisions: []string{"原则同意。"}, LeadDepartments: []string{"市应急局", "市民政局"}, Documents: []string{"《关于安全生产的实施意见》"}}
+		d.Topics = append(d.Topics, tp)
+		text.WriteString(tp.Title + "\n" + tp.Text + "\n")
+	}
+	for i := range 60 {
+		d.Observers = append(d.Observers, document.Person{Name: fmt.Sprintf("王%02d", i), Department: "市应急管理局"})
+		d.People = append(d.People, fmt.Sprintf("王%02d", i))
+		d.DepartmentRefs = append(d.DepartmentRefs, document.DeptRef{Name: "市应急局", Canonical: "苏州市应急管理局"})
+	}
+	d.Text = text.String()
+	st, err := encodeStored(d, d.Text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fields := map[string]string{fDocBrief: string(st.brief), fTopicSpans: string(st.spans), fText: d.Text}
+	get := func(n string) string { return fields[n] }
+	b.Run("whole", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := decodeStored("x", get, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("hit", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := decodeHit("x", get); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
