@@ -274,3 +274,35 @@ func openUnmerged(t *testing.T, opts Options) *Index {
 		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentsPerTier": 1000, "SegmentsPerMergeTask": 1000, "FloorSegmentSize": 1, "FloorSegmentFileSize": 1},
 	}, opts)
 }
+
+// A query whose columns are being built waits for them when counting its
+// matches with bleve would cost more than the rest of the build.
+func TestFacetColumnsAwait(t *testing.T) {
+	ctx := context.Background()
+	fc := &facetColumns{}
+	if fc.await(ctx, 1e6) {
+		t.Error("waited with no build under way")
+	}
+	done := make(chan struct{})
+	fc.warming, fc.left = done, 10_000
+	if fc.await(ctx, 10_000/awaitRatio-1) {
+		t.Error("waited though bleve would count the matches sooner")
+	}
+	waited := make(chan bool)
+	go func() { waited <- fc.await(ctx, 10_000/awaitRatio) }()
+	select {
+	case <-waited:
+		t.Fatal("did not wait for the build")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(done)
+	if !<-waited {
+		t.Error("await reports no columns after the build")
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	fc.warming = make(chan struct{})
+	if fc.await(cctx, 1e6) {
+		t.Error("a cancelled query waited")
+	}
+}

@@ -161,6 +161,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	case tallied != nil && tallied() != nil:
 		out.Facets = tallied().top(facetSize)
 	case len(wantFacets) > 0 && ix.cols != nil:
+		// The columns were not ready for this snapshot: wait for them
+		// if they are being built and that is cheaper than the fallback.
+		ix.cols.await(ctx, res.Total)
 		if out.Facets, err = ix.facetCounts(ctx, top, wantFacets, facetSize); err != nil {
 			return nil, err
 		}
