@@ -26,13 +26,14 @@ const (
 	analysisVersion = "gse-3" // bump when tokenization or the fields change: old indexes need a reindex
 )
 
-// sharedSeg is the process-wide segmenter the registered tokenizer uses.
+// sharedSeg gives the process-wide segmenter the registered tokenizer uses.
 // bleve builds tokenizers through its global registry from a config map that
 // is serialised into the index, so a constructor cannot be handed a Go value;
-// and loading a gse dictionary costs ~1 s and 130 MB, so it must not happen
-// per index. Open stores the segmenter here; this is the package's only
-// mutable state.
-var sharedSeg atomic.Pointer[gse.Segmenter]
+// and loading a gse dictionary costs 1-2 s and 130 MB, so it must not happen
+// per index. Open stores the segmenter here (a function: it may still be
+// loading, see Options.SegmenterLoading); this is the package's only mutable
+// state.
+var sharedSeg atomic.Pointer[func() *gse.Segmenter]
 
 func init() {
 	if err := registry.RegisterTokenizer(tokenizerType, newTokenizer); err != nil {
@@ -48,9 +49,9 @@ func newTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.To
 	mode, _ := config["mode"].(string)
 	switch mode {
 	case modeIndex, "":
-		return &tokenizer{seg: seg, sub: true}, nil
+		return &tokenizer{load: *seg, sub: true}, nil
 	case modeQuery:
-		return &tokenizer{seg: seg}, nil
+		return &tokenizer{load: *seg}, nil
 	}
 	return nil, fmt.Errorf("index: unknown gse tokenizer mode %q", mode)
 }
@@ -62,11 +63,16 @@ func newTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.To
 // alternatives in a phrase). Query mode emits the top-level words only: a
 // query analysed with sub-words would let a phrase match unrelated words.
 type tokenizer struct {
-	seg *gse.Segmenter
-	sub bool
+	load func() *gse.Segmenter // waits for the dictionary if it is loading
+	seg  *gse.Segmenter        // set, or load's in the copy that cuts one text
+	sub  bool
 }
 
-func (t *tokenizer) Tokenize(in []byte) analysis.TokenStream {
+func (tz *tokenizer) Tokenize(in []byte) analysis.TokenStream {
+	t := *tz
+	if t.seg == nil {
+		t.seg = t.load()
+	}
 	// gse cuts full-width Latin and digits one character at a time
 	// (ＡＢＣ → Ａ/Ｂ/Ｃ), so segment a half-width copy and map its offsets
 	// back: tokens keep pointing into the original bytes.

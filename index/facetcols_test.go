@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/go-ego/gse"
 
 	"govarchive/internal/document"
 )
@@ -273,6 +274,53 @@ func openUnmerged(t *testing.T, opts Options) *Index {
 	return openPrepared(t, nil, map[string]interface{}{
 		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentsPerTier": 1000, "SegmentsPerMergeTask": 1000, "FloorSegmentSize": 1, "FloorSegmentFileSize": 1},
 	}, opts)
+}
+
+// An index opened while its segmenter is still loading returns at once and
+// builds its facet columns meanwhile; searches wait for the segmenter.
+func TestOpenWhileSegmenterLoads(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir() + "/idx"
+	seg := testSegmenter(t)
+	ix, err := Open(ctx, dir, Options{Segmenter: seg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*document.Document
+	for i := range 30 {
+		d := doc(fmt.Sprintf("s%02d", i), "纪要", "研究审计工作。")
+		d.People = []string{fmt.Sprintf("人员%d", i%4)}
+		docs = append(docs, d)
+	}
+	put(t, ix, docs...)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	loaded := make(chan struct{})
+	ix, err = Open(ctx, dir, Options{SegmenterLoading: func() (*gse.Segmenter, error) {
+		<-loaded
+		return seg, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// The columns get built while the segmenter has not arrived.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := ix.cols.count(ctx, ix, bleve.NewMatchAllQuery(), facetFields, 3); err == nil {
+			break
+		} else if !errors.Is(err, errColumnsNotReady) || time.Now().After(deadline) {
+			t.Fatalf("no columns while the segmenter loads: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	close(loaded)
+	r := find(t, ix, Query{Text: "审计", FacetSize: 2})
+	if r.Total != 30 || !reflect.DeepEqual(r.Facets[FacetPerson], []Facet{{"人员0", 8}, {"人员1", 8}}) {
+		t.Errorf("after loading: %d hits, person facet %v", r.Total, r.Facets[FacetPerson])
+	}
 }
 
 // A query whose columns are being built waits for them when counting its

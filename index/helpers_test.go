@@ -88,7 +88,9 @@ func openPrepared(t *testing.T, edit func(*mapping.IndexMappingImpl), config map
 	t.Helper()
 	dir := t.TempDir() + "/idx"
 	opts.Segmenter = testSegmenter(t)
-	sharedSeg.Store(opts.Segmenter) // as Open does, for bleve to build the analyzers
+	seg := opts.Segmenter
+	get := func() *gse.Segmenter { return seg }
+	sharedSeg.Store(&get) // as Open does, for bleve to build the analyzers
 	im, err := buildMapping(false)
 	if err != nil {
 		t.Fatal(err)

@@ -48,6 +48,11 @@ type Options struct {
 	// built with the archive's user dictionary. Nil builds one without
 	// user words.
 	Segmenter *gse.Segmenter
+	// SegmenterLoading, when Segmenter is nil, gives the segmenter once
+	// its dictionary has loaded: Open returns without waiting (the facet
+	// columns build meanwhile), analysis waits. The caller waits for it
+	// too before it searches or writes, and closes the index if it fails.
+	SegmenterLoading func() (*gse.Segmenter, error)
 	// DictionaryVersion identifies the user dictionary Segmenter was built
 	// with (UserDictionaryVersion). A new index records it; an existing
 	// index whose recorded version differs reports NeedsReindex.
@@ -92,7 +97,7 @@ type Index struct {
 	facets   facetCache
 	cols     *facetColumns // nil: bleve counts facets (an alias of shards)
 	simplify func(string) string
-	seg      *gse.Segmenter // nil for the baseline
+	seg      func() *gse.Segmenter // nil for the baseline; waits while the dictionary loads
 	dir      string
 	// briefFields are the stored fields Query.Brief reads: the brief
 	// document, or the whole one in an index built before it existed.
@@ -135,15 +140,31 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if opts.Departments != nil {
 		opts.Departments = newFormsMemo(opts.Departments)
 	}
-	seg := opts.Segmenter
-	if seg == nil && !opts.Baseline {
-		var err error
-		if seg, err = segment.New(nil); err != nil {
+	var seg func() *gse.Segmenter
+	switch {
+	case opts.Segmenter != nil:
+		s := opts.Segmenter
+		seg = func() *gse.Segmenter { return s }
+	case opts.SegmenterLoading != nil:
+		loading := opts.SegmenterLoading
+		seg = sync.OnceValue(func() *gse.Segmenter {
+			s, err := loading()
+			if err != nil {
+				// The caller closes the index when loading fails: no
+				// text reaches analysis.
+				panic(fmt.Sprintf("index: text analysed without a segmenter: %v", err))
+			}
+			return s
+		})
+	case !opts.Baseline:
+		s, err := segment.New(nil)
+		if err != nil {
 			return nil, fmt.Errorf("index: %w", err)
 		}
+		seg = func() *gse.Segmenter { return s }
 	}
 	if seg != nil {
-		sharedSeg.Store(seg)
+		sharedSeg.Store(&seg)
 	}
 	ix := &Index{opts: opts, simplify: func(s string) string { return s }, textAn: queryAnalyzer, seg: seg, dir: dir}
 	if opts.Cleaner != nil {

@@ -454,7 +454,7 @@ func (ix *Index) parts(w string) []string {
 	if utf8.RuneCountInString(w) < 3 {
 		return nil
 	}
-	segs := ix.seg.Segment([]byte(w))
+	segs := ix.seg().Segment([]byte(w))
 	if len(segs) != 1 || segs[0].Token() == nil {
 		return nil
 	}

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"govarchive/index"
 	"govarchive/internal/clean"
@@ -48,35 +49,60 @@ type Parsing struct {
 	Parser    *extract.Parser
 }
 
-// NewParsing loads the dictionaries (about a second) and builds the parser
-// with the department table's names and the given archive names as user
-// words.
+// NewParsing loads the dictionaries (1-2 s) and builds the parser with the
+// department table's names and the given archive names as user words.
 func NewParsing(archive []segment.Word) (*Parsing, error) {
+	l, err := startParsing(archive)
+	if err != nil {
+		return nil, err
+	}
+	return l.wait()
+}
+
+// loadingParsing is a Parsing whose gse dictionary is still loading: most
+// of a start, which the index's opening overlaps.
+type loadingParsing struct {
+	depts   *dept.Table
+	cleaner *clean.Cleaner
+	archive []segment.Word
+	seg     func() (*gse.Segmenter, error)
+}
+
+// startParsing loads the department and conversion tables and starts
+// loading gse's dictionary in the background.
+func startParsing(archive []segment.Word) (*loadingParsing, error) {
 	depts, err := dept.New()
 	if err != nil {
 		return nil, fmt.Errorf("department table: %w", err)
 	}
-	// The t2s tables load on another core while gse builds its
-	// dictionary: start-up is mostly these two.
-	type cleaner struct {
-		cl  *clean.Cleaner
+	type loaded struct {
+		seg *gse.Segmenter
 		err error
 	}
-	ch := make(chan cleaner, 1)
+	ch := make(chan loaded, 1)
 	go func() {
-		cl, err := clean.New()
-		ch <- cleaner{cl, err}
+		seg, err := segment.New(userWords(depts, archive))
+		ch <- loaded{seg, err}
 	}()
-	seg, err := segment.New(userWords(depts, archive))
-	c := <-ch
+	wait := sync.OnceValues(func() (*gse.Segmenter, error) {
+		l := <-ch
+		return l.seg, l.err
+	})
+	cl, err := clean.New()
+	if err != nil {
+		_, _ = wait() // let the load finish rather than leak it
+		return nil, fmt.Errorf("cleaner: %w", err)
+	}
+	return &loadingParsing{depts: depts, cleaner: cl, archive: archive, seg: wait}, nil
+}
+
+// wait waits for the dictionary and returns the Parsing.
+func (l *loadingParsing) wait() (*Parsing, error) {
+	seg, err := l.seg()
 	if err != nil {
 		return nil, err
 	}
-	if c.err != nil {
-		return nil, fmt.Errorf("cleaner: %w", c.err)
-	}
-	cl := c.cl
-	return &Parsing{Segmenter: seg, Depts: depts, Cleaner: cl, Parser: extract.New(seg, depts, cl)}, nil
+	return &Parsing{Segmenter: seg, Depts: l.depts, Cleaner: l.cleaner, Parser: extract.New(seg, l.depts, l.cleaner)}, nil
 }
 
 // userWordFreq keeps a name whole against gse's own cuts (市民/政局).
@@ -174,26 +200,35 @@ func open(ctx context.Context, cfg Config, name string, archive []segment.Word, 
 			return nil, fmt.Errorf("%w: %s: %v; %s", ErrIndexMissing, dir, err, recoveryHint)
 		}
 	}
+	opts := index.Options{SynonymsFile: cfg.SynonymsFile, Logger: cfg.Logger}
 	p := cfg.Parsing
+	var loading *loadingParsing
 	if p == nil || len(archive) > 0 {
+		// The index opens, and builds its facet columns, while gse loads
+		// its dictionary.
 		var err error
-		if p, err = NewParsing(archive); err != nil {
+		if loading, err = startParsing(archive); err != nil {
 			return nil, err
 		}
+		opts.SegmenterLoading, opts.Cleaner, opts.Departments = loading.seg, loading.cleaner, loading.depts
+		opts.DictionaryVersion = index.UserDictionaryVersion(userWords(loading.depts, archive))
+	} else {
+		opts.Segmenter, opts.Cleaner, opts.Departments = p.Segmenter, p.Cleaner, p.Depts
+		opts.DictionaryVersion = index.UserDictionaryVersion(userWords(p.Depts, archive))
 	}
-	ix, err := index.Open(ctx, dir, index.Options{
-		Segmenter:         p.Segmenter,
-		DictionaryVersion: index.UserDictionaryVersion(userWords(p.Depts, archive)),
-		Cleaner:           p.Cleaner,
-		Departments:       p.Depts,
-		SynonymsFile:      cfg.SynonymsFile,
-		Logger:            cfg.Logger,
-	})
+	ix, err := index.Open(ctx, dir, opts)
 	if err != nil {
+		// A dictionary still loading finishes on its own; nothing waits.
 		if !create && !errors.Is(err, index.ErrLocked) {
 			err = fmt.Errorf("%w: %w; %s", ErrIndexMissing, err, recoveryHint)
 		}
 		return nil, err
+	}
+	if loading != nil {
+		if p, err = loading.wait(); err != nil {
+			ix.Close()
+			return nil, err
+		}
 	}
 	return &App{
 		Parsing: p,
