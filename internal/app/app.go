@@ -64,7 +64,6 @@ func NewParsing(archive []segment.Word) (*Parsing, error) {
 type loadingParsing struct {
 	depts   *dept.Table
 	cleaner *clean.Cleaner
-	archive []segment.Word
 	seg     func() (*gse.Segmenter, error)
 }
 
@@ -93,7 +92,7 @@ func startParsing(archive []segment.Word) (*loadingParsing, error) {
 		_, _ = wait() // let the load finish rather than leak it
 		return nil, fmt.Errorf("cleaner: %w", err)
 	}
-	return &loadingParsing{depts: depts, cleaner: cl, archive: archive, seg: wait}, nil
+	return &loadingParsing{depts: depts, cleaner: cl, seg: wait}, nil
 }
 
 // wait waits for the dictionary and returns the Parsing.
