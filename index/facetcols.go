@@ -554,13 +554,17 @@ func buildColumns(ctx context.Context, seg segment.Segment, fields []string) ([]
 		return nil, fmt.Errorf("index: facets: segment of %d documents", n)
 	}
 	// Fields in parallel: people and departments have hundreds of
-	// thousands of values each, and the first query after a start waits
-	// for (or without them, duplicates) the build.
+	// thousands of values each, and the first queries after a start wait
+	// for the build or count without it.
 	out := make([]*column, len(fields))
 	errs := make([]error, len(fields))
 	var wg sync.WaitGroup
 	for i, field := range fields {
-		wg.Go(func() { out[i], errs[i] = buildColumn(ctx, seg, field, n) })
+		wg.Go(func() {
+			if out[i], errs[i] = buildColumn(ctx, seg, field, n); errs[i] != nil {
+				errs[i] = fmt.Errorf("index: facets: %s: %w", field, errs[i])
+			}
+		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -573,7 +577,7 @@ func buildColumns(ctx context.Context, seg segment.Segment, fields []string) ([]
 func buildColumn(ctx context.Context, seg segment.Segment, field string, n uint64) (*column, error) {
 	dict, err := seg.Dictionary(field)
 	if err != nil {
-		return nil, fmt.Errorf("index: facets: %s: %w", field, err)
+		return nil, err
 	}
 	col := &column{start: make([]uint32, n+1)}
 	var docs, ords []uint32 // one (document, ordinal) pair per posting
@@ -583,7 +587,7 @@ func buildColumn(ctx context.Context, seg segment.Segment, field string, n uint6
 	for {
 		e, err := terms.Next()
 		if err != nil {
-			return nil, fmt.Errorf("index: facets: %s: %w", field, err)
+			return nil, err
 		}
 		if e == nil {
 			break
@@ -596,13 +600,13 @@ func buildColumn(ctx context.Context, seg segment.Segment, field string, n uint6
 		ord := uint32(len(col.terms))
 		col.terms = append(col.terms, e.Term)
 		if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
-			return nil, fmt.Errorf("index: facets: %s: %w", field, err)
+			return nil, err
 		}
 		it = pl.Iterator(false, false, false, it)
 		for {
 			p, err := it.Next()
 			if err != nil {
-				return nil, fmt.Errorf("index: facets: %s: %w", field, err)
+				return nil, err
 			}
 			if p == nil {
 				break
