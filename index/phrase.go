@@ -69,12 +69,15 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	if opts.IncludeTermVectors || opts.Explain || (ctx != nil && ctx.Value(search.FieldTermSynonymMapKey) != nil) {
 		return searcher.NewMultiPhraseSearcher(ctx, r, q.slots, 0, false, q.field, q.boost, opts)
 	}
-	opts.IncludeTermVectors = true // the positions to check
-	var kids []search.Searcher
-	closeAll := func() {
-		for _, k := range kids {
-			_ = k.Close()
+	opts.IncludeTermVectors = true    // the positions to check
+	var terms, kids []search.Searcher // every term searcher; one searcher per slot
+	fail := func(err error) (search.Searcher, error) {
+		// Closing the term searchers is enough: a disjunction of them holds
+		// nothing else.
+		for _, t := range terms {
+			_ = t.Close()
 		}
+		return nil, fmt.Errorf("index: phrase: %w", err)
 	}
 	f := &phraseFilter{field: q.field, slots: make([]int, len(q.slots)), pos: make([][]termPos, len(q.slots))}
 	for i, slot := range q.slots {
@@ -86,13 +89,9 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 			}
 			ts, err := searcher.NewTermSearcher(ctx, r, t, q.field, q.boost, opts)
 			if err != nil {
-				for _, a := range alts {
-					_ = a.Close()
-				}
-				closeAll()
-				return nil, fmt.Errorf("index: phrase term %q: %w", t, err)
+				return fail(err)
 			}
-			alts = append(alts, ts)
+			terms, alts = append(terms, ts), append(alts, ts)
 			f.terms = append(f.terms, t)
 			f.termSlot = append(f.termSlot, i)
 		}
@@ -104,11 +103,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		default:
 			d, err := searcher.NewDisjunctionSearcher(ctx, r, alts, 1, opts)
 			if err != nil {
-				for _, a := range alts {
-					_ = a.Close()
-				}
-				closeAll()
-				return nil, fmt.Errorf("index: phrase: %w", err)
+				return fail(err)
 			}
 			kids = append(kids, d)
 		}
@@ -119,8 +114,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	}
 	must, err := searcher.NewConjunctionSearcher(ctx, r, kids, opts)
 	if err != nil {
-		closeAll()
-		return nil, fmt.Errorf("index: phrase: %w", err)
+		return fail(err)
 	}
 	f.must = must
 	// As bleve's phrase searcher: its conjunction normalised on its own
@@ -226,4 +220,4 @@ func (f *phraseFilter) SetQueryNorm(n float64)     { f.must.SetQueryNorm(n) }
 func (f *phraseFilter) Count() uint64              { return f.must.Count() }
 func (f *phraseFilter) Min() int                   { return 0 }
 func (f *phraseFilter) Size() int                  { return f.must.Size() }
-func (f *phraseFilter) DocumentMatchPoolSize() int { return f.must.DocumentMatchPoolSize() + 1 }
+func (f *phraseFilter) DocumentMatchPoolSize() int { return f.must.DocumentMatchPoolSize() }

@@ -8,6 +8,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"govarchive/internal/document"
 )
 
 const scanPage = 500
@@ -90,11 +92,13 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 				continue
 			}
 			// Without the document, a hit shows only its metadata.
-			decode := decodeHit
+			var doc *document.Document
+			var err error
 			if withDoc {
-				decode = decodeWhole
+				doc, _, err = decodeStored(h.ID, fieldsOf(h.Fields), true)
+			} else {
+				doc, _, err = decodeHit(h.ID, fieldsOf(h.Fields))
 			}
-			doc, _, err := decode(h.ID, fieldsOf(h.Fields))
 			if err != nil {
 				return err
 			}

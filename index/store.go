@@ -331,11 +331,6 @@ func decodeHit(id string, get fieldGetter) (*document.Document, []topicSpan, err
 	return doc, spans, nil
 }
 
-// decodeWhole is decodeStored with the topics' texts.
-func decodeWhole(id string, get fieldGetter) (*document.Document, []topicSpan, error) {
-	return decodeStored(id, get, true)
-}
-
 // decodeSpans reads a document's topic spans (nil without topics).
 func decodeSpans(id string, get fieldGetter) ([]topicSpan, error) {
 	raw := get(fTopicSpans)

@@ -89,7 +89,7 @@ func startParsing(archive []segment.Word) (*loadingParsing, error) {
 	})
 	cl, err := clean.New()
 	if err != nil {
-		_, _ = wait() // let the load finish rather than leak it
+		// The dictionary still loading finishes on its own; nothing waits.
 		return nil, fmt.Errorf("cleaner: %w", err)
 	}
 	return &loadingParsing{depts: depts, cleaner: cl, seg: wait}, nil
