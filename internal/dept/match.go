@@ -45,6 +45,16 @@ var levelRank = map[string]int{
 	"街道": 4, "镇": 4, "乡": 4,
 }
 
+// levelsByFirst indexes levelSuffixes by their first character, longest
+// first, for placeChain's test at every possible end of a stem.
+var levelsByFirst = func() map[rune][]int {
+	m := map[rune][]int{}
+	for i, lr := range levelSuffixRunes {
+		m[lr[0]] = append(m[lr[0]], i)
+	}
+	return m
+}()
+
 // relLevels maps a relative prefix (市应急局 → 市) to the levels of the
 // issuer's place it refers to.
 var relLevels = map[rune][]string{
@@ -173,6 +183,51 @@ var agentRunes = func() [][]rune {
 var verbMarkers = []string{"责成", "会同", "交由", "要求", "同意", "支持", "督促", "指导", "协调", "委托", "授权",
 	"通知", "组织", "配合", "联合", "协助", "听取", "审议", "批准", "报请", "提请", "商请", "邀请", "抄送", "分送", "主送"}
 
+// The word lists as sets of runes: the place and stem tests run for every
+// span of every text searched for units, too often to build strings.
+var (
+	notPlaceSet   = newWordSet(notPlaceWords)
+	notStemSet    = newWordSet(genericPhrases, notStemWords)
+	verbMarkerSet = newWordSet(verbMarkers)
+)
+
+// wordSet holds words by their first character.
+type wordSet map[rune][][]rune
+
+func newWordSet(lists ...[]string) wordSet {
+	ws := wordSet{}
+	for _, l := range lists {
+		for _, w := range l {
+			rs := []rune(w)
+			ws[rs[0]] = append(ws[rs[0]], rs)
+		}
+	}
+	return ws
+}
+
+// in reports whether any of the words occurs in s.
+func (ws wordSet) in(s []rune) bool {
+	for i := range s {
+		if ws.opens(s[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// opens reports whether s starts with any of the words.
+func (ws wordSet) opens(s []rune) bool {
+	if len(s) == 0 {
+		return false
+	}
+	for _, w := range ws[s[0]] {
+		if hasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 type headKind uint8
 
 const (
@@ -295,7 +350,10 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		body := rs[:n-len(sr)]
 		for h := len(body) - 2; h >= 0; h-- {
 			stem := body[h:]
-			if !validStem(stem) {
+			if ok, longer := validStem(stem); !ok {
+				if !longer {
+					break
+				}
 				continue
 			}
 			if h == 0 {
@@ -418,8 +476,8 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 		minStem = 1
 	}
 	for stem := minStem; stem < len(rs) && stem <= 8; stem++ {
-		for li, lr := range levelSuffixRunes {
-			lv := levelSuffixes[li]
+		for _, li := range levelsByFirst[rs[stem]] {
+			lv, lr := levelSuffixes[li], levelSuffixRunes[li]
 			if !hasPrefix(rs[stem:], lr) {
 				continue
 			}
@@ -451,19 +509,8 @@ func validPlaceStem(s []rune) bool {
 			return false
 		}
 	}
-	str := string(s)
-	for _, w := range notPlaceWords {
-		if strings.Contains(str, w) {
-			return false
-		}
-	}
 	// The verbs that stand before units (授权, 委托, 责成) open no place.
-	for _, w := range verbMarkers {
-		if strings.HasPrefix(str, w) {
-			return false
-		}
-	}
-	return true
+	return !notPlaceSet.in(s) && !verbMarkerSet.opens(s)
 }
 
 // looseBan holds the characters no place name holds, for PlausiblePlace:
@@ -507,14 +554,7 @@ func PlausiblePlace(name string) bool {
 				break
 			}
 		}
-		str := string(stem)
-		for _, w := range notPlaceWords {
-			ok = ok && !strings.Contains(str, w)
-		}
-		for _, w := range verbMarkers {
-			ok = ok && !strings.HasPrefix(str, w)
-		}
-		if ok {
+		if ok && !notPlaceSet.in(stem) && !verbMarkerSet.opens(stem) {
 			return true
 		}
 	}
@@ -531,10 +571,15 @@ func validBare(rs []rune, gaps []bool) bool {
 }
 
 // validStem checks the stem of a unit outside the table (民族宗教事务 in
-// 县民族宗教事务局).
-func validStem(s []rune) bool {
-	if len(s) < 2 || len(s) > 8 {
-		return false
+// 县民族宗教事务局). longer reports whether a stem that starts further left
+// may still pass: one too long, or holding a banned character or word, fails
+// with all its extensions.
+func validStem(s []rune) (ok, longer bool) {
+	if len(s) < 2 {
+		return false, true
+	}
+	if len(s) > 8 {
+		return false, false
 	}
 	allDir := true
 	for j, r := range s {
@@ -544,27 +589,16 @@ func validStem(s []rune) bool {
 			continue
 		}
 		if stemBan[r] || !isHan(r) {
-			return false
+			return false, false
 		}
 		if !strings.ContainsRune(directions, r) {
 			allDir = false
 		}
 	}
-	if allDir {
-		return false
+	if notStemSet.in(s) {
+		return false, false
 	}
-	str := string(s)
-	for _, g := range genericPhrases {
-		if strings.Contains(str, g) {
-			return false
-		}
-	}
-	for _, w := range notStemWords {
-		if strings.Contains(str, w) {
-			return false
-		}
-	}
-	return true
+	return !allDir, true
 }
 
 // render builds the canonical name of a parsed department.
@@ -655,8 +689,8 @@ func splitChain(rs []rune, first bool, prevRank int) ([]placeSeg, bool) {
 		minStem = 1
 	}
 	for stem := minStem; stem < len(rs) && stem <= 8; stem++ {
-		for li, lr := range levelSuffixRunes {
-			lv := levelSuffixes[li]
+		for _, li := range levelsByFirst[rs[stem]] {
+			lv, lr := levelSuffixes[li], levelSuffixRunes[li]
 			if !hasPrefix(rs[stem:], lr) {
 				continue
 			}
@@ -802,9 +836,14 @@ func endOK(rs []rune, e int) bool {
 func (t *Table) Find(text string) []Mention {
 	rt := newRuneText(text, 0)
 	rs := rt.rs
+	// Where a unit may end does not depend on where it starts.
+	ends := make([]bool, len(rs)+1)
+	for e := 1; e <= len(rs); e++ {
+		ends[e] = t.lastRunes.has(rs[e-1]) && endOK(rs, e)
+	}
 	var out []Mention
 	for i := 0; i < len(rs); {
-		m, ok := t.longestAt(rt, i)
+		m, ok := t.longestAt(rt, ends, i)
 		if !ok {
 			i++
 			continue
@@ -821,7 +860,9 @@ type match struct {
 	p       parsed
 }
 
-func (t *Table) longestAt(rt runeText, i int) (match, bool) {
+// longestAt finds the longest unit that starts at rs[i] and ends where
+// ends allows.
+func (t *Table) longestAt(rt runeText, ends []bool, i int) (match, bool) {
 	rs := rt.rs
 	if !isHan(rs[i]) {
 		return match{}, false
@@ -839,7 +880,7 @@ func (t *Table) longestAt(rt runeText, i int) (match, bool) {
 	}
 	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}]
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
-		if !t.lastRunes.has(rs[e-1]) || !endOK(rs, e) {
+		if !ends[e] {
 			continue
 		}
 		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: agent})

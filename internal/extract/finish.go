@@ -157,7 +157,9 @@ func (st *state) namedInProse() []string {
 	}
 	var out []string
 	for _, l := range st.lines {
-		if l == "" || containsAny(l, bylineMarkers) {
+		// A name counts only next to a title or a verb of speech: a line
+		// holding neither is not worth tagging, the costliest step here.
+		if l == "" || containsAny(l, bylineMarkers) || !containsAny(l, titleEnds) && !containsAny(l, nameContext) {
 			continue
 		}
 		pos := st.p.seg.Pos(l, false)
@@ -193,9 +195,12 @@ func (st *state) namedInProse() []string {
 
 // isTitleEnd reports a token that ends an official title (副市长, 主任).
 func isTitleEnd(s string) bool {
-	_, ok := hasAnySuffix(s, []string{"长", "书记", "主任", "主席", "委员", "常委", "代表", "秘书长"})
+	_, ok := hasAnySuffix(s, titleEnds)
 	return ok
 }
+
+// titleEnds end the official titles that may stand before a name.
+var titleEnds = []string{"长", "书记", "主任", "主席", "委员", "常委", "代表", "秘书长"}
 
 // dropCutNames removes from prose the names that are the start or end of a
 // longer name in the document: the segmenter's cuts of 郭锦伟 as 郭锦, 毛阳春
