@@ -753,6 +753,7 @@ type runeText struct {
 	gaps  []bool
 	start []int // byte offset of rs[i]
 	end   []int // byte offset after rs[i]
+	read  int   // bytes of the text read: all of it unless a limit stopped it
 }
 
 func newRuneText(s string, limit int) runeText {
@@ -762,7 +763,7 @@ func newRuneText(s string, limit int) runeText {
 	if limit <= 0 || len(s) < n {
 		n = utf8.RuneCountInString(s)
 	}
-	rt := runeText{rs: make([]rune, 0, n), gaps: make([]bool, 0, n), start: make([]int, 0, n), end: make([]int, 0, n)}
+	rt := runeText{rs: make([]rune, 0, n), gaps: make([]bool, 0, n), start: make([]int, 0, n), end: make([]int, 0, n), read: len(s)}
 	gap, newlines := false, 0
 	for i, r := range s {
 		if unicode.IsSpace(r) {
@@ -773,6 +774,7 @@ func newRuneText(s string, limit int) runeText {
 			continue
 		}
 		if limit > 0 && len(rt.rs) >= limit {
+			rt.read = i
 			break
 		}
 		if newlines >= 2 && len(rt.rs) > 0 {
@@ -807,7 +809,13 @@ const (
 // spans whitespace, so "李丹 市检察院" is no "李丹市". "市民" and "市长" are
 // not units.
 func (t *Table) Lengths(s string) []int {
-	rt := newRuneText(s, maxUnitRunes+1)
+	return t.lengths(lengthsRead(s))
+}
+
+// lengthsRead reads as much of s as Lengths looks at.
+func lengthsRead(s string) runeText { return newRuneText(s, maxUnitRunes+1) }
+
+func (t *Table) lengths(rt runeText) []int {
 	var out []int
 	for e := 1; e <= len(rt.rs) && e <= maxUnitRunes; e++ {
 		if !t.lastRunes.has(rt.rs[e-1]) || !endOK(rt.rs, e) {
@@ -843,29 +851,23 @@ func (t *Table) Find(text string) []Mention {
 	}
 	var out []Mention
 	for i := 0; i < len(rs); {
-		m, ok := t.longestAt(rt, ends, i)
-		if !ok {
+		end := t.longestAt(rt, ends, i)
+		if end == 0 {
 			i++
 			continue
 		}
-		out = append(out, m.mention)
-		i = m.end
+		out = append(out, Mention{Name: string(rs[i:end]), Start: rt.start[i], End: rt.end[end-1]})
+		i = end
 	}
 	return out
 }
 
-type match struct {
-	mention Mention
-	end     int // rune index after the match
-	p       parsed
-}
-
-// longestAt finds the longest unit that starts at rs[i] and ends where
-// ends allows.
-func (t *Table) longestAt(rt runeText, ends []bool, i int) (match, bool) {
+// longestAt returns the end (a rune index) of the longest unit that starts
+// at rs[i] and ends where ends allows, or 0 for none.
+func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 	rs := rt.rs
 	if !isHan(rs[i]) {
-		return match{}, false
+		return 0
 	}
 	var prev rune
 	if i > 0 {
@@ -921,9 +923,9 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) (match, bool) {
 				continue
 			}
 		}
-		return match{mention: Mention{Name: string(rs[i:e]), Start: rt.start[i], End: rt.end[e-1]}, end: e, p: p}, true
+		return e
 	}
-	return match{}, false
+	return 0
 }
 
 // startsLater reports whether rs[i:e] begins with a boundary character or a

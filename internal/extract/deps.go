@@ -135,7 +135,10 @@ func (st *state) deptLengths(s string) []int {
 	if st.p.depts == nil || s == "" {
 		return nil
 	}
-	return st.p.depts.Lengths(s)
+	if st.deptMemo == nil {
+		st.deptMemo = st.p.depts.NewMemo()
+	}
+	return st.deptMemo.Lengths(s)
 }
 
 func (st *state) findDepts(s string) []mention {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"govarchive/internal/dept"
 	"govarchive/internal/document"
 )
 
@@ -21,7 +22,8 @@ type state struct {
 	people []string // every person named, in order of appearance
 	depts  []string // every department named, as written
 
-	entries map[string]entryResult // parseEntry results for this document
+	entries  map[string]entryResult // parseEntry results for this document
+	deptMemo *dept.Memo             // the department table's answers for this document; nil without a table
 }
 
 func newState(p *Parser, text string, meta Meta) *state {

@@ -1,0 +1,61 @@
+package dept
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestMemoLengths checks that a Memo answers as its Table does, asked the
+// way the attendee parser asks: texts that share the part Lengths reads and
+// differ after it (a line, then the line joined with the next), with the
+// whitespace that may lie at the edge of that part.
+func TestMemoLengths(t *testing.T) {
+	tb := newTable(t)
+	var texts []string
+	for _, s := range []string{
+		"市民政局胡岚", "市民政局胡岚 市财政局李明", "市民政局胡岚\n\n市财政局李明",
+		// Long units that share all but their last characters.
+		"市人民政府国有资产监督管理委员会栾融桥", "市人民政府国有资产监督管理委员栾融桥",
+		"市交通运输综合行政执法支队姜聪", "市交通运输综合行政执法支姜聪",
+		"市政府研\n究室毛文元", "市  \n交通局陆文华",
+		// 31 characters, then text that Lengths must not read.
+		strings.Repeat("市", 31) + "局", strings.Repeat("市", 31) + " 局", strings.Repeat("市", 30) + " 局",
+		"中华人民共和国国家发展和改革委员会国民经济综合司某处室科员张三 李四",
+		"中华人民共和国国家发展和改革委员会国民经济综合司某处室科员张三\n\n李四",
+	} {
+		texts = append(texts, s)
+	}
+	files, _ := filepath.Glob(filepath.Join(sharedDir(t, "corpus"), "minutes", "*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no corpus minutes")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(b), "\n")
+		for i := range lines {
+			run := strings.Join(lines[i:min(i+3, len(lines))], "\n")
+			for j := range run {
+				if j == 0 || isRuneStart(run[j]) {
+					texts = append(texts, run[j:])
+				}
+			}
+		}
+	}
+	m := tb.NewMemo()
+	for _, s := range texts {
+		if got, want := m.Lengths(s), tb.Lengths(s); !slices.Equal(got, want) {
+			t.Fatalf("Memo.Lengths(%q) = %v, Table says %v", s, got, want)
+		}
+	}
+	if len(m.lengths) >= len(texts) {
+		t.Errorf("the memo kept %d answers for %d questions: none was reused", len(m.lengths), len(texts))
+	}
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
