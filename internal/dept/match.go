@@ -842,21 +842,34 @@ func endOK(rs []rune, e int) bool {
 // a place or relative prefix ("县民族宗教事务局"), or to follow 由/请/责成/会同
 // ("由兴东集团…").
 func (t *Table) Find(text string) []Mention {
-	rt := newRuneText(text, 0)
+	var out []Mention
+	for _, f := range t.scan(newRuneText(text, 0), 0, nil) {
+		out = append(out, f.Mention)
+	}
+	return out
+}
+
+// found is a mention with its span in runes.
+type found struct {
+	Mention
+	start, end int
+}
+
+// scan appends to out the mentions that start at rune from or later.
+func (t *Table) scan(rt runeText, from int, out []found) []found {
 	rs := rt.rs
 	// Where a unit may end does not depend on where it starts.
 	ends := make([]bool, len(rs)+1)
-	for e := 1; e <= len(rs); e++ {
+	for e := max(from, 1); e <= len(rs); e++ {
 		ends[e] = t.lastRunes.has(rs[e-1]) && endOK(rs, e)
 	}
-	var out []Mention
-	for i := 0; i < len(rs); {
+	for i := from; i < len(rs); {
 		end := t.longestAt(rt, ends, i)
 		if end == 0 {
 			i++
 			continue
 		}
-		out = append(out, Mention{Name: string(rs[i:end]), Start: rt.start[i], End: rt.end[end-1]})
+		out = append(out, found{Mention: Mention{Name: string(rs[i:end]), Start: rt.start[i], End: rt.end[end-1]}, start: i, end: end})
 		i = end
 	}
 	return out

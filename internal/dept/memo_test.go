@@ -58,4 +58,55 @@ func TestMemoLengths(t *testing.T) {
 	}
 }
 
+// TestMemoFind checks that a Memo finds what its Table finds in texts that
+// grow the way a wrapped list is re-read: each corpus document line by line,
+// joined without a break, with a line break and with a paragraph break, and
+// each grown text asked again, and its start asked after it.
+func TestMemoFind(t *testing.T) {
+	tb := newTable(t)
+	files, _ := filepath.Glob(filepath.Join(sharedDir(t, "corpus"), "*", "*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	// Units cut where one line ends and the next begins: the part of the
+	// text the finder has read before changes its answer.
+	texts := [][]string{
+		{"请市人力资源和社会保障", "局、市财政局负责"},
+		{"由县民族宗教事务", "局会同县公安局交通警察", "支队和苏州海关落实"},
+		// A long unit at the old end that the next character unmakes (局面,
+		// 会议).
+		{"请市人力资源和社会保障局", "面向社会招聘"},
+		{"经研究由江苏省苏州市人民政府国有资产监督管理委员会", "议定"},
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The opening lines: the header, the attendee lists.
+		lines := strings.Split(string(b), "\n")
+		texts = append(texts, lines[:min(len(lines), 40)])
+	}
+	checks := 0
+	for _, lines := range texts {
+		for _, sep := range []string{"", "\n", "\n\n"} {
+			m := tb.NewMemo()
+			run := ""
+			for i, l := range lines {
+				if i > 0 {
+					run += sep
+				}
+				run += l
+				for _, s := range []string{run, run, lines[0]} {
+					if got, want := m.Find(s), tb.Find(s); !slices.Equal(got, want) {
+						t.Fatalf("Memo.Find(%q) = %v, Table says %v", s, got, want)
+					}
+					checks++
+				}
+			}
+		}
+	}
+	t.Logf("%d texts checked", checks)
+}
+
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

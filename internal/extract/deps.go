@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"govarchive/internal/dept"
 	"govarchive/internal/names"
 	"govarchive/internal/norm"
 )
@@ -135,10 +136,15 @@ func (st *state) deptLengths(s string) []int {
 	if st.p.depts == nil || s == "" {
 		return nil
 	}
+	return st.units().Lengths(s)
+}
+
+// units is the document's memo of the department table's answers.
+func (st *state) units() *dept.Memo {
 	if st.deptMemo == nil {
 		st.deptMemo = st.p.depts.NewMemo()
 	}
-	return st.deptMemo.Lengths(s)
+	return st.deptMemo
 }
 
 func (st *state) findDepts(s string) []mention {
@@ -146,7 +152,7 @@ func (st *state) findDepts(s string) []mention {
 		return nil
 	}
 	var out []mention
-	for _, m := range st.p.depts.Find(s) {
+	for _, m := range st.units().Find(s) {
 		out = append(out, mention{Name: m.Name, Start: m.Start, End: m.End})
 	}
 	return out
