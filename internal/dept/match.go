@@ -753,7 +753,6 @@ type runeText struct {
 	gaps  []bool
 	start []int // byte offset of rs[i]
 	end   []int // byte offset after rs[i]
-	read  int   // bytes of the text read: all of it unless a limit stopped it
 }
 
 func newRuneText(s string, limit int) runeText {
@@ -763,7 +762,7 @@ func newRuneText(s string, limit int) runeText {
 	if limit <= 0 || len(s) < n {
 		n = utf8.RuneCountInString(s)
 	}
-	rt := runeText{rs: make([]rune, 0, n), gaps: make([]bool, 0, n), start: make([]int, 0, n), end: make([]int, 0, n), read: len(s)}
+	rt := runeText{rs: make([]rune, 0, n), gaps: make([]bool, 0, n), start: make([]int, 0, n), end: make([]int, 0, n)}
 	gap, newlines := false, 0
 	for i, r := range s {
 		if unicode.IsSpace(r) {
@@ -774,7 +773,6 @@ func newRuneText(s string, limit int) runeText {
 			continue
 		}
 		if limit > 0 && len(rt.rs) >= limit {
-			rt.read = i
 			break
 		}
 		if newlines >= 2 && len(rt.rs) > 0 {
@@ -791,6 +789,33 @@ func newRuneText(s string, limit int) runeText {
 	}
 	return rt
 }
+
+// readLen returns how many bytes of s newRuneText(s, limit) reads, without
+// building it.
+func readLen(s string, limit int) int {
+	n, newlines := 0, 0
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if r == '\n' {
+				newlines++
+			}
+			continue
+		}
+		if n >= limit {
+			return i
+		}
+		if newlines >= 2 && n > 0 {
+			n++ // the paragraph mark
+		}
+		n++
+		newlines = 0
+	}
+	return len(s)
+}
+
+// lengthsLimit is the runes of a text Lengths reads: a unit and the
+// character after it.
+const lengthsLimit = maxUnitRunes + 1
 
 // maxUnitRunes bounds the length of a unit name; maxFindRunes, the length of
 // one found in running text (中国人民银行苏州市中心支行 is 13).
@@ -809,13 +834,7 @@ const (
 // spans whitespace, so "李丹 市检察院" is no "李丹市". "市民" and "市长" are
 // not units.
 func (t *Table) Lengths(s string) []int {
-	return t.lengths(lengthsRead(s))
-}
-
-// lengthsRead reads as much of s as Lengths looks at.
-func lengthsRead(s string) runeText { return newRuneText(s, maxUnitRunes+1) }
-
-func (t *Table) lengths(rt runeText) []int {
+	rt := newRuneText(s, lengthsLimit)
 	var out []int
 	for e := 1; e <= len(rt.rs) && e <= maxUnitRunes; e++ {
 		if !t.lastRunes.has(rt.rs[e-1]) || !endOK(rt.rs, e) {

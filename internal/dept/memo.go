@@ -30,12 +30,11 @@ func (t *Table) NewMemo() *Memo {
 
 // Lengths is Table.Lengths. The slice is shared: callers must not modify it.
 func (m *Memo) Lengths(s string) []int {
-	rt := lengthsRead(s)
-	key := s[:rt.read]
+	key := s[:readLen(s, lengthsLimit)]
 	if ls, ok := m.lengths[key]; ok {
 		return ls
 	}
-	ls := m.t.lengths(rt)
+	ls := m.t.Lengths(key)
 	m.lengths[key] = ls
 	return ls
 }

@@ -3,6 +3,7 @@ package dept
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -20,6 +21,8 @@ func TestMemoLengths(t *testing.T) {
 		// Long units that share all but their last characters.
 		"市人民政府国有资产监督管理委员会栾融桥", "市人民政府国有资产监督管理委员栾融桥",
 		"市交通运输综合行政执法支队姜聪", "市交通运输综合行政执法支姜聪",
+		// Paragraph breaks count as a character.
+		"市民政局\n\n胡岚", "市\n\n\n民\n\n政局胡岚",
 		"市政府研\n究室毛文元", "市  \n交通局陆文华",
 		// 31 characters, then text that Lengths must not read.
 		strings.Repeat("市", 31) + "局", strings.Repeat("市", 31) + " 局", strings.Repeat("市", 30) + " 局",
@@ -49,6 +52,11 @@ func TestMemoLengths(t *testing.T) {
 	}
 	m := tb.NewMemo()
 	for _, s := range texts {
+		for _, limit := range []int{lengthsLimit, 3} {
+			if got, want := newRuneText(s[:readLen(s, limit)], limit), newRuneText(s, limit); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: reading the first %d bytes gives %v, the whole text %v", s, readLen(s, limit), got, want)
+			}
+		}
 		if got, want := m.Lengths(s), tb.Lengths(s); !slices.Equal(got, want) {
 			t.Fatalf("Memo.Lengths(%q) = %v, Table says %v", s, got, want)
 		}

@@ -259,11 +259,17 @@ func (st *state) bareName(s string) bool {
 // three characters first when the surname is compound or the third
 // character is not itself a surname, else two first.
 func nameLengths(s string) []int {
-	var idx []int
+	// The byte offsets of the first runes: a name has at most four.
+	idx := make([]int, 0, 6)
 	for i := range s {
+		if len(idx) == 5 {
+			break
+		}
 		idx = append(idx, i)
 	}
-	idx = append(idx, len(s))
+	if len(idx) < 5 {
+		idx = append(idx, len(s))
+	}
 	byRunes := func(n int) int {
 		if n < len(idx) {
 			return idx[n]
