@@ -369,8 +369,16 @@ func TestPutIdempotentUpdateDeleteGet(t *testing.T) {
 	if n, _ := ix.Count(ctx); n != 2 {
 		t.Errorf("count %d", n)
 	}
+	for id, want := range map[string]bool{"v1": false, "v2": true, "o": true, "v": false} {
+		if got, err := ix.Has(ctx, id); err != nil || got != want {
+			t.Errorf("Has(%q) = %v, %v; want %v", id, got, err, want)
+		}
+	}
 	if err := ix.Delete(ctx, "v2"); err != nil {
 		t.Fatal(err)
+	}
+	if ok, _ := ix.Has(ctx, "v2"); ok {
+		t.Error("Has reports a deleted document")
 	}
 	if err := ix.Delete(ctx, "v2"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("second delete: %v", err)

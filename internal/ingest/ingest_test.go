@@ -82,6 +82,16 @@ func (m *memStore) Put(_ context.Context, docs []*document.Document) ([]index.Pu
 	return out, nil
 }
 
+func (m *memStore) Has(_ context.Context, id string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.byID[id]
+	return ok, nil
+}
+
+// putOnly hides a store's Has: the pipeline must then parse every file.
+type putOnly struct{ Store }
+
 func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -168,6 +178,49 @@ func TestRunCountsStatusesAndKeepsGoingPastBadFiles(t *testing.T) {
 	}
 }
 
+func TestRunParsesOnlyWhatTheStoreLacks(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		holder  bool
+		batches int // Put calls of the second run
+	}{
+		{"store that tells what it holds", true, 0},
+		{"store that does not", false, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files, _ := Collect([]string{writeFiles(t, map[string]string{"a.txt": minutes, "b.txt": minutes + "\n会议还研究了其他事项。\n"})})
+			mem := &memStore{byID: map[string]*document.Document{}}
+			var store Store = mem
+			if !tc.holder {
+				store = putOnly{mem}
+			}
+			p := &Pipeline{Parser: testParser(t), Store: store}
+			if sum, err := p.Run(context.Background(), files, nil); err != nil || sum.Added != 2 {
+				t.Fatalf("first run: %+v %v", sum, err)
+			}
+			before := len(mem.batches)
+			var statuses []index.PutStatus
+			sum, err := p.Run(context.Background(), files, func(_ string, st index.PutStatus, _ error) { statuses = append(statuses, st) })
+			if err != nil || sum.Unchanged != 2 || sum.Total() != 2 {
+				t.Fatalf("second run: %+v %v", sum, err)
+			}
+			if len(statuses) != 2 || statuses[0] != index.Unchanged || statuses[1] != index.Unchanged {
+				t.Errorf("progress %v, want two unchanged", statuses)
+			}
+			if got := len(mem.batches) - before; got != tc.batches {
+				t.Errorf("second run wrote %d batches, want %d", got, tc.batches)
+			}
+			// A changed file is parsed and replaces its old version.
+			if err := os.WriteFile(files[0], []byte(minutes+"\n（此件公开发布）\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if sum, err := p.Run(context.Background(), files, nil); err != nil || sum.Updated != 1 || sum.Unchanged != 1 || len(mem.byID) != 2 {
+				t.Fatalf("after a change: %+v %v, %d stored", sum, err, len(mem.byID))
+			}
+		})
+	}
+}
+
 func TestRunBatchesAndReportsIndexFailure(t *testing.T) {
 	files := map[string]string{}
 	for i := range 7 {
@@ -190,7 +243,8 @@ func TestRunBatchesAndReportsIndexFailure(t *testing.T) {
 		t.Errorf("batched %d documents, want 7", total)
 	}
 	store.fail = errors.New("disk full")
-	if _, err := p.Run(context.Background(), list, nil); err == nil || !errors.Is(err, store.fail) {
+	fresh, _ := Collect([]string{writeFiles(t, map[string]string{"new.txt": minutes + "乙乙"})})
+	if _, err := p.Run(context.Background(), fresh, nil); err == nil || !errors.Is(err, store.fail) {
 		t.Errorf("an index failure must stop the run with its cause, got %v", err)
 	}
 }
