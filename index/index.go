@@ -441,7 +441,7 @@ func (ix *Index) Has(ctx context.Context, id string) (ok bool, err error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
-	// A reader's id look-up: 10 µs at 100,000 documents, where a search
+	// A reader's id look-up: 18 µs at 100,000 documents, where a search
 	// for the id took 70.
 	adv, err := ix.bi.Advanced()
 	if err != nil {

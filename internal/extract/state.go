@@ -23,7 +23,7 @@ type state struct {
 	depts  []string // every department named, as written
 
 	entries  map[string]entryResult // parseEntry results for this document
-	deptMemo *dept.Memo             // the department table's answers for this document; nil without a table
+	deptMemo *dept.Memo             // the department table's answers for this document, made on first use
 }
 
 func newState(p *Parser, text string, meta Meta) *state {
