@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -43,6 +44,9 @@ type facetColumns struct {
 	warming chan struct{}
 	left    uint64
 
+	dir   string // where columns are kept between starts (colfile.go); "" keeps none
+	built int    // segments whose columns were built, not read from a file
+
 	kick   chan struct{} // a write: warm up when writes pause
 	want   chan struct{} // a query found a segment without columns (a merge made it)
 	cancel context.CancelFunc
@@ -66,8 +70,40 @@ var errColumnsNotReady = errors.New("index: facet columns not built yet")
 func newFacetColumns(ix *Index) *facetColumns {
 	ctx, cancel := context.WithCancel(context.Background())
 	fc := &facetColumns{segs: map[segment.Segment]map[string]*column{}, remaps: map[[2]*column][]int32{}, kick: make(chan struct{}, 1), want: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{})}
+	if ix.dir != "" {
+		fc.dir = filepath.Join(ix.dir, colDirName)
+		// Scorch numbers new segments on from the highest segment file
+		// left on disk, so the id of a segment gone since a file was kept
+		// (merged away, or lost unpersisted with the process) may come
+		// back for another. Before anything is written, only the files of
+		// the segments the index opened with stay; if they cannot be
+		// told apart, no file is used.
+		if err := fc.removeStale(ix); err != nil {
+			ix.opts.logger().Warn("index: facet column files not used", "err", err)
+			fc.dir = ""
+		}
+	}
 	go fc.warmer(ctx, ix)
 	return fc
+}
+
+// removeStale removes the column files of segments the index does not
+// hold.
+func (fc *facetColumns) removeStale(ix *Index) error {
+	snap, release, err := fc.snapshot(ix)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return removeStaleColumns(fc.dir, segmentIDs(snap.Segments()))
+}
+
+func segmentIDs(segs []*scorch.SegmentSnapshot) []uint64 {
+	ids := make([]uint64, len(segs))
+	for i, s := range segs {
+		ids[i] = s.Id()
+	}
+	return ids
 }
 
 // changed tells the warmer that the index changed.
@@ -157,16 +193,25 @@ func (fc *facetColumns) warm(ctx context.Context, ix *Index) error {
 		fc.mu.Unlock()
 		close(done)
 	}()
+	// A column file that cannot be written costs the next start a build,
+	// not this pass its columns.
+	var keepErrs []error
 	for _, s := range segs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := fc.build(ctx, s.Segment()); err != nil {
-			return err
+		if err := fc.build(ctx, s); err != nil {
+			if !errors.Is(err, errKeep) {
+				return err
+			}
+			keepErrs = append(keepErrs, err)
 		}
 	}
 	fc.prune(segs)
-	return nil
+	if fc.dir != "" {
+		keepErrs = append(keepErrs, removeStaleColumns(fc.dir, segmentIDs(segs)))
+	}
+	return errors.Join(keepErrs...)
 }
 
 // awaitRatio: counting a match's facets with bleve's terms facets (the
@@ -517,18 +562,42 @@ func (fc *facetColumns) ready(seg segment.Segment, fields []string) ([]*column, 
 	return out, true
 }
 
-// build builds seg's columns of warmFields unless it has them. Only the
-// warmer builds, so no two builds of a segment race.
-func (fc *facetColumns) build(ctx context.Context, seg segment.Segment) error {
+// errKeep wraps a failure to keep built columns in a file.
+var errKeep = errors.New("index: keeping facet columns")
+
+// build reads or builds the columns of warmFields of a segment unless it
+// has them, and keeps built ones in a file. Only the warmer builds, so no
+// two builds of a segment race.
+func (fc *facetColumns) build(ctx context.Context, ss *scorch.SegmentSnapshot) error {
+	seg := ss.Segment()
 	fc.mu.Lock()
 	done := fc.segs[seg] != nil
 	fc.mu.Unlock()
 	if done {
 		return nil
 	}
-	cols, err := buildColumns(ctx, seg, warmFields)
-	if err != nil {
-		return err
+	var (
+		cols    []*column
+		err     error
+		keepErr error
+	)
+	path := ""
+	if fc.dir != "" {
+		path = filepath.Join(fc.dir, colFileName(ss.Id()))
+		cols, err = readColumns(path, seg.Count(), warmFields)
+	}
+	if path == "" || err != nil {
+		if cols, err = buildColumns(ctx, seg, warmFields); err != nil {
+			return err
+		}
+		fc.mu.Lock()
+		fc.built++
+		fc.mu.Unlock()
+		if path != "" {
+			if err := writeColumns(path, seg.Count(), warmFields, cols); err != nil {
+				keepErr = fmt.Errorf("%w: %w", errKeep, err)
+			}
+		}
 	}
 	built := make(map[string]*column, len(warmFields))
 	for i, f := range warmFields {
@@ -538,7 +607,7 @@ func (fc *facetColumns) build(ctx context.Context, seg segment.Segment) error {
 	fc.segs[seg] = built
 	fc.left -= min(fc.left, seg.Count())
 	fc.mu.Unlock()
-	return nil
+	return keepErr
 }
 
 // buildColumns builds seg's columns of fields from its term dictionaries:

@@ -6,12 +6,18 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/go-ego/gse"
 
@@ -353,4 +359,213 @@ func TestFacetColumnsAwait(t *testing.T) {
 	if fc.await(cctx, 1e6) {
 		t.Error("a cancelled query waited")
 	}
+}
+
+// Built columns are kept in files and read back by the next start instead
+// of built again; a damaged file is built again, and the files of segments
+// merged away are removed.
+func TestFacetColumnsKeptInFiles(t *testing.T) {
+	ctx := context.Background()
+	ix := openUnmerged(t, Options{})
+	for b := range 4 {
+		var docs []*document.Document
+		for i := range 10 {
+			d := doc(fmt.Sprintf("k%d-%d", b, i), "纪要", "研究审计工作。")
+			d.People = []string{fmt.Sprintf("人员%d", i), fmt.Sprintf("人员%d", b)}
+			d.Departments = []string{fmt.Sprintf("部门%d", b)}
+			docs = append(docs, d)
+		}
+		put(t, ix, docs...)
+		if err := ix.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.cols.warm(ctx, ix); err != nil {
+		t.Fatal(err)
+	}
+	dir := ix.dir
+	files, _ := filepath.Glob(filepath.Join(dir, colDirName, "*.cols"))
+	if n := segmentCount(t, ix); n < 2 || len(files) != n {
+		t.Fatalf("%d column files for %d segments", len(files), n)
+	}
+	// A file holds what was built.
+	ix.cols.mu.Lock()
+	for seg, cols := range ix.cols.segs {
+		var want []*column
+		for _, f := range warmFields {
+			want = append(want, cols[f])
+		}
+		found := false
+		for _, f := range files {
+			if got, err := readColumns(f, seg.Count(), warmFields); err == nil && slices.EqualFunc(got, want, sameColumn) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no file holds the columns of a segment of %d documents", seg.Count())
+		}
+	}
+	ix.cols.mu.Unlock()
+	if _, err := readColumns(files[0], 1<<20, warmFields); !errors.Is(err, errColFile) {
+		t.Errorf("a file read for another segment: %v", err)
+	}
+	want, err := ix.Search(ctx, Query{FacetSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if size, _ := ix.DiskSize(); size <= 0 {
+		t.Fatal("no size")
+	}
+	before, _ := ix.DiskSize()
+	ix.Close()
+
+	reopen := func(wantBuilt int) *Index {
+		t.Helper()
+		ix, err := Open(ctx, dir, Options{Segmenter: testSegmenter(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		// The warm pass of the start.
+		n := segmentCount(t, ix)
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			ix.cols.mu.Lock()
+			ready := len(ix.cols.segs) == n && ix.cols.warming == nil
+			ix.cols.mu.Unlock()
+			if ready {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("no columns 10 s after a start")
+			}
+		}
+		ix.cols.mu.Lock()
+		built := ix.cols.built
+		ix.cols.mu.Unlock()
+		if built != wantBuilt {
+			t.Errorf("after a start %d segment(s) built, want %d", built, wantBuilt)
+		}
+		got, err := ix.Search(ctx, Query{FacetSize: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Facets, want.Facets) {
+			t.Errorf("facets after a start %v, want %v", got.Facets, want.Facets)
+		}
+		return ix
+	}
+	ix = reopen(0)
+	if after, _ := ix.DiskSize(); after != before {
+		t.Errorf("the column files count in the index size: %d, then %d", before, after)
+	}
+	ix.Close()
+
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	if err := os.WriteFile(files[0], data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix = reopen(1)
+	if _, err := readColumns(files[0], 10, warmFields); err != nil {
+		t.Errorf("the damaged file was not written again: %v", err)
+	}
+
+	// Merged into one segment: its file is left, and nothing else.
+	if err := os.WriteFile(filepath.Join(dir, colDirName, "junk.cols.tmp"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := adv.(*scorch.Scorch).ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.cols.warm(ctx, ix); err != nil {
+		t.Fatal(err)
+	}
+	files, _ = filepath.Glob(filepath.Join(dir, colDirName, "*"))
+	if n := segmentCount(t, ix); n != 1 || len(files) != 1 {
+		t.Errorf("%d files left for %d segment(s): %v", len(files), n, files)
+	}
+}
+
+// A file kept for a segment id that scorch gives again to another segment
+// after a start (the segment it was kept for is gone) is not read for it.
+func TestFacetColumnFileOfAnIDGivenAgain(t *testing.T) {
+	ctx := context.Background()
+	ix := openUnmerged(t, Options{})
+	batch := func(prefix string) []*document.Document {
+		var docs []*document.Document
+		for i := range 5 {
+			d := doc(fmt.Sprintf("%s%d", prefix, i), "纪要", "研究审计工作。")
+			d.People = []string{"真人"}
+			docs = append(docs, d)
+		}
+		return docs
+	}
+	put(t, ix, batch("a")...)
+	if err := ix.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	dir := ix.dir
+	ix.Close()
+	// The next segment's id: one past the highest segment file.
+	zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	var next uint64
+	for _, z := range zaps {
+		id, err := strconv.ParseUint(strings.TrimSuffix(filepath.Base(z), ".zap"), 16, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		next = max(next, id+1)
+	}
+	if next == 0 {
+		t.Fatal("no segment file")
+	}
+	bogus := make([]*column, len(warmFields))
+	for i := range bogus {
+		c := &column{terms: []string{"假人"}, start: make([]uint32, 6), ords: make([]uint32, 5)}
+		for d := range 6 {
+			c.start[d] = uint32(d)
+		}
+		bogus[i] = c
+	}
+	if err := writeColumns(filepath.Join(dir, colDirName, colFileName(next)), 5, warmFields, bogus); err != nil {
+		t.Fatal(err)
+	}
+
+	ix, err := Open(ctx, dir, Options{Segmenter: testSegmenter(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	// Gone before Open returns, so before anything is written.
+	if _, err := os.Stat(filepath.Join(dir, colDirName, colFileName(next))); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the file of a segment the index does not hold is still there after Open: %v", err)
+	}
+	put(t, ix, batch("b")...)
+	if err := ix.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.cols.warm(ctx, ix); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ix.Search(ctx, Query{FacetSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Facets[FacetPerson]; len(got) != 1 || got[0].Value != "真人" || got[0].Count != 10 {
+		t.Errorf("person facet %v, want 真人 ×10", got)
+	}
+}
+
+func sameColumn(a, b *column) bool {
+	return slices.Equal(a.terms, b.terms) && slices.Equal(a.start, b.start) && slices.Equal(a.ords, b.ords)
 }

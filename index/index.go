@@ -108,6 +108,9 @@ type Index struct {
 	// dateKeys: the index has fDateKey to sort by (indexes built before
 	// it sort by the date field's doc values).
 	dateKeys bool
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // meta is recorded in the index so a later process can tell whether the
@@ -547,12 +550,16 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 	return n, nil
 }
 
-// DiskSize is the size in bytes of the index's files.
+// DiskSize is the size in bytes of the index's files, without the facet
+// column files kept beside them (colfile.go).
 func (ix *Index) DiskSize() (int64, error) {
 	var n int64
-	err := filepath.WalkDir(ix.dir, func(_ string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(ix.dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && d.Name() == colDirName && filepath.Dir(path) == filepath.Clean(ix.dir) {
+			return filepath.SkipDir // a cache, rebuilt when missing
 		}
 		if !d.IsDir() {
 			info, err := d.Info()
@@ -569,15 +576,18 @@ func (ix *Index) DiskSize() (int64, error) {
 	return n, nil
 }
 
-// Close flushes and closes the index.
+// Close flushes and closes the index; closing it again does nothing (bleve
+// panics).
 func (ix *Index) Close() error {
-	if ix.cols != nil {
-		ix.cols.stop()
-	}
-	if err := ix.bi.Close(); err != nil {
-		return fmt.Errorf("index: close: %w", err)
-	}
-	return nil
+	ix.closeOnce.Do(func() {
+		if ix.cols != nil {
+			ix.cols.stop()
+		}
+		if err := ix.bi.Close(); err != nil {
+			ix.closeErr = fmt.Errorf("index: close: %w", err)
+		}
+	})
+	return ix.closeErr
 }
 
 // SetAnalysisWorkers sizes bleve's process-wide analysis queue, the
