@@ -20,8 +20,9 @@ import (
 // dictionary at the same time. A file that is missing, stale or damaged is
 // rebuilt; the files are a cache, not part of the index.
 
-// colDirName is the folder, inside the index's own, that holds the files.
-const colDirName = "facet-columns"
+// ColumnCacheDir is the folder, inside the index's own, that holds the
+// files; sizes of the index leave it out.
+const ColumnCacheDir = "facet-columns"
 
 // colMagic opens a column file; its last byte is the format's version.
 var colMagic = []byte("govarchive-columns\x01")

@@ -71,7 +71,7 @@ func newFacetColumns(ix *Index) *facetColumns {
 	ctx, cancel := context.WithCancel(context.Background())
 	fc := &facetColumns{segs: map[segment.Segment]map[string]*column{}, remaps: map[[2]*column][]int32{}, kick: make(chan struct{}, 1), want: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{})}
 	if ix.dir != "" {
-		fc.dir = filepath.Join(ix.dir, colDirName)
+		fc.dir = filepath.Join(ix.dir, ColumnCacheDir)
 		// Scorch numbers new segments on from the highest segment file
 		// left on disk, so the id of a segment gone since a file was kept
 		// (merged away, or lost unpersisted with the process) may come

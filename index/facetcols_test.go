@@ -384,7 +384,7 @@ func TestFacetColumnsKeptInFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := ix.dir
-	files, _ := filepath.Glob(filepath.Join(dir, colDirName, "*.cols"))
+	files, _ := filepath.Glob(filepath.Join(dir, ColumnCacheDir, "*.cols"))
 	if n := segmentCount(t, ix); n < 2 || len(files) != n {
 		t.Fatalf("%d column files for %d segments", len(files), n)
 	}
@@ -474,7 +474,7 @@ func TestFacetColumnsKeptInFiles(t *testing.T) {
 	}
 
 	// Merged into one segment: its file is left, and nothing else.
-	if err := os.WriteFile(filepath.Join(dir, colDirName, "junk.cols.tmp"), []byte("x"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, ColumnCacheDir, "junk.cols.tmp"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	adv, err := ix.bi.Advanced()
@@ -490,7 +490,7 @@ func TestFacetColumnsKeptInFiles(t *testing.T) {
 	if err := ix.cols.warm(ctx, ix); err != nil {
 		t.Fatal(err)
 	}
-	files, _ = filepath.Glob(filepath.Join(dir, colDirName, "*"))
+	files, _ = filepath.Glob(filepath.Join(dir, ColumnCacheDir, "*"))
 	if n := segmentCount(t, ix); n != 1 || len(files) != 1 {
 		t.Errorf("%d files left for %d segment(s): %v", len(files), n, files)
 	}
@@ -537,7 +537,7 @@ func TestFacetColumnFileOfAnIDGivenAgain(t *testing.T) {
 		}
 		bogus[i] = c
 	}
-	if err := writeColumns(filepath.Join(dir, colDirName, colFileName(next)), 5, warmFields, bogus); err != nil {
+	if err := writeColumns(filepath.Join(dir, ColumnCacheDir, colFileName(next)), 5, warmFields, bogus); err != nil {
 		t.Fatal(err)
 	}
 
@@ -547,7 +547,7 @@ func TestFacetColumnFileOfAnIDGivenAgain(t *testing.T) {
 	}
 	t.Cleanup(func() { ix.Close() })
 	// Gone before Open returns, so before anything is written.
-	if _, err := os.Stat(filepath.Join(dir, colDirName, colFileName(next))); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, ColumnCacheDir, colFileName(next))); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the file of a segment the index does not hold is still there after Open: %v", err)
 	}
 	put(t, ix, batch("b")...)

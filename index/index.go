@@ -558,7 +558,7 @@ func (ix *Index) DiskSize() (int64, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && d.Name() == colDirName && filepath.Dir(path) == filepath.Clean(ix.dir) {
+		if d.IsDir() && d.Name() == ColumnCacheDir && filepath.Dir(path) == filepath.Clean(ix.dir) {
 			return filepath.SkipDir // a cache, rebuilt when missing
 		}
 		if !d.IsDir() {

@@ -207,6 +207,25 @@ func TestPercentile(t *testing.T) {
 	}
 }
 
+// The index size counts the index's files, not its facet column cache.
+func TestDirSizeLeavesOutTheColumnCache(t *testing.T) {
+	dir := t.TempDir()
+	for path, size := range map[string]int{
+		"CURRENT": 3, "index-a/store/1.zap": 100, "index-a/" + index.ColumnCacheDir + "/1.cols": 1000,
+	} {
+		p := filepath.Join(dir, path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := dirSize(dir); err != nil || n != 103 {
+		t.Errorf("dirSize = %d, %v; want 103", n, err)
+	}
+}
+
 func TestTargets(t *testing.T) {
 	rep := func(oursDocs, oursIdx, oursP99, cold float64, rss int64) *Report {
 		return &Report{

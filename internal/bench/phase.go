@@ -558,10 +558,15 @@ func filesSize(files []string) (int64, error) {
 	return n, nil
 }
 
-// dirSize is the size of the regular files under dir.
+// dirSize is the size of the regular files under dir, without the
+// indexes' facet column files: a cache, whose size at the close depends on
+// whether the warmer had run since the last write.
 func dirSize(dir string) (int64, error) {
 	var n int64
 	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == index.ColumnCacheDir {
+			return filepath.SkipDir
+		}
 		if err != nil || d.IsDir() {
 			return err
 		}
