@@ -47,8 +47,9 @@ type facetColumns struct {
 	dir   string // where columns are kept between starts (colfile.go); "" keeps none
 	built int    // segments whose columns were built, not read from a file
 
-	kick   chan struct{} // a write: warm up when writes pause
-	want   chan struct{} // a query found a segment without columns (a merge made it)
+	kick   chan struct{}   // a write: warm up when writes pause
+	want   chan struct{}   // a query found a segment without columns (a merge made it)
+	now    chan chan error // warm up at once and say how it went (settle)
 	cancel context.CancelFunc
 	done   chan struct{}
 }
@@ -69,7 +70,7 @@ var errColumnsNotReady = errors.New("index: facet columns not built yet")
 // newFacetColumns starts the warmer of ix's columns; stop ends it.
 func newFacetColumns(ix *Index) *facetColumns {
 	ctx, cancel := context.WithCancel(context.Background())
-	fc := &facetColumns{segs: map[segment.Segment]map[string]*column{}, remaps: map[[2]*column][]int32{}, kick: make(chan struct{}, 1), want: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{})}
+	fc := &facetColumns{segs: map[segment.Segment]map[string]*column{}, remaps: map[[2]*column][]int32{}, kick: make(chan struct{}, 1), want: make(chan struct{}, 1), now: make(chan chan error), cancel: cancel, done: make(chan struct{})}
 	if ix.dir != "" {
 		fc.dir = filepath.Join(ix.dir, ColumnCacheDir)
 		// Scorch numbers new segments on from the highest segment file
@@ -126,6 +127,26 @@ func (fc *facetColumns) wanted() {
 	}
 }
 
+// settle has the warmer build or read the columns of every segment now
+// and waits for it: a bulk load then ends with its columns kept in files,
+// and the next start reads them instead of building them.
+func (fc *facetColumns) settle(ctx context.Context) error {
+	reply := make(chan error, 1)
+	select {
+	case fc.now <- reply:
+	case <-fc.done:
+		return nil // stopped with the index
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-reply:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 func (fc *facetColumns) stop() {
 	fc.cancel()
 	<-fc.done
@@ -137,10 +158,14 @@ func (fc *facetColumns) warmer(ctx context.Context, ix *Index) {
 	// that the columns are ready for the first query (the service opens its
 	// index while the gse dictionary is still loading).
 	fc.warmLogged(ctx, ix)
+warmer:
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case reply := <-fc.now:
+			reply <- fc.warm(ctx, ix)
+			continue
 		case <-fc.kick:
 		case <-fc.want:
 		}
@@ -151,6 +176,10 @@ func (fc *facetColumns) warmer(ctx context.Context, ix *Index) {
 			case <-ctx.Done():
 				quiet.Stop()
 				return
+			case reply := <-fc.now:
+				quiet.Stop()
+				reply <- fc.warm(ctx, ix)
+				continue warmer
 			case <-fc.kick:
 				quiet.Reset(warmQuiet)
 			case <-fc.want:

@@ -566,6 +566,25 @@ func TestFacetColumnFileOfAnIDGivenAgain(t *testing.T) {
 	}
 }
 
+// A settled bulk load has its columns built and kept: the next start reads
+// them all.
+func TestSettleKeepsColumns(t *testing.T) {
+	ctx := context.Background()
+	ix := openUnmerged(t, Options{})
+	for b := range 3 {
+		d := doc(fmt.Sprintf("s%d", b), "纪要", "研究审计工作。")
+		d.People = []string{"李亚平"}
+		put(t, ix, d)
+		if err := ix.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(ix.dir, ColumnCacheDir, "*.cols"))
+	if n := segmentCount(t, ix); n != 3 || len(files) != n {
+		t.Errorf("after Settle: %d column files for %d segments", len(files), n)
+	}
+}
+
 func sameColumn(a, b *column) bool {
 	return slices.Equal(a.terms, b.terms) && slices.Equal(a.start, b.start) && slices.Equal(a.ords, b.ords)
 }

@@ -597,11 +597,30 @@ func (ix *Index) Close() error {
 func SetAnalysisWorkers(n int) { bleve.Config.SetAnalysisQueueSize(max(n, 1)) }
 
 // Settle waits until the background merger and persister have caught up
-// with every write and the files of superseded segments are gone, as a bulk
-// load should end: otherwise the index is closed with merges abandoned
+// with every write and the files of superseded segments are gone, then
+// until the facet columns of the segments left are built and kept, as a
+// bulk load should end: otherwise the index is closed with merges abandoned
 // half-way and old segment files on disk, the next process pays for the
-// merges, and the size on disk depends on the moment of the close.
+// merges and the columns, and the size on disk depends on the moment of
+// the close.
 func (ix *Index) Settle(ctx context.Context) error {
+	if err := ix.settleMerges(ctx); err != nil {
+		return err
+	}
+	if ix.cols == nil {
+		return nil
+	}
+	if err := ix.cols.settle(ctx); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("index: settle: %w", ctx.Err())
+		}
+		// The columns are a cache: the next start builds what is missing.
+		ix.opts.logger().Warn("index: building facet columns", "err", err)
+	}
+	return nil
+}
+
+func (ix *Index) settleMerges(ctx context.Context) error {
 	adv, err := ix.bi.Advanced()
 	if err != nil {
 		return fmt.Errorf("index: settle: %w", err)
