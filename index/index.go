@@ -466,14 +466,6 @@ func (ix *Index) Has(ctx context.Context, id string) (ok bool, err error) {
 	return iid != nil, nil
 }
 
-func (ix *Index) exists(id string) (bool, error) {
-	d, err := ix.bi.Document(id)
-	if err != nil {
-		return false, fmt.Errorf("index: look up %s: %w", id, err)
-	}
-	return d != nil, nil
-}
-
 // Delete removes one document; ErrNotFound when there is none with that id.
 func (ix *Index) Delete(ctx context.Context, id string) error {
 	if err := ctx.Err(); err != nil {
@@ -481,7 +473,7 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 	}
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
-	ok, err := ix.exists(id)
+	ok, err := ix.Has(ctx, id)
 	if err != nil {
 		return err
 	}

@@ -241,11 +241,7 @@ func (p *Pipeline) Run(ctx context.Context, files []string, progress Progress) (
 
 // ParseFile reads and parses one file without indexing it.
 func (p *Pipeline) ParseFile(ctx context.Context, path string) (*document.Document, error) {
-	text, err := textio.ReadFile(ctx, path, textio.Options{MaxBytes: p.MaxBytes})
-	if err != nil {
-		return nil, err
-	}
-	return p.parse(text, path)
+	return p.parseNew(ctx, path, nil)
 }
 
 // parseNew reads and parses one file, unless h holds its text already:
