@@ -29,7 +29,9 @@ type Word struct {
 // and the given user words. User words are loaded first because gse keeps
 // the first frequency it sees for a word.
 func New(user []Word) (*gse.Segmenter, error) {
-	seg := &gse.Segmenter{SkipLog: true}
+	// No HMM: nothing here cuts with it, and loading its model writes
+	// gse's package-level tables, a race between two segmenters loading.
+	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 	// gse appends each word to Dict.Tokens one at a time; grown that way the
 	// slice of 352,000 tokens is copied over and over, a fifth of the load.
 	seg.Dict = gse.NewDict()
