@@ -119,8 +119,13 @@ func (st *state) minutesTitle(head []int) {
 		if runeLen(l) > 60 || strings.ContainsAny(l, "。，") {
 			continue
 		}
-		issuer := ""
-		if k > 0 {
+		l, issuer, cover := coverTitle(l)
+		// "现将《…纪要》印发给你们" cites the minutes: 纪要 inside an open
+		// 《 ends a citation, not a title.
+		if strings.LastIndex(l, "《") > strings.LastIndex(l, "》") {
+			continue
+		}
+		if k > 0 && !cover {
 			prev := st.lines[head[k-1]]
 			switch {
 			case isIssuer(prev) && !strings.HasPrefix(l, prev):
@@ -170,6 +175,27 @@ func (st *state) minutesTitle(head []int) {
 			d.Issuer = st.issuerPrefix(l)
 		}
 	}
+}
+
+// coverTitle reads the title of a cover notice that distributes minutes
+// ("X办公室关于印发《Y会议纪要》的通知", cut at 纪要 by the caller): the
+// minutes' title is Y, issued by X's government.
+func coverTitle(l string) (title, issuer string, ok bool) {
+	for _, verb := range []string{"关于印发", "关于转发"} {
+		pre, rest, found := strings.Cut(l, verb)
+		if !found {
+			continue
+		}
+		rest = strings.TrimLeft(rest, "《〈")
+		if runeLen(rest) < 4 {
+			return l, "", false
+		}
+		if is := issuerOfOffice(pre); isIssuer(is) {
+			issuer = is
+		}
+		return rest, issuer, true
+	}
+	return l, "", false
 }
 
 // issuerOfOffice maps the office that compiled or posted a document to the
