@@ -853,6 +853,11 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 			// another is no wrapped name, unless the unit runs on.
 			return !st.isUnit(a) || len(st.deptLengths(b)) == 0 || st.unitSpansBreak(a, b)
 		}
+		// "市政府办公室李　杰": a two-character name padded to width after
+		// its unit.
+		if last, n := utf8.DecodeLastRuneInString(a); runeLen(b) == 1 && slices.Contains(st.deptLengths(a), len(a)-n) && plausibleName(string(last)+b) {
+			return true
+		}
 		// On one line a space separates entries, unless a unit stands alone
 		// before its name ("市委编办 詹利剑") or runs on into b.
 		// Two units side by side ("区卫健局 区自然资源局") stay apart.

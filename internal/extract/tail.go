@@ -127,7 +127,8 @@ func trimIssueVerb(s string) string {
 // recorderName reads the name after 记录：, which may come with the
 // recorder's unit or post ("市应急局 江帆", "市应急局江帆", "科员 江帆").
 func (st *state) recorderName(val string) string {
-	for _, f := range strings.Fields(val) {
+	// "陈  红": a two-character name padded to width.
+	for _, f := range strings.Fields(joinPadded(val)) {
 		f = strings.TrimSuffix(f, "同志")
 		if plausibleTitled(f) {
 			return f
