@@ -27,10 +27,17 @@ func (d date) iso() string {
 	return isoDate(d.Year, d.Month, d.Day)
 }
 
-func findDates(s string) []date {
+func findDates(s string) []date { return collectDates(s, false) }
+
+// findDatesOrDays is findDates that also keeps a day of the month alone
+// with its part of day ("3日下午"), as news reports date a meeting.
+func findDatesOrDays(s string) []date { return collectDates(s, true) }
+
+func collectDates(s string, days bool) []date {
 	var out []date
 	for _, m := range norm.FindDates(s) {
-		if m.Date.Month < 1 || m.Date.Month > 12 || m.Date.Day < 1 || m.Date.Day > 31 {
+		dayOnly := days && m.Date.Year == 0 && m.Date.Month == 0
+		if !dayOnly && (m.Date.Month < 1 || m.Date.Month > 12) || m.Date.Day < 1 || m.Date.Day > 31 {
 			continue
 		}
 		out = append(out, date{

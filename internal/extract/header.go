@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"govarchive/internal/dept"
@@ -82,7 +83,7 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	var when date
 	hasDate := false
 	host := hostRe.FindStringIndex(line)
-	for _, d := range findDates(line) {
+	for _, d := range findDatesOrDays(line) {
 		if host == nil || d.Start < host[0] {
 			when, hasDate = d, true
 			break
@@ -254,21 +255,77 @@ func (st *state) posName(s string) bool {
 // inferDate fills Document.Date from the meeting date, inferring a missing
 // year from the page's publication date or another dated line.
 func (st *state) setMeetingDate(m *document.Meeting, when date) {
-	if when.Month == 0 {
+	if when.Day == 0 {
 		return
 	}
-	if when.Year != 0 {
+	if when.Year != 0 && when.Month != 0 {
 		m.Date = when.iso()
 		st.doc.Date = m.Date
 		return
 	}
-	y, ok := st.contextYear(when)
-	if !ok {
-		return
+	var y, mo int
+	if when.Month != 0 {
+		var ok bool
+		if y, ok = st.contextYear(when); !ok {
+			return
+		}
+		mo = when.Month
+	} else {
+		// "3日下午" in a news report: the month of the page's publication,
+		// or the one before when the day is later than its day. Only a
+		// stated publication date will do: the first date of the text
+		// could be any.
+		ref, ok := st.publication()
+		if !ok {
+			return
+		}
+		y, mo = ref.Year, ref.Month
+		if when.Day > ref.Day {
+			if mo--; mo == 0 {
+				y, mo = y-1, 12
+			}
+		}
+		if when.Day > daysIn(y, mo) {
+			return
+		}
 	}
-	m.Date = isoDate(y, when.Month, when.Day)
+	m.Date = isoDate(y, mo, when.Day)
 	st.doc.Date = m.Date
 	st.doc.DateInferred = true
+}
+
+// daysIn returns the number of days of a month.
+func daysIn(y, mo int) int {
+	return time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// publication returns the date a page was published on: Meta.Published,
+// else its 发布时间:/发布日期:/时间: line.
+func (st *state) publication() (date, bool) {
+	if ref, ok := metaPublished(st.meta.Published); ok {
+		return ref, true
+	}
+	f := st.labelledFields()
+	for _, key := range []string{"published_on", "time"} {
+		if ds := findDates(f[key]); len(ds) > 0 && ds[0].Year != 0 {
+			return ds[0], true
+		}
+	}
+	return date{}, false
+}
+
+// metaPublished reads Meta.Published (an ISO date, maybe with a time).
+func metaPublished(s string) (date, bool) {
+	if len(s) < 10 {
+		return date{}, false
+	}
+	y, e1 := strconv.Atoi(s[:4])
+	mo, e2 := strconv.Atoi(s[5:7])
+	d, e3 := strconv.Atoi(s[8:10])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return date{}, false
+	}
+	return date{Year: y, Month: mo, Day: d}, true
 }
 
 // contextYear picks the year for a month-day date from Meta.Published or the
@@ -276,15 +333,7 @@ func (st *state) setMeetingDate(m *document.Meeting, when date) {
 // meeting cannot be after the page reporting it, so a later month means the
 // previous year.
 func (st *state) contextYear(when date) (int, bool) {
-	ref := date{}
-	if len(st.meta.Published) >= 10 {
-		y, e1 := strconv.Atoi(st.meta.Published[:4])
-		mo, e2 := strconv.Atoi(st.meta.Published[5:7])
-		d, e3 := strconv.Atoi(st.meta.Published[8:10])
-		if e1 == nil && e2 == nil && e3 == nil {
-			ref = date{Year: y, Month: mo, Day: d}
-		}
-	}
+	ref, _ := metaPublished(st.meta.Published)
 	if ref.Year == 0 {
 		for _, l := range st.lines {
 			for _, d := range findDates(l) {

@@ -66,6 +66,10 @@ func (st *state) parseNews() {
 	if m.Name != "" || m.Date != "" || m.Chair != nil {
 		d.Meeting = m
 	}
+	// A report's 发布时间:/时间: line dates the page, not the meeting.
+	if pub, ok := st.publication(); ok && pub.Year != 0 && st.meta.Published == "" {
+		d.PublishedOn = pub.iso()
+	}
 	d.Issuer = st.issuerPrefix(d.Title)
 	if d.Issuer == "" {
 		// The office that posted the report serves the government that met.

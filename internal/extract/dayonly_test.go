@@ -1,0 +1,33 @@
+package extract
+
+import "testing"
+
+// TestDayOnlyNewsDate: a report dates its meeting by the day alone ("3日下
+// 午"); the month is the page's, or the one before when the day is later
+// than the page's day. Without a stated publication date it stays undated.
+func TestDayOnlyNewsDate(t *testing.T) {
+	p := parser(t)
+	body := "日下午，县长王立新主持召开县政府第42次常务会议，研究部署近期重点工作。\n会议要求，县发改局要会同县财政局抓好项目资金保障。"
+	tests := []struct {
+		name, header, day, date, published string
+	}{
+		{"same month", "发布时间：2022-03-05 来源：县融媒体中心", "3", "2022-03-03", "2022-03-05"},
+		{"the month before", "发布日期：2022-03-05", "28", "2022-02-28", "2022-03-05"},
+		{"across a new year", "时间:2024-01-02 来源:县政府办", "30", "2023-12-30", "2024-01-02"},
+		{"no such day in the month before", "发布日期：2022-03-05", "30", "", "2022-03-05"},
+		{"no publication date", "来源：县融媒体中心", "3", "", ""},
+		{"a year elsewhere is no publication date", "2020年度工作回顾", "3", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "王立新主持召开县政府第42次常务会议\n" + tc.header + "\n" + tc.day + body
+			d, err := p.Parse(text, Meta{Source: "t.txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Date != tc.date || d.PublishedOn != tc.published || d.DateInferred != (tc.date != "") {
+				t.Errorf("date %q (inferred %v), published %q; want %q, %q (kind %s)", d.Date, d.DateInferred, d.PublishedOn, tc.date, tc.published, d.Kind)
+			}
+		})
+	}
+}
