@@ -47,6 +47,9 @@ func (st *state) findIntro() int {
 	if i := pass(func(l string) bool { return introHeld(l) && usable(l) }); i >= 0 {
 		return i
 	}
+	if i := pass(func(l string) bool { return speechRe.MatchString(l) && !isTitleLine(l) && usable(l) }); i >= 0 {
+		return i
+	}
 	// "2019年5月6日上午，会议由副县长王xx主持": the chair masked, the date
 	// still dates the meeting.
 	return pass(func(l string) bool {
@@ -82,7 +85,16 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	m := &document.Meeting{}
 	var when date
 	hasDate := false
+	meetingIn := "" // a meeting named where a place would stand
 	host := hostRe.FindStringIndex(line)
+	// "县长王立新在县政府第42次常务会议上强调": a report of the speech
+	// names the meeting, and the speaker where 主持 would stand.
+	var speech []int
+	if host == nil {
+		if speech = speechRe.FindStringSubmatchIndex(line); speech != nil {
+			host = speech[:2]
+		}
+	}
 	for _, d := range findDatesOrDays(line) {
 		if host == nil || d.Start < host[0] {
 			when, hasDate = d, true
@@ -105,6 +117,10 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 			m.Place = trimPunct(clause[i+len("在"):])
 			clause = clause[:i]
 		}
+		// "在县政府第32次县长办公会议上主持研究…": a meeting, not a place.
+		if in, ok := strings.CutSuffix(m.Place, "上"); ok && (strings.HasSuffix(in, "会议") || strings.HasSuffix(in, "会")) {
+			meetingIn, m.Place = in, ""
+		}
 		clause = trimTimeWords(clause)
 		if clause == "" && hasDate && when.End <= host[0] {
 			// "市长李亚平于1月6日上午主持召开…": the chair before the date.
@@ -115,7 +131,8 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 		for _, p := range []string{"会议由", "由"} {
 			clause = strings.TrimPrefix(clause, p)
 		}
-		if p := st.chairFrom(clause); p != nil {
+		// A speaker chairs only as the head of the government that met.
+		if p := st.chairFrom(clause); p != nil && (speech == nil || headPost(p.Title)) {
 			m.Chair = p
 		}
 	}
@@ -124,7 +141,13 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	if host != nil {
 		from = host[0]
 	}
-	if mm := meetingAfterRe.FindStringSubmatch(line[from:]); mm != nil {
+	switch {
+	case speech != nil:
+		name = line[speech[2]:speech[3]]
+	case meetingIn != "":
+		name = meetingIn
+	}
+	if mm := meetingAfterRe.FindStringSubmatch(line[from:]); mm != nil && name == "" {
 		name = mm[1]
 	}
 	if name == "" {
@@ -137,12 +160,28 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	return m, when, ok
 }
 
+// headPost reports a title whose last post heads a government (县长, 市长,
+// 区长, 省长; "县委副书记、县长"), not a deputy's.
+func headPost(title string) bool {
+	last := title[strings.LastIndex(title, "、")+1:]
+	if strings.HasPrefix(last, "副") || strings.Contains(last, "副") {
+		return false
+	}
+	for _, p := range []string{"省长", "市长", "区长", "县长", "州长", "旗长", "镇长", "乡长", "主席", "总理"} {
+		if strings.HasSuffix(last, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // setMeetingName cleans a raw meeting name and derives type and number.
 func (st *state) setMeetingName(m *document.Meeting, name string) {
 	name = simplyCalledRe.ReplaceAllString(name, "")
 	name = strings.TrimPrefix(name, "了")
 	name = strings.TrimPrefix(name, "召开")
-	name = trimPunct(name)
+	// "第 32 次": spacing inside a name is layout.
+	name = removeSpaces(trimPunct(name))
 	// "区政府党组（扩大）会议和区政府十五届第21次常务会议": keep the
 	// numbered meeting of a joint sitting.
 	for _, sep := range []string{"和", "暨"} {

@@ -215,6 +215,8 @@ var (
 	emptySessionRe = regexp.MustCompile(`第\s*次`)
 	// issuedRe is a date followed by 印发 ("2020年1月22日印发").
 	issuedRe = regexp.MustCompile(`^(.*日)\s*印发$`)
+	// speechRe is a report of what someone said at a meeting: "在X会议上强调".
+	speechRe = regexp.MustCompile(`在([^，。,;；：:！!\s在]{2,40}?(?:会议|会))上(?:强调|指出|要求|表示|讲话|部署|说)`)
 	// hostRe splits the intro sentence around 主持.
 	hostRe = regexp.MustCompile(`主持(?:召开|举行|开展)?`)
 	// meetingAfterRe finds the meeting name after 召开/举行.
