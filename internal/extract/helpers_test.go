@@ -108,6 +108,12 @@ func TestLeadDepts(t *testing.T) {
 		{"会议要求，各部门要抓好落实", nil},
 		{"会议要求，由市农业农村局牵头编制清单", []string{"市农业农村局"}},
 		{"会议强调，县教育局是学校安全的主管部门", nil},
+		// A note of who is responsible names every department it lists.
+		{"返还失业保险费。（市人力资源社会保障局、市财政局负责）", []string{"市人力资源社会保障局", "市财政局"}},
+		{"（市人力资源社会保障局、市医保局、市税务局按职责分工负责）", []string{"市人力资源社会保障局", "市医保局", "市税务局"}},
+		{"（市发展改革委牵头，市交通运输局、市商务局按职责分工负责）", []string{"市发展改革委", "市交通运输局", "市商务局"}},
+		{"由市商务局牵头，市市场监管局配合", []string{"市商务局"}},
+		{"市财政局安排资金，市人社局负责审核", []string{"市人社局"}},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {

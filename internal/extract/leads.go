@@ -45,22 +45,49 @@ func (st *state) leadDepts(text string) []string {
 	if !strings.Contains(text, "牵头") && !strings.Contains(text, "负责") && !strings.Contains(text, "为责任单位") {
 		return st.departmentsOnly(dedupe(out))
 	}
+	// run holds the departments listed up to the current one
+	// ("（市人社局、市财政局按职责分工负责）": all of them are responsible).
+	var run []string
+	prevEnd := -1
 	for _, m := range st.findDepts(text) {
-		after := text[m.End:]
-		if _, ok := hasAnyPrefix(after, []string{"牵头", "负责", "具体负责", "总牵头", "为牵头单位", "为责任单位"}); ok {
-			name := m.Name
-			// "，县城管执法局具体负责": keep a level the finder left off.
-			if last, size := utf8.DecodeLastRuneInString(text[:m.Start]); strings.ContainsRune(levelChars, last) {
-				before, _ := utf8.DecodeLastRuneInString(text[:m.Start-size])
-				ls := st.deptLengths(text[m.Start-size:])
-				if len(ls) > 0 && ls[0] == m.End-m.Start+size || !isHan(before) {
-					name = text[m.Start-size : m.End]
-				}
+		name := m.Name
+		// "，县城管执法局具体负责": keep a level the finder left off.
+		start := m.Start
+		if last, size := utf8.DecodeLastRuneInString(text[:m.Start]); strings.ContainsRune(levelChars, last) {
+			before, _ := utf8.DecodeLastRuneInString(text[:m.Start-size])
+			ls := st.deptLengths(text[m.Start-size:])
+			if len(ls) > 0 && ls[0] == m.End-m.Start+size || !isHan(before) {
+				name, start = text[m.Start-size:m.End], m.Start-size
 			}
-			out = append(out, name)
+		}
+		if prevEnd < 0 || start < prevEnd || !isRunJoin(text[prevEnd:start]) {
+			run = run[:0]
+		}
+		run = append(run, name)
+		prevEnd = m.End
+		after := text[m.End:]
+		if v, ok := hasAnyPrefix(after, respModifiers); ok {
+			after = after[len(v):]
+		}
+		if _, ok := hasAnyPrefix(after, []string{"牵头", "负责", "具体负责", "总牵头", "为牵头单位", "为责任单位"}); ok {
+			out = append(out, run...)
+			run = run[:0]
 		}
 	}
 	return st.departmentsOnly(dedupe(out))
+}
+
+// respModifiers stand between the departments and 负责 in a note of who
+// is responsible ("按职责分工负责", "分别负责").
+var respModifiers = []string{"按照职责分工", "按职责分工", "按职责", "按职能", "按分工", "分别", "共同"}
+
+// isRunJoin reports whether s joins two departments of one list.
+func isRunJoin(s string) bool {
+	switch s {
+	case "、", "和", "及", "以及", "与":
+		return true
+	}
+	return false
 }
 
 // departmentsOnly drops the governments themselves from a list of leads:
