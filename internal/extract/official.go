@@ -147,10 +147,20 @@ func (st *state) parseOfficial() {
 // bodyStart returns the index of the first prose line (a sentence of some
 // length), which ends the header.
 func (st *state) bodyStart() int {
+	first := -1 // the first sentence, for a document of short lines only
 	for i, l := range st.lines {
-		if runeLen(l) > 50 && strings.ContainsAny(l, "。，,") && !isBreadcrumb(l) {
+		if isBreadcrumb(l) {
+			continue
+		}
+		if runeLen(l) > 50 && strings.ContainsAny(l, "。，,") {
 			return i
 		}
+		if first < 0 && strings.HasSuffix(strings.TrimSpace(l), "。") && !labelRe.MatchString(l) {
+			first = i
+		}
+	}
+	if first >= 0 {
+		return first
 	}
 	return len(st.lines)
 }
