@@ -164,7 +164,7 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 // 区长, 省长; "县委副书记、县长"), not a deputy's.
 func headPost(title string) bool {
 	last := title[strings.LastIndex(title, "、")+1:]
-	if strings.HasPrefix(last, "副") || strings.Contains(last, "副") {
+	if strings.Contains(last, "副") {
 		return false
 	}
 	for _, p := range []string{"省长", "市长", "区长", "县长", "州长", "旗长", "镇长", "乡长", "主席", "总理"} {
@@ -291,8 +291,9 @@ func (st *state) posName(s string) bool {
 	return true
 }
 
-// inferDate fills Document.Date from the meeting date, inferring a missing
-// year from the page's publication date or another dated line.
+// setMeetingDate fills Document.Date from the meeting date, inferring a
+// missing year from the page's publication date or another dated line, and
+// a missing month from the publication date only.
 func (st *state) setMeetingDate(m *document.Meeting, when date) {
 	if when.Day == 0 {
 		return
@@ -339,11 +340,17 @@ func daysIn(y, mo int) int {
 }
 
 // publication returns the date a page was published on: Meta.Published,
-// else its 发布时间:/发布日期:/时间: line.
+// else the one its text states.
 func (st *state) publication() (date, bool) {
 	if ref, ok := metaPublished(st.meta.Published); ok {
 		return ref, true
 	}
+	return st.statedPublication()
+}
+
+// statedPublication returns the date of a page's 发布时间:/发布日期:/时间:
+// line.
+func (st *state) statedPublication() (date, bool) {
 	f := st.labelledFields()
 	for _, key := range []string{"published_on", "time"} {
 		if ds := findDates(f[key]); len(ds) > 0 && ds[0].Year != 0 {

@@ -67,7 +67,7 @@ func (st *state) parseNews() {
 		d.Meeting = m
 	}
 	// A report's 发布时间:/时间: line dates the page, not the meeting.
-	if pub, ok := st.publication(); ok && pub.Year != 0 && st.meta.Published == "" {
+	if pub, ok := st.statedPublication(); ok {
 		d.PublishedOn = pub.iso()
 	}
 	d.Issuer = st.issuerPrefix(d.Title)
