@@ -243,6 +243,9 @@ func terminalSnippet(s string, tty bool) string {
 
 func printHits(w io.Writer, res *index.Result, tty bool) {
 	fmt.Fprintf(w, "%d documents (%.1f ms)\n", res.Total, res.TookMS)
+	if res.Operator == "or" {
+		fmt.Fprintln(w, "No document has every word; these have some of them.")
+	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "\n%d. %s  [%s] %s %s\n   id %s  %s  score %.3f\n", i+1, h.Title, h.Kind, h.Date, h.DocNumber, h.ID, h.Source, h.Score)
 		for _, t := range h.Topics {

@@ -132,6 +132,16 @@ func TestIngestSearchIdempotent(t *testing.T) {
 		t.Errorf("filtered text output lacks 2019 official hits:\n%s", out)
 	}
 
+	// No document has both words: the text output says that it shows
+	// documents with some of them.
+	out, err = runCLI(t, env, "search", "献血条例 火星探测器")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "No document has every word") || !strings.Contains(out, "suzhou-2020-3.txt") {
+		t.Errorf("search 献血条例 火星探测器 does not say it fell back to any word:\n%s", out)
+	}
+
 	if _, err := runCLI(t, env, "search", "--from", "2019/01/01", "x"); err == nil {
 		t.Error("bad --from accepted")
 	}
