@@ -141,6 +141,8 @@ func (st *state) attendanceLists() {
 		}
 		// "出席：A B C　　请假：D": a label later on the line ends the list.
 		value, cut := cutInlineEnd(value)
+		value, closed := closedList(value)
+		cut = cut || closed
 		block := []string{value}
 		j := i + 1
 		for ; j < len(st.lines) && !cut; j++ {
@@ -148,7 +150,13 @@ func (st *state) attendanceLists() {
 			if l == "" {
 				continue
 			}
-			if isEndOfList(l) {
+			// "市发改委张立新，市财政局周华。": a 。 closes the list.
+			if l, closed = closedList(l); closed && !isEndOfList(l) && !containsAny(l, proseMarkers) {
+				block = append(block, l)
+				j++
+				break
+			}
+			if isEndOfList(st.lines[j]) {
 				break
 			}
 			l, cut = cutInlineEnd(l)
@@ -172,6 +180,22 @@ func (st *state) attendanceLists() {
 		i = j - 1
 	}
 }
+
+// closedList cuts the full stop that closes a list ("王辉、张国华、李建平。")
+// and reports whether there was one.
+func closedList(l string) (string, bool) {
+	t := strings.TrimRight(l, " \t　")
+	for _, stop := range []string{"。", "．"} {
+		if strings.HasSuffix(t, stop) && strings.Count(t, stop) == 1 {
+			return strings.TrimSpace(strings.TrimSuffix(t, stop)), true
+		}
+	}
+	return l, false
+}
+
+// proseMarkers in a line ending with 。 make it a sentence, not the last
+// line of a list.
+var proseMarkers = []string{"会议", "的", "了", "要", "请", "由", "将", "对", "出席", "列席", "参加", "如下"}
 
 // inlineEndRe is a label inside a list line, after a space or a closing
 // mark, that closes the list: people on leave or absent, the recorder, or

@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestListClosedByFullStop: a 。 ends an attendance list without taking its
+// last entry with it; a sentence after a list stays out of it.
+func TestListClosedByFullStop(t *testing.T) {
+	p := parser(t)
+	tests := []struct {
+		name, lists, attendees, observers string
+	}{
+		{"inline", "出席：王辉、张国华、李建平。\n列席：市发改委张立新，市财政局周华。", "王辉 张国华 李建平", "市发改委/张立新 市财政局/周华"},
+		{"the list on the line below its label", "出席：王辉、张国华、李建平等。\n列席：\n市发改委张立新，市财政局周华。", "王辉 张国华 李建平", "市发改委/张立新 市财政局/周华"},
+		{"a wrapped list", "出席：王辉 张国华\n列席：市发改委张立新，市财政局\n周华。", "王辉 张国华", "市发改委/张立新 市财政局/周华"},
+		{"a sentence after the list", "出席：王辉 张国华\n列席：市发改委张立新\n会议强调，各部门要抓好落实。", "王辉 张国华", "市发改委/张立新"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" + tc.lists
+			d, err := p.Parse(text, Meta{Source: "t.txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var att, obs []string
+			for _, a := range d.Attendees {
+				att = append(att, a.Name)
+			}
+			for _, o := range d.Observers {
+				obs = append(obs, o.Department+"/"+o.Name)
+			}
+			if a, o := strings.Join(att, " "), strings.Join(obs, " "); a != tc.attendees || o != tc.observers {
+				t.Errorf("attendees %q, observers %q; want %q, %q", a, o, tc.attendees, tc.observers)
+			}
+		})
+	}
+}
