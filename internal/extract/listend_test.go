@@ -37,3 +37,24 @@ func TestListClosedByFullStop(t *testing.T) {
 		})
 	}
 }
+
+// TestBareParticipationLabels: 参加：and 参会：label attendance lists as
+// 参加人员：does.
+func TestBareParticipationLabels(t *testing.T) {
+	p := parser(t)
+	for _, label := range []string{"参加：", "参会：", "参加人员："} {
+		text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" +
+			label + "市政府副秘书长段红兵，市滇管局杨德宏"
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range d.Attendees {
+			got = append(got, a.Name)
+		}
+		if g := strings.Join(got, " "); g != "段红兵 杨德宏" {
+			t.Errorf("%s: attendees %q, want 段红兵 杨德宏", label, g)
+		}
+	}
+}

@@ -20,10 +20,10 @@ type DocNumber struct {
 }
 
 // Brackets seen around the year of a 文号: 〔〕 (the standard), and the
-// square, round and lenticular stand-ins of typed and OCRed text.
+// square, round, small and lenticular stand-ins of typed and OCRed text.
 const (
-	openBrackets  = `〔\[(（［【〖｛{`
-	closeBrackets = `〕\])）］】〗｝}`
+	openBrackets  = `〔\[(（［【〖｛{﹝〘`
+	closeBrackets = `〕\])）］】〗｝}﹞〙`
 )
 
 var (

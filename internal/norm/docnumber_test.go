@@ -15,6 +15,7 @@ func TestFindDocNumber(t *testing.T) {
 		{"square brackets", "苏府[2013]4号", "苏府[2013]4号", DocNumber{"苏府〔2013〕4号", "苏府", 2013, 4}},
 		{"ascii parentheses", "（政府办(2005)20号）", "政府办(2005)20号", DocNumber{"政府办〔2005〕20号", "政府办", 2005, 20}},
 		{"full-width parentheses", "浦政（2005）20号", "浦政（2005）20号", DocNumber{"浦政〔2005〕20号", "浦政", 2005, 20}},
+		{"small tortoise-shell brackets", "浙政发﹝2019﹞12号", "浙政发﹝2019﹞12号", DocNumber{"浙政发〔2019〕12号", "浙政发", 2019, 12}},
 		{"space before 号", "〔2019〕55 号", "〔2019〕55 号", DocNumber{"〔2019〕55号", "", 2019, 55}},
 		{"traditional 號", "府辦〔2021〕8號", "府辦〔2021〕8號", DocNumber{"府辦〔2021〕8号", "府辦", 2021, 8}},
 		{"decree series", "中华人民共和国国务院令\n国令第707号", "国令第707号", DocNumber{"国令第707号", "国令", 0, 707}},
