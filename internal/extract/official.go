@@ -240,7 +240,10 @@ func (st *state) addressees(body int) []string {
 			continue
 		}
 		v := strings.TrimRight(l, ":：")
-		if runeLen(v) < 2 || runeLen(v) > 100 || strings.ContainsAny(v, "。；") || containsAny(v, []string{"如下", "收悉", "通知", "报告"}) {
+		// A ； parts groups of addressees ("各区人民政府，市各委办局；各有关
+		//企业：") in a line that opens with 各; elsewhere it ends a clause.
+		if runeLen(v) < 2 || runeLen(v) > 100 || strings.Contains(v, "。") || strings.Contains(v, "；") && !strings.HasPrefix(v, "各") ||
+			containsAny(v, []string{"如下", "收悉", "通知", "报告"}) {
 			continue
 		}
 		if key := removeSpaces(v); metaLabels[key] != "" || contains(memberRoles, key) {
