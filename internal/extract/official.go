@@ -241,7 +241,7 @@ func (st *state) addressees(body int) []string {
 		}
 		v := strings.TrimRight(l, ":：")
 		// A ； parts groups of addressees ("各区人民政府，市各委办局；各有关
-		//企业：") in a line that opens with 各; elsewhere it ends a clause.
+		// 企业：") in a line that opens with 各; elsewhere it ends a clause.
 		if runeLen(v) < 2 || runeLen(v) > 100 || strings.Contains(v, "。") || strings.Contains(v, "；") && !strings.HasPrefix(v, "各") ||
 			containsAny(v, []string{"如下", "收悉", "通知", "报告"}) {
 			continue
