@@ -191,6 +191,48 @@ var (
 	verbMarkerSet = newWordSet(verbMarkers)
 )
 
+// wordStarts are the first two characters of the words no place holds.
+var wordStarts = func() map[[2]rune]bool {
+	m := map[[2]rune]bool{}
+	for _, w := range notPlaceWords {
+		if r := []rune(w); len(r) >= 2 {
+			m[[2]rune{r[0], r[1]}] = true
+		}
+	}
+	return m
+}()
+
+// verbsBeforeUnits are the words of notPlaceWords that running text puts
+// right before a unit ("原则同意德阳经开区管委会", "支持国家产业创新中心"); the
+// nouns among them (服务, 经济) end the unit before, in a list run together.
+var verbsBeforeUnits = []string{"同意", "学习", "做好", "推动", "调动", "实行", "确保", "简化", "优化", "加强",
+	"支持", "要求", "根据", "按照", "通过", "组织", "研究", "落实", "完善", "推进", "负责", "牵头", "配合", "指导",
+	"督促", "协调", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "批复", "以及", "关于", "对于", "为了",
+	"围绕", "加快", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹"}
+
+// wordsByLast are verbsBeforeUnits by their last character.
+var wordsByLast = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, w := range verbsBeforeUnits {
+		r := []rune(w)
+		m[r[len(r)-1]] = append(m[r[len(r)-1]], r)
+	}
+	return m
+}()
+
+// endsWord reports whether rs ends with one of verbsBeforeUnits.
+func endsWord(rs []rune) bool {
+	if len(rs) == 0 {
+		return false
+	}
+	for _, w := range wordsByLast[rs[len(rs)-1]] {
+		if hasSuffix(rs, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // wordSet holds words by their first character.
 type wordSet map[rune][][]rune
 
@@ -581,6 +623,10 @@ func validStem(s []rune) (ok, longer bool) {
 	if len(s) > 8 {
 		return false, false
 	}
+	// "受市长李爱武委托": after a level, 长 makes the head's title (市长).
+	if s[0] == '长' {
+		return false, true
+	}
 	allDir := true
 	for j, r := range s {
 		// 市政 is a word of its own in unit names: 市政园林中心, 市政工程处.
@@ -905,7 +951,20 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 	if i > 0 {
 		prev = rs[i-1]
 	}
-	prevBoundary := i == 0 || !isHan(prev) || strings.ContainsRune(boundaryRunes, prev) || rt.gaps[i]
+	// prevBoundary reports whether a unit with a place of its own may start
+	// at i, worked out only for such a unit (the word tests cost).
+	prevBoundary := func() bool {
+		if i == 0 || !isHan(prev) || rt.gaps[i] {
+			return true
+		}
+		// A boundary character that opens a word with the next (同意, 按照)
+		// is part of that word: "原则同意德阳经开区…" has no place 意德阳;
+		// a verb that ends before i is a boundary: 原则同意|德阳经开区.
+		if strings.ContainsRune(boundaryRunes, prev) && !wordStarts[[2]rune{prev, rs[i]}] {
+			return true
+		}
+		return endsWord(rs[:i])
+	}
 	agent := false
 	for _, ar := range agentRunes {
 		if i >= len(ar) && slices.Equal(rs[i-len(ar):i], ar) {
@@ -923,11 +982,11 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 		}
 		switch p.kind {
 		case headExplicit, headBare:
-			if !prevBoundary {
+			if !prevBoundary() {
 				continue
 			}
 		case headRel:
-			if !relOK || p.rel == '州' && !prevBoundary {
+			if !relOK || p.rel == '州' && !prevBoundary() {
 				continue
 			}
 		case headNone:
@@ -945,7 +1004,7 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 			if p.entry >= 0 && strings.HasPrefix(t.entries[p.entry].Name, "委") && rs[i] == '委' {
 				continue
 			}
-			if p.tmplPlace != "" && p.tmplKind != headRel && !prevBoundary {
+			if p.tmplPlace != "" && p.tmplKind != headRel && !prevBoundary() {
 				continue
 			}
 		}
