@@ -19,6 +19,13 @@ func (st *state) leadDepts(text string) []string {
 	for i := 0; i < len(text); {
 		trig, report := "", false
 		rest := text[i:]
+		// "市财政局、市审计局要加强资金监管": departments opening a sentence
+		// and told what to do.
+		if i == 0 || strings.HasSuffix(text[:i], "。") || strings.HasSuffix(text[:i], "；") || strings.HasSuffix(text[:i], "\n") {
+			if run := st.deptRun(rest, false); len(run) > 1 && subjectOf(rest, run[len(run)-1]) {
+				out = append(out, run...)
+			}
+		}
 		for _, t := range leadTriggers {
 			if strings.HasPrefix(rest, t) && len(t) > len(trig) {
 				trig, report = t, false
@@ -75,6 +82,17 @@ func (st *state) leadDepts(text string) []string {
 		}
 	}
 	return st.departmentsOnly(dedupe(out))
+}
+
+// subjectOf reports whether s, opening with a run of departments that ends
+// with last, goes on with what they are to do ("…市审计局要加强").
+func subjectOf(s, last string) bool {
+	i := strings.Index(s, last)
+	if i < 0 {
+		return false
+	}
+	_, ok := hasAnyPrefix(s[i+len(last):], []string{"要", "负责", "牵头", "分别", "共同", "按职责"})
+	return ok
 }
 
 // respModifiers stand between the departments and 负责 in a note of who
