@@ -145,6 +145,12 @@ func TestPersonClause(t *testing.T) {
 		// After a post only a name can stand: 和/区 open names there.
 		{"副市长和平、区明", []document.Person{{Name: "和平", Title: "副市长"}, {Name: "区明", Title: "副市长"}}},
 		{"记者李某", nil},
+		// 和 and 以及 join people as 、 and 及 do.
+		{"副市长刘德明、周丽华和市政府秘书长韩东", []document.Person{
+			{Name: "刘德明", Title: "副市长"}, {Name: "周丽华", Title: "副市长"}, {Name: "韩东", Title: "市政府秘书长"}}},
+		{"市人大常委会副主任林小平以及市政协副主席黄伟", []document.Person{
+			{Name: "林小平", Title: "市人大常委会副主任"}, {Name: "黄伟", Title: "市政协副主席"}}},
+		{"副县长张伟和李强", []document.Person{{Name: "张伟", Title: "副县长"}, {Name: "李强", Title: "副县长"}}},
 	}
 	for _, c := range cases {
 		if got := st.personClause(c.in); !reflect.DeepEqual(got, c.want) {

@@ -143,7 +143,7 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 	}
 	pending, shared, sharedUnit := "", "", ""
 	titlesOnly = true
-	for _, e := range splitAny(c, "、及") {
+	for _, e := range st.splitPeople(c) {
 		e = strings.TrimSuffix(strings.TrimSuffix(e, "等"), "同志")
 		if containsAny(e, bylineMarkers) || isMasked(e) {
 			// "副县长王xx、曹振华": the masked name's title still
@@ -190,6 +190,38 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 		titlesOnly = false
 	}
 	return out, titlesOnly && len(out) == 0
+}
+
+// splitPeople splits a run of people at 、, 及 and 以及, and at a 和 that
+// stands between a name and a title or name ("副市长刘德明、周丽华和市政府
+// 秘书长韩东"); a 和 inside a name (和平) or a unit (文化和旅游局) stays.
+func (st *state) splitPeople(c string) []string {
+	var out []string
+	for _, e := range splitAny(strings.ReplaceAll(c, "以及", "、"), "、及") {
+		for {
+			cut := false
+			for p := strings.Index(e, "和"); p > 0; {
+				left, right := e[:p], e[p+len("和"):]
+				if _, _, ok := st.titleNameEnd(right); ok || plausibleTitled(right) {
+					if _, _, ok := st.titleNameEnd(left); ok || plausibleTitled(left) && !isTitle(left) {
+						out = append(out, left)
+						e, cut = right, true
+						break
+					}
+				}
+				q := strings.Index(right, "和")
+				if q < 0 {
+					break
+				}
+				p += len("和") + q
+			}
+			if !cut {
+				break
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // titleNameEnd splits "副县长刘通" (title then name), trying the names
