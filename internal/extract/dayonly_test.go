@@ -31,3 +31,20 @@ func TestDayOnlyNewsDate(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineIsNoMeetingDate: "本报3月8日讯" and "新华社北京3月8日电" date the
+// report; the meeting is dated after them.
+func TestDatelineIsNoMeetingDate(t *testing.T) {
+	p := parser(t)
+	for _, dateline := range []string{"本报3月8日讯 ", "新华社北京3月8日电 ", "泉州网3月8日讯（记者 王芳）"} {
+		text := "孙建国主持召开市政府第45次常务会议\n发布时间：2021-03-08 来源：泉州日报\n" + dateline +
+			"3月5日上午，市长孙建国主持召开市政府第45次常务会议。\n会议审议通过了《泉州市城市更新行动方案》，由市住建局牵头组织实施。"
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Meeting == nil || d.Meeting.Date != "2021-03-05" || d.Meeting.PartOfDay != "上午" {
+			t.Errorf("%s: meeting %+v, want dated 2021-03-05 上午", dateline, d.Meeting)
+		}
+	}
+}

@@ -96,6 +96,10 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 		}
 	}
 	for _, d := range findDatesOrDays(line) {
+		// "本报3月8日讯", "新华社北京3月8日电": a dateline dates the report.
+		if rest := line[d.End:]; strings.HasPrefix(rest, "讯") || strings.HasPrefix(rest, "电") {
+			continue
+		}
 		if host == nil || d.Start < host[0] {
 			when, hasDate = d, true
 			break
