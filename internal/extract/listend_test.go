@@ -58,3 +58,18 @@ func TestBareParticipationLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryDistributionList: 抄报 and 抄送 (or 分送 and 抄送) both list
+// recipients.
+func TestEveryDistributionList(t *testing.T) {
+	p := parser(t)
+	text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" +
+		"出席：王辉 张国华\n\n抄报：市委办公室。\n抄送：市人大常委会办公室，市政协办公室，市委办公室。"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, want := strings.Join(d.Distribution, "|"), "市委办公室|市人大常委会办公室|市政协办公室"; g != want {
+		t.Errorf("distribution %q, want %q", g, want)
+	}
+}

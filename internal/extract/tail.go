@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"govarchive/internal/document"
@@ -30,7 +31,8 @@ func (st *state) tail() {
 				d.Recorder = st.recorderName(val)
 				continue
 			}
-			if len(d.Distribution) == 0 && contains(distributionLabels, label) {
+			// "抄报：…" then "抄送：…": every list of recipients counts.
+			if contains(distributionLabels, label) {
 				for k := i + 1; k < len(st.lines) && st.lines[k] != "" && !strings.HasPrefix(st.lines[k], "---"); k++ {
 					// A list closed by 。 does not run into the signature below.
 					if labelRe.MatchString(st.lines[k]) || strings.HasSuffix(strings.TrimSpace(val), "。") {
@@ -39,7 +41,7 @@ func (st *state) tail() {
 					val += st.lines[k]
 				}
 				for _, part := range splitAny(val, "；;，,") {
-					if part = trimEndPunct(part); part != "" {
+					if part = trimEndPunct(part); part != "" && !slices.Contains(d.Distribution, part) {
 						d.Distribution = append(d.Distribution, part)
 					}
 				}
