@@ -252,7 +252,13 @@ func nameShapeOK(s string) bool {
 func (st *state) bareName(s string) bool {
 	n := runeLen(s)
 	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && nameShapeOK(s) && len(st.deptLengths(s)) == 0 &&
-		!strings.ContainsRune(nameLevelChars, []rune(s)[0])
+		!strings.ContainsRune(nameLevelChars, []rune(s)[0]) && !groupWord(s)
+}
+
+// groupWord reports words for many units at once (各乡镇, 街道, 有关部门),
+// which a list names instead of a person.
+func groupWord(s string) bool {
+	return strings.HasPrefix(s, "各") || containsAny(s, []string{"乡镇", "街道", "部门", "单位", "有关", "相关"})
 }
 
 // nameLengths returns candidate byte lengths of a name at the start of s:

@@ -73,3 +73,21 @@ func TestEveryDistributionList(t *testing.T) {
 		t.Errorf("distribution %q, want %q", g, want)
 	}
 }
+
+// TestNoPeopleFromStockPhrases: "各乡镇（街道）…主要负责同志" and "晋宁区分管负责
+// 同志" name units' roles, not people; "受市长李爱武委托" names no unit.
+func TestNoPeopleFromStockPhrases(t *testing.T) {
+	p := parser(t)
+	text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，受市长李爱武委托，常务副市长张向群主持召开市政府第5次常务会议。晋宁区分管负责同志参加会议。纪要如下：\n" +
+		"一、原则同意德阳经开区管委会提出的方案。\n列席：各乡镇（街道）、县直有关部门主要负责同志"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := strings.Join(d.People, " "); g != "张向群" {
+		t.Errorf("people %q, want 张向群 alone", g)
+	}
+	if g := strings.Join(d.Departments, " "); g != "德阳经开区管委会" {
+		t.Errorf("departments %q, want 德阳经开区管委会 alone", g)
+	}
+}

@@ -116,6 +116,7 @@ const notInGivenName = "的了是在等及与们这那个被把副省市县区�
 var stopSuffixes = []string{
 	"强调", "指出", "表示", "要求", "主持", "出席", "参加", "讲话", "同志", "认为", "提出", "介绍",
 	"汇报", "发言", "一行", "率队", "带队", "调研", "参会", "列席", "主任", "书记", "先生", "女士",
+	"负责",
 }
 
 // Plausible reports whether s can be a person's name: 2–4 Han characters
