@@ -537,6 +537,10 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 			if stem > maxStem || !validPlaceStem(rs[:stem]) {
 				continue
 			}
+			// 红旗 is a given name (孙红旗), no banner.
+			if lv == "旗" && rs[stem-1] == '红' {
+				continue
+			}
 			if placeChain(rs[stem+len(lr):], false, rank) {
 				return true
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"govarchive/internal/names"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -39,6 +40,16 @@ func (st *state) parseEntryUncached(s string) (people []document.Person, complet
 	}
 	if (plausibleName(s) || st.looseName(s)) && len(st.deptLengths(s)) == 0 {
 		return []document.Person{{Name: s}}, true, 0
+	}
+	// "市应急管理局艾尼瓦尔·买买提": a unit and a transcribed name, longer
+	// than the names the table parse reads.
+	if strings.ContainsAny(s, "·•・‧") {
+		if ls := st.deptLengths(s); len(ls) > 0 && st.bareName(s[ls[0]:]) {
+			return []document.Person{{Name: s[ls[0]:], Department: s[:ls[0]]}}, true, 0
+		}
+		if st.bareName(s) {
+			return []document.Person{{Name: s}}, true, 0
+		}
 	}
 	memo := map[int]*entryResult{}
 	r := st.entryAt(s, 0, memo)
@@ -250,6 +261,10 @@ func nameShapeOK(s string) bool {
 // bareName reports a list entry that can only be a name: two or three Han
 // characters, no unit, no title, not masked.
 func (st *state) bareName(s string) bool {
+	// "艾尔肯·吐尼亚孜": a name of Uyghur or another transcribed language.
+	if i := strings.IndexAny(s, "·•・‧"); i >= 0 {
+		return runeLen(s[:i]) <= 6 && names.PlausibleTitled(s) && len(st.deptLengths(s)) == 0
+	}
 	n := runeLen(s)
 	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && nameShapeOK(s) && len(st.deptLengths(s)) == 0 &&
 		!strings.ContainsRune(nameLevelChars, []rune(s)[0]) && !groupWord(s)

@@ -91,3 +91,28 @@ func TestNoPeopleFromStockPhrases(t *testing.T) {
 		t.Errorf("departments %q, want 德阳经开区管委会 alone", g)
 	}
 }
+
+// TestNamesListsMisread: 红旗 is a given name, not a banner (旗); names
+// transcribed from Uyghur keep their middle dot, also after a unit.
+func TestNamesListsMisread(t *testing.T) {
+	p := parser(t)
+	text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" +
+		"出席：王辉 孙红旗 李建平 艾尔肯·吐尼亚孜\n列席：市应急管理局艾尼瓦尔·买买提 市财政局张丽"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var att, obs []string
+	for _, a := range d.Attendees {
+		att = append(att, a.Department+"/"+a.Name)
+	}
+	for _, o := range d.Observers {
+		obs = append(obs, o.Department+"/"+o.Name)
+	}
+	if g, want := strings.Join(att, " "), "/王辉 /孙红旗 /李建平 /艾尔肯·吐尼亚孜"; g != want {
+		t.Errorf("attendees %q, want %q", g, want)
+	}
+	if g, want := strings.Join(obs, " "), "市应急管理局/艾尼瓦尔·买买提 市财政局/张丽"; g != want {
+		t.Errorf("observers %q, want %q", g, want)
+	}
+}
