@@ -44,6 +44,9 @@ func TestNumberedTopics(t *testing.T) {
 		{"arabic", []string{"1.审议甲。", "2、审议乙"}, []string{"审议甲", "审议乙"}, []int{1, 2}},
 		{"decimal is no heading", []string{"3.5亿元用于甲"}, nil, nil},
 		{"must start low", []string{"五、孤立的编号"}, nil, nil},
+		{"arabic inline with ASCII points", []string{"会议议定以下事项：1.原则同意甲；2.请乙；3.由丙牵头。"}, []string{"原则同意甲", "请乙", "由丙牵头"}, []int{1, 2, 3}},
+		{"an inline decimal is no item", []string{"会议议定：1.原则同意安排3.5亿元；2.请乙。"}, []string{"原则同意安排3.5亿元", "请乙"}, []int{1, 2}},
+		{"circled", []string{"①原则同意甲。", "②请乙。"}, []string{"原则同意甲", "请乙"}, []int{1, 2}},
 	}
 	st := &state{}
 	for _, c := range cases {

@@ -103,8 +103,11 @@ type numbering struct {
 var numberings = []numbering{
 	{headingRe, inlineHeadingRe},
 	{regexp.MustCompile(`^[（(]\s*(` + cnNumeral + `)\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](` + cnNumeral + `)[)）]`)},
-	{regexp.MustCompile(`^(\d{1,2})\s*[、.．]\s*(\D.*)$`), regexp.MustCompile(`[。；;：:!！]\s*(\d{1,2})[、．]`)},
+	// "；2.请…" inline: an ASCII point after the number when no digit
+	// follows it (3.5亿元 is no item).
+	{regexp.MustCompile(`^(\d{1,2})\s*[、.．]\s*(\D.*)$`), regexp.MustCompile(`[。；;：:!！]\s*(\d{1,2})(?:[、．]|\.[^\d])`)},
 	{regexp.MustCompile(`^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](\d{1,2})[)）]`)},
+	{regexp.MustCompile(`^([①-⑳])\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*([①-⑳])`)},
 }
 
 // numberedTopics splits paragraphs at the headings of the first numbering

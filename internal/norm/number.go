@@ -34,7 +34,7 @@ const maxNumber = 1 << 40
 
 // ParseNumber reads an ASCII, full-width or Chinese number: 四十二→42,
 // 十七→17, 一百零八→108, 两→2, 廿三→23, and years written digit by digit
-// (二〇〇八, 二○○八, 二OO八 → 2008). Surrounding spaces are ignored; anything
+// (二〇〇八, 二○○八, 二OO八 → 2008) and circled numbers (③ → 3). Surrounding spaces are ignored; anything
 // else gives ok=false.
 func ParseNumber(s string) (int, bool) {
 	s = strings.TrimSpace(strings.Trim(s, "\u3000"))
@@ -45,6 +45,10 @@ func ParseNumber(s string) (int, bool) {
 		return n, true
 	}
 	rs := []rune(s)
+	// ①–⑳ number items.
+	if len(rs) == 1 && rs[0] >= '①' && rs[0] <= '⑳' {
+		return int(rs[0]-'①') + 1, true
+	}
 	if n, ok := parseDigitByDigit(rs); ok {
 		return n, true
 	}

@@ -22,6 +22,9 @@ func TestParseNumber(t *testing.T) {
 		{"十二万三千", 123000, true},
 		{"二十", 20, true},
 		{"廿三", 23, true},
+		{"①", 1, true},
+		{"⑳", 20, true},
+		{"①②", 0, false},
 		{"两", 2, true},
 		{"五", 5, true},
 		{"二〇〇八", 2008, true}, // 二〇〇八年
