@@ -48,3 +48,27 @@ func TestDatelineIsNoMeetingDate(t *testing.T) {
 		}
 	}
 }
+
+// TestPortalHeaders: local portals' labels (公开日期, 生成日期, 发布机构) end
+// the field before them on a shared line, and a date line under a report's
+// headline dates the page.
+func TestPortalHeaders(t *testing.T) {
+	p := parser(t)
+	official := "索引号：113205000141469577/2021-00123　　　　发布机构：苏州市人民政府办公室\n生成日期：2021-06-15　　　　公开日期：2021-06-18\n\n" +
+		"苏州市人民政府办公室关于印发苏州市加快发展保障性租赁住房实施办法的通知\n苏府办〔2021〕88号\n各市、区人民政府，市各委办局，各直属单位：\n" +
+		"《苏州市加快发展保障性租赁住房实施办法》已经市政府同意，现印发给你们，请认真组织实施。\n苏州市人民政府办公室\n2021年6月15日"
+	d, err := p.Parse(official, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.IndexNo != "113205000141469577/2021-00123" || d.PublishedOn != "2021-06-18" || d.WrittenOn != "2021-06-15" {
+		t.Errorf("index_no %q, published_on %q, written_on %q", d.IndexNo, d.PublishedOn, d.WrittenOn)
+	}
+	news := "孙建国主持召开市政府第45次常务会议\n2021-03-08 16:20 来源：市政府办公室\n3日上午，市长孙建国主持召开市政府第45次常务会议。\n会议审议通过了《泉州市城市更新行动方案》。"
+	if d, err = p.Parse(news, Meta{Source: "t.txt"}); err != nil {
+		t.Fatal(err)
+	}
+	if d.PublishedOn != "2021-03-08" || d.Date != "2021-03-03" {
+		t.Errorf("news: published_on %q, date %q; want 2021-03-08, 2021-03-03", d.PublishedOn, d.Date)
+	}
+}

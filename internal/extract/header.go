@@ -353,11 +353,25 @@ func (st *state) publication() (date, bool) {
 }
 
 // statedPublication returns the date of a page's 发布时间:/发布日期:/时间:
-// line.
+// line, or of an unlabelled one under the headline ("2021-03-08 16:20
+// 来源：市政府办公室").
 func (st *state) statedPublication() (date, bool) {
 	f := st.labelledFields()
 	for _, key := range []string{"published_on", "time"} {
 		if ds := findDates(f[key]); len(ds) > 0 && ds[0].Year != 0 {
+			return ds[0], true
+		}
+	}
+	seen := 0
+	for _, l := range st.lines {
+		if l == "" {
+			continue
+		}
+		if seen++; seen > 4 {
+			break
+		}
+		if ds := findDates(l); len(ds) > 0 && ds[0].Start == 0 && ds[0].Year != 0 &&
+			(strings.Contains(l, "来源") || strings.TrimSpace(l[ds[0].End:]) == "") {
 			return ds[0], true
 		}
 	}

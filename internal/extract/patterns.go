@@ -62,6 +62,13 @@ var metaLabels = map[string]string{
 	"有效性":  "validity",
 	"文件状态": "validity",
 	"内容概述": "summary",
+	// Local portals' headers.
+	"信息索引号": "index_no",
+	"公开日期":  "published_on",
+	"生成日期":  "written_on",
+	"发布机构":  "publisher",
+	"发布单位":  "publisher",
+	"公开方式":  "disclosure",
 }
 
 // bareLabels are the gov.cn header labels that also stand alone on a line
