@@ -126,6 +126,11 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 			meetingIn, m.Place = in, ""
 		}
 		clause = trimTimeWords(clause)
+		// "常务副市长陈峰受市长孙建国委托主持": the one who chairs stands
+		// before 受.
+		if i := strings.Index(clause, "受"); i > 0 && strings.HasSuffix(clause, "委托") {
+			clause = clause[:i]
+		}
 		if clause == "" && hasDate && when.End <= host[0] {
 			// "市长李亚平于1月6日上午主持召开…": the chair before the date.
 			clause = afterLast(strings.TrimSuffix(strings.TrimSpace(line[:when.Start]), "于"), "，,。；;:：")
@@ -152,6 +157,10 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 		name = meetingIn
 	}
 	if mm := meetingAfterRe.FindStringSubmatch(line[from:]); mm != nil && name == "" {
+		name = mm[1]
+	}
+	// "市政府召开第5次常务会议，市长王建华主持": the meeting before 主持.
+	if mm := meetingAfterRe.FindStringSubmatch(line); mm != nil && name == "" && host != nil && speech == nil {
 		name = mm[1]
 	}
 	if name == "" {
@@ -412,6 +421,16 @@ func (st *state) contextYear(when date) (int, bool) {
 		}
 	}
 	if ref.Year == 0 {
+		// "3月2日上午" under 〔2020〕15号 and no other date: the year the
+		// minutes are numbered in.
+		if st.doc.DocYear != 0 {
+			return st.doc.DocYear, true
+		}
+		for _, i := range st.headerLines(-1) {
+			if dn, ok := findDocNumber(st.lines[i]); ok && dn.Year != 0 {
+				return dn.Year, true
+			}
+		}
 		return 0, false
 	}
 	y := ref.Year

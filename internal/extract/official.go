@@ -63,6 +63,10 @@ func (st *state) parseOfficial() {
 	}
 	if d.DocNumber == "" {
 		for i := 0; i < body && i < len(st.lines); i++ {
+			// "你们《…的请示》（皖政〔2020〕45号）收悉": a cited 文号.
+			if strings.Contains(st.lines[i], "收悉") || strings.Contains(st.lines[i], "》（") || strings.Contains(st.lines[i], "》(") {
+				continue
+			}
 			if dn, ok := findDocNumber(st.lines[i]); ok && dn.Prefix != "" || ok && runeLen(st.lines[i]) < 30 {
 				st.setDocNumber(dn)
 				break

@@ -29,3 +29,17 @@ func TestShortOfficialSections(t *testing.T) {
 		t.Errorf("title %q, 文号 %q", d.Title, d.DocNumber)
 	}
 }
+
+// TestCitedDocNumber: a reply cites the request's 文号; it is not its own.
+func TestCitedDocNumber(t *testing.T) {
+	p := parser(t)
+	text := "国务院关于同意设立中国（安徽）自由贸易试验区蚌埠片区的批复\n安徽省人民政府，商务部：\n你们《关于设立蚌埠片区的请示》（皖政〔2020〕45号）收悉。现批复如下：\n" +
+		"一、同意设立蚌埠片区。\n二、安徽省人民政府要加强组织领导。\n\n国务院\n2021年3月2日"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.DocNumber != "" || d.Kind != "official" {
+		t.Errorf("kind %s, 文号 %q; want an official document without one", d.Kind, d.DocNumber)
+	}
+}
