@@ -72,7 +72,7 @@ func (st *state) leadDepts(text string) []string {
 		}
 		run = append(run, name)
 		prevEnd = m.End
-		after := text[m.End:]
+		after := strings.TrimPrefix(st.unknownTail(text[m.End:]), "等")
 		if v, ok := hasAnyPrefix(after, respModifiers); ok {
 			after = after[len(v):]
 		}
@@ -97,15 +97,57 @@ func subjectOf(s, last string) bool {
 
 // respModifiers stand between the departments and 负责 in a note of who
 // is responsible ("按职责分工负责", "分别负责").
-var respModifiers = []string{"按照职责分工", "按职责分工", "按职责", "按职能", "按分工", "分别", "共同"}
+var respModifiers = []string{"按照职责分工", "按职责分工", "按职责", "按职能", "按分工", "分别", "共同",
+	"会同有关部门", "会同相关部门", "会同各有关部门"}
 
-// isRunJoin reports whether s joins two departments of one list.
+// unknownTail skips the entries the table does not know between the last
+// department of a list and its verb ("财政部、水利部、各省级人民政府负责").
+func (st *state) unknownTail(after string) string {
+	if !strings.HasPrefix(after, "、") {
+		return after
+	}
+	seg := after
+	if end := strings.IndexAny(seg, "，,。；;：:（）()《》"); end >= 0 {
+		seg = seg[:end]
+	}
+	for _, v := range []string{"负责", "牵头"} {
+		i := strings.Index(seg, v)
+		if i <= 0 {
+			continue
+		}
+		head := seg[:i]
+		for trimmed := true; trimmed; {
+			trimmed = false
+			for _, m := range append([]string{"等"}, respModifiers...) {
+				if t, ok := strings.CutSuffix(head, m); ok {
+					head, trimmed = t, true
+				}
+			}
+		}
+		if isRunJoin(head+"、") && len(st.findDepts(head)) == 0 {
+			return after[len(head):]
+		}
+	}
+	return after
+}
+
+// isRunJoin reports whether s joins two departments of one list: a
+// connector, or entries the table does not know between 、
+// ("财政部、各省级人民政府、水利部").
 func isRunJoin(s string) bool {
 	switch s {
 	case "、", "和", "及", "以及", "与":
 		return true
 	}
-	return false
+	if !strings.HasPrefix(s, "、") || !strings.HasSuffix(s, "、") {
+		return false
+	}
+	for _, e := range strings.Split(strings.Trim(s, "、"), "、") {
+		if e == "" || runeLen(e) > 12 || strings.ContainsAny(e, "，,。；;：:（）()《》") {
+			return false
+		}
+	}
+	return true
 }
 
 // departmentsOnly drops the governments themselves from a list of leads:
