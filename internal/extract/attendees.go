@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"govarchive/internal/names"
 	"regexp"
 	"slices"
 	"strings"
@@ -490,7 +491,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			// "副市长 李四、王五": a bare name shares the post and unit of
 			// the name before it.
 			runs.share(&ps[0], len(out))
-		case len(ps) == 1 && ps[0].Department == "" && runs.dept != "" && runs.continues(m) && isUnitPost(ps[0].Title):
+		case len(ps) == 1 && ps[0].Department == "" && runs.dept != "" && runs.continues(m) && isUnitPost(ps[0].Title) && titleUnit(ps[0].Title) == "":
 			// "区发改局局长张涛、副局长李娜": a post of a unit with no unit
 			// of its own is one of the unit before it.
 			ps[0].Department = runs.dept
@@ -502,6 +503,9 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 				// "区发改局局长张涛": the unit opens the post.
 				if unit, post := st.unitOfTitle(p.Title); unit != "" {
 					p.Department, p.Title = unit, post
+				} else if unit := titleUnit(p.Title); unit != "" {
+					// "潍坊港集团董事长韩东": a unit the table does not know.
+					p.Department, p.Title = unit, p.Title[len(unit):]
 				}
 			}
 			if before {
@@ -516,6 +520,24 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 		out = append(out, ps...)
 	}
 	return out
+}
+
+// titleUnit returns the unit a post is written with when it reads as one
+// ("潍坊港集团董事长" → 潍坊港集团, "国网潍坊供电公司副总经理" → 国网潍坊供电公司),
+// or "" for a post alone (常务副局长).
+func titleUnit(title string) string {
+	i := names.PostAt(title)
+	if i <= 0 || strings.ContainsAny(title, "、，,") {
+		return ""
+	}
+	unit := strings.TrimSuffix(strings.TrimSuffix(title[:i], "常务"), "副")
+	if runeLen(unit) < 3 {
+		return ""
+	}
+	if _, ok := hasAnySuffix(unit, []string{"集团", "公司", "局", "委", "办", "中心", "院", "所", "站", "厂", "行", "社", "馆"}); !ok {
+		return ""
+	}
+	return unit
 }
 
 // isUnitPost reports a post held inside a unit (副局长, 主任), as opposed to

@@ -261,6 +261,9 @@ func (st *state) splitUnitTitle(p *document.Person) {
 	}
 	if unit, post := st.unitOfTitle(p.Title); unit != "" {
 		p.Department, p.Title = unit, post
+	} else if unit := titleUnit(p.Title); unit != "" {
+		// "潍坊港集团董事长": a unit the table does not know.
+		p.Department, p.Title = unit, p.Title[len(unit):]
 	}
 }
 

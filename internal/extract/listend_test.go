@@ -116,3 +116,22 @@ func TestNamesListsMisread(t *testing.T) {
 		t.Errorf("observers %q, want %q", g, want)
 	}
 }
+
+// TestUnitsTheTableLacks: a post written with a unit the table does not
+// know (潍坊港集团董事长) is that unit's, not the unit of the entry before.
+func TestUnitsTheTableLacks(t *testing.T) {
+	p := parser(t)
+	text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" +
+		"列席：市发改委主任张立新，潍坊港集团董事长韩东，国网潍坊供电公司副总经理李强"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var obs []string
+	for _, o := range d.Observers {
+		obs = append(obs, o.Department+"/"+o.Title+"/"+o.Name)
+	}
+	if g, want := strings.Join(obs, " "), "市发改委/主任/张立新 潍坊港集团/董事长/韩东 国网潍坊供电公司/副总经理/李强"; g != want {
+		t.Errorf("observers %q, want %q", g, want)
+	}
+}

@@ -228,6 +228,17 @@ func IsTitle(s string) bool {
 	return false
 }
 
+// PostAt returns the byte index where the longest post ending s begins
+// ("潍坊港集团董事长" → the index of 董事长), or -1.
+func PostAt(s string) int {
+	for i := range s {
+		if posts[s[i:]] {
+			return i
+		}
+	}
+	return -1
+}
+
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 
 // JoinPadded joins names padded to a common width: "韩　正", "韩 正" and
