@@ -124,6 +124,16 @@ xx年3月5日上午，市政府办公室某某主任主持召开会议。参加�
 			want:      `{"kind":"minutes","date":null,"people":null,"topics":[{"no":1,"lead_departments":["市交通局"]}]}`,
 			notPeople: []string{"李xx", "马xx"},
 		},
+		{
+			name: "a report with a byline that gives the decisions in the minutes' words",
+			text: `区长办公会议研究老旧小区改造工作
+发布日期：2020年09月18日　浏览次数：126
+本报讯（记者 何丽 通讯员 吴俊）9月17日上午，区委副书记、区长林晓东主持召开区长办公会议，专题研究老旧小区改造工作。副区长朱红参加会议。
+会议听取了区住建局关于老旧小区改造进展情况的汇报。会议议定：原则同意改造项目清单，由区住建局牵头实施。`,
+			want: `{"kind":"news","date":"2020-09-17","published_on":"2020-09-18",
+"attendees":[{"name":"朱红","title":"副区长"}],
+"topics":[{"no":1,"title":"听取了区住建局关于老旧小区改造进展情况的汇报"},{"no":2,"title":"原则同意改造项目清单，由区住建局牵头实施","lead_departments":["区住建局"]}]}`,
+		},
 	}
 	p := parser(t)
 	for _, c := range cases {

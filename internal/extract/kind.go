@@ -41,7 +41,7 @@ func detectKind(lines []string) document.Kind {
 	// 文号 field it may also carry.
 	// A report's headline ("…常务会议召开", "…主持召开…") keeps it news even
 	// when it lists the items in the minutes' words (会议研究了以下事项：一、…).
-	if labels >= 2 || containsAny(body, minutesPhrases) && !reportHeadline(head) {
+	if labels >= 2 || containsAny(body, minutesPhrases) && !reportHeadline(head) && !newsByline(head) {
 		return document.KindMinutes
 	}
 	if hasMetaHeader(head) {
@@ -131,6 +131,18 @@ func reportHeadline(head []string) bool {
 	}
 	l := head[0]
 	return strings.Contains(l, "召开") && runeLen(l) < 60 && !strings.ContainsAny(l, "。，")
+}
+
+// newsByline reports a reporter's byline or a dateline among the opening
+// lines ("本报讯（记者 何丽）", "新华社北京3月8日电"): a news report, even one
+// that gives the decisions in the minutes' words (会议议定：).
+func newsByline(head []string) bool {
+	for _, l := range head {
+		if containsAny(l, []string{"本报讯", "（记者", "(记者", "通讯员", "日讯", "日电"}) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportTitleMarkers name documents that account for a period's work.
