@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"govarchive/internal/dept"
@@ -19,10 +20,11 @@ func (st *state) leadDepts(text string) []string {
 	for i := 0; i < len(text); {
 		trig, report := "", false
 		rest := text[i:]
-		// "市财政局、市审计局要加强资金监管": departments opening a sentence
-		// and told what to do.
-		if i == 0 || strings.HasSuffix(text[:i], "。") || strings.HasSuffix(text[:i], "；") || strings.HasSuffix(text[:i], "\n") {
-			if run := st.deptRun(rest, false); len(run) > 1 && subjectOf(rest, run[len(run)-1]) {
+		// "市财政局、市审计局要加强资金监管", "会议明确：一是县住建局要加快
+		// 征收", "…，市工信局要会同市通管办抓好落实": departments opening a
+		// sentence or clause and told what to do.
+		if r, _ := utf8.DecodeRuneInString(rest); clauseStart(text[:i]) && !unicode.IsSpace(r) && r != '\u3000' {
+			if run := st.deptRun(rest, false); len(run) > 0 && (subjectOf(rest, run[0]) || subjectOf(rest, run[len(run)-1])) {
 				out = append(out, run...)
 			}
 		}
@@ -84,14 +86,30 @@ func (st *state) leadDepts(text string) []string {
 	return st.departmentsOnly(dedupe(out))
 }
 
-// subjectOf reports whether s, opening with a run of departments that ends
-// with last, goes on with what they are to do ("…市审计局要加强").
-func subjectOf(s, last string) bool {
-	i := strings.Index(s, last)
+// clauseStart reports whether a clause starts after before: at the start
+// of the text, after a sentence or clause mark, or after 一是/二是….
+func clauseStart(before string) bool {
+	if before == "" {
+		return true
+	}
+	for _, m := range []string{"。", "；", ";", "\n", "，", ",", "：", ":"} {
+		if strings.HasSuffix(before, m) {
+			return true
+		}
+	}
+	r := []rune(before)
+	return len(r) >= 2 && r[len(r)-1] == '是' && strings.ContainsRune("一二三四五六七八九十", r[len(r)-2])
+}
+
+// subjectOf reports whether s, opening with a run of departments, goes on
+// after name with what they are to do ("…市审计局要加强", "市工信局要会同…").
+// (负责 and 牵头 after a run are read in the order of the text, below.)
+func subjectOf(s, name string) bool {
+	i := strings.Index(s, name)
 	if i < 0 {
 		return false
 	}
-	_, ok := hasAnyPrefix(s[i+len(last):], []string{"要", "负责", "牵头", "分别", "共同", "按职责"})
+	_, ok := hasAnyPrefix(s[i+len(name):], []string{"要", "会同"})
 	return ok
 }
 
