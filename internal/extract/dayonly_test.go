@@ -64,11 +64,29 @@ func TestPortalHeaders(t *testing.T) {
 	if d.IndexNo != "113205000141469577/2021-00123" || d.PublishedOn != "2021-06-18" || d.WrittenOn != "2021-06-15" {
 		t.Errorf("index_no %q, published_on %q, written_on %q", d.IndexNo, d.PublishedOn, d.WrittenOn)
 	}
-	news := "孙建国主持召开市政府第45次常务会议\n2021-03-08 16:20 来源：市政府办公室\n3日上午，市长孙建国主持召开市政府第45次常务会议。\n会议审议通过了《泉州市城市更新行动方案》。"
-	if d, err = p.Parse(news, Meta{Source: "t.txt"}); err != nil {
+	for _, line := range []string{"2021-03-08 16:20 来源：市政府办公室", "来源：泉州融媒　　作者：刘晓敏　　2021-03-08"} {
+		news := "孙建国主持召开市政府第45次常务会议\n" + line + "\n3日上午，市长孙建国主持召开市政府第45次常务会议。\n会议审议通过了《泉州市城市更新行动方案》。"
+		if d, err = p.Parse(news, Meta{Source: "t.txt"}); err != nil {
+			t.Fatal(err)
+		}
+		if d.PublishedOn != "2021-03-08" || d.Date != "2021-03-03" {
+			t.Errorf("news under %q: published_on %q, date %q; want 2021-03-08, 2021-03-03", line, d.PublishedOn, d.Date)
+		}
+	}
+	unknown := "索引号：11330100002489201B/2023-00156　信息分类：城乡建设\n\n杭州市人民政府关于同意萧山区调整部分区域控制性详细规划的批复\n杭政函〔2023〕38号\n" +
+		"萧山区人民政府：\n你区《关于调整部分区域控制性详细规划的请示》收悉。经研究，同意萧山区调整部分区域控制性详细规划，请按程序抓紧组织实施并做好公示工作。\n杭州市人民政府\n2023年4月3日"
+	if d, err = p.Parse(unknown, Meta{Source: "t.txt"}); err != nil {
 		t.Fatal(err)
 	}
-	if d.PublishedOn != "2021-03-08" || d.Date != "2021-03-03" {
-		t.Errorf("news: published_on %q, date %q; want 2021-03-08, 2021-03-03", d.PublishedOn, d.Date)
+	if d.IndexNo != "11330100002489201B/2023-00156" || d.Subject != "城乡建设" {
+		t.Errorf("index_no %q, subject %q", d.IndexNo, d.Subject)
+	}
+	dated := "铜仁市人民政府关于印发铜仁市农村集体经济组织发展三年行动方案的通知\n铜府发〔2022〕5号　　　2022年3月2日\n\n各区（县）人民政府：\n" +
+		"现将《铜仁市农村集体经济组织发展三年行动方案》印发给你们，请结合实际认真贯彻落实，确保各项任务落到实处，推动农村集体经济高质量发展。\n铜仁市人民政府"
+	if d, err = p.Parse(dated, Meta{Source: "t.txt"}); err != nil {
+		t.Fatal(err)
+	}
+	if d.WrittenOn != "2022-03-02" || d.Date != "2022-03-02" {
+		t.Errorf("the date beside the 文号: written_on %q, date %q", d.WrittenOn, d.Date)
 	}
 }

@@ -379,8 +379,9 @@ func (st *state) statedPublication() (date, bool) {
 		if seen++; seen > 4 {
 			break
 		}
-		if ds := findDates(l); len(ds) > 0 && ds[0].Start == 0 && ds[0].Year != 0 &&
-			(strings.Contains(l, "来源") || strings.TrimSpace(l[ds[0].End:]) == "") {
+		// "来源：临沂融媒　作者：刘晓敏　2024-05-21", "2021-03-08 16:20 来源：…".
+		if ds := findDates(l); len(ds) > 0 && ds[0].Year != 0 &&
+			(containsAny(l, []string{"来源", "作者"}) || ds[0].Start == 0 && strings.TrimSpace(l[ds[0].End:]) == "") {
 			return ds[0], true
 		}
 	}

@@ -435,7 +435,11 @@ func splitLabelled(line string) []string {
 	}
 	var out []string
 	from := 0
-	for _, loc := range fieldStartRe.FindAllStringIndex(line, -1) {
+	starts := fieldStartRe
+	if m := labelRe.FindStringSubmatch(line); m != nil && metaLabels[removeSpaces(m[1])] != "" {
+		starts = anyFieldRe
+	}
+	for _, loc := range starts.FindAllStringIndex(line, -1) {
 		if strings.TrimSpace(line[from:loc[0]]) != "" {
 			out = append(out, line[from:loc[0]])
 			from = loc[0]

@@ -103,6 +103,14 @@ func (st *state) parseOfficial() {
 	if d.WrittenOn == "" {
 		d.WrittenOn = sigDate
 	}
+	// "铜府发〔2022〕5号　　2022年3月2日": the date beside the 文号.
+	for i := 0; i < body && i < len(st.lines) && d.WrittenOn == ""; i++ {
+		if _, ok := findDocNumber(st.lines[i]); ok {
+			if ds := findDates(st.lines[i]); len(ds) > 0 && ds[0].iso() != "" {
+				d.WrittenOn = ds[0].iso()
+			}
+		}
+	}
 	d.Addressees = st.addressees(body)
 	for _, k := range []string{"主送", "主送机关", "主送单位"} {
 		if v := f[k]; v != "" {

@@ -69,6 +69,7 @@ var metaLabels = map[string]string{
 	"发布机构":  "publisher",
 	"发布单位":  "publisher",
 	"公开方式":  "disclosure",
+	"信息分类":  "subject",
 }
 
 // bareLabels are the gov.cn header labels that also stand alone on a line
@@ -91,6 +92,11 @@ var fieldStartRe = func() *regexp.Regexp {
 	})
 	return regexp.MustCompile(`[ \t　](?:` + strings.Join(keys, "|") + `)[ 　]*[:：]`)
 }()
+
+// anyFieldRe is any label after a space ("　信息分类：", " 公开范围："): on a
+// line of metadata fields, a label the table does not know still ends the
+// field before it.
+var anyFieldRe = regexp.MustCompile(`[ \t　][\p{Han}]{2,6}[ 　]*[:：]`)
 
 // issuerSuffixes end the name of a body that issues documents.
 var issuerSuffixes = []string{
