@@ -47,6 +47,9 @@ func TestNumberedTopics(t *testing.T) {
 		{"arabic inline with ASCII points", []string{"会议议定以下事项：1.原则同意甲；2.请乙；3.由丙牵头。"}, []string{"原则同意甲", "请乙", "由丙牵头"}, []int{1, 2, 3}},
 		{"an inline decimal is no item", []string{"会议议定：1.原则同意安排3.5亿元；2.请乙。"}, []string{"原则同意安排3.5亿元", "请乙"}, []int{1, 2}},
 		{"circled", []string{"①原则同意甲。", "②请乙。"}, []string{"原则同意甲", "请乙"}, []int{1, 2}},
+		{"agenda labels", []string{"议题一：审议《甲》", "会议原则同意。", "议题二：研究乙"}, []string{"审议《甲》", "研究乙"}, []int{1, 2}},
+		{"agenda labels in brackets", []string{"【议题1】研究甲", "【议题2】研究乙"}, []string{"研究甲", "研究乙"}, []int{1, 2}},
+		{"agenda items counted", []string{"第一项议题：研究甲", "第二项议题：研究乙"}, []string{"研究甲", "研究乙"}, []int{1, 2}},
 	}
 	st := &state{}
 	for _, c := range cases {

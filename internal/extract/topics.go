@@ -108,6 +108,9 @@ var numberings = []numbering{
 	{regexp.MustCompile(`^(\d{1,2})\s*[、.．]\s*(\D.*)$`), regexp.MustCompile(`[。；;：:!！]\s*(\d{1,2})(?:[、．]|\.[^\d])`)},
 	{regexp.MustCompile(`^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](\d{1,2})[)）]`)},
 	{regexp.MustCompile(`^([①-⑳])\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*([①-⑳])`)},
+	// "议题一：", "议题1：", "【议题二】", "第三项议题：": items labelled as agenda items.
+	{regexp.MustCompile(`^【?\s*议题\s*(` + cnNumeral + `|\d{1,2})\s*(?:】|[：:、.．])\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*【?议题(` + cnNumeral + `|\d{1,2})(?:】|[：:])`)},
+	{regexp.MustCompile(`^第\s*(` + cnNumeral + `|\d{1,2})\s*项议题\s*[：:]?\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*第(` + cnNumeral + `|\d{1,2})项议题`)},
 }
 
 // numberedTopics splits paragraphs at the headings of the first numbering
