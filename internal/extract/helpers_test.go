@@ -166,6 +166,9 @@ func TestPersonClause(t *testing.T) {
 		{"市人大常委会副主任林小平以及市政协副主席黄伟", []document.Person{
 			{Name: "林小平", Title: "市人大常委会副主任"}, {Name: "黄伟", Title: "市政协副主席"}}},
 		{"副县长张伟和李强", []document.Person{{Name: "张伟", Title: "副县长"}, {Name: "李强", Title: "副县长"}}},
+		// Units attending by a role name no one, and do not hide the people before them.
+		{"副市长彭飞，市财政局、国网株洲供电公司负责同志", []document.Person{{Name: "彭飞", Title: "副市长"}}},
+		{"市财政局负责同志", nil},
 	}
 	for _, c := range cases {
 		if got := st.personClause(c.in); !reflect.DeepEqual(got, c.want) {

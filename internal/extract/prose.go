@@ -145,6 +145,11 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 	titlesOnly = true
 	for _, e := range st.splitPeople(c) {
 		e = strings.TrimSuffix(strings.TrimSuffix(e, "等"), "同志")
+		// "市财政局、国网株洲供电公司负责同志": units attending by a role, no
+		// one named.
+		if _, ok := hasAnySuffix(e, []string{"负责", "负责人", "主要领导", "分管领导"}); ok {
+			continue
+		}
 		if containsAny(e, bylineMarkers) || isMasked(e) {
 			// "副县长王xx、曹振华": the masked name's title still
 			// applies to the names after it.
