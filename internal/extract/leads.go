@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"govarchive/internal/dept"
@@ -15,6 +14,22 @@ const maxLeadRun = 8
 // "请A会B…", "责成A…", "同意A关于…的汇报", "A牵头…".
 func (st *state) leadDepts(text string) []string {
 	var out []string
+	// The department mentions, found once and only when a clause may open
+	// with one told what to do, or the text says who is responsible.
+	var mentions []mention
+	var mentionAt map[int]bool
+	found := false
+	findMentions := func() {
+		if !found {
+			found = true
+			mentions = st.findDepts(text)
+			mentionAt = make(map[int]bool, len(mentions))
+			for _, m := range mentions {
+				mentionAt[m.Start] = true
+			}
+		}
+	}
+	directive := strings.Contains(text, "要") || strings.Contains(text, "会同")
 	// One pass over the text: at each position, the longest trigger that
 	// starts there (同意 before 由 never overlaps; 原则同意 wins over 同意).
 	for i := 0; i < len(text); {
@@ -23,7 +38,9 @@ func (st *state) leadDepts(text string) []string {
 		// "市财政局、市审计局要加强资金监管", "会议明确：一是县住建局要加快
 		// 征收", "…，市工信局要会同市通管办抓好落实": departments opening a
 		// sentence or clause and told what to do.
-		if r, _ := utf8.DecodeRuneInString(rest); clauseStart(text[:i]) && !unicode.IsSpace(r) && r != '\u3000' {
+		// (Only where a department is mentioned: the lookup at every clause
+		// start is costly.)
+		if directive && clauseStart(text[:i]) && func() bool { findMentions(); return mentionAt[i] }() {
 			if run := st.deptRun(rest, false); len(run) > 0 && (subjectOf(rest, run[0]) || subjectOf(rest, run[len(run)-1])) {
 				out = append(out, run...)
 			}
@@ -58,7 +75,8 @@ func (st *state) leadDepts(text string) []string {
 	// ("（市人社局、市财政局按职责分工负责）": all of them are responsible).
 	var run []string
 	prevEnd := -1
-	for _, m := range st.findDepts(text) {
+	findMentions()
+	for _, m := range mentions {
 		name := m.Name
 		// "，县城管执法局具体负责": keep a level the finder left off.
 		start := m.Start
@@ -97,8 +115,9 @@ func clauseStart(before string) bool {
 			return true
 		}
 	}
-	r := []rune(before)
-	return len(r) >= 2 && r[len(r)-1] == '是' && strings.ContainsRune("一二三四五六七八九十", r[len(r)-2])
+	last, n := utf8.DecodeLastRuneInString(before)
+	prev, _ := utf8.DecodeLastRuneInString(before[:len(before)-n])
+	return last == '是' && strings.ContainsRune("一二三四五六七八九十", prev)
 }
 
 // subjectOf reports whether s, opening with a run of departments, goes on

@@ -212,7 +212,12 @@ func issuerOfOffice(s string) string {
 // labelledFields reads "标签：值" header fields, the value on the same line or
 // on the next non-blank line, keyed by the metaLabels name or the raw label.
 func (st *state) labelledFields() map[string]string {
+	// The fields are read once per document; callers only read the map.
+	if st.fields != nil {
+		return st.fields
+	}
 	out := map[string]string{}
+	st.fields = out
 	for i := 0; i < len(st.lines); i++ {
 		// A gov.cn label alone on its line ("索引号") has its value on the
 		// next one.

@@ -23,6 +23,7 @@ type state struct {
 	depts  []string // every department named, as written
 
 	entries  map[string]entryResult // parseEntry results for this document
+	fields   map[string]string      // labelledFields, read on first use
 	deptMemo *dept.Memo             // the department table's answers for this document, made on first use
 }
 
