@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"govarchive/internal/document"
 )
 
 // TestListClosedByFullStop: a 。 ends an attendance list without taking its
@@ -19,11 +21,7 @@ func TestListClosedByFullStop(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" + tc.lists
-			d, err := p.Parse(text, Meta{Source: "t.txt"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := parseMinutes(t, p, tc.lists)
 			var att, obs []string
 			for _, a := range d.Attendees {
 				att = append(att, a.Name)
@@ -43,12 +41,7 @@ func TestListClosedByFullStop(t *testing.T) {
 func TestBareParticipationLabels(t *testing.T) {
 	p := parser(t)
 	for _, label := range []string{"参加：", "参会：", "参加人员："} {
-		text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" +
-			label + "市政府副秘书长段红兵，市滇管局杨德宏"
-		d, err := p.Parse(text, Meta{Source: "t.txt"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := parseMinutes(t, p, label+"市政府副秘书长段红兵，市滇管局杨德宏")
 		var got []string
 		for _, a := range d.Attendees {
 			got = append(got, a.Name)
@@ -63,12 +56,7 @@ func TestBareParticipationLabels(t *testing.T) {
 // recipients.
 func TestEveryDistributionList(t *testing.T) {
 	p := parser(t)
-	text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" +
-		"出席：王辉 张国华\n\n抄报：市委办公室。\n抄送：市人大常委会办公室，市政协办公室，市委办公室。"
-	d, err := p.Parse(text, Meta{Source: "t.txt"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseMinutes(t, p, "出席：王辉 张国华\n\n抄报：市委办公室。\n抄送：市人大常委会办公室，市政协办公室，市委办公室。")
 	if g, want := strings.Join(d.Distribution, "|"), "市委办公室|市人大常委会办公室|市政协办公室"; g != want {
 		t.Errorf("distribution %q, want %q", g, want)
 	}
@@ -96,12 +84,7 @@ func TestNoPeopleFromStockPhrases(t *testing.T) {
 // transcribed from Uyghur keep their middle dot, also after a unit.
 func TestNamesListsMisread(t *testing.T) {
 	p := parser(t)
-	text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" +
-		"出席：王辉 孙红旗 李建平 艾尔肯·吐尼亚孜\n列席：市应急管理局艾尼瓦尔·买买提 市财政局张丽"
-	d, err := p.Parse(text, Meta{Source: "t.txt"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseMinutes(t, p, "出席：王辉 孙红旗 李建平 艾尔肯·吐尼亚孜\n列席：市应急管理局艾尼瓦尔·买买提 市财政局张丽")
 	var att, obs []string
 	for _, a := range d.Attendees {
 		att = append(att, a.Department+"/"+a.Name)
@@ -121,12 +104,7 @@ func TestNamesListsMisread(t *testing.T) {
 // know (潍坊港集团董事长) is that unit's, not the unit of the entry before.
 func TestUnitsTheTableLacks(t *testing.T) {
 	p := parser(t)
-	text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" +
-		"列席：市发改委主任张立新，潍坊港集团董事长韩东，国网潍坊供电公司副总经理李强"
-	d, err := p.Parse(text, Meta{Source: "t.txt"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseMinutes(t, p, "列席：市发改委主任张立新，潍坊港集团董事长韩东，国网潍坊供电公司副总经理李强")
 	var obs []string
 	for _, o := range d.Observers {
 		obs = append(obs, o.Department+"/"+o.Title+"/"+o.Name)
@@ -134,4 +112,16 @@ func TestUnitsTheTableLacks(t *testing.T) {
 	if g, want := strings.Join(obs, " "), "市发改委/主任/张立新 潍坊港集团/董事长/韩东 国网潍坊供电公司/副总经理/李强"; g != want {
 		t.Errorf("observers %q, want %q", g, want)
 	}
+}
+
+// parseMinutes parses the minutes of one sitting with one item, whose
+// closing lines (lists, distribution) are tail.
+func parseMinutes(t *testing.T, p *Parser, tail string) *document.Document {
+	t.Helper()
+	text := "某市人民政府\n常务会议纪要\n2020年3月2日上午，市长王辉主持召开市政府第5次常务会议。纪要如下：\n一、由市住建局负责道路改造。\n" + tail
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
