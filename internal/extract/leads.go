@@ -17,17 +17,20 @@ func (st *state) leadDepts(text string) []string {
 	// The department mentions, found once and only when a clause may open
 	// with one told what to do, or the text says who is responsible.
 	var mentions []mention
-	var mentionAt map[int]bool
-	found := false
-	findMentions := func() {
-		if !found {
-			found = true
+	var starts map[int]bool
+	findMentions := func() []mention {
+		if starts == nil {
 			mentions = st.findDepts(text)
-			mentionAt = make(map[int]bool, len(mentions))
+			starts = make(map[int]bool, len(mentions))
 			for _, m := range mentions {
-				mentionAt[m.Start] = true
+				starts[m.Start] = true
 			}
 		}
+		return mentions
+	}
+	mentionAt := func(i int) bool {
+		findMentions()
+		return starts[i]
 	}
 	directive := strings.Contains(text, "要") || strings.Contains(text, "会同")
 	// One pass over the text: at each position, the longest trigger that
@@ -40,7 +43,7 @@ func (st *state) leadDepts(text string) []string {
 		// sentence or clause and told what to do.
 		// (Only where a department is mentioned: the lookup at every clause
 		// start is costly.)
-		if directive && clauseStart(text[:i]) && func() bool { findMentions(); return mentionAt[i] }() {
+		if directive && clauseStart(text[:i]) && mentionAt(i) {
 			if run := st.deptRun(rest, false); len(run) > 0 && (subjectOf(rest, run[0]) || subjectOf(rest, run[len(run)-1])) {
 				out = append(out, run...)
 			}
@@ -75,8 +78,7 @@ func (st *state) leadDepts(text string) []string {
 	// ("（市人社局、市财政局按职责分工负责）": all of them are responsible).
 	var run []string
 	prevEnd := -1
-	findMentions()
-	for _, m := range mentions {
+	for _, m := range findMentions() {
 		name := m.Name
 		// "，县城管执法局具体负责": keep a level the finder left off.
 		start := m.Start
