@@ -609,7 +609,36 @@ func (ix *Index) Settle(ctx context.Context) error {
 		// The columns are a cache: the next start builds what is missing.
 		ix.opts.logger().Warn("index: building facet columns", "err", err)
 	}
+	// Scorch deletes the files of merged-away segments when its persister
+	// next waits, but not those a reader (the column warmer's) held then:
+	// they stay until the next write. A write of a marker of our own wakes
+	// the persister now that no reader holds them.
+	if ix.staleFiles() {
+		if err := ix.bi.SetInternal(settleKey, []byte{1}); err != nil {
+			return fmt.Errorf("index: settle: %w", err)
+		}
+		return ix.settleMerges(ctx)
+	}
 	return nil
+}
+
+// settleKey is the internal key Settle writes to wake scorch's persister.
+var settleKey = []byte("govarchive_settle")
+
+// staleFiles reports files on disk beyond the live segments and the root.
+func (ix *Index) staleFiles() bool {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return false
+	}
+	st, ok := adv.(interface{ StatsMap() map[string]interface{} })
+	if !ok {
+		return false
+	}
+	m := st.StatsMap()
+	files, _ := m["CurOnDiskFiles"].(uint64)
+	segs, _ := m["TotFileSegmentsAtRoot"].(uint64)
+	return files > segs+1
 }
 
 func (ix *Index) settleMerges(ctx context.Context) error {

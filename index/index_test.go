@@ -638,3 +638,40 @@ func TestSettleIdle(t *testing.T) {
 		t.Errorf("Count = %d", n)
 	}
 }
+
+// TestSettleRemovesFilesAReaderHeld: a reader that holds merged-away
+// segments while scorch cleans up leaves their files behind; Settle, once
+// the reader is gone, has them removed.
+func TestSettleRemovesFilesAReaderHeld(t *testing.T) {
+	ix := openTest(t, Options{})
+	ctx := context.Background()
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, ix, doc("r0", "常务会议纪要", "研究安全生产工作。"))
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for b := range 8 {
+		var docs []*document.Document
+		for i := range 20 {
+			docs = append(docs, doc(fmt.Sprintf("r%d-%d", b, i), "常务会议纪要", fmt.Sprintf("第%d批第%d份，研究安全生产工作。", b, i)))
+		}
+		put(t, ix, docs...)
+	}
+	if err := ix.settleMerges(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	m := adv.(interface{ StatsMap() map[string]interface{} }).StatsMap()
+	if files, segs := m["CurOnDiskFiles"].(uint64), m["TotFileSegmentsAtRoot"].(uint64); files > segs+1 {
+		t.Errorf("%d files on disk for %d live segments after Settle", files, segs)
+	}
+}
