@@ -596,20 +596,7 @@ func sameColumn(a, b *column) bool {
 // dirBytes is the size of the files under dir.
 func dirBytes(t *testing.T, dir string) int64 {
 	t.Helper()
-	var n int64
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			n += info.Size()
-		}
-		return nil
-	})
+	n, err := filesSize(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -545,13 +545,27 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 // DiskSize is the size in bytes of the index's files, without the facet
 // column files kept beside them (colfile.go).
 func (ix *Index) DiskSize() (int64, error) {
+	// The column files are a cache, rebuilt when missing.
+	n, err := filesSize(ix.dir, filepath.Join(ix.dir, ColumnCacheDir))
+	if err != nil {
+		return 0, fmt.Errorf("index: size: %w", err)
+	}
+	return n, nil
+}
+
+// filesSize is the size of the files under root, leaving out the
+// directory skip ("" for none).
+func filesSize(root, skip string) (int64, error) {
 	var n int64
-	err := filepath.WalkDir(ix.dir, func(path string, d os.DirEntry, err error) error {
+	if skip != "" {
+		skip = filepath.Clean(skip)
+	}
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && d.Name() == ColumnCacheDir && filepath.Dir(path) == filepath.Clean(ix.dir) {
-			return filepath.SkipDir // a cache, rebuilt when missing
+		if d.IsDir() && skip != "" && filepath.Clean(path) == skip {
+			return filepath.SkipDir
 		}
 		if !d.IsDir() {
 			info, err := d.Info()
@@ -562,10 +576,7 @@ func (ix *Index) DiskSize() (int64, error) {
 		}
 		return nil
 	})
-	if err != nil {
-		return 0, fmt.Errorf("index: size: %w", err)
-	}
-	return n, nil
+	return n, err
 }
 
 // Close flushes and closes the index; closing it again does nothing (bleve
