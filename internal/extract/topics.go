@@ -96,21 +96,35 @@ func (st *state) paragraphGaps(start int) (out []string, gaps []bool) {
 type numbering struct {
 	heading *regexp.Regexp // groups: number, rest of the line
 	inline  *regexp.Regexp // group: number
+	marks   []string       // one of which the style needs (nil: none), so that no regexp runs without them
+}
+
+// usedIn reports whether some paragraph may hold the style's numbers.
+func (n numbering) usedIn(paras []string) bool {
+	if n.marks == nil {
+		return true
+	}
+	for _, p := range paras {
+		if containsAny(p, n.marks) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberings are tried in order; the first that yields items is the
 // document's top level (一、 above （一） above 1. above (1)).
 var numberings = []numbering{
-	{headingRe, inlineHeadingRe},
-	{regexp.MustCompile(`^[（(]\s*(` + cnNumeral + `)\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](` + cnNumeral + `)[)）]`)},
+	{headingRe, inlineHeadingRe, nil},
+	{regexp.MustCompile(`^[（(]\s*(` + cnNumeral + `)\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](` + cnNumeral + `)[)）]`), nil},
 	// "；2.请…" inline: an ASCII point after the number when no digit
 	// follows it (3.5亿元 is no item).
-	{regexp.MustCompile(`^(\d{1,2})\s*[、.．]\s*(\D.*)$`), regexp.MustCompile(`[。；;：:!！]\s*(\d{1,2})(?:[、．]|\.[^\d])`)},
-	{regexp.MustCompile(`^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](\d{1,2})[)）]`)},
-	{regexp.MustCompile(`^([①-⑳])\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*([①-⑳])`)},
+	{regexp.MustCompile(`^(\d{1,2})\s*[、.．]\s*(\D.*)$`), regexp.MustCompile(`[。；;：:!！]\s*(\d{1,2})(?:[、．]|\.[^\d])`), nil},
+	{regexp.MustCompile(`^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](\d{1,2})[)）]`), nil},
+	{regexp.MustCompile(`^([①-⑳])\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*([①-⑳])`), []string{"①", "②"}},
 	// "议题一：", "议题1：", "【议题二】", "第三项议题：": items labelled as agenda items.
-	{regexp.MustCompile(`^【?\s*议题\s*(` + cnNumeral + `|\d{1,2})\s*(?:】|[：:、.．])\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*【?议题(` + cnNumeral + `|\d{1,2})(?:】|[：:])`)},
-	{regexp.MustCompile(`^第\s*(` + cnNumeral + `|\d{1,2})\s*项议题\s*[：:]?\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*第(` + cnNumeral + `|\d{1,2})项议题`)},
+	{regexp.MustCompile(`^【?\s*议题\s*(` + cnNumeral + `|\d{1,2})\s*(?:】|[：:、.．])\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*【?议题(` + cnNumeral + `|\d{1,2})(?:】|[：:])`), []string{"议题"}},
+	{regexp.MustCompile(`^第\s*(` + cnNumeral + `|\d{1,2})\s*项议题\s*[：:]?\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*第(` + cnNumeral + `|\d{1,2})项议题`), []string{"议题"}},
 }
 
 // numberedTopics splits paragraphs at the headings of the first numbering
@@ -127,6 +141,9 @@ func numberedTopicsGaps(paras []string, gaps []bool) []document.Topic {
 	var best []document.Topic
 	bestAt := len(paras) + 1
 	for _, style := range numberings {
+		if !style.usedIn(paras) {
+			continue
+		}
 		at := firstHeading(paras, style)
 		if at >= bestAt {
 			continue
