@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"govarchive/internal/names"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"govarchive/internal/document"
+	"govarchive/internal/names"
 )
 
 // role of a list of people.

@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"govarchive/internal/names"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"govarchive/internal/document"
+	"govarchive/internal/names"
 )
 
 // Reading one list entry: a bare name, or runs of unit+name without

@@ -43,7 +43,7 @@ func (st *state) leadDepts(text string) []string {
 		// sentence or clause and told what to do.
 		// (Only where a department is mentioned: the lookup at every clause
 		// start is costly.)
-		if directive && clauseStart(text[:i]) && mentionAt(i) {
+		if directive && mentionAt(i) && clauseStart(text[:i]) {
 			if run := st.deptRun(rest, false); len(run) > 0 && (subjectOf(rest, run[0]) || subjectOf(rest, run[len(run)-1])) {
 				out = append(out, run...)
 			}
@@ -139,6 +139,9 @@ func subjectOf(s, name string) bool {
 var respModifiers = []string{"按照职责分工", "按职责分工", "按职责", "按职能", "按分工", "分别", "共同",
 	"会同有关部门", "会同相关部门", "会同各有关部门"}
 
+// tailModifiers may close a list of responsible departments before its verb.
+var tailModifiers = append([]string{"等"}, respModifiers...)
+
 // unknownTail skips the entries the table does not know between the last
 // department of a list and its verb ("财政部、水利部、各省级人民政府负责").
 func (st *state) unknownTail(after string) string {
@@ -157,7 +160,7 @@ func (st *state) unknownTail(after string) string {
 		head := seg[:i]
 		for trimmed := true; trimmed; {
 			trimmed = false
-			for _, m := range append([]string{"等"}, respModifiers...) {
+			for _, m := range tailModifiers {
 				if t, ok := strings.CutSuffix(head, m); ok {
 					head, trimmed = t, true
 				}

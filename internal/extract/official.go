@@ -61,6 +61,7 @@ func (st *state) parseOfficial() {
 			d.Title = rest
 		}
 	}
+	numberLine := -1 // the header line holding the 文号
 	if d.DocNumber == "" {
 		for i := 0; i < body && i < len(st.lines); i++ {
 			// "你们《…的请示》（皖政〔2020〕45号）收悉": a cited 文号.
@@ -69,6 +70,7 @@ func (st *state) parseOfficial() {
 			}
 			if dn, ok := findDocNumber(st.lines[i]); ok && dn.Prefix != "" || ok && runeLen(st.lines[i]) < 30 {
 				st.setDocNumber(dn)
+				numberLine = i
 				break
 			}
 		}
@@ -104,11 +106,9 @@ func (st *state) parseOfficial() {
 		d.WrittenOn = sigDate
 	}
 	// "铜府发〔2022〕5号　　2022年3月2日": the date beside the 文号.
-	for i := 0; i < body && i < len(st.lines) && d.WrittenOn == ""; i++ {
-		if _, ok := findDocNumber(st.lines[i]); ok {
-			if ds := findDates(st.lines[i]); len(ds) > 0 && ds[0].iso() != "" {
-				d.WrittenOn = ds[0].iso()
-			}
+	if d.WrittenOn == "" && numberLine >= 0 {
+		if ds := findDates(st.lines[numberLine]); len(ds) > 0 && ds[0].iso() != "" {
+			d.WrittenOn = ds[0].iso()
 		}
 	}
 	d.Addressees = st.addressees(body)

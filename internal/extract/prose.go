@@ -147,7 +147,7 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 		e = strings.TrimSuffix(strings.TrimSuffix(e, "等"), "同志")
 		// "市财政局、国网株洲供电公司负责同志": units attending by a role, no
 		// one named.
-		if _, ok := hasAnySuffix(e, []string{"负责", "负责人", "主要领导", "分管领导"}); ok {
+		if _, ok := hasAnySuffix(e, roleSuffixes); ok {
 			continue
 		}
 		if containsAny(e, bylineMarkers) || isMasked(e) {
@@ -203,30 +203,29 @@ func (st *state) personChunk(c string) (out []document.Person, titlesOnly bool) 
 func (st *state) splitPeople(c string) []string {
 	var out []string
 	for _, e := range splitAny(strings.ReplaceAll(c, "以及", "、"), "、及") {
-		for {
-			cut := false
-			for p := strings.Index(e, "和"); p > 0; {
-				left, right := e[:p], e[p+len("和"):]
-				if _, _, ok := st.titleNameEnd(right); ok || plausibleTitled(right) {
-					if _, _, ok := st.titleNameEnd(left); ok || plausibleTitled(left) && !isTitle(left) {
-						out = append(out, left)
-						e, cut = right, true
-						break
-					}
-				}
-				q := strings.Index(right, "和")
-				if q < 0 {
-					break
-				}
-				p += len("和") + q
-			}
-			if !cut {
+		for from := 0; ; {
+			p := strings.Index(e[from:], "和")
+			if p < 0 {
 				break
 			}
+			p += from
+			left, right := e[:p], e[p+len("和"):]
+			if p > 0 && st.personAt(right) && (st.personAt(left) && !isTitle(left)) {
+				out = append(out, left)
+				e, from = right, 0
+				continue
+			}
+			from = p + len("和")
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// personAt reports a name, with or without a title before it (副县长刘通).
+func (st *state) personAt(s string) bool {
+	_, _, ok := st.titleNameEnd(s)
+	return ok || plausibleTitled(s)
 }
 
 // titleNameEnd splits "副县长刘通" (title then name), trying the names
