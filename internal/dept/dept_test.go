@@ -151,7 +151,7 @@ func TestLengths(t *testing.T) {
 
 func TestResolve(t *testing.T) {
 	tb := newTable(t)
-	const suzhou, doumen, tieling = "苏州市人民政府", "珠海市斗门区人民政府", "铁岭县人民政府"
+	const suzhou, doumen, tieling, hubei = "苏州市人民政府", "珠海市斗门区人民政府", "铁岭县人民政府", "湖北省人民政府"
 	tests := []struct {
 		name, issuer, want string
 		ok                 bool
@@ -189,6 +189,21 @@ func TestResolve(t *testing.T) {
 		{"财政部", suzhou, "财政部", true}, // central ministries never take a place
 		{"宣传部", "", "党委宣传部", true},
 		{"市政府", suzhou, "苏州市人民政府", true},
+		// A province's departments are 厅, written in full or short.
+		{"省住房城乡建设厅", hubei, "湖北省住房和城乡建设厅", true},
+		{"省住建厅", hubei, "湖北省住房和城乡建设厅", true},
+		{"省工业和信息化厅", hubei, "湖北省工业和信息化厅", true},
+		{"省人力资源社会保障厅", hubei, "湖北省人力资源和社会保障厅", true},
+		{"省文化和旅游厅", hubei, "湖北省文化和旅游厅", true},
+		{"省环保厅", hubei, "湖北省生态环境厅", true}, // former name → successor
+		{"省消防救援总队", hubei, "湖北省消防救援总队", true},
+		// Central agencies' local branches, written with their own place.
+		{"人民银行湖北省分行", hubei, "中国人民银行湖北省分行", true},
+		{"国家税务总局湖北省税务局", hubei, "湖北省税务局", true},
+		{"湖北金融监管局", hubei, "国家金融监督管理总局湖北监管局", true},
+		{"湖北银保监局", hubei, "国家金融监督管理总局湖北监管局", true},
+		{"市金融监管局", suzhou, "苏州市地方金融监督管理局", true}, // the city's own bureau
+		{"苏州市金融监管局", suzhou, "苏州市地方金融监督管理局", true},
 		{"市民", suzhou, "", false},
 		{"市长", suzhou, "", false},
 		{"会议", suzhou, "", false},

@@ -347,6 +347,12 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		default:
 			continue
 		}
+		// A name that starts with its place (湖北金融监管局) is the central
+		// agency's branch only under the province's bare name: 市金融监管局
+		// and 苏州市金融监管局 are the city's own bureau.
+		if len(p) == 0 && k != headBare {
+			continue
+		}
 		return parsed{entry: tp.entry, cat: t.entries[tp.entry].Category, core: string(rs),
 			tmplPlace: string(mid), tmplKind: k}, true
 	}
@@ -689,8 +695,10 @@ func (t *Table) render(p parsed, issuer string) string {
 			}
 		case headBare:
 			// 人行苏州中支 in a 苏州市 document: the issuer's full place name.
+			// Not a province's: central agencies name their provincial
+			// branches by the bare name (国家金融监督管理总局湖北监管局).
 			for _, seg := range placeSegments(issuer) {
-				if strings.HasPrefix(seg.name, place) {
+				if levelRank[seg.level] > 1 && strings.HasPrefix(seg.name, place) {
 					place = seg.name
 				}
 			}

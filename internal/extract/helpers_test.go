@@ -137,6 +137,12 @@ func TestLeadDepts(t *testing.T) {
 		{"请市生态环境局提前介入", []string{"市生态环境局"}},
 		{"请市审计局就资金使用情况作出说明", []string{"市审计局"}},
 		{"请市住建委限期整改", []string{"市住建委"}},
+		// A province's 厅 in full, and central agencies' local branches.
+		{"（省住房城乡建设厅负责）", []string{"省住房城乡建设厅"}},
+		{"（省财政厅、省文化和旅游厅负责）", []string{"省财政厅", "省文化和旅游厅"}},
+		{"由省住房城乡建设厅会同省财政厅组织实施", []string{"省住房城乡建设厅", "省财政厅"}},
+		{"（省财政厅、人民银行湖北省分行、湖北金融监管局负责）", []string{"省财政厅", "人民银行湖北省分行", "湖北金融监管局"}},
+		{"（省财政厅、国家税务总局湖北省税务局负责）", []string{"省财政厅", "国家税务总局湖北省税务局"}},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {
