@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"govarchive/internal/document"
@@ -105,9 +106,9 @@ func (st *state) parseNews() {
 		start = 0
 	}
 	d.Topics = st.topicsFrom(start, true)
-	if len(d.Topics) == 0 && intro >= 0 {
-		// Only the intro says what was reviewed ("审议《…》").
-		if docs := docTitles(st.lines[intro]); len(docs) > 0 {
+	if intro >= 0 {
+		// The intro says what was reviewed ("审议《…》") where no item does.
+		if docs := docTitles(st.lines[intro]); len(docs) > 0 && !topicsCite(d.Topics, docs) {
 			title := ""
 			for _, c := range splitAny(st.lines[intro], "，。；") {
 				if strings.Contains(c, "《") {
@@ -117,9 +118,24 @@ func (st *state) parseNews() {
 			}
 			t := document.Topic{No: 1, Title: title, Text: st.lines[intro]}
 			st.fillTopic(&t)
-			d.Topics = []document.Topic{t}
+			d.Topics = append([]document.Topic{t}, d.Topics...)
+			for i := range d.Topics {
+				d.Topics[i].No = i + 1
+			}
 		}
 	}
+}
+
+// topicsCite reports whether any topic cites one of docs.
+func topicsCite(topics []document.Topic, docs []string) bool {
+	for _, t := range topics {
+		for _, d := range docs {
+			if slices.Contains(t.Documents, d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parseOther keeps what any document gives: a title, a 文号, dates.

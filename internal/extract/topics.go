@@ -465,6 +465,8 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 		bySubject = subjects >= 2
 	}
 	detached, closed := false, false
+	// matterOpen: the paragraph opened an item on a matter taken up (news).
+	matterOpen := false
 	// Paragraphs an item runs on into after its own, and where the last
 	// item's first such paragraph starts in its text.
 	var extra []int
@@ -472,6 +474,21 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 	for _, p := range paras {
 		for k, s := range sentences(p) {
 			opens := isOpener(s, decisionsOnly) && (!perPara || k == 0)
+			// News: a paragraph on a matter the meeting took up
+			// (会议研究了安全生产工作。会议强调，市应急局要…) is an item
+			// even where it decides nothing; what the meeting passed on
+			// from above (会议传达学习了…) is not.
+			if decisionsOnly && k == 0 {
+				matterOpen = false
+				if !opens && !otherMattersRe.MatchString(s) {
+					_, opens = hasAnyPrefix(s, newsSubjectOpeners)
+					matterOpen = opens
+				}
+			} else if opens && matterOpen && !strings.Contains(s, "《") {
+				// …and the decision on it that follows in the paragraph
+				// (会议审议了《…》。会议原则同意，请…) is that item's.
+				opens = false
+			}
 			// News: "会议传达学习了…精神。会议强调，…由市应急局牵头" is a
 			// subject that makes no decision; what follows it comments on
 			// that subject, not on the decision above.
@@ -559,6 +576,13 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 // heard, the draft reviewed, the matter studied), as opposed to the
 // comments and requirements that follow it.
 var subjectOpeners = []string{"会议听取", "会议审议", "会议研究", "会议讨论", "会议传达", "会议学习"}
+
+// otherMattersRe is the formula that closes a report (会议还研究了其他事项。):
+// no matter of its own.
+var otherMattersRe = regexp.MustCompile(`^会议(?:还|同时)?\p{Han}{0,6}其[他它](?:事项|问题|工作|议题)[。；]?$`)
+
+// newsSubjectOpeners open a news paragraph on a matter the meeting took up.
+var newsSubjectOpeners = []string{"会议研究", "会议还研究", "会议听取", "会议还听取", "会议审议", "会议还审议", "会议讨论", "会议还讨论"}
 
 // studyOpeners open a paragraph on what a meeting studied or passed on
 // (会议传达学习了…精神), which decides nothing on the items before it.

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestNewsMatters: a report's paragraph on a matter the meeting took up is an
+// item even where it decides nothing, the decision that follows it in the
+// paragraph is that item's, and the closing formula is no item.
+func TestNewsMatters(t *testing.T) {
+	p := parser(t)
+	const head = "市政府召开第41次常务会议\n发布时间：2024-05-21\n5月20日上午，市长孟庆斌主持召开市政府第41次常务会议。\n"
+	type topic struct {
+		title     string
+		leads     []string
+		decisions int
+	}
+	tests := []struct {
+		name, body string
+		want       []topic
+	}{
+		{"a matter with a lead in the next sentence",
+			"会议研究了安全生产工作。会议强调，市应急局要加强统筹调度。\n会议研究部署了城市管理工作，要求市城管局牵头开展市容环境整治。",
+			[]topic{{"研究了安全生产工作", []string{"市应急局"}, 0}, {"研究部署了城市管理工作，要求市城管局牵头开展市容环境整治", []string{"市城管局"}, 0}}},
+		{"the decision on a draft reviewed",
+			"会议审议了《某区2022年城市更新项目计划》。会议原则同意，请区住建局会同区规划和自然资源局抓紧组织实施。\n会议审议了《某区楼宇经济政策措施》。会议原则同意，由区商务局修改完善后按程序印发。",
+			[]topic{{"审议了《某区2022年城市更新项目计划》", []string{"区住建局", "区规划和自然资源局"}, 1}, {"审议了《某区楼宇经济政策措施》", []string{"区商务局"}, 1}}},
+		{"after a decision, and before the closing formula",
+			"会议审议通过了《城市更新三年行动计划》，由市住建局牵头组织实施。\n会议还讨论了春耕备耕工作，要求市农业农村局做好农资供应。\n会议还研究了其他事项。",
+			[]topic{{"审议通过了《城市更新三年行动计划》，由市住建局牵头组织实施", []string{"市住建局"}, 1}, {"还讨论了春耕备耕工作，要求市农业农村局做好农资供应", []string{"市农业农村局"}, 0}}},
+		{"what the meeting passed on from above is no item",
+			"会议传达学习了省政府常务会议精神。会议强调，要抓好贯彻落实。\n会议审议通过了《城市更新三年行动计划》，由市住建局牵头组织实施。",
+			[]topic{{"审议通过了《城市更新三年行动计划》，由市住建局牵头组织实施", []string{"市住建局"}, 1}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := p.Parse(head+tc.body, Meta{Source: "t.txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []topic
+			for _, tp := range d.Topics {
+				got = append(got, topic{tp.Title, tp.LeadDepartments, len(tp.Decisions)})
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("kind %s, topics\n%+v\nwant\n%+v", d.Kind, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNewsIntroItem: an intro that names what was reviewed ("听取了…《…》")
+// is an item beside the report's own paragraphs, unless one of them cites
+// the same document.
+func TestNewsIntroItem(t *testing.T) {
+	p := parser(t)
+	text := "市长办公会议召开\n11月21日，市长姜有为主持召开市长办公会议，听取了市发改委《关于飞地经济工作情况的汇报》。\n" +
+		"会议研究了在全市选取部分楼宇作为飞地经济承接载体，要求市商务局抓紧落实。"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, tp := range d.Topics {
+		titles = append(titles, tp.Title)
+	}
+	want := []string{"听取了市发改委《关于飞地经济工作情况的汇报》", "研究了在全市选取部分楼宇作为飞地经济承接载体，要求市商务局抓紧落实"}
+	if !reflect.DeepEqual(titles, want) {
+		t.Errorf("kind %s, topics %q, want %q", d.Kind, titles, want)
+	}
+}
