@@ -8,6 +8,7 @@ import (
 
 	"govarchive/internal/dept"
 	"govarchive/internal/document"
+	"govarchive/internal/names"
 )
 
 // state carries one Parse call: the cleaned lines and the document being
@@ -31,7 +32,9 @@ func newState(p *Parser, text string, meta Meta) *state {
 	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	lines := make([]string, len(raw))
 	for i, l := range raw {
-		lines[i] = asciiStops(stripDecoration(l))
+		// Names padded to width in running text (县长杨　华主持) read as
+		// one name everywhere after.
+		lines[i] = names.JoinProsePadded(asciiStops(stripDecoration(l)))
 	}
 	joinSeriesNumbers(lines)
 	lines = splitInlineLists(lines)

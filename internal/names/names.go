@@ -310,6 +310,83 @@ func JoinPadded(s string) string {
 	return strings.TrimFunc(b.String(), isSpace)
 }
 
+// proseNameEnds may follow a name in running text: list marks and the
+// verbs of a meeting report.
+var proseNameEnds = []string{"、", "，", ",", "。", "；", ";", "：", ":", "）", ")", "主持", "出席", "列席", "参加",
+	"同志", "等", "在", "代表", "讲话", "作", "受", "委托", "带队", "一行", "陪同", "汇报", "因", "请假", "缺席"}
+
+// JoinProsePadded joins two-character names padded to width in running text
+// ("县长杨　华主持召开…", "副县长李国平、何　琼、陶建民出席会议"): a surname
+// and one character with a space or two between them, after a post or a list
+// mark and before a list mark or a verb. Other spaces are kept.
+func JoinProsePadded(s string) string {
+	if !strings.ContainsAny(s, " \u3000") {
+		return s
+	}
+	var b strings.Builder
+	last := 0 // bytes of s written to b
+	for i, r := range s {
+		if i < last || !isSpace(r) {
+			continue
+		}
+		end := i
+		for end < len(s) {
+			r2, n := utf8.DecodeRuneInString(s[end:])
+			if !isSpace(r2) {
+				break
+			}
+			end += n
+		}
+		if utf8.RuneCountInString(s[i:end]) > 2 || i == 0 || end == len(s) {
+			continue
+		}
+		x, xn := utf8.DecodeLastRuneInString(s[:i])
+		y, yn := utf8.DecodeRuneInString(s[end:])
+		if !unicode.Is(unicode.Han, x) || !unicode.Is(unicode.Han, y) || !singleSurnames[string(x)] {
+			continue
+		}
+		before, after := s[:i-xn], s[end+yn:]
+		if !proseNameStart(before) || !proseNameEnd(after) {
+			continue
+		}
+		b.WriteString(s[last:i])
+		last = end
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// proseNameStart reports whether a name may start after before: at a list
+// mark or right after a post (县长, 县长助理).
+func proseNameStart(before string) bool {
+	p, _ := utf8.DecodeLastRuneInString(before)
+	if strings.ContainsRune("、，,：:（(；;", p) {
+		return true
+	}
+	// Posts are short: look at the last few characters only.
+	from := len(before)
+	for k := 0; k < 8 && from > 0; k++ {
+		_, n := utf8.DecodeLastRuneInString(before[:from])
+		from -= n
+	}
+	return PostAt(before[from:]) >= 0
+}
+
+func proseNameEnd(after string) bool {
+	if after == "" {
+		return true
+	}
+	for _, e := range proseNameEnds {
+		if strings.HasPrefix(after, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // SplitTitle splits a title-then-name run: "常务副县长国宏利" →
 // ("常务副县长", "国宏利"), "县委副书记、县长梁庆民" → ("县委副书记、县长",
 // "梁庆民"). A trailing 同志 is dropped. ok is true only when the title ends

@@ -188,6 +188,28 @@ func TestJoinPadded(t *testing.T) {
 	}
 }
 
+func TestJoinProsePadded(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"县长杨　华主持召开县人民政府常务会议", "县长杨华主持召开县人民政府常务会议"},
+		{"副县长李国平、何　琼、陶建民，县长助理赵　勇出席会议", "副县长李国平、何琼、陶建民，县长助理赵勇出席会议"},
+		{"副县长李 华、王永红出席", "副县长李华、王永红出席"},
+		{"记录：李　娜", "记录：李娜"},
+		// Not a name: a word after the space, no post or mark before it,
+		// no surname, or a wide gap.
+		{"县长杨　华山路段", "县长杨　华山路段"},
+		{"会议 要求", "会议 要求"},
+		{"市司法局    陈  刚", "市司法局    陈  刚"},
+		{"副县长何　　　琼出席", "副县长何　　　琼出席"},
+		{"出席：韩　正　　国务院副总理", "出席：韩　正　　国务院副总理"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := JoinProsePadded(tt.in); got != tt.want {
+			t.Errorf("JoinProsePadded(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestSplitTitle(t *testing.T) {
 	tests := []struct {
 		in, title, name string
