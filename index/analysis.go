@@ -23,7 +23,7 @@ const (
 	queryAnalyzer   = "gse_query"
 	modeIndex       = "index"
 	modeQuery       = "query"
-	analysisVersion = "gse-3" // bump when tokenization or the fields change: old indexes need a reindex
+	analysisVersion = "gse-4" // bump when tokenization or the fields change: old indexes need a reindex
 )
 
 // sharedSeg gives the process-wide segmenter the registered tokenizer uses.
@@ -91,12 +91,18 @@ func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
 	segs := t.seg.Segment(in)
 	rv := make(analysis.TokenStream, 0, len(segs)+len(segs)/4)
 	pos := 0
+	prevStart, prevEnd := -1, -1 // the last word's bytes
 	for i := range segs {
 		s := &segs[i]
 		st, en := s.Start(), s.End()
 		if st < 0 || en > len(in) || st >= en || !hasLetterOrDigit(in[st:en]) {
+			prevStart = -1
 			continue
 		}
+		if t.sub && prevStart >= 0 && prevEnd == st {
+			rv = t.placeLevel(rv, in, s, prevStart, st, pos)
+		}
+		prevStart, prevEnd = st, en
 		pos++
 		rv = append(rv, &analysis.Token{Start: st, End: en, Term: in[st:en], Position: pos, Type: tokenType(in[st:en])})
 		if !t.sub || utf8.RuneCount(in[st:en]) < 3 {
@@ -111,6 +117,23 @@ func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
 		}
 	}
 	return rv
+}
+
+// placeLevel adds a place's name with its level where the next word starts
+// with the level: the archive name 县人民政府 cuts 宁乡县人民政府 as
+// 宁乡/县人民政府 (and gse cuts 镇巴/县政府), so 宁乡县 would find nothing. The
+// word before spans [ps:st) and holds position pos; it and the level must
+// make a place name of gse's dictionary (not 会同县 in 会同县财政局).
+func (t *tokenizer) placeLevel(rv analysis.TokenStream, in []byte, s *gse.Segment, ps, st, pos int) analysis.TokenStream {
+	first, n := utf8.DecodeRune(in[st:])
+	if !adminLevel[first] || utf8.RuneCount(in[st:s.End()]) < 2 || utf8.RuneCount(in[ps:st]) < 2 {
+		return rv
+	}
+	w := in[ps : st+n]
+	if _, tag, ok := t.seg.Find(string(w)); !ok || tag != "ns" {
+		return rv
+	}
+	return append(rv, &analysis.Token{Start: ps, End: st + n, Term: w, Position: pos, Type: analysis.Ideographic})
 }
 
 // edgeWords adds the dictionary words a word starts or ends with. gse's

@@ -118,6 +118,11 @@ func TestTokenizerModes(t *testing.T) {
 		{"民政局", "民政", true, false},
 		{"。，、 　", "，", false, false}, // punctuation and spaces dropped
 		{"ＡＢＣ公司", "ＡＢＣ", true, true}, // full width is cut like ASCII
+		// A place before an archive name that starts with its level:
+		// 济宁/市应急局 still holds 济宁市.
+		{"济宁市应急局", "济宁市", true, false},
+		{"济宁市应急局", "济宁", true, true},
+		{"要求市应急局", "要求市", false, false}, // no place before the level
 	}
 	for _, tc := range tests {
 		_, gotI := has(idx.Tokenize([]byte(tc.text)), tc.term)
