@@ -37,3 +37,19 @@ func (f *formsMemo) Forms(name string) []string {
 	f.mu.Unlock()
 	return out
 }
+
+// placeFilter is a DepartmentForms that also knows which forms a filter on a
+// place-qualified name selects (*dept.Table's FilterForms).
+type placeFilter interface {
+	FilterForms(name string) []string
+}
+
+// FilterForms returns the forms a department filter on name selects: src's
+// FilterForms where it has one, else Forms. Filters run once per query, so
+// they are not memoized.
+func (f *formsMemo) FilterForms(name string) []string {
+	if pf, ok := f.src.(placeFilter); ok {
+		return pf.FilterForms(name)
+	}
+	return f.Forms(name)
+}

@@ -323,8 +323,9 @@ func (ix *Index) filters(q Query) ([]query.Query, error) {
 	}
 	if q.Department != "" {
 		forms := []string{q.Department, ix.simplify(q.Department)}
-		if ix.opts.Departments != nil {
-			forms = append(forms, ix.opts.Departments.Forms(q.Department)...)
+		if fm, ok := ix.opts.Departments.(*formsMemo); ok {
+			// 湘阴县财政局 selects that bureau, not every 财政局.
+			forms = append(forms, fm.FilterForms(q.Department)...)
 		}
 		fs = append(fs, anyOf(fDeptAny, forms...))
 	}

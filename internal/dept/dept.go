@@ -418,6 +418,25 @@ func (t *Table) Forms(name string) []string {
 	return out
 }
 
+// FilterForms returns the forms a filter on name selects: Forms without the
+// forms that drop the place name has, so 湘阴县财政局 selects 湘阴县财政局 and
+// 湘阴县财政… but not every 财政局. A name without a place of its own (市财政局,
+// 财政局) selects all its forms.
+func (t *Table) FilterForms(name string) []string {
+	forms := t.Forms(name)
+	p, ok := t.parse(clean(name))
+	if !ok || p.head == "" || p.kind == headRel || p.kind == headNone {
+		return forms
+	}
+	out := forms[:0:0]
+	for _, f := range forms {
+		if strings.HasPrefix(f, p.head) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // runeSet is a set of the Basic Multilingual Plane's runes as a bitmap:
 // Find asks it for the last rune of every candidate name, and a map lookup
 // there was a third of Find's time. Runes beyond the plane are never in it.

@@ -547,3 +547,24 @@ func TestPlausiblePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterForms: a filter by a name with its place keeps the place in
+// every form it selects; one by a name without a place selects them all.
+func TestFilterForms(t *testing.T) {
+	tb := newTable(t)
+	tests := map[string][]string{
+		"湘阴县财政局":   {"湘阴县财政局"},
+		"苏州市应急管理局": {"苏州市应急管理局", "苏州市应急局"},
+		"市财政局":     {"市财政局", "财政局"},
+		"财政局":      {"财政局", "市财政局", "区财政局", "县财政局"},
+		"苏州海关":     {"苏州海关"},
+	}
+	for name, want := range tests {
+		got := tb.FilterForms(name)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("FilterForms(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -71,12 +71,13 @@ func (s *Server) handleDecisions(c echo.Context) error {
 		items     []decisionItem
 		truncated bool
 	}
+	names := s.filterNames(dept)
 	key := strings.Join([]string{"decisions", q, dept, strconv.Itoa(year)}, "\x00")
 	a, err := cached(s, key, func() (agg, error) {
 		var a agg
 		var err error
 		_, a.truncated, err = s.scan(c.Request().Context(), index.Query{Text: q, Department: dept, Year: year}, func(h index.Hit) {
-			a.items = append(a.items, topicsOf(h, q, dept)...)
+			a.items = append(a.items, topicsOf(h, q, names)...)
 		})
 		return a, err
 	})
@@ -111,7 +112,7 @@ func (s *Server) decisionsPage(ctx context.Context, year, page, size int) (*deci
 			skip -= n
 			return nil
 		}
-		items := topicsOf(h, "", "")
+		items := topicsOf(h, "", nil)
 		out.Decisions = append(out.Decisions, items[min(skip, len(items)):]...)
 		skip = 0
 		if len(out.Decisions) >= size {
@@ -126,16 +127,32 @@ func (s *Server) decisionsPage(ctx context.Context, year, page, size int) (*deci
 	return out, nil
 }
 
+// filterNames is the set of names a department filter selects: the name,
+// and its forms less those that drop the place it has.
+func (s *Server) filterNames(dept string) map[string]bool {
+	if dept == "" {
+		return nil
+	}
+	names := map[string]bool{dept: true}
+	if s.depts != nil {
+		for _, f := range s.depts.FilterForms(dept) {
+			names[f] = true
+		}
+	}
+	return names
+}
+
 // topicsOf lists the topics of a hit that the decisions page shows: with q
-// only those that match, with dept only those the department led.
-func topicsOf(h index.Hit, q, dept string) []decisionItem {
+// only those that match, with dept (the names filterNames gives) only those
+// the department led.
+func topicsOf(h index.Hit, q string, dept map[string]bool) []decisionItem {
 	d := h.Document
 	matched := map[int]bool{}
 	for _, t := range h.Topics {
 		matched[t.No] = true
 	}
 	var deptCanon map[string]bool
-	if dept != "" {
+	if dept != nil {
 		deptCanon = canonicalsOf(d, dept)
 	}
 	var out []decisionItem
@@ -146,7 +163,7 @@ func topicsOf(h index.Hit, q, dept string) []decisionItem {
 		if q != "" && len(matched) == 0 && !topicMentions(t, q) {
 			continue
 		}
-		if dept != "" && !ledBy(d, t, dept, deptCanon) {
+		if dept != nil && !ledBy(d, t, dept, deptCanon) {
 			continue
 		}
 		it := decisionItem{DocumentID: d.ID, DocumentTitle: d.Title, Date: d.Date, Issuer: d.Issuer,
@@ -183,23 +200,32 @@ func refMap(d *document.Document) map[string]string {
 	return m
 }
 
-// canonicalsOf returns the canonical entries that name (a surface form or
-// a canonical name) stands for in d.
-func canonicalsOf(d *document.Document, name string) map[string]bool {
+// canonicalsOf returns the canonical entries that names (surface forms or
+// canonical names) stand for in d.
+func canonicalsOf(d *document.Document, names map[string]bool) map[string]bool {
 	out := map[string]bool{}
 	for _, r := range d.DepartmentRefs {
-		if r.Name == name || r.Canonical == name {
+		if names[r.Name] || names[r.Canonical] {
 			out[cmp.Or(r.Canonical, r.Name)] = true
 		}
 	}
 	return out
 }
 
-// ledBy says whether topic t of d was led by the department called name.
-func ledBy(d *document.Document, t document.Topic, name string, canon map[string]bool) bool {
+// ledBy says whether topic t of d was led by the department called by one
+// of names.
+func ledBy(d *document.Document, t document.Topic, names, canon map[string]bool) bool {
 	refs := refMap(d)
 	for _, l := range t.LeadDepartments {
-		if l == name || canon[l] || canon[refs[l]] {
+		if c, ok := refs[l]; ok && c != "" {
+			// Resolved: ours only if it resolved to us (市应急局 in another
+			// city's minutes is that city's bureau).
+			if canon[c] {
+				return true
+			}
+			continue
+		}
+		if names[l] || canon[l] {
 			return true
 		}
 	}

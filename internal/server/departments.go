@@ -189,7 +189,7 @@ func (s *Server) department(ctx context.Context, name string) (*departmentRespon
 func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*document.Document) string {
 	counts := map[string]int{}
 	for _, d := range docs {
-		for c := range canonicalsOf(d, name) {
+		for c := range canonicalsOf(d, map[string]bool{name: true}) {
 			counts[c]++
 		}
 	}

@@ -53,6 +53,9 @@ type IngestFunc func(ctx context.Context, filename string, data []byte) (id stri
 // the documents.
 type DepartmentForms interface {
 	Forms(name string) []string
+	// FilterForms is Forms without the forms that drop the place a name
+	// has: what a filter on 湘阴县财政局 selects.
+	FilterForms(name string) []string
 }
 
 // Limits bound what one client can ask of the service. Zero fields take the

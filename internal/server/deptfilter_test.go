@@ -1,0 +1,79 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"govarchive/index"
+	"govarchive/internal/dept"
+	"govarchive/internal/document"
+	"govarchive/internal/segment"
+)
+
+// TestDepartmentFilterPlace: a department filter by a name with its place
+// selects that place's bureau only, and one by any alias of a generic name
+// selects every place's, in the search and in the decisions list alike.
+func TestDepartmentFilterPlace(t *testing.T) {
+	ctx := context.Background()
+	dt, err := dept.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg, err := segment.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(ctx, t.TempDir(), index.Options{Segmenter: seg, Departments: dt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	mk := func(place string) *document.Document {
+		text := place + "人民政府常务会议纪要\n一、防汛工作。由县应急局牵头。"
+		return &document.Document{ID: document.ContentID(text), Source: place + ".txt", SourcePath: "/" + place, Kind: document.KindMinutes,
+			Title: place + "人民政府常务会议纪要", Issuer: place + "人民政府", Text: text, Date: "2021-05-01",
+			Departments:    []string{"县应急局"},
+			DepartmentRefs: []document.DeptRef{{Name: "县应急局", Canonical: place + "应急管理局"}},
+			Topics:         []document.Topic{{No: 1, Title: "防汛工作", LeadDepartments: []string{"县应急局"}}}}
+	}
+	if _, err := ix.Put(ctx, []*document.Document{mk("湘阴县"), mk("桃源县")}); err != nil {
+		t.Fatal(err)
+	}
+	e := New(Deps{Index: ix, Depts: dt, Limits: Limits{RatePerSecond: 1e6, Burst: 1e6}})
+	count := func(target, field string) int {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", target, rec.Code, rec.Body)
+		}
+		var v map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		return int(v[field].(float64))
+	}
+	tests := []struct {
+		dept string
+		want int
+	}{
+		{"湘阴县应急管理局", 1},
+		{"湘阴县应急局", 1},
+		{"桃源县应急管理局", 1},
+		{"县应急局", 2},
+		{"应急管理局", 2},
+		{"应急局", 2},
+		{"长沙市应急管理局", 0},
+	}
+	for _, tc := range tests {
+		if got := count("/api/search?department="+q(tc.dept), "total"); got != tc.want {
+			t.Errorf("search department=%s: %d documents, want %d", tc.dept, got, tc.want)
+		}
+		if got := count("/api/decisions?department="+q(tc.dept), "total"); got != tc.want {
+			t.Errorf("decisions department=%s: %d topics, want %d", tc.dept, got, tc.want)
+		}
+	}
+}
