@@ -493,6 +493,18 @@ func (st *state) issuerPrefix(title string) string {
 			}
 		}
 	}
+	for _, verb := range []string{"召开", "举行"} {
+		// "西乡塘区召开十七届区人民政府第38次常务会议": the place's own
+		// government, when the name after the verb is its level's.
+		if i := strings.Index(cand, verb); i > 0 {
+			place, rest := cand[:i], cand[i+len(verb):]
+			level, _ := utf8.DecodeLastRuneInString(place)
+			if !strings.HasSuffix(rest, string(level)+"人民政府") || !(st.isPlace(place) || dept.PlausiblePlace(place)) {
+				return ""
+			}
+			cand = place + "人民政府"
+		}
+	}
 	if cand == "" {
 		// "秦州区政府召开…": 区政府 is short for 区人民政府.
 		if m := shortGovRe.FindStringSubmatch(title); m != nil && st.isPlace(m[1]) {

@@ -96,8 +96,13 @@ func joinSeriesNumbers(lines []string) {
 // stripDecoration removes markdown and list decoration around a line.
 func stripDecoration(l string) string {
 	l = strings.TrimFunc(l, isSpace)
+	// A rule under a red header (━━━━, ★───★) is layout, not text.
+	if l != "" && strings.IndexFunc(l, func(r rune) bool { return !isOrnament(r) && !isSpace(r) }) < 0 {
+		return ""
+	}
 	for {
 		n := len(l)
+		l = strings.TrimLeftFunc(l, isOrnament)
 		l = strings.TrimLeft(l, "#>•·*-|")
 		l = strings.TrimRight(l, "*|")
 		l = strings.TrimFunc(l, isSpace)
@@ -108,6 +113,12 @@ func stripDecoration(l string) string {
 	// "**出席：**李亚平" keeps inner emphasis; drop it.
 	l = strings.ReplaceAll(l, "**", "")
 	return l
+}
+
+// isOrnament reports the characters of rules and ornaments: box drawing,
+// geometric shapes, stars, and rule-like ASCII.
+func isOrnament(r rune) bool {
+	return r >= 0x2500 && r <= 0x25FF || r == '★' || r == '☆' || strings.ContainsRune("-—_=~*＊·•", r)
 }
 
 func isSpace(r rune) bool {

@@ -1,0 +1,37 @@
+package extract
+
+import "testing"
+
+func TestStripDecoration(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"━━━━━━━━━━━━━━━━", ""},
+		{"★━━━━━━━━━━★", ""},
+		{"  ───────  ", ""},
+		{"★自治区自然资源厅关于征求意见的函", "自治区自然资源厅关于征求意见的函"},
+		{"■ 会议要求", "会议要求"},
+		{"## **出席：**李亚平", "出席：李亚平"},
+		{"二○○八年五月二十七日", "二○○八年五月二十七日"},
+		{"苏府常纪〔2020〕3号", "苏府常纪〔2020〕3号"},
+	}
+	for _, tc := range tests {
+		if got := stripDecoration(tc.in); got != tc.want {
+			t.Errorf("stripDecoration(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestRuleBeforeTitle: the rule under a red header is not part of the title
+// below it.
+func TestRuleBeforeTitle(t *testing.T) {
+	p := parser(t)
+	text := "成都高新技术产业开发区管理委员会\n成高管发〔2020〕12号\n━━━━━━━━━━━━━━━━━━━━\n" +
+		"成都高新区管委会关于印发《成都高新区支持生物医药产业高质量发展若干政策》的通知\n\n各街道办事处，管委会各部门：\n" +
+		"《成都高新区支持生物医药产业高质量发展若干政策》已经管委会审议通过，现印发给你们，请认真贯彻执行。\n\n成都高新技术产业开发区管理委员会\n2020年4月27日"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "成都高新区管委会关于印发《成都高新区支持生物医药产业高质量发展若干政策》的通知"; d.Title != want {
+		t.Errorf("title %q, want %q", d.Title, want)
+	}
+}
