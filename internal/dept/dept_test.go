@@ -197,6 +197,11 @@ func TestResolve(t *testing.T) {
 		{"省文化和旅游厅", hubei, "湖北省文化和旅游厅", true},
 		{"省环保厅", hubei, "湖北省生态环境厅", true}, // former name → successor
 		{"省消防救援总队", hubei, "湖北省消防救援总队", true},
+		// 社会 and 会展 inside a unit's name (会 alone ends 常务会).
+		{"县社会事务局", tieling, "铁岭县社会事务局", true},
+		{"区社会事业局", doumen, "斗门区社会事业局", true},
+		{"市委社会工作部", suzhou, "苏州市委社会工作部", true},
+		{"市会展办", suzhou, "苏州市会展办", true},
 		// Central agencies' local branches, written with their own place.
 		{"人民银行湖北省分行", hubei, "中国人民银行湖北省分行", true},
 		{"国家税务总局湖北省税务局", hubei, "湖北省税务局", true},

@@ -644,6 +644,16 @@ func validStem(s []rune) (ok, longer bool) {
 			allDir = false
 			continue
 		}
+		// So are 社会 and 会展: 社会事业局, 社会事务办, 会展办.
+		if r == '会' {
+			if j > 0 && s[j-1] == '社' || j+1 < len(s) && s[j+1] == '展' {
+				allDir = false
+				continue
+			}
+			if j == 0 {
+				return false, true // a stem starting further left may hold 社会
+			}
+		}
 		if stemBan[r] || !isHan(r) {
 			return false, false
 		}

@@ -137,6 +137,7 @@ func TestLeadDepts(t *testing.T) {
 		{"请市生态环境局提前介入", []string{"市生态环境局"}},
 		{"请市审计局就资金使用情况作出说明", []string{"市审计局"}},
 		{"请市住建委限期整改", []string{"市住建委"}},
+		{"请区社会事业局会同区财政局抓紧办理用地手续", []string{"区社会事业局", "区财政局"}},
 		// A province's 厅 in full, and central agencies' local branches.
 		{"（省住房城乡建设厅负责）", []string{"省住房城乡建设厅"}},
 		{"（省财政厅、省文化和旅游厅负责）", []string{"省财政厅", "省文化和旅游厅"}},
