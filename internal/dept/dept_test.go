@@ -152,6 +152,7 @@ func TestLengths(t *testing.T) {
 func TestResolve(t *testing.T) {
 	tb := newTable(t)
 	const suzhou, doumen, tieling, hubei = "苏州市人民政府", "珠海市斗门区人民政府", "铁岭县人民政府", "湖北省人民政府"
+	const guangxi = "广西壮族自治区人民政府办公厅"
 	tests := []struct {
 		name, issuer, want string
 		ok                 bool
@@ -197,6 +198,10 @@ func TestResolve(t *testing.T) {
 		{"省文化和旅游厅", hubei, "湖北省文化和旅游厅", true},
 		{"省环保厅", hubei, "湖北省生态环境厅", true}, // former name → successor
 		{"省消防救援总队", hubei, "湖北省消防救援总队", true},
+		// An autonomous region's own departments: 自治区… as 省… in a province.
+		{"自治区发展改革委", guangxi, "广西壮族自治区发展和改革委员会", true},
+		{"自治区党委组织部", guangxi, "广西壮族自治区党委组织部", true},
+		{"财政厅", guangxi, "广西壮族自治区财政厅", true},
 		// 社会 and 会展 inside a unit's name (会 alone ends 常务会).
 		{"县社会事务局", tieling, "铁岭县社会事务局", true},
 		{"区社会事业局", doumen, "斗门区社会事业局", true},

@@ -480,6 +480,14 @@ func (t *Table) head(h []rune, gaps []bool, cat string) (parsed, bool) {
 	case CatGov, CatCenter, CatVertical:
 		markers = []string{"人民政府", "政府"}
 	}
+	if cat == CatParty {
+		// 自治区党委组织部: a region's Party committee is its 党委.
+		if rest, ok := cutSuffix(h, []rune("党")); ok && len(rest) > 0 {
+			if p, ok := t.placeHead(rest, sub(gaps, 0, len(rest)), cat); ok {
+				return p, true
+			}
+		}
+	}
 	for _, m := range markers {
 		if rest, ok := cutSuffix(h, []rune(m)); ok && len(rest) > 0 {
 			if p, ok := t.placeHead(rest, sub(gaps, 0, len(rest)), cat); ok {
@@ -493,6 +501,11 @@ func (t *Table) head(h []rune, gaps []bool, cat string) (parsed, bool) {
 func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	if len(h) == 1 && relLevels[h[0]] != nil {
 		return parsed{kind: headRel, rel: h[0], head: string(h)}, true
+	}
+	// 自治区发展改革委 in a Guangxi document: the region's, like 省… in a
+	// province's.
+	if string(h) == "自治区" {
+		return parsed{kind: headRel, rel: '省', head: string(h)}, true
 	}
 	if string(h) == "国家" && cat != CatBody && cat != CatZone {
 		return parsed{kind: headExplicit, head: "国家"}, true
@@ -687,7 +700,7 @@ func (t *Table) render(p parsed, issuer string) string {
 	case headRel:
 		place = levelPlace(issuer, p.rel)
 		if place == "" {
-			place = string(p.rel)
+			place = p.head
 		}
 	case headExplicit, headBare:
 		place = p.head
@@ -717,8 +730,10 @@ func (t *Table) render(p parsed, issuer string) string {
 	if strings.Contains(name, "…") {
 		return strings.Replace(name, "…", place, 1)
 	}
-	if place == "" && strings.HasPrefix(name, "委") {
-		return "党" + name // a Party department with no place known: 党委宣传部
+	if strings.HasPrefix(name, "委") && (place == "" || strings.HasSuffix(place, "自治区")) {
+		// A Party department with no place known (党委宣传部), or a
+		// region's (广西壮族自治区党委组织部).
+		return place + "党" + name
 	}
 	return place + name
 }
