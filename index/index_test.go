@@ -253,7 +253,6 @@ func TestInvalidQueries(t *testing.T) {
 		{Query{Page: 1 << 40, Size: 100}, "page"},
 		{Query{Sort: "newest"}, "sort"},
 		{Query{Kind: "memo"}, "kind"},
-		{Query{Text: `"unbalanced`}, "q"},
 		{Query{Text: "a OR"}, "q"},
 		{Query{Text: "doc_number:hello"}, "doc_number"},
 		{Query{Text: strings.Repeat("长", 10000)}, "q"},
@@ -291,11 +290,13 @@ func TestQuerySyntax(t *testing.T) {
 		{"“安全生产”", []string{"a", "c"}},
 		{"全面加强“安全生产”", []string{"a"}}, // quotes pasted inside a word
 		{"“安全生产", []string{"a", "c"}}, // an unclosed Chinese quote is punctuation
+		{`"安全生产`, []string{"a", "c"}},    // an unclosed quote: a phrase to the end
+		{`献血 "危险化学品`, []string{"b"}},
 	}
 	for _, tc := range tests {
 		r := find(t, ix, Query{Text: tc.q})
 		got := ids(r)
-		if tc.q == "献血 OR 通知" || strings.Contains(tc.q, "“") {
+		if tc.q == "献血 OR 通知" || strings.ContainsAny(tc.q, "“\"") {
 			slices.Sort(got)
 		}
 		if !reflect.DeepEqual(got, tc.want) {
@@ -673,5 +674,35 @@ func TestSettleRemovesFilesAReaderHeld(t *testing.T) {
 	m := adv.(interface{ StatsMap() map[string]interface{} }).StatsMap()
 	if files, segs := m["CurOnDiskFiles"].(uint64), m["TotFileSegmentsAtRoot"].(uint64); files > segs+1 {
 		t.Errorf("%d files on disk for %d live segments after Settle", files, segs)
+	}
+}
+
+// TestFilterScopes: the filters written in the query text (person:李亚平)
+// select as the filter parameters do.
+func TestFilterScopes(t *testing.T) {
+	ix := openTest(t, Options{Departments: fakeDepartments{}, Cleaner: fakeSimplifier{}})
+	put(t, ix, facetDocs()...)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"person:李亚平", []string{"a", "b"}},
+		{"研究 person：邹洪凯", []string{"a"}},
+		{"人员:韓雲", []string{"c"}},
+		{"year:2020", []string{"b", "c"}},
+		{"department:市民政局", []string{"a", "c"}},
+		{"dept:苏州市应急管理局", []string{"a", "b"}},
+		{"issuer:国务院", []string{"d"}},
+		{"person:李亚平 year:2020", []string{"b"}},
+	}
+	for _, tc := range tests {
+		got := ids(find(t, ix, Query{Text: tc.q, NoFallback: true}))
+		slices.Sort(got)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+	if _, err := ix.Search(context.Background(), Query{Text: "year:今年"}); !errors.Is(err, ErrInvalidQuery) {
+		t.Errorf("year:今年: err %v, want ErrInvalidQuery", err)
 	}
 }

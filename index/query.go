@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,6 +59,11 @@ var scopes = []struct {
 }{
 	{[]rune("title"), "title"}, {[]rune("标题"), "title"},
 	{[]rune("doc_number"), "doc_number"}, {[]rune("文号"), "doc_number"},
+	// The filters, written in the query as users guess them (person:国宏利).
+	{[]rune("person"), "person"}, {[]rune("人员"), "person"},
+	{[]rune("department"), "department"}, {[]rune("dept"), "department"}, {[]rune("部门"), "department"},
+	{[]rune("issuer"), "issuer"}, {[]rune("发文机关"), "issuer"},
+	{[]rune("year"), "year"}, {[]rune("年份"), "year"},
 }
 
 var openQuote = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』', '＂': '＂'}
@@ -107,7 +113,11 @@ func parseQuery(s string) (*parsed, error) {
 				c.phrase = true
 				i = j + 1
 			case quoted && rs[i] == '"':
-				return nil, fmt.Errorf("%w: q: unbalanced quote", ErrInvalidQuery)
+				// An unclosed quote (typed, not finished yet) opens a
+				// phrase to the end of the query.
+				c.text = strings.TrimSpace(string(rs[i+1:]))
+				c.phrase = true
+				i = len(rs)
 			default:
 				// Quotes inside a word (关于“府院联动”机制, pasted from a
 				// document) or an unclosed Chinese one are punctuation,
@@ -250,6 +260,25 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			return nil, fmt.Errorf("%w: q: doc_number: %q is not a 文号", ErrInvalidQuery, c.text)
 		}
 		return termQ(fDocNumber, dn.queryKey(), boostDocNumber), nil
+	}
+	switch c.scope {
+	case "person":
+		return disjunction(termQ(fPerson, c.text, boostKeyword), termQ(fPerson, text, boostKeyword)), nil
+	case "issuer":
+		return disjunction(termQ(fIssuer, c.text, boostKeyword), termQ(fIssuer, text, boostKeyword)), nil
+	case "year":
+		if y, err := strconv.Atoi(text); err != nil || y < 1000 || y > 9999 {
+			return nil, fmt.Errorf("%w: q: year: %q is not a year", ErrInvalidQuery, c.text)
+		}
+		return termQ(fYear, text, boostKeyword), nil
+	case "department":
+		qs := []query.Query{termQ(fDeptAny, c.text, boostDepartment), termQ(fDeptAny, text, boostDepartment)}
+		if fm, ok := ix.opts.Departments.(*formsMemo); ok {
+			for _, f := range fm.FilterForms(text) {
+				qs = append(qs, termQ(fDeptAny, f, boostDepartment))
+			}
+		}
+		return disjunction(qs...), nil
 	}
 	if dn, ok := parseDocNumber(text); ok && c.scope == "" {
 		// A 文号: that document first, then documents citing it verbatim.
