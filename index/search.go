@@ -339,7 +339,12 @@ func (ix *Index) filters(q Query) ([]query.Query, error) {
 		fs = append(fs, anyOf(fKind, q.Kinds...))
 	}
 	if q.Issuer != "" {
-		fs = append(fs, anyOf(fIssuer, q.Issuer, ix.simplify(q.Issuer)))
+		forms := []string{q.Issuer, ix.simplify(q.Issuer)}
+		if fm, ok := ix.opts.Departments.(*formsMemo); ok {
+			// 苏州市政府 selects 苏州市人民政府's documents.
+			forms = append(forms, fm.FilterForms(q.Issuer)...)
+		}
+		fs = append(fs, anyOf(fIssuer, forms...))
 	}
 	if q.Year != 0 {
 		fs = append(fs, anyOf(fYear, strconv.Itoa(q.Year)))

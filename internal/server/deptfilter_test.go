@@ -15,7 +15,8 @@ import (
 
 // TestDepartmentFilterPlace: a department filter by a name with its place
 // selects that place's bureau only, and one by any alias of a generic name
-// selects every place's, in the search and in the decisions list alike.
+// selects every place's, in the search and in the decisions list alike; an
+// issuer filter takes the government's short name.
 func TestDepartmentFilterPlace(t *testing.T) {
 	ctx := context.Background()
 	dt, err := dept.New()
@@ -67,6 +68,11 @@ func TestDepartmentFilterPlace(t *testing.T) {
 		{"应急管理局", 2},
 		{"应急局", 2},
 		{"长沙市应急管理局", 0},
+	}
+	for issuer, want := range map[string]int{"湘阴县人民政府": 1, "湘阴县政府": 1, "长沙市政府": 0} {
+		if got := count("/api/search?issuer="+q(issuer), "total"); got != want {
+			t.Errorf("search issuer=%s: %d documents, want %d", issuer, got, want)
+		}
 	}
 	for _, tc := range tests {
 		if got := count("/api/search?department="+q(tc.dept), "total"); got != tc.want {
