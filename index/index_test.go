@@ -286,6 +286,7 @@ func TestQuerySyntax(t *testing.T) {
 		{"[2020]3号", []string{"a"}},
 		{"2020年3号", []string{"a", "c"}}, // the document itself first
 		{"苏府[2020]3号", []string{"a"}},
+		{"危险化学品〔2020〕3号", []string{"a"}}, // words before the number, not its prefix
 		{"doc_number:(2019)3号", []string{"b"}},
 		{"“安全生产”", []string{"a", "c"}},
 		{"全面加强“安全生产”", []string{"a"}}, // quotes pasted inside a word

@@ -283,11 +283,19 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 	if dn, ok := parseDocNumber(text); ok && c.scope == "" {
 		// A 文号: that document first, then documents citing it verbatim.
 		// Its digits alone (2020, 3, 号) would match half the archive.
-		return disjunction(
+		alts := []query.Query{
 			termQ(fDocNumber, dn.queryKey(), boostDocNumber),
 			b.fieldQuery(fTitle, text, true, boostTitle),
 			b.fieldQuery(fBody, text, true, boostBody),
-		), nil
+		}
+		if dn.Prefix != "" && dn.Year > 0 {
+			// 苏州市〔2024〕7号: words typed before the number rather than
+			// its prefix. The number, with those words in the document.
+			base := docNum{Year: dn.Year, Seq: dn.Seq}.queryKey()
+			alts = append(alts, bleve.NewConjunctionQuery(termQ(fDocNumber, base, boostDocNumber/5),
+				disjunction(b.fieldQuery(fTitle, dn.Prefix, false, boostTitle), b.fieldQuery(fBody, dn.Prefix, false, boostBody))))
+		}
+		return disjunction(alts...), nil
 	}
 	variants := []string{text}
 	seen := map[string]bool{text: true}
