@@ -302,6 +302,10 @@ func TestFind(t *testing.T) {
 		{"（市人力资源社会保障局、市医保局负责）", []string{"市人力资源社会保障局", "市医保局"}},
 		{"责成县妇联牵头", []string{"县妇联"}},
 		{"原则同意县水务局关于", []string{"县水务局"}},
+		// Verbs before a unit are not its place.
+		{"会议同意新建圣城街道第三小学", []string{"圣城街道"}},
+		{"安排资金380万元，用于漳江街道老旧小区改造", []string{"漳江街道"}},
+		{"请于12月10日前报县发改局汇总", []string{"县发改局"}},
 		// A verb before a place-named unit ends there; 同 of 同意 is no
 		// boundary of its own, and a head's title (市长) no unit.
 		{"原则同意德阳经开区管委会提出的方案", []string{"德阳经开区管委会"}},

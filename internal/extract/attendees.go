@@ -762,6 +762,7 @@ const maxListTitle = 12
 func (st *state) trimRole(s string) string {
 	for _, suf := range roleSuffixes {
 		if u, ok := strings.CutSuffix(s, suf); ok && u != "" {
+			u = strings.TrimSuffix(u, "的") // 管委会的负责同志
 			if ms := st.findDepts(u); len(ms) > 0 && ms[len(ms)-1].End == len(u) {
 				return u
 			}

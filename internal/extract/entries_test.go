@@ -98,6 +98,7 @@ func TestParseListLayouts(t *testing.T) {
 			"市卫生健康委/和娜昊/ 市人力资源和社会保障局/党雷之/", nil},
 		{"和 joining units before a person", []string{"市发改委和市财政局王强"}, "市财政局/王强/", []string{"市发改委", "市财政局"}},
 		{"及 joining units with a role", []string{"市民政局及市财政局负责同志"}, "", []string{"市民政局", "市财政局"}},
+		{"a unit's role after 的", []string{"市政府办公室、大亚湾开发区管委会的负责同志"}, "", []string{"市政府办公室", "大亚湾开发区管委会"}},
 		{"a post shared by the names after it", []string{"副市长 王翔、李四"}, "/王翔/副市长 /李四/副市长", nil},
 		{"posts shared up to the next post", []string{"市长 张三，副市长 李四、王五，市政府秘书长 赵六"},
 			"/张三/市长 /李四/副市长 /王五/副市长 /赵六/市政府秘书长", nil},
