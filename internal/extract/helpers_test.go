@@ -138,6 +138,13 @@ func TestLeadDepts(t *testing.T) {
 		{"请市审计局就资金使用情况作出说明", []string{"市审计局"}},
 		{"请市住建委限期整改", []string{"市住建委"}},
 		{"请区社会事业局会同区财政局抓紧办理用地手续", []string{"区社会事业局", "区财政局"}},
+		// A government named with its own place is tasked like a department;
+		// the issuer's own, and one asked to approve, are not.
+		{"请旌阳区人民政府抓紧完成征地", []string{"旌阳区人民政府"}},
+		{"由区征收办会同西湖镇人民政府具体实施", []string{"区征收办", "西湖镇人民政府"}},
+		{"请市政府研究解决", nil},
+		{"报请荆州市人民政府批准后实施", nil},
+		{"修改完善后提请市人大常委会审议", nil},
 		// A province's 厅 in full, and central agencies' local branches.
 		{"（自治区发展改革委、财政厅、人力资源社会保障厅负责）", []string{"自治区发展改革委", "财政厅", "人力资源社会保障厅"}},
 		{"（自治区党委组织部、教育厅按职责分工负责）", []string{"自治区党委组织部", "教育厅"}},

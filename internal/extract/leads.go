@@ -58,6 +58,12 @@ func (st *state) leadDepts(text string) []string {
 				trig, report = t, true
 			}
 		}
+		if trig == "请" {
+			// 提请/报请/呈请/申请 X: X is asked to approve, not to act.
+			if last, _ := utf8.DecodeLastRuneInString(text[:i]); strings.ContainsRune("提报呈申邀", last) {
+				trig = ""
+			}
+		}
 		if trig == "" {
 			_, size := utf8.DecodeRuneInString(rest)
 			i += size
@@ -201,12 +207,23 @@ func (st *state) departmentsOnly(names []string) []string {
 	}
 	var out []string
 	for _, n := range names {
-		if e, ok := st.p.depts.Entry(n); ok && (e.Category == dept.CatBody || e.Category == dept.CatCentral) {
+		if e, ok := st.p.depts.Entry(n); ok && (e.Category == dept.CatBody || e.Category == dept.CatCentral) && !subordinateGovernment(n, e) {
 			continue
 		}
 		out = append(out, n)
 	}
 	return out
+}
+
+// subordinateGovernment reports a government named with its own place
+// (请旌阳区人民政府…, 会同西湖镇人民政府…): one the minutes task like a
+// department. The issuer's own (市政府) and the congresses are not.
+func subordinateGovernment(name string, e dept.Entry) bool {
+	if e.Name != "人民政府" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	return !strings.ContainsRune(levelChars, r) && !strings.HasPrefix(name, "自治")
 }
 
 // deptRun reads departments joined by connectors at the start of s. After a
