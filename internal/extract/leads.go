@@ -43,7 +43,7 @@ func (st *state) leadDepts(text string) []string {
 		// sentence or clause and told what to do.
 		// (Only where a department is mentioned: the lookup at every clause
 		// start is costly.)
-		if directive && mentionAt(i) && clauseStart(text[:i]) {
+		if directive && clauseStart(text[:i]) && (mentionAt(i) || unitSubjectAhead(rest)) {
 			if run := st.deptRun(rest, false); len(run) > 0 && (subjectOf(rest, run[0]) || subjectOf(rest, run[len(run)-1])) {
 				out = append(out, run...)
 			}
@@ -131,6 +131,15 @@ func clauseStart(before string) bool {
 // subjectOf reports whether s, opening with a run of departments, goes on
 // after name with what they are to do ("…市审计局要加强", "市工信局要会同…").
 // (负责 and 牵头 after a run are read in the order of the text, below.)
+// unitSubjectAhead reports a clause that may open with units the finder
+// does not report in running text (towns, streets, zones without a place:
+// "池店镇、青阳街道要…", "东湖新城管委会要…"): one with 要 a short way on.
+func unitSubjectAhead(clause string) bool {
+	i := strings.Index(firstRunes(clause, 24), "要")
+	r, _ := utf8.DecodeRuneInString(clause)
+	return i > 0 && isHan(r) && !strings.ContainsAny(clause[:i], "，,。；;\n")
+}
+
 func subjectOf(s, name string) bool {
 	i := strings.Index(s, name)
 	if i < 0 {
