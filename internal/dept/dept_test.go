@@ -202,6 +202,11 @@ func TestResolve(t *testing.T) {
 		{"自治区发展改革委", guangxi, "广西壮族自治区发展和改革委员会", true},
 		{"自治区党委组织部", guangxi, "广西壮族自治区党委组织部", true},
 		{"财政厅", guangxi, "广西壮族自治区财政厅", true},
+		// Merged bureaus outside the table, and 城乡 inside a name.
+		{"区住建和交通局", doumen, "斗门区住建和交通局", true},
+		{"区水务和湖泊局", doumen, "斗门区水务和湖泊局", true},
+		{"区住房城乡建委", doumen, "斗门区住房城乡建委", true},
+		{"市城乡规划局", suzhou, "苏州市城乡规划局", true},
 		// 社会 and 会展 inside a unit's name (会 alone ends 常务会).
 		{"县社会事务局", tieling, "铁岭县社会事务局", true},
 		{"区社会事业局", doumen, "斗门区社会事业局", true},
@@ -302,6 +307,8 @@ func TestFind(t *testing.T) {
 		{"（市人力资源社会保障局、市医保局负责）", []string{"市人力资源社会保障局", "市医保局"}},
 		{"责成县妇联牵头", []string{"县妇联"}},
 		{"原则同意县水务局关于", []string{"县水务局"}},
+		{"请区住建和交通局会同区规划和自然资源局抓紧组织实施", []string{"区住建和交通局", "区规划和自然资源局"}},
+		{"加强市场和交通局面管控", nil},
 		// Verbs before a unit are not its place.
 		{"会议同意新建圣城街道第三小学", []string{"圣城街道"}},
 		{"安排资金380万元，用于漳江街道老旧小区改造", []string{"漳江街道"}},

@@ -645,7 +645,7 @@ func validStem(s []rune) (ok, longer bool) {
 	if len(s) < 2 {
 		return false, true
 	}
-	if len(s) > 8 {
+	if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
 		return false, false
 	}
 	// "受市长李爱武委托": after a level, 长 makes the head's title (市长).
@@ -667,6 +667,24 @@ func validStem(s []rune) (ok, longer bool) {
 			}
 			if j == 0 {
 				return false, true // a stem starting further left may hold 社会
+			}
+		}
+		// 城乡 (住房城乡建委), and 和 joining two bureaus' stems in a merged
+		// one (区住建和交通局, 区水务和湖泊局): two characters on each side.
+		if r == '乡' && j > 0 && s[j-1] == '城' {
+			allDir = false
+			continue
+		}
+		if r == '乡' && j == 0 {
+			return false, true // a stem starting further left may hold 城乡
+		}
+		if r == '和' {
+			if j >= 2 && len(s)-j > 2 {
+				allDir = false
+				continue
+			}
+			if j < 2 {
+				return false, true
 			}
 		}
 		if stemBan[r] || !isHan(r) {
