@@ -91,8 +91,9 @@ func plausibleName(s string) bool {
 // plausibleTitled is plausibleName for a name a title stands next to
 // (市长金华): the title lets a word that is usually a place name through.
 func plausibleTitled(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 4 || names.Masked(s) {
+	// The names package bounds the length: 2–4 characters for Chinese
+	// names, more for minority names (那仁满都拉, 努尔古丽·阿布都).
+	if utf8.RuneCountInString(s) < 2 || names.Masked(s) {
 		return false
 	}
 	return names.PlausibleTitled(s)

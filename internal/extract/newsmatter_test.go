@@ -73,3 +73,27 @@ func TestNewsIntroItem(t *testing.T) {
 		t.Errorf("kind %s, topics %q, want %q", d.Kind, titles, want)
 	}
 }
+
+// TestMinorityNames: Mongolian names have no Chinese surname and often more
+// than four characters; Uyghur names are written with a middle dot.
+func TestMinorityNames(t *testing.T) {
+	p := parser(t)
+	text := "阿左旗召开旗人民政府2019年第14次常务会议\n时间：2019-07-23\n" +
+		"7月22日，旗委副书记、旗长那仁满都拉主持召开旗人民政府2019年第14次常务会议。副旗长巴图孟和、张玉梅，副旗长努尔古丽·阿布都出席会议。\n" +
+		"会议审议通过了《阿拉善左旗牧区现代化试点实施方案》，要求旗农牧局抓好落实。"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meeting == nil || d.Meeting.Chair == nil || d.Meeting.Chair.Name != "那仁满都拉" || d.Meeting.Chair.Title != "旗委副书记、旗长" {
+		t.Errorf("chair %+v", d.Meeting)
+	}
+	var got []string
+	for _, a := range d.Attendees {
+		got = append(got, a.Name+"/"+a.Title)
+	}
+	want := []string{"巴图孟和/副旗长", "张玉梅/副旗长", "努尔古丽·阿布都/副旗长"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("attendees %q, want %q", got, want)
+	}
+}

@@ -133,7 +133,39 @@ func Plausible(s string) bool {
 // usually something else (金华 is a city) names a person here. Only the
 // generated list of common words is waived; titles, units, masks and the
 // hand-made stoplist still reject.
-func PlausibleTitled(s string) bool { return plausible(s) }
+func PlausibleTitled(s string) bool { return plausible(s) || plausibleTranslit(s) }
+
+// translitRunes are the characters Mongolian, Tibetan and Uyghur names are
+// written with in Chinese (那仁满都拉, 巴图孟和, 阿拉坦仓, 扎西次仁, 热依汗古丽).
+// Such names have no Chinese surname and often four to seven characters.
+var translitRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "阿艾安敖奥巴拜宝保贝毕必宾波勃布才仓策查察朝辰成楚达旦道德登迪丁顿多朵额鄂恩尔法甫嘎噶干冈高戈哥格根贡古哈海罕汗浩合和赫呼胡吉加嘉坚江杰金晋卡凯堪克库拉喇来赖兰朗勒雷力里丽利林琳伦鲁罗洛玛买麦满曼毛梅蒙孟米敏谟莫姆木穆那纳娜乃尼年努诺帕潘培普其奇齐钦青琴曲却热仁日荣如萨赛桑色森沙莎尚苏索塔泰坦特提铁图吐托娃瓦万旺威维乌吾希西锡夏仙孜雅亚燕扬央耶叶伊依音英尤玉扎增札则泽珍卓宗措次久顿珠都斯逊衣素" {
+		m[r] = true
+	}
+	return m
+}()
+
+// plausibleTranslit reports a transliterated name a title stands next to:
+// four to seven such characters, none of them a common word.
+func plausibleTranslit(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !translitRunes[r] {
+			return false
+		}
+		n++
+	}
+	if n < 4 || n > 7 || stopwords[s] || commonwords[s] || posts[s] {
+		return false
+	}
+	for _, w := range stopSuffixes {
+		if strings.HasSuffix(s, w) {
+			return false
+		}
+	}
+	return true
+}
 
 func plausible(s string) bool {
 	if s == "" || Masked(s) {
@@ -403,19 +435,25 @@ func SplitTitle(s string) (title, name string, ok bool) {
 		s = JoinPadded(s)
 	}
 	rs := []rune(s)
-	for _, n := range []int{3, 2, 4} {
+	for _, n := range []int{3, 2, 4, 5, 6, 7} {
 		if n >= len(rs) {
 			continue
 		}
 		t, nm := string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
+		if n > 4 && !plausibleTranslit(nm) {
+			continue
+		}
 		if IsTitle(t) && PlausibleTitled(nm) {
 			return strings.TrimFunc(t, isSpace), nm, true
 		}
 	}
 	if i := strings.LastIndexAny(s, "·•・‧"); i >= 0 {
-		// A dotted name after the title: find where the title ends.
-		for j := range s[:i] {
-			if IsTitle(s[:j]) && PlausibleTitled(s[j:]) {
+		// A dotted name after the title: the longest title before it
+		// (市委副书记、市长 | 阿不都热依木·阿不力孜, not 市委副书记、 | 市长…).
+		for j := i; j > 0; {
+			_, n := utf8.DecodeLastRuneInString(s[:j])
+			j -= n
+			if j > 0 && IsTitle(s[:j]) && PlausibleTitled(s[j:]) {
 				return s[:j], s[j:], true
 			}
 		}
