@@ -202,6 +202,10 @@ func TestResolve(t *testing.T) {
 		{"自治区发展改革委", guangxi, "广西壮族自治区发展和改革委员会", true},
 		{"自治区党委组织部", guangxi, "广西壮族自治区党委组织部", true},
 		{"财政厅", guangxi, "广西壮族自治区财政厅", true},
+		// 乡 and 镇 inside a place's name.
+		{"宁乡市自然资源局", "长沙市人民政府", "宁乡市自然资源局", true},
+		{"镇巴县财政局", "汉中市人民政府", "镇巴县财政局", true},
+		{"镇海区人民政府办公室", "", "镇海区人民政府办公室", true},
 		// Merged bureaus outside the table, and 城乡 inside a name.
 		{"区住建和交通局", doumen, "斗门区住建和交通局", true},
 		{"区水务和湖泊局", doumen, "斗门区水务和湖泊局", true},
@@ -309,6 +313,8 @@ func TestFind(t *testing.T) {
 		{"原则同意县水务局关于", []string{"县水务局"}},
 		{"请区住建和交通局会同区规划和自然资源局抓紧组织实施", []string{"区住建和交通局", "区规划和自然资源局"}},
 		{"加强市场和交通局面管控", nil},
+		{"由宁乡经济开发区管委会负责，宁乡市自然资源局负责用地报批", []string{"宁乡经济开发区管委会", "宁乡市自然资源局"}},
+		{"西湖镇镇长马涛主持会议", nil}, // no place 西湖镇镇
 		// Verbs before a unit are not its place.
 		{"会议同意新建圣城街道第三小学", []string{"圣城街道"}},
 		{"安排资金380万元，用于漳江街道老旧小区改造", []string{"漳江街道"}},

@@ -104,7 +104,7 @@ var notPlaceWords = []string{"原则", "同意", "学习", "程序", "名义", "
 	"批复", "同时", "以及", "有关", "相关", "其他", "所有", "重点", "继续", "开展", "实施", "改革", "经济", "社会",
 	"服务", "管理", "企业", "项目", "国际", "关于", "对于", "为了", "围绕", "加快", "全力", "各个", "一个", "两个",
 	"部分", "这个", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
-	"新建", "改建", "扩建", "用于", "前报", "上报", "报送"}
+	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "城乡", "乡镇", "镇乡"}
 
 // notStemWords never occur in the stem of a unit outside the table.
 var notStemWords = []string{"原则", "同意", "名义", "做好", "推动", "调动", "实行", "确保", "简化", "进一步",
@@ -558,6 +558,11 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 			if stem > maxStem || !validPlaceStem(rs[:stem]) {
 				continue
 			}
+			// 乡镇 and 镇乡 are the towns in general (边远乡镇卫生院), and
+			// 西湖镇镇长 is no place 西湖镇镇.
+			if l := rs[stem-1]; (l == '乡' || l == '镇') && (lr[0] == '镇' || lr[0] == '乡') {
+				continue
+			}
 			// 红旗 is a given name (孙红旗), no banner.
 			if lv == "旗" && rs[stem-1] == '红' {
 				continue
@@ -572,6 +577,11 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 
 func validPlaceStem(s []rune) bool {
 	for _, r := range s {
+		// 乡 and 镇 occur in the names of counties and cities (宁乡市,
+		// 乡宁县, 镇巴县, 镇江市); only a level must end the stem.
+		if (r == '乡' || r == '镇') && len(s) >= 2 {
+			continue
+		}
 		if placeBan[r] || !isHan(r) {
 			return false
 		}
