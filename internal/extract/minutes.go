@@ -21,6 +21,7 @@ func (st *state) parseMinutes() {
 		}
 	}
 	fields := st.labelledFields()
+	st.portalFields(fields)
 	var m = st.meetingFromFields(fields)
 	if intro >= 0 {
 		if im, when, ok := st.meetingFrom(st.introText(intro)); ok {
@@ -106,6 +107,10 @@ func (st *state) minutesTitle(head []int) {
 	best, bestIssuer := "", ""
 	for k, i := range head {
 		l := st.lines[i]
+		// A portal's "标　　题：…" field holds the title.
+		if m := labelRe.FindStringSubmatch(l); m != nil && removeSpaces(m[1]) == "标题" {
+			l = m[2]
+		}
 		j := strings.LastIndex(l, "纪要")
 		if j < 0 || containsAny(l, pageClutter) {
 			continue

@@ -18,11 +18,10 @@ var (
 	responsibleRe = regexp.MustCompile(`[（(]([^（）()]{2,120}?)(?:牵头|负责|按职责分工负责|分别负责|共同负责)[）)]`)
 )
 
-// parseOfficial fills an official document: metadata, title, 文号, dates,
-// addressees, responsible departments and member lists.
-func (st *state) parseOfficial() {
+// portalFields fills what a government portal's header gives any page:
+// the index number, the subject and the publication date.
+func (st *state) portalFields(f map[string]string) {
 	d := st.doc
-	f := st.labelledFields()
 	d.IndexNo = strings.TrimSpace(f["index_no"])
 	if d.IndexNo != "" && !strings.ContainsAny(d.IndexNo, "0123456789") {
 		d.IndexNo = ""
@@ -30,6 +29,19 @@ func (st *state) parseOfficial() {
 	if s := f["subject"]; s != "" && labelRe.FindStringSubmatch(s) == nil {
 		d.Subject = s
 	}
+	if v := f["published_on"]; v != "" {
+		if ds := findDates(v); len(ds) > 0 {
+			d.PublishedOn = ds[0].iso()
+		}
+	}
+}
+
+// parseOfficial fills an official document: metadata, title, 文号, dates,
+// addressees, responsible departments and member lists.
+func (st *state) parseOfficial() {
+	d := st.doc
+	f := st.labelledFields()
+	st.portalFields(f)
 	if v := f["issuer"]; isIssuer(v) {
 		d.Issuer = v
 	}
@@ -44,11 +56,6 @@ func (st *state) parseOfficial() {
 	if v := f["written_on"]; v != "" {
 		if ds := findDates(v); len(ds) > 0 {
 			d.WrittenOn = ds[0].iso()
-		}
-	}
-	if v := f["published_on"]; v != "" {
-		if ds := findDates(v); len(ds) > 0 {
-			d.PublishedOn = ds[0].iso()
 		}
 	}
 	body := st.bodyStart()
