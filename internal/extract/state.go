@@ -303,6 +303,10 @@ func asciiStops(l string) string {
 			continue
 		}
 		prev, next := rs[i-1], rs[i+1]
+		// "一.原则同意…": an item's number, not a sentence's end.
+		if i <= 3 && strings.IndexFunc(string(rs[:i]), func(r rune) bool { return !strings.ContainsRune("一二三四五六七八九十", r) }) < 0 {
+			continue
+		}
 		if (isHan(prev) || strings.ContainsRune("》）”", prev)) && isHan(next) {
 			rs[i], changed = '。', true
 		}
