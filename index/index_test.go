@@ -707,3 +707,29 @@ func TestFilterScopes(t *testing.T) {
 		t.Errorf("year:今年: err %v, want ErrInvalidQuery", err)
 	}
 }
+
+// TestPhraseInsideWord: a quoted phrase finds the documents that hold it
+// inside a longer word, not only those where it stands as words of its own.
+func TestPhraseInsideWord(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix,
+		doc("a", "纪要", "由应急管理局牵头开展检查。"),
+		doc("b", "纪要", "加快建设城东污水处理厂。"),
+		doc("c", "纪要", "应急物资的管理和调度。"),
+	)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{`"应急管理"`, []string{"a"}},
+		{`"污水处理"`, []string{"b"}},
+		{`"管理和调度"`, []string{"c"}},
+	}
+	for _, tc := range tests {
+		got := ids(find(t, ix, Query{Text: tc.q, NoFallback: true}))
+		slices.Sort(got)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

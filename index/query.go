@@ -342,11 +342,26 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			// Adjacent words score above scattered ones.
 			body = append(body, b.fieldQuery(fBody, v, true, boostPhrase*scale))
 		}
-		alts = append(alts, bleve.NewDisjunctionQuery(
+		fields := []query.Query{
 			b.fieldQuery(fTitle, v, c.phrase, boostTitle*scale),
 			b.fieldQuery(fTopicTitle, v, c.phrase, boostTopicTitle*scale),
 			bleve.NewDisjunctionQuery(body...),
-		))
+		}
+		if c.phrase && !ix.opts.Baseline && phrasePrefixOK(v) {
+			// A phrase inside a longer word: "应急管理" in 应急管理局 and
+			// "污水处理" in 污水处理厂, whose sub-words share the word's
+			// position (so no phrase of them matches). Every term that
+			// starts with the phrase holds it.
+			fields = append(fields, prefixQ(fTitle, v, boostTitle*scale), prefixQ(fBody, v, boostBody*scale))
+			// …and a phrase of one word that a document's context cut in
+			// two (污水处理 in 污水|处理厂): its parts side by side.
+			if tok, single := ix.singleToken(v); single {
+				if parts := ix.parts(tok); len(parts) > 1 {
+					fields = append(fields, newPhrase(fTitle, parts, boostTitle*scale), newPhrase(fBody, parts, boostBody*scale))
+				}
+			}
+		}
+		alts = append(alts, bleve.NewDisjunctionQuery(fields...))
 	}
 	return disjunction(alts...), nil
 }
@@ -397,6 +412,26 @@ func (ix *Index) singleToken(text string) (string, bool) {
 		return "", false
 	}
 	return string(toks[0].Term), true
+}
+
+// phrasePrefixOK reports a phrase to look for as the start of indexed
+// words: two Han characters or more, nothing else.
+func phrasePrefixOK(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+func prefixQ(field, prefix string, boost float64) query.Query {
+	q := bleve.NewPrefixQuery(prefix)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
 }
 
 func termQ(field, term string, boost float64) query.Query {
