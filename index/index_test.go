@@ -291,7 +291,7 @@ func TestQuerySyntax(t *testing.T) {
 		{"“安全生产”", []string{"a", "c"}},
 		{"全面加强“安全生产”", []string{"a"}}, // quotes pasted inside a word
 		{"“安全生产", []string{"a", "c"}}, // an unclosed Chinese quote is punctuation
-		{`"安全生产`, []string{"a", "c"}},    // an unclosed quote: a phrase to the end
+		{`"安全生产`, []string{"a", "c"}}, // an unclosed quote: a phrase to the end
 		{`献血 "危险化学品`, []string{"b"}},
 	}
 	for _, tc := range tests {
