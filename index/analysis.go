@@ -87,36 +87,74 @@ func (tz *tokenizer) Tokenize(in []byte) analysis.TokenStream {
 	return t.tokenize(in)
 }
 
-func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
-	segs := t.seg.Segment(in)
-	rv := make(analysis.TokenStream, 0, len(segs)+len(segs)/4)
-	pos := 0
-	prevStart, prevEnd := -1, -1 // the last word's bytes
-	for i := range segs {
-		s := &segs[i]
-		st, en := s.Start(), s.End()
-		if st < 0 || en > len(in) || st >= en || !hasLetterOrDigit(in[st:en]) {
-			prevStart = -1
+// pieceEnds returns where the pieces of in that gse cuts one by one end: after
+// a date's unit (年, 月, 日 after a digit) where a Han character follows, as
+// gse reads 2020年老旧小区改造 as 2020/年老/旧/小区/改造, hiding 老旧, and
+// 10日前报 as 10/日前/报; and at the end of in.
+func pieceEnds(in []byte) []int {
+	var ends []int
+	for i := 1; i+3 < len(in); i++ {
+		if in[i-1] < '0' || in[i-1] > '9' || in[i] != 0xE5 && in[i] != 0xE6 {
 			continue
 		}
-		if t.sub && prevStart >= 0 && prevEnd == st {
-			rv = t.placeLevel(rv, in, s, prevStart, st, pos)
+		if u := string(in[i : i+3]); u == "年" || u == "月" || u == "日" {
+			if r, _ := utf8.DecodeRune(in[i+3:]); unicode.Is(unicode.Han, r) {
+				ends = append(ends, i+3)
+			}
 		}
-		prevStart, prevEnd = st, en
-		pos++
-		rv = append(rv, &analysis.Token{Start: st, End: en, Term: in[st:en], Position: pos, Type: tokenType(in[st:en])})
+	}
+	return append(ends, len(in))
+}
+
+func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
+	r := tokenRun{prevStart: -1}
+	from := 0
+	for _, to := range pieceEnds(in) {
+		segs := t.seg.Segment(in[from:to])
+		if r.rv == nil {
+			r.rv = make(analysis.TokenStream, 0, (len(segs)+len(segs)/4)*len(in)/max(to, 1))
+		}
+		t.tokens(&r, in, segs, from)
+		from = to
+	}
+	return r.rv
+}
+
+// tokenRun is the token stream of a text, built piece by piece.
+type tokenRun struct {
+	rv                 analysis.TokenStream
+	pos                int // the last position so far
+	prevStart, prevEnd int // the last word's bytes; prevStart -1 when none adjoins
+}
+
+// tokens appends the tokens of the piece of in at byte off whose words gse
+// cut as segs.
+func (t *tokenizer) tokens(r *tokenRun, in []byte, segs []gse.Segment, off int) {
+	for i := range segs {
+		s := &segs[i]
+		st, en := off+s.Start(), off+s.End()
+		if st < 0 || en > len(in) || st >= en || !hasLetterOrDigit(in[st:en]) {
+			r.prevStart = -1
+			continue
+		}
+		if t.sub && r.prevStart >= 0 && r.prevEnd == st {
+			r.rv = t.placeLevel(r.rv, in, en, r.prevStart, st, r.pos)
+		}
+		r.prevStart, r.prevEnd = st, en
+		r.pos++
+		pos := r.pos
+		r.rv = append(r.rv, &analysis.Token{Start: st, End: en, Term: in[st:en], Position: pos, Type: tokenType(in[st:en])})
 		if !t.sub || utf8.RuneCount(in[st:en]) < 3 {
 			continue
 		}
 		if tok := s.Token(); tok != nil && tok.Pos() == segment.UserPOS {
-			rv = t.userSubwords(rv, in, st, en, pos)
+			r.rv = t.userSubwords(r.rv, in, st, en, pos)
 		} else if tok != nil {
-			mark := len(rv)
-			rv = appendSubwords(rv, in, tok.Segments(), st, pos, 0)
-			rv = t.edgeWords(rv, mark, in, st, en, pos, true)
+			mark := len(r.rv)
+			r.rv = appendSubwords(r.rv, in, tok.Segments(), st, pos, 0)
+			r.rv = t.edgeWords(r.rv, mark, in, st, en, pos, true)
 		}
 	}
-	return rv
 }
 
 // placeLevel adds a place's name with its level where the next word starts
@@ -124,9 +162,9 @@ func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
 // 宁乡/县人民政府 (and gse cuts 镇巴/县政府), so 宁乡县 would find nothing. The
 // word before spans [ps:st) and holds position pos; it and the level must
 // make a place name of gse's dictionary (not 会同县 in 会同县财政局).
-func (t *tokenizer) placeLevel(rv analysis.TokenStream, in []byte, s *gse.Segment, ps, st, pos int) analysis.TokenStream {
+func (t *tokenizer) placeLevel(rv analysis.TokenStream, in []byte, en, ps, st, pos int) analysis.TokenStream {
 	first, n := utf8.DecodeRune(in[st:])
-	if !adminLevel[first] || utf8.RuneCount(in[st:s.End()]) < 2 || utf8.RuneCount(in[ps:st]) < 2 {
+	if !adminLevel[first] || utf8.RuneCount(in[st:en]) < 2 || utf8.RuneCount(in[ps:st]) < 2 {
 		return rv
 	}
 	w := in[ps : st+n]

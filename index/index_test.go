@@ -709,13 +709,15 @@ func TestFilterScopes(t *testing.T) {
 }
 
 // TestPhraseInsideWord: a quoted phrase finds the documents that hold it
-// inside a longer word, not only those where it stands as words of its own.
+// inside a longer word, not only those where it stands as words of its own;
+// and a word right after a date is not cut into it.
 func TestPhraseInsideWord(t *testing.T) {
 	ix := openTest(t, Options{})
 	put(t, ix,
 		doc("a", "纪要", "由应急管理局牵头开展检查。"),
 		doc("b", "纪要", "加快建设城东污水处理厂。"),
 		doc("c", "纪要", "应急物资的管理和调度。"),
+		doc("d", "纪要", "审议通过了《伊宁市2020年老旧小区改造工作实施方案》。"),
 	)
 	tests := []struct {
 		q    string
@@ -724,6 +726,7 @@ func TestPhraseInsideWord(t *testing.T) {
 		{`"应急管理"`, []string{"a"}},
 		{`"污水处理"`, []string{"b"}},
 		{`"管理和调度"`, []string{"c"}},
+		{"老旧小区改造", []string{"d"}}, // after a year: 2020年|老旧, not 年老
 	}
 	for _, tc := range tests {
 		got := ids(find(t, ix, Query{Text: tc.q, NoFallback: true}))
