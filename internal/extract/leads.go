@@ -78,7 +78,7 @@ func (st *state) leadDepts(text string) []string {
 	}
 	// "市金融办牵头起草的…": a department right before 牵头.
 	if !strings.Contains(text, "牵头") && !strings.Contains(text, "负责") && !strings.Contains(text, "为责任单位") {
-		return st.departmentsOnly(dedupe(out))
+		return st.departmentsOnly(dedupe(unwrapNames(out)))
 	}
 	// run holds the departments listed up to the current one
 	// ("（市人社局、市财政局按职责分工负责）": all of them are responsible).
@@ -109,7 +109,15 @@ func (st *state) leadDepts(text string) []string {
 			run = run[:0]
 		}
 	}
-	return st.departmentsOnly(dedupe(out))
+	return st.departmentsOnly(dedupe(unwrapNames(out)))
+}
+
+// unwrapNames joins names a hard-wrapped text broke across lines ("市财\n政局").
+func unwrapNames(names []string) []string {
+	for i, n := range names {
+		names[i] = removeSpaces(n)
+	}
+	return names
 }
 
 // clauseStart reports whether a clause starts after before: at the start
