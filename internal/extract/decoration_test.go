@@ -49,3 +49,18 @@ func TestASCIIStops(t *testing.T) {
 		}
 	}
 }
+
+func TestUnspaceTitle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"常 务 会 议 纪 要", "常务会议纪要"},
+		{"县　长　办　公　会　议　纪　要", "县长办公会议纪要"},
+		{"张 三 李 四", "张 三 李 四"},         // padded names, not a title
+		{"王海　张海军", "王海　张海军"},           // names
+		{"会 议 纪 要 如 下", "会 议 纪 要 如 下"}, // not a title's end
+	}
+	for _, tc := range tests {
+		if got := unspaceTitle(tc.in); got != tc.want {
+			t.Errorf("unspaceTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

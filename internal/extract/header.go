@@ -40,7 +40,7 @@ func (st *state) findIntro() int {
 		return -1
 	}
 	if i := pass(func(l string) bool {
-		return strings.Contains(l, "主持") && strings.Contains(l, "会") && !isTitleLine(l) && usable(l)
+		return (strings.Contains(l, "主持") || strings.Contains(l, "召集")) && strings.Contains(l, "会") && !isTitleLine(l) && usable(l)
 	}); i >= 0 {
 		return i
 	}
@@ -87,6 +87,9 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	hasDate := false
 	meetingIn := "" // a meeting named where a place would stand
 	host := hostRe.FindStringIndex(line)
+	if host != nil && line[host[0]:host[1]] == "召集" && strings.HasPrefix(line[host[1]:], "人") {
+		host = nil // 召集人: a title, not the act
+	}
 	// "县长王立新在县政府第42次常务会议上强调": a report of the speech
 	// names the meeting, and the speaker where 主持 would stand.
 	var speech []int

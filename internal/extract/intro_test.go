@@ -28,3 +28,19 @@ func TestIntroText(t *testing.T) {
 		}
 	}
 }
+
+// TestConvenerChairs: in 专题/协调 minutes the one who convened (召集) the
+// meeting chairs it, and the intro dates it, not the header's issue date.
+func TestConvenerChairs(t *testing.T) {
+	p := parser(t)
+	text := "宁波市鄞州区人民政府\n专题会议纪要\n第36期\n宁波市鄞州区人民政府办公室　　　　　　　　2022年11月8日\n\n" +
+		"2022年11月3日，副区长陈海涛召集区发改局、区财政局、区住建局等单位负责人，专题研究东部新城地下空间开发利用有关问题。现将会议议定事项纪要如下：\n" +
+		"一、同意东部新城地下空间按“统一规划、分期实施”原则开发，由区资规分局负责牵头编制地下空间专项规划。"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meeting == nil || d.Meeting.Date != "2022-11-03" || d.Meeting.Chair == nil || d.Meeting.Chair.Name != "陈海涛" || d.Meeting.Chair.Title != "副区长" {
+		t.Errorf("meeting %+v", d.Meeting)
+	}
+}

@@ -34,7 +34,7 @@ func newState(p *Parser, text string, meta Meta) *state {
 	for i, l := range raw {
 		// Names padded to width in running text (县长杨　华主持) read as
 		// one name everywhere after.
-		lines[i] = names.JoinProsePadded(asciiStops(stripDecoration(l)))
+		lines[i] = names.JoinProsePadded(asciiStops(unspaceTitle(stripDecoration(l))))
 	}
 	joinSeriesNumbers(lines)
 	lines = splitInlineLists(lines)
@@ -113,6 +113,29 @@ func stripDecoration(l string) string {
 	// "**出席：**李亚平" keeps inner emphasis; drop it.
 	l = strings.ReplaceAll(l, "**", "")
 	return l
+}
+
+// unspaceTitle joins a title letter-spaced across a red header
+// ("常 务 会 议 纪 要"): single Han characters parted by spaces that end like a
+// document's title.
+func unspaceTitle(l string) string {
+	if !strings.ContainsAny(l, " \u3000") || utf8.RuneCountInString(l) > 60 {
+		return l
+	}
+	fields := strings.FieldsFunc(l, isSpace)
+	if len(fields) < 4 {
+		return l
+	}
+	for _, f := range fields {
+		if r, n := utf8.DecodeRuneInString(f); n != len(f) || !isHan(r) {
+			return l
+		}
+	}
+	joined := strings.Join(fields, "")
+	if _, ok := hasAnySuffix(joined, []string{"纪要", "通知", "意见", "批复", "决定", "报告", "通报", "公告", "函"}); !ok {
+		return l
+	}
+	return joined
 }
 
 // isOrnament reports the characters of rules and ornaments: box drawing,
