@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -95,5 +96,29 @@ func TestMinorityNames(t *testing.T) {
 	want := []string{"巴图孟和/副旗长", "张玉梅/副旗长", "努尔古丽·阿布都/副旗长"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("attendees %q, want %q", got, want)
+	}
+}
+
+// TestMatterThenDecisionTitle: a paragraph "会议听取了…的汇报，原则同意…" is
+// titled by the matter; the decision stays whole.
+func TestMatterThenDecisionTitle(t *testing.T) {
+	p := parser(t)
+	text := "简阳市人民政府常务会议纪要\n（2017年第15次）\n\n2017年9月4日，市长王东明主持召开2017年第15次市政府常务会议。现纪要如下：\n" +
+		"会议听取了市教育局关于秋季学期开学工作情况的汇报，原则同意市教育局提出的城区学位调配方案，请市教育局会同市住建局做好临时校舍租用工作。\n" +
+		"会议听取了市医保局关于门诊共济保障机制改革的汇报，原则同意《简阳市职工门诊共济保障实施细则》，由市医保局负责印发实施。"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"听取了市教育局关于秋季学期开学工作情况的汇报", "听取了市医保局关于门诊共济保障机制改革的汇报"}
+	var got []string
+	for _, tp := range d.Topics {
+		got = append(got, tp.Title)
+		if len(tp.Decisions) != 1 || !strings.Contains(tp.Decisions[0], "原则同意") {
+			t.Errorf("topic %d decisions %q", tp.No, tp.Decisions)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("titles %q, want %q", got, want)
 	}
 }

@@ -515,6 +515,11 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 			if opens {
 				n++
 				title := trimEndPunct(s)
+				// "会议听取了…的汇报，原则同意…": the matter taken up names the
+				// item; the decision follows it.
+				if decidesAfterSubject(title) {
+					title = title[:strings.IndexAny(title, "，,")]
+				}
 				title = strings.TrimPrefix(title, "会议")
 				// "会议议定：原则同意…": the decision, without its label.
 				for _, label := range []string{"议定：", "议定:", "议定，", "决定：", "决定:", "决定，", "明确：", "明确:", "同意："} {
