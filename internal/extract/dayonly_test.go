@@ -107,3 +107,30 @@ func TestMinutesPortalHeader(t *testing.T) {
 		t.Errorf("kind %s, title %q, issuer %q, index_no %q, published_on %q", d.Kind, d.Title, d.Issuer, d.IndexNo, d.PublishedOn)
 	}
 }
+
+// TestDailyReportDates: a daily's report dates its meeting "16日，" at the
+// start of its first sentence, or 昨日/今天, from the page's date.
+func TestDailyReportDates(t *testing.T) {
+	p := parser(t)
+	tests := []struct{ opening, want string }{
+		{"本报讯 16日，", "2020-07-16"},
+		{"本报讯（记者 林桂）昨日，", "2020-07-16"},
+		{"今天上午，", "2020-07-17"},
+		{"本报讯 截至16日，全市完成投资。", ""},
+	}
+	for _, tc := range tests {
+		text := "厦门市政府召开第122次常务会议\n来源：厦门日报　　　发布时间：2020-07-17\n" + tc.opening +
+			"市长庄稼汉主持召开市政府第122次常务会议，研究部署近期重点工作。\n会议审议通过《厦门市促进消费若干措施》，要求市商务局抓紧制定实施细则。"
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if d.Meeting != nil {
+			got = d.Meeting.Date
+		}
+		if got != tc.want {
+			t.Errorf("%s: meeting date %q, want %q", tc.opening, got, tc.want)
+		}
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"govarchive/internal/document"
+	"govarchive/internal/norm"
 )
 
 // Verbs after which prose lists people at a meeting.
@@ -38,6 +40,9 @@ func (st *state) parseNews() {
 		if im, when, ok := st.meetingFrom(st.introText(intro)); ok {
 			m = im
 			st.setMeetingDate(m, when)
+		}
+		if m.Date == "" {
+			st.relativeMeetingDate(m, st.introText(intro))
 		}
 		// A title line ("…主持召开…会议") with the date on the next line.
 		if m.Date == "" && isTitleLine(st.lines[intro]) {
@@ -186,4 +191,35 @@ func headlineGovernment(title, chairTitle string) string {
 		return ""
 	}
 	return m[1] + "人民政府"
+}
+
+// relativeDays are the words a daily's report dates its meeting by, with
+// their distance in days from the day it is published.
+var relativeDays = []struct {
+	word string
+	days int
+}{{"昨日", -1}, {"昨天", -1}, {"今日", 0}, {"今天", 0}, {"前日", -2}, {"前天", -2}}
+
+// relativeMeetingDate dates the meeting of "（记者 林桂）昨日，市长…主持召开…"
+// from the page's stated publication date.
+func (st *state) relativeMeetingDate(m *document.Meeting, intro string) {
+	host := hostRe.FindStringIndex(intro)
+	if host == nil {
+		return
+	}
+	for _, rd := range relativeDays {
+		i := strings.Index(intro[:host[0]], rd.word)
+		if i < 0 || !norm.SentenceOpen(intro[:i]) {
+			continue
+		}
+		ref, ok := st.publication()
+		if !ok {
+			return
+		}
+		t := time.Date(ref.Year, time.Month(ref.Month), ref.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rd.days)
+		m.Date = t.Format(time.DateOnly)
+		st.doc.Date = m.Date
+		st.doc.DateInferred = true
+		return
+	}
 }

@@ -196,7 +196,9 @@ func findDatesInLine(s string, hasDay, hasSep bool) []DateMatch {
 		// Only a day with something after it (下午, a weekday, a time) is a
 		// date; "30日内" and "18日" of a range are not.
 		hasTail := m[1] > m[3]+strings.Index(s[m[3]:m[1]], "日")+len("日")
-		c.ok = c.ok && hasTail && fillTail(&c.date, s, m[4:])
+		// "本报讯 16日，市长…": a day opening a report's first sentence.
+		opens := !hasTail && (strings.HasPrefix(s[m[1]:], "，") || strings.HasPrefix(s[m[1]:], ",")) && SentenceOpen(s[:m[0]])
+		c.ok = c.ok && (hasTail || opens) && fillTail(&c.date, s, m[4:])
 		cands = append(cands, c)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -366,4 +368,16 @@ func afterAny(s string, i int, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// SentenceOpen reports whether a sentence starts after before: at the start
+// of the text, after a space, a sentence end, or a dateline's 讯/电 and its
+// bracket (本报讯（记者 林桂） 16日，…).
+func SentenceOpen(before string) bool {
+	before = strings.TrimRight(before, " \t\u3000")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("。！？!?讯电）)", r)
 }

@@ -65,6 +65,8 @@ func TestFindDates(t *testing.T) {
 		{"not leap", "2023年2月29日", nil},
 		{"month range", "同意2020年1~3月沿用原商保经办机构", nil},
 		{"year and month only", "规则(2019年11月修订)", nil},
+		{"day opening a report", "本报讯 16日，市长庄稼汉主持", []found{{"16日", Date{0, 0, 16, "", ""}}}},
+		{"day inside a sentence", "全市截至16日，完成投资", nil},
 		{"day count", "自公布之日起30日内", nil},
 		{"ordinal day", "第3日下午", nil},
 		{"URL path", "gov.cn/art/2021/7/19/art_72008.html", nil},
