@@ -109,3 +109,26 @@ func TestDecidesAfterSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestMinutesRecipients: minutes list whom they go to as 主送 and 发 too;
+// neither runs into the last item.
+func TestMinutesRecipients(t *testing.T) {
+	p := parser(t)
+	head := "昆明市人民政府专题会议纪要\n第104期\n\n2021年6月2日，常务副市长孙灿主持召开专题会议。纪要如下：\n（一）由市滇管局牵头制定滇池流域农业面源污染治理方案。\n（二）请市发展改革委会同市财政局争取中央预算内投资支持。\n\n"
+	tests := []struct{ tail, want string }{
+		{"发：市滇管局，市发展改革委，西山区、官渡区人民政府。", "市滇管局|市发展改革委|西山区、官渡区人民政府"},
+		{"主送：各乡镇人民政府，县政府各部门。\n抄送：县委办、县人大办。", "各乡镇人民政府|县政府各部门|县委办、县人大办"},
+	}
+	for _, tc := range tests {
+		d, err := p.Parse(head+tc.tail, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(d.Distribution, "|"); got != tc.want {
+			t.Errorf("distribution %q, want %q", got, tc.want)
+		}
+		if n := len(d.Topics); n != 2 || strings.Contains(d.Topics[n-1].Text, "：") {
+			t.Errorf("topics %+v", d.Topics)
+		}
+	}
+}

@@ -32,7 +32,7 @@ func (st *state) tail() {
 				continue
 			}
 			// "抄报：…" then "抄送：…": every list of recipients counts.
-			if contains(distributionLabels, label) {
+			if st.distributionLine(l) {
 				for k := i + 1; k < len(st.lines) && st.lines[k] != "" && !strings.HasPrefix(st.lines[k], "---"); k++ {
 					// A list closed by 。 does not run into the signature below.
 					if labelRe.MatchString(st.lines[k]) || strings.HasSuffix(strings.TrimSpace(val), "。") {
@@ -144,4 +144,16 @@ func (st *state) recorderName(val string) string {
 		break
 	}
 	return ""
+}
+
+// distributionLine reports a line that lists whom the document goes to:
+// 分送/抄送/抄报…, and in minutes 主送 and 发 too (an official document's
+// 主送 are its addressees).
+func (st *state) distributionLine(l string) bool {
+	j := strings.IndexAny(l, ":：")
+	if j <= 0 || j > 24 {
+		return false
+	}
+	label := removeSpaces(l[:j])
+	return contains(distributionLabels, label) || st.doc.Kind == document.KindMinutes && (label == "主送" || label == "发")
 }

@@ -67,11 +67,11 @@ func (st *state) paragraphGaps(start int) (out []string, gaps []bool) {
 			}
 			continue
 		}
+		if st.distributionLine(l) {
+			break
+		}
 		if m := labelRe.FindStringSubmatch(l); m != nil {
 			label := removeSpaces(m[1])
-			if contains(distributionLabels, label) {
-				break
-			}
 			if contains(agendaLabels, label) {
 				// The agenda lists the items by short titles ("1.研究…");
 				// its numbers are not the numbering of the decisions.
