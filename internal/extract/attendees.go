@@ -323,6 +323,11 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 	for _, l := range lines {
 		// "市司法局    陈  刚": a table row with a name padded to width.
 		l = joinPadded(l)
+		// "县领导：县长 王建，副县长 李明", "县直单位：县政府办杨帆、…": a group
+		// label over entries that carry their own posts and units.
+		if i := strings.IndexAny(l, ":："); i > 0 && groupLabel(removeSpaces(l[:i])) {
+			l = strings.TrimSpace(strings.TrimLeft(l[i:], ":："))
+		}
 		if p, ok := st.tableRow(l); ok {
 			chunks = append(chunks, chunk{text: l, brk: brkHard, row: &p})
 			brk = brkHard
@@ -334,11 +339,6 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			}
 			brk = brkHard
 			continue
-		}
-		// "县领导：县长 王建，副县长 李明": a group label over people who
-		// carry their own posts.
-		if i := strings.IndexAny(l, ":："); i > 0 && strings.HasSuffix(strings.TrimSpace(l[:i]), "领导") && runeLen(l[:i]) <= 8 {
-			l = strings.TrimSpace(strings.TrimLeft(l[i:], ":："))
 		}
 		start, depth := 0, 0
 		for i, r := range l + "\n" {
@@ -708,6 +708,20 @@ func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
 		}
 	}
 	return out, len(out) > 0
+}
+
+// groupLabel reports the label of a group inside an attendance list
+// (县领导, 县直单位, 乡镇（街道）, 有关部门): not a unit or a post.
+func groupLabel(label string) bool {
+	if runeLen(label) > 10 {
+		return false
+	}
+	if _, ok := hasAnySuffix(label, []string{"领导", "单位", "部门"}); ok {
+		return true
+	}
+	// Not 城关街道: a street's office is a unit.
+	label = strings.TrimPrefix(label, "各")
+	return contains([]string{"乡镇", "街道", "乡镇街道", "镇街", "乡镇（街道）", "镇（街道）", "乡镇(街道)", "镇(街道)"}, label)
 }
 
 // unitGroups reads a line of units each with its people after a colon,
