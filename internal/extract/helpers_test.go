@@ -145,6 +145,8 @@ func TestLeadDepts(t *testing.T) {
 		{"会议要求，池店镇、青阳街道要按时完成征迁任务", []string{"池店镇", "青阳街道"}},
 		{"西山区、官渡区要落实属地责任", []string{"西山区", "官渡区"}},
 		{"全市上下要加强协作", nil},
+		// A label line of who leads, then one of who helps.
+		{"推进石墨矿产资源整合。\n牵头单位：市自然资源局\n配合单位：市工信局、市生态环境局", []string{"市自然资源局"}},
 		// Names broken across the lines of a hard-wrapped text.
 		{"由市住建局会同\n市司法局根据会议讨论意见修改", []string{"市住建局", "市司法局"}},
 		{"由市发改委会同市财\n政局负责项目资金筹措", []string{"市发改委", "市财政局"}},
