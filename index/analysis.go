@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -147,6 +148,7 @@ func (t *tokenizer) tokens(r *tokenRun, in []byte, segs []gse.Segment, off int) 
 		if !t.sub || utf8.RuneCount(in[st:en]) < 3 {
 			continue
 		}
+		r.rv = t.placeStem(r.rv, in, st, en, pos)
 		if tok := s.Token(); tok != nil && tok.Pos() == segment.UserPOS {
 			r.rv = t.userSubwords(r.rv, in, st, en, pos)
 		} else if tok != nil {
@@ -168,10 +170,28 @@ func (t *tokenizer) placeLevel(rv analysis.TokenStream, in []byte, en, ps, st, p
 		return rv
 	}
 	w := in[ps : st+n]
-	if _, tag, ok := t.seg.Find(string(w)); !ok || tag != "ns" {
+	// A noun of gse's dictionary (it tags places ns, n or nt alike), not
+	// a verb that ends where a unit starts (会同县 of 会同县财政局).
+	if _, tag, ok := t.seg.Find(string(w)); !ok || !strings.HasPrefix(tag, "n") || joinVerbs[string(in[ps:st])] {
 		return rv
 	}
 	return append(rv, &analysis.Token{Start: ps, End: st + n, Term: w, Position: pos, Type: analysis.Ideographic})
+}
+
+// placeStem adds a place's name without its level (历下 of 历下区, 赛罕 of
+// 赛罕区), which users type alone and gse's own sub-words miss when the
+// name is one dictionary word.
+func (t *tokenizer) placeStem(rv analysis.TokenStream, in []byte, st, en, pos int) analysis.TokenStream {
+	last, n := utf8.DecodeLastRune(in[st:en])
+	if !placeLevels[last] || utf8.RuneCount(in[st:en-n]) < 2 {
+		return rv
+	}
+	for _, tok := range rv[max(len(rv)-8, 0):] {
+		if tok.Start == st && tok.End == en-n {
+			return rv
+		}
+	}
+	return append(rv, &analysis.Token{Start: st, End: en - n, Term: in[st : en-n], Position: pos, Type: analysis.Ideographic})
 }
 
 // edgeWords adds the dictionary words a word starts or ends with. gse's
@@ -306,10 +326,13 @@ func (t *tokenizer) spanningWords(rv analysis.TokenStream, in []byte, base int, 
 	return rv
 }
 
-// Immutable lookup tables for userSubwords.
+// Immutable lookup tables for userSubwords and placeLevel.
 var (
+	joinVerbs  = map[string]bool{"会同": true, "协同": true, "联合": true, "配合": true, "陪同": true, "责成": true}
 	adminLevel = runeSet("省市区县镇乡州盟旗")
-	orgSuffix  = runeSet("局委办厅院部会室处所队站社庭馆行司署科组团府台")
+	// placeLevels end a place's name (历下区, 镇巴县, 阿左旗).
+	placeLevels = runeSet("市区县旗盟州")
+	orgSuffix   = runeSet("局委办厅院部会室处所队站社庭馆行司署科组团府台")
 )
 
 func runeSet(s string) map[rune]bool {

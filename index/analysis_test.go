@@ -123,6 +123,9 @@ func TestTokenizerModes(t *testing.T) {
 		{"济宁市应急局", "济宁市", true, false},
 		{"济宁市应急局", "济宁", true, true},
 		{"要求市应急局", "要求市", false, false}, // no place before the level
+		// A place without its level, as users type it.
+		{"历下区人民政府", "历下", true, false},
+		{"城市管理", "城", false, false},
 		// A date's unit ends a piece: no 年老 out of 2020年老旧小区.
 		{"2020年老旧小区改造", "年老", false, false},
 		{"12月10日前报送", "日前", false, false},
