@@ -428,10 +428,19 @@ func (t *Table) FilterForms(name string) []string {
 	if !ok || p.head == "" || p.kind == headRel || p.kind == headNone {
 		return forms
 	}
+	// 武汉市江夏区财政局: documents name it by its own place (江夏区财政局),
+	// which the whole chain narrows to as well.
+	heads := []string{p.head}
+	if segs := placeSegments(p.head); len(segs) > 1 {
+		heads = append(heads, segs[len(segs)-1].name)
+	}
 	out := forms[:0:0]
 	for _, f := range forms {
 		if strings.HasPrefix(f, p.head) {
 			out = append(out, f)
+			for _, h := range heads[1:] {
+				out = append(out, h+f[len(p.head):])
+			}
 		}
 	}
 	return out

@@ -63,11 +63,17 @@ func TestDepartmentFilterPlace(t *testing.T) {
 	}{
 		{"湘阴县应急管理局", 1},
 		{"湘阴县应急局", 1},
+		{"岳阳市湘阴县应急管理局", 1}, // the whole chain of places
 		{"桃源县应急管理局", 1},
 		{"县应急局", 2},
 		{"应急管理局", 2},
 		{"应急局", 2},
 		{"长沙市应急管理局", 0},
+	}
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/departments/"+q("岳阳市湘阴县应急管理局"), nil))
+	if rec.Code != http.StatusOK {
+		t.Errorf("department page by the whole chain of places: %d %s", rec.Code, rec.Body)
 	}
 	for issuer, want := range map[string]int{"湘阴县人民政府": 1, "湘阴县政府": 1, "长沙市政府": 0} {
 		if got := count("/api/search?issuer="+q(issuer), "total"); got != want {
