@@ -111,6 +111,7 @@ func (s *Server) department(ctx context.Context, name string) (*departmentRespon
 			forms[a] = true
 		}
 	}
+	names := s.filterNames(name)
 	out := &departmentResponse{Name: canon, LedTopics: []ledTopic{}}
 	var meetings []deptMeeting
 	people := map[string]int{}
@@ -131,8 +132,11 @@ func (s *Server) department(ctx context.Context, name string) (*departmentRespon
 			}
 		}
 		m := deptMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Date: d.Date}
+		// A generic name (应急局) leads wherever a place's bureau does, as
+		// the decisions list counts it.
+		canonHere := canonicalsOf(d, names)
 		for _, t := range d.Topics {
-			if slices.ContainsFunc(t.LeadDepartments, is) {
+			if slices.ContainsFunc(t.LeadDepartments, is) || ledBy(d, t, names, canonHere) {
 				m.Led++
 				out.LedTopics = append(out.LedTopics, ledTopic{DocumentID: d.ID, Date: d.Date, No: t.No, Title: t.Title})
 			}

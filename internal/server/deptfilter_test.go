@@ -75,6 +75,13 @@ func TestDepartmentFilterPlace(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Errorf("department page by the whole chain of places: %d %s", rec.Code, rec.Body)
 	}
+	// A department's page counts the topics it led: every place's for a
+	// generic name, the place's own for a name with its place.
+	for name, want := range map[string]int{"应急局": 2, "应急管理局": 2, "湘阴县应急管理局": 1} {
+		if got := count("/api/departments/"+q(name), "led_topics_total"); got != want {
+			t.Errorf("department page %s: %d led topics, want %d", name, got, want)
+		}
+	}
 	for issuer, want := range map[string]int{"湘阴县人民政府": 1, "湘阴县政府": 1, "长沙市政府": 0} {
 		if got := count("/api/search?issuer="+q(issuer), "total"); got != want {
 			t.Errorf("search issuer=%s: %d documents, want %d", issuer, got, want)
