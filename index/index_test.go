@@ -736,3 +736,29 @@ func TestPhraseInsideWord(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionQueries: a question typed in full finds the documents with
+// its content words (the asking words ignored), and when none has them
+// all, those that lack fewest come before those that hold any.
+func TestQuestionQueries(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix,
+		doc("suzhou", "苏州市常务会议纪要", "吴庆文市长主持召开市政府常务会议，研究疫情防控工作。"),
+		doc("yining", "伊宁市常务会议", "2020年5月，市长主持召开常务会议，研究防汛工作的决定。"),
+		doc("other", "通知", "关于印发决定的通知。"),
+	)
+	tests := []struct {
+		q     string
+		first string
+		total int
+	}{
+		{"吴庆文主持的常务会议有哪些", "suzhou", 1},
+		{"苏州市常务会议关于疫情防控的决定是什么", "suzhou", 0},
+	}
+	for _, tc := range tests {
+		r := find(t, ix, Query{Text: tc.q})
+		if len(r.Hits) == 0 || r.Hits[0].ID != tc.first || tc.total > 0 && int(r.Total) != tc.total {
+			t.Errorf("%s: %v (total %d), want %s first", tc.q, ids(r), r.Total, tc.first)
+		}
+	}
+}

@@ -175,10 +175,25 @@ func parseQuery(s string) (*parsed, error) {
 	return p, nil
 }
 
-// buildText turns the parsed query into a bleve query. or=true combines
-// the groups with OR (the fallback when AND found nothing).
-func (ix *Index) buildText(p *parsed, or bool) (query.Query, error) {
-	cb := clauseBuilder{ix: ix, or: or}
+// relax is how many of the query's words a document may lack: the search
+// asks for all of them, and when nothing has them all, for all but one,
+// two, three (a question typed in full: "2020年苏州市常务会议关于疫情防控的
+// 决定"), and then for any. A document holding at least half of them is
+// kept at every step but the last.
+type relax int
+
+const (
+	allWords relax = 0
+	anyWord  relax = 1 << 20
+)
+
+// relaxSteps are the steps after allWords.
+var relaxSteps = []relax{1, 2, 3, anyWord}
+
+// buildText turns the parsed query into a bleve query, the groups and the
+// words of each as r asks.
+func (ix *Index) buildText(p *parsed, r relax) (query.Query, error) {
+	cb := clauseBuilder{ix: ix, relax: r}
 	var groups []query.Query
 	for _, g := range p.groups {
 		var alts []query.Query
@@ -192,13 +207,9 @@ func (ix *Index) buildText(p *parsed, or bool) (query.Query, error) {
 		groups = append(groups, disjunction(alts...))
 	}
 	var pos query.Query
-	switch {
-	case len(groups) == 0:
+	pos = combine(groups, r)
+	if len(groups) == 0 {
 		pos = bleve.NewMatchAllQuery()
-	case or:
-		pos = bleve.NewDisjunctionQuery(groups...)
-	default:
-		pos = bleve.NewConjunctionQuery(groups...)
 	}
 	if len(p.not) == 0 {
 		return pos, nil
@@ -215,6 +226,21 @@ func (ix *Index) buildText(p *parsed, or bool) (query.Query, error) {
 	bq.AddMust(pos)
 	bq.AddMustNot(nots...)
 	return bq, nil
+}
+
+// combine joins the queries of a query's words as r asks.
+func combine(qs []query.Query, r relax) query.Query {
+	switch {
+	case len(qs) == 1:
+		return qs[0]
+	case r == anyWord:
+		return bleve.NewDisjunctionQuery(qs...)
+	case r > 0:
+		dq := bleve.NewDisjunctionQuery(qs...)
+		dq.SetMin(float64(max(len(qs)-int(r), (len(qs)+1)/2)))
+		return dq
+	}
+	return bleve.NewConjunctionQuery(qs...)
 }
 
 func disjunction(qs ...query.Query) query.Query {
@@ -240,15 +266,15 @@ const (
 	boostVariant    = 0.8
 )
 
-// clauseBuilder builds clause queries; or relaxes the words of one clause
-// to any of them (the fallback when all of them found nothing).
+// clauseBuilder builds clause queries, the words of one clause as relax
+// asks.
 type clauseBuilder struct {
-	ix *Index
-	or bool
+	ix    *Index
+	relax relax
 }
 
 func (b clauseBuilder) fieldQuery(field, text string, phrase bool, boost float64) query.Query {
-	return b.ix.fieldQuery(field, text, phrase, b.or, boost)
+	return b.ix.fieldQuery(field, text, phrase, b.relax, boost)
 }
 
 func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
@@ -308,8 +334,10 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 	for _, v := range ix.syn.variants(text) {
 		addVariant(v)
 	}
-	if ix.opts.Departments != nil && c.scope == "" {
-		for _, f := range ix.opts.Departments.Forms(text) {
+	if fm, ok := ix.opts.Departments.(*formsMemo); ok && c.scope == "" {
+		// The forms that keep a place the text names: 苏州市人民政府 is not
+		// every 人民政府, nor 浏阳市应急管理局 every 应急管理局.
+		for _, f := range fm.FilterForms(text) {
 			addVariant(ix.simplify(f))
 		}
 	}
@@ -366,7 +394,7 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 	return disjunction(alts...), nil
 }
 
-func (ix *Index) fieldQuery(field, text string, phrase, or bool, boost float64) query.Query {
+func (ix *Index) fieldQuery(field, text string, phrase bool, r relax, boost float64) query.Query {
 	if phrase {
 		// A phrase of one token is that term: bleve's phrase searcher
 		// would check its positions in every match for nothing (the
@@ -387,14 +415,14 @@ func (ix *Index) fieldQuery(field, text string, phrase, or bool, boost float64) 
 		return bleve.NewMatchNoneQuery()
 	}
 	if !ix.opts.Baseline {
-		if q := ix.wordsQuery(field, text, or, boost); q != nil {
+		if q := ix.wordsQuery(field, text, r, boost); q != nil {
 			return q
 		}
 	}
 	q := bleve.NewMatchQuery(text)
 	q.SetField(field)
 	q.Analyzer = ix.textAn
-	if !or {
+	if r != anyWord {
 		q.SetOperator(query.MatchQueryOperatorAnd)
 	}
 	q.SetBoost(boost)
@@ -451,17 +479,25 @@ func termQ(field, term string, boost float64) query.Query {
 //     three characters apart), and a lone one next to the word before or
 //     after it, as a phrase or as the joined sub-word (应急局 → 应急/局 must
 //     not match every 局; 峄城区/全/生命周期 finds 全生命周期).
-func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Query {
+func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Query {
 	an := ix.queryAn
 	if an == nil || ix.seg == nil {
 		return nil
 	}
-	var toks []string
+	var toks, content []string
 	for _, tok := range an.Analyze([]byte(text)) {
 		toks = append(toks, string(tok.Term))
+		if !questionWords[string(tok.Term)] {
+			content = append(content, string(tok.Term))
+		}
 	}
 	if len(toks) == 0 {
 		return nil
+	}
+	// "吴庆文主持的常务会议有哪些": the words that ask say nothing a document
+	// holds, and would make every word's match fail or drown the rest.
+	if len(content) > 0 && len(content) < len(toks) {
+		toks = content
 	}
 	single := func(i int) bool { return utf8.RuneCountInString(toks[i]) == 1 }
 	adjacent := func(ws ...string) []query.Query {
@@ -475,6 +511,12 @@ func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Qu
 		j := i + 1
 		if !single(i) {
 			w := toks[i]
+			// 2020年: the number is one word with its unit, which the unit's
+			// run below asks for side by side.
+			if j < len(toks) && isDigits(w) && dateUnits[toks[j]] {
+				i = j
+				continue
+			}
 			if !seen[w] {
 				seen[w] = true
 				alts := []query.Query{termQ(field, w, boost)}
@@ -509,15 +551,31 @@ func (ix *Index) wordsQuery(field, text string, or bool, boost float64) query.Qu
 		words = append(words, disjunction(alts...))
 		i = j
 	}
-	switch {
-	case len(words) == 1:
-		return words[0]
-	case or:
-		return bleve.NewDisjunctionQuery(words...)
+	if len(words) == 1 || r != allWords {
+		return combine(words, r)
 	}
 	// The whole text may be indexed as one sub-word of a longer name
 	// (卫生健康委 inside 市卫生健康委) that the query cut into words.
 	return bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(words...), termQ(field, strings.Join(toks, ""), boost))
+}
+
+// dateUnits follow a number in a date.
+var dateUnits = map[string]bool{"年": true, "月": true, "日": true}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// questionWords are the function words of a question typed as a query.
+var questionWords = map[string]bool{
+	"的": true, "了": true, "吗": true, "呢": true, "吧": true, "关于": true, "有关": true, "哪些": true, "有哪些": true,
+	"什么": true, "怎么": true, "怎样": true, "如何": true, "是否": true, "请问": true, "哪个": true, "哪里": true, "多少": true,
+	"有": true, "是": true, "和": true, "与": true, "及": true,
 }
 
 // parts splits a word along gse's first-level sub-segments (联动机制 →

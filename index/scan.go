@@ -34,7 +34,7 @@ func (ix *Index) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 	if err != nil {
 		return err
 	}
-	tq, err := ix.buildText(p, false)
+	tq, err := ix.buildText(p, allWords)
 	if err != nil {
 		return err
 	}

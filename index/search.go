@@ -78,8 +78,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	var tallied func() *tally // the facets counted while ranking, if any
 	var top query.Query
-	run := func(or bool) (*bleve.SearchResult, error) {
-		tq, err := ix.buildText(p, or)
+	run := func(r relax) (*bleve.SearchResult, error) {
+		tq, err := ix.buildText(p, r)
 		if err != nil {
 			return nil, err
 		}
@@ -124,7 +124,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return res, nil
 	}
 
-	res, err := run(false)
+	res, err := run(allWords)
 	if err != nil {
 		return nil, err
 	}
@@ -132,11 +132,17 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if len(p.groups) > 1 {
 		out.Operator = "and"
 	}
-	// Nothing has all the words: retry with any of them (between query
-	// words and between the words of one query word, 苏州营商 → 苏州 | 营商).
+	// Nothing has all the words: retry with fewer, down to any of them
+	// (between query words and between the words of one query word,
+	// 苏州营商 → 苏州 | 营商).
 	if res.Total == 0 && !p.strict && !q.NoFallback && p.hasWords() {
-		if res, err = run(true); err != nil {
-			return nil, err
+		for _, r := range relaxSteps {
+			if res, err = run(r); err != nil {
+				return nil, err
+			}
+			if res.Total > 0 {
+				break
+			}
 		}
 		out.Operator = "or"
 	}
