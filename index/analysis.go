@@ -2,6 +2,8 @@ package index
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"unicode"
@@ -11,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/go-ego/gse"
 
+	"govarchive/internal/norm"
 	"govarchive/internal/segment"
 )
 
@@ -118,7 +121,95 @@ func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
 		t.tokens(&r, in, segs, from)
 		from = to
 	}
+	if t.sub {
+		r.rv = ordinalDigits(r.rv, in)
+	}
 	return r.rv
+}
+
+// ordinalRe is a meeting's or a term's number in Chinese numerals: 第四十二次,
+// 十七届, 第八期.
+var ordinalRe = regexp.MustCompile(`(第?)([〇零一二三四五六七八九十百两]{1,6})([次届期号])`)
+
+// cnNumerals are the characters of a Chinese numeral.
+const cnNumerals = "〇零一二三四五六七八九十百两"
+
+// ordinals finds what ordinalRe matches, with the same submatch indexes,
+// scanning for the unit first: the regexp over every text was a third of
+// tokenizing.
+func ordinals(in []byte) [][]int {
+	var out [][]int
+	for i := 0; i+3 <= len(in); i++ {
+		if in[i] != 0xE6 && in[i] != 0xE5 { // the first byte of 次/期 and 届/号
+			continue
+		}
+		u := in[i : i+3]
+		if !(string(u) == "次" || string(u) == "届" || string(u) == "期" || string(u) == "号") {
+			continue
+		}
+		start, n := i, 0
+		for start > 0 && n < 6 {
+			r, size := utf8.DecodeLastRune(in[:start])
+			if !strings.ContainsRune(cnNumerals, r) {
+				break
+			}
+			start -= size
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		first := start
+		if strings.HasSuffix(string(in[:start]), "第") {
+			first = start - len("第")
+		}
+		out = append(out, []int{first, i + 3, first, start, start, i, i, i + 3})
+	}
+	return out
+}
+
+// ordinalDigits adds the number of 第四十二次 in digits, as 第42次 is written
+// (42, 第42, 42次), at the position of the token where it starts: gse cuts
+// the numerals anyhow (第四/十二次), and users type either form.
+func ordinalDigits(rv analysis.TokenStream, in []byte) analysis.TokenStream {
+	if !utf8.Valid(in) {
+		return rv
+	}
+	from := 0 // matches come in order: search on from the last one's token
+	for _, m := range ordinals(in) {
+		n, ok := norm.ParseNumber(string(in[m[4]:m[5]]))
+		if !ok || n <= 0 {
+			continue
+		}
+		at := -1 // the token the number starts in
+		for i := from; i < len(rv); i++ {
+			if tok := rv[i]; tok.Start <= m[0] && m[0] < tok.End {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		pos := rv[at].Position
+		d := strconv.Itoa(n)
+		terms := []string{d, d + string(in[m[6]:m[7]])}
+		if m[3] > m[2] {
+			terms = append(terms, "第"+d)
+		}
+		extra := make(analysis.TokenStream, 0, len(terms))
+		for _, term := range terms {
+			extra = append(extra, &analysis.Token{Start: m[0], End: m[1], Term: []byte(term), Position: pos, Type: analysis.Numeric})
+		}
+		// After the tokens at that position, so positions never decrease.
+		end := at + 1
+		for end < len(rv) && rv[end].Position == pos {
+			end++
+		}
+		rv = append(rv[:end], append(extra, rv[end:]...)...)
+		from = end + len(extra)
+	}
+	return rv
 }
 
 // tokenRun is the token stream of a text, built piece by piece.

@@ -126,6 +126,10 @@ func TestTokenizerModes(t *testing.T) {
 		// A place without its level, as users type it.
 		{"历下区人民政府", "历下", true, false},
 		{"城市管理", "城", false, false},
+		// An ordinal in Chinese numerals also in digits, as others write it.
+		{"县政府第四十二次常务会议", "42次", true, false},
+		{"县政府第四十二次常务会议", "第42", true, false},
+		{"十七届十三次", "17届", true, false},
 		// A date's unit ends a piece: no 年老 out of 2020年老旧小区.
 		{"2020年老旧小区改造", "年老", false, false},
 		{"12月10日前报送", "日前", false, false},

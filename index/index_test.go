@@ -762,3 +762,30 @@ func TestQuestionQueries(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalForms: a meeting's number finds it in digits or in Chinese
+// numerals, whichever the query and the document use.
+func TestOrdinalForms(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix,
+		doc("cn", "县人民政府第四十二次常务会议纪要", "县长主持召开县政府第四十二次常务会议。"),
+		doc("digits", "区政府第42次常务会议", "区长主持召开第42次常务会议。"),
+		doc("term", "十七届十三次常务会议", "研究工作。"),
+		doc("other", "第43次常务会议", "研究工作。"),
+	)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"第42次常务会议", []string{"cn", "digits"}},
+		{"第四十二次常务会议", []string{"cn", "digits"}},
+		{"17届13次", []string{"term"}},
+	}
+	for _, tc := range tests {
+		got := ids(find(t, ix, Query{Text: tc.q, NoFallback: true}))
+		slices.Sort(got)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

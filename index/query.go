@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"govarchive/internal/norm"
 	"strconv"
 	"strings"
 	"unicode"
@@ -334,6 +335,8 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 	for _, v := range ix.syn.variants(text) {
 		addVariant(v)
 	}
+	// 第四十二次常务会议 also as 第42次常务会议, as many documents write it.
+	addVariant(ordinalsInDigits(text))
 	if fm, ok := ix.opts.Departments.(*formsMemo); ok && c.scope == "" {
 		// The forms that keep a place the text names: 苏州市人民政府 is not
 		// every 人民政府, nor 浏阳市应急管理局 every 应急管理局.
@@ -557,6 +560,26 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 	// The whole text may be indexed as one sub-word of a longer name
 	// (卫生健康委 inside 市卫生健康委) that the query cut into words.
 	return bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(words...), termQ(field, strings.Join(toks, ""), boost))
+}
+
+// ordinalsInDigits writes the ordinals of s in digits (第四十二次 → 第42次),
+// or returns "" when it has none.
+func ordinalsInDigits(s string) string {
+	if !ordinalRe.MatchString(s) {
+		return ""
+	}
+	out := ordinalRe.ReplaceAllStringFunc(s, func(m string) string {
+		sm := ordinalRe.FindStringSubmatch(m)
+		n, ok := norm.ParseNumber(sm[2])
+		if !ok || n <= 0 {
+			return m
+		}
+		return sm[1] + strconv.Itoa(n) + sm[3]
+	})
+	if out == s {
+		return ""
+	}
+	return out
 }
 
 // dateUnits follow a number in a date.
