@@ -83,8 +83,12 @@ func (tz *tokenizer) Tokenize(in []byte) analysis.TokenStream {
 	if folded, back := foldWidth(in); folded != nil {
 		rv := t.tokenize(folded)
 		for _, tok := range rv {
+			// (The digits of an ordinal are terms of their own.)
+			own := string(tok.Term) != string(folded[tok.Start:tok.End])
 			tok.Start, tok.End = back[tok.Start], back[tok.End]
-			tok.Term = in[tok.Start:tok.End]
+			if !own {
+				tok.Term = in[tok.Start:tok.End]
+			}
 		}
 		return rv
 	}
