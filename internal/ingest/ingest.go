@@ -113,7 +113,7 @@ func Collect(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && walkExt[strings.ToLower(filepath.Ext(path))] {
+			if d.Type().IsRegular() && walkExt[strings.ToLower(filepath.Ext(path))] && !folderNote(d.Name()) {
 				out = append(out, path)
 			}
 			return nil
@@ -124,6 +124,17 @@ func Collect(paths []string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// folderNote reports a file that describes a folder rather than belongs to
+// the archive (README.md, LICENSE.txt): walked past, ingested only when named.
+func folderNote(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "COPYING":
+		return true
+	}
+	return false
 }
 
 type parsed struct {

@@ -110,6 +110,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 func TestCollectWalksSupportedFilesSorted(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"b/2.txt": "x", "a/1.md": "x", "a/skip.tsv": "x", ".hidden/3.txt": "x", "c/4.HTML": "x", "d/5.pdf": "x",
+		"README.md": "x", "a/readme.txt": "x", "b/LICENSE.txt": "x", // a folder's notes
 	})
 	got, err := Collect([]string{dir})
 	if err != nil {
@@ -128,6 +129,10 @@ func TestCollectWalksSupportedFilesSorted(t *testing.T) {
 		if rel[i] != want[i] {
 			t.Fatalf("collected %v, want %v", rel, want)
 		}
+	}
+	// A note named on its own is ingested: the user asked for it.
+	if got, err := Collect([]string{filepath.Join(dir, "README.md")}); err != nil || len(got) != 1 {
+		t.Errorf("README.md named: %v, %v", got, err)
 	}
 	if _, err := Collect([]string{filepath.Join(dir, "missing")}); err == nil {
 		t.Error("a missing path is not an error")
