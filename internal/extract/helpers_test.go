@@ -145,6 +145,9 @@ func TestLeadDepts(t *testing.T) {
 		{"会议要求，池店镇、青阳街道要按时完成征迁任务", []string{"池店镇", "青阳街道"}},
 		{"西山区、官渡区要落实属地责任", []string{"西山区", "官渡区"}},
 		{"全市上下要加强协作", nil},
+		// A person leads, a unit carries the work out.
+		{"由副市长黄华基牵头，浈江区人民政府负责，9月底前完成土地征收", []string{"浈江区人民政府"}},
+		{"由胡小平副市长负责协调，市住房城乡建设局组织实施", []string{"市住房城乡建设局"}},
 		// A label line of who leads, then one of who helps.
 		{"推进石墨矿产资源整合。\n牵头单位：市自然资源局\n配合单位：市工信局、市生态环境局", []string{"市自然资源局"}},
 		// Names broken across the lines of a hard-wrapped text.

@@ -32,7 +32,7 @@ func (st *state) leadDepts(text string) []string {
 		findMentions()
 		return starts[i]
 	}
-	directive := strings.Contains(text, "要") || strings.Contains(text, "会同")
+	directive := strings.Contains(text, "要") || strings.Contains(text, "会同") || strings.Contains(text, "负责") || strings.Contains(text, "组织实施")
 	// One pass over the text: at each position, the longest trigger that
 	// starts there (同意 before 由 never overlaps; 原则同意 wins over 同意).
 	for i := 0; i < len(text); {
@@ -143,7 +143,11 @@ func clauseStart(before string) bool {
 // does not report in running text (towns, streets, zones without a place:
 // "池店镇、青阳街道要…", "东湖新城管委会要…"): one with 要 a short way on.
 func unitSubjectAhead(clause string) bool {
-	i := strings.Index(firstRunes(clause, 24), "要")
+	head := firstRunes(clause, 24)
+	i := strings.Index(head, "要")
+	if i < 0 {
+		i = strings.Index(head, "负责")
+	}
 	r, _ := utf8.DecodeRuneInString(clause)
 	return i > 0 && isHan(r) && !strings.ContainsAny(clause[:i], "，,。；;\n")
 }
@@ -153,7 +157,9 @@ func subjectOf(s, name string) bool {
 	if i < 0 {
 		return false
 	}
-	_, ok := hasAnyPrefix(s[i+len(name):], []string{"要", "会同"})
+	// "…，市住房城乡建设局组织实施": after a person who leads, the unit
+	// that carries the work out.
+	_, ok := hasAnyPrefix(s[i+len(name):], []string{"要", "会同", "负责", "具体负责", "组织实施", "具体实施", "牵头"})
 	return ok
 }
 
