@@ -400,7 +400,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		body := rs[:n-len(sr)]
 		for h := len(body) - 2; h >= 0; h-- {
 			stem := body[h:]
-			if ok, longer := validStem(stem); !ok {
+			before := rune(0)
+			if h > 0 {
+				before = body[h-1]
+			}
+			if ok, longer := validStem(stem, before); !ok {
 				if !longer {
 					break
 				}
@@ -651,7 +655,7 @@ func validBare(rs []rune, gaps []bool) bool {
 // 县民族宗教事务局). longer reports whether a stem that starts further left
 // may still pass: one too long, or holding a banned character or word, fails
 // with all its extensions.
-func validStem(s []rune) (ok, longer bool) {
+func validStem(s []rune, before rune) (ok, longer bool) {
 	if len(s) < 2 {
 		return false, true
 	}
@@ -676,7 +680,7 @@ func validStem(s []rune) (ok, longer bool) {
 				continue
 			}
 			if j == 0 {
-				return false, true // a stem starting further left may hold 社会
+				return false, before == '社' // a stem starting further left may hold 社会
 			}
 		}
 		// 城乡 (住房城乡建委), and 和 joining two bureaus' stems in a merged
@@ -686,7 +690,7 @@ func validStem(s []rune) (ok, longer bool) {
 			continue
 		}
 		if r == '乡' && j == 0 {
-			return false, true // a stem starting further left may hold 城乡
+			return false, before == '城' // a stem starting further left may hold 城乡
 		}
 		if r == '和' {
 			if j >= 2 && len(s)-j > 2 {
@@ -694,7 +698,7 @@ func validStem(s []rune) (ok, longer bool) {
 				continue
 			}
 			if j < 2 {
-				return false, true
+				return false, before != 0 && isHan(before) && !stemBan[before]
 			}
 		}
 		if stemBan[r] || !isHan(r) {

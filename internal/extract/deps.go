@@ -93,7 +93,10 @@ func plausibleName(s string) bool {
 func plausibleTitled(s string) bool {
 	// The names package bounds the length: 2–4 characters for Chinese
 	// names, more for minority names (那仁满都拉, 努尔古丽·阿布都).
-	if utf8.RuneCountInString(s) < 2 || names.Masked(s) {
+	n := utf8.RuneCountInString(s)
+	// Longer than seven characters only a dotted name is (a fast exit for
+	// the many spans list parsing tries).
+	if n < 2 || n > 7 && n > 16-1 || n > 7 && !strings.ContainsAny(s, "·•・‧") || names.Masked(s) {
 		return false
 	}
 	return names.PlausibleTitled(s)
