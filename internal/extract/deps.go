@@ -96,7 +96,7 @@ func plausibleTitled(s string) bool {
 	n := utf8.RuneCountInString(s)
 	// Longer than seven characters only a dotted name is (a fast exit for
 	// the many spans list parsing tries).
-	if n < 2 || n > 7 && n > 16-1 || n > 7 && !strings.ContainsAny(s, "·•・‧") || names.Masked(s) {
+	if n < 2 || n > 16 || n > 7 && !strings.ContainsAny(s, "·•・‧") || names.Masked(s) {
 		return false
 	}
 	return names.PlausibleTitled(s)
