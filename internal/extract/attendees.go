@@ -322,6 +322,10 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 	brk, sep := brkHard, rune(0)
 	for _, l := range lines {
 		// "市司法局    陈  刚": a table row with a name padded to width.
+		// A table's header row (单位　姓名　职务) names its columns.
+		if tableHeader(l) {
+			continue
+		}
 		l = joinPadded(l)
 		// "县领导：县长 王建，副县长 李明", "县直单位：县政府办杨帆、…": a group
 		// label over entries that carry their own posts and units.
@@ -708,6 +712,24 @@ func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
 		}
 	}
 	return out, len(out) > 0
+}
+
+// headerCells are the column names of an attendance table.
+var headerCells = map[string]bool{"序号": true, "单位": true, "姓名": true, "职务": true, "部门": true, "单位名称": true,
+	"职位": true, "备注": true, "参会人员": true, "人员": true, "联系电话": true, "电话": true, "签名": true}
+
+// tableHeader reports a line of column names only.
+func tableHeader(l string) bool {
+	cells := strings.FieldsFunc(l, func(r rune) bool { return isSpace(r) || r == '|' || r == '｜' })
+	if len(cells) < 2 {
+		return false
+	}
+	for _, c := range cells {
+		if !headerCells[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // groupLabel reports the label of a group inside an attendance list
