@@ -320,12 +320,25 @@ var leaveBracketRe = regexp.MustCompile(`[（(]([^（）()]*?)(?:同志)?(?:因�
 func (st *state) parseListEntries(lines []string) []document.Person {
 	var chunks []chunk
 	brk, sep := brkHard, rune(0)
-	for _, l := range lines {
-		// "市司法局    陈  刚": a table row with a name padded to width.
+	for k := 0; k < len(lines); k++ {
+		l := lines[k]
 		// A table's header row (单位　姓名　职务) names its columns.
 		if tableHeader(l) {
 			continue
 		}
+		// A row of units over a row of their people (a table flattened
+		// from a page: "市发改委　市财政局" then "陈志伟　黄永春").
+		if k+1 < len(lines) {
+			if ps, ok := st.unitColumns(l, lines[k+1]); ok {
+				for i := range ps {
+					chunks = append(chunks, chunk{text: ps[i].Name, brk: brkHard, row: &ps[i]})
+				}
+				brk = brkHard
+				k++
+				continue
+			}
+		}
+		// "市司法局    陈  刚": a table row with a name padded to width.
 		l = joinPadded(l)
 		// "县领导：县长 王建，副县长 李明", "县直单位：县政府办杨帆、…": a group
 		// label over entries that carry their own posts and units.
@@ -712,6 +725,23 @@ func (st *state) unitWithPeople(l string) ([]document.Person, bool) {
 		}
 	}
 	return out, len(out) > 0
+}
+
+// unitColumns reads a line of units over a line of as many names: the
+// people under them, one each.
+func (st *state) unitColumns(units, people string) ([]document.Person, bool) {
+	us, ns := strings.FieldsFunc(units, isSpace), strings.FieldsFunc(joinPadded(people), isSpace)
+	if len(us) < 2 || len(us) != len(ns) {
+		return nil, false
+	}
+	out := make([]document.Person, len(us))
+	for i := range us {
+		if !st.isUnit(us[i]) || !plausibleListed(ns[i]) || st.isUnit(ns[i]) {
+			return nil, false
+		}
+		out[i] = document.Person{Name: ns[i], Department: us[i]}
+	}
+	return out, true
 }
 
 // headerCells are the column names of an attendance table.

@@ -100,6 +100,8 @@ func TestParseListLayouts(t *testing.T) {
 		{"及 joining units with a role", []string{"市民政局及市财政局负责同志"}, "", []string{"市民政局", "市财政局"}},
 		{"a table's header row names its columns", []string{"单位\t姓名\t职务", "市交通运输局\t张建军\t局长", "市财政局\t刘晓燕\t副局长"},
 			"市交通运输局/张建军/局长 市财政局/刘晓燕/副局长", nil},
+		{"a row of units over a row of their people", []string{"市发改委　市财政局　市住建局", "陈志伟　　黄永春　　林晓峰"},
+			"市发改委/陈志伟/ 市财政局/黄永春/ 市住建局/林晓峰/", nil},
 		{"a group label over units and names", []string{"县直单位：县政府办杨帆、县发改局周立平"}, "县政府办/杨帆/ 县发改局/周立平/", nil},
 		{"a group label over names", []string{"县领导：刘小兵、吴新华"}, "/刘小兵/ /吴新华/", nil},
 		{"a street's office is a unit, no group", []string{"城关街道：张建国、李丽"}, "城关街道/张建国/ 城关街道/李丽/", nil},
