@@ -190,6 +190,10 @@ func TestResolve(t *testing.T) {
 		{"财政部", suzhou, "财政部", true}, // central ministries never take a place
 		{"宣传部", "", "党委宣传部", true},
 		{"市政府", suzhou, "苏州市人民政府", true},
+		// A State Council document's bare names are the national bodies.
+		{"发展改革委", "国务院办公厅", "国家发展和改革委员会", true},
+		{"医保局", "国务院", "国家医疗保障局", true},
+		{"财政部", "国务院办公厅", "财政部", true},
 		// A province's departments are 厅, written in full or short.
 		{"省住房城乡建设厅", hubei, "湖北省住房和城乡建设厅", true},
 		{"省住建厅", hubei, "湖北省住房和城乡建设厅", true},

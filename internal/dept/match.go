@@ -742,6 +742,13 @@ func (t *Table) render(p parsed, issuer string) string {
 		if p.tmplPlace == "" {
 			place = PlaceOf(issuer)
 		}
+		// 发展改革委 in a State Council document is the national
+		// commission, 国家发展和改革委员会.
+		if place == "" && p.entry >= 0 && p.cat == CatGov && t.central(issuer) {
+			if ref, ok := t.keys["国家"+name]; ok && t.entries[ref.entry].Category == CatNational {
+				return t.entries[ref.entry].Name
+			}
+		}
 	}
 	if p.tmplPlace != "" {
 		place = p.tmplPlace
@@ -770,6 +777,17 @@ func (t *Table) render(p parsed, issuer string) string {
 		return place + "党" + name
 	}
 	return place + name
+}
+
+// central reports an issuer of the central government: the State Council,
+// its office, the Party's centre, a ministry.
+func (t *Table) central(issuer string) bool {
+	issuer = clean(issuer)
+	if strings.HasPrefix(issuer, "国务院") || strings.HasPrefix(issuer, "中共中央") {
+		return true
+	}
+	ref, ok := t.keys[issuer]
+	return ok && t.entries[ref.entry].Category == CatNational
 }
 
 // placeSeg is one level of an issuer's place: 珠海市, then 斗门区.
