@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -160,4 +162,23 @@ func corpusFiles(t testing.TB) []string {
 		t.Fatalf("corpus: %d files, %v", len(files), err)
 	}
 	return files
+}
+
+// queryCase is a query and the documents it must find, in any order.
+type queryCase struct {
+	q    string
+	want []string
+}
+
+// checkFinds runs each query (strict: without falling back to fewer words)
+// and compares the documents found with those it must find.
+func checkFinds(t *testing.T, ix *Index, strict bool, cases []queryCase) {
+	t.Helper()
+	for _, tc := range cases {
+		got := ids(find(t, ix, Query{Text: tc.q, NoFallback: strict}))
+		slices.Sort(got)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
 }

@@ -274,10 +274,7 @@ func TestQuerySyntax(t *testing.T) {
 	b.DocNumber, b.DocYear, b.DocSeq = "〔2019〕3号", 2019, 3
 	c := doc("c", "其他", "提到2020年3号文件的安全生产检查和献血。")
 	put(t, ix, a, b, c)
-	tests := []struct {
-		q    string
-		want []string
-	}{
+	tests := []queryCase{
 		{"title:危险化学品", []string{"a"}},
 		{"危险化学品 -献血", []string{"a"}},
 		{"+献血 +危险化学品", []string{"b"}},
@@ -314,10 +311,7 @@ func TestSynonymsAndScripts(t *testing.T) {
 		doc("trad", "會議紀要", "韓雲出席會議，審計。"),
 		doc("blood", "纪要", "推进无偿献血。"),
 	)
-	tests := []struct {
-		q    string
-		want []string
-	}{
+	tests := []queryCase{
 		{"危化品", []string{"abbr", "full"}},
 		{"危险化学品", []string{"abbr", "full"}},
 		{"卫健委", []string{"full"}},
@@ -327,13 +321,7 @@ func TestSynonymsAndScripts(t *testing.T) {
 		{"審計", []string{"trad"}},  // traditional query
 		{"献血", []string{"blood"}}, // deployment synonyms
 	}
-	for _, tc := range tests {
-		got := ids(find(t, ix, Query{Text: tc.q}))
-		slices.Sort(got)
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
-		}
-	}
+	checkFinds(t, ix, false, tests)
 	// The snippet keeps the document's script where conversion kept every
 	// character's bytes in place.
 	r := find(t, ix, Query{Text: "会议"})
@@ -683,10 +671,7 @@ func TestSettleRemovesFilesAReaderHeld(t *testing.T) {
 func TestFilterScopes(t *testing.T) {
 	ix := openTest(t, Options{Departments: fakeDepartments{}, Cleaner: fakeSimplifier{}})
 	put(t, ix, facetDocs()...)
-	tests := []struct {
-		q    string
-		want []string
-	}{
+	tests := []queryCase{
 		{"person:李亚平", []string{"a", "b"}},
 		{"研究 person：邹洪凯", []string{"a"}},
 		{"人员:韓雲", []string{"c"}},
@@ -696,13 +681,7 @@ func TestFilterScopes(t *testing.T) {
 		{"issuer:国务院", []string{"d"}},
 		{"person:李亚平 year:2020", []string{"b"}},
 	}
-	for _, tc := range tests {
-		got := ids(find(t, ix, Query{Text: tc.q, NoFallback: true}))
-		slices.Sort(got)
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
-		}
-	}
+	checkFinds(t, ix, true, tests)
 	if _, err := ix.Search(context.Background(), Query{Text: "year:今年"}); !errors.Is(err, ErrInvalidQuery) {
 		t.Errorf("year:今年: err %v, want ErrInvalidQuery", err)
 	}
@@ -719,22 +698,13 @@ func TestPhraseInsideWord(t *testing.T) {
 		doc("c", "纪要", "应急物资的管理和调度。"),
 		doc("d", "纪要", "审议通过了《伊宁市2020年老旧小区改造工作实施方案》。"),
 	)
-	tests := []struct {
-		q    string
-		want []string
-	}{
+	tests := []queryCase{
 		{`"应急管理"`, []string{"a"}},
 		{`"污水处理"`, []string{"b"}},
 		{`"管理和调度"`, []string{"c"}},
 		{"老旧小区改造", []string{"d"}}, // after a year: 2020年|老旧, not 年老
 	}
-	for _, tc := range tests {
-		got := ids(find(t, ix, Query{Text: tc.q, NoFallback: true}))
-		slices.Sort(got)
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
-		}
-	}
+	checkFinds(t, ix, true, tests)
 }
 
 // TestQuestionQueries: a question typed in full finds the documents with
@@ -773,19 +743,10 @@ func TestOrdinalForms(t *testing.T) {
 		doc("term", "十七届十三次常务会议", "研究工作。"),
 		doc("other", "第43次常务会议", "研究工作。"),
 	)
-	tests := []struct {
-		q    string
-		want []string
-	}{
+	tests := []queryCase{
 		{"第42次常务会议", []string{"cn", "digits"}},
 		{"第四十二次常务会议", []string{"cn", "digits"}},
 		{"17届13次", []string{"term"}},
 	}
-	for _, tc := range tests {
-		got := ids(find(t, ix, Query{Text: tc.q, NoFallback: true}))
-		slices.Sort(got)
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
-		}
-	}
+	checkFinds(t, ix, true, tests)
 }
