@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -17,6 +18,27 @@ var (
 	// responsibleRe is "（市人力资源社会保障局、市医保局负责）".
 	responsibleRe = regexp.MustCompile(`[（(]([^（）()]{2,120}?)(?:牵头|负责|按职责分工负责|分别负责|共同负责)[）)]`)
 )
+
+// appointRe finds the people a decision on posts appoints or removes:
+// "任命刘建华为…", "免去王国庆的…职务", "刘建华同志任…".
+var appointRe = regexp.MustCompile(`(?:任命|聘任|提名|免去)([\p{Han}·]{2,12}?)(?:同志)?(?:为|的|职务)|(?:^|[，；。：])([\p{Han}·]{2,12}?)同志任`)
+
+// appointees records the people a decision on posts (任免) names.
+func (st *state) appointees() {
+	for _, l := range st.lines {
+		if !strings.Contains(l, "任") && !strings.Contains(l, "免") {
+			continue
+		}
+		for _, m := range appointRe.FindAllStringSubmatch(l, -1) {
+			name := m[1] + m[2]
+			if plausibleTitled(name) && !isTitle(name) && len(st.deptLengths(name)) == 0 {
+				if !slices.Contains(st.people, name) {
+					st.people = append(st.people, name)
+				}
+			}
+		}
+	}
+}
 
 // portalFields fills what a government portal's header gives any page:
 // the index number, the subject and the publication date.
@@ -126,6 +148,7 @@ func (st *state) parseOfficial() {
 		}
 	}
 	d.Members = st.members()
+	st.appointees()
 	for _, p := range d.Members {
 		st.addPerson(p.Name)
 	}

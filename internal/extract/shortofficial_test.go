@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -41,5 +42,22 @@ func TestCitedDocNumber(t *testing.T) {
 	}
 	if d.DocNumber != "" || d.Kind != "official" {
 		t.Errorf("kind %s, 文号 %q; want an official document without one", d.Kind, d.DocNumber)
+	}
+}
+
+// TestAppointees: a decision on posts (任免) names the people it appoints
+// and removes.
+func TestAppointees(t *testing.T) {
+	p := parser(t)
+	text := "长沙市人民政府关于刘建华等同志职务任免的决定\n长政任〔2022〕9号\n\n各区、县（市）人民政府：\n经市人民政府研究决定：\n" +
+		"任命刘建华为长沙市发展和改革委员会副主任；\n免去王国庆的长沙市财政局副局长职务；\n周玉梅同志任长沙市民政局局长。\n" +
+		"免税进口的设备按有关政策执行。\n\n长沙市人民政府\n2022年6月30日"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"刘建华", "王国庆", "周玉梅"}
+	if !reflect.DeepEqual(d.People, want) {
+		t.Errorf("people %q, want %q (kind %s)", d.People, want, d.Kind)
 	}
 }
