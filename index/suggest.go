@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -177,13 +178,30 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestio
 		if len(out) == n {
 			break
 		}
-		if seen[f.e.Kind+"\x00"+f.e.Text] {
+		if seen[f.e.Kind+"\x00"+f.e.Text] || ix.sameDepartment(f.e.Suggestion, out) {
 			continue
 		}
 		seen[f.e.Kind+"\x00"+f.e.Text] = true
 		out = append(out, f.e.Suggestion)
 	}
 	return out, nil
+}
+
+// sameDepartment reports a department suggestion that is another form of
+// one already chosen for the same documents (应急局 beside 应急管理局): a
+// department's list holds every form, so each would fill a slot.
+func (ix *Index) sameDepartment(s Suggestion, chosen []Suggestion) bool {
+	fm, ok := ix.opts.Departments.(*formsMemo)
+	if !ok || s.Kind != SuggestDepartment {
+		return false
+	}
+	forms := fm.Forms(s.Text)
+	for _, c := range chosen {
+		if c.Kind == SuggestDepartment && c.Count == s.Count && slices.Contains(forms, c.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func (ix *Index) suggestEntries(ctx context.Context) ([]suggestEntry, error) {

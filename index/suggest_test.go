@@ -153,3 +153,20 @@ func TestSuggestIncremental(t *testing.T) {
 		t.Errorf("incremental %+v\nrebuilt %+v", inc, full)
 	}
 }
+
+// TestSuggestOneFormPerDepartment: a department's forms (every one is in
+// its documents' department list) take one slot, not one each.
+func TestSuggestOneFormPerDepartment(t *testing.T) {
+	ix := openTest(t, Options{Departments: fakeDepartments{}})
+	a := doc("a", "纪要", "正文")
+	a.DepartmentRefs = []document.DeptRef{{Name: "市应急局", Canonical: "苏州市应急管理局"}}
+	a.Departments = []string{"市应急局"}
+	put(t, ix, a)
+	got, err := ix.Suggest(context.Background(), "应急", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Kind != SuggestDepartment {
+		t.Errorf("suggestions %+v, want one department", got)
+	}
+}
