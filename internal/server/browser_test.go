@@ -268,7 +268,8 @@ func TestBrowserDocumentPersonDepartment(t *testing.T) {
 	if got := b.text(t, "h1"); got != "王翔" {
 		t.Errorf("person h1 = %q", got)
 	}
-	if got := b.text(t, "table.list"); !strings.Contains(got, "主持（常务副市长）") || !strings.Contains(got, "出席") {
+	// Each row names the government whose document it is (namesakes).
+	if got := b.text(t, "table.list"); !strings.Contains(got, "主持（常务副市长）") || !strings.Contains(got, "出席") || !strings.Contains(got, "苏州市人民政府") {
 		t.Errorf("person meetings = %q", got)
 	}
 	b.screenshot(t, "person.png")

@@ -18,14 +18,18 @@ type personMeeting struct {
 	Title    string `json:"title"`
 	Kind     string `json:"kind"`
 	Date     string `json:"date,omitempty"`
+	Issuer   string `json:"issuer,omitempty"`
 	Role     string `json:"role"`
 	Position string `json:"position,omitempty"` // the person's title in that document
 }
 
 type personResponse struct {
-	Name          string          `json:"name"`
-	Departments   []seenAt        `json:"departments"`
-	Titles        []seenAt        `json:"titles"`
+	Name        string   `json:"name"`
+	Departments []seenAt `json:"departments"`
+	Titles      []seenAt `json:"titles"`
+	// Issuers are the governments whose documents name the person: people
+	// of one name in different places are told apart by them.
+	Issuers       []seenAt        `json:"issuers"`
 	MeetingsTotal int             `json:"meetings_total"`
 	Page          int             `json:"page"`
 	Size          int             `json:"size"`
@@ -117,16 +121,17 @@ func (s *Server) handlePerson(c echo.Context) error {
 // person aggregates every document that names the person.
 func (s *Server) person(ctx context.Context, name string) (*personResponse, error) {
 	var (
-		depts, titles dated
-		meetings      []personMeeting
-		co            = map[string]int{}
+		depts, titles, issuers dated
+		meetings               []personMeeting
+		co                     = map[string]int{}
 	)
 	total, truncated, err := s.scan(ctx, index.Query{Person: name}, func(h index.Hit) {
 		d := h.Document
 		role, p := personIn(d, name)
 		depts.add(p.Department, d.Date)
 		titles.add(p.Title, d.Date)
-		meetings = append(meetings, personMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Date: d.Date, Role: role, Position: p.Title})
+		issuers.add(d.Issuer, d.Date)
+		meetings = append(meetings, personMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Date: d.Date, Issuer: d.Issuer, Role: role, Position: p.Title})
 		if role == roleMentioned || role == roleRecorder || role == roleAbsent {
 			return
 		}
@@ -152,7 +157,7 @@ func (s *Server) person(ctx context.Context, name string) (*personResponse, erro
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
 	return &personResponse{
-		Name: name, Departments: depts.list(), Titles: titles.list(),
+		Name: name, Departments: depts.list(), Titles: titles.list(), Issuers: issuers.list(),
 		MeetingsTotal: len(meetings), Meetings: nonNil(meetings),
 		CoAttendees: coList[:min(len(coList), maxCoAttendees)], CoTotal: len(coList), Truncated: truncated,
 	}, nil
