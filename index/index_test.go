@@ -277,6 +277,7 @@ func TestQuerySyntax(t *testing.T) {
 	tests := []queryCase{
 		{"title:危险化学品", []string{"a"}},
 		{"危险化学品 -献血", []string{"a"}},
+		{"危险化学品 NOT 献血", []string{"a"}},
 		{"+献血 +危险化学品", []string{"b"}},
 		{"献血 OR 通知", []string{"a", "b", "c"}},
 		{"〔2020〕3号", []string{"a"}},

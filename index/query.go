@@ -78,7 +78,7 @@ func parseQuery(s string) (*parsed, error) {
 	}
 	var toks []clause
 	var ors []bool // ors[i]: an OR stood before toks[i]
-	pendingOr := false
+	pendingOr, pendingNot := false, false
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
 		if unicode.IsSpace(rs[i]) {
@@ -136,6 +136,15 @@ func parseQuery(s string) (*parsed, error) {
 				return nil, fmt.Errorf("%w: q: %s: needs a value", ErrInvalidQuery, c.scope)
 			}
 			continue // a lone + or - is noise, not an error
+		}
+		// "NOT 安全生产" excludes the next word, as -安全生产 does; a NOT
+		// with nothing after it is the word.
+		if !c.phrase && !c.must && !c.not && c.scope == "" && c.text == "NOT" && i < len(rs) {
+			pendingNot = true
+			continue
+		}
+		if pendingNot {
+			c.not, pendingNot = true, false
 		}
 		if !c.phrase && !c.must && !c.not && c.scope == "" && (c.text == "OR" || c.text == "|" || c.text == "||") {
 			if len(toks) == 0 || pendingOr {
