@@ -2,7 +2,6 @@ package index
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -131,16 +130,13 @@ func (t *tokenizer) tokenize(in []byte) analysis.TokenStream {
 	return r.rv
 }
 
-// ordinalRe is a meeting's or a term's number in Chinese numerals: 第四十二次,
-// 十七届, 第八期.
-var ordinalRe = regexp.MustCompile(`(第?)([〇零一二三四五六七八九十百两]{1,6})([次届期号])`)
-
 // cnNumerals are the characters of a Chinese numeral.
 const cnNumerals = "〇零一二三四五六七八九十百两"
 
-// ordinals finds what ordinalRe matches, with the same submatch indexes,
-// scanning for the unit first: the regexp over every text was a third of
-// tokenizing.
+// ordinals finds a meeting's or a term's number in Chinese numerals
+// (第四十二次, 十七届, 第八期) as submatch indexes: the whole, 第 (empty when
+// absent), the numerals, the unit. It scans for the unit first: a regexp
+// over every text was a third of tokenizing.
 func ordinals(in []byte) [][]int {
 	var out [][]int
 	for i := 0; i+3 <= len(in); i++ {

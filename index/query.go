@@ -574,21 +574,22 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 // ordinalsInDigits writes the ordinals of s in digits (第四十二次 → 第42次),
 // or returns "" when it has none.
 func ordinalsInDigits(s string) string {
-	if !ordinalRe.MatchString(s) {
-		return ""
-	}
-	out := ordinalRe.ReplaceAllStringFunc(s, func(m string) string {
-		sm := ordinalRe.FindStringSubmatch(m)
-		n, ok := norm.ParseNumber(sm[2])
+	var b strings.Builder
+	last := 0
+	for _, m := range ordinals([]byte(s)) {
+		n, ok := norm.ParseNumber(s[m[4]:m[5]])
 		if !ok || n <= 0 {
-			return m
+			continue
 		}
-		return sm[1] + strconv.Itoa(n) + sm[3]
-	})
-	if out == s {
+		b.WriteString(s[last:m[4]])
+		b.WriteString(strconv.Itoa(n))
+		last = m[5]
+	}
+	if last == 0 {
 		return ""
 	}
-	return out
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // dateUnits follow a number in a date.
