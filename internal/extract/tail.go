@@ -32,7 +32,7 @@ func (st *state) tail() {
 				continue
 			}
 			// "抄报：…" then "抄送：…": every list of recipients counts.
-			if st.distributionLine(l) {
+			if st.recipientLabel(label) {
 				for k := i + 1; k < len(st.lines) && st.lines[k] != "" && !strings.HasPrefix(st.lines[k], "---"); k++ {
 					// A list closed by 。 does not run into the signature below.
 					if labelRe.MatchString(st.lines[k]) || strings.HasSuffix(strings.TrimSpace(val), "。") {
@@ -154,6 +154,10 @@ func (st *state) distributionLine(l string) bool {
 	if j <= 0 || j > 24 {
 		return false
 	}
-	label := removeSpaces(l[:j])
+	return st.recipientLabel(removeSpaces(l[:j]))
+}
+
+// recipientLabel reports a label of those the document goes to.
+func (st *state) recipientLabel(label string) bool {
 	return contains(distributionLabels, label) || st.doc.Kind == document.KindMinutes && (label == "主送" || label == "发")
 }
