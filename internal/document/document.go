@@ -35,7 +35,7 @@ type Document struct {
 	Title string `json:"title"`
 
 	Issuer    string `json:"issuer,omitempty"`
-	DocNumber string `json:"doc_number,omitempty"` // as normalised: 国办发〔2018〕15号, 〔2020〕3号
+	DocNumber string `json:"doc_number,omitempty"` // as normalised: 国办发〔2018〕15号, 〔2020〕3号; minutes numbered as issues: 第5期, 〔2019〕第3期
 	DocYear   int    `json:"doc_year,omitempty"`
 	DocSeq    int    `json:"doc_seq,omitempty"`
 	DocPrefix string `json:"doc_prefix,omitempty"` // 国办发, 京政办发 …

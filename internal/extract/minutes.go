@@ -20,6 +20,9 @@ func (st *state) parseMinutes() {
 			break
 		}
 	}
+	if d.DocNumber == "" {
+		st.issueNumber(head)
+	}
 	fields := st.labelledFields()
 	st.portalFields(fields)
 	var m = st.meetingFromFields(fields)
@@ -488,4 +491,15 @@ func (st *state) headerIssueDate(head []int) string {
 		return ds[0].iso()
 	}
 	return ""
+}
+
+// issueNumber takes a header line that numbers the minutes as a serial's
+// issue (第5期, 〔2019〕第3期) as the document's number when it has no 文号.
+func (st *state) issueNumber(head []int) {
+	for _, i := range head {
+		if n, ok := norm.ParseIssueNumber(st.lines[i]); ok {
+			st.setDocNumber(docNumber{Text: n.Text, Year: n.Year, Seq: n.Seq})
+			return
+		}
+	}
 }

@@ -261,3 +261,35 @@ func toHalfDigits(s string) string {
 		return r
 	}, s)
 }
+
+// issueNoRe is a serial's issue number standing alone on a line, the number
+// minutes carry instead of a 文号: 第5期, 〔2019〕第3期, 2019年第3期,
+// 第十二期, 第5期（总第123期）.
+var issueNoRe = regexp.MustCompile(`^[(（]?[ \x{3000}]*(?:[` + openBrackets + `][ \x{3000}]*([0-9]{4})[ \x{3000}]*[` + closeBrackets + `]|([0-9]{4})[ \x{3000}]*年度?)?` +
+	`[ \x{3000}]*第[ \x{3000}]*([0-9]{1,4}|[〇零一二三四五六七八九十百]{1,5})[ \x{3000}]*期[ \x{3000}]*[)）]?` +
+	`(?:[ \x{3000}]*[(（]?[ \x{3000}]*总第[ \x{3000}]*[0-9]{1,5}[ \x{3000}]*期[ \x{3000}]*[)）]?)?$`)
+
+// ParseIssueNumber reads a line that is only an issue number (第5期,
+// 〔2019〕第3期) as the document's number. Text keeps the 期: it is not a
+// 文号 and is not written as one.
+func ParseIssueNumber(line string) (DocNumber, bool) {
+	m := issueNoRe.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return DocNumber{}, false
+	}
+	year := 0
+	for _, y := range m[1:3] {
+		if y != "" {
+			year, _ = parseDigits(y)
+		}
+	}
+	seq, ok := ParseNumber(m[3])
+	if !ok || seq == 0 || year != 0 && !plausibleDocYear(year) {
+		return DocNumber{}, false
+	}
+	text := "第" + strconv.Itoa(seq) + "期"
+	if year != 0 {
+		text = "〔" + strconv.Itoa(year) + "〕" + text
+	}
+	return DocNumber{Text: text, Year: year, Seq: seq}, true
+}

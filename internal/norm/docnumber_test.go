@@ -111,3 +111,31 @@ func TestParseDocNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestParseIssueNumber(t *testing.T) {
+	tests := []struct {
+		in        string
+		text      string
+		year, seq int
+	}{
+		{"第5期", "第5期", 0, 5},
+		{"第 12 期", "第12期", 0, 12},
+		{"第十二期", "第12期", 0, 12},
+		{"〔2019〕第3期", "〔2019〕第3期", 2019, 3},
+		{"[2019]第3期", "〔2019〕第3期", 2019, 3},
+		{"2019年第3期", "〔2019〕第3期", 2019, 3},
+		{"（第5期）", "第5期", 0, 5},
+		{"第5期（总第123期）", "第5期", 0, 5},
+		// Not an issue number on its own.
+		{"第5期培训班", "", 0, 0},
+		{"本期共8版", "", 0, 0},
+		{"第0期", "", 0, 0},
+		{"〔1850〕第3期", "", 0, 0},
+	}
+	for _, tt := range tests {
+		d, ok := ParseIssueNumber(tt.in)
+		if ok != (tt.text != "") || d.Text != tt.text || d.Year != tt.year || d.Seq != tt.seq {
+			t.Errorf("ParseIssueNumber(%q) = %+v, %v; want %q %d %d", tt.in, d, ok, tt.text, tt.year, tt.seq)
+		}
+	}
+}
