@@ -150,16 +150,7 @@ func TestRelevance(t *testing.T) {
 	// and with the relative place prefixes (县人民政府, which cuts 镇巴县人民政府
 	// as 镇巴/县人民政府).
 	cl, dt := tables(t)
-	var words []segment.Word
-	for _, w := range dt.Words() {
-		words = append(words, segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
-		if !strings.HasPrefix(w, "市") && !strings.HasPrefix(w, "区") && !strings.HasPrefix(w, "县") {
-			for _, place := range []string{"市", "区", "县"} {
-				words = append(words, segment.Word{Text: place + w, Freq: userWordFreq, POS: segment.UserPOS})
-			}
-		}
-	}
-	seg, err := segment.New(words)
+	seg, err := segment.New(segment.UserWords(dt.Words(), nil))
 	if err != nil {
 		t.Fatal(err)
 	}

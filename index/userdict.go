@@ -10,10 +10,6 @@ import (
 	"govarchive/internal/segment"
 )
 
-// userWordFreq is high enough that gse keeps an archive name whole against
-// the dictionary's own cuts (市民/政局), as the research spike measured.
-const userWordFreq = 1000
-
 // UserWords returns the user dictionary the archive in this index implies:
 // every person and department name it holds, tagged segment.UserPOS. Build
 // the segmenter with it (segment.New), record UserDictionaryVersion of it in
@@ -54,7 +50,7 @@ func wordsOf(set map[string]bool) []segment.Word {
 	out := make([]segment.Word, 0, len(set))
 	for w := range set {
 		if userWordOK(w) {
-			out = append(out, segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
+			out = append(out, segment.Word{Text: w, Freq: segment.UserFreq, POS: segment.UserPOS})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Text < out[j].Text })

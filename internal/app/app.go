@@ -11,8 +11,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 
 	"govarchive/index"
@@ -80,7 +78,7 @@ func startParsing(archive []segment.Word) (*loadingParsing, error) {
 	}
 	ch := make(chan loaded, 1)
 	go func() {
-		seg, err := segment.New(userWords(depts, archive))
+		seg, err := segment.New(segment.UserWords(depts.Words(), archive))
 		ch <- loaded{seg, err}
 	}()
 	wait := sync.OnceValues(func() (*gse.Segmenter, error) {
@@ -102,47 +100,6 @@ func (l *loadingParsing) wait() (*Parsing, error) {
 		return nil, err
 	}
 	return &Parsing{Segmenter: seg, Depts: l.depts, Cleaner: l.cleaner, Parser: extract.New(seg, l.depts, l.cleaner)}, nil
-}
-
-// userWordFreq keeps a name whole against gse's own cuts (市民/政局).
-const userWordFreq = 1000
-
-// Corrections to gse's dictionary, loaded before it so that they win (gse
-// keeps the first frequency it sees): 市政府第86次 must not cut as 市政/府第,
-// nor 后发文 as 后发/文. A frequency of 2 is the least gse accepts.
-var dictionaryFixes = []segment.Word{
-	{Text: "市政府", Freq: 50000}, {Text: "区政府", Freq: 50000}, {Text: "县政府", Freq: 50000},
-	{Text: "府第", Freq: 2}, {Text: "后发", Freq: 2},
-}
-
-// userWords keeps department and archive names whole in segmentation. Names
-// of the table come bare (民政局) and with the relative place prefixes
-// minutes use (市民政局), or gse would cut 市民/政局.
-func userWords(t *dept.Table, archive []segment.Word) []segment.Word {
-	seen := map[string]bool{}
-	var words []segment.Word
-	add := func(w segment.Word) {
-		if !seen[w.Text] {
-			seen[w.Text] = true
-			words = append(words, w)
-		}
-	}
-	for _, w := range dictionaryFixes {
-		add(segment.Word{Text: w.Text, Freq: w.Freq, POS: "n"})
-	}
-	for _, w := range t.Words() {
-		add(segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
-		if !strings.HasPrefix(w, "市") && !strings.HasPrefix(w, "区") && !strings.HasPrefix(w, "县") {
-			for _, place := range []string{"市", "区", "县"} {
-				add(segment.Word{Text: place + w, Freq: userWordFreq, POS: segment.UserPOS})
-			}
-		}
-	}
-	for _, w := range archive {
-		add(w)
-	}
-	sort.Slice(words, func(i, j int) bool { return words[i].Text < words[j].Text })
-	return words
 }
 
 // App is a Parsing plus an open index and an ingest pipeline.
@@ -210,10 +167,10 @@ func open(ctx context.Context, cfg Config, name string, archive []segment.Word, 
 			return nil, err
 		}
 		opts.SegmenterLoading, opts.Cleaner, opts.Departments = loading.seg, loading.cleaner, loading.depts
-		opts.DictionaryVersion = index.UserDictionaryVersion(userWords(loading.depts, archive))
+		opts.DictionaryVersion = index.UserDictionaryVersion(segment.UserWords(loading.depts.Words(), archive))
 	} else {
 		opts.Segmenter, opts.Cleaner, opts.Departments = p.Segmenter, p.Cleaner, p.Depts
-		opts.DictionaryVersion = index.UserDictionaryVersion(userWords(p.Depts, archive))
+		opts.DictionaryVersion = index.UserDictionaryVersion(segment.UserWords(p.Depts.Words(), archive))
 	}
 	ix, err := index.Open(ctx, dir, opts)
 	if err != nil {

@@ -92,7 +92,7 @@ func readUserDict(dataDir, name string) ([]segment.Word, error) {
 	var words []segment.Word
 	for _, line := range strings.Split(string(b), "\n") {
 		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-			words = append(words, segment.Word{Text: w, Freq: userWordFreq, POS: segment.UserPOS})
+			words = append(words, segment.Word{Text: w, Freq: segment.UserFreq, POS: segment.UserPOS})
 		}
 	}
 	return words, nil

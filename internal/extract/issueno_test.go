@@ -28,3 +28,25 @@ func TestMinutesIssueNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestMinutesHeaderOffice: minutes titled only "会议纪要" are issued by the
+// government whose office prints them.
+func TestMinutesHeaderOffice(t *testing.T) {
+	p := parser(t)
+	tests := []struct{ header, want string }{
+		{"会 议 纪 要\n〔2019〕第3期\n长丰县人民政府办公室　　　　2019年2月1日", "长丰县人民政府"},
+		{"会议纪要\n长丰县人民政府办公室\n2019年2月1日", "长丰县人民政府"},
+		{"长丰县人民政府常务会议纪要\n第3期", "长丰县人民政府"},
+	}
+	for _, tc := range tests {
+		text := tc.header + "\n1月30日下午，县长张明主持召开县政府第五次常务会议。现纪要如下：\n" +
+			"一、研究春耕生产工作\n会议同意由县农业农村局牵头做好准备。"
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Issuer != tc.want {
+			t.Errorf("%q: issuer %q, want %q", tc.header, d.Issuer, tc.want)
+		}
+	}
+}

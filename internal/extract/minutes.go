@@ -94,6 +94,9 @@ func (st *state) parseMinutes() {
 			d.Issuer = issuerOfOffice(src)
 		}
 	}
+	if d.Issuer == "" && intro >= 0 {
+		d.Issuer = st.headerOffice(head)
+	}
 	if d.Issuer == "" || relativeIssuer(d.Issuer) {
 		if is := st.inferIssuer(); is != "" {
 			d.Issuer = is
@@ -502,4 +505,20 @@ func (st *state) issueNumber(head []int) {
 			return
 		}
 	}
+}
+
+// headerOffice reads the issuer from the office that prints the minutes
+// under a title that names no one ("会议纪要" over "长丰县人民政府办公室
+// 2019年2月1日"): the office issues them for its government.
+func (st *state) headerOffice(head []int) string {
+	for _, i := range head {
+		l := st.lines[i]
+		if ds := findDates(l); len(ds) == 1 && ds[0].End == len(l) {
+			l = strings.TrimSpace(l[:ds[0].Start])
+		}
+		if is := issuerOfOffice(l); is != l {
+			return is
+		}
+	}
+	return ""
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"govarchive/internal/dept"
 	"govarchive/internal/segment"
 )
 
@@ -96,33 +95,20 @@ func checkSynthetic(t *testing.T, p *Parser) {
 	}
 }
 
-// TestGoldensWithUserWords runs the corpus goldens and the synthetic
-// documents with a segmenter that, as the service's does, knows every
-// department name as a user word (tagged segment.UserPOS): such words change
-// gse's cuts and tags around them (清远|市人民政府, 国家能源局 as one word),
-// and the parser must read the same facts.
-func TestGoldensWithUserWords(t *testing.T) {
+// TestGoldensWithoutUserWords runs the corpus goldens and the synthetic
+// documents with a segmenter that knows no department names, the one
+// index.Open builds when given none: user words change gse's cuts and tags
+// around them (清远|市人民政府, 国家能源局 as one word), and the parser must read
+// the same facts either way.
+func TestGoldensWithoutUserWords(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads a second dictionary")
 	}
-	depts, err := dept.New()
+	seg, err := segment.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var words []segment.Word
-	for _, w := range depts.Words() {
-		words = append(words, segment.Word{Text: w, Freq: 1000, POS: segment.UserPOS})
-		for _, level := range []string{"市", "区", "县"} {
-			if !strings.HasPrefix(w, level) {
-				words = append(words, segment.Word{Text: level + w, Freq: 1000, POS: segment.UserPOS})
-			}
-		}
-	}
-	seg, err := segment.New(words)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := New(seg, depts, parser(t).cleaner)
+	p := New(seg, parser(t).depts, parser(t).cleaner)
 	t.Run("corpus", func(t *testing.T) { checkGoldens(t, p) })
 	t.Run("synthetic", func(t *testing.T) { checkSynthetic(t, p) })
 }

@@ -6,6 +6,7 @@ package segment
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/go-ego/gse"
@@ -67,4 +68,46 @@ func New(user []Word) (*gse.Segmenter, error) {
 	// replace the embedded dictionary instead of adding to it.
 	seg.Load = true
 	return seg, nil
+}
+
+// UserFreq keeps a user word whole against gse's own cuts (市民/政局).
+const UserFreq = 1000
+
+// Corrections to gse's dictionary, loaded before it so that they win (gse
+// keeps the first frequency it sees): 市政府第86次 must not cut as 市政/府第,
+// nor 后发文 as 后发/文. A frequency of 2 is the least gse accepts.
+var dictionaryFixes = []Word{
+	{Text: "市政府", Freq: 50000}, {Text: "区政府", Freq: 50000}, {Text: "县政府", Freq: 50000},
+	{Text: "府第", Freq: 2}, {Text: "后发", Freq: 2},
+}
+
+// UserWords is the user dictionary every segmenter of the project loads:
+// the corrections above, the department names (bare, 民政局, and with the
+// relative place prefixes minutes use, 市民政局, or gse would cut 市民/政局)
+// and the archive's own words.
+func UserWords(deptNames []string, archive []Word) []Word {
+	seen := map[string]bool{}
+	var words []Word
+	add := func(w Word) {
+		if !seen[w.Text] {
+			seen[w.Text] = true
+			words = append(words, w)
+		}
+	}
+	for _, w := range dictionaryFixes {
+		add(Word{Text: w.Text, Freq: w.Freq, POS: "n"})
+	}
+	for _, w := range deptNames {
+		add(Word{Text: w, Freq: UserFreq, POS: UserPOS})
+		if !strings.HasPrefix(w, "市") && !strings.HasPrefix(w, "区") && !strings.HasPrefix(w, "县") {
+			for _, place := range []string{"市", "区", "县"} {
+				add(Word{Text: place + w, Freq: UserFreq, POS: UserPOS})
+			}
+		}
+	}
+	for _, w := range archive {
+		add(w)
+	}
+	sort.Slice(words, func(i, j int) bool { return words[i].Text < words[j].Text })
+	return words
 }
