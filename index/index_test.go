@@ -751,3 +751,21 @@ func TestOrdinalForms(t *testing.T) {
 	}
 	checkFinds(t, ix, true, tests)
 }
+
+// TestOneCharacterQuery: a single character also finds the words it begins
+// (苏 → 苏州市), ranked below documents holding the character alone.
+func TestOneCharacterQuery(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix,
+		doc("suzhou", "纪要", "苏州市研究城市更新工作。"),
+		doc("su", "通知", "苏、浙、沪三地联合开展检查。"),
+		doc("other", "纪要", "研究防汛工作。"),
+	)
+	checkFinds(t, ix, true, []queryCase{
+		{"苏", []string{"su", "suzhou"}},
+		{"汛", []string{}}, // the prefix is the character's words, not any word holding it
+	})
+	if r := find(t, ix, Query{Text: "苏"}); len(r.Hits) < 2 || r.Hits[0].ID != "su" {
+		t.Errorf("苏: %v, want su (the character alone) first", ids(r))
+	}
+}

@@ -274,6 +274,9 @@ const (
 	boostDepartment = 0.05
 	boostDocNumber  = 50
 	boostVariant    = 0.8
+	// The words a one-character query begins (苏州 for 苏) rank below the
+	// character itself.
+	prefixBoost = 0.5
 )
 
 // clauseBuilder builds clause queries, the words of one clause as relax
@@ -552,6 +555,12 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 			alts = adjacent(run...)
 		case i == 0 && j == len(toks):
 			alts = []query.Query{termQ(field, run[0], boost)}
+			// A query of one character is mostly a word being typed (苏
+			// for 苏州): the words it begins match too, below the
+			// character alone.
+			if r, _ := utf8.DecodeRuneInString(run[0]); unicode.Is(unicode.Han, r) {
+				alts = append(alts, prefixQ(field, run[0], boost*prefixBoost))
+			}
 		default: // one character belongs to the word before or after it
 			if i > 0 {
 				alts = append(alts, adjacent(toks[i-1], run[0])...)
