@@ -277,6 +277,10 @@ func TestBrowserDocumentPersonDepartment(t *testing.T) {
 	// Back to the document, then follow a lead department.
 	b.run(t, "document again", chromedp.Navigate(b.base+"/doc.html?id="+a.ID))
 	b.waitFor(t, "document again", `document.querySelectorAll('.topic').length === 2`)
+	// The link goes to the unit the document means, not to every 市应急局.
+	if got := b.eval(t, `decodeURIComponent(document.querySelector('#topic-1 .leads a.dept').getAttribute('href'))`); got != "/department.html?name=苏州市应急管理局" {
+		t.Errorf("lead department links to %q", got)
+	}
 	b.run(t, "follow department", chromedp.Click(chromedp.CSS(`#topic-1 .leads a.dept`)))
 	b.waitFor(t, "department page", `location.pathname === '/department.html' && document.querySelector('svg.chart')`)
 	if got := b.text(t, "h1"); got != "苏州市应急管理局" {
@@ -312,6 +316,10 @@ func TestBrowserBrowsePages(t *testing.T) {
 	b.run(t, "meetings", chromedp.Navigate(b.base+"/meetings.html"))
 	// Minutes and news reports together, then minutes only.
 	b.waitFor(t, "meetings list", `document.querySelectorAll('ol.meetings li').length === 3`)
+	// Each meeting names its government: "市政府第86次常务会议" alone does not.
+	if got := b.text(t, "ol.meetings"); !strings.Contains(got, "苏州市人民政府") {
+		t.Errorf("meetings list %q names no issuer", got)
+	}
 	b.run(t, "minutes tab", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.tabs a')].find(a => a.textContent.startsWith('会议纪要'))`)))
 	b.waitFor(t, "minutes only", `location.search.includes('kind=minutes') && document.querySelectorAll('ol.meetings li').length === 2`)
 	b.run(t, "year 2020", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.years a')].find(a => a.textContent.startsWith('2020'))`)))
@@ -320,6 +328,9 @@ func TestBrowserBrowsePages(t *testing.T) {
 
 	b.run(t, "decisions", chromedp.Navigate(b.base+"/decisions.html?department="+q("苏州市卫生健康委员会")))
 	b.waitFor(t, "decisions list", `document.querySelectorAll('.decision-list > li').length === 2`)
+	if got := b.text(t, ".decision-list .meta"); !strings.Contains(got, "苏州市人民政府") {
+		t.Errorf("decision meta %q names no issuer", got)
+	}
 	b.screenshot(t, "decisions.png")
 	// The department filter suggests departments only.
 	b.eval(t, `document.getElementById('department').value = ''`)

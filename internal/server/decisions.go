@@ -25,7 +25,10 @@ type decisionItem struct {
 	Title           string   `json:"title"`
 	Decisions       []string `json:"decisions,omitempty"`
 	LeadDepartments []string `json:"lead_departments,omitempty"`
-	Documents       []string `json:"documents,omitempty"`
+	// Canonical names the document resolved its lead departments to (县住建局 →
+	// 湘阴县住房和城乡建设局), so a link can go to that unit's page.
+	Canonical map[string]string `json:"canonical,omitempty"`
+	Documents []string          `json:"documents,omitempty"`
 }
 
 type decisionsResponse struct {
@@ -155,6 +158,7 @@ func topicsOf(h index.Hit, q string, dept map[string]bool) []decisionItem {
 	if dept != nil {
 		deptCanon = canonicalsOf(d, dept)
 	}
+	refs := refMap(d)
 	var out []decisionItem
 	for _, t := range d.Topics {
 		if q != "" && len(matched) > 0 && !matched[t.No] {
@@ -170,6 +174,14 @@ func topicsOf(h index.Hit, q string, dept map[string]bool) []decisionItem {
 			No: t.No, Title: t.Title, Decisions: t.Decisions, LeadDepartments: t.LeadDepartments, Documents: t.Documents}
 		if d.Meeting != nil {
 			it.Meeting, it.Session = d.Meeting.Name, d.Meeting.Session
+		}
+		for _, l := range t.LeadDepartments {
+			if c := refs[l]; c != "" && c != l {
+				if it.Canonical == nil {
+					it.Canonical = map[string]string{}
+				}
+				it.Canonical[l] = c
+			}
 		}
 		out = append(out, it)
 	}

@@ -17,6 +17,7 @@ import (
 
 type ledTopic struct {
 	DocumentID string `json:"document_id"`
+	Issuer     string `json:"issuer,omitempty"`
 	Date       string `json:"date,omitempty"`
 	No         int    `json:"no"`
 	Title      string `json:"title"`
@@ -29,11 +30,12 @@ type activity struct {
 }
 
 type deptMeeting struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Kind  string `json:"kind"`
-	Date  string `json:"date,omitempty"`
-	Led   int    `json:"led_topics"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Kind   string `json:"kind"`
+	Issuer string `json:"issuer,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Led    int    `json:"led_topics"`
 }
 
 type departmentResponse struct {
@@ -131,14 +133,14 @@ func (s *Server) department(ctx context.Context, name string) (*departmentRespon
 				aliases[w] = true
 			}
 		}
-		m := deptMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Date: d.Date}
+		m := deptMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Issuer: d.Issuer, Date: d.Date}
 		// A generic name (应急局) leads wherever a place's bureau does, as
 		// the decisions list counts it.
 		canonHere := canonicalsOf(d, names)
 		for _, t := range d.Topics {
 			if slices.ContainsFunc(t.LeadDepartments, is) || ledBy(d, t, names, canonHere) {
 				m.Led++
-				out.LedTopics = append(out.LedTopics, ledTopic{DocumentID: d.ID, Date: d.Date, No: t.No, Title: t.Title})
+				out.LedTopics = append(out.LedTopics, ledTopic{DocumentID: d.ID, Issuer: d.Issuer, Date: d.Date, No: t.No, Title: t.Title})
 			}
 		}
 		meetings = append(meetings, m)

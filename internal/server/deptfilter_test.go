@@ -96,3 +96,62 @@ func TestDepartmentFilterPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowseNamesUnits: decisions carry the unit each lead department
+// stands for in its document, and a department's lists name the government
+// of each document (a generic name spans places).
+func TestBrowseNamesUnits(t *testing.T) {
+	ctx := context.Background()
+	dt, err := dept.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg, err := segment.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(ctx, t.TempDir(), index.Options{Segmenter: seg, Departments: dt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	text := "湘阴县人民政府常务会议纪要\n一、老旧小区改造。由县住建局牵头。"
+	doc := &document.Document{ID: document.ContentID(text), Source: "x.txt", SourcePath: "/x", Kind: document.KindMinutes,
+		Title: "湘阴县人民政府常务会议纪要", Issuer: "湘阴县人民政府", Text: text, Date: "2021-05-01",
+		Departments:    []string{"县住建局"},
+		DepartmentRefs: []document.DeptRef{{Name: "县住建局", Canonical: "湘阴县住房和城乡建设局"}},
+		Topics:         []document.Topic{{No: 1, Title: "老旧小区改造", LeadDepartments: []string{"县住建局"}}}}
+	if _, err := ix.Put(ctx, []*document.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	e := New(Deps{Index: ix, Depts: dt, Limits: Limits{RatePerSecond: 1e6, Burst: 1e6}})
+	get := func(target string, v any) {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", target, rec.Code, rec.Body)
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var dec struct {
+		Decisions []struct {
+			Issuer    string            `json:"issuer"`
+			Canonical map[string]string `json:"canonical"`
+		} `json:"decisions"`
+	}
+	get("/api/decisions?q="+q("老旧小区改造"), &dec)
+	if len(dec.Decisions) != 1 || dec.Decisions[0].Canonical["县住建局"] != "湘阴县住房和城乡建设局" || dec.Decisions[0].Issuer != "湘阴县人民政府" {
+		t.Errorf("decisions = %+v", dec.Decisions)
+	}
+	var page struct {
+		Meetings  []struct{ Issuer string } `json:"meetings"`
+		LedTopics []struct{ Issuer string } `json:"led_topics"`
+	}
+	get("/api/departments/"+q("住建局"), &page)
+	if len(page.Meetings) != 1 || page.Meetings[0].Issuer != "湘阴县人民政府" || len(page.LedTopics) != 1 || page.LedTopics[0].Issuer != "湘阴县人民政府" {
+		t.Errorf("department page = %+v", page)
+	}
+}

@@ -34,9 +34,12 @@ async function load() {
       h('ol', { class: 'decision-list' }, res.decisions.map((d) => h('li', {},
         h('article', {},
           h('h2', {}, h('a', { href: `${link.doc(d.document_id)}#topic-${d.no}` }, d.title)),
-          h('p', { class: 'meta' }, [formatDate(d.date), d.meeting || d.document_title].filter(Boolean).join(' · ')),
+          h('p', { class: 'meta' }, [formatDate(d.date), d.issuer, d.meeting || d.document_title].filter(Boolean).join(' · ')),
           d.lead_departments && d.lead_departments.length
-            ? h('p', { class: 'leads' }, '牵头部门：', d.lead_departments.flatMap((x, i) => (i ? ['、', departmentLink(x)] : [departmentLink(x)]))) : null,
+            ? h('p', { class: 'leads' }, '牵头部门：', d.lead_departments.flatMap((x, i) => {
+              const a = departmentLink(x, (d.canonical || {})[x]);
+              return i ? ['、', a] : [a];
+            })) : null,
           d.documents && d.documents.length ? h('p', { class: 'reviewed' }, '审议文件：', d.documents.map((t) => `《${t}》`).join('')) : null,
           d.decisions && d.decisions.length ? h('ul', { class: 'decisions' }, d.decisions.map((x) => h('li', {}, x))) : null)))),
       pager(res.total, page, 20, href));

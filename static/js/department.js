@@ -71,6 +71,7 @@ async function load() {
         h('h2', { id: 'led-h' }, `牵头的议题（${d.led_topics_total ?? (d.led_topics || []).length}）`),
         (d.led_topics || []).length ? h('ol', { class: 'led' }, d.led_topics.map((t) => h('li', {},
           h('span', { class: 'date' }, formatDate(t.date)),
+          t.issuer ? h('span', { class: 'issuer' }, t.issuer) : null,
           h('a', { href: `${link.doc(t.document_id)}#topic-${t.no}` }, t.title)))) : h('p', {}, '暂无。')),
       (d.people || []).length ? h('section', { 'aria-labelledby': 'ppl-h' },
         h('h2', { id: 'ppl-h' }, '本部门人员'),
@@ -81,7 +82,7 @@ async function load() {
         h('ul', { class: 'doc-list' }, d.meetings.map((m) => h('li', {},
           h('span', { class: 'date' }, formatDate(m.date)),
           h('a', { href: link.doc(m.id) }, m.title || '（无标题）'),
-          h('span', { class: 'meta' }, [kindLabels[m.kind], m.led_topics ? `牵头议题 ${m.led_topics} 项` : ''].filter(Boolean).join(' · '))))),
+          h('span', { class: 'meta' }, [m.issuer, kindLabels[m.kind], m.led_topics ? `牵头议题 ${m.led_topics} 项` : ''].filter(Boolean).join(' · '))))),
         pager(d.meetings_total, page, d.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),
       h('p', {}, h('a', { href: link.search({ department: d.name }) }, `检索涉及${d.name}的全部文档`),
         ' · ', h('a', { href: `/decisions.html?${new URLSearchParams({ department: d.name })}` }, '该部门牵头的决定事项')));

@@ -43,14 +43,14 @@ function titleSearch(t) {
   return h('a', { href: link.search({ q: `"${t}"` }) }, `《${t}》`);
 }
 
-function topicsView(d) {
+function topicsView(d, units) {
   if (!d.topics || !d.topics.length) return null;
   return h('section', { class: 'topics-section', 'aria-labelledby': 'topics-h' },
     h('h2', { id: 'topics-h' }, `议题（${d.topics.length}）`),
     h('ol', { class: 'topic-list' }, d.topics.map((t) => h('li', { id: `topic-${t.no}`, class: 'topic' },
       h('h3', {}, `${topicNo(t.no)}、${t.title}`),
       t.lead_departments && t.lead_departments.length
-        ? h('p', { class: 'leads' }, '牵头部门：', joinNodes(t.lead_departments.map(departmentLink))) : null,
+        ? h('p', { class: 'leads' }, '牵头部门：', joinNodes(t.lead_departments.map((x) => departmentLink(x, units.get(x))))) : null,
       t.documents && t.documents.length
         ? h('p', { class: 'reviewed' }, '审议文件：', joinNodes(t.documents.map(titleSearch))) : null,
       t.decisions && t.decisions.length
@@ -62,7 +62,7 @@ function joinNodes(nodes, sep = '、') {
   return nodes.flatMap((n, i) => (i ? [sep, n] : [n]));
 }
 
-function peopleView(d) {
+function peopleView(d, units) {
   const out = [];
   if (d.attendees && d.attendees.length) {
     out.push(h('section', { 'aria-labelledby': 'att-h', class: 'attendees' },
@@ -82,7 +82,7 @@ function peopleView(d) {
     out.push(h('section', { 'aria-labelledby': 'obs-h', class: 'observers' },
       h('h2', { id: 'obs-h' }, `列席（${d.observers.length}）`),
       h('dl', { class: 'groups' }, [...groups].map(([dept, ps]) => [
-        h('dt', {}, dept ? departmentLink(dept) : '未注明部门'),
+        h('dt', {}, dept ? departmentLink(dept, units.get(dept)) : '未注明部门'),
         h('dd', {}, h('ul', { class: 'names' }, ps.map((p) => h('li', {}, personLink(p.name),
           p.title ? h('span', { class: 'title' }, p.title) : null)))),
       ]))));
@@ -106,13 +106,13 @@ function personWithUnit(p) {
   return h('li', {}, personLink(p.name), about ? h('span', { class: 'title' }, about) : null);
 }
 
-function namedView(d) {
+function namedView(d, units) {
   const depts = d.departments || [];
   const people = d.people || [];
   if (!depts.length && !people.length) return null;
   return h('section', { 'aria-labelledby': 'named-h', class: 'named' },
     h('h2', { id: 'named-h' }, '文中提及'),
-    depts.length ? h('p', {}, '部门：', joinNodes(depts.map(departmentLink))) : null,
+    depts.length ? h('p', {}, '部门：', joinNodes(depts.map((x) => departmentLink(x, units.get(x))))) : null,
     people.length ? h('p', {}, '人员：', joinNodes(people.map((n) => personLink(n)))) : null);
 }
 
@@ -147,13 +147,15 @@ async function load() {
     const d = await api(`/api/documents/${encodeURIComponent(id)}`);
     setTitle(d.title);
     const related = h('section', { class: 'related', 'aria-labelledby': 'rel-h' }, h('h2', { id: 'rel-h' }, '相关文档'), loading());
+    // The unit each department as written stands for in this document.
+    const units = new Map((d.department_refs || []).filter((r) => r.canonical).map((r) => [r.name, r.canonical]));
     render(main,
       h('article', { class: 'document' },
         h('h1', {}, d.title || d.source),
         facts(d),
-        topicsView(d),
-        peopleView(d),
-        namedView(d),
+        topicsView(d, units),
+        peopleView(d, units),
+        namedView(d, units),
         related,
         h('details', { class: 'fulltext' }, h('summary', {}, '全文'), h('pre', {}, d.text))));
     relatedView(id, related);

@@ -35,6 +35,7 @@ async function load() {
       h('p', { role: 'status' }, `共 ${res.total} 次会议`),
       h('ol', { class: 'meetings' }, res.meetings.map((m) => h('li', {},
         h('span', { class: 'date' }, formatDate(m.date)),
+        m.issuer ? h('span', { class: 'issuer' }, m.issuer) : null,
         h('a', { href: link.doc(m.id) }, m.name || m.title),
         h('span', { class: 'meta' }, [kind ? '' : kindLabel[m.kind], m.name && m.title !== m.name ? m.title : '', m.doc_number,
           m.topic_count ? `议题 ${m.topic_count} 项` : ''].filter(Boolean).join(' · ')),

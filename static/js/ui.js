@@ -73,8 +73,11 @@ export function personLink(name, extra = {}) {
   return h('a', { href: link.person(name), class: 'person', ...extra }, name);
 }
 
-export function departmentLink(name) {
-  return h('a', { href: link.department(name), class: 'dept' }, name);
+/** A department as written, linked to the unit it stands for when the
+ * document resolved it (县住建局 → 湘阴县住房和城乡建设局). */
+export function departmentLink(name, unit = '') {
+  const target = unit || name;
+  return h('a', { href: link.department(target), class: 'dept', title: target !== name ? target : null }, name);
 }
 
 /** Formats an ISO date as 2020年1月6日. */
