@@ -71,6 +71,9 @@ type Result struct {
 	// Operator says how several words were combined: "and", or "or" when
 	// the AND query found nothing and the search fell back to any word.
 	Operator string `json:"operator,omitempty"`
+	// Unfiltered counts the documents that hold all the words when the
+	// filters left none of them (and no fallback was tried).
+	Unfiltered uint64 `json:"unfiltered_total,omitempty"`
 }
 
 // Hit is one matching document.

@@ -769,3 +769,24 @@ func TestOneCharacterQuery(t *testing.T) {
 		t.Errorf("苏: %v, want su (the character alone) first", ids(r))
 	}
 }
+
+// TestFilteredNoFallback: under filters, words the archive holds together
+// are not relaxed to any one of them; the result says how many documents
+// hold them without the filters.
+func TestFilteredNoFallback(t *testing.T) {
+	ix := openTest(t, Options{})
+	a := doc("a", "纪要", "部署安全生产工作。")
+	a.Date = "2021-03-01"
+	b := doc("b", "纪要", "加强燃气安全检查，抓好粮食收储。")
+	b.Date = "2022-03-01"
+	put(t, ix, a, b)
+	r := find(t, ix, Query{Text: "安全生产", Year: 2022})
+	if r.Total != 0 || r.Unfiltered != 1 || r.Operator == "or" {
+		t.Errorf("安全生产 in 2022: %v (total %d, unfiltered %d, operator %q), want none and 1 unfiltered", ids(r), r.Total, r.Unfiltered, r.Operator)
+	}
+	// Words nowhere together still fall back, filters or not.
+	r = find(t, ix, Query{Text: "安全生产 粮食", Year: 2022})
+	if r.Total != 1 || r.Operator != "or" || r.Unfiltered != 0 {
+		t.Errorf("安全生产 粮食 in 2022: %v (total %d, unfiltered %d, operator %q), want b by fallback", ids(r), r.Total, r.Unfiltered, r.Operator)
+	}
+}

@@ -26,6 +26,20 @@ const (
 
 var facetFields = []string{FacetDepartment, FacetPerson, FacetYear, FacetKind, FacetIssuer}
 
+// countText counts the documents holding all of the query's words, with no
+// filter.
+func (ix *Index) countText(ctx context.Context, p *parsed) (uint64, error) {
+	tq, err := ix.buildText(p, allWords)
+	if err != nil {
+		return 0, err
+	}
+	res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(tq, 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return res.Total, nil
+}
+
 // Search runs a query. Errors wrapping ErrInvalidQuery are the caller's fault.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
@@ -135,7 +149,16 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	// Nothing has all the words: retry with fewer, down to any of them
 	// (between query words and between the words of one query word,
 	// 苏州营商 → 苏州 | 营商).
-	if res.Total == 0 && !p.strict && !q.NoFallback && p.hasWords() {
+	if res.Total == 0 && !p.strict && !q.NoFallback && p.hasWords() && len(filters) > 0 {
+		// Under filters, words the archive holds together are not
+		// relaxed: the answer is that the filters leave none of their
+		// documents (安全生产 in 2022's minutes), not the documents that
+		// hold one of the words; the caller can offer to drop the filters.
+		if out.Unfiltered, err = ix.countText(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	if res.Total == 0 && !p.strict && !q.NoFallback && p.hasWords() && out.Unfiltered == 0 {
 		for _, r := range relaxSteps {
 			if res, err = run(r); err != nil {
 				return nil, err

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -24,6 +25,20 @@ type browserEnv struct {
 
 	mu       sync.Mutex
 	jsErrors []string
+	expected []string // console errors a step provokes on purpose ("400 (Bad Request)")
+}
+
+// expect lets the console report an error the next steps provoke on purpose.
+func (b *browserEnv) expect(text string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.expected = append(b.expected, text)
+}
+
+func (b *browserEnv) isExpected(text string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return slices.ContainsFunc(b.expected, func(e string) bool { return strings.Contains(text, e) })
 }
 
 // newBrowser starts the service on loopback and a headless Chromium. It
@@ -70,7 +85,7 @@ func newBrowser(t *testing.T) *browserEnv {
 			if err != nil {
 				return
 			}
-			if (m.Type == chromedp.ConsoleError || m.IsException()) && !strings.Contains(m.Text, "404 (Not Found)") {
+			if (m.Type == chromedp.ConsoleError || m.IsException()) && !strings.Contains(m.Text, "404 (Not Found)") && !b.isExpected(m.Text) {
 				b.mu.Lock()
 				b.jsErrors = append(b.jsErrors, m.String())
 				b.mu.Unlock()
@@ -225,6 +240,28 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("from"), "2021-01-01"), chromedp.SetValue(chromedp.ID("to"), "2021-04-30"),
 		chromedp.Click(chromedp.CSS(`.search-form button[type="submit"]`)))
 	b.waitFor(t, "date range", hitsCount(1)+` && location.search.includes('from=2021-01-01') && location.search.includes('to=2021-04-30')`)
+
+	// Filters that leave none of the documents holding the words say so,
+	// with a way out, instead of showing documents with one of the words.
+	b.run(t, "filtered to nothing", chromedp.Navigate(b.base+"/?q="+q("献血")+"&year=2019"))
+	b.waitFor(t, "unfiltered note", `document.querySelector('.summary .note a') !== null`)
+	if got := b.text(t, ".summary"); !strings.Contains(got, "共 0 条结果") || !strings.Contains(got, "全部 3 条结果") {
+		t.Errorf("summary = %q", got)
+	}
+	b.run(t, "drop filters", chromedp.Click(chromedp.CSS(".summary .note a")))
+	b.waitFor(t, "unfiltered", hitsCount(3)+` && !location.search.includes('year=')`)
+	// A page past the last, and a rejected parameter, read in Chinese.
+	b.run(t, "past the end", chromedp.Navigate(b.base+"/?q="+q("献血")+"&page=5"))
+	b.waitFor(t, "empty page note", `document.querySelector('.summary .note') !== null`)
+	if got := b.text(t, ".summary .note"); !strings.Contains(got, "结果只有 1 页") {
+		t.Errorf("past the end = %q", got)
+	}
+	b.expect("400 (Bad Request)")
+	b.run(t, "too deep", chromedp.Navigate(b.base+"/?q="+q("献血")+"&page=100000"))
+	b.waitFor(t, "error", `document.querySelector('.error[role=alert]') !== null`)
+	if got := b.text(t, ".error"); !strings.Contains(got, "只能翻阅前") {
+		t.Errorf("too deep = %q", got)
+	}
 
 	// Suggestions complete pinyin initials.
 	b.run(t, "type initials", chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.ID("q")), chromedp.SendKeys(chromedp.ID("q"), "lyp"))

@@ -87,7 +87,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 			"path", c.Request().URL.Path, "err", err)
 	}
 	body := errorBody{Error: msg, RequestID: requestID(c)}
-	if c.Request().Method == http.MethodHead {
+	if status == http.StatusNotFound && s.wantsPage(c) {
+		err = c.HTMLBlob(status, s.notFound)
+	} else if c.Request().Method == http.MethodHead {
 		err = c.NoContent(status)
 	} else {
 		err = c.JSON(status, body)
@@ -158,4 +160,12 @@ func (s *Server) requestLogger() echo.MiddlewareFunc {
 			return nil
 		},
 	})
+}
+
+// wantsPage reports a browser asking for a page of the UI, which is shown
+// the UI's own "not found" page instead of JSON.
+func (s *Server) wantsPage(c echo.Context) bool {
+	r := c.Request()
+	return s.notFound != nil && r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") &&
+		strings.Contains(r.Header.Get("Accept"), "text/html")
 }

@@ -281,3 +281,30 @@ func TestRealIndexObservesCancellation(t *testing.T) {
 		}
 	}
 }
+
+// TestNotFoundPage: a browser asking for a page that does not exist gets
+// the UI's page saying so; programs and the API keep the JSON error.
+func TestNotFoundPage(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	html := map[string]string{"Accept": "text/html,application/xhtml+xml"}
+	tests := []struct {
+		target string
+		header map[string]string
+		page   bool
+	}{
+		{"/meeting.html", html, true},
+		{"/js/../../go.mod", html, true},
+		{"/meeting.html", nil, false},
+		{"/api/nothing", html, false},
+	}
+	for _, tc := range tests {
+		rec := env.do(http.MethodGet, tc.target, "", tc.header)
+		if rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s = %d, want 404", tc.target, rec.Code)
+		}
+		isPage := strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") && strings.Contains(rec.Body.String(), "页面不存在")
+		if isPage != tc.page {
+			t.Errorf("GET %s (Accept %q): page %v, want %v: %.80s", tc.target, tc.header["Accept"], isPage, tc.page, rec.Body)
+		}
+	}
+}

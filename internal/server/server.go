@@ -159,6 +159,9 @@ type Server struct {
 	lim    Limits
 	depts  DepartmentForms
 	cache  *aggCache // browse aggregations, for paging
+	// notFound is the UI's page for a page that does not exist (a browser
+	// asking for /meeting.html gets it, not the API's JSON).
+	notFound []byte
 }
 
 // New builds the echo router with every route and middleware.
@@ -170,6 +173,9 @@ func New(deps Deps) *echo.Echo {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	if deps.Static == nil {
+		deps.Static = static.FS
+	}
 	s := &Server{
 		ix:     deps.Index,
 		ingest: deps.Ingest,
@@ -179,6 +185,7 @@ func New(deps Deps) *echo.Echo {
 		depts:  deps.Depts,
 	}
 	s.cache = newAggCache(s.lim.BrowseCacheTTL, 64)
+	s.notFound, _ = fs.ReadFile(deps.Static, "404.html") // a UI without one answers in JSON
 
 	e := echo.New()
 	e.HideBanner = true
@@ -232,9 +239,6 @@ func New(deps Deps) *echo.Echo {
 	}))
 	e.Use(deps.Middleware...)
 
-	if deps.Static == nil {
-		deps.Static = static.FS
-	}
 	s.routes(e, deps)
 	return e
 }

@@ -55,7 +55,7 @@ function searchForm(state) {
   const list = h('datalist', { id: 'suggestions' });
   const input = h('input', {
     id: 'q', name: 'q', type: 'search', value: state.q || '', list: 'suggestions',
-    placeholder: '例如：献血条例、市应急局、李亚平、〔2020〕3号', autocomplete: 'off',
+    placeholder: '例如：献血条例、市应急局、李亚平、〔2020〕3号', autocomplete: 'off', maxlength: 256,
   });
   suggestInto(input, list, null, { person: '人员', department: '部门', title: '标题' });
   const sort = h('select', { id: 'sort', name: 'sort' },
@@ -153,10 +153,23 @@ function hitView(hit) {
 function summary(res, state) {
   const parts = [`共 ${res.total} 条结果`];
   if (typeof res.took_ms === 'number') parts.push(`用时 ${res.took_ms.toFixed(1)} 毫秒`);
+  const pages = Math.ceil(res.total / PAGE_SIZE);
+  const page = Number(state.page) || 1;
+  let note = null;
+  if (res.total > 0 && res.operator === 'or') {
+    note = '没有同时包含所有关键词的文档，下面显示只包含部分关键词的结果。';
+  } else if (res.total === 0 && res.unfiltered_total) {
+    // The words are in the archive, only not under these filters.
+    note = ['当前筛选条件下没有匹配的文档。', h('a', { href: hrefFor({ q: state.q, sort: state.sort }) },
+      `去掉筛选条件，查看全部 ${res.unfiltered_total} 条结果`), '。'];
+  } else if (res.total === 0 && state.q) {
+    note = '没有找到匹配的文档。请检查用字，尝试更短的关键词，或移除筛选条件。';
+  } else if (res.total > 0 && page > pages) {
+    note = [`结果只有 ${pages} 页，这一页是空的。`, h('a', { href: hrefFor({ ...state, page: '' }) }, '回到第 1 页'), '。'];
+  }
   return h('div', { class: 'summary', role: 'status', 'aria-live': 'polite' },
     h('p', {}, parts.join('，')),
-    res.operator === 'or' ? h('p', { class: 'note' }, '没有同时包含所有关键词的文档，下面显示包含任一关键词的结果。') : null,
-    res.total === 0 && state.q ? h('p', { class: 'note' }, '没有找到匹配的文档。请尝试更短的关键词，或移除筛选条件。') : null);
+    note ? h('p', { class: 'note' }, note) : null);
 }
 
 async function load(focus = null) {

@@ -93,9 +93,40 @@ export function render(root, ...children) {
   append(root, children);
 }
 
+// What a rejected parameter means to a reader, by the API's "name: reason"
+// message (the API speaks English to programs).
+const paramErrors = [
+  [/\bq: .*(too long|longer than)\D*(\d+)?/, (m) => `检索词太长${m[2] ? `（最多 ${m[2]} 个字）` : ''}，请缩短后再试。`],
+  [/\bq: .*more than (\d+) words/, (m) => `检索词太多（最多 ${m[1]} 个），请减少后再试。`],
+  [/\bq: .*OR/, () => 'OR 的两边都需要检索词。'],
+  [/\bq: (\w+): needs a value/, (m) => `“${m[1]}:” 后面需要跟检索词。`],
+  [/\bq: /, () => '检索词的写法有误，请检查后再试。'],
+  [/\bpage: .*(deep|first) \D*(\d+)/, (m) => `只能翻阅前 ${m[2]} 条结果，请增加检索词或筛选条件。`],
+  [/\bpage: /, () => '页码无效。'],
+  [/\bsort: /, () => '排序方式无效。'],
+  [/\bfrom: after to/, () => '起始日期晚于结束日期。'],
+  [/\b(from|to): /, () => '日期无效，应写作 2020-01-06。'],
+  [/\byear: /, () => '年份无效，应写作 2020。'],
+  [/\bkind: /, () => '文档类型无效。'],
+];
+
+/** The reader's wording of an API error. */
+export function errorText(err) {
+  if (err instanceof APIError) {
+    if (err.status === 404) return `未找到：${err.message}`;
+    if (err.status === 429) return '请求太频繁，请稍后再试。';
+    if (err.status === 400) {
+      for (const [re, text] of paramErrors) {
+        const m = re.exec(err.message);
+        if (m) return text(m);
+      }
+    }
+  }
+  return `出错了：${err.message}`;
+}
+
 export function errorBox(err) {
-  const msg = err instanceof APIError && err.status === 404 ? `未找到：${err.message}` : `出错了：${err.message}`;
-  return h('p', { class: 'error', role: 'alert' }, msg);
+  return h('p', { class: 'error', role: 'alert' }, errorText(err));
 }
 
 export function loading() {
