@@ -49,6 +49,29 @@ func testSegmenter(t testing.TB) *gse.Segmenter {
 	return segVal
 }
 
+// serviceSegmenter loads the department table's names as user words, as
+// the service does (segment.UserWords): they change how names are cut
+// (镇巴/县人民政府, 县住房和城乡建设局 whole).
+var serviceSegmenter = sync.OnceValues(func() (*gse.Segmenter, error) {
+	dt, err := dept.New()
+	if err != nil {
+		return nil, err
+	}
+	return segment.New(segment.UserWords(dt.Words(), nil))
+})
+
+// openService opens a test index as the service would: its segmenter,
+// cleaner and department table.
+func openService(t testing.TB) *Index {
+	t.Helper()
+	seg, err := serviceSegmenter()
+	if err != nil {
+		t.Fatalf("segmenter: %v", err)
+	}
+	cl, dt := tables(t)
+	return openTest(t, Options{Segmenter: seg, Cleaner: cl, Departments: dt})
+}
+
 // fakeSimplifier converts the few traditional characters the tests use;
 // the real conversion is internal/clean's concern.
 type fakeSimplifier struct{}

@@ -790,3 +790,20 @@ func TestFilteredNoFallback(t *testing.T) {
 		t.Errorf("安全生产 粮食 in 2022: %v (total %d, unfiltered %d, operator %q), want b by fallback", ids(r), r.Total, r.Unfiltered, r.Operator)
 	}
 }
+
+// TestLongWordInsideName: a long word typed without quotes finds the
+// names that begin with it, though the query's words are not all indexed
+// there (和 inside 县住房和城乡建设局), first.
+func TestLongWordInsideName(t *testing.T) {
+	ix := openService(t)
+	put(t, ix,
+		doc("a", "纪要", "由县住房和城乡建设局牵头实施老旧小区改造。"),
+		doc("b", "纪要", "市人力资源社会保障局负责组织培训。"),
+		doc("c", "纪要", "保障住房需求，推进城乡建设，社会稳定，人力资源充足。"),
+	)
+	for q, want := range map[string]string{"住房和城乡建设": "a", "人力资源社会保障": "b"} {
+		if r := find(t, ix, Query{Text: q, NoFallback: true}); len(r.Hits) == 0 || r.Hits[0].ID != want {
+			t.Errorf("%s: %v, want %s first", q, ids(r), want)
+		}
+	}
+}

@@ -404,9 +404,23 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 				}
 			}
 		}
+		if !c.phrase && !ix.opts.Baseline && i == 0 && wordPrefixOK(v) {
+			// A long word typed without quotes may begin one indexed word
+			// that holds it whole but not all its query words: 住房和城乡建设
+			// (住房/和/城乡建设) in 住房和城乡建设局, whose 和 is no word of its
+			// own. Such a match counts as the words side by side.
+			fields = append(fields, prefixQ(fTitle, v, boostTitle), prefixQ(fBody, v, boostPhrase))
+		}
 		alts = append(alts, bleve.NewDisjunctionQuery(fields...))
 	}
 	return disjunction(alts...), nil
+}
+
+// wordPrefixOK reports a query word long enough to look for as the start
+// of indexed words: four Han characters or more (shorter ones begin too
+// many words), nothing else.
+func wordPrefixOK(s string) bool {
+	return phrasePrefixOK(s) && utf8.RuneCountInString(s) >= 4
 }
 
 func (ix *Index) fieldQuery(field, text string, phrase bool, r relax, boost float64) query.Query {

@@ -12,7 +12,6 @@ import (
 
 	"govarchive/internal/document"
 	"govarchive/internal/norm"
-	"govarchive/internal/segment"
 )
 
 // corpusDir is ../shared/corpus from the repository root.
@@ -150,11 +149,7 @@ func TestRelevance(t *testing.T) {
 	// and with the relative place prefixes (县人民政府, which cuts 镇巴县人民政府
 	// as 镇巴/县人民政府).
 	cl, dt := tables(t)
-	seg, err := segment.New(segment.UserWords(dt.Words(), nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ours := openTest(t, Options{Segmenter: seg, Cleaner: cl, Departments: dt})
+	ours := openService(t)
 	base := openTest(t, Options{Cleaner: cl, Departments: dt, Baseline: true})
 	put(t, ours, docs...)
 	put(t, base, docs...)
