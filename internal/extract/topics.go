@@ -672,12 +672,14 @@ func sentences(p string) []string {
 func (st *state) fillTopic(t *document.Topic) {
 	all := t.Title + "\n" + t.Text
 	t.Documents = docTitles(all)
-	for _, s := range sentences(strings.ReplaceAll(t.Text, "\n", "")) {
+	listed, rest := decisionList(t.Text)
+	for _, s := range sentences(strings.ReplaceAll(rest, "\n", "")) {
 		s = stripItemNo(s)
 		if opensDecision(s) || decidesAfterSubject(s) {
 			t.Decisions = append(t.Decisions, trimEndPunct(s))
 		}
 	}
+	t.Decisions = append(t.Decisions, listed...)
 	// "1、会议审议并原则通过《…》，由县住建局负责组织实施。": an item of
 	// one sentence is its own decision (unless its text states it again).
 	if title := trimEndPunct(stripItemNo(t.Title)); strings.ContainsAny(title, "，,") && (opensDecision(title) || decidesAfterSubject(title)) &&
@@ -847,4 +849,88 @@ var agendaLabels = []string{"会议议题", "议题", "会议内容"}
 // isAgendaItem is a numbered agenda line: a short title, no sentence.
 func isAgendaItem(l string) bool {
 	return itemNoRe.MatchString(l) && !strings.ContainsAny(l, sentenceEnd) && runeLen(l) <= 60
+}
+
+// decisionLabelRe opens a list of what the meeting decided ("会议议定：",
+// "会议决定如下：", "议定事项："): each of its items is a decision, whatever
+// its verb ("（二）工程所需资金由市财政局统筹安排。").
+var decisionLabelRe = regexp.MustCompile(`(?:^|[。；;])\s*((?:会议|经会议)?(?:研究)?(?:议定|决定|确定|商定|明确)(?:事项|意见)?(?:如下)?\s*[:：])`)
+
+// subItemRe is the number of an item inside a decision list: （一）, (1),
+// 1、 1. ①, 一是, at the start of the text or after a sentence or clause end.
+var subItemRe = regexp.MustCompile(`(?:^|[。；;：:])\s*(?:[（(]\s*(?:` + cnNumeral + `|\d{1,2})\s*[)）]|\d{1,2}[、．.]|` + cnNumeral + `、|[①-⑳]|[一二三四五六七八九十]是)`)
+
+// ordinalOpenRe is the 一是, 二是 … that opens an item of a list in prose.
+var ordinalOpenRe = regexp.MustCompile(`^[一二三四五六七八九十]是`)
+
+// decisionList reads the decision list of a topic's text: its items, and
+// the text without the list (for the sentences that state decisions
+// anywhere else). Without a list it returns the text unchanged.
+func decisionList(text string) (items []string, rest string) {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		body := stripItemNo(l)
+		loc := decisionLabelRe.FindStringSubmatchIndex(body)
+		if loc == nil {
+			continue
+		}
+		// The list: the rest of the label's line, then the lines that open
+		// an item or continue one (a wrapped line: the one before it ends
+		// mid-sentence). What the line says before the label stays text.
+		before, list := body[:loc[2]], body[loc[3]:]
+		end := i + 1
+		for ; end < len(lines); end++ {
+			next := strings.TrimSpace(lines[end])
+			prev := strings.TrimSpace(lines[end-1])
+			if next == "" {
+				break
+			}
+			if r, _ := utf8.DecodeRuneInString(next); !itemNoRe.MatchString(next) && (r < '①' || r > '⑳') && endsSentence(prev) {
+				break
+			}
+			list += "\n" + next
+		}
+		list = strings.ReplaceAll(list, "\n", "")
+		if !subItemRe.MatchString(list) {
+			// Not numbered: the label's sentence decides; what follows
+			// ("会议要求，…") is read as any text is.
+			if k := strings.Index(list, "。"); k >= 0 && k+len("。") < len(list) {
+				before += list[k+len("。"):]
+				list = list[:k]
+			}
+		}
+		items = splitItems(list)
+		if len(items) == 0 {
+			return nil, text
+		}
+		kept := append(append([]string{}, lines[:i]...), before)
+		return items, strings.Join(append(kept, lines[end:]...), "\n")
+	}
+	return nil, text
+}
+
+// splitItems cuts a list's text at its item numbers; text before the first
+// number is an item of its own. Items keep no number and no final stop.
+func splitItems(s string) []string {
+	var out []string
+	add := func(p string) {
+		p = strings.TrimLeft(p, "。；;：: ")
+		p = trimEndPunct(strings.TrimSpace(itemNoRe.ReplaceAllString(p, "")))
+		if r, size := utf8.DecodeRuneInString(p); r >= '①' && r <= '⑳' { // itemNoRe does not strip these
+			p = strings.TrimSpace(p[size:])
+		}
+		p = ordinalOpenRe.ReplaceAllString(p, "")
+		if runeLen(p) >= 4 {
+			out = append(out, p)
+		}
+	}
+	last := 0
+	for _, m := range subItemRe.FindAllStringIndex(s, -1) {
+		if m[0] > last {
+			add(s[last:m[0]])
+		}
+		last = m[0]
+	}
+	add(s[last:])
+	return out
 }

@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestDecisionList: every item under 会议议定/会议决定/会议明确 is a
+// decision, whatever its verb, without the label or its number.
+func TestDecisionList(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+		rest       string
+	}{
+		{"items on lines", "会议议定：\n（一）原则同意《实施方案》，由市林业和草原局牵头实施。\n（二）工程所需资金由市财政局统筹安排。\n（三）市水务局要在6月底前完成河道清淤。",
+			[]string{"原则同意《实施方案》，由市林业和草原局牵头实施", "工程所需资金由市财政局统筹安排", "市水务局要在6月底前完成河道清淤"}, ""},
+		{"label after a sentence", "会议听取了市林业和草原局的汇报。会议议定：\n（一）原则同意该方案。\n（二）资金由市财政局统筹安排。\n会议要求，各区要抓好落实。",
+			[]string{"原则同意该方案", "资金由市财政局统筹安排"}, "会议听取了市林业和草原局的汇报。\n会议要求，各区要抓好落实。"},
+		{"inline items", "会议决定：（一）由县民政局负责救济；（二）县水利局要加固堤防；（三）由县农业局搞好生产自救。",
+			[]string{"由县民政局负责救济", "县水利局要加固堤防", "由县农业局搞好生产自救"}, ""},
+		{"一是 items", "会议明确：一是由翠屏区人民政府负责征收工作；二是市自然资源和规划局要加快收储。",
+			[]string{"由翠屏区人民政府负责征收工作", "市自然资源和规划局要加快收储"}, ""},
+		{"wrapped item", "会议议定：\n1.原则同意该方案，由市住建局会同\n市财政局组织实施。\n2.市城管局要做好配合。",
+			[]string{"原则同意该方案，由市住建局会同市财政局组织实施", "市城管局要做好配合"}, ""},
+		{"unnumbered: the label's sentence", "会议议定：原则同意，按会议要求修改完善后印发。会议要求，各部门抓好落实。",
+			[]string{"原则同意，按会议要求修改完善后印发"}, "会议要求，各部门抓好落实。"},
+		{"no label", "会议决定由市财政局统筹安排资金。", nil, "会议决定由市财政局统筹安排资金。"},
+	}
+	for _, tc := range tests {
+		got, rest := decisionList(tc.text)
+		if !reflect.DeepEqual(got, tc.want) || rest != tc.rest {
+			t.Errorf("%s:\n got %q, rest %q\nwant %q, rest %q", tc.name, got, rest, tc.want, tc.rest)
+		}
+	}
+}
