@@ -167,7 +167,15 @@ func (st *state) parseOfficial() {
 			}
 		}
 	}
-	d.Topics = st.topicsFrom(body, false)
+	// The body starts at its first long sentence; the heading of the item
+	// that sentence is the text of ("一、优化产业布局") belongs to the body.
+	// (Over numbered measures, "一、支持企业稳定岗位" heads a section: the
+	// measures are the items, as they were read.)
+	start := body
+	for start > 0 && body < len(st.lines) && isItemHeading(st.lines[start-1]) && !itemNoRe.MatchString(st.lines[body]) {
+		start--
+	}
+	d.Topics = st.topicsFrom(start, false)
 	// Official sections carry no decisions of a meeting; keep only those
 	// that name who is responsible, which is what browsing by department needs.
 	var kept []document.Topic
@@ -416,4 +424,10 @@ func (st *state) signer() (document.Person, bool) {
 		prev = l
 	}
 	return document.Person{}, false
+}
+
+// isItemHeading reports a line that only heads a numbered item: its number
+// and a short title, no sentence.
+func isItemHeading(l string) bool {
+	return itemNoRe.MatchString(l) && runeLen(l) <= 40 && !strings.ContainsAny(l, "。；;")
 }
