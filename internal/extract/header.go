@@ -19,6 +19,56 @@ const introWindow = 60
 // the first line naming who chaired it or that it was held, from which a
 // meeting name or chair can be read.
 func (st *state) findIntro() int {
+	i := st.findIntroLine()
+	// A hard-wrapped sentence may have begun on the line above ("2018年9月
+	// 27日上午，县长周森锋在县政府二楼会议室" + "主持召开…"): its date and
+	// chair are the meeting's.
+	for n := 0; n < maxIntroLines-1 && i > 0; n++ {
+		above := ""
+		if i > 1 {
+			above = st.lines[i-2]
+		}
+		if !st.opensIntro(above, st.lines[i-1], st.lines[i]) {
+			break
+		}
+		i--
+	}
+	return i
+}
+
+// opensIntro reports whether prev, right above the intro line l, is part
+// of l's sentence: prose cut mid-sentence, with a date or a clause, or a
+// fragment after a line that ends in a comma.
+func (st *state) opensIntro(above, prev, l string) bool {
+	// A colon marks a field (来源：, 发布时间：), not the sentence's start.
+	if prev == "" || strings.ContainsAny(prev, "：:") || itemNoRe.MatchString(l) {
+		return false
+	}
+	continued := strings.HasSuffix(above, "，") || strings.HasSuffix(above, ",")
+	if isTitleLine(prev) && !continued {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(prev); strings.ContainsRune("。：:！？!?；;", last) {
+		return false
+	}
+	if _, ok := findDocNumber(prev); ok {
+		return false
+	}
+	// A line ending in a date is a dateline ("泉州日报　2021-03-08"), not a
+	// sentence cut short.
+	if ds := findDates(prev); len(ds) > 0 && ds[len(ds)-1].End == len(prev) {
+		return false
+	}
+	// The line below must go on with the sentence, not open one of its own.
+	if ds := findDates(l); len(ds) > 0 && ds[0].Start == 0 {
+		return false
+	}
+	return continued || strings.ContainsAny(prev, "，,") || len(findDates(prev+l)) > len(findDates(l))
+}
+
+// findIntroLine returns the line that names the meeting, its chair or its
+// date, or -1.
+func (st *state) findIntroLine() int {
 	usable := func(l string) bool {
 		m, _, ok := st.meetingFrom(l)
 		return ok && (m.Name != "" || m.Chair != nil)
