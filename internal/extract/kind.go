@@ -151,6 +151,28 @@ var reportTitleMarkers = []string{"工作总结", "工作计划", "工作要点"
 // publicNoticeSuffixes end the titles of notices to the public.
 var publicNoticeSuffixes = []string{"公告", "通告"}
 
+// publicNotice reports a notice to the public by its title: …关于…的公告,
+// X人民政府公告, or 公告/通告 alone under the issuer.
+func publicNotice(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		if n++; n > headWindow {
+			break
+		}
+		t := trimEndPunct(removeSpaces(strings.Trim(l, "《》")))
+		if runeLen(t) >= 80 || strings.Contains(t, "。") {
+			continue
+		}
+		if _, ok := hasAnySuffix(t, publicNoticeSuffixes); ok && (strings.Contains(t, "关于") || contains(publicNoticeSuffixes, t) || isIssuer(strings.TrimSuffix(strings.TrimSuffix(t, "公告"), "通告"))) {
+			return true
+		}
+	}
+	return false
+}
+
 func headHasDocNumber(head []string) bool {
 	for _, l := range head {
 		if _, ok := findDocNumber(l); ok {

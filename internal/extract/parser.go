@@ -78,7 +78,14 @@ func (p *Parser) Parse(raw string, meta Meta) (doc *document.Document, err error
 	case document.KindOfficial:
 		st.parseOfficial()
 	default:
-		st.parseOther()
+		// A notice to the public (…关于…的公告) is no official document of
+		// the government's business, but is written as one: title under
+		// the issuer, numbered items naming who acts, a signature.
+		if publicNotice(st.lines) {
+			st.parseOfficial()
+		} else {
+			st.parseOther()
+		}
 	}
 	st.finish()
 	st.keepWritten(raw)

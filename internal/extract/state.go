@@ -75,8 +75,8 @@ func splitInlineLists(lines []string) []string {
 // seriesLineRe is a 第N号 line of its own, under a decree's heading.
 var seriesLineRe = regexp.MustCompile(`^第\s*[0-9０-９]{1,5}\s*[号號]$`)
 
-// joinSeriesNumbers completes a decree number printed under its heading
-// ("中华人民共和国国务院令\n第707号"): the number line gets the heading in
+// joinSeriesNumbers completes a decree's or a notice's number printed under
+// its heading ("中华人民共和国国务院令\n第707号", "公告\n第1号"): the number line gets the heading in
 // front, so that it reads as one 文号. Line indexes stay as they are.
 func joinSeriesNumbers(lines []string) {
 	for i := 1; i < len(lines); i++ {
@@ -87,7 +87,7 @@ func joinSeriesNumbers(lines []string) {
 		if prev == "" && i >= 2 {
 			prev = lines[i-2]
 		}
-		if strings.HasSuffix(prev, "令") && runeLen(prev) <= 20 {
+		if (strings.HasSuffix(prev, "令") || strings.HasSuffix(prev, "公告") || strings.HasSuffix(prev, "通告")) && runeLen(prev) <= 20 {
 			lines[i] = prev + lines[i]
 		}
 	}
@@ -123,7 +123,8 @@ func unspaceTitle(l string) string {
 		return l
 	}
 	fields := strings.FieldsFunc(l, isSpace)
-	if len(fields) < 4 {
+	// "公　　告" alone under the issuer: a kind's two characters.
+	if len(fields) < 4 && !(len(fields) == 2 && contains(spacedKinds, strings.Join(fields, ""))) {
 		return l
 	}
 	for _, f := range fields {
@@ -137,6 +138,10 @@ func unspaceTitle(l string) string {
 	}
 	return joined
 }
+
+// spacedKinds are the two-character titles a red header letter-spaces on
+// a line of their own.
+var spacedKinds = []string{"公告", "通告", "通知", "决定", "批复", "意见", "通报", "命令"}
 
 // isOrnament reports the characters of rules and ornaments: box drawing,
 // geometric shapes, stars, and rule-like ASCII.

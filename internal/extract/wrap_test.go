@@ -41,3 +41,27 @@ func TestDatelineNotIntro(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicNotice: a notice to the public without a 文号 stays other, but
+// is read as it is written: title under the issuer, signature date, the
+// units its items set to work; "公　　告\n第1号" numbers one.
+func TestPublicNotice(t *testing.T) {
+	p := parser(t)
+	body := "\n为加强三江源国家公园生态保护，现就有关事项公告如下：\n一、禁止猎捕野生动物。\n二、州林业和草原局负责本公告的组织实施。\n三、本公告自发布之日起施行。\n\n果洛藏族自治州人民政府\n2020年4月15日"
+	tests := []struct {
+		header, kind, title, number string
+	}{
+		{"果洛藏族自治州人民政府\n关于禁止猎捕野生动物的公告\n", "other", "果洛藏族自治州人民政府关于禁止猎捕野生动物的公告", ""},
+		{"果洛藏族自治州人民政府\n公　　告\n第1号\n", "official", "果洛藏族自治州人民政府公告", "公告第1号"},
+	}
+	for _, tc := range tests {
+		d, err := p.Parse(tc.header+body, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(d.Kind) != tc.kind || d.Title != tc.title || d.DocNumber != tc.number || d.Date != "2020-04-15" ||
+			len(d.Topics) != 1 || len(d.Topics[0].LeadDepartments) != 1 || d.Topics[0].LeadDepartments[0] != "州林业和草原局" {
+			t.Errorf("%q: kind %s, title %q, number %q, date %q, topics %+v", tc.header, d.Kind, d.Title, d.DocNumber, d.Date, d.Topics)
+		}
+	}
+}
