@@ -1096,6 +1096,11 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 			if p.tmplPlace != "" && p.tmplKind != headRel && !prevBoundary() {
 				continue
 			}
+			// 经委 in 人大财经委: the end of a longer name the scan passed
+			// over (a committee, not a department) is no unit of its own.
+			if t.tailOfKey(rs, i, e) {
+				continue
+			}
 		}
 		// "由苏州市应急局", "责成县妇联": the place starts after 由/责成, not at it.
 		if p.kind == headExplicit || p.kind == headBare {
@@ -1106,6 +1111,17 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 		return e
 	}
 	return 0
+}
+
+// tailOfKey reports whether rs[i:e] ends a longer table key that starts
+// before i.
+func (t *Table) tailOfKey(rs []rune, i, e int) bool {
+	for j := i - 1; j >= 0 && e-j <= t.maxKey; j-- {
+		if _, ok := t.keys[string(rs[j:e])]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // startsLater reports whether rs[i:e] begins with a boundary character or a
