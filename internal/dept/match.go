@@ -513,6 +513,11 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	if string(h) == "自治区" {
 		return parsed{kind: headRel, rel: '省', head: string(h)}, true
 	}
+	// 地区粮食局 in a prefecture's (行署) document, 林区财政局 in 神农架林区's:
+	// place levels of their own, not 区 after a stray character.
+	if s := string(h); (s == "地区" || s == "林区") && !hasGap(gaps, 1, 2) {
+		return parsed{kind: headRel, rel: h[0], head: s}, true
+	}
 	if string(h) == "国家" && cat != CatBody && cat != CatZone {
 		return parsed{kind: headExplicit, head: "国家"}, true
 	}
@@ -864,7 +869,8 @@ func PlaceOf(issuer string) string {
 func levelPlace(issuer string, rel rune) string {
 	segs := placeSegments(issuer)
 	for i := len(segs) - 1; i >= 0; i-- {
-		if slices.Contains(relLevels[rel], segs[i].level) {
+		if slices.Contains(relLevels[rel], segs[i].level) ||
+			rel == '地' && segs[i].level == "地区" || rel == '林' && strings.HasSuffix(segs[i].name, "林区") {
 			return segs[i].name
 		}
 	}
@@ -1075,7 +1081,7 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 				continue
 			}
 		case headRel:
-			if !relOK || p.rel == '州' && !prevBoundary() {
+			if !relOK || (p.rel == '州' || p.rel == '地' || p.rel == '林') && !prevBoundary() {
 				continue
 			}
 		case headNone:
