@@ -386,6 +386,9 @@ func TestFind(t *testing.T) {
 		{"要求区城市管理委会同区住房建设委加强监管", []string{"区城市管理委", "区住房建设委"}},
 		{"由区城市管理执法局负责，区市容委配合", []string{"区城市管理执法局", "区市容委"}},
 		{"市人大财经委、中央财经委", nil},
+		// 所辖 (under its jurisdiction) ends no unit in 所.
+		{"请各县人民政府组织所辖乡镇做好用地摸底", nil},
+		{"请吴忠市人民政府组织所辖县（市、区）自然资源部门做好用地报批", nil},
 		// 地区 (a prefecture's 行署) and 林区 (神农架林区) are levels, not 区
 		// after a stray character; not across a line break (a name's 林).
 		{"一、地区粮食局负责组织实施，地区物价局负责价格监督检查", []string{"地区粮食局", "地区物价局"}},
