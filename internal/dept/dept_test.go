@@ -122,6 +122,8 @@ func TestLengths(t *testing.T) {
 		{"市城市建设投资集团有限公司张焱元", []string{"市城市建设投资集团有限公司", "市城市建设投资集团"}},
 		{"区供销合作社联合社王园旻", []string{"区供销合作社联合社", "区供销合作社"}},
 		{"市粮食和储备局陆勤奋", []string{"市粮食和储备局"}},
+		{"林区政府办公室胡岚", []string{"林区政府办公室"}},
+		{"林区财政局杨振华", []string{"林区财政局"}},
 		{"县委督查室马xx", []string{"县委督查室", "县委"}},
 		{"政府办李xx、马xx", []string{"政府办"}},
 		{"苏州海关程维勇", []string{"苏州海关"}},
@@ -173,6 +175,14 @@ func TestResolve(t *testing.T) {
 		{"苏州工业园区", suzhou, "苏州工业园区管理委员会", true},
 		{"市委宣传部", suzhou, "苏州市委宣传部", true},
 		{"县公安局交警大队", tieling, "铁岭县公安局交通警察大队", true}, // sub-unit under its department
+		{"地区财政局", "六安地区行政公署", "六安地区财政局", true},
+		{"林区财政局", "神农架林区人民政府", "神农架林区财政局", true},
+		{"林区财政局", suzhou, "林区财政局", true},          // no 林区 to take
+		{"区经委", "天津市河西区人民政府", "河西区经济和信息化局", true}, // former names
+		{"市外经贸委", suzhou, "苏州市商务局", true},
+		{"市城市管理委", suzhou, "苏州市城市管理委员会", true},
+		{"区市容委", "北京市朝阳区人民政府", "朝阳区城市管理委员会", true},
+		{"市城市管理综合行政执法局", suzhou, "苏州市城市管理局", true},
 		{"市委编办", suzhou, "苏州市委机构编制委员会办公室", true},
 		{"市编办", suzhou, "苏州市委机构编制委员会办公室", true},
 		{"市纪委监委", suzhou, "苏州市纪律检查委员会", true},
@@ -369,6 +379,21 @@ func TestFind(t *testing.T) {
 		{"关于调整县食品安全委员会组成人员的通知", []string{"县食品安全委员会"}},
 		{"关于撤销县农业农村局内设机构的批复", []string{"县农业农村局"}},
 		{"协调委办公室设在民航总局，授权市级人民法院管辖", []string{"人民法院"}},
+		// Units of the 1990s–2000s and of Beijing/Tianjin city management,
+		// and a table name's tail inside a committee's name (人大财经委).
+		{"由区经委牵头，区土地局配合", []string{"区经委", "区土地局"}},
+		{"由区外经贸委负责，市经合局、县经贸局配合", []string{"区外经贸委", "市经合局", "县经贸局"}},
+		{"要求区城市管理委会同区住房建设委加强监管", []string{"区城市管理委", "区住房建设委"}},
+		{"由区城市管理执法局负责，区市容委配合", []string{"区城市管理执法局", "区市容委"}},
+		{"市人大财经委、中央财经委", nil},
+		// 所辖 (under its jurisdiction) ends no unit in 所.
+		{"请各县人民政府组织所辖乡镇做好用地摸底", nil},
+		{"请吴忠市人民政府组织所辖县（市、区）自然资源部门做好用地报批", nil},
+		// 地区 (a prefecture's 行署) and 林区 (神农架林区) are levels, not 区
+		// after a stray character; not across a line break (a name's 林).
+		{"一、地区粮食局负责组织实施，地区物价局负责价格监督检查", []string{"地区粮食局", "地区物价局"}},
+		{"由林区财政局会同林区林业管理局研究确定", []string{"林区财政局", "林区林业管理局"}},
+		{"列席：张宗平林\n区财政局李明", []string{"区财政局"}},
 	}
 	for _, tc := range tests {
 		var got []string

@@ -128,7 +128,7 @@ const directions = "东西南北中上下内外前后"
 var blockedBigrams = func() map[[2]rune]bool {
 	m := map[[2]rune]bool{}
 	for _, w := range []string{"部署", "部分", "部门", "部位", "局面", "局势", "局部", "办法", "办理", "办公", "办事",
-		"办好", "委员", "会议", "所有", "所以", "所属", "所在", "所得", "处理", "处置", "处罚", "处于", "站在",
+		"办好", "委员", "会议", "所有", "所以", "所属", "所在", "所得", "所辖", "处理", "处置", "处罚", "处于", "站在",
 		"队伍", "心城", "室内", "院校", "院士", "厅堂", "府办", "局限", "署名", "市场", "市民", "区域", "区位"} {
 		r := []rune(w)
 		m[[2]rune{r[0], r[1]}] = true
@@ -513,6 +513,11 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	if string(h) == "自治区" {
 		return parsed{kind: headRel, rel: '省', head: string(h)}, true
 	}
+	// 地区粮食局 in a prefecture's (行署) document, 林区财政局 in 神农架林区's:
+	// place levels of their own, not 区 after a stray character.
+	if s := string(h); (s == "地区" || s == "林区") && !hasGap(gaps, 1, 2) {
+		return parsed{kind: headRel, rel: h[0], head: s}, true
+	}
 	if string(h) == "国家" && cat != CatBody && cat != CatZone {
 		return parsed{kind: headExplicit, head: "国家"}, true
 	}
@@ -864,7 +869,8 @@ func PlaceOf(issuer string) string {
 func levelPlace(issuer string, rel rune) string {
 	segs := placeSegments(issuer)
 	for i := len(segs) - 1; i >= 0; i-- {
-		if slices.Contains(relLevels[rel], segs[i].level) {
+		if slices.Contains(relLevels[rel], segs[i].level) ||
+			rel == '地' && segs[i].level == "地区" || rel == '林' && strings.HasSuffix(segs[i].name, "林区") {
 			return segs[i].name
 		}
 	}
@@ -1075,7 +1081,7 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 				continue
 			}
 		case headRel:
-			if !relOK || p.rel == '州' && !prevBoundary() {
+			if !relOK || (p.rel == '州' || p.rel == '地' || p.rel == '林') && !prevBoundary() {
 				continue
 			}
 		case headNone:
@@ -1096,6 +1102,11 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 			if p.tmplPlace != "" && p.tmplKind != headRel && !prevBoundary() {
 				continue
 			}
+			// 经委 in 人大财经委: the end of a longer name the scan passed
+			// over (a committee, not a department) is no unit of its own.
+			if t.tailOfKey(rs, i, e) {
+				continue
+			}
 		}
 		// "由苏州市应急局", "责成县妇联": the place starts after 由/责成, not at it.
 		if p.kind == headExplicit || p.kind == headBare {
@@ -1106,6 +1117,17 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 		return e
 	}
 	return 0
+}
+
+// tailOfKey reports whether rs[i:e] ends a longer table key that starts
+// before i.
+func (t *Table) tailOfKey(rs []rune, i, e int) bool {
+	for j := i - 1; j >= 0 && e-j <= t.maxKey; j-- {
+		if _, ok := t.keys[string(rs[j:e])]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // startsLater reports whether rs[i:e] begins with a boundary character or a

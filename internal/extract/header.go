@@ -545,6 +545,13 @@ func (st *state) issuerPrefix(title string) string {
 				break
 			}
 		}
+		// A sub-district's office issues its own minutes: 洪家楼街道办事处,
+		// also under its district's government (历城区人民政府洪家楼街道办事处).
+		if i := strings.Index(title, "街道办事处"); i > len(cand) && strings.HasPrefix(title, cand) {
+			if n := runeLen(title[len(cand):i]); n >= 2 && n <= 6 && allHan(title[len(cand):i]) && !strings.Contains(title[:i], "关于") {
+				cand = title[:i+len("街道办事处")]
+			}
+		}
 	}
 	for _, verb := range []string{"召开", "举行"} {
 		// "西乡塘区召开十七届区人民政府第38次常务会议": the place's own
@@ -571,7 +578,7 @@ func (st *state) issuerPrefix(title string) string {
 	// place is judged alone: a segmenter with the department table as user
 	// words reads 清远|市人民政府 and tags 清远 as an adjective.
 	head := cand
-	for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府", "政府办公厅", "政府办公室", "政府"} {
+	for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府", "政府办公厅", "政府办公室", "政府", "办事处"} {
 		if h, ok := strings.CutSuffix(cand, suf); ok && h != "" {
 			head = h
 			break

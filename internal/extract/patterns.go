@@ -101,7 +101,7 @@ var anyFieldRe = regexp.MustCompile(`[ \t　][\p{Han}]{2,6}[ 　]*[:：]`)
 // issuerSuffixes end the name of a body that issues documents.
 var issuerSuffixes = []string{
 	"人民政府办公厅", "人民政府办公室", "人民政府", "政府办公室", "政府办公厅", "政府", "国务院办公厅", "国务院",
-	"办公厅", "办公室", "委员会", "管委会", "人民法院", "人民检察院", "局", "厅", "部", "委", "署", "司", "院", "会", "办",
+	"办公厅", "办公室", "办事处", "委员会", "管委会", "人民法院", "人民检察院", "局", "厅", "部", "委", "署", "司", "院", "会", "办",
 }
 
 // Attendance labels open a list of people.
