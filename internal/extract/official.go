@@ -111,6 +111,13 @@ func (st *state) parseOfficial() {
 	if d.Issuer == "" {
 		d.Issuer = sigIssuer
 	}
+	// The red header "洛阳市人民政府文件" names the issuer when the title and
+	// the signature (a date alone) do not.
+	for i := 0; d.Issuer == "" && i < body && i < len(st.lines); i++ {
+		if h, ok := strings.CutSuffix(removeSpaces(st.lines[i]), "文件"); ok && isIssuer(h) {
+			d.Issuer = h
+		}
+	}
 	// A decree (国务院令第707号) is issued by the body its series names.
 	if b := strings.TrimSuffix(d.DocPrefix, "令"); d.Issuer == "" && b != d.DocPrefix && runeLen(b) >= 2 && isIssuer(b) {
 		d.Issuer = b

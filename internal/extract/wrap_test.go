@@ -65,3 +65,19 @@ func TestPublicNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestRedHeaderIssuer: "X人民政府文件" over a title without an issuer and a
+// signature of a date alone names the issuer.
+func TestRedHeaderIssuer(t *testing.T) {
+	p := parser(t)
+	for _, header := range []string{"洛阳市人民政府文件", "洛 阳 市 人 民 政 府 文 件"} {
+		text := header + "\n洛政〔2021〕5号\n\n关于表彰2020年度全市安全生产工作先进集体的决定\n\n各县（市、区）人民政府，市人民政府各部门：\n一、市应急管理局负责组织实施。\n\n二〇二一年二月三日"
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Issuer != "洛阳市人民政府" {
+			t.Errorf("%q: issuer %q", header, d.Issuer)
+		}
+	}
+}
