@@ -64,3 +64,23 @@ func TestUnspaceTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldCells: a metadata table's row without colons reads as the
+// labelled fields it holds; other lines stay as they are.
+func TestFieldCells(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"索引号 11120116MB1234567X/2023-00056 主题分类 综合政务", "索引号：11120116MB1234567X/2023-00056 主题分类：综合政务"},
+		{"标 题 天津市滨海新区人民政府办公室关于印发实施方案的通知", "标题：天津市滨海新区人民政府办公室关于印发实施方案的通知"},
+		{"索引号 | 011040119/2022-04417 | 发布机构 | 十堰市人民政府办公室", "索引号：011040119/2022-04417 发布机构：十堰市人民政府办公室"},
+		{"发布日期 2023年04月03日 16:40", "发布日期：2023年04月03日 16:40"},
+		{"来源：市政府办公室 2021-03-08", "来源：市政府办公室 2021-03-08"},
+		{"单位 姓名 职务", "单位 姓名 职务"},
+		{"市长 王某 主持会议", "市长 王某 主持会议"},
+		{"标题", "标题"},
+	}
+	for _, tc := range tests {
+		if got := fieldCells(tc.in); got != tc.want {
+			t.Errorf("fieldCells(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,11 +35,62 @@ func newState(p *Parser, text string, meta Meta) *state {
 	for i, l := range raw {
 		// Names padded to width in running text (县长杨　华主持) read as
 		// one name everywhere after.
-		lines[i] = names.JoinProsePadded(asciiStops(unspaceTitle(stripDecoration(l))))
+		lines[i] = names.JoinProsePadded(asciiStops(unspaceTitle(fieldCells(stripDecoration(l)))))
 	}
 	joinSeriesNumbers(lines)
 	lines = splitInlineLists(lines)
 	return &state{p: p, meta: meta, text: text, lines: lines}
+}
+
+var clockRe = regexp.MustCompile(`\d{1,2}:\d{2}`)
+
+// fieldCells writes a row of a portal's metadata table whose label cells
+// carry no colon ("索引号 1112…/2023-00056 主题分类 综合政务", "标 题 …") as
+// the labelled fields it holds ("索引号：… 主题分类：综合政务"). The row must
+// open with a label.
+func fieldCells(l string) string {
+	// A colon says the labels are written already; a clock's (16:40) is no label's.
+	if strings.Contains(l, "：") || strings.Contains(clockRe.ReplaceAllString(l, ""), ":") || !strings.Contains(l, " ") {
+		return l
+	}
+	// A markdown table's cells are parted by bars.
+	toks := slices.DeleteFunc(strings.Fields(l), func(t string) bool { return t == "|" || t == "｜" })
+	var out []string
+	for i := 0; i < len(toks); {
+		label, n := cellLabel(toks[i:])
+		if n > 0 && i+n < len(toks) {
+			if _, next := cellLabel(toks[i+n:]); next == 0 {
+				out = append(out, label+"："+toks[i+n])
+				i += n + 1
+				continue
+			}
+		}
+		if len(out) == 0 {
+			return l
+		}
+		out[len(out)-1] += " " + toks[i] // a value with a space in it
+		i++
+	}
+	return strings.Join(out, " ")
+}
+
+// cellLabel reads a metadata label at the start of toks, spelled whole
+// (发布日期) or letter-spaced (标 题), and how many tokens it takes (0: none).
+func cellLabel(toks []string) (string, int) {
+	if len(toks) == 0 {
+		return "", 0
+	}
+	if _, ok := metaLabels[toks[0]]; ok && runeLen(toks[0]) >= 2 {
+		return toks[0], 1
+	}
+	joined := ""
+	for n := 0; n < len(toks) && n < 5 && runeLen(toks[n]) == 1; n++ {
+		joined += toks[n]
+		if _, ok := metaLabels[joined]; ok && n > 0 {
+			return joined, n + 1
+		}
+	}
+	return "", 0
 }
 
 // leaveLabelRe opens a line listing people on leave or absent; a
