@@ -392,10 +392,11 @@ func JoinProsePadded(s string) string {
 }
 
 // proseNameStart reports whether a name may start after before: at a list
-// mark or right after a post (县长, 县长助理).
+// mark, right after a post (县长, 县长助理) or after the leaders of a
+// government named as a group (区领导刘　伟、罗　红), which no post ends.
 func proseNameStart(before string) bool {
 	p, _ := utf8.DecodeLastRuneInString(before)
-	if strings.ContainsRune("、，,：:（(；;", p) {
+	if strings.ContainsRune("、，,：:（(；;", p) || strings.HasSuffix(before, "领导") {
 		return true
 	}
 	// Posts are short: look at the last few characters only.

@@ -194,6 +194,9 @@ func TestJoinProsePadded(t *testing.T) {
 		{"副县长李国平、何　琼、陶建民，县长助理赵　勇出席会议", "副县长李国平、何琼、陶建民，县长助理赵勇出席会议"},
 		{"副县长李 华、王永红出席", "副县长李华、王永红出席"},
 		{"记录：李　娜", "记录：李娜"},
+		// Leaders named as a group: no post, but a name follows.
+		{"区领导刘　伟、罗　红、杨其亮出席会议", "区领导刘伟、罗红、杨其亮出席会议"},
+		{"区领导刘　伟出席会议", "区领导刘伟出席会议"},
 		// Not a name: a word after the space, no post or mark before it,
 		// no surname, or a wide gap.
 		{"县长杨　华山路段", "县长杨　华山路段"},
