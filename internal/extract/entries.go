@@ -106,7 +106,10 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			unitAhead = ls[0]
 		}
 		for _, k := range nameLengths(after) {
-			name := after[:k]
+			name, dept, post := after[:k], unit, ""
+			if d, t, nm, ok := st.postOpensName(unit, name); ok {
+				name, dept, post = nm, d, t
+			}
 			// A name the names package does not know still counts when it
 			// is all that follows a unit ("区交警支队来生恺").
 			known := plausibleListed(name) || st.looseName(name) || k == len(after) && st.bareName(name)
@@ -119,7 +122,7 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			if unitAhead > 0 && !(plausibleListed(name) && relUnitAt(st, after[k:])) {
 				continue
 			}
-			p := document.Person{Name: name, Department: unit}
+			p := document.Person{Name: name, Department: dept, Title: post}
 			if k == len(after) {
 				return st.memoSet(memo, off, &entryResult{people: []document.Person{p}, complete: true, table: 1})
 			}
@@ -175,8 +178,12 @@ func (st *state) entryByMentions(s string) *entryResult {
 		if isMasked(name) {
 			continue
 		}
+		dept, post := s[m.Start:m.End], ""
+		if d, t, nm, ok := st.postOpensName(dept, name); ok {
+			name, dept, post = nm, d, t
+		}
 		if plausibleTitled(name) || st.bareName(name) {
-			r.people = append(r.people, document.Person{Name: name, Department: s[m.Start:m.End]})
+			r.people = append(r.people, document.Person{Name: name, Department: dept, Title: post})
 			r.table++
 			continue
 		}
@@ -328,7 +335,7 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 			return false
 		}
 		u, nm := r[:len(r)-n], string(r[len(r)-n:])
-		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0 && nameShapeOK(nm)
+		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0 && nameShapeOK(nm) && postBeforeSurname(string(u), nm) == ""
 	}
 	sizes := []int{3, 2}
 	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {
@@ -340,6 +347,23 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// postOpensName reads a post in 长 between a unit and a name that would
+// otherwise open with the surname 长孙 (see postBeforeSurname): after
+// 县林业局, "长孙喜帆" is the 局长 孙喜帆; after 市城建局局 the post's 局 is
+// written out and the unit is 市城建局.
+func (st *state) postOpensName(unit, name string) (dept, post, rest string, ok bool) {
+	post = postBeforeSurname(unit, name)
+	if post == "" {
+		return "", "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(name)
+	dept = unit
+	if d := strings.TrimSuffix(unit, post[:len(post)-size]); d != unit && st.isUnit(d) {
+		dept = d
+	}
+	return dept, post, name[size:], true
 }
 
 // opensUnit reports whether u can begin a unit's name: a level (市县区…), a
