@@ -38,7 +38,7 @@ func (st *state) parseEntryUncached(s string) (people []document.Person, complet
 	if isMasked(s) {
 		return nil, true, 0
 	}
-	if (plausibleName(s) || st.looseName(s)) && len(st.deptLengths(s)) == 0 {
+	if (plausibleName(s) || st.looseName(s) || names.Transliterated(s)) && len(st.deptLengths(s)) == 0 {
 		return []document.Person{{Name: s}}, true, 0
 	}
 	// "市应急管理局艾尼瓦尔·买买提": a unit and a transcribed name, longer
@@ -105,7 +105,7 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 		if ls := st.deptLengths(after); len(ls) > 0 {
 			unitAhead = ls[0]
 		}
-		for _, k := range nameLengths(after) {
+		for _, k := range append(translitLengths(after), nameLengths(after)...) {
 			name, dept, post := after[:k], unit, ""
 			if d, t, nm, ok := st.postOpensName(unit, name); ok {
 				name, dept, post = nm, d, t
@@ -272,9 +272,34 @@ func (st *state) bareName(s string) bool {
 	if i := strings.IndexAny(s, "·•・‧"); i >= 0 {
 		return runeLen(s[:i]) <= 6 && names.PlausibleTitled(s) && len(st.deptLengths(s)) == 0
 	}
+	if names.Transliterated(s) {
+		// "普布次仁", "扎西": a minority name without a surname.
+		return len(st.deptLengths(s)) == 0
+	}
 	n := runeLen(s)
 	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && nameShapeOK(s) && len(st.deptLengths(s)) == 0 &&
 		!strings.ContainsRune(nameLevelChars, []rune(s)[0]) && !groupWord(s)
+}
+
+// translitLengths returns the byte lengths, longest first, of the
+// transliterated names (格桑曲珍, 扎西) s starts with: such names have no
+// surname for nameLengths to go by.
+func translitLengths(s string) []int {
+	var out []int
+	idx := []int{}
+	for i := range s {
+		if len(idx) == 8 {
+			break
+		}
+		idx = append(idx, i)
+	}
+	idx = append(idx, len(s))
+	for n := min(7, len(idx)-1); n >= 2; n-- {
+		if names.Transliterated(s[:idx[n]]) {
+			out = append(out, idx[n])
+		}
+	}
+	return out
 }
 
 // groupWord reports words for many units at once (各乡镇, 街道, 有关部门),
@@ -335,11 +360,20 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 			return false
 		}
 		u, nm := r[:len(r)-n], string(r[len(r)-n:])
+		if names.Transliterated(nm) {
+			return endsUnit(u) // "蔡公堂乡索朗平措": no surname
+		}
 		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0 && nameShapeOK(nm) && postBeforeSurname(string(u), nm) == ""
 	}
 	sizes := []int{3, 2}
 	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {
 		sizes = []int{4, 3, 2} // 诸葛连菁
+	}
+	for n := min(7, len(r)-2); n >= 2; n-- {
+		if names.Transliterated(string(r[len(r)-n:])) {
+			sizes = append([]int{n}, sizes...)
+			break
+		}
 	}
 	for _, n := range sizes {
 		if try(n) {

@@ -142,6 +142,11 @@ func TestParseListLayouts(t *testing.T) {
 			"/张建国/市长 /李明/ /周强/市政府秘书长 /王刚/", nil},
 		{"a group label over people with their own posts", []string{"县领导：县长 王建，副县长 李明、赵刚"},
 			"/王建/县长 /李明/副县长 /赵刚/副县长", nil},
+		{"Tibetan names between Han names", []string{"张建军　普布次仁　次仁卓嘎　李明"}, "/张建军/ /普布次仁/ /次仁卓嘎/ /李明/", nil},
+		{"Tibetan names joined by 、", []string{"扎西、多吉、才让、王刚"}, "/扎西/ /多吉/ /才让/ /王刚/", nil},
+		{"units and Tibetan names", []string{"区财政局格桑曲珍　区医保局王志刚　区卫健局扎西"},
+			"区财政局/格桑曲珍/ 区医保局/王志刚/ 区卫健局/扎西/", nil},
+		{"a unit the table lacks before a Tibetan name", []string{"蔡公堂乡索朗平措"}, "蔡公堂乡/索朗平措/", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {
