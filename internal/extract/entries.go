@@ -363,7 +363,10 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		if names.Transliterated(nm) {
 			return endsUnit(u) // "蔡公堂乡索朗平措": no surname
 		}
-		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0 && nameShapeOK(nm) && postBeforeSurname(string(u), nm) == ""
+		if !endsUnit(u) && !(plausibleName(nm) && st.innerUnit(string(u))) {
+			return false
+		}
+		return plausibleTitled(nm) && surnameLen(nm) > 0 && nameShapeOK(nm) && postBeforeSurname(string(u), nm) == ""
 	}
 	sizes := []int{3, 2}
 	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {
@@ -381,6 +384,21 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// innerUnit reports an office inside a street, town or zone, written
+// without a level or place (党政办公室, 财政所, 规划国土局, 九龙办事处): a
+// word, then the word of a unit, or an organisation gse knows (招商局). A
+// word of one character first is the middle of a wrapped unit
+// (制|委员会办公室, 通|运输局), another word alone a room (会议室). Places
+// (各族自治县) are no such office: the table or gse must know them.
+func (st *state) innerUnit(u string) bool {
+	r := []rune(u)
+	if len(r) < 3 || !strings.ContainsRune(unitFinals+"室心", r[len(r)-1]) || st.p.seg == nil {
+		return false
+	}
+	toks := st.p.seg.Pos(u, false)
+	return len(toks) >= 2 && runeLen(toks[0].Text) >= 2 || len(toks) == 1 && toks[0].Pos == "nt"
 }
 
 // postOpensName reads a post in 长 between a unit and a name that would

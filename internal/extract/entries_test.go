@@ -147,6 +147,13 @@ func TestParseListLayouts(t *testing.T) {
 		{"units and Tibetan names", []string{"区财政局格桑曲珍　区医保局王志刚　区卫健局扎西"},
 			"区财政局/格桑曲珍/ 区医保局/王志刚/ 区卫健局/扎西/", nil},
 		{"a unit the table lacks before a Tibetan name", []string{"蔡公堂乡索朗平措"}, "蔡公堂乡/索朗平措/", nil},
+		{"offices of a street or zone, no place before them", []string{"党政办公室张　倩，城市管理办公室韩国栋，财政所刘　梅，规划国土局赵　辉，招商局陈　雷，九龙办事处王天乐"},
+			"党政办公室/张倩/ 城市管理办公室/韩国栋/ 财政所/刘梅/ 规划国土局/赵辉/ 招商局/陈雷/ 九龙办事处/王天乐/", nil},
+		// Such an office must end like one, not like a place or a cut 中心.
+		{"a place wrapped before its name is no office", []string{"阳朔县袁和翠 龙胜", "各族自治县田帆美"},
+			"阳朔县/袁和翠/ 龙胜各族自治县/田帆美/", nil},
+		{"a unit cut inside its name is no office", []string{"杭州海关贾凤元 人行杭州中支夏", "崇爽 杭州金融监管分局胡勇荷"},
+			"杭州海关/贾凤元/ 人行杭州中支/夏崇爽/ 杭州金融监管分局/胡勇荷/", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {
