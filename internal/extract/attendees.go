@@ -966,9 +966,10 @@ func (st *state) joinAcrossBreak(a, b string, brk int) bool {
 			// another is no wrapped name, unless the unit runs on.
 			return !st.isUnit(a) || len(st.deptLengths(b)) == 0 || st.unitSpansBreak(a, b)
 		}
-		// "市政府办公室李　杰": a two-character name padded to width after
-		// its unit.
-		if last, n := utf8.DecodeLastRuneInString(a); runeLen(b) == 1 && slices.Contains(st.deptLengths(a), len(a)-n) && plausibleName(string(last)+b) {
+		// "市政府办公室李　杰", "党政办公室张　倩": a two-character name
+		// padded to width after its unit.
+		if last, n := utf8.DecodeLastRuneInString(a); runeLen(b) == 1 && plausibleName(string(last)+b) &&
+			(slices.Contains(st.deptLengths(a), len(a)-n) || st.innerUnit(a[:len(a)-n])) {
 			return true
 		}
 		// On one line a space separates entries, unless a unit stands alone

@@ -108,6 +108,30 @@ func plausibleListed(s string) bool { return names.PlausibleListed(s) }
 
 func surnameLen(s string) int { return utf8.RuneCountInString(s[:names.SurnameLen(s)]) }
 
+// postBeforeSurname returns the post that the first character of name
+// closes after before, when name opens with a compound surname: "局长孙玉杰"
+// is 局长 and 孙玉杰, not 局 and 长孙玉杰 (posts in 长 are many, 长孙 is rare).
+// It returns "" when there is none, and after units whose head holds
+// another post (公司 a 经理, 委员会 a 主任, 工会 a 主席): there 长孙 stands.
+func postBeforeSurname(before, name string) string {
+	if surnameLen(name) != 2 {
+		return ""
+	}
+	if _, other := hasAnySuffix(before, []string{"公司", "委员会", "工会"}); other {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	tail := []rune(before)
+	if len(tail) > 3 {
+		tail = tail[len(tail)-3:]
+	}
+	p := string(tail) + string(r)
+	if i := names.PostAt(p); i >= 0 && i < len(p)-size {
+		return p[i:]
+	}
+	return ""
+}
+
 func isMasked(s string) bool { return names.Masked(s) }
 
 // splitTitle splits "常务副县长国宏利" into title and name.

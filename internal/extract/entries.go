@@ -38,7 +38,7 @@ func (st *state) parseEntryUncached(s string) (people []document.Person, complet
 	if isMasked(s) {
 		return nil, true, 0
 	}
-	if (plausibleName(s) || st.looseName(s)) && len(st.deptLengths(s)) == 0 {
+	if (plausibleName(s) || st.looseName(s) || names.Transliterated(s)) && len(st.deptLengths(s)) == 0 {
 		return []document.Person{{Name: s}}, true, 0
 	}
 	// "市应急管理局艾尼瓦尔·买买提": a unit and a transcribed name, longer
@@ -105,8 +105,11 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 		if ls := st.deptLengths(after); len(ls) > 0 {
 			unitAhead = ls[0]
 		}
-		for _, k := range nameLengths(after) {
-			name := after[:k]
+		for _, k := range append(translitLengths(after), nameLengths(after)...) {
+			name, dept, post := after[:k], unit, ""
+			if d, t, nm, ok := st.postOpensName(unit, name); ok {
+				name, dept, post = nm, d, t
+			}
 			// A name the names package does not know still counts when it
 			// is all that follows a unit ("区交警支队来生恺").
 			known := plausibleListed(name) || st.looseName(name) || k == len(after) && st.bareName(name)
@@ -119,7 +122,7 @@ func (st *state) entryAt(s string, off int, memo map[int]*entryResult) *entryRes
 			if unitAhead > 0 && !(plausibleListed(name) && relUnitAt(st, after[k:])) {
 				continue
 			}
-			p := document.Person{Name: name, Department: unit}
+			p := document.Person{Name: name, Department: dept, Title: post}
 			if k == len(after) {
 				return st.memoSet(memo, off, &entryResult{people: []document.Person{p}, complete: true, table: 1})
 			}
@@ -175,8 +178,12 @@ func (st *state) entryByMentions(s string) *entryResult {
 		if isMasked(name) {
 			continue
 		}
+		dept, post := s[m.Start:m.End], ""
+		if d, t, nm, ok := st.postOpensName(dept, name); ok {
+			name, dept, post = nm, d, t
+		}
 		if plausibleTitled(name) || st.bareName(name) {
-			r.people = append(r.people, document.Person{Name: name, Department: s[m.Start:m.End]})
+			r.people = append(r.people, document.Person{Name: name, Department: dept, Title: post})
 			r.table++
 			continue
 		}
@@ -265,9 +272,34 @@ func (st *state) bareName(s string) bool {
 	if i := strings.IndexAny(s, "·•・‧"); i >= 0 {
 		return runeLen(s[:i]) <= 6 && names.PlausibleTitled(s) && len(st.deptLengths(s)) == 0
 	}
+	if names.Transliterated(s) {
+		// "普布次仁", "扎西": a minority name without a surname.
+		return len(st.deptLengths(s)) == 0
+	}
 	n := runeLen(s)
 	return n >= 2 && n <= 3 && allHan(s) && !isMasked(s) && !isTitle(s) && nameShapeOK(s) && len(st.deptLengths(s)) == 0 &&
 		!strings.ContainsRune(nameLevelChars, []rune(s)[0]) && !groupWord(s)
+}
+
+// translitLengths returns the byte lengths, longest first, of the
+// transliterated names (格桑曲珍, 扎西) s starts with: such names have no
+// surname for nameLengths to go by.
+func translitLengths(s string) []int {
+	var out []int
+	idx := []int{}
+	for i := range s {
+		if len(idx) == 8 {
+			break
+		}
+		idx = append(idx, i)
+	}
+	idx = append(idx, len(s))
+	for n := min(7, len(idx)-1); n >= 2; n-- {
+		if names.Transliterated(s[:idx[n]]) {
+			out = append(out, idx[n])
+		}
+	}
+	return out
 }
 
 // groupWord reports words for many units at once (各乡镇, 街道, 有关部门),
@@ -328,11 +360,23 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 			return false
 		}
 		u, nm := r[:len(r)-n], string(r[len(r)-n:])
-		return endsUnit(u) && plausibleTitled(nm) && surnameLen(nm) > 0 && nameShapeOK(nm)
+		if names.Transliterated(nm) {
+			return endsUnit(u) // "蔡公堂乡索朗平措": no surname
+		}
+		if !endsUnit(u) && !(plausibleName(nm) && st.innerUnit(string(u))) {
+			return false
+		}
+		return plausibleTitled(nm) && surnameLen(nm) > 0 && nameShapeOK(nm) && postBeforeSurname(string(u), nm) == ""
 	}
 	sizes := []int{3, 2}
 	if len(r) > 4 && surnameLen(string(r[len(r)-4:])) == 2 {
 		sizes = []int{4, 3, 2} // 诸葛连菁
+	}
+	for n := min(7, len(r)-2); n >= 2; n-- {
+		if names.Transliterated(string(r[len(r)-n:])) {
+			sizes = append([]int{n}, sizes...)
+			break
+		}
 	}
 	for _, n := range sizes {
 		if try(n) {
@@ -340,6 +384,38 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// innerUnit reports an office inside a street, town or zone, written
+// without a level or place (党政办公室, 财政所, 规划国土局, 九龙办事处): a
+// word, then the word of a unit, or an organisation gse knows (招商局). A
+// word of one character first is the middle of a wrapped unit
+// (制|委员会办公室, 通|运输局), another word alone a room (会议室). Places
+// (各族自治县) are no such office: the table or gse must know them.
+func (st *state) innerUnit(u string) bool {
+	r := []rune(u)
+	if len(r) < 3 || !strings.ContainsRune(unitFinals+"室心", r[len(r)-1]) || st.p.seg == nil {
+		return false
+	}
+	toks := st.p.seg.Pos(u, false)
+	return len(toks) >= 2 && runeLen(toks[0].Text) >= 2 || len(toks) == 1 && toks[0].Pos == "nt"
+}
+
+// postOpensName reads a post in 长 between a unit and a name that would
+// otherwise open with the surname 长孙 (see postBeforeSurname): after
+// 县林业局, "长孙喜帆" is the 局长 孙喜帆; after 市城建局局 the post's 局 is
+// written out and the unit is 市城建局.
+func (st *state) postOpensName(unit, name string) (dept, post, rest string, ok bool) {
+	post = postBeforeSurname(unit, name)
+	if post == "" {
+		return "", "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(name)
+	dept = unit
+	if d := strings.TrimSuffix(unit, post[:len(post)-size]); d != unit && st.isUnit(d) {
+		dept = d
+	}
+	return dept, post, name[size:], true
 }
 
 // opensUnit reports whether u can begin a unit's name: a level (市县区…), a

@@ -87,8 +87,16 @@ func TestParseListLayouts(t *testing.T) {
 			"/张志华/市长 /李明/副市长 /王芳/副市长", nil},
 		{"a unit and its people after a colon", []string{"市发改委：王强、李丽（副主任）", "市财政局：局长赵刚"},
 			"市发改委/王强/ 市发改委/李丽/副主任 市财政局/赵刚/局长", nil},
-		{"a unit wrapped before a compound surname is no post", []string{"县委统战部廖占固、县城管综合执法局长", "孙瑞卓、县卫健局马弘刚"},
-			"县委统战部/廖占固/ 县城管综合执法局/长孙瑞卓/ 县卫健局/马弘刚/", nil},
+		// 长孙 is a rare surname, posts in 长 are common: a unit's post
+		// (局长, 处长) before 孙 keeps its 长, also wrapped at a line end.
+		{"a post wrapped before 孙 keeps its 长", []string{"县委统战部廖占固、县城管综合执法局长", "孙瑞卓、县卫健局马弘刚"},
+			"县委统战部/廖占固/ 县城管综合执法局/孙瑞卓/局长 县卫健局/马弘刚/", nil},
+		{"a unit's post in 长 before 孙", []string{"市城建局局长孙玉杰，市财政局处长孙立，市计委主任于文清"},
+			"/孙玉杰/市城建局局长 /孙立/市财政局处长 /于文清/市计委主任", nil},
+		{"a unit and 长孙 with no post", []string{"市城建局长孙玉杰"}, "市城建局/孙玉杰/局长", nil},
+		{"a run of units with a post in 长", []string{"县统计局王烨县林业局长孙喜帆县地方志办刘卉铎县行政审批局赵薇"},
+			"县统计局/王烨/ 县林业局/孙喜帆/局长 县地方志办/刘卉铎/ 县行政审批局/赵薇/", nil},
+		{"长孙 after a list mark", []string{"市城建局王明、长孙玉杰"}, "市城建局/王明/ 市城建局/长孙玉杰/", nil},
 		{"a post shared after a colon", []string{"市政府副秘书长：张三丰、李四海"}, "/张三丰/市政府副秘书长 /李四海/市政府副秘书长", nil},
 		{"function-word surnames in a long run", []string{"市发改委和平市财政局公明市住建局区明"},
 			"市发改委/和平/ 市财政局/公明/ 市住建局/区明/", nil},
@@ -134,6 +142,18 @@ func TestParseListLayouts(t *testing.T) {
 			"/张建国/市长 /李明/ /周强/市政府秘书长 /王刚/", nil},
 		{"a group label over people with their own posts", []string{"县领导：县长 王建，副县长 李明、赵刚"},
 			"/王建/县长 /李明/副县长 /赵刚/副县长", nil},
+		{"Tibetan names between Han names", []string{"张建军　普布次仁　次仁卓嘎　李明"}, "/张建军/ /普布次仁/ /次仁卓嘎/ /李明/", nil},
+		{"Tibetan names joined by 、", []string{"扎西、多吉、才让、王刚"}, "/扎西/ /多吉/ /才让/ /王刚/", nil},
+		{"units and Tibetan names", []string{"区财政局格桑曲珍　区医保局王志刚　区卫健局扎西"},
+			"区财政局/格桑曲珍/ 区医保局/王志刚/ 区卫健局/扎西/", nil},
+		{"a unit the table lacks before a Tibetan name", []string{"蔡公堂乡索朗平措"}, "蔡公堂乡/索朗平措/", nil},
+		{"offices of a street or zone, no place before them", []string{"党政办公室张　倩，城市管理办公室韩国栋，财政所刘　梅，规划国土局赵　辉，招商局陈　雷，九龙办事处王天乐"},
+			"党政办公室/张倩/ 城市管理办公室/韩国栋/ 财政所/刘梅/ 规划国土局/赵辉/ 招商局/陈雷/ 九龙办事处/王天乐/", nil},
+		// Such an office must end like one, not like a place or a cut 中心.
+		{"a place wrapped before its name is no office", []string{"阳朔县袁和翠 龙胜", "各族自治县田帆美"},
+			"阳朔县/袁和翠/ 龙胜各族自治县/田帆美/", nil},
+		{"a unit cut inside its name is no office", []string{"杭州海关贾凤元 人行杭州中支夏", "崇爽 杭州金融监管分局胡勇荷"},
+			"杭州海关/贾凤元/ 人行杭州中支/夏崇爽/ 杭州金融监管分局/胡勇荷/", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {

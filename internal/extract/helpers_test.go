@@ -209,6 +209,10 @@ func TestPersonClause(t *testing.T) {
 		// Units attending by a role name no one, and do not hide the people before them.
 		{"副市长彭飞，市财政局、国网株洲供电公司负责同志", []document.Person{{Name: "彭飞", Title: "副市长"}}},
 		{"市财政局负责同志", nil},
+		// Tibetan names have no surname; 德吉 is also a word gse knows.
+		{"自治区领导丁业现、边巴扎西、坚参、德吉、孟晓林", []document.Person{
+			{Name: "丁业现", Title: "自治区领导"}, {Name: "边巴扎西", Title: "自治区领导"}, {Name: "坚参", Title: "自治区领导"},
+			{Name: "德吉", Title: "自治区领导"}, {Name: "孟晓林", Title: "自治区领导"}}},
 	}
 	for _, c := range cases {
 		if got := st.personClause(c.in); !reflect.DeepEqual(got, c.want) {
@@ -233,6 +237,8 @@ func TestChairFrom(t *testing.T) {
 		{"刘建国（县长）", "刘建国", "县长"},
 		{"刘建国(副县长)", "刘建国", "副县长"},
 		{"（县长）", "", ""},
+		{"自治区主席洛桑江村", "洛桑江村", "自治区主席"},
+		{"州长扎西", "扎西", "州长"},
 	}
 	for _, c := range cases {
 		got := st.chairFrom(c.in)

@@ -146,9 +146,48 @@ var translitRunes = func() map[rune]bool {
 	return m
 }()
 
+// tibetanElements are the two-character elements Tibetan names are written
+// with in Chinese. A Tibetan name has no surname: it is one to three of
+// them (扎西, 次仁卓嘎, 洛桑江村), often with characters translitRunes lacks
+// (才让, 江村).
+var tibetanElements = loadWords(`
+扎西 次仁 卓嘎 普布 洛桑 罗桑 江村 格桑 曲珍 索朗 索南 平措 德吉 拉毛 才让 才仁 边巴 坚参 坚赞
+多吉 多杰 尼玛 达瓦 达娃 央金 措姆 旦增 丹增 顿珠 白玛 次旦 巴桑 拉巴 普琼 卓玛 央宗 罗布 米玛
+强巴 益西 贡嘎 仁青 桑珠 群培 阿旺 土登 格勒 泽仁 降央 才旦 更登 嘉措 加措 尖措 晋美 旺堆 拉姆
+次珠 欧珠 赤列 朗杰 贡布 桑吉 旦正 更藏 仁增 泽旺 旺姆 德庆 琼达 边珍 次央 巴珠 白珍 扎巴 土旦
+`)
+
+// tibetanNotAlone are elements that alone are also words or places (江村
+// a village, 罗布泊, 贡嘎山, 德庆县): only joined to another element are they
+// a name.
+var tibetanNotAlone = loadWords("江村 罗布 贡嘎 德庆 扎巴 拉巴")
+
+// tibetan reports a run of one to three Tibetan name elements.
+func tibetan(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 2 || len(rs) > 6 || len(rs)%2 == 1 || len(rs) == 2 && tibetanNotAlone[s] {
+		return false
+	}
+	for i := 0; i < len(rs); i += 2 {
+		if !tibetanElements[string(rs[i:i+2])] {
+			return false
+		}
+	}
+	return true
+}
+
+// Transliterated reports a name of a minority written without a Chinese
+// surname (那仁满都拉, 次仁卓嘎, 扎西): for a slot only a name fills, such as
+// an entry of an attendance list, where Plausible wants a surname.
+func Transliterated(s string) bool { return plausibleTranslit(s) }
+
 // plausibleTranslit reports a transliterated name a title stands next to:
-// four to seven such characters, none of them a common word.
+// four to seven such characters, none of them a common word, or Tibetan
+// name elements.
 func plausibleTranslit(s string) bool {
+	if tibetan(s) {
+		return true
+	}
 	n := 0
 	for _, r := range s {
 		if !translitRunes[r] {
@@ -392,10 +431,11 @@ func JoinProsePadded(s string) string {
 }
 
 // proseNameStart reports whether a name may start after before: at a list
-// mark or right after a post (县长, 县长助理).
+// mark, right after a post (县长, 县长助理) or after the leaders of a
+// government named as a group (区领导刘　伟、罗　红), which no post ends.
 func proseNameStart(before string) bool {
 	p, _ := utf8.DecodeLastRuneInString(before)
-	if strings.ContainsRune("、，,：:（(；;", p) {
+	if strings.ContainsRune("、，,：:（(；;", p) || strings.HasSuffix(before, "领导") {
 		return true
 	}
 	// Posts are short: look at the last few characters only.

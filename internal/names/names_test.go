@@ -153,6 +153,39 @@ func TestPlausibleTitled(t *testing.T) {
 	}
 }
 
+// TestTransliterated: Tibetan names are runs of name elements without a
+// surname (扎西, 次仁卓嘎, 洛桑江村); elements that are words alone, odd
+// lengths and other characters are not.
+func TestTransliterated(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"扎西", true},
+		{"德吉", true},
+		{"次仁卓嘎", true},
+		{"洛桑江村", true},
+		{"拉毛才让", true},
+		{"格桑曲珍", true},
+		{"扎西次仁平措", true},
+		{"巴图孟和", true}, // Mongolian, by its characters
+		{"江村", false},  // a village alone
+		{"罗布", false},  // 罗布泊
+		{"扎西镇", false},
+		{"次仁卓嘎扎西次仁平措", false}, // too long for one name
+		{"李明", false},
+		{"会议", false},
+	}
+	for _, tt := range tests {
+		if got := Transliterated(tt.in); got != tt.want {
+			t.Errorf("Transliterated(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		if tt.want && !PlausibleTitled(tt.in) {
+			t.Errorf("PlausibleTitled(%q) = false", tt.in)
+		}
+	}
+}
+
 func TestMasked(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -194,6 +227,9 @@ func TestJoinProsePadded(t *testing.T) {
 		{"副县长李国平、何　琼、陶建民，县长助理赵　勇出席会议", "副县长李国平、何琼、陶建民，县长助理赵勇出席会议"},
 		{"副县长李 华、王永红出席", "副县长李华、王永红出席"},
 		{"记录：李　娜", "记录：李娜"},
+		// Leaders named as a group: no post, but a name follows.
+		{"区领导刘　伟、罗　红、杨其亮出席会议", "区领导刘伟、罗红、杨其亮出席会议"},
+		{"区领导刘　伟出席会议", "区领导刘伟出席会议"},
 		// Not a name: a word after the space, no post or mark before it,
 		// no surname, or a wide gap.
 		{"县长杨　华山路段", "县长杨　华山路段"},
@@ -219,6 +255,9 @@ func TestSplitTitle(t *testing.T) {
 		// Minority names: transliterated, without a Chinese surname.
 		{"旗委副书记、旗长那仁满都拉", "旗委副书记、旗长", "那仁满都拉", true},
 		{"副旗长巴图孟和", "副旗长", "巴图孟和", true},
+		{"自治区主席洛桑江村", "自治区主席", "洛桑江村", true},
+		{"州长扎西", "州长", "扎西", true},
+		{"市林业和草原局局长拉毛才让", "市林业和草原局局长", "拉毛才让", true},
 		{"市委副书记、市长阿不都热依木·阿不力孜", "市委副书记、市长", "阿不都热依木·阿不力孜", true},
 		{"副县长加强工作部署", "", "", false},
 		{"县委副书记、县长梁庆民", "县委副书记、县长", "梁庆民", true},
