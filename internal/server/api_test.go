@@ -403,6 +403,9 @@ func TestErrors(t *testing.T) {
 		{"bad from", "/api/search?from=2020-13-01", 400, "from"},
 		{"to before from", "/api/search?from=2021-01-01&to=2020-01-01", 400, "to"},
 		{"bad format", "/api/search?format=xml", 400, "format"},
+		{"bad facet", "/api/search?facet=colour", 400, "facet"},
+		{"facet size zero", "/api/search?facet=year&facet_size=0", 400, "facet_size"},
+		{"facet size huge", "/api/search?facet_size=100000", 400, "facet_size"},
 		{"query too long", "/api/search?q=" + strings.Repeat("献", 10000), 400, "q"},
 		{"query with control characters", "/api/search?q=" + q("献\x00血"), 400, "q"},
 		{"invalid utf8", "/api/search?q=%ff%fe", 400, "q"},
@@ -576,5 +579,19 @@ func TestPeopleBeyondFacetLimit(t *testing.T) {
 	v = decode(t, env.do("GET", "/api/people?prefix="+q("稀"), "", nil).Body.Bytes())
 	if got := values(list(t, v, "people"), "name"); len(got) != 1 || got[0] != "稀有人" {
 		t.Errorf("prefix 稀 = %v, want [稀有人]", got)
+	}
+}
+
+// TestOneFacet: facet and facet_size ask for one facet's list, as long as
+// wanted; the others come back empty.
+func TestOneFacet(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	v := decode(t, env.do(http.MethodGet, "/api/search?q="+q("献血")+"&facet=year&facet_size=1", "", nil).Body.Bytes())
+	facets := v["facets"].(map[string]any)
+	if years := facets["year"].([]any); len(years) != 1 {
+		t.Errorf("year facet = %v, want one value", years)
+	}
+	if kinds := facets["kind"].([]any); len(kinds) != 0 {
+		t.Errorf("kind facet = %v, want none asked for", kinds)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"govarchive/internal/document"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -388,4 +390,33 @@ func TestBrowserBrowsePages(t *testing.T) {
 	b.run(t, "phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(b.base+"/?q="+q("献血")))
 	b.waitFor(t, "phone hits", hitsCount(3)+` && document.documentElement.scrollWidth <= 390`)
 	b.screenshot(t, "search-phone.png")
+}
+
+// TestBrowserFacetMore: the year facet lists every year, not the ten most
+// frequent; a facet that fills its ten slots offers the rest on request.
+func TestBrowserFacetMore(t *testing.T) {
+	b := newBrowser(t)
+	var docs []*document.Document
+	for i := range 12 {
+		year := 2001 + i
+		text := fmt.Sprintf("第%d号防汛通知\n做好防汛工作。", i+1)
+		docs = append(docs, &document.Document{ID: document.ContentID(text), Source: fmt.Sprintf("f%d.txt", i), SourcePath: fmt.Sprintf("/f%d", i),
+			Kind: document.KindOfficial, Title: fmt.Sprintf("第%d号防汛通知", i+1), Issuer: fmt.Sprintf("%c县人民政府", rune('甲'+i)),
+			Date: fmt.Sprintf("%d-06-01", year), Text: text})
+	}
+	// Two more of one year and issuer, so the ten shown are not all.
+	for i := range 2 {
+		text := fmt.Sprintf("防汛检查通报%d\n做好防汛工作。", i)
+		docs = append(docs, &document.Document{ID: document.ContentID(text), Source: fmt.Sprintf("g%d.txt", i), SourcePath: fmt.Sprintf("/g%d", i),
+			Kind: document.KindOfficial, Title: "防汛检查通报", Issuer: "甲县人民政府", Date: "2001-07-01", Text: text})
+	}
+	if _, err := b.ix.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "every year", `document.querySelectorAll('[data-facet="year"] .facet-value').length === 12 && !document.querySelector('[data-facet="year"] .facet-more')`)
+	b.waitFor(t, "ten issuers and more", `document.querySelectorAll('[data-facet="issuer"] .facet-value').length === 10 && document.querySelector('[data-facet="issuer"] .facet-more') !== null`)
+	b.run(t, "more issuers", chromedp.Click(chromedp.CSS(`[data-facet="issuer"] .facet-more`)))
+	b.waitFor(t, "every issuer", `document.querySelectorAll('[data-facet="issuer"] .facet-value').length === 12 && document.activeElement.dataset.value !== undefined`)
+	b.screenshot(t, "facet-more.png")
 }

@@ -22,6 +22,9 @@ type searchParams struct {
 
 const dateLayout = "2006-01-02"
 
+// maxFacetSize bounds facet_size: a facet's values are shown, not exported.
+const maxFacetSize = 500
+
 // parseSearch validates the parameters of a search; every error names the
 // parameter at fault.
 func (s *Server) parseSearch(c echo.Context) (searchParams, error) {
@@ -62,6 +65,22 @@ func (s *Server) parseSearch(c echo.Context) (searchParams, error) {
 	}
 	if p.Page, p.Size, err = s.pageParams(c, 20); err != nil {
 		return p, err
+	}
+	// One facet's longer list ("更多"): facet=issuer&facet_size=200.
+	if v := c.QueryParam("facet"); v != "" {
+		for _, f := range strings.Split(v, ",") {
+			if !slices.Contains(facetNames, f) {
+				return p, badParam("facet", "must be among "+strings.Join(facetNames, ", "))
+			}
+			p.Facets = append(p.Facets, f)
+		}
+	}
+	if v := c.QueryParam("facet_size"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxFacetSize {
+			return p, badParam("facet_size", fmt.Sprintf("must be a whole number from 1 to %d", maxFacetSize))
+		}
+		p.FacetSize = n
 	}
 	switch v := c.QueryParam("format"); v {
 	case "", "json":

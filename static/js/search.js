@@ -108,23 +108,58 @@ function activeFilters(state) {
     h('a', { href: hrefFor({ q: readState().q }), class: 'clear' }, '全部清除'));
 }
 
+// FACET_SHOWN is how many values of a facet a search returns; a facet that
+// fills it may have more, which "更多" fetches.
+const FACET_SHOWN = 10;
+const FACET_MORE = 200;
+
+function facetValues(f, values, state) {
+  const sorted = [...values];
+  // Years read best in order, newest first; other facets by count.
+  if (f === 'year') sorted.sort((a, b) => b.value.localeCompare(a.value));
+  return sorted.map((v) => {
+    const active = state[f] === v.value;
+    return h('li', {},
+      h('button', {
+        type: 'button', class: 'facet-value', 'aria-pressed': String(active), 'data-value': v.value,
+        onclick: () => navigate({ ...readState(), [f]: active ? '' : v.value, page: '' }),
+      }, h('span', { class: 'facet-name' }, valueLabel(f, v.value)), h('span', { class: 'count' }, String(v.count))));
+  });
+}
+
+// moreValues replaces a facet's list with its longer one.
+async function moreValues(f, state, list, button, focus = true) {
+  button.disabled = true;
+  try {
+    const res = await api('/api/search', { ...state, page: '', size: 1, facet: f, facet_size: FACET_MORE });
+    const shown = list.children.length;
+    list.replaceChildren(...facetValues(f, res.facets[f] || [], state));
+    list.classList.add('expanded');
+    button.remove();
+    // Keyboard users continue at the first value they had not seen.
+    if (focus) list.children[shown]?.querySelector('button')?.focus();
+  } catch (err) {
+    button.disabled = false;
+    button.replaceWith(errorBox(err));
+  }
+}
+
 function facetPanels(facets, state) {
   const panels = FILTERS.map((f) => {
-    const values = [...((facets && facets[f]) || [])];
-    // Years read best in order, newest first; other facets by count.
-    if (f === 'year') values.sort((a, b) => b.value.localeCompare(a.value));
+    const values = (facets && facets[f]) || [];
     if (!values.length) return null;
     const id = `facet-${f}`;
+    const list = h('ul', {}, facetValues(f, values, state));
+    let more = null;
+    if (values.length >= FACET_SHOWN) {
+      more = h('button', { type: 'button', class: 'facet-more', 'aria-label': `更多${facetLabels[f]}` }, '更多…');
+      more.addEventListener('click', () => moreValues(f, state, list, more));
+      // Years are few: the whole list at once, or the panel looks complete
+      // with years missing from it.
+      if (f === 'year') queueMicrotask(() => moreValues(f, state, list, more, false));
+    }
     return h('section', { class: 'facet', 'aria-labelledby': id, 'data-facet': f },
-      h('h2', { id }, facetLabels[f]),
-      h('ul', {}, values.map((v) => {
-        const active = state[f] === v.value;
-        return h('li', {},
-          h('button', {
-            type: 'button', class: 'facet-value', 'aria-pressed': String(active), 'data-value': v.value,
-            onclick: () => navigate({ ...readState(), [f]: active ? '' : v.value, page: '' }),
-          }, h('span', { class: 'facet-name' }, valueLabel(f, v.value)), h('span', { class: 'count' }, String(v.count))));
-      })));
+      h('h2', { id }, facetLabels[f]), list, more);
   }).filter(Boolean);
   if (!panels.length) return null;
   return h('details', { class: 'facets', open: matchMedia('(min-width: 900px)').matches },
