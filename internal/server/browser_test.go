@@ -243,6 +243,18 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`.search-form button[type="submit"]`)))
 	b.waitFor(t, "date range", hitsCount(1)+` && location.search.includes('from=2021-01-01') && location.search.includes('to=2021-04-30')`)
 
+	// A query typed but not submitted is kept when the sort changes.
+	b.run(t, "retype", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "three hits for retyping", hitsCount(3))
+	b.eval(t, `document.getElementById('q').value = '危险化学品'; ''`)
+	b.run(t, "change sort", chromedp.SetValue(chromedp.ID("sort"), "date_desc"))
+	b.eval(t, `document.getElementById('sort').dispatchEvent(new Event('change')); ''`)
+	b.waitFor(t, "typed query kept", `new URLSearchParams(location.search).get('q') === '危险化学品' && location.search.includes('sort=date_desc')`)
+	// The skip link reaches the results past the form and the facets.
+	if got := b.eval(t, `document.querySelector('a.skip[href="#results"]') && document.getElementById('results') ? 'ok' : ''`); got != "ok" {
+		t.Error("no skip link to the results")
+	}
+
 	// Filters that leave none of the documents holding the words say so,
 	// with a way out, instead of showing documents with one of the words.
 	b.run(t, "filtered to nothing", chromedp.Navigate(b.base+"/?q="+q("献血")+"&year=2019"))

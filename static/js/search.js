@@ -16,6 +16,21 @@ function readState() {
   return s;
 }
 
+// formState is the URL's state with what the form holds now: a query
+// typed or a date picked but not submitted is kept when the sort or a
+// filter changes.
+function formState() {
+  const s = readState();
+  const val = (id) => document.getElementById(id)?.value;
+  const q = val('q');
+  if (q !== undefined) s.q = q.trim();
+  for (const k of ['from', 'to', 'sort']) {
+    const v = val(k);
+    if (v !== undefined) s[k] = v;
+  }
+  return s;
+}
+
 function hrefFor(state) {
   const qs = new URLSearchParams();
   for (const k of STATE_KEYS) if (state[k]) qs.set(k, state[k]);
@@ -61,7 +76,7 @@ function searchForm(state) {
   const sort = h('select', { id: 'sort', name: 'sort' },
     [['', '默认排序'], ['relevance', '按相关度'], ['date_desc', '最新在前'], ['date_asc', '最早在前']]
       .map(([v, t]) => h('option', { value: v, selected: (state.sort || '') === v }, t)));
-  sort.addEventListener('change', () => navigate({ ...readState(), sort: sort.value, page: '' }));
+  sort.addEventListener('change', () => navigate({ ...formState(), page: '' }));
   const from = h('input', { id: 'from', name: 'from', type: 'date', value: state.from || '' });
   const to = h('input', { id: 'to', name: 'to', type: 'date', value: state.to || '' });
   const form = h('form', { role: 'search', class: 'search-form', 'aria-label': '全文检索' },
@@ -76,7 +91,7 @@ function searchForm(state) {
       h('label', { for: 'to' }, '截止日期'), to));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    navigate({ ...readState(), q: input.value.trim(), from: from.value, to: to.value, page: '' });
+    navigate({ ...formState(), page: '' });
   });
   return form;
 }
@@ -98,7 +113,7 @@ function activeFilters(state) {
       h('button', {
         type: 'button', class: 'chip', 'data-filter': f,
         'aria-label': `移除筛选条件 ${label}：${valueLabel(f, state[f])}`,
-        onclick: () => navigate({ ...readState(), [f]: '', page: '' }),
+        onclick: () => navigate({ ...formState(), [f]: '', page: '' }),
       }, `${label}：${valueLabel(f, state[f])}`, h('span', { 'aria-hidden': 'true' }, ' ×'))));
   }
   if (!chips.length) return null;
@@ -122,7 +137,7 @@ function facetValues(f, values, state) {
     return h('li', {},
       h('button', {
         type: 'button', class: 'facet-value', 'aria-pressed': String(active), 'data-value': v.value,
-        onclick: () => navigate({ ...readState(), [f]: active ? '' : v.value, page: '' }),
+        onclick: () => navigate({ ...formState(), [f]: active ? '' : v.value, page: '' }),
       }, h('span', { class: 'facet-name' }, valueLabel(f, v.value)), h('span', { class: 'count' }, String(v.count))));
   });
 }
@@ -211,7 +226,7 @@ async function load(focus = null) {
   const state = readState();
   setTitle(state.q ? `“${state.q}”的搜索结果` : '');
   const page = Math.max(1, Number(state.page) || 1);
-  const results = h('section', { class: 'results', 'aria-label': '搜索结果' }, loading());
+  const results = h('section', { class: 'results', id: 'results', tabindex: '-1', 'aria-label': '搜索结果' }, loading());
   render(main,
     h('h1', { class: 'visually-hidden' }, '搜索政务档案'),
     searchForm(state),
