@@ -807,3 +807,27 @@ func TestLongWordInsideName(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicHitsNeedMostWords: a topic sharing one word of several with the
+// query is not listed as matching it.
+func TestTopicHitsNeedMostWords(t *testing.T) {
+	ix := openTest(t, Options{})
+	text := "一、关于老旧小区改造\n推进城区老旧小区改造。\n二、关于景区提质改造\n推进古镇景区提质改造。"
+	d := doc("m", "常务会议纪要", text)
+	d.Topics = []document.Topic{
+		{No: 1, Title: "关于老旧小区改造", Text: "推进城区老旧小区改造。"},
+		{No: 2, Title: "关于景区提质改造", Text: "推进古镇景区提质改造。"},
+	}
+	put(t, ix, d)
+	r := find(t, ix, Query{Text: "老旧小区改造"})
+	if len(r.Hits) != 1 {
+		t.Fatalf("hits %v", ids(r))
+	}
+	var got []int
+	for _, tp := range r.Hits[0].Topics {
+		got = append(got, tp.No)
+	}
+	if !reflect.DeepEqual(got, []int{1}) {
+		t.Errorf("matching topics %v, want [1]", got)
+	}
+}

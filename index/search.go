@@ -441,7 +441,7 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	}
 	// Topic spans and matches both index the simplified text, and body
 	// has its byte layout (display).
-	hit.Topics = topicHits(doc, t, body, spans, inBody, h.Locations[fTopicTitle])
+	hit.Topics = topicHits(doc, t, body, spans, inBody, h.Locations[fBody], h.Locations[fTopicTitle])
 	if withDoc {
 		fillTopicTexts(doc, spans, t.Body)
 		hit.Document = doc
@@ -495,7 +495,8 @@ func baseHit(h *search.DocumentMatch, doc *document.Document) Hit {
 // topicHits lists the topics whose title or text matched, in document
 // order. body is the text the body matches index, spans where each topic's
 // text lies in it (nil when unknown: then only titles can match).
-func topicHits(doc *document.Document, t indexed, body string, spans []topicSpan, inBody []span, titles search.TermLocationMap) []TopicHit {
+func topicHits(doc *document.Document, t indexed, body string, spans []topicSpan, inBody []span, bodyTerms, titles search.TermLocationMap) []TopicHit {
+	need := topicTermsNeeded(bodyTerms, titles)
 	var out []TopicHit
 	for i, tp := range doc.Topics {
 		var inText []span
@@ -512,6 +513,17 @@ func topicHits(doc *document.Document, t indexed, body string, spans []topicSpan
 		if len(inText) == 0 && len(inTitle) == 0 {
 			continue
 		}
+		// A topic sharing one word of several with the query (提质改造 for
+		// 老旧小区改造) is not about what was asked.
+		if need > 1 {
+			var sp *topicSpan
+			if len(inText) > 0 {
+				sp = &spans[i]
+			}
+			if termsIn(bodyTerms, titles, i, sp) < need {
+				continue
+			}
+		}
 		var snip []string
 		if len(inText) > 0 {
 			snip = snippets(body[sp.S:sp.E], inText, 1)
@@ -525,6 +537,47 @@ func topicHits(doc *document.Document, t indexed, body string, spans []topicSpan
 		out = append(out, th)
 	}
 	return out
+}
+
+// topicTermsNeeded is how many of the distinct terms a document matched a
+// topic must hold to be listed as matching: any for one or two, more than
+// half of three or more.
+func topicTermsNeeded(maps ...search.TermLocationMap) int {
+	terms := map[string]bool{}
+	for _, m := range maps {
+		for term, locs := range m {
+			if len(locs) > 0 {
+				terms[term] = true
+			}
+		}
+	}
+	if n := len(terms); n >= 3 {
+		return n/2 + 1
+	}
+	return 1
+}
+
+// termsIn counts the distinct terms matched in topic i: in its title, and
+// in its text (sp, when the text matched).
+func termsIn(body, titles search.TermLocationMap, i int, sp *topicSpan) int {
+	terms := map[string]bool{}
+	for term, locs := range titles {
+		for _, l := range locs {
+			if len(l.ArrayPositions) > 0 && int(l.ArrayPositions[0]) == i {
+				terms[term] = true
+			}
+		}
+	}
+	if sp != nil {
+		for term, locs := range body {
+			for _, l := range locs {
+				if int(l.Start) >= sp.S && int(l.End) <= sp.E {
+					terms[term] = true
+				}
+			}
+		}
+	}
+	return len(terms)
 }
 
 // display picks the text a snippet is cut from: the original script when
