@@ -831,3 +831,19 @@ func TestTopicHitsNeedMostWords(t *testing.T) {
 		t.Errorf("matching topics %v, want [1]", got)
 	}
 }
+
+// TestEscapeDropsSourceLayout: markdown emphasis and pinyin readings stay
+// out of snippets; brackets that are text stay.
+func TestEscapeDropsSourceLayout(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"**会议审议通过了**《实施方案》", "会议审议通过了《实施方案》"},
+		{"區(qū)政府常務(wù)會議", "區政府常務會議"},
+		{"（一）关于(a)项和(PPP)模式", "（一）关于(a)项和(PPP)模式"},
+		{"a < b & c", "a &lt; b &amp; c"},
+	}
+	for _, tc := range tests {
+		if got := escape(tc.in); got != tc.want {
+			t.Errorf("escape(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

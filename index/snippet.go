@@ -2,6 +2,7 @@ package index
 
 import (
 	"html"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -145,9 +146,21 @@ func render(text string, from, to int, marks []span) string {
 	return b.String()
 }
 
+// readingRe is a pinyin reading a page prints after a character
+// (區(qū)政府): it has a tone mark, which a list marker or an English
+// word in brackets has not.
+var readingRe = regexp.MustCompile(`[(（][a-zü]*[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]*[)）]`)
+
 // escape HTML-escapes s and collapses runs of whitespace (line breaks of
-// the source) into one space.
+// the source) into one space. Markdown's emphasis marks and pinyin
+// readings are layout of the source, not text a reader wants in a snippet.
 func escape(s string) string {
+	if strings.Contains(s, "**") {
+		s = strings.ReplaceAll(s, "**", "")
+	}
+	if strings.ContainsAny(s, "(（") {
+		s = readingRe.ReplaceAllString(s, "")
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
