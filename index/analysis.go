@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ const (
 	queryAnalyzer   = "gse_query"
 	modeIndex       = "index"
 	modeQuery       = "query"
-	analysisVersion = "gse-4" // bump when tokenization or the fields change: old indexes need a reindex
+	analysisVersion = "gse-5" // bump when tokenization or the fields change: old indexes need a reindex
 )
 
 // sharedSeg gives the process-wide segmenter the registered tokenizer uses.
@@ -72,6 +73,67 @@ type tokenizer struct {
 }
 
 func (tz *tokenizer) Tokenize(in []byte) analysis.TokenStream {
+	// A word a hard-wrapped text (a PDF's text layer, a fixed-width page)
+	// breaks across lines ("实施意\n见") is one word: cut the text without
+	// those breaks and map the offsets back.
+	if joined, back := joinWraps(in); joined != nil {
+		rv := tz.tokenizeWidths(joined)
+		for _, tok := range rv {
+			// The term stays the joined word; the span covers the break.
+			tok.Start, tok.End = back[tok.Start], back[tok.End-1]+1
+		}
+		return rv
+	}
+	return tz.tokenizeWidths(in)
+}
+
+// joinWraps removes the line breaks that stand between two Han characters
+// with nothing else around them (a new paragraph is indented, a sentence
+// ends in punctuation). It returns nil when there are none; otherwise
+// back[i] is the offset in the input of byte i of the joined text.
+func joinWraps(in []byte) (joined []byte, back []int) {
+	wrapAt := func(i int) bool { // in[i] is '\n'
+		j := i
+		if j > 0 && in[j-1] == '\r' {
+			j--
+		}
+		prev, _ := utf8.DecodeLastRune(in[:j])
+		next, _ := utf8.DecodeRune(in[i+1:])
+		return prev >= 0x2E80 && next >= 0x2E80 && unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next)
+	}
+	first := -1
+	for i := bytes.IndexByte(in, '\n'); i >= 0; {
+		if wrapAt(i) {
+			first = i
+			break
+		}
+		k := bytes.IndexByte(in[i+1:], '\n')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	if first < 0 {
+		return nil, nil
+	}
+	joined = make([]byte, 0, len(in))
+	back = make([]int, 0, len(in)+1)
+	for i := 0; i < len(in); i++ {
+		if in[i] == '\n' && wrapAt(i) {
+			if n := len(joined); n > 0 && joined[n-1] == '\r' {
+				joined, back = joined[:n-1], back[:n-1]
+			}
+			continue
+		}
+		joined = append(joined, in[i])
+		back = append(back, i)
+	}
+	back = append(back, len(in))
+	return joined, back
+}
+
+// tokenizeWidths tokenizes in, folding full-width forms first.
+func (tz *tokenizer) tokenizeWidths(in []byte) analysis.TokenStream {
 	t := *tz
 	if t.seg == nil {
 		t.seg = t.load()

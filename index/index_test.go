@@ -840,10 +840,31 @@ func TestEscapeDropsSourceLayout(t *testing.T) {
 		{"區(qū)政府常務(wù)會議", "區政府常務會議"},
 		{"（一）关于(a)项和(PPP)模式", "（一）关于(a)项和(PPP)模式"},
 		{"a < b & c", "a &lt; b &amp; c"},
+		{"实施意\n见", "实施意见"},
+		{"实施意\r\n见", "实施意见"},
+		{"项目\n　　会议同意", "项目 会议同意"},
+		{"GDP\ngrowth", "GDP growth"},
 	}
 	for _, tc := range tests {
 		if got := escape(tc.in); got != tc.want {
 			t.Errorf("escape(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestWrappedWords: a word a hard-wrapped text breaks across lines is
+// found whole, and its snippet reads whole.
+func TestWrappedWords(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix, doc("w", "纪要", "会议原则同意《文山县烤烟生产实施意\n见》，由县烟草公司会同县农\n业局组织实施。"))
+	for _, q := range []string{`"文山县烤烟生产实施意见"`, "农业局", "实施意见"} {
+		r := find(t, ix, Query{Text: q, NoFallback: true})
+		if len(r.Hits) != 1 {
+			t.Errorf("%s: %v", q, ids(r))
+			continue
+		}
+		if s := strings.Join(r.Hits[0].Snippets, ""); strings.Contains(s, "意 见") || strings.Contains(s, "农 业") {
+			t.Errorf("%s: snippet %q keeps the break", q, s)
 		}
 	}
 }

@@ -162,18 +162,27 @@ func escape(s string) string {
 		s = readingRe.ReplaceAllString(s, "")
 	}
 	var b strings.Builder
-	space := false
+	var run strings.Builder // the whitespace since the last character
+	var prev rune
 	for _, r := range s {
 		if unicode.IsSpace(r) {
-			space = true
+			run.WriteRune(r)
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if run.Len() > 0 && b.Len() > 0 {
+			// One bare line break between two Han characters wraps a
+			// line of the source (实施意\n见): the tokenizer joins it, and
+			// so does the snippet. An indented line opens a paragraph.
+			ws := run.String()
+			if !((ws == "\n" || ws == "\r\n") && isHanRune(prev) && isHanRune(r)) {
+				b.WriteByte(' ')
+			}
 		}
-		space = false
+		run.Reset()
+		prev = r
 		b.WriteRune(r)
 	}
+	space := run.Len() > 0
 	if space && b.Len() > 0 {
 		b.WriteByte(' ')
 	}
@@ -200,3 +209,5 @@ func backRunes(s string, i, n int) int {
 	}
 	return i
 }
+
+func isHanRune(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
