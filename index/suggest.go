@@ -159,13 +159,17 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestio
 		}
 	}
 	kindRank := map[string]int{SuggestPerson: 0, SuggestDepartment: 1, SuggestTitle: 2}
+	// A name that starts with the text is likelier meant than one that
+	// holds it, but not than one used many times more (应急 → 市应急局 14
+	// before 应急厅 1).
+	weight := func(f scored) int { return f.e.Count * []int{4, 2, 1}[f.rank] }
 	sort.SliceStable(found, func(i, j int) bool {
 		a, b := found[i], found[j]
+		if wa, wb := weight(a), weight(b); wa != wb {
+			return wa > wb
+		}
 		if a.rank != b.rank {
 			return a.rank < b.rank
-		}
-		if a.e.Count != b.e.Count {
-			return a.e.Count > b.e.Count
 		}
 		if kindRank[a.e.Kind] != kindRank[b.e.Kind] {
 			return kindRank[a.e.Kind] < kindRank[b.e.Kind]

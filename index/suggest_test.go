@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -168,5 +169,28 @@ func TestSuggestOneFormPerDepartment(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].Kind != SuggestDepartment {
 		t.Errorf("suggestions %+v, want one department", got)
+	}
+}
+
+// TestSuggestFrequentBeforePrefix: a name holding the text and used many
+// times more comes before a rare one that starts with it.
+func TestSuggestFrequentBeforePrefix(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, Options{})
+	var docs []*document.Document
+	for i := range 6 {
+		d := doc(fmt.Sprintf("d%d", i), "纪要", "正文")
+		d.Departments = []string{"市应急局"}
+		docs = append(docs, d)
+	}
+	rare := doc("r", "纪要", "正文")
+	rare.Departments = []string{"应急厅"}
+	put(t, ix, append(docs, rare)...)
+	got, err := ix.Suggest(ctx, "应急", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 2 || got[0].Text != "市应急局" || got[1].Text != "应急厅" {
+		t.Errorf("应急: %+v, want 市应急局 (6) before 应急厅 (1)", got)
 	}
 }
