@@ -74,6 +74,9 @@ type Result struct {
 	// Unfiltered counts the documents that hold all the words when the
 	// filters left none of them (and no fallback was tried).
 	Unfiltered uint64 `json:"unfiltered_total,omitempty"`
+	// DidYouMean is a person or department one character away from a
+	// query that found nothing (吴庆闻 → 吴庆文).
+	DidYouMean string `json:"did_you_mean,omitempty"`
 }
 
 // Hit is one matching document.

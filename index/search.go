@@ -170,6 +170,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Operator = "or"
 	}
 	out.Total = res.Total
+	if out.Total == 0 && out.Unfiltered == 0 && len(p.groups) == 1 && len(p.not) == 0 {
+		if out.DidYouMean, err = ix.didYouMean(ctx, q.Text); err != nil {
+			return nil, err
+		}
+	}
 	out.Hits = make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		var hit Hit

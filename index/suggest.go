@@ -305,3 +305,41 @@ func isLatin(s string) bool {
 	}
 	return true
 }
+
+// didYouMean returns the most frequent person or department name that
+// differs from text in one character, for a query of one name that found
+// nothing: 吴庆闻 for 吴庆文, a homophone typed by pinyin input.
+func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
+	rs := []rune(strings.TrimSpace(ix.simplify(text)))
+	if len(rs) < 2 || len(rs) > 12 {
+		return "", nil
+	}
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return "", nil
+		}
+	}
+	entries, err := ix.suggestEntries(ctx)
+	if err != nil {
+		return "", err
+	}
+	best, bestCount := "", 0
+	for i := range entries {
+		e := &entries[i]
+		if e.Kind == SuggestTitle || e.Count <= bestCount || utf8.RuneCountInString(e.Text) != len(rs) {
+			continue
+		}
+		diff := 0
+		for k, r := range []rune(e.Text) {
+			if r != rs[k] {
+				if diff++; diff > 1 {
+					break
+				}
+			}
+		}
+		if diff == 1 {
+			best, bestCount = e.Text, e.Count
+		}
+	}
+	return best, nil
+}

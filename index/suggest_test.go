@@ -194,3 +194,24 @@ func TestSuggestFrequentBeforePrefix(t *testing.T) {
 		t.Errorf("应急: %+v, want 市应急局 (6) before 应急厅 (1)", got)
 	}
 }
+
+// TestDidYouMean: a name one character off, which finds nothing, is
+// answered with the name the archive holds.
+func TestDidYouMean(t *testing.T) {
+	ix := openTest(t, Options{})
+	a := doc("a", "苏州市常务会议纪要", "吴庆文市长主持。")
+	a.People = []string{"吴庆文"}
+	put(t, ix, a)
+	tests := []struct{ q, want string }{
+		{"吴庆闻", "吴庆文"},
+		{"吴庆文", ""}, // found: nothing to suggest
+		{"王小明", ""},
+		{"吴庆闻 防汛", ""}, // several words: no single name to correct
+	}
+	for _, tc := range tests {
+		r := find(t, ix, Query{Text: tc.q})
+		if r.DidYouMean != tc.want {
+			t.Errorf("%s: did you mean %q, want %q", tc.q, r.DidYouMean, tc.want)
+		}
+	}
+}

@@ -264,6 +264,12 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	}
 	b.run(t, "drop filters", chromedp.Click(chromedp.CSS(".summary .note a")))
 	b.waitFor(t, "unfiltered", hitsCount(3)+` && !location.search.includes('year=')`)
+	// A name one character off is answered with the name the archive holds.
+	b.run(t, "typo", chromedp.Navigate(b.base+"/?q="+q("李亚萍")))
+	b.waitFor(t, "did you mean", `document.querySelector('.summary .note a') !== null`)
+	if got := b.text(t, ".summary .note"); !strings.Contains(got, "您是不是要找：李亚平") {
+		t.Errorf("typo note = %q", got)
+	}
 	// A page past the last, and a rejected parameter, read in Chinese.
 	b.run(t, "past the end", chromedp.Navigate(b.base+"/?q="+q("献血")+"&page=5"))
 	b.waitFor(t, "empty page note", `document.querySelector('.summary .note') !== null`)

@@ -212,6 +212,8 @@ function summary(res, state) {
     // The words are in the archive, only not under these filters.
     note = ['当前筛选条件下没有匹配的文档。', h('a', { href: hrefFor({ q: state.q, sort: state.sort }) },
       `去掉筛选条件，查看全部 ${res.unfiltered_total} 条结果`), '。'];
+  } else if (res.total === 0 && res.did_you_mean) {
+    note = ['没有找到匹配的文档。您是不是要找：', h('a', { href: hrefFor({ ...state, q: res.did_you_mean, page: '' }) }, res.did_you_mean), '？'];
   } else if (res.total === 0 && state.q) {
     note = '没有找到匹配的文档。请检查用字，尝试更短的关键词，或移除筛选条件。';
   } else if (res.total > 0 && page > pages) {
