@@ -206,6 +206,8 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	if got := b.eval(t, `document.querySelector('[data-facet="year"] [data-value="2021"]').getAttribute('aria-pressed')`); got != "true" {
 		t.Errorf("year button pressed = %q", got)
 	}
+	// The other years stay on offer, to switch to.
+	b.waitFor(t, "other years offered", `document.querySelector('[data-facet="year"] [data-value="2020"]') !== null`)
 	// Combine with a second facet.
 	b.run(t, "click kind minutes", chromedp.Click(chromedp.CSS(`[data-facet="kind"] [data-value="minutes"]`)))
 	b.waitFor(t, "year and kind", hitsCount(1)+` && location.search.includes('kind=minutes') && location.search.includes('year=2021')`)

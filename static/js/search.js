@@ -146,7 +146,7 @@ function facetValues(f, values, state) {
 async function moreValues(f, state, list, button, focus = true) {
   button.disabled = true;
   try {
-    const res = await api('/api/search', { ...state, page: '', size: 1, facet: f, facet_size: FACET_MORE });
+    const res = await api('/api/search', { ...state, [f]: '', page: '', size: 1, facet: f, facet_size: FACET_MORE });
     const shown = list.children.length;
     list.replaceChildren(...facetValues(f, res.facets[f] || [], state));
     list.classList.add('expanded');
@@ -235,7 +235,19 @@ async function load(focus = null) {
     activeFilters(state),
     h('div', { class: 'search-layout' }, h('div', { class: 'facet-column' }), results));
   try {
-    const res = await api('/api/search', { ...state, size: PAGE_SIZE });
+    // A facet in use counts its values without its own filter, so the
+    // panel still offers the other years (issuers, …) to switch to.
+    const active = FILTERS.filter((f) => state[f]);
+    const [res, ...others] = await Promise.all([
+      api('/api/search', { ...state, size: PAGE_SIZE }),
+      ...active.map((f) => api('/api/search', { ...state, [f]: '', page: '', size: 1, facet: f, facet_size: FACET_SHOWN })),
+    ]);
+    active.forEach((f, i) => {
+      const values = others[i].facets[f] || [];
+      // The value chosen is shown even when it is not among the first.
+      if (!values.some((v) => v.value === state[f])) values.push({ value: state[f], count: res.total });
+      res.facets[f] = values;
+    });
     main.querySelector('.facet-column').replaceChildren(facetPanels(res.facets, state) || '');
     render(results,
       summary(res, state),
