@@ -868,3 +868,24 @@ func TestWrappedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoWordTerm: two two-character words typed as one (安全生产) match
+// side by side; apart only when nothing has them together; a place and a
+// subject (苏州防汛) match apart.
+func TestTwoWordTerm(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix,
+		doc("a", "纪要", "部署安全生产工作。"),
+		doc("b", "纪要", "加强燃气安全检查，抓好粮食生产。"),
+		doc("c", "纪要", "苏州市召开会议，部署防汛工作。"),
+	)
+	checkFinds(t, ix, true, []queryCase{
+		{"安全生产", []string{"a"}},
+		{"苏州防汛", []string{"c"}},
+	})
+	// Nothing with 检查 and 粮食 side by side: apart, before either alone.
+	r := find(t, ix, Query{Text: "检查粮食"})
+	if got := ids(r); !reflect.DeepEqual(got, []string{"b"}) || r.Operator != "or" {
+		t.Errorf("检查粮食: %v (operator %q), want [b] by the fallback", got, r.Operator)
+	}
+}

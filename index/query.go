@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"govarchive/internal/norm"
+	"govarchive/internal/segment"
 	"strconv"
 	"strings"
 	"unicode"
@@ -586,6 +587,17 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 		words = append(words, disjunction(alts...))
 		i = j
 	}
+	// Two words of two characters typed as one (安全生产, 献血条例) are one
+	// term to the reader: side by side, not anywhere in a long document;
+	// apart only when nothing has them together (the first relaxed step).
+	if len(toks) == 2 && len(words) == 2 && utf8.RuneCountInString(toks[0]) == 2 && utf8.RuneCountInString(toks[1]) == 2 && !ix.namesPlace(toks) {
+		switch r {
+		case allWords:
+			return disjunction(adjacent(toks...)...)
+		case 1:
+			return bleve.NewConjunctionQuery(words...)
+		}
+	}
 	if len(words) == 1 || r != allWords {
 		return combine(words, r)
 	}
@@ -656,4 +668,17 @@ func (ix *Index) parts(w string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// namesPlace reports words of which one is a place or a person (苏州防汛,
+// 吴某防汛): those are two things a document may name apart.
+func (ix *Index) namesPlace(words []string) bool {
+	for _, w := range words {
+		for _, tok := range ix.seg().Pos(w, false) {
+			if tok.Pos == "ns" || tok.Pos == "nr" || tok.Pos == "nt" || tok.Pos == segment.UserPOS {
+				return true
+			}
+		}
+	}
+	return false
 }
