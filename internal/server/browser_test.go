@@ -384,6 +384,9 @@ func TestBrowserBrowsePages(t *testing.T) {
 	b.run(t, "year 2020", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.years a')].find(a => a.textContent.startsWith('2020'))`)))
 	b.waitFor(t, "2020 meetings", `location.search.includes('year=2020') && document.querySelectorAll('ol.meetings li').length === 1`)
 	b.screenshot(t, "meetings.png")
+	// A kind meetings do not have is said, not silently ignored.
+	b.run(t, "meetings of a kind they lack", chromedp.Navigate(b.base+"/meetings.html?kind=official"))
+	b.waitFor(t, "kind note", `document.querySelectorAll('ol.meetings li').length === 3 && document.querySelector('main .note') !== null`)
 
 	b.run(t, "decisions", chromedp.Navigate(b.base+"/decisions.html?department="+q("苏州市卫生健康委员会")))
 	b.waitFor(t, "decisions list", `document.querySelectorAll('.decision-list > li').length === 2`)

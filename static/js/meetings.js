@@ -32,6 +32,7 @@ async function load() {
         h('a', { href: href({ year: '', page: '' }), 'aria-current': params.year ? null : 'page' }, '全部'),
         res.years.map((y) => h('a', { href: href({ year: y.value, page: '' }), 'aria-current': params.year === y.value ? 'page' : null },
           `${y.value}年`, h('span', { class: 'count' }, String(y.count))))),
+      params.kind && !kind ? h('p', { class: 'note' }, `会议只分纪要和报道两类，“${params.kind}”不是其中之一，下面列出全部会议。`) : null,
       h('p', { role: 'status' }, `共 ${res.total} 次会议`),
       h('ol', { class: 'meetings' }, res.meetings.map((m) => h('li', {},
         h('span', { class: 'date' }, formatDate(m.date)),
