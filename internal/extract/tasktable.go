@@ -49,6 +49,9 @@ func taskColumnRole(h string) int {
 	return colOther
 }
 
+// taskHeaderWords are in every task column's name, simplified or traditional.
+var taskHeaderWords = []string{"任务", "任務", "措施", "内容", "內容", "工作", "事项", "事項"}
+
 // Cell layouts: how a table's rows part their cells.
 const (
 	layoutBars   = iota + 1 // | a | b |
@@ -198,7 +201,9 @@ func (st *state) taskTableTopics() (topics []document.Topic, at []int, lines map
 	cursor := 0 // cleaned lines are matched in order
 	lines = map[int]bool{}
 	for i := 0; i < len(raw); i++ {
-		if utf8.RuneCountInString(raw[i]) > 200 {
+		// Cells are cleaned one by one, so only a line that may be a header
+		// (short, naming a task column in either script) is read as one.
+		if utf8.RuneCountInString(raw[i]) > 120 || !containsAny(raw[i], taskHeaderWords) {
 			continue
 		}
 		t, ok := st.taskHeader(raw[i])
