@@ -182,7 +182,11 @@ func (st *state) parseOfficial() {
 	for start > 0 && body < len(st.lines) && isItemHeading(st.lines[start-1]) && !itemNoRe.MatchString(st.lines[body]) {
 		start--
 	}
-	d.Topics = st.topicsFrom(start, false)
+	// The rows of a task table are its items; its lines are no prose item.
+	rows, rowAt, tableLines := st.taskTableTopics()
+	st.tableLines = tableLines
+	d.Topics = st.mergeTopics(st.topicsFrom(start, false), rows, rowAt)
+	st.tableLines = nil
 	// Official sections carry no decisions of a meeting; keep only those
 	// that name who is responsible, which is what browsing by department needs.
 	var kept []document.Topic

@@ -27,6 +27,8 @@ type state struct {
 	entries  map[string]entryResult // parseEntry results for this document
 	fields   map[string]string      // labelledFields, read on first use
 	deptMemo *dept.Memo             // the department table's answers for this document, made on first use
+
+	tableLines map[int]bool // lines of task tables, read as their rows rather than as prose
 }
 
 func newState(p *Parser, text string, meta Meta) *state {

@@ -42,7 +42,7 @@ func (st *state) paragraphGaps(start int) (out []string, gaps []bool) {
 	gap := false
 	for i := start; i >= 0 && i < len(st.lines); i++ {
 		l := st.lines[i]
-		if l == "" {
+		if l == "" || st.tableLines[i] {
 			gap = true
 			continue
 		}
