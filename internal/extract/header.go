@@ -263,8 +263,10 @@ func (st *state) setMeetingName(m *document.Meeting, name string) {
 		return
 	}
 	m.Name = name
+	// 全体（扩大）会议 is a 全体会议 with guests.
+	typed := strings.NewReplacer("（扩大）", "", "(扩大)", "").Replace(name)
 	for _, t := range meetingTypes {
-		if strings.HasSuffix(name, t) && t != "会议" {
+		if strings.HasSuffix(typed, t) && t != "会议" {
 			m.Type = t
 			break
 		}

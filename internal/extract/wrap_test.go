@@ -81,3 +81,23 @@ func TestRedHeaderIssuer(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingTypeAndYearNumber: 全体（扩大）会议 is a 全体会议, and
+// "（二○○八年第四次）" under the title numbers the meeting.
+func TestMeetingTypeAndYearNumber(t *testing.T) {
+	p := parser(t)
+	d, err := p.Parse("吉林市人民政府第十六届第三次全体（扩大）会议纪要\n2022年1月20日上午，市长王路主持召开市政府第十六届第三次全体（扩大）会议。现纪要如下：\n一、审议《政府工作报告（征求意见稿）》\n会议原则同意。", Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meeting == nil || d.Meeting.Type != "全体会议" || d.Meeting.Term != 16 || d.Meeting.Session != 3 {
+		t.Errorf("全体（扩大）会议: %+v", d.Meeting)
+	}
+	d, err = p.Parse("长阳土家族自治县人民政府\n县长办公会议纪要\n（二○○八年第四次）\n二○○八年三月五日，县长刘华主持召开县长办公会议。\n一、研究春耕工作\n会议同意由县农业局负责。", Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meeting == nil || d.Meeting.Year != 2008 || d.Meeting.Session != 4 {
+		t.Errorf("（二○○八年第四次）: %+v", d.Meeting)
+	}
+}

@@ -43,11 +43,11 @@ const (
 var (
 	meetingTypeRe = regexp.MustCompile(strings.Join(meetingTypes, "|"))
 	// Term form: 十七届十三次, 五届104次, 第十八届人民政府第65次, 区十一届政府第106次.
-	// Year form: 2018年第八次. Plain form: 第86次, 第 32 次. Each may be
+	// Year form: 2018年第八次, 二○○八年第四次. Plain form: 第86次, 第 32 次. Each may be
 	// followed by the body and the type: …次市政府常务会议.
 	meetingNoRe = regexp.MustCompile(
 		`(?:([市县区省州旗])?(?:第` + msp + `)?(` + cnNumPat + `)` + msp + `[届屆]` + msp + organPat + `?` + msp + `(?:的)?第?` + msp + `(` + cnNumPat + `)` + msp + `次` +
-			`|([0-9０-９]{4})` + msp + `年度?` + msp + `第` + msp + `(` + cnNumPat + `)` + msp + `次` +
+			`|([0-9０-９]{4}|` + cnYearDig + `{4})` + msp + `年度?` + msp + `第` + msp + `(` + cnNumPat + `)` + msp + `次` +
 			`|第` + msp + `(` + cnNumPat + `)` + msp + `次)` +
 			`(?:` + msp + `(?:` + organPat + `|[市县区省州旗])?` + msp + `(` + strings.Join(meetingTypes, "|") + `|会议))?`)
 )
@@ -83,7 +83,7 @@ func FindMeetingNo(s string) (MeetingNo, bool) {
 			}
 			score = 2
 		case g(4) != "":
-			mn.Year, _ = parseDigits(g(4))
+			mn.Year, _ = parseYear(g(4)) // 2008 or 二○○八
 			if mn.Session, ok = ParseNumber(g(5)); !ok || !yearInRange(mn.Year) {
 				continue
 			}

@@ -29,6 +29,8 @@ func TestFindMeetingNo(t *testing.T) {
 			MeetingNo{Term: 7, Session: 44, Type: "常务会议", Text: "七届第44次市政府常务会议", Name: "七届第44次市政府常务会议"}, true},
 		{"year form", "市政府2018年第八次常务会议",
 			MeetingNo{Year: 2018, Session: 8, Type: "常务会议", Text: "2018年第八次常务会议", Name: "市政府2018年第八次常务会议"}, true},
+		{"year in Chinese numerals", "（二○○八年第四次）",
+			MeetingNo{Year: 2008, Session: 4, Text: "二○○八年第四次", Name: "二○○八年第四次"}, true},
 		{"year form alone", "2018年第八次",
 			MeetingNo{Year: 2018, Session: 8, Text: "2018年第八次", Name: "2018年第八次"}, true},
 		{"spaces", "市政府第 32 次常务会议",
