@@ -118,6 +118,7 @@ func TestMinutesRecipients(t *testing.T) {
 	tests := []struct{ tail, want string }{
 		{"发：市滇管局，市发展改革委，西山区、官渡区人民政府。", "市滇管局|市发展改革委|西山区、官渡区人民政府"},
 		{"主送：各乡镇人民政府，县政府各部门。\n抄送：县委办、县人大办。", "各乡镇人民政府|县政府各部门|县委办、县人大办"},
+		{"送：县委办，县人大办，县政协办。", "县委办|县人大办|县政协办"},
 	}
 	for _, tc := range tests {
 		d, err := p.Parse(head+tc.tail, Meta{Source: "t.txt"})

@@ -147,8 +147,8 @@ func (st *state) recorderName(val string) string {
 }
 
 // distributionLine reports a line that lists whom the document goes to:
-// 分送/抄送/抄报…, and in minutes 主送 and 发 too (an official document's
-// 主送 are its addressees).
+// 分送/抄送/抄报…, and in minutes 主送, 发 and 送 too (an official
+// document's 主送 are its addressees).
 func (st *state) distributionLine(l string) bool {
 	j := strings.IndexAny(l, ":：")
 	if j <= 0 || j > 24 {
@@ -159,5 +159,5 @@ func (st *state) distributionLine(l string) bool {
 
 // recipientLabel reports a label of those the document goes to.
 func (st *state) recipientLabel(label string) bool {
-	return contains(distributionLabels, label) || st.doc.Kind == document.KindMinutes && (label == "主送" || label == "发")
+	return contains(distributionLabels, label) || st.doc.Kind == document.KindMinutes && (label == "主送" || label == "发" || label == "送")
 }
