@@ -263,9 +263,9 @@ func toHalfDigits(s string) string {
 }
 
 // issueNoRe is a serial's issue number standing alone on a line, the number
-// minutes carry instead of a 文号: 第5期, 〔2019〕第3期, 2019年第3期,
+// minutes carry instead of a 文号: 第5期, 〔2019〕第3期, 2019年第3期, 二〇〇九年第6期,
 // 第十二期, 第5期（总第123期）.
-var issueNoRe = regexp.MustCompile(`^[(（]?[ \x{3000}]*(?:[` + openBrackets + `][ \x{3000}]*([0-9]{4})[ \x{3000}]*[` + closeBrackets + `]|([0-9]{4})[ \x{3000}]*年度?)?` +
+var issueNoRe = regexp.MustCompile(`^[(（]?[ \x{3000}]*(?:[` + openBrackets + `][ \x{3000}]*([0-9]{4})[ \x{3000}]*[` + closeBrackets + `]|([0-9]{4}|` + cnYearDig + `{4})[ \x{3000}]*年度?)?` +
 	`[ \x{3000}]*第[ \x{3000}]*([0-9]{1,4}|[〇零一二三四五六七八九十百]{1,5})[ \x{3000}]*期[ \x{3000}]*[)）]?` +
 	`(?:[ \x{3000}]*[(（]?[ \x{3000}]*总第[ \x{3000}]*[0-9]{1,5}[ \x{3000}]*期[ \x{3000}]*[)）]?)?$`)
 
@@ -280,7 +280,7 @@ func ParseIssueNumber(line string) (DocNumber, bool) {
 	year := 0
 	for _, y := range m[1:3] {
 		if y != "" {
-			year, _ = parseDigits(y)
+			year, _ = parseYear(y) // 2009 or 二〇〇九
 		}
 	}
 	seq, ok := ParseNumber(m[3])
