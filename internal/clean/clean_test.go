@@ -131,6 +131,9 @@ func TestNormalize(t *testing.T) {
 		{"question marks", "正文一\n??\n正文二", "正文一\n正文二"},
 		{"bar", "|\n正文", "正文"},
 		{"page number", "正文一\n- 3 -\n正文二", "正文一\n正文二"},
+		{"OCR page number", "正文一\n                一 3 一\n正文二", "正文一\n正文二"},
+		{"full-width page number", "正文一\n－3－\n正文二", "正文一\n正文二"},
+		{"一 in prose stays", "正文一\n一是加强领导\n正文二", "正文一\n一是加强领导\n正文二"},
 		{"page of pages", "正文一\n第 2 页 共 5 页\n正文二", "正文一\n正文二"},
 		// Duplicates.
 		{"duplicated paragraph", "会议原则同意《苏州市献血条例修正案（草案）》。\n\n会议原则同意《苏州市献血条例修正案（草案）》。\n完",

@@ -49,6 +49,8 @@ var (
 	pageBreak = []*regexp.Regexp{
 		regexp.MustCompile(`^[?？|｜¦\-–—_=~*·•.。…\s]+$`),
 		regexp.MustCompile(`^[-–—]\s*\d{1,4}\s*[-–—]$`),
+		// OCR reads the dashes of "— 3 —" as 一 or a full-width minus.
+		regexp.MustCompile(`^[一－]\s*\d{1,4}\s*[一－]$`),
 		regexp.MustCompile(`^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$`),
 	}
 
