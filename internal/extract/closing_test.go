@@ -68,7 +68,7 @@ func TestClosingParagraph(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			st := &state{lines: c.lines}
 			paras, gaps := st.paragraphGaps(0)
-			topics := numberedTopicsGaps(paras, gaps)
+			topics := numberedTopicsGaps(paras, gaps, false)
 			if len(topics) < 2 {
 				t.Fatalf("got %d topics, want at least 2", len(topics))
 			}

@@ -97,7 +97,7 @@ func checkLastTopic(t *testing.T, cases []lastTopicCase) {
 		t.Run(c.name, func(t *testing.T) {
 			st := &state{lines: c.lines}
 			paras, gaps := st.paragraphGaps(0)
-			topics := numberedTopicsGaps(paras, gaps)
+			topics := numberedTopicsGaps(paras, gaps, false)
 			if len(topics) != 2 {
 				t.Fatalf("got %d topics, want 2", len(topics))
 			}

@@ -65,8 +65,20 @@ func detectKind(lines []string) document.Kind {
 		}
 		return document.KindNews
 	}
+	// A fragment of minutes without their header (the pages of a scan):
+	// the meeting's decisions, and who attended under a label.
+	if containsAny(body, meetingDecisionOpeners) {
+		for _, l := range lines {
+			if _, _, ok := listLabel(l); ok {
+				return document.KindMinutes
+			}
+		}
+	}
 	return document.KindOther
 }
+
+// meetingDecisionOpeners open what a meeting decided or required.
+var meetingDecisionOpeners = []string{"会议同意", "会议原则同意", "会议决定", "会议议定", "会议要求", "会议研究", "会议审议", "会议听取"}
 
 // hasMetaHeader reports the labelled metadata of a government page or a 文号
 // with its prefix on a line of its own.

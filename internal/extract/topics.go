@@ -18,7 +18,9 @@ const maxTopicTitle = 100
 // decisionsOnly keeps only decision sentences (news reports).
 func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 	paras, gaps := st.paragraphGaps(start)
-	topics := numberedTopicsGaps(paras, gaps)
+	// Topics read from the document's first line: the pages of a scan may
+	// open with item 三.
+	topics := numberedTopicsGaps(paras, gaps, start <= st.firstContentLine())
 	if len(topics) == 0 {
 		topics = st.openerTopics(paras, decisionsOnly)
 	}
@@ -130,12 +132,13 @@ var numberings = []numbering{
 // numberedTopics splits paragraphs at the headings of the first numbering
 // style the document uses, including headings inside a paragraph ("…。二、…").
 func (st *state) numberedTopics(paras []string) []document.Topic {
-	return numberedTopicsGaps(paras, nil)
+	return numberedTopicsGaps(paras, nil, false)
 }
 
 // numberedTopicsGaps is numberedTopics with the blank lines before each
-// paragraph (nil when unknown).
-func numberedTopicsGaps(paras []string, gaps []bool) []document.Topic {
+// paragraph (nil when unknown). fragment says paras open the document, so
+// its first item may have any number.
+func numberedTopicsGaps(paras []string, gaps []bool, fragment bool) []document.Topic {
 	// The top level is the style whose first item comes first: 一、 above
 	// （一） in most minutes, but "1." above "（一）" in others.
 	var best []document.Topic
@@ -144,11 +147,11 @@ func numberedTopicsGaps(paras []string, gaps []bool) []document.Topic {
 		if !style.usedIn(paras) {
 			continue
 		}
-		at := firstHeading(paras, style)
+		at := firstHeading(paras, style, fragment)
 		if at >= bestAt {
 			continue
 		}
-		if topics := numberedWith(paras, gaps, style); len(topics) > 0 {
+		if topics := numberedWith(paras, gaps, style, fragment); len(topics) > 0 {
 			best, bestAt = topics, at
 		}
 	}
@@ -156,12 +159,12 @@ func numberedTopicsGaps(paras []string, gaps []bool) []document.Topic {
 }
 
 // firstHeading returns the index of the first paragraph holding the
-// style's item 1, or len(paras).
-func firstHeading(paras []string, style numbering) int {
+// style's item 1 (in a fragment, any item first), or len(paras).
+func firstHeading(paras []string, style numbering, fragment bool) int {
 	for i, p := range paras {
 		for _, piece := range splitInlineHeadings(p, 0, style) {
 			if m := style.heading.FindStringSubmatch(piece); m != nil {
-				if n, _ := norm.ParseNumber(m[1]); n == 1 {
+				if n, _ := norm.ParseNumber(m[1]); n == 1 || fragment && i == 0 {
 					return i
 				}
 			}
@@ -170,7 +173,7 @@ func firstHeading(paras []string, style numbering) int {
 	return len(paras)
 }
 
-func numberedWith(paras []string, gaps []bool, style numbering) []document.Topic {
+func numberedWith(paras []string, gaps []bool, style numbering, fragment bool) []document.Topic {
 	var topics []document.Topic
 	var layouts []itemLayout
 	last := 0
@@ -191,7 +194,7 @@ func numberedWith(paras []string, gaps []bool, style numbering) []document.Topic
 			bp := bodyPiece{text: piece, para: j == 0, gap: j == 0 && gaps != nil && gaps[i]}
 			if m := style.heading.FindStringSubmatch(piece); m != nil {
 				n, _ := norm.ParseNumber(m[1])
-				if n > last && n <= last+3 && (last > 0 || n <= 2) {
+				if n > last && n <= last+3 && (last > 0 || n <= 2) || fragment && last == 0 && i == 0 && j == 0 && n > 0 {
 					if len(topics) > 0 {
 						layouts[len(layouts)-1].body = body
 					}
@@ -933,4 +936,14 @@ func splitItems(s string) []string {
 	}
 	add(s[last:])
 	return out
+}
+
+// firstContentLine is the index of the document's first non-blank line.
+func (st *state) firstContentLine() int {
+	for i, l := range st.lines {
+		if strings.TrimSpace(l) != "" {
+			return i
+		}
+	}
+	return len(st.lines)
 }

@@ -101,3 +101,18 @@ func TestMeetingTypeAndYearNumber(t *testing.T) {
 		t.Errorf("（二○○八年第四次）: %+v", d.Meeting)
 	}
 }
+
+// TestMinutesFragment: pages of minutes without their header (a scan's
+// later pages) are minutes, numbered from the item they open with.
+func TestMinutesFragment(t *testing.T) {
+	p := parser(t)
+	text := "三、关于城区集中供热二期工程问题\n会议同意供热二期工程管网建设由县热力公司负责实施，所需资金由县财政局承担。\n" +
+		"四、关于县城区“两违”整治问题\n会议要求，县自然资源局要会同县城管执法局开展集中整治。\n出席：王宏伟　邹红　马建国\n记录：何静"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Kind != "minutes" || len(d.Topics) != 2 || d.Topics[0].No != 3 || d.Topics[0].Title != "关于城区集中供热二期工程问题" || d.Recorder != "何静" {
+		t.Errorf("kind %s, topics %+v, recorder %q", d.Kind, d.Topics, d.Recorder)
+	}
+}
