@@ -456,6 +456,18 @@ func proseNameEnd(after string) bool {
 			return true
 		}
 	}
+	// In a list parted by spaces the next entry may be a post and a name
+	// ("县长杜　军　副县长王宏伟"); a post alone is this name's title
+	// ("韩　正　　国务院副总理"), laid out in columns the list reads.
+	if t := strings.TrimLeftFunc(after, isSpace); t != after {
+		for n, k := 0, 0; k < 8 && n < len(t); k++ {
+			_, size := utf8.DecodeRuneInString(t[n:])
+			n += size
+			if next, _ := utf8.DecodeRuneInString(t[n:]); IsTitle(t[:n]) && unicode.Is(unicode.Han, next) {
+				return true
+			}
+		}
+	}
 	return false
 }
 

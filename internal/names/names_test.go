@@ -237,6 +237,7 @@ func TestJoinProsePadded(t *testing.T) {
 		{"市司法局    陈  刚", "市司法局    陈  刚"},
 		{"副县长何　　　琼出席", "副县长何　　　琼出席"},
 		{"出席：韩　正　　国务院副总理", "出席：韩　正　　国务院副总理"},
+		{"出席：县长杜　军　副县长王宏伟　邹　红", "出席：县长杜军　副县长王宏伟　邹　红"}, // the list joins the last
 		{"", ""},
 	}
 	for _, tt := range tests {
