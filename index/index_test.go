@@ -830,6 +830,14 @@ func TestTopicHitsNeedMostWords(t *testing.T) {
 	if !reflect.DeepEqual(got, []int{1}) {
 		t.Errorf("matching topics %v, want [1]", got)
 	}
+	// One word matched as several terms (synonyms, sub-words) is one word.
+	e := doc("e", "苏州市卫生健康委员会工作纪要", "一、关于疫苗接种\n由市卫健委负责。\n二、关于防汛\n由市水务局负责。")
+	e.Topics = []document.Topic{{No: 1, Title: "关于疫苗接种", Text: "由市卫健委负责。"}, {No: 2, Title: "关于防汛", Text: "由市水务局负责。"}}
+	put(t, ix, e)
+	r = find(t, ix, Query{Text: "卫健委"})
+	if len(r.Hits) != 1 || len(r.Hits[0].Topics) != 1 || r.Hits[0].Topics[0].No != 1 {
+		t.Errorf("卫健委: %+v", r.Hits)
+	}
 }
 
 // TestEscapeDropsSourceLayout: markdown emphasis and pinyin readings stay

@@ -176,13 +176,17 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 	}
 	out.Hits = make([]Hit, 0, len(res.Hits))
+	need := 1
+	if !brief {
+		need = ix.topicTermsNeeded(p)
+	}
 	for _, h := range res.Hits {
 		var hit Hit
 		var err error
 		if brief {
 			hit, err = ix.briefHit(h)
 		} else {
-			hit, err = ix.hit(h, q.IncludeDocuments)
+			hit, err = ix.hit(h, q.IncludeDocuments, need)
 		}
 		if err != nil {
 			return nil, err
@@ -423,7 +427,7 @@ func (ix *Index) dateSort(desc bool) *search.SortField {
 	return &search.SortField{Field: fDateKey, Desc: desc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
 }
 
-func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
+func (ix *Index) hit(h *search.DocumentMatch, withDoc bool, need int) (Hit, error) {
 	get := fieldsOf(h.Fields)
 	var doc *document.Document
 	var spans []topicSpan
@@ -446,7 +450,7 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool) (Hit, error) {
 	}
 	// Topic spans and matches both index the simplified text, and body
 	// has its byte layout (display).
-	hit.Topics = topicHits(doc, t, body, spans, inBody, h.Locations[fBody], h.Locations[fTopicTitle])
+	hit.Topics = topicHits(doc, t, body, spans, inBody, h.Locations[fBody], h.Locations[fTopicTitle], need)
 	if withDoc {
 		fillTopicTexts(doc, spans, t.Body)
 		hit.Document = doc
@@ -500,8 +504,7 @@ func baseHit(h *search.DocumentMatch, doc *document.Document) Hit {
 // topicHits lists the topics whose title or text matched, in document
 // order. body is the text the body matches index, spans where each topic's
 // text lies in it (nil when unknown: then only titles can match).
-func topicHits(doc *document.Document, t indexed, body string, spans []topicSpan, inBody []span, bodyTerms, titles search.TermLocationMap) []TopicHit {
-	need := topicTermsNeeded(bodyTerms, titles)
+func topicHits(doc *document.Document, t indexed, body string, spans []topicSpan, inBody []span, bodyTerms, titles search.TermLocationMap, need int) []TopicHit {
 	var out []TopicHit
 	for i, tp := range doc.Topics {
 		var inText []span
@@ -544,19 +547,24 @@ func topicHits(doc *document.Document, t indexed, body string, spans []topicSpan
 	return out
 }
 
-// topicTermsNeeded is how many of the distinct terms a document matched a
-// topic must hold to be listed as matching: any for one or two, more than
-// half of three or more.
-func topicTermsNeeded(maps ...search.TermLocationMap) int {
-	terms := map[string]bool{}
-	for _, m := range maps {
-		for term, locs := range m {
-			if len(locs) > 0 {
-				terms[term] = true
+// topicTermsNeeded is how many distinct matched terms a topic must hold
+// to be listed as matching the query: one for a query of one or two words,
+// more than half of the words of a longer one. Counted by the query's
+// words, not by the terms a document matched: a word's synonyms and
+// sub-words match as several terms.
+func (ix *Index) topicTermsNeeded(p *parsed) int {
+	if ix.queryAn == nil {
+		return 1
+	}
+	words := map[string]bool{}
+	for _, g := range p.groups {
+		for _, c := range g {
+			for _, tok := range ix.queryAn.Analyze([]byte(c.text)) {
+				words[string(tok.Term)] = true
 			}
 		}
 	}
-	if n := len(terms); n >= 3 {
+	if n := len(words); n >= 3 {
 		return n/2 + 1
 	}
 	return 1
