@@ -171,9 +171,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	out.Total = res.Total
 	if out.Total == 0 && out.Unfiltered == 0 && len(p.groups) == 1 && len(p.not) == 0 {
-		if out.DidYouMean, err = ix.didYouMean(ctx, q.Text); err != nil {
-			return nil, err
-		}
+		// A courtesy: where the names cannot be read (an index split into
+		// shards has no term dictionary), the answer goes without it.
+		out.DidYouMean, _ = ix.didYouMean(ctx, q.Text)
 	}
 	out.Hits = make([]Hit, 0, len(res.Hits))
 	need := 1
