@@ -72,9 +72,12 @@ func (st *state) finish() {
 	depts = append(depts, st.depts...)
 	// The finder is linear in the text (a reversed key trie), so the whole
 	// parsed text is searched; Parse already bounds it at maxParseBytes.
+	prev, prevEnd := "", 0
 	for _, m := range st.findDepts(st.text) {
+		name := st.carryPlace(prev, st.text[prevEnd:m.Start], m.Name)
+		prev, prevEnd = name, m.End
 		if _, bad := hasAnyPrefix(m.Name, mentionStopWords); !bad {
-			depts = append(depts, m.Name)
+			depts = append(depts, name)
 		}
 	}
 	d.Departments = dedupe(depts)

@@ -160,9 +160,10 @@ func TestLeadDepts(t *testing.T) {
 		{"请市政府研究解决", nil},
 		{"报请荆州市人民政府批准后实施", nil},
 		{"修改完善后提请市人大常委会审议", nil},
-		// A province's 厅 in full, and central agencies' local branches.
-		{"（自治区发展改革委、财政厅、人力资源社会保障厅负责）", []string{"自治区发展改革委", "财政厅", "人力资源社会保障厅"}},
-		{"（自治区党委组织部、教育厅按职责分工负责）", []string{"自治区党委组织部", "教育厅"}},
+		// A province's 厅 in full, and central agencies' local branches; a
+		// list that writes its place once gives it to every unit.
+		{"（自治区发展改革委、财政厅、人力资源社会保障厅负责）", []string{"自治区发展改革委", "自治区财政厅", "自治区人力资源社会保障厅"}},
+		{"（自治区党委组织部、教育厅按职责分工负责）", []string{"自治区党委组织部", "自治区教育厅"}},
 		{"（省住房城乡建设厅负责）", []string{"省住房城乡建设厅"}},
 		{"（省财政厅、省文化和旅游厅负责）", []string{"省财政厅", "省文化和旅游厅"}},
 		{"由省住房城乡建设厅会同省财政厅组织实施", []string{"省住房城乡建设厅", "省财政厅"}},
