@@ -324,7 +324,8 @@ func (st *state) titleName(s string) (title, name string, ok bool) {
 			head := firstRunes(s, n)
 			rest := s[len(head):]
 			if ok(head) && isTitle(rest) && st.posName(head) {
-				return rest, head, true
+				// "史立军　市长": the space between name and post is neither's.
+				return strings.TrimSpace(rest), head, true
 			}
 		}
 	}
