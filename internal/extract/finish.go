@@ -16,8 +16,14 @@ func (st *state) finish() {
 			people = append(people, n)
 		}
 	}
-	if d.Meeting != nil && d.Meeting.Chair != nil {
-		add(d.Meeting.Chair.Name)
+	if c := d.Meeting; c != nil && c.Chair != nil {
+		// A chair read with a post whose name is a place's (宁波 of
+		// "市长宁波主持") is a person all the same.
+		if c.Chair.Title != "" && placedName(c.Chair.Name) && st.placeWord(c.Chair.Name) {
+			people = append(people, c.Chair.Name)
+		} else {
+			add(c.Chair.Name)
+		}
 	}
 	for i := range d.Attendees {
 		p := document.Person(d.Attendees[i])
