@@ -460,3 +460,44 @@ func (s *runeSet) add(r rune) {
 func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 1<<16 && s[r/64]&(1<<(r%64)) != 0
 }
+
+// Carried returns name with the place of prev, the unit before it in a
+// list, when a list writes its place once: in "市发改委、工信局、财政局" the
+// later units are the city's (市工信局, 市财政局), and bare they would match
+// every place's bureau. ok=false, and name unchanged, when name has a place
+// of its own or is no local department, or prev has no place to give.
+func (t *Table) Carried(prev, name string) (string, bool) {
+	p, ok := t.parse(clean(name))
+	if !ok || p.entry < 0 || p.kind != headNone || p.tmplPlace != "" || p.parent != nil || !localCat(p.cat) {
+		return name, false
+	}
+	q, ok := t.parse(clean(prev))
+	if !ok || q.place {
+		return name, false
+	}
+	if q.parent != nil {
+		q = *q.parent
+	}
+	if q.kind != headRel && q.kind != headExplicit || q.head == "国家" || !localCat(q.cat) {
+		return name, false
+	}
+	head := q.head
+	// 市委组织部、宣传部: a Party department is the committee's (市委宣传部).
+	if p.cat == CatParty && !strings.HasPrefix(name, "委") && strings.HasPrefix(clean(prev), head+"委") {
+		head += "委"
+	}
+	out := head + name
+	if r, ok := t.parse(out); !ok || r.entry != p.entry || r.kind == headNone {
+		return name, false
+	}
+	return out, true
+}
+
+// localCat reports the categories of a place's own departments.
+func localCat(cat string) bool {
+	switch cat {
+	case CatGov, CatParty, CatCourt, CatPeople, CatVertical, CatCenter:
+		return true
+	}
+	return false
+}

@@ -629,3 +629,30 @@ func TestFilterForms(t *testing.T) {
 		}
 	}
 }
+
+// TestCarried: a list that writes its place once (市发改委、工信局) gives the
+// later units that place; a unit with a place of its own, or with none to
+// take, stays as written.
+func TestCarried(t *testing.T) {
+	tb := newTable(t)
+	cases := []struct {
+		prev, name, want string
+		ok               bool
+	}{
+		{"市发改委", "工信局", "市工信局", true},
+		{"市工信局", "海洋与渔业局", "市海洋与渔业局", true},
+		{"县政府办公室", "计委", "县计委", true},
+		{"自治区党委组织部", "教育厅", "自治区教育厅", true},
+		{"市委组织部", "宣传部", "市委宣传部", true},
+		{"宁德市发改委", "财政局", "宁德市财政局", true},
+		{"市发改委", "县财政局", "县财政局", false},
+		{"国家发改委", "财政部", "财政部", false},
+		{"发改委", "财政局", "财政局", false},
+		{"宁德市", "财政局", "财政局", false},
+	}
+	for _, c := range cases {
+		if got, ok := tb.Carried(c.prev, c.name); got != c.want || ok != c.ok {
+			t.Errorf("Carried(%q, %q) = %q, %v, want %q, %v", c.prev, c.name, got, ok, c.want, c.ok)
+		}
+	}
+}

@@ -430,7 +430,10 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 	var out []document.Person
 	pending := ""
 	runs := listRuns{joiner: listJoiner(merged)}
+	prevUnit := "" // the unit alone the entry before was
 	for _, m := range merged {
+		unitBefore := prevUnit
+		prevUnit = ""
 		if m.row != nil {
 			if m.row.Department != "" {
 				st.addDept(m.row.Department)
@@ -483,7 +486,13 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			// A unit alone ("县财政局", one a line) attended by someone
 			// the list does not name.
 			if st.isUnit(m.text) {
-				st.addDept(m.text)
+				name := m.text
+				if m.brk == brkHard && m.sep == '、' {
+					// "市发改委、工信局、财政局": the place written once.
+					name = st.carryPlace(unitBefore, "、", name)
+				}
+				st.addDept(name)
+				prevUnit = name
 			}
 		}
 		// A post or unit in brackets after the name ("李四（副市长）") is

@@ -193,6 +193,20 @@ func (st *state) findDepts(s string) []mention {
 	return out
 }
 
+// listJoins join the units of a list that may write their place once.
+var listJoins = []string{"、", "和", "及", "与"}
+
+// carryPlace gives name, the unit after prev in a list joined by sep, the
+// place prev was written with: 市发改委、工信局 → 市工信局. A bare 工信局
+// would stand for every place's bureau.
+func (st *state) carryPlace(prev, sep, name string) string {
+	if st.p.depts == nil || prev == "" || !contains(listJoins, strings.TrimSpace(sep)) {
+		return name
+	}
+	out, _ := st.p.depts.Carried(prev, name)
+	return out
+}
+
 func (st *state) resolveDept(name, issuer string) (string, bool) {
 	if st.p.depts == nil {
 		return "", false

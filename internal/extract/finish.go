@@ -16,8 +16,14 @@ func (st *state) finish() {
 			people = append(people, n)
 		}
 	}
-	if d.Meeting != nil && d.Meeting.Chair != nil {
-		add(d.Meeting.Chair.Name)
+	if c := d.Meeting; c != nil && c.Chair != nil {
+		// A chair read with a post whose name is a place's (宁波 of
+		// "市长宁波主持") is a person all the same.
+		if c.Chair.Title != "" && placedName(c.Chair.Name) && st.placeWord(c.Chair.Name) {
+			people = append(people, c.Chair.Name)
+		} else {
+			add(c.Chair.Name)
+		}
 	}
 	for i := range d.Attendees {
 		p := document.Person(d.Attendees[i])
@@ -72,9 +78,12 @@ func (st *state) finish() {
 	depts = append(depts, st.depts...)
 	// The finder is linear in the text (a reversed key trie), so the whole
 	// parsed text is searched; Parse already bounds it at maxParseBytes.
+	prev, prevEnd := "", 0
 	for _, m := range st.findDepts(st.text) {
+		name := st.carryPlace(prev, st.text[prevEnd:m.Start], m.Name)
+		prev, prevEnd = name, m.End
 		if _, bad := hasAnyPrefix(m.Name, mentionStopWords); !bad {
-			depts = append(depts, m.Name)
+			depts = append(depts, name)
 		}
 	}
 	d.Departments = dedupe(depts)

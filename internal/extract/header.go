@@ -170,7 +170,7 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 			clause = line[when.End:host[0]]
 		}
 		clause = afterLast(clause, "，,。；;:：")
-		if i := strings.Index(clause, "在"); i >= 0 {
+		if i := st.placeAt(clause); i >= 0 {
 			m.Place = trimPunct(clause[i+len("在"):])
 			clause = clause[:i]
 		}
@@ -178,20 +178,10 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 		if in, ok := strings.CutSuffix(m.Place, "上"); ok && (strings.HasSuffix(in, "会议") || strings.HasSuffix(in, "会")) {
 			meetingIn, m.Place = in, ""
 		}
-		clause = trimTimeWords(clause)
-		// "常务副市长陈峰受市长孙建国委托主持": the one who chairs stands
-		// before 受.
-		if i := strings.Index(clause, "受"); i > 0 && strings.HasSuffix(clause, "委托") {
-			clause = clause[:i]
-		}
+		clause = chairClause(clause)
 		if clause == "" && hasDate && when.End <= host[0] {
 			// "市长李亚平于1月6日上午主持召开…": the chair before the date.
-			clause = afterLast(strings.TrimSuffix(strings.TrimSpace(line[:when.Start]), "于"), "，,。；;:：")
-		}
-		clause = strings.TrimLeftFunc(clause, func(r rune) bool { return !isHan(r) })
-		// "会议由市长李亚平主持"
-		for _, p := range []string{"会议由", "由"} {
-			clause = strings.TrimPrefix(clause, p)
+			clause = chairClause(afterLast(strings.TrimSuffix(strings.TrimSpace(line[:when.Start]), "于"), "，,。；;:："))
 		}
 		// A speaker chairs only as the head of the government that met.
 		if p := st.chairFrom(clause); p != nil && (speech == nil || headPost(p.Title)) {
@@ -224,6 +214,56 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	st.setMeetingName(m, name)
 	ok := m.Name != "" || m.Chair != nil || hasDate
 	return m, when, ok
+}
+
+// chairClause cuts the text before 主持 down to the one who chairs: no time
+// words, no 受…委托, no 会议由.
+func chairClause(clause string) string {
+	clause = trimTimeWords(clause)
+	// "常务副市长陈峰受市长孙建国委托主持": the one who chairs stands
+	// before 受.
+	if i := strings.Index(clause, "受"); i > 0 && strings.HasSuffix(clause, "委托") {
+		clause = clause[:i]
+	}
+	clause = strings.TrimLeftFunc(clause, func(r rune) bool { return !isHan(r) })
+	// "会议由市长李亚平主持"
+	for _, p := range []string{"会议由", "由"} {
+		clause = strings.TrimPrefix(clause, p)
+	}
+	return clause
+}
+
+// placeAt returns the byte index of the 在 that opens the meeting's place
+// in the text before 主持, or -1. 在 also occurs in given names (李在武,
+// 张在山): the first 在 after which the text before reads as the one who
+// chairs is the place's; with none, a whole clause that reads as the chair
+// has no place, and otherwise the last 在 opens it ("张在山在市政府会议室").
+func (st *state) placeAt(clause string) int {
+	var at []int
+	for i := 0; ; {
+		j := strings.Index(clause[i:], "在")
+		if j < 0 {
+			break
+		}
+		at = append(at, i+j)
+		i += j + len("在")
+	}
+	if len(at) == 0 {
+		return -1
+	}
+	chairs := func(c string) bool {
+		c = chairClause(c)
+		return c == "" || st.chairFrom(c) != nil
+	}
+	for _, i := range at {
+		if chairs(clause[:i]) {
+			return i
+		}
+	}
+	if st.chairFrom(chairClause(clause)) != nil {
+		return -1
+	}
+	return at[len(at)-1]
 }
 
 // headPost reports a title whose last post heads a government (县长, 市长,
@@ -300,10 +340,44 @@ func (st *state) chairFrom(s string) *document.Person {
 	if title, name, ok := st.titleNameEnd(s); ok {
 		return &document.Person{Name: name, Title: title}
 	}
+	if title, name, ok := st.titlePlaceName(s); ok {
+		return &document.Person{Name: name, Title: title}
+	}
 	if plausibleName(s) {
 		return &document.Person{Name: s}
 	}
 	return nil
+}
+
+// titlePlaceName reads a post followed by a name that is also a place's
+// ("市长宁波", "副县长黄河"). The names package rejects such names as words,
+// but right after a post, where the chair's name stands, a place is no
+// reading: the one who chairs is a person. Other words (马上, 亲自, 日前)
+// are still refused.
+func (st *state) titlePlaceName(s string) (title, name string, ok bool) {
+	r := []rune(s)
+	for _, n := range []int{2, 3} {
+		if len(r) <= n {
+			continue
+		}
+		t, nm := string(r[:len(r)-n]), string(r[len(r)-n:])
+		if !isTitle(t) || surnameLen(nm) == 0 || !allHan(nm) || isMasked(nm) || isTitle(nm) || !nameShapeOK(nm) {
+			continue
+		}
+		if st.placeWord(nm) {
+			return t, nm, true
+		}
+	}
+	return "", "", false
+}
+
+// placeWord reports a word the segmenter reads as one place name (宁波, 黄河).
+func (st *state) placeWord(s string) bool {
+	if st.p.seg == nil {
+		return false
+	}
+	pos := st.p.seg.Pos(s, false)
+	return len(pos) == 1 && pos[0].Pos == "ns"
 }
 
 // titleName splits a "title+name" or "name+title" run.
@@ -324,7 +398,8 @@ func (st *state) titleName(s string) (title, name string, ok bool) {
 			head := firstRunes(s, n)
 			rest := s[len(head):]
 			if ok(head) && isTitle(rest) && st.posName(head) {
-				return rest, head, true
+				// "史立军　市长": the space between name and post is neither's.
+				return strings.TrimSpace(rest), head, true
 			}
 		}
 	}

@@ -97,6 +97,8 @@ func (st *state) leadDepts(text string) []string {
 		}
 		if prevEnd < 0 || start < prevEnd || !isRunJoin(text[prevEnd:start]) {
 			run = run[:0]
+		} else if len(run) > 0 {
+			name = st.carryPlace(run[len(run)-1], text[prevEnd:start], name)
 		}
 		run = append(run, name)
 		prevEnd = m.End
@@ -254,18 +256,23 @@ func subordinateGovernment(name string, e dept.Entry) bool {
 // (关于…汇报), else by any verb a lead takes.
 func (st *state) deptRun(s string, report bool) []string {
 	var out []string
+	sep := ""
 	for len(out) < maxLeadRun {
 		n := st.leadAt(s, report)
 		if n == 0 {
 			break
 		}
-		out = append(out, s[:n])
+		name := s[:n]
+		if len(out) > 0 {
+			name = st.carryPlace(out[len(out)-1], sep, name)
+		}
+		out = append(out, name)
 		s = s[n:]
 		c, ok := hasAnyPrefix(s, leadConnectors)
 		if !ok || st.leadAt(s[len(c):], report) == 0 {
 			break
 		}
-		s = s[len(c):]
+		s, sep = s[len(c):], c
 	}
 	return out
 }

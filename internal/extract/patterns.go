@@ -233,11 +233,15 @@ var (
 	issuedRe = regexp.MustCompile(`^(.*日)\s*印发$`)
 	// speechRe is a report of what someone said at a meeting: "在X会议上强调".
 	speechRe = regexp.MustCompile(`在([^，。,;；：:！!\s在]{2,40}?(?:会议|会))上(?:强调|指出|要求|表示|讲话|部署|说)`)
+	// footnoteMark is an optional note marker right after a word: ①, ⑴,
+	// ¹, *, [1].
+	footnoteMark = `(?:[①-⑳⑴-⒇¹²³⁴-⁹*＊]|[\[［〔]\d{1,2}[\]］〕])?`
 	// hostRe splits the intro sentence around 主持.
 	hostRe = regexp.MustCompile(`主持(?:召开|举行|开展)?|召集(?:召开)?`)
 	// meetingAfterRe finds the meeting name after 召开/举行.
-	meetingAfterRe = regexp.MustCompile(`(?:主持召开|主持举行|召开了|召开|举行了|举行|主持)(?:了)?([^，。,;；：:！!\n]{2,60}?(?:会议|会))(?:[，。,;；：:！!?？\s]|$|并|传达|审议|研究|听取|学习|会议|，)`)
+	// A footnote marker may follow the name ("…常务会议①。", "…会议[1]，").
+	meetingAfterRe = regexp.MustCompile(`(?:主持召开|主持举行|召开了|召开|举行了|举行|主持)(?:了)?([^，。,;；：:！!\n]{2,60}?(?:会议|会))` + footnoteMark + `(?:[，。,;；：:！!?？\s]|$|并|传达|审议|研究|听取|学习|会议|，)`)
 	// meetingBeforeRe finds "X会议在…召开", "X会议于4月16日下午在…召开" and
 	// "X会议召开".
-	meetingBeforeRe = regexp.MustCompile(`([^，。,;；：:！!\s]{2,40}?(?:会议|会))(?:于[^，。,在]{1,24})?(?:在[^，。,]{1,30})?(?:召开|举行)`)
+	meetingBeforeRe = regexp.MustCompile(`([^，。,;；：:！!\s]{2,40}?(?:会议|会))` + footnoteMark + `(?:于[^，。,在]{1,24})?(?:在[^，。,]{1,30})?(?:召开|举行)`)
 )
