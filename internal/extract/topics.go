@@ -116,6 +116,9 @@ func (n numbering) usedIn(paras []string) bool {
 // document's top level (一、 above （一） above 1. above (1)).
 var numberings = []numbering{
 	{headingRe, inlineHeadingRe, nil},
+	// "一，审议《…》" (typed with a comma, often ASCII): only a line of a
+	// title alone, as "一，" opens many a clause in prose.
+	{regexp.MustCompile(`^(` + cnNumeral + `)，\s*([^，。；;：:！？!?]{2,60})$`), regexp.MustCompile(`[。；;!！]\s*(` + cnNumeral + `)，[^，。；;：:]{2,60}$`), []string{"一，"}},
 	{regexp.MustCompile(`^[（(]\s*(` + cnNumeral + `)\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](` + cnNumeral + `)[)）]`), nil},
 	// "；2.请…" inline: an ASCII point after the number when no digit
 	// follows it (3.5亿元 is no item).
@@ -174,6 +177,7 @@ func numberedWith(paras []string, gaps []bool, style numbering) []document.Topic
 	var topics []document.Topic
 	var layouts []itemLayout
 	last := 0
+	wrapped := false // the last heading is a title alone on its line
 	var body []bodyPiece
 	flush := func() {
 		if len(topics) > 0 {
@@ -201,9 +205,23 @@ func numberedWith(paras []string, gaps []bool, style numbering) []document.Topic
 					inline := rest != "" || strings.ContainsAny(m[2], sentenceEnd)
 					layouts = append(layouts, itemLayout{para: bp.para, gap: bp.gap, inline: inline})
 					last = n
+					wrapped = !inline && j == 0
 					continue
 				}
 			}
+			// A long heading wrapped onto a second line ("一、研究关于…打造
+			// 世界级锂电新能源\n产业基地…的有关事项"): the short rest of a
+			// title, with no clause of its own, continues it.
+			if wrapped && bp.para && !bp.gap && len(body) == 0 {
+				t := &topics[len(topics)-1]
+				if n := runeLen(piece); runeLen(t.Title) >= 15 && n <= runeLen(t.Title) && runeLen(t.Title)+n <= maxTopicTitle && !strings.ContainsAny(piece, "，,。；;：:！？!?") &&
+					!strings.HasPrefix(piece, "会议") && !itemNoRe.MatchString(piece) {
+					t.Title += piece
+					wrapped = false
+					continue
+				}
+			}
+			wrapped = false
 			if len(topics) > 0 {
 				body = append(body, bp)
 			}
