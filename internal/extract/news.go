@@ -117,7 +117,7 @@ func (st *state) parseNews() {
 			title := ""
 			for _, c := range splitAny(st.lines[intro], "，。；") {
 				if strings.Contains(c, "《") {
-					title = c
+					title = subjectTitle(c)
 					break
 				}
 			}

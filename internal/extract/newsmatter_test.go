@@ -23,13 +23,13 @@ func TestNewsMatters(t *testing.T) {
 	}{
 		{"a matter with a lead in the next sentence",
 			"会议研究了安全生产工作。会议强调，市应急局要加强统筹调度。\n会议研究部署了城市管理工作，要求市城管局牵头开展市容环境整治。",
-			[]topic{{"研究了安全生产工作", []string{"市应急局"}, 0}, {"研究部署了城市管理工作，要求市城管局牵头开展市容环境整治", []string{"市城管局"}, 0}}},
+			[]topic{{"研究安全生产工作", []string{"市应急局"}, 0}, {"研究部署城市管理工作，要求市城管局牵头开展市容环境整治", []string{"市城管局"}, 0}}},
 		{"the decision on a draft reviewed",
 			"会议审议了《某区2022年城市更新项目计划》。会议原则同意，请区住建局会同区规划和自然资源局抓紧组织实施。\n会议审议了《某区楼宇经济政策措施》。会议原则同意，由区商务局修改完善后按程序印发。",
-			[]topic{{"审议了《某区2022年城市更新项目计划》", []string{"区住建局", "区规划和自然资源局"}, 1}, {"审议了《某区楼宇经济政策措施》", []string{"区商务局"}, 1}}},
+			[]topic{{"审议《某区2022年城市更新项目计划》", []string{"区住建局", "区规划和自然资源局"}, 1}, {"审议《某区楼宇经济政策措施》", []string{"区商务局"}, 1}}},
 		{"after a decision, and before the closing formula",
 			"会议审议通过了《城市更新三年行动计划》，由市住建局牵头组织实施。\n会议还讨论了春耕备耕工作，要求市农业农村局做好农资供应。\n会议还研究了其他事项。",
-			[]topic{{"审议通过了《城市更新三年行动计划》，由市住建局牵头组织实施", []string{"市住建局"}, 1}, {"还讨论了春耕备耕工作，要求市农业农村局做好农资供应", []string{"市农业农村局"}, 0}}},
+			[]topic{{"审议通过了《城市更新三年行动计划》，由市住建局牵头组织实施", []string{"市住建局"}, 1}, {"讨论春耕备耕工作，要求市农业农村局做好农资供应", []string{"市农业农村局"}, 0}}},
 		{"a decision stated as 会议决定",
 			"会议认为，治理交通拥堵是重大民生工程。会议决定，由市公安局交警支队牵头，市交通运输局配合，制定专项治理方案。",
 			[]topic{{"由市公安局交警支队牵头，市交通运输局配合，制定专项治理方案", []string{"市公安局交警支队"}, 1}}},
@@ -69,7 +69,7 @@ func TestNewsIntroItem(t *testing.T) {
 	for _, tp := range d.Topics {
 		titles = append(titles, tp.Title)
 	}
-	want := []string{"听取了市发改委《关于飞地经济工作情况的汇报》", "研究了在全市选取部分楼宇作为飞地经济承接载体，要求市商务局抓紧落实"}
+	want := []string{"听取市发改委《关于飞地经济工作情况的汇报》", "研究在全市选取部分楼宇作为飞地经济承接载体，要求市商务局抓紧落实"}
 	if !reflect.DeepEqual(titles, want) {
 		t.Errorf("kind %s, topics %q, want %q", d.Kind, titles, want)
 	}
@@ -110,7 +110,7 @@ func TestMatterThenDecisionTitle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"听取了市教育局关于秋季学期开学工作情况的汇报", "听取了市医保局关于门诊共济保障机制改革的汇报"}
+	want := []string{"听取市教育局关于秋季学期开学工作情况的汇报", "听取市医保局关于门诊共济保障机制改革的汇报"}
 	var got []string
 	for _, tp := range d.Topics {
 		got = append(got, tp.Title)

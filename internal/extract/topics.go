@@ -118,6 +118,9 @@ func (n numbering) usedIn(paras []string) bool {
 // document's top level (一、 above （一） above 1. above (1)).
 var numberings = []numbering{
 	{headingRe, inlineHeadingRe, nil},
+	// "一，审议《…》" (typed with a comma, often ASCII): only a line of a
+	// title alone, as "一，" opens many a clause in prose.
+	{regexp.MustCompile(`^(` + cnNumeral + `)，\s*([^，。；;：:！？!?]{2,60})$`), regexp.MustCompile(`[。；;!！]\s*(` + cnNumeral + `)，[^，。；;：:]{2,60}$`), []string{"一，"}},
 	{regexp.MustCompile(`^[（(]\s*(` + cnNumeral + `)\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](` + cnNumeral + `)[)）]`), nil},
 	// "；2.请…" inline: an ASCII point after the number when no digit
 	// follows it (3.5亿元 is no item).
@@ -177,6 +180,7 @@ func numberedWith(paras []string, gaps []bool, style numbering, fragment bool) [
 	var topics []document.Topic
 	var layouts []itemLayout
 	last := 0
+	wrapped := false // the last heading is a title alone on its line
 	var body []bodyPiece
 	flush := func() {
 		if len(topics) > 0 {
@@ -204,9 +208,23 @@ func numberedWith(paras []string, gaps []bool, style numbering, fragment bool) [
 					inline := rest != "" || strings.ContainsAny(m[2], sentenceEnd)
 					layouts = append(layouts, itemLayout{para: bp.para, gap: bp.gap, inline: inline})
 					last = n
+					wrapped = !inline && j == 0
 					continue
 				}
 			}
+			// A long heading wrapped onto a second line ("一、研究关于…打造
+			// 世界级锂电新能源\n产业基地…的有关事项"): the short rest of a
+			// title, with no clause of its own, continues it.
+			if wrapped && bp.para && !bp.gap && len(body) == 0 {
+				t := &topics[len(topics)-1]
+				if n := runeLen(piece); runeLen(t.Title) >= 15 && n <= runeLen(t.Title) && runeLen(t.Title)+n <= maxTopicTitle && !strings.ContainsAny(piece, "，,。；;：:！？!?") &&
+					!strings.HasPrefix(piece, "会议") && !itemNoRe.MatchString(piece) {
+					t.Title += piece
+					wrapped = false
+					continue
+				}
+			}
+			wrapped = false
 			if len(topics) > 0 {
 				body = append(body, bp)
 			}
@@ -434,11 +452,46 @@ func topicTitle(h string) (title, rest string) {
 		title = h
 	}
 	title = trimEndPunct(title)
+	// "一、会议听取了…的汇报，原则同意…。": one paragraph per item; the
+	// matter taken up names it, and the decision stays in its text.
+	if _, ok := hasAnyPrefix(strings.Replace(title, "会议还", "会议", 1), subjectOpeners); ok {
+		if decidesAfterSubject(title) {
+			title, rest = title[:strings.IndexAny(title, "，,")], strings.TrimSpace(h)
+			title = subjectTitle(strings.TrimPrefix(title, "会议"))
+		} else if !isDecision(title) {
+			title = subjectTitle(strings.TrimPrefix(title, "会议"))
+		}
+	}
 	if runeLen(title) > maxTopicTitle {
 		rest = strings.TrimSpace(h)
 		title = firstRunes(title, maxTopicTitle)
 	}
 	return title, rest
+}
+
+// subjectVerbs name what a meeting took up (听取了…的汇报, 研究了…问题).
+var subjectVerbs = []string{"听取", "研究", "审议", "讨论", "传达", "学习", "部署"}
+
+// subjectTitle is the title of a matter taken up, without the narrative 还
+// and 了 of the sentence: "还听取了…的汇报" → "听取…的汇报".
+func subjectTitle(s string) string {
+	t := s
+	for _, p := range []string{"还", "同时", "并"} {
+		if r, ok := strings.CutPrefix(t, p); ok {
+			if _, verb := hasAnyPrefix(r, subjectVerbs); verb {
+				t, s = r, r
+			}
+			break
+		}
+	}
+	i := strings.Index(t, "了")
+	if i < 0 || runeLen(t[:i]) > 5 {
+		return s
+	}
+	if _, ok := hasAnySuffix(t[:i], subjectVerbs); !ok {
+		return s
+	}
+	return t[:i] + t[i+len("了"):]
 }
 
 // openerTopics makes one topic per sentence opened by an item verb
@@ -523,7 +576,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				if decidesAfterSubject(title) {
 					title = title[:strings.IndexAny(title, "，,")]
 				}
-				title = strings.TrimPrefix(title, "会议")
+				title = subjectTitle(strings.TrimPrefix(title, "会议"))
 				// "会议议定：原则同意…": the decision, without its label.
 				for _, label := range []string{"议定：", "议定:", "议定，", "决定：", "决定:", "决定，", "明确：", "明确:", "同意："} {
 					if t, ok := strings.CutPrefix(title, label); ok && t != "" {
@@ -611,25 +664,82 @@ func isOpener(s string, decisionsOnly bool) bool {
 }
 
 // opensDecision reports a sentence that states a decision: a decision verb
-// at its start, after 会议 or a short lead-in ("经研究，原则同意…").
+// at its start, after 会议 or a short lead-in ("经研究，原则同意…"), or a
+// decision head after 会议 ("会议决定由…", "经研究，会议确定…").
 func opensDecision(s string) bool {
 	i := firstDecisionVerb(s)
-	return i >= 0 && runeLen(s[:i]) <= 8 && !strings.HasSuffix(s[:i], "不")
+	return i >= 0 && runeLen(s[:i]) <= 8 && !strings.HasSuffix(s[:i], "不") || decisionHead(s, false) >= 0
+}
+
+// decisionHeads state a decision only where they open it: 决定/确定/明确
+// are common words elsewhere (国务院关于…的决定, 明确责任).
+var decisionHeads = []string{"决定", "议定", "商定", "确定", "明确"}
+
+// decisionHeadLeads may stand before a decision head ("会议研究决定由…",
+// "经研究，会议明确，…").
+var decisionHeadLeads = []string{"会议", "研究", "会议还", "会议同时", "讨论"}
+
+// decisionHead returns the byte offset after the head that opens s as a
+// decision ("会议决定由…" → "由…"), or -1. Right after the subject of a
+// sentence ("会议研究了X，决定由…") 决定/议定/商定 need no lead; 确定 and
+// 明确 opening a clause rather set a task (确定专人负责).
+func decisionHead(s string, afterSubject bool) int {
+	for _, h := range decisionHeads {
+		i := strings.Index(s, h)
+		if i < 0 || runeLen(s[:i]) > 8 {
+			continue
+		}
+		lead := strings.TrimRight(s[:i], "，,")
+		if lead == "" {
+			if !afterSubject || h == "确定" || h == "明确" {
+				continue
+			}
+		} else if _, ok := hasAnySuffix(lead, decisionHeadLeads); !ok || !strings.Contains(lead, "会议") && !strings.HasPrefix(lead, "经") {
+			// (各地要研究确定… sets a task.)
+			continue
+		}
+		// Not the decisions spoken of (会议决定的事项) nor a requirement
+		// (会议明确要求…).
+		rest := s[i+len(h):]
+		if _, ok := hasAnyPrefix(rest, []string{"的", "要求", "指出", "提出", "强调"}); ok || strings.TrimLeft(rest, "，,：:") == "" {
+			continue
+		}
+		return i + len(h)
+	}
+	return -1
 }
 
 // decidesAfterSubject reports a sentence that names what the meeting took
 // up and then decides on it in its next clause ("会议研究了县城停车场建设
 // 问题，原则同意…", "会议听取了…的汇报，同意…").
 func decidesAfterSubject(s string) bool {
+	_, ok := decisionAfterSubject(s)
+	return ok
+}
+
+// decisionAfterSubject returns the decision of such a sentence: the clause
+// after the subject, without a 决定 that opens it ("会议研究了X，决定由市
+// 农业农村局牵头…" → "由市农业农村局牵头…").
+func decisionAfterSubject(s string) (string, bool) {
+	s = strings.Replace(s, "会议还", "会议", 1) // 会议还研究了… (news)
 	if _, ok := hasAnyPrefix(s, subjectOpeners); !ok {
-		return false
+		return "", false
 	}
 	i := strings.IndexAny(s, "，,")
 	if i < 0 {
-		return false
+		return "", false
 	}
 	rest := strings.TrimLeft(s[i:], "，,")
-	return opensDecision(rest) && !strings.HasPrefix(rest, "不")
+	if strings.HasPrefix(rest, "不") {
+		return "", false
+	}
+	if j := decisionHead(rest, true); j >= 0 {
+		return trimEndPunct(strings.TrimLeft(rest[j:], "，,：: ")), true
+	}
+	if !opensDecision(rest) {
+		return "", false
+	}
+	return trimEndPunct(rest), true
 }
 
 // firstDecisionVerb returns the byte offset of the earliest decision verb.
@@ -650,6 +760,23 @@ func isDecision(s string) bool {
 		}
 	}
 	return false
+}
+
+// decisionOf returns the decision a sentence states: the clause after the
+// matter taken up ("会议听取了…的汇报，原则同意…" → "原则同意…"), or the
+// sentence.
+func decisionOf(s string) (string, bool) {
+	if d, ok := decisionAfterSubject(s); ok {
+		// "会议审议通过了《…》，决定提请…": the first clause decides too.
+		if isDecision(s[:strings.IndexAny(s, "，,")]) {
+			return trimEndPunct(s), true
+		}
+		return d, true
+	}
+	if opensDecision(s) {
+		return trimEndPunct(s), true
+	}
+	return "", false
 }
 
 // sentences splits a paragraph after each sentence end, keeping the mark.
@@ -678,16 +805,17 @@ func (st *state) fillTopic(t *document.Topic) {
 	listed, rest := decisionList(t.Text)
 	for _, s := range sentences(strings.ReplaceAll(rest, "\n", "")) {
 		s = stripItemNo(s)
-		if opensDecision(s) || decidesAfterSubject(s) {
-			t.Decisions = append(t.Decisions, trimEndPunct(s))
+		if d, ok := decisionOf(s); ok {
+			t.Decisions = append(t.Decisions, d)
 		}
 	}
 	t.Decisions = append(t.Decisions, listed...)
 	// "1、会议审议并原则通过《…》，由县住建局负责组织实施。": an item of
 	// one sentence is its own decision (unless its text states it again).
-	if title := trimEndPunct(stripItemNo(t.Title)); strings.ContainsAny(title, "，,") && (opensDecision(title) || decidesAfterSubject(title)) &&
-		!slices.ContainsFunc(t.Decisions, func(d string) bool { return strings.Contains(d, title) }) {
-		t.Decisions = append([]string{title}, t.Decisions...)
+	if title := trimEndPunct(stripItemNo(t.Title)); strings.ContainsAny(title, "，,") {
+		if d, ok := decisionOf(title); ok && !slices.ContainsFunc(t.Decisions, func(x string) bool { return strings.Contains(x, d) }) {
+			t.Decisions = append([]string{d}, t.Decisions...)
+		}
 	}
 	t.LeadDepartments = st.leadDepts(all)
 	// "二、区热力公司要于11月15日前…": the unit an item opens with, and
