@@ -216,7 +216,7 @@ func (st *state) bodyStart() int {
 		if runeLen(l) > 50 && strings.ContainsAny(l, "。，,") {
 			return i
 		}
-		if first < 0 && strings.HasSuffix(strings.TrimSpace(l), "。") && !labelRe.MatchString(l) {
+		if first < 0 && (strings.HasSuffix(strings.TrimSpace(l), "。") && !labelRe.MatchString(l) || isIntroLine(l)) {
 			first = i
 		}
 	}
@@ -224,6 +224,15 @@ func (st *state) bodyStart() int {
 		return first
 	}
 	return len(st.lines)
+}
+
+// isIntroLine reports the sentence that announces the items
+// ("现就有关事项通知如下：", "现提出如下意见："): it opens the body as a
+// sentence ending in 。 does, though its colon makes it look like an
+// addressee line.
+func isIntroLine(l string) bool {
+	l = strings.TrimSpace(l)
+	return (strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":")) && strings.Contains(l, "如下")
 }
 
 // officialTitle finds a title line ending like an official document,

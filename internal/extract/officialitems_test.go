@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestOfficialItems: the items of a 通知 or 意见 are its topics, with their
+// leads, whatever line the intro ends with and however long each item is.
+func TestOfficialItems(t *testing.T) {
+	p := parser(t)
+	head := "九江市人民政府办公室\n关于做好城乡环境卫生整治工作的通知\n九府办发〔2020〕12号\n\n各县（市、区）人民政府，市政府各部门：\n"
+	tail := "\n九江市人民政府办公室\n2020年3月10日\n"
+	type topic struct {
+		Title string
+		Leads []string
+	}
+	both := []topic{{"整治背街小巷", []string{"市城管局"}}, {"整治农贸市场", []string{"市商务局"}}}
+	tests := []struct {
+		name, body string
+		want       []topic
+	}{
+		{"intro ending in 如下：",
+			"经市政府同意，现就有关事项通知如下：\n一、整治背街小巷\n全面清理背街小巷乱堆乱放、乱搭乱建，9月底前完成整治任务。（市城管局牵头）\n" +
+				"二、整治农贸市场\n加强农贸市场环境卫生管理，规范经营秩序。（市商务局负责）\n",
+			both},
+		{"intro ending in 如下意见：",
+			"现提出如下意见：\n（一）整治背街小巷。全面清理背街小巷乱堆乱放、乱搭乱建。（市城管局牵头）\n" +
+				"（二）整治农贸市场。加强农贸市场环境卫生管理，规范经营秩序。（市商务局负责）\n",
+			both},
+	}
+	for _, tc := range tests {
+		d, err := p.Parse(head+tc.body+tail, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []topic
+		for _, tp := range d.Topics {
+			got = append(got, topic{tp.Title, tp.LeadDepartments})
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: topics %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
