@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"govarchive/internal/document"
+	"govarchive/internal/norm"
 )
 
 // memberRoles label the rows of a member list (组长：…).
@@ -182,6 +183,9 @@ func (st *state) parseOfficial() {
 	for start > 0 && body < len(st.lines) && isItemHeading(st.lines[start-1]) && !itemNoRe.MatchString(st.lines[body]) {
 		start--
 	}
+	// An item too short to be that sentence ("（一）全面摸底排查。5月底前
+	// 完成…") still belongs to the list the sentence's item continues.
+	start = st.listStart(start)
 	// The rows of a task table are its items; its lines are no prose item.
 	rows, rowAt, tableLines := st.taskTableTopics()
 	st.tableLines = tableLines
@@ -450,4 +454,33 @@ func (st *state) signer() (document.Person, bool) {
 // and a short title, no sentence.
 func isItemHeading(l string) bool {
 	return itemNoRe.MatchString(l) && runeLen(l) <= 40 && !strings.ContainsAny(l, "。；;")
+}
+
+// listStart returns where the item list holding line i begins: when line i
+// opens item n > 1 of a numbering and items n-1 … 1 of it stand above in
+// that order, the line of item 1; otherwise i.
+func (st *state) listStart(i int) int {
+	if i >= len(st.lines) {
+		return i
+	}
+	for _, style := range numberings {
+		m := style.heading.FindStringSubmatch(st.lines[i])
+		if m == nil {
+			continue
+		}
+		n, _ := norm.ParseNumber(m[1])
+		for j := i - 1; j >= 0 && n > 1; j-- {
+			if m := style.heading.FindStringSubmatch(st.lines[j]); m != nil {
+				if k, _ := norm.ParseNumber(m[1]); k != n-1 {
+					break
+				}
+				n--
+				if n == 1 {
+					return j
+				}
+			}
+		}
+		return i
+	}
+	return i
 }
