@@ -136,11 +136,18 @@ func (st *state) numberedTopics(paras []string) []document.Topic {
 // numberedTopicsGaps is numberedTopics with the blank lines before each
 // paragraph (nil when unknown).
 func numberedTopicsGaps(paras []string, gaps []bool) []document.Topic {
+	topics, _ := topLevel(paras, gaps)
+	return topics
+}
+
+// topLevel returns the items of the top-level numbering and its index in
+// numberings (-1 without items).
+func topLevel(paras []string, gaps []bool) ([]document.Topic, int) {
 	// The top level is the style whose first item comes first: 一、 above
 	// （一） in most minutes, but "1." above "（一）" in others.
 	var best []document.Topic
-	bestAt := len(paras) + 1
-	for _, style := range numberings {
+	bestAt, bestStyle := len(paras)+1, -1
+	for k, style := range numberings {
 		if !style.usedIn(paras) {
 			continue
 		}
@@ -148,11 +155,11 @@ func numberedTopicsGaps(paras []string, gaps []bool) []document.Topic {
 		if at >= bestAt {
 			continue
 		}
-		if topics := numberedWith(paras, gaps, style); len(topics) > 0 {
-			best, bestAt = topics, at
+		if topics := numberedWith(paras, gaps, style, 0); len(topics) > 0 {
+			best, bestAt, bestStyle = topics, at, k
 		}
 	}
-	return best
+	return best, bestStyle
 }
 
 // firstHeading returns the index of the first paragraph holding the
@@ -170,10 +177,12 @@ func firstHeading(paras []string, style numbering) int {
 	return len(paras)
 }
 
-func numberedWith(paras []string, gaps []bool, style numbering) []document.Topic {
+// numberedWith reads the items of one style, numbered on after from (0:
+// from the start).
+func numberedWith(paras []string, gaps []bool, style numbering, from int) []document.Topic {
 	var topics []document.Topic
 	var layouts []itemLayout
-	last := 0
+	last := from
 	var body []bodyPiece
 	flush := func() {
 		if len(topics) > 0 {
@@ -191,7 +200,7 @@ func numberedWith(paras []string, gaps []bool, style numbering) []document.Topic
 			bp := bodyPiece{text: piece, para: j == 0, gap: j == 0 && gaps != nil && gaps[i]}
 			if m := style.heading.FindStringSubmatch(piece); m != nil {
 				n, _ := norm.ParseNumber(m[1])
-				if n > last && n <= last+3 && (last > 0 || n <= 2) {
+				if n > last && n <= last+3 && (last > from || n <= from+2) {
 					if len(topics) > 0 {
 						layouts[len(layouts)-1].body = body
 					}
