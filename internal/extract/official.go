@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"govarchive/internal/document"
+	"govarchive/internal/norm"
 )
 
 // memberRoles label the rows of a member list (组长：…).
@@ -175,17 +176,20 @@ func (st *state) parseOfficial() {
 		}
 	}
 	// The body starts at its first long sentence; the heading of the item
-	// that sentence is the text of ("一、优化产业布局") belongs to the body.
-	// (Over numbered measures, "一、支持企业稳定岗位" heads a section: the
-	// measures are the items, as they were read.)
+	// that sentence is the text of ("一、优化产业布局") belongs to the body,
+	// and so do the sections above a numbered measure (sectionTasks makes
+	// their measures the items).
 	start := body
-	for start > 0 && body < len(st.lines) && isItemHeading(st.lines[start-1]) && !itemNoRe.MatchString(st.lines[body]) {
+	for start > 0 && body < len(st.lines) && isItemHeading(st.lines[start-1]) {
 		start--
 	}
+	// An item too short to be that sentence ("（一）全面摸底排查。5月底前
+	// 完成…") still belongs to the list the sentence's item continues.
+	start = st.listStart(start)
 	// The rows of a task table are its items; its lines are no prose item.
 	rows, rowAt, tableLines := st.taskTableTopics()
 	st.tableLines = tableLines
-	d.Topics = st.mergeTopics(st.topicsFrom(start, false), rows, rowAt)
+	d.Topics = st.mergeTopics(st.sectionTasks(st.topicsFrom(start, false)), rows, rowAt)
 	st.tableLines = nil
 	// Official sections carry no decisions of a meeting; keep only those
 	// that name who is responsible, which is what browsing by department needs.
@@ -216,7 +220,7 @@ func (st *state) bodyStart() int {
 		if runeLen(l) > 50 && strings.ContainsAny(l, "。，,") {
 			return i
 		}
-		if first < 0 && strings.HasSuffix(strings.TrimSpace(l), "。") && !labelRe.MatchString(l) {
+		if first < 0 && (strings.HasSuffix(strings.TrimSpace(l), "。") && !labelRe.MatchString(l) || isIntroLine(l)) {
 			first = i
 		}
 	}
@@ -224,6 +228,15 @@ func (st *state) bodyStart() int {
 		return first
 	}
 	return len(st.lines)
+}
+
+// isIntroLine reports the sentence that announces the items
+// ("现就有关事项通知如下：", "现提出如下意见："): it opens the body as a
+// sentence ending in 。 does, though its colon makes it look like an
+// addressee line.
+func isIntroLine(l string) bool {
+	l = strings.TrimSpace(l)
+	return (strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":")) && strings.Contains(l, "如下")
 }
 
 // officialTitle finds a title line ending like an official document,
@@ -441,4 +454,103 @@ func (st *state) signer() (document.Person, bool) {
 // and a short title, no sentence.
 func isItemHeading(l string) bool {
 	return itemNoRe.MatchString(l) && runeLen(l) <= 40 && !strings.ContainsAny(l, "。；;")
+}
+
+// listStart returns where the item list holding line i begins: when line i
+// opens item n > 1 of a numbering and items n-1 … 1 of it stand above in
+// that order, the line of item 1; otherwise i.
+func (st *state) listStart(i int) int {
+	if i >= len(st.lines) {
+		return i
+	}
+	for _, style := range numberings {
+		m := style.heading.FindStringSubmatch(st.lines[i])
+		if m == nil {
+			continue
+		}
+		n, _ := norm.ParseNumber(m[1])
+		for j := i - 1; j >= 0 && n > 1; j-- {
+			if m := style.heading.FindStringSubmatch(st.lines[j]); m != nil {
+				if k, _ := norm.ParseNumber(m[1]); k != n-1 {
+					break
+				}
+				n--
+				if n == 1 {
+					return j
+				}
+			}
+		}
+		return i
+	}
+	return i
+}
+
+// sectionTasks replaces each section by the numbered tasks in it when they
+// name their own leads: "一、重点任务" over "（一）…（市城管局牵头）" and
+// "（二）…（市商务局负责）" is what each unit leads task by task, not one
+// topic led by every unit. Tasks may be numbered on across sections
+// (一、… 1. 2. 二、… 3.).
+func (st *state) sectionTasks(topics []document.Topic) []document.Topic {
+	var out []document.Topic
+	prevStyle, prevLast := -1, 0 // the numbering of the last section split
+	for _, t := range topics {
+		if split, style, last, ok := st.splitSection(t, prevStyle, prevLast); ok {
+			out = append(out, split...)
+			prevStyle, prevLast = style, last
+			continue
+		}
+		out = append(out, t)
+		prevStyle = -1
+	}
+	return out
+}
+
+// splitSection returns the tasks of section t (split in turn), their
+// numbering's index in numberings and the last one's number, when they are
+// what t leads.
+func (st *state) splitSection(t document.Topic, prevStyle, prevLast int) (split []document.Topic, style, last int, ok bool) {
+	lines := strings.Split(t.Text, "\n")
+	tasks, style := topLevel(lines, nil, false)
+	continued := false
+	if len(tasks) == 0 && prevStyle >= 0 {
+		tasks, style, continued = numberedWith(lines, nil, numberings[prevStyle], prevLast, false), prevStyle, true
+	}
+	if len(tasks) == 0 {
+		return nil, 0, 0, false
+	}
+	// A task on a line of its own owns the lead at its end; tasks run on
+	// in one line ("（二）分类处置。1．…；2．…。（X负责）") leave the lead at
+	// its end to the line's item.
+	own := 0
+	for _, l := range lines {
+		if numberings[style].heading.MatchString(l) {
+			own++
+		}
+	}
+	led := false
+	for i := range tasks {
+		st.fillTopic(&tasks[i])
+		if len(tasks[i].LeadDepartments) > 0 && (i < len(tasks)-1 || continued || own >= len(tasks)) {
+			led = true
+		}
+	}
+	if !led {
+		return nil, 0, 0, false
+	}
+	// A lone task under a section is read as the section's text (unless
+	// tasks under it split it).
+	last = tasks[len(tasks)-1].No
+	split = st.sectionTasks(tasks)
+	if len(split) < 2 && !continued {
+		return nil, 0, 0, false
+	}
+	// A lead the section names before its tasks would be lost with it.
+	intro := document.Topic{Title: t.Title, Text: t.Text}
+	if i := strings.Index(t.Text, tasks[0].Title); i >= 0 {
+		intro.Text = t.Text[:i]
+	}
+	if st.fillTopic(&intro); len(intro.LeadDepartments) > 0 {
+		return nil, 0, 0, false
+	}
+	return split, style, last, true
 }

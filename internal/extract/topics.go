@@ -142,11 +142,18 @@ func (st *state) numberedTopics(paras []string) []document.Topic {
 // paragraph (nil when unknown). fragment says paras open the document, so
 // its first item may have any number.
 func numberedTopicsGaps(paras []string, gaps []bool, fragment bool) []document.Topic {
+	topics, _ := topLevel(paras, gaps, fragment)
+	return topics
+}
+
+// topLevel returns the items of the top-level numbering and its index in
+// numberings (-1 without items).
+func topLevel(paras []string, gaps []bool, fragment bool) ([]document.Topic, int) {
 	// The top level is the style whose first item comes first: 一、 above
 	// （一） in most minutes, but "1." above "（一）" in others.
 	var best []document.Topic
-	bestAt := len(paras) + 1
-	for _, style := range numberings {
+	bestAt, bestStyle := len(paras)+1, -1
+	for k, style := range numberings {
 		if !style.usedIn(paras) {
 			continue
 		}
@@ -154,11 +161,11 @@ func numberedTopicsGaps(paras []string, gaps []bool, fragment bool) []document.T
 		if at >= bestAt {
 			continue
 		}
-		if topics := numberedWith(paras, gaps, style, fragment); len(topics) > 0 {
-			best, bestAt = topics, at
+		if topics := numberedWith(paras, gaps, style, 0, fragment); len(topics) > 0 {
+			best, bestAt, bestStyle = topics, at, k
 		}
 	}
-	return best
+	return best, bestStyle
 }
 
 // firstHeading returns the index of the first paragraph holding the
@@ -176,10 +183,12 @@ func firstHeading(paras []string, style numbering, fragment bool) int {
 	return len(paras)
 }
 
-func numberedWith(paras []string, gaps []bool, style numbering, fragment bool) []document.Topic {
+// numberedWith reads the items of one style, numbered on after from (0:
+// from the start); in a fragment the first may have any number.
+func numberedWith(paras []string, gaps []bool, style numbering, from int, fragment bool) []document.Topic {
 	var topics []document.Topic
 	var layouts []itemLayout
-	last := 0
+	last := from
 	wrapped := false // the last heading is a title alone on its line
 	var body []bodyPiece
 	flush := func() {
@@ -198,7 +207,7 @@ func numberedWith(paras []string, gaps []bool, style numbering, fragment bool) [
 			bp := bodyPiece{text: piece, para: j == 0, gap: j == 0 && gaps != nil && gaps[i]}
 			if m := style.heading.FindStringSubmatch(piece); m != nil {
 				n, _ := norm.ParseNumber(m[1])
-				if n > last && n <= last+3 && (last > 0 || n <= 2) || fragment && last == 0 && i == 0 && j == 0 && n > 0 {
+				if n > last && n <= last+3 && (last > from || n <= from+2) || fragment && last == from && i == 0 && j == 0 && n > 0 {
 					if len(topics) > 0 {
 						layouts[len(layouts)-1].body = body
 					}

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestOfficialItems: the items of a 通知 or 意见 are its topics, with their
+// leads, whatever line the intro ends with and however long each item is.
+func TestOfficialItems(t *testing.T) {
+	p := parser(t)
+	head := "九江市人民政府办公室\n关于做好城乡环境卫生整治工作的通知\n九府办发〔2020〕12号\n\n各县（市、区）人民政府，市政府各部门：\n"
+	tail := "\n九江市人民政府办公室\n2020年3月10日\n"
+	type topic struct {
+		Title string
+		Leads []string
+	}
+	both := []topic{{"整治背街小巷", []string{"市城管局"}}, {"整治农贸市场", []string{"市商务局"}}}
+	tests := []struct {
+		name, body string
+		want       []topic
+	}{
+		{"intro ending in 如下：",
+			"经市政府同意，现就有关事项通知如下：\n一、整治背街小巷\n全面清理背街小巷乱堆乱放、乱搭乱建，9月底前完成整治任务。（市城管局牵头）\n" +
+				"二、整治农贸市场\n加强农贸市场环境卫生管理，规范经营秩序。（市商务局负责）\n",
+			both},
+		{"intro ending in 如下意见：",
+			"现提出如下意见：\n（一）整治背街小巷。全面清理背街小巷乱堆乱放、乱搭乱建。（市城管局牵头）\n" +
+				"（二）整治农贸市场。加强农贸市场环境卫生管理，规范经营秩序。（市商务局负责）\n",
+			both},
+		{"short first item, longer second",
+			"现就有关事项通知如下。\n（一）全面摸底排查。5月底前完成违法建设摸底排查。（责任单位：市住房城乡建设局）\n" +
+				"（二）分类处置。对在建违法建设，一律责令停止建设；对存量违法建设，分类依法处置。（责任单位：市城管执法局）\n",
+			[]topic{{"全面摸底排查", []string{"市住房城乡建设局"}}, {"分类处置", []string{"市城管执法局"}}}},
+		{"short first item, inline 1．2． in the second",
+			"现就有关事项通知如下。\n（一）全面摸底排查。5月底前完成违法建设摸底排查。（责任单位：市住房城乡建设局）\n" +
+				"（二）分类处置。1．对在建违法建设，一律责令停止建设；2．对存量违法建设，分类依法处置。（责任单位：市城管执法局）\n" +
+				"（三）强化考核问责。对工作不力的单位和个人严肃问责。（责任单位：市纪委监委）\n",
+			[]topic{{"全面摸底排查", []string{"市住房城乡建设局"}}, {"分类处置", []string{"市城管执法局"}}, {"强化考核问责", []string{"市纪委监委"}}}},
+		{"tasks under a chapter",
+			"现就有关事项通知如下。\n一、重点任务\n（一）整治背街小巷。全面清理背街小巷乱堆乱放、乱搭乱建。（市城管局牵头）\n" +
+				"（二）整治农贸市场。加强农贸市场环境卫生管理，规范经营秩序。（市商务局负责）\n",
+			both},
+		{"tasks two levels under a chapter, one without a lead",
+			"现就有关事项通知如下：\n一、工作目标\n到2020年底，城乡环境卫生面貌明显改善。\n二、重点任务\n（一）开展城区环境卫生集中整治。\n" +
+				"1．整治背街小巷。全面清理背街小巷乱堆乱放、乱搭乱建。（市城管局牵头）\n2．整治农贸市场。加强农贸市场环境卫生管理。（市商务局负责）\n" +
+				"三、保障措施\n（一）加强组织领导。各地要成立相应的工作专班。\n（二）强化督查考核。定期开展督查。（市城乡环境整治办负责）\n",
+			append(both[:2:2], topic{"强化督查考核", []string{"市城乡环境整治办"}})},
+		{"a lead closing inline measures is the item's",
+			"现就有关事项通知如下：\n一、重点任务\n（一）整治背街小巷。全面清理背街小巷乱堆乱放、乱搭乱建。（市城管局牵头）\n" +
+				"（二）整治农贸市场。1．加强环境卫生管理；2．规范经营秩序。（市商务局负责）\n",
+			both},
+	}
+	for _, tc := range tests {
+		d, err := p.Parse(head+tc.body+tail, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []topic
+		for _, tp := range d.Topics {
+			got = append(got, topic{tp.Title, tp.LeadDepartments})
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: topics %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
