@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/labstack/echo/v4"
+
 	"govarchive/index"
 	"govarchive/internal/dept"
 	"govarchive/internal/document"
@@ -18,32 +20,7 @@ import (
 // selects every place's, in the search and in the decisions list alike; an
 // issuer filter takes the government's short name.
 func TestDepartmentFilterPlace(t *testing.T) {
-	ctx := context.Background()
-	dt, err := dept.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	seg, err := segment.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Open(ctx, t.TempDir(), index.Options{Segmenter: seg, Departments: dt})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	mk := func(place string) *document.Document {
-		text := place + "人民政府常务会议纪要\n一、防汛工作。由县应急局牵头。"
-		return &document.Document{ID: document.ContentID(text), Source: place + ".txt", SourcePath: "/" + place, Kind: document.KindMinutes,
-			Title: place + "人民政府常务会议纪要", Issuer: place + "人民政府", Text: text, Date: "2021-05-01",
-			Departments:    []string{"县应急局"},
-			DepartmentRefs: []document.DeptRef{{Name: "县应急局", Canonical: place + "应急管理局"}},
-			Topics:         []document.Topic{{No: 1, Title: "防汛工作", LeadDepartments: []string{"县应急局"}}}}
-	}
-	if _, err := ix.Put(ctx, []*document.Document{mk("湘阴县"), mk("桃源县")}); err != nil {
-		t.Fatal(err)
-	}
-	e := New(Deps{Index: ix, Depts: dt, Limits: Limits{RatePerSecond: 1e6, Burst: 1e6}})
+	e := deptRouter(t, ledMinutes("湘阴县", "防汛工作", "县应急局", "湘阴县应急管理局"), ledMinutes("桃源县", "防汛工作", "县应急局", "桃源县应急管理局"))
 	count := func(target, field string) int {
 		t.Helper()
 		rec := httptest.NewRecorder()
@@ -101,30 +78,7 @@ func TestDepartmentFilterPlace(t *testing.T) {
 // stands for in its document, and a department's lists name the government
 // of each document (a generic name spans places).
 func TestBrowseNamesUnits(t *testing.T) {
-	ctx := context.Background()
-	dt, err := dept.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	seg, err := segment.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Open(ctx, t.TempDir(), index.Options{Segmenter: seg, Departments: dt})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	text := "湘阴县人民政府常务会议纪要\n一、老旧小区改造。由县住建局牵头。"
-	doc := &document.Document{ID: document.ContentID(text), Source: "x.txt", SourcePath: "/x", Kind: document.KindMinutes,
-		Title: "湘阴县人民政府常务会议纪要", Issuer: "湘阴县人民政府", Text: text, Date: "2021-05-01",
-		Departments:    []string{"县住建局"},
-		DepartmentRefs: []document.DeptRef{{Name: "县住建局", Canonical: "湘阴县住房和城乡建设局"}},
-		Topics:         []document.Topic{{No: 1, Title: "老旧小区改造", LeadDepartments: []string{"县住建局"}}}}
-	if _, err := ix.Put(ctx, []*document.Document{doc}); err != nil {
-		t.Fatal(err)
-	}
-	e := New(Deps{Index: ix, Depts: dt, Limits: Limits{RatePerSecond: 1e6, Burst: 1e6}})
+	e := deptRouter(t, ledMinutes("湘阴县", "老旧小区改造", "县住建局", "湘阴县住房和城乡建设局"))
 	get := func(target string, v any) {
 		t.Helper()
 		rec := httptest.NewRecorder()
@@ -154,4 +108,39 @@ func TestBrowseNamesUnits(t *testing.T) {
 	if len(page.Meetings) != 1 || page.Meetings[0].Issuer != "湘阴县人民政府" || len(page.LedTopics) != 1 || page.LedTopics[0].Issuer != "湘阴县人民政府" {
 		t.Errorf("department page = %+v", page)
 	}
+}
+
+// deptRouter is the router over an index of docs, with the real
+// department table (forms, places) and a segmenter without user words.
+func deptRouter(t *testing.T, docs ...*document.Document) *echo.Echo {
+	t.Helper()
+	ctx := context.Background()
+	dt, err := dept.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg, err := segment.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(ctx, t.TempDir(), index.Options{Segmenter: seg, Departments: dt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.Put(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	return New(Deps{Index: ix, Depts: dt, Limits: Limits{RatePerSecond: 1e6, Burst: 1e6}})
+}
+
+// ledMinutes is a county's minutes with one topic its lead (as written,
+// resolved to canonical) leads.
+func ledMinutes(place, topic, lead, canonical string) *document.Document {
+	text := place + "人民政府常务会议纪要\n一、" + topic + "。由" + lead + "牵头。"
+	return &document.Document{ID: document.ContentID(text), Source: place + ".txt", SourcePath: "/" + place, Kind: document.KindMinutes,
+		Title: place + "人民政府常务会议纪要", Issuer: place + "人民政府", Text: text, Date: "2021-05-01",
+		Departments:    []string{lead},
+		DepartmentRefs: []document.DeptRef{{Name: lead, Canonical: canonical}},
+		Topics:         []document.Topic{{No: 1, Title: topic, LeadDepartments: []string{lead}}}}
 }
