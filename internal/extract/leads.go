@@ -102,7 +102,14 @@ func (st *state) leadDepts(text string) []string {
 		}
 		run = append(run, name)
 		prevEnd = m.End
-		after := strings.TrimPrefix(st.unknownTail(text[m.End:]), "等")
+		after := st.unknownTail(text[m.End:])
+		// "（海关总署、商务部等有关部门负责）": the units named lead.
+		if rest, ok := strings.CutPrefix(after, "等"); ok {
+			after = rest
+			if g, ok := hasAnyPrefix(after, []string{"有关部门", "相关部门", "有关单位", "相关单位", "部门", "单位"}); ok {
+				after = after[len(g):]
+			}
+		}
 		if v, ok := hasAnyPrefix(after, respModifiers); ok {
 			after = after[len(v):]
 		}
