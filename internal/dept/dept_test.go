@@ -340,6 +340,8 @@ func TestFind(t *testing.T) {
 		// A verb before a place-named unit ends there; 同 of 同意 is no
 		// boundary of its own, and a head's title (市长) no unit.
 		{"原则同意德阳经开区管委会提出的方案", []string{"德阳经开区管委会"}},
+		{"追加市疾控中心设备购置经费，补助市人民医院设备经费", []string{"市疾控中心", "市人民医院"}},
+		{"决定移交市文体局管理", []string{"市文体局"}},
 		{"会议支持国家产业创新中心建设", []string{"国家产业创新中心"}},
 		{"受市长李爱武委托，常务副市长张向群主持", nil},
 		{"区农业机械化服务中心麻风区发展和改革局吉萱珠", []string{"区农业机械化服务中心", "区发展和改革局"}},
