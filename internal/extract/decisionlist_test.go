@@ -34,38 +34,3 @@ func TestDecisionList(t *testing.T) {
 		}
 	}
 }
-
-// TestOfficialFirstItem: an 意见 whose first item heads a long paragraph
-// keeps that item; a section over numbered measures still yields the
-// measures.
-func TestOfficialFirstItem(t *testing.T) {
-	p := parser(t)
-	head := "恩施土家族苗族自治州人民政府\n关于加快推进富硒茶产业高质量发展的意见\n恩施州政发〔2019〕7号\n\n各县、市人民政府，州政府各部门：\n现提出如下意见。\n"
-	tail := "\n恩施土家族苗族自治州人民政府\n2019年4月2日\n"
-	tests := []struct {
-		name, body string
-		want       []string
-	}{
-		{"headings over long paragraphs",
-			"一、优化产业布局\n建设高标准生态茶园，打造全国知名的富硒茶产业带和茶旅融合示范区，推动茶产业提质增效，全面提升茶叶综合产值。（州农业农村局牵头，州林业局配合）\n" +
-				"二、强化品牌宣传\n办好茶叶博览会，组织企业参加国内外展会，讲好恩施富硒茶故事，提高区域公用品牌的知名度和美誉度。（州市场监管局负责）\n",
-			[]string{"优化产业布局", "强化品牌宣传"}},
-		{"sections over numbered measures",
-			"一、支持企业稳定岗位\n1.减轻企业负担。阶段性减免企业基本养老保险、失业保险、工伤保险单位缴费，减轻企业负担。（州人力资源社会保障局负责）\n" +
-				"2.加大援企稳岗力度。对不裁员或少裁员的参保企业，返还失业保险费。（州财政局负责）\n二、拓宽就业渠道\n3.扩大高校毕业生就业。（州教育局负责）\n",
-			[]string{"减轻企业负担", "加大援企稳岗力度", "扩大高校毕业生就业"}},
-	}
-	for _, tc := range tests {
-		d, err := p.Parse(head+tc.body+tail, Meta{Source: "t.txt"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, tp := range d.Topics {
-			got = append(got, tp.Title)
-		}
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: topics %q, want %q", tc.name, got, tc.want)
-		}
-	}
-}
