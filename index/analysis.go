@@ -99,7 +99,7 @@ func joinWraps(in []byte) (joined []byte, back []int) {
 		}
 		prev, _ := utf8.DecodeLastRune(in[:j])
 		next, _ := utf8.DecodeRune(in[i+1:])
-		return prev >= 0x2E80 && next >= 0x2E80 && unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next)
+		return isHanRune(prev) && isHanRune(next)
 	}
 	first := -1
 	for i := bytes.IndexByte(in, '\n'); i >= 0; {

@@ -42,14 +42,14 @@ func repairOCRDigits(line string) string {
 	var b []byte // nil until the first change
 	for i := 0; i < len(line); {
 		c := line[i]
-		if !isDigitByte(c) && !lookalike(c) {
+		if !isDigit(rune(c)) && !lookalike(c) {
 			i++
 			continue
 		}
 		j := i
 		digits, letters := 0, 0
-		for j < len(line) && (isDigitByte(line[j]) || lookalike(line[j])) {
-			if isDigitByte(line[j]) {
+		for j < len(line) && (isDigit(rune(line[j])) || lookalike(line[j])) {
+			if isDigit(rune(line[j])) {
 				digits++
 			} else {
 				letters++
@@ -126,7 +126,7 @@ func dayCharacter(line string) string {
 }
 
 func afterDay(head string) bool {
-	if head != "" && isDigitByte(head[len(head)-1]) {
+	if head != "" && isDigit(rune(head[len(head)-1])) {
 		return true
 	}
 	n := 0
@@ -140,5 +140,3 @@ func afterDay(head string) bool {
 	}
 	return false
 }
-
-func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
