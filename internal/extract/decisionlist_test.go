@@ -34,3 +34,20 @@ func TestDecisionList(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionBeforeRequirements: a decision ends where the list of
+// requirements it introduces begins ("…，并提出以下要求：一是…").
+func TestDecisionBeforeRequirements(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"会议原则同意《城市更新实施办法》，并提出以下要求：一是市住建局要完善配套政策；二是市财政局要统筹资金。", "会议原则同意《城市更新实施办法》"},
+		{"会议同意该方案，同时提出如下意见：（一）市发改委要做好立项。", "会议同意该方案"},
+		{"会议原则同意该政策，要求：1.各区抓好落实。", "会议原则同意该政策"},
+		{"会议原则同意该方案，要求县农业农村局抓好落实。", "会议原则同意该方案，要求县农业农村局抓好落实"},
+		{"会议审议通过了《实施意见》，明确由市商务局负责组织实施。", "会议审议通过了《实施意见》，明确由市商务局负责组织实施"},
+	}
+	for _, tc := range tests {
+		if got, ok := decisionOf(tc.in); !ok || got != tc.want {
+			t.Errorf("decisionOf(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}

@@ -50,6 +50,9 @@ func TestNumberedTopics(t *testing.T) {
 		{"agenda labels", []string{"议题一：审议《甲》", "会议原则同意。", "议题二：研究乙"}, []string{"审议《甲》", "研究乙"}, []int{1, 2}},
 		{"agenda labels in brackets", []string{"【议题1】研究甲", "【议题2】研究乙"}, []string{"研究甲", "研究乙"}, []int{1, 2}},
 		{"agenda items counted", []string{"第一项议题：研究甲", "第二项议题：研究乙"}, []string{"研究甲", "研究乙"}, []int{1, 2}},
+		{"items counted with a colon", []string{"第一项：研究《甲》", "会议原则同意。", "第二项：研究乙"}, []string{"研究《甲》", "研究乙"}, []int{1, 2}},
+		{"items counted inline", []string{"会议研究了两个事项。第一项：研究甲。第二项：研究乙。"}, []string{"研究甲", "研究乙"}, []int{1, 2}},
+		{"a counted item is prose without its colon", []string{"第一项工作是研究甲", "第二项工作是研究乙"}, nil, nil},
 	}
 	st := &state{}
 	for _, c := range cases {

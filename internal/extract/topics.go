@@ -127,9 +127,10 @@ var numberings = []numbering{
 	{regexp.MustCompile(`^(\d{1,2})\s*[、.．]\s*(\D.*)$`), regexp.MustCompile(`[。；;：:!！]\s*(\d{1,2})(?:[、．]|\.[^\d])`), nil},
 	{regexp.MustCompile(`^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*[（(](\d{1,2})[)）]`), nil},
 	{regexp.MustCompile(`^([①-⑳])\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*([①-⑳])`), []string{"①", "②"}},
-	// "议题一：", "议题1：", "【议题二】", "第三项议题：": items labelled as agenda items.
+	// "议题一：", "议题1：", "【议题二】", "第三项议题：", "第一项：": items labelled as agenda items.
 	{regexp.MustCompile(`^【?\s*议题\s*(` + cnNumeral + `|\d{1,2})\s*(?:】|[：:、.．])\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*【?议题(` + cnNumeral + `|\d{1,2})(?:】|[：:])`), []string{"议题"}},
-	{regexp.MustCompile(`^第\s*(` + cnNumeral + `|\d{1,2})\s*项议题\s*[：:]?\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*第(` + cnNumeral + `|\d{1,2})项议题`), []string{"议题"}},
+	// "第一项：" alone needs its colon: "第一项工作" opens prose.
+	{regexp.MustCompile(`^第\s*(` + cnNumeral + `|\d{1,2})\s*项(?:议题\s*[：:]?|\s*[：:])\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*第(` + cnNumeral + `|\d{1,2})项(?:议题|[：:])`), []string{"项"}},
 }
 
 // numberedTopics splits paragraphs at the headings of the first numbering
@@ -775,6 +776,26 @@ func isDecision(s string) bool {
 // matter taken up ("会议听取了…的汇报，原则同意…" → "原则同意…"), or the
 // sentence.
 func decisionOf(s string) (string, bool) {
+	d, ok := decisionOfSentence(s)
+	if ok {
+		d = trimEndPunct(cutRequirementList(d))
+	}
+	return d, ok
+}
+
+// requirementListRe finds the clause that opens a list of requirements
+// inside a decision ("…，并提出以下要求：一是…"): the list sets tasks, the
+// decision ends before it.
+var requirementListRe = regexp.MustCompile(`[，,；;]\s*(?:并|同时|会议)?(?:提出|明确|强调)?(?:了)?(?:以下|如下|几点|\p{Han}{0,3}的)?(?:要求|意见)\s*(?:如下)?\s*[：:]`)
+
+func cutRequirementList(d string) string {
+	if loc := requirementListRe.FindStringIndex(d); loc != nil && loc[0] > 0 {
+		return d[:loc[0]]
+	}
+	return d
+}
+
+func decisionOfSentence(s string) (string, bool) {
 	if d, ok := decisionAfterSubject(s); ok {
 		// "会议审议通过了《…》，决定提请…": the first clause decides too.
 		if isDecision(s[:strings.IndexAny(s, "，,")]) {
