@@ -108,6 +108,7 @@ func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) 
 	numID, ilvl := "", 0 // list membership of the current paragraph (w:numPr)
 	labelled := false    // the current paragraph's label is written
 	revision := 0        // inside w:pPrChange: former properties, ignored
+	var merge vmerges    // cells merged down the outer table's columns
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -149,14 +150,26 @@ func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) 
 			case "br", "cr":
 				b.WriteByte('\n')
 			case "tbl":
-				tableDepth++
+				if tableDepth++; tableDepth == 1 {
+					merge = vmerges{}
+				}
 			case "tc":
 				if !cellStart {
 					b.WriteByte('\t')
 				}
 				cellStart = true
+				if tableDepth == 1 {
+					merge.startCell(b.Len())
+				}
 			case "tr":
 				cellStart = true
+				if tableDepth == 1 {
+					merge.col = 0
+				}
+			case "gridBefore", "gridSpan", "vMerge":
+				if tableDepth == 1 {
+					merge.property(t.Name.Local, t)
+				}
 			}
 		case xml.EndElement:
 			if t.Name.Space == compatNS && t.Name.Local == "Fallback" {
@@ -187,6 +200,11 @@ func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) 
 					b.WriteByte('\n')
 				}
 			case "tc":
+				if tableDepth == 1 {
+					if fill := merge.endCell(b.String()); fill != "" {
+						b.WriteString(fill)
+					}
+				}
 				cellStart = false
 			case "tr":
 				b.WriteByte('\n')
@@ -210,4 +228,73 @@ func tidyTabs(s string) string {
 		lines[i] = strings.TrimRight(strings.TrimLeft(l, "\t "), "\t ")
 	}
 	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
+}
+
+// vmerges fills the cells Word merges down a column (w:vMerge): the cells
+// below the first are empty in the file, while a reader takes the merged
+// text (the unit beside a column of names, a task's 牵头单位) as part of
+// every row it spans.
+type vmerges struct {
+	col    int            // grid column of the current cell
+	from   int            // where the current cell's text starts
+	span   int            // grid columns the current cell spans
+	state  string         // its vMerge: "", "restart" or "continue"
+	texts  map[int]string // the text of each column's open merge
+	copies int
+}
+
+// Bounds on the text copied into merged cells of a document.
+const (
+	maxMergeCopies = 20000
+	maxMergeText   = 2000 // bytes of one merged cell
+)
+
+func (m *vmerges) startCell(at int) {
+	m.from, m.span, m.state = at, 1, ""
+}
+
+func (m *vmerges) property(name string, t xml.StartElement) {
+	v := wordVal(t)
+	switch name {
+	case "gridBefore":
+		if n, err := strconv.Atoi(v); err == nil && n > 0 && n < 64 {
+			m.col += n
+		}
+	case "gridSpan":
+		if n, err := strconv.Atoi(v); err == nil && n > 0 && n < 64 {
+			m.span = n
+		}
+	case "vMerge":
+		if v == "restart" {
+			m.state = "restart"
+		} else {
+			m.state = "continue"
+		}
+	}
+}
+
+// endCell records or fills the cell that ends with text; it returns the
+// text to write into an empty continued cell.
+func (m *vmerges) endCell(text string) string {
+	if m.texts == nil {
+		m.texts = map[int]string{}
+	}
+	cell := strings.TrimSpace(text[min(m.from, len(text)):])
+	fill := ""
+	switch m.state {
+	case "restart":
+		if len(cell) > maxMergeText {
+			cell = "" // a long merged cell is no label of its rows
+		}
+		m.texts[m.col] = cell
+	case "continue":
+		if cell == "" && m.copies < maxMergeCopies {
+			fill = m.texts[m.col]
+			m.copies++
+		}
+	default:
+		delete(m.texts, m.col)
+	}
+	m.col += m.span
+	return fill
 }

@@ -81,7 +81,7 @@ func readHTML(ctx context.Context, name string, data []byte) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	e := &htmlExtractor{stats: make(map[*html.Node]linkStats)}
+	e := &htmlExtractor{stats: make(map[*html.Node]linkStats), spanBudget: maxSpanCopies}
 	e.measure(doc, 0)
 	e.walk(doc, 0, false)
 	body := tidyLines(e.b.String())
@@ -231,8 +231,9 @@ type linkStats struct {
 }
 
 type htmlExtractor struct {
-	b     strings.Builder
-	stats map[*html.Node]linkStats
+	b          strings.Builder
+	stats      map[*html.Node]linkStats
+	spanBudget int // merged cells fillRowspans may still copy
 }
 
 // measure records, for every element, how much of its text is link text.
@@ -331,6 +332,8 @@ func (e *htmlExtractor) walk(n *html.Node, depth int, pre bool) {
 	case atom.Br:
 		e.b.WriteByte('\n')
 		return
+	case atom.Table:
+		fillRowspans(n, &e.spanBudget)
 	case atom.Td, atom.Th:
 		if n.PrevSibling != nil {
 			e.b.WriteByte('\t')
