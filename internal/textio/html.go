@@ -90,7 +90,7 @@ func readHTML(ctx context.Context, name string, data []byte) (string, error) {
 	if title == "" {
 		title = pageTitle(doc)
 	}
-	if title != "" && !strings.Contains(body, title) {
+	if title != "" && !strings.Contains(body, title) && !headedBy(body, title) {
 		body = title + "\n\n" + body
 	}
 	// The publication date often sits in page chrome that was dropped, yet
@@ -100,6 +100,41 @@ func readHTML(ctx context.Context, name string, data []byte) (string, error) {
 		body = first + "\n发布日期：" + pub + "\n" + rest
 	}
 	return strings.TrimRight(body, "\n"), nil
+}
+
+// headedBy reports whether one of the first lines of body is a fuller
+// form of the page title: CMSs shorten titles ("关于印发分工方案的通知" for
+// the heading "宜昌市人民政府办公室关于印发2023年…分工方案的通知"), and the
+// heading says it better.
+func headedBy(body, title string) bool {
+	want := []rune(strings.Join(strings.Fields(title), ""))
+	if len(want) < 4 {
+		return false
+	}
+	seen := 0
+	for l := range strings.SplitSeq(body, "\n") {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		if seen++; seen > 15 {
+			return false
+		}
+		if n := utf8.RuneCountInString(l); n > len(want) && n <= 3*len(want)+20 && subsequence(want, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// subsequence reports whether the runes of want appear in s in order.
+func subsequence(want []rune, s string) bool {
+	i := 0
+	for _, r := range s {
+		if i < len(want) && r == want[i] {
+			i++
+		}
+	}
+	return i == len(want)
 }
 
 // pubDateMetas are the meta names CMSs use for the publication date.

@@ -457,6 +457,11 @@ func TestReadHTMLMeta(t *testing.T) {
 		{"article title", `<meta name="ArticleTitle" content="区政府第35次常务会议"><title>首页</title>`, "<p>" + lines[1] + "</p>",
 			"区政府第35次常务会议\n\n" + lines[1]},
 		{"no date in meta", `<meta name="PubDate" content="未知">`, "<p>" + lines[1] + "</p>", lines[1]},
+		{"page title added", `<title>关于印发分工方案的通知_政策文件_某市人民政府</title>`, "<p>" + lines[1] + "</p>",
+			"关于印发分工方案的通知\n\n" + lines[1]},
+		{"short page title of a fuller heading", `<title>关于印发分工方案的通知_政策文件</title>`,
+			"<h1>宜昌市人民政府办公室关于印发2023年重点任务分工方案的通知</h1><p>" + lines[1] + "</p>",
+			"宜昌市人民政府办公室关于印发2023年重点任务分工方案的通知\n\n" + lines[1]},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
