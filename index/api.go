@@ -77,6 +77,9 @@ type Result struct {
 	// DidYouMean is a person or department one character away from a
 	// query that found nothing (吴庆闻 → 吴庆文).
 	DidYouMean string `json:"did_you_mean,omitempty"`
+	// Ignored are the parts of the query left out for holding no letter or
+	// digit (。, *, an emoji); a query of nothing else lists every document.
+	Ignored []string `json:"ignored,omitempty"`
 }
 
 // Hit is one matching document.

@@ -291,15 +291,46 @@ func TestQuerySyntax(t *testing.T) {
 		{"“安全生产", []string{"a", "c"}}, // an unclosed Chinese quote is punctuation
 		{`"安全生产`, []string{"a", "c"}}, // an unclosed quote: a phrase to the end
 		{`献血 "危险化学品`, []string{"b"}},
+		// Operators as users type them.
+		{"危险化学品 not 献血", []string{"a"}},
+		{"危险化学品 !献血", []string{"a"}},
+		{"献血 AND 危险化学品", []string{"b"}},
+		{"献血 && 危险化学品", []string{"b"}},
+		{"献血 和 危险化学品", []string{"b"}},
+		{"献血 or 通知", []string{"a", "b", "c"}},
+		{"献血 或 通知", []string{"a", "b", "c"}},
 	}
 	for _, tc := range tests {
 		r := find(t, ix, Query{Text: tc.q})
 		got := ids(r)
-		if tc.q == "献血 OR 通知" || strings.ContainsAny(tc.q, "“\"") {
+		if tc.q == "献血 AND 危险化学品" && r.Operator != "and" {
+			t.Errorf("%s: operator %q, want and", tc.q, r.Operator)
+		}
+		if strings.Contains(strings.ToUpper(tc.q), " OR ") || strings.Contains(tc.q, "或") || strings.ContainsAny(tc.q, "“\"") {
 			slices.Sort(got)
 		}
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+// TestQueryWithoutWords: a query of punctuation or symbols only lists
+// every document, as an empty one does, and says what it left out.
+func TestQueryWithoutWords(t *testing.T) {
+	ix := openTest(t, Options{})
+	put(t, ix, doc("a", "纪要", "安全生产。"), doc("b", "通知", "献血。"))
+	for _, q := range []string{"。", "*", "-", "+", `"`, "😀", "？！", "安全生产 😀"} {
+		r := find(t, ix, Query{Text: q})
+		want := 2
+		if q == "安全生产 😀" {
+			want = 1
+		}
+		if len(r.Hits) != want {
+			t.Errorf("%q: %d hits, want %d", q, len(r.Hits), want)
+		}
+		if strings.ContainsAny(q, "。*😀？") && len(r.Ignored) == 0 {
+			t.Errorf("%q: ignored nothing", q)
 		}
 	}
 }

@@ -36,6 +36,35 @@ type parsed struct {
 	groups [][]clause
 	not    []clause
 	strict bool // a + was used: no fallback to OR
+	// ignored are the parts of the query that hold no letter or digit.
+	ignored []string
+}
+
+// Operator words, compared ignoring case.
+var (
+	notWords = []string{"NOT"}
+	andWords = []string{"AND", "&", "&&", "＆", "和", "与", "且", "并且"}
+	orWords  = []string{"OR", "|", "||", "｜", "或", "或者"} // the first three even where they are out of place (an error)
+)
+
+func isOperator(w string, ops []string) bool {
+	for _, op := range ops {
+		if strings.EqualFold(w, op) {
+			return true
+		}
+	}
+	return false
+}
+
+// searchable reports whether s holds a letter or digit, which analysis
+// may keep.
+func searchable(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasText reports whether the query has any word or phrase to match.
@@ -80,6 +109,7 @@ func parseQuery(s string) (*parsed, error) {
 	var toks []clause
 	var ors []bool // ors[i]: an OR stood before toks[i]
 	pendingOr, pendingNot := false, false
+	var ignored []string
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
 		if unicode.IsSpace(rs[i]) {
@@ -91,7 +121,7 @@ func parseQuery(s string) (*parsed, error) {
 		case '+', '＋':
 			c.must = true
 			i++
-		case '-', '－':
+		case '-', '－', '!', '！':
 			c.not = true
 			i++
 		}
@@ -138,16 +168,28 @@ func parseQuery(s string) (*parsed, error) {
 			}
 			continue // a lone + or - is noise, not an error
 		}
-		// "NOT 安全生产" excludes the next word, as -安全生产 does; a NOT
-		// with nothing after it is the word.
-		if !c.phrase && !c.must && !c.not && c.scope == "" && c.text == "NOT" && i < len(rs) {
+		if c.scope == "" && !searchable(c.text) {
+			// 。, *, an emoji: nothing the index holds. Said, not searched,
+			// so that every such query answers alike.
+			ignored = append(ignored, c.text)
+			continue
+		}
+		bare := !c.phrase && !c.must && !c.not && c.scope == ""
+		more := strings.TrimSpace(string(rs[i:])) != ""
+		// Operators typed the ways users know them: "NOT 安全生产" (or not)
+		// excludes the next word, as -安全生产 does; AND, && and 和 between
+		// words are what the search does anyway. Alone, each is a word.
+		if bare && isOperator(c.text, notWords) && more {
 			pendingNot = true
+			continue
+		}
+		if bare && isOperator(c.text, andWords) && more && len(toks) > 0 {
 			continue
 		}
 		if pendingNot {
 			c.not, pendingNot = true, false
 		}
-		if !c.phrase && !c.must && !c.not && c.scope == "" && (c.text == "OR" || c.text == "|" || c.text == "||") {
+		if bare && (isOperator(c.text, orWords[:3]) || isOperator(c.text, orWords[3:]) && more && len(toks) > 0) {
 			if len(toks) == 0 || pendingOr {
 				return nil, fmt.Errorf("%w: q: OR needs a word on each side", ErrInvalidQuery)
 			}
@@ -164,7 +206,7 @@ func parseQuery(s string) (*parsed, error) {
 	if len(toks) > maxClauses {
 		return nil, fmt.Errorf("%w: q: more than %d words", ErrInvalidQuery, maxClauses)
 	}
-	p := &parsed{}
+	p := &parsed{ignored: ignored}
 	for i, c := range toks {
 		if c.not {
 			if ors[i] {

@@ -142,7 +142,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{}
+	out := &Result{Ignored: p.ignored}
 	if len(p.groups) > 1 {
 		out.Operator = "and"
 	}

@@ -77,7 +77,7 @@ type Limits struct {
 // DefaultLimits are sized for a public service on a small machine.
 func DefaultLimits() Limits {
 	return Limits{
-		MaxQueryRunes:  256,
+		MaxQueryRunes:  512, // a paragraph pasted from a document
 		MaxPageSize:    100,
 		MaxResultDepth: 10000,
 		MaxBodyBytes:   64 << 10,

@@ -219,8 +219,16 @@ function summary(res, state) {
   } else if (res.total > 0 && page > pages) {
     note = [`结果只有 ${pages} 页，这一页是空的。`, h('a', { href: hrefFor({ ...state, page: '' }) }, '回到第 1 页'), '。'];
   }
+  // Symbols typed alone (。, *, an emoji) are left out of the search.
+  let ignored = null;
+  if (res.ignored && res.ignored.length) {
+    const none = !/[\p{L}\p{N}]/u.test(state.q || '');
+    ignored = `检索词中的 ${res.ignored.map((w) => `“${w}”`).join('、')} 没有可检索的文字，已忽略` +
+      (none ? '，下面列出全部文档。' : '。');
+  }
   return h('div', { class: 'summary', role: 'status', 'aria-live': 'polite' },
     h('p', {}, parts.join('，')),
+    ignored ? h('p', { class: 'note' }, ignored) : null,
     note ? h('p', { class: 'note' }, note) : null);
 }
 
