@@ -199,6 +199,10 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	if got := b.text(t, ".summary"); !strings.Contains(got, "共 3 条结果") {
 		t.Errorf("summary = %q", got)
 	}
+	// The whole result exports as CSV through the API.
+	if got := b.eval(t, `document.querySelector('.summary a.export').getAttribute('href')`); got != "/api/search?q="+q("献血")+"&format=csv" {
+		t.Errorf("export link = %q", got)
+	}
 
 	// Apply a facet: the URL carries it and the results narrow.
 	b.run(t, "click year 2021", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)))
@@ -272,6 +276,12 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	if got := b.text(t, ".summary .note"); !strings.Contains(got, "您是不是要找：李亚平") {
 		t.Errorf("typo note = %q", got)
 	}
+	// A query of symbols only lists every document and says why.
+	b.run(t, "symbols", chromedp.Navigate(b.base+"/?q="+q("。")))
+	b.waitFor(t, "symbols note", `document.querySelector('.summary .note') !== null`)
+	if got := b.text(t, ".summary .note"); !strings.Contains(got, "没有可检索的文字") || !strings.Contains(got, "列出全部文档") {
+		t.Errorf("symbols note = %q", got)
+	}
 	// A page past the last, and a rejected parameter, read in Chinese.
 	b.run(t, "past the end", chromedp.Navigate(b.base+"/?q="+q("献血")+"&page=5"))
 	b.waitFor(t, "empty page note", `document.querySelector('.summary .note') !== null`)
@@ -332,6 +342,13 @@ func TestBrowserDocumentPersonDepartment(t *testing.T) {
 		t.Errorf("person meetings = %q", got)
 	}
 	b.screenshot(t, "person.png")
+	// A name the archive lacks reads in Chinese.
+	b.expect("404 (Not Found)")
+	b.run(t, "unknown person", chromedp.Navigate(b.base+"/person.html?name="+q("无此人")))
+	b.waitFor(t, "unknown person", `document.querySelector('.error[role=alert]') !== null`)
+	if got := b.text(t, ".error"); got != "档案中没有名为“无此人”的人员。" {
+		t.Errorf("unknown person = %q", got)
+	}
 
 	// Back to the document, then follow a lead department.
 	b.run(t, "document again", chromedp.Navigate(b.base+"/doc.html?id="+a.ID))

@@ -166,6 +166,6 @@ func (s *Server) requestLogger() echo.MiddlewareFunc {
 // the UI's own "not found" page instead of JSON.
 func (s *Server) wantsPage(c echo.Context) bool {
 	r := c.Request()
-	return s.notFound != nil && r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") &&
+	return s.notFound != nil && isRead(r) && !strings.HasPrefix(r.URL.Path, "/api/") &&
 		strings.Contains(r.Header.Get("Accept"), "text/html")
 }

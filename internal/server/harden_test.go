@@ -308,3 +308,36 @@ func TestNotFoundPage(t *testing.T) {
 		}
 	}
 }
+
+// TestMethods: HEAD is answered as GET (monitors and link checkers ask
+// with it), OPTIONS lists what a path takes, another method gets 405 with
+// the same list, and an unknown API path stays 404.
+func TestMethods(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	tests := []struct {
+		method, target string
+		code           int
+		allow          string
+	}{
+		{http.MethodHead, "/", http.StatusOK, ""},
+		{http.MethodHead, "/healthz", http.StatusOK, ""},
+		{http.MethodHead, "/api/search?q=" + q("献血"), http.StatusOK, ""},
+		{http.MethodHead, "/api/documents/nothing", http.StatusNotFound, ""},
+		{http.MethodOptions, "/api/search", http.StatusNoContent, "GET, HEAD, OPTIONS"},
+		{http.MethodOptions, "/api/documents/x", http.StatusNoContent, "GET, HEAD, DELETE, OPTIONS"},
+		{http.MethodOptions, "/api/documents", http.StatusNoContent, "POST, OPTIONS"},
+		{http.MethodPut, "/api/documents/x", http.StatusMethodNotAllowed, "GET, HEAD, DELETE, OPTIONS"},
+		{http.MethodPost, "/api/search", http.StatusMethodNotAllowed, "GET, HEAD, OPTIONS"},
+		{http.MethodOptions, "/api/nothing", http.StatusNotFound, ""},
+		{http.MethodPut, "/api/nothing", http.StatusNotFound, ""},
+	}
+	for _, tc := range tests {
+		rec := env.do(tc.method, tc.target, "", nil)
+		if rec.Code != tc.code || rec.Header().Get("Allow") != tc.allow {
+			t.Errorf("%s %s = %d, Allow %q; want %d, Allow %q", tc.method, tc.target, rec.Code, rec.Header().Get("Allow"), tc.code, tc.allow)
+		}
+		if tc.method == http.MethodHead && tc.code == http.StatusOK && rec.Header().Get("Content-Type") == "" {
+			t.Errorf("HEAD %s: no Content-Type", tc.target)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -150,7 +152,9 @@ func (s *Server) pageParams(c echo.Context, defSize int) (page, size int, err er
 	page, size = 1, defSize
 	if v := c.QueryParam("page"); v != "" {
 		page, err = strconv.Atoi(v)
-		if err != nil || page < 1 {
+		if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(v, "-") {
+			page = math.MaxInt // a number too large to read is too deep
+		} else if err != nil || page < 1 {
 			return 0, 0, badParam("page", "must be a whole number ≥ 1")
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -115,6 +116,11 @@ func (s *Server) export(c echo.Context, p searchParams) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if p.Format == "csv" {
+		// A byte-order mark tells Excel the file is UTF-8; without it,
+		// Excel on a Chinese Windows reads it as GBK and garbles every title.
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
 		if err := cw.Write(exportHeader); err != nil {
 			return err
 		}

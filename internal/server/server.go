@@ -230,18 +230,21 @@ func New(deps Deps) *echo.Echo {
 		// Reads are bounded. Exports, uploads and extra write routes
 		// (backups) stream or parse for as long as they need, bounded by the
 		// http.Server's timeouts and the client's connection instead.
-		Skipper: func(c echo.Context) bool { return c.Request().Method != http.MethodGet || isExport(c) },
+		Skipper: func(c echo.Context) bool { return !isRead(c.Request()) || isExport(c) },
 	}))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
 		MinLength: 1024,
 		// Write responses are small, and a backup is compressed already.
-		Skipper: func(c echo.Context) bool { return c.Request().Method != http.MethodGet },
+		Skipper: func(c echo.Context) bool { return !isRead(c.Request()) },
 	}))
 	e.Use(deps.Middleware...)
 
 	s.routes(e, deps)
 	return e
 }
+
+// isRead reports a GET, or a HEAD answered as one.
+func isRead(r *http.Request) bool { return r.Method == http.MethodGet || r.Method == http.MethodHead }
 
 // contentSecurityPolicy allows only the service's own scripts, styles and
 // connections: the UI has no inline scripts or styles and uses no CDN.

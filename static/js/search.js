@@ -38,6 +38,14 @@ function hrefFor(state) {
   return s ? `/?${s}` : '/';
 }
 
+// exportHref streams every match of the search as CSV (the API's export).
+function exportHref(state) {
+  const qs = new URLSearchParams();
+  for (const k of STATE_KEYS) if (state[k] && k !== 'page') qs.set(k, state[k]);
+  qs.set('format', 'csv');
+  return `/api/search?${qs}`;
+}
+
 // focusKey names the control that had focus, so that keyboard users keep
 // their place when the page is rendered again.
 function focusKey(el) {
@@ -227,7 +235,8 @@ function summary(res, state) {
       (none ? '，下面列出全部文档。' : '。');
   }
   return h('div', { class: 'summary', role: 'status', 'aria-live': 'polite' },
-    h('p', {}, parts.join('，')),
+    h('p', {}, parts.join('，'),
+      res.total > 0 ? ['　', h('a', { class: 'export', href: exportHref(state), download: '' }, '导出全部结果（CSV）')] : null),
     ignored ? h('p', { class: 'note' }, ignored) : null,
     note ? h('p', { class: 'note' }, note) : null);
 }

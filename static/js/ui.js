@@ -113,7 +113,11 @@ const paramErrors = [
 /** The reader's wording of an API error. */
 export function errorText(err) {
   if (err instanceof APIError) {
-    if (err.status === 404) return `未找到：${err.message}`;
+    if (err.status === 404) {
+      const m = /^no (person|department) called "(.*)" in the archive$/.exec(err.message);
+      if (m) return `档案中没有名为“${m[2]}”的${m[1] === 'person' ? '人员' : '部门'}。`;
+      return err.message === 'document not found' ? '没有这份文档，它可能已被删除。' : '未找到要访问的内容。';
+    }
     if (err.status === 429) return '请求太频繁，请稍后再试。';
     if (err.status === 400) {
       for (const [re, text] of paramErrors) {
