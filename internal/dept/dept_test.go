@@ -224,7 +224,7 @@ func TestResolve(t *testing.T) {
 		{"区住建和交通局", doumen, "斗门区住建和交通局", true},
 		{"区水务和湖泊局", doumen, "斗门区水务和湖泊局", true},
 		{"区住房城乡建委", doumen, "斗门区住房城乡建委", true},
-		{"市城乡规划局", suzhou, "苏州市城乡规划局", true},
+		{"市城乡规划局", suzhou, "苏州市自然资源和规划局", true}, // its successor, as 规划局
 		// 社会 and 会展 inside a unit's name (会 alone ends 常务会).
 		{"县社会事务局", tieling, "铁岭县社会事务局", true},
 		{"区社会事业局", doumen, "斗门区社会事业局", true},
@@ -365,6 +365,7 @@ func TestFind(t *testing.T) {
 		{"由市政府办公室牵头，由马娜负责，以市政府名义印发", []string{"市政府办公室"}},
 		// 县城 is a word, but not before a table key that starts with 城.
 		{"由县城管综合执法局会同县城市管理局、县城乡建设局负责", []string{"县城管综合执法局", "县城市管理局", "县城乡建设局"}},
+		{"会议同意由县城乡规划局负责组织实施", []string{"县城乡规划局"}}, // 2008–2018 name, not 县城 + 乡规划局
 		{"在县城开展整治", nil},
 		{"区民委、区教育局", []string{"区民委", "区教育局"}},
 		// 州 opens a prefecture's unit where a word starts, not inside 苏州.

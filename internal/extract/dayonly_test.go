@@ -95,16 +95,18 @@ func TestPortalHeaders(t *testing.T) {
 // without its label, and its index number and publication date.
 func TestMinutesPortalHeader(t *testing.T) {
 	p := parser(t)
-	text := "首页 > 政务公开 > 政府会议 > 常务会议\n索引号：11150105MB1527431T/2022-00318\n标　　题：赛罕区人民政府2022年第十四次常务会议纪要\n" +
-		"发布时间：2022-08-05 16:21　　来源：区政府办\n\n2022年7月29日上午，区长王海主持召开2022年第十四次区政府常务会议。现纪要如下：\n" +
-		"一、听取全区防汛工作情况汇报\n会议要求，区应急管理局会同区水利局开展隐患排查。\n出席：王海　张海军"
-	d, err := p.Parse(text, Meta{Source: "t.txt"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d.Kind != "minutes" || d.Title != "赛罕区人民政府2022年第十四次常务会议纪要" || d.Issuer != "赛罕区人民政府" ||
-		d.IndexNo != "11150105MB1527431T/2022-00318" || d.PublishedOn != "2022-08-05" {
-		t.Errorf("kind %s, title %q, issuer %q, index_no %q, published_on %q", d.Kind, d.Title, d.Issuer, d.IndexNo, d.PublishedOn)
+	for _, label := range []string{"标　　题：", "标题：", "名　　称：", "名称：", "文件名称："} {
+		text := "首页 > 政务公开 > 政府会议 > 常务会议\n索引号：11150105MB1527431T/2022-00318\n" + label + "赛罕区人民政府2022年第十四次常务会议纪要\n" +
+			"发布时间：2022-08-05 16:21　　来源：区政府办\n\n2022年7月29日上午，区长王海主持召开2022年第十四次区政府常务会议。现纪要如下：\n" +
+			"一、听取全区防汛工作情况汇报\n会议要求，区应急管理局会同区水利局开展隐患排查。\n出席：王海　张海军"
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Kind != "minutes" || d.Title != "赛罕区人民政府2022年第十四次常务会议纪要" || d.Issuer != "赛罕区人民政府" ||
+			d.IndexNo != "11150105MB1527431T/2022-00318" || d.PublishedOn != "2022-08-05" {
+			t.Errorf("%s kind %s, title %q, issuer %q, index_no %q, published_on %q", label, d.Kind, d.Title, d.Issuer, d.IndexNo, d.PublishedOn)
+		}
 	}
 }
 

@@ -113,8 +113,8 @@ func (st *state) minutesTitle(head []int) {
 	best, bestIssuer := "", ""
 	for k, i := range head {
 		l := st.lines[i]
-		// A portal's "标　　题：…" field holds the title.
-		if m := labelRe.FindStringSubmatch(l); m != nil && removeSpaces(m[1]) == "标题" {
+		// A portal's "标　　题：…" (名称：…) field holds the title.
+		if m := labelRe.FindStringSubmatch(l); m != nil && metaLabels[removeSpaces(m[1])] == "title" {
 			l = m[2]
 		}
 		j := strings.LastIndex(l, "纪要")

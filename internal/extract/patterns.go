@@ -48,6 +48,9 @@ var metaLabels = map[string]string{
 	"成文日期": "written_on",
 	"发文日期": "written_on",
 	"标题":   "title",
+	"名称":   "title",
+	"文件名称": "title",
+	"信息名称": "title",
 	"发文字号": "doc_number",
 	"文号":   "doc_number",
 	"发布日期": "published_on",
@@ -168,6 +171,8 @@ var leadVerbs = []string{
 	"提出", "提前", "具体", "提交", "提供", "先行", "再行", "限期", "派员", "继续", "专题", "就",
 	// Funding: 由市财政局从预备费中列支, 由县财政局予以保障.
 	"从", "通过", "予以", "给予", "承担", "列支", "解决",
+	// The body a project or procedure names: 由县住建局作为实施机构, 由县城投公司作为业主单位.
+	"作为", "担任",
 	"，", "。", "、", "；", ",", ".", ";", "）", ")", "（", "(", "\n",
 }
 
