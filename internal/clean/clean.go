@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
 
@@ -356,20 +357,62 @@ func joinLines(lines []string) string {
 	return b.String()
 }
 
-// dedupParagraphs drops later verbatim copies of long prose lines: mirrors
-// and reposts often repeat a whole body or a paragraph.
+// dedupParagraphs drops later verbatim copies of long prose lines that
+// mirrors and reposts make: a paragraph repeated right after itself, or a
+// run of lines copied as a block. A line repeated on its own elsewhere is
+// the document's own (the same 牵头单位 line under two tasks, the same
+// decision for two regulations) and stays.
 func dedupParagraphs(lines []string) []string {
-	seen := make(map[string]bool)
-	out := lines[:0]
-	for _, l := range lines {
-		if l != "" && len([]rune(l)) >= dedupMinRunes && strings.ContainsAny(l, sentencePunct) {
-			key := strings.Join(strings.Fields(l), "")
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
+	keys := make([]string, len(lines))
+	for i, l := range lines {
+		if l != "" {
+			keys[i] = strings.Join(strings.Fields(l), "")
 		}
-		out = append(out, l)
+	}
+	prose := func(i int) bool {
+		return keys[i] != "" && utf8.RuneCountInString(keys[i]) >= dedupMinRunes && strings.ContainsAny(keys[i], sentencePunct)
+	}
+	step := func(i, d int) int { // the next non-blank line from i in direction d, or -1
+		for i += d; i >= 0 && i < len(lines); i += d {
+			if keys[i] != "" {
+				return i
+			}
+		}
+		return -1
+	}
+	same := func(a, b int) bool { return a >= 0 && b >= 0 && a != b && keys[a] == keys[b] }
+	first := make(map[string]int)
+	drop := make([]bool, len(lines))
+	for i := range lines {
+		if !prose(i) {
+			continue
+		}
+		j, seen := first[keys[i]]
+		if !seen {
+			first[keys[i]] = i
+			continue
+		}
+		pi, ni := step(i, -1), step(i, 1)
+		if pi == j || same(pi, step(j, -1)) && drop[pi] || same(ni, step(j, 1)) && ni > i {
+			drop[i] = true
+		}
+	}
+	// A block's first line is known to be a copy only from the line after
+	// it; mark the lines before each copied line that copy theirs too.
+	for i := len(lines) - 1; i >= 0; i-- {
+		if !drop[i] {
+			continue
+		}
+		j := first[keys[i]]
+		for pi, pj := step(i, -1), step(j, -1); same(pi, pj) && prose(pi) && !drop[pi] && pi > j; pi, pj = step(pi, -1), step(pj, -1) {
+			drop[pi] = true
+		}
+	}
+	out := lines[:0]
+	for i, l := range lines {
+		if !drop[i] {
+			out = append(out, l)
+		}
 	}
 	return out
 }
