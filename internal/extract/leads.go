@@ -69,7 +69,11 @@ func (st *state) leadDepts(text string) []string {
 			i += size
 			continue
 		}
-		run := st.deptRun(rest[len(trig):], report)
+		connectors := leadConnectors
+		if strings.HasSuffix(trig, "：") || strings.HasSuffix(trig, ":") {
+			connectors = listConnectors
+		}
+		run := st.deptRunWith(rest[len(trig):], report, connectors)
 		if len(run) == 0 && !report && !contains(namedOnlyTriggers, trig) {
 			run = st.agentUnit(rest, len(trig))
 		}
@@ -262,6 +266,14 @@ func subordinateGovernment(name string, e dept.Entry) bool {
 // report trigger (同意/听取) the run must be followed by a report verb
 // (关于…汇报), else by any verb a lead takes.
 func (st *state) deptRun(s string, report bool) []string {
+	return st.deptRunWith(s, report, leadConnectors)
+}
+
+// listConnectors part the units of a labelled list ("责任单位：县住建局，
+// 县财政局；城关镇人民政府"), where commas and semicolons join, not end.
+var listConnectors = append([]string{"，", "；", ",", ";"}, leadConnectors...)
+
+func (st *state) deptRunWith(s string, report bool, connectors []string) []string {
 	var out []string
 	sep := ""
 	for len(out) < maxLeadRun {
@@ -275,7 +287,7 @@ func (st *state) deptRun(s string, report bool) []string {
 		}
 		out = append(out, name)
 		s = s[n:]
-		c, ok := hasAnyPrefix(s, leadConnectors)
+		c, ok := hasAnyPrefix(s, connectors)
 		if !ok || st.leadAt(s[len(c):], report) == 0 {
 			break
 		}
