@@ -51,3 +51,23 @@ func TestDecisionBeforeRequirements(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferral: an item put off or sent back has that outcome as its
+// decision, wherever the sentence says it.
+func TestDeferral(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"会议认为，该方案还需进一步征求各市州意见，决定暂缓审议。", "决定暂缓审议", true},
+		{"会议认为，该办法部分条款与国家政策衔接不够，暂缓审议，请省商务厅进一步完善后再提交审议。", "暂缓审议，请省商务厅进一步完善后再提交审议", true},
+		{"会议暂缓审议该方案。", "暂缓审议该方案", true},
+		{"该草案退回修改后再议。", "该草案退回修改后再议", true},
+		{"会议认为，该方案总体可行。", "", false},
+	}
+	for _, tc := range tests {
+		if got, ok := deferral(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("deferral(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

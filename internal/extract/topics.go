@@ -809,6 +809,31 @@ func decisionOfSentence(s string) (string, bool) {
 	return "", false
 }
 
+// deferralWords state that a meeting put a matter off or sent it back:
+// the outcome of its item, wherever the sentence says it.
+var deferralWords = []string{"暂缓审议", "暂缓研究", "暂缓决定", "暂不审议", "暂不研究", "退回修改", "退回重新", "不予通过", "不予同意", "不予批准"}
+
+// deferral returns the clauses of s from the one that defers the matter
+// ("会议认为，该方案还需征求意见，决定暂缓审议" → "决定暂缓审议").
+func deferral(s string) (string, bool) {
+	i := -1
+	for _, w := range deferralWords {
+		if j := strings.Index(s, w); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	if i < 0 {
+		return "", false
+	}
+	if k := strings.LastIndexAny(s[:i], "，,；;：:"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		s = s[k+size:]
+	} else {
+		s = strings.TrimPrefix(s, "会议")
+	}
+	return trimEndPunct(s), true
+}
+
 // sentences splits a paragraph after each sentence end, keeping the mark.
 func sentences(p string) []string {
 	var out []string
@@ -836,6 +861,8 @@ func (st *state) fillTopic(t *document.Topic) {
 	for _, s := range sentences(strings.ReplaceAll(rest, "\n", "")) {
 		s = stripItemNo(s)
 		if d, ok := decisionOf(s); ok {
+			t.Decisions = append(t.Decisions, d)
+		} else if d, ok := deferral(s); ok {
 			t.Decisions = append(t.Decisions, d)
 		}
 	}
