@@ -298,6 +298,10 @@ func TestReadEndpoints(t *testing.T) {
 			if !contains(ds, "市发改委") || !contains(ds, "市发展改革委") {
 				t.Errorf("departments = %v", ds)
 			}
+			// Each names the unit it stands for, for the page to link to.
+			if us := values(list(t, v, "departments"), "unit"); len(us) != 2 || us[0] != "苏州市发展和改革委员会" || us[1] != us[0] {
+				t.Errorf("units = %v", us)
+			}
 		}},
 		{"departments", "/api/departments", 200, func(t *testing.T, v map[string]any) {
 			ds := values(list(t, v, "departments"), "name")

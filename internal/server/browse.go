@@ -195,39 +195,50 @@ func (s *Server) nameParam(c echo.Context) (string, error) {
 
 // seenAt is a fact about an entity with the dates of the documents that say it.
 type seenAt struct {
-	Name  string   `json:"name"`
+	Name string `json:"name"`
+	// Unit is the department a name written without its place (区住建局)
+	// stands for in the documents that say it, where it is known.
+	Unit  string   `json:"unit,omitempty"`
 	First string   `json:"first,omitempty"`
 	Last  string   `json:"last,omitempty"`
 	Dates []string `json:"dates"`
 }
 
+// dated collects facts with their dates, each fact once: a department by
+// its name and the unit it stands for (区住建局 of two districts are two).
 type dated struct {
 	order []string
 	dates map[string][]string
+	names map[string]string // key → the name as first written
+	units map[string]string // key → unit
 }
 
-func (d *dated) add(name, date string) {
+func (d *dated) add(name, date string) { d.addUnit(name, "", date) }
+
+func (d *dated) addUnit(name, unit, date string) {
 	if name == "" {
 		return
 	}
 	if d.dates == nil {
-		d.dates = map[string][]string{}
+		d.dates, d.names, d.units = map[string][]string{}, map[string]string{}, map[string]string{}
 	}
-	if _, ok := d.dates[name]; !ok {
-		d.order = append(d.order, name)
-		d.dates[name] = []string{}
+	key := name + "\x00" + unit
+	if _, ok := d.dates[key]; !ok {
+		d.order = append(d.order, key)
+		d.dates[key] = []string{}
+		d.names[key], d.units[key] = name, unit
 	}
-	if date != "" && !slices.Contains(d.dates[name], date) {
-		d.dates[name] = append(d.dates[name], date)
+	if date != "" && !slices.Contains(d.dates[key], date) {
+		d.dates[key] = append(d.dates[key], date)
 	}
 }
 
 func (d *dated) list() []seenAt {
 	out := []seenAt{}
-	for _, n := range d.order {
-		ds := d.dates[n]
+	for _, k := range d.order {
+		ds := d.dates[k]
 		slices.Sort(ds)
-		s := seenAt{Name: n, Dates: ds}
+		s := seenAt{Name: d.names[k], Unit: d.units[k], Dates: ds}
 		if len(ds) > 0 {
 			s.First, s.Last = ds[0], ds[len(ds)-1]
 		}

@@ -396,6 +396,14 @@ func TestBrowserBrowsePages(t *testing.T) {
 	if got := b.text(t, "ol.meetings"); !strings.Contains(got, "苏州市人民政府") {
 		t.Errorf("meetings list %q names no issuer", got)
 	}
+	// A government's name narrows the list to its meetings, and back.
+	b.run(t, "one government", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('ol.meetings a.issuer')].find(a => a.textContent === '惠东县人民政府')`)))
+	b.waitFor(t, "its meetings", `location.search.includes('issuer=') && document.querySelectorAll('ol.meetings li').length === 1`)
+	if got := b.text(t, "h1"); got != "惠东县人民政府的会议" {
+		t.Errorf("heading = %q", got)
+	}
+	b.run(t, "all governments", chromedp.Click(chromedp.CSS(".active-filters a")))
+	b.waitFor(t, "all meetings again", `!location.search.includes('issuer=') && document.querySelectorAll('ol.meetings li').length === 3`)
 	b.run(t, "minutes tab", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.tabs a')].find(a => a.textContent.startsWith('会议纪要'))`)))
 	b.waitFor(t, "minutes only", `location.search.includes('kind=minutes') && document.querySelectorAll('ol.meetings li').length === 2`)
 	b.run(t, "year 2020", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.years a')].find(a => a.textContent.startsWith('2020'))`)))

@@ -128,7 +128,7 @@ func (s *Server) person(ctx context.Context, name string) (*personResponse, erro
 	total, truncated, err := s.scan(ctx, index.Query{Person: name}, func(h index.Hit) {
 		d := h.Document
 		role, p := personIn(d, name)
-		depts.add(p.Department, d.Date)
+		depts.addUnit(p.Department, refMap(d)[p.Department], d.Date)
 		titles.add(p.Title, d.Date)
 		issuers.add(d.Issuer, d.Date)
 		meetings = append(meetings, personMeeting{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Date: d.Date, Issuer: d.Issuer, Role: role, Position: p.Title})

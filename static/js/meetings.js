@@ -1,4 +1,5 @@
-// Meetings by year (?year=&kind=&page=), newest first.
+// Meetings by year (?year=&kind=&issuer=&page=), newest first; a
+// government's name on a row narrows the list to its meetings.
 import { api, h, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, formatDate } from './ui.js';
 
 const main = document.getElementById('main');
@@ -13,17 +14,20 @@ async function load() {
     for (const k of Object.keys(p)) if (!p[k]) delete p[k];
     return `?${new URLSearchParams(p)}`;
   };
-  setTitle(params.year ? `${params.year}年会议` : '会议');
-  render(main, h('h1', {}, params.year ? `${params.year}年会议` : '会议'), loading());
+  const heading = `${params.issuer || ''}${params.year ? `${params.year}年` : ''}${params.issuer ? '的会议' : '会议'}`;
+  setTitle(heading);
+  render(main, h('h1', {}, heading), loading());
   try {
-    const res = await api('/api/meetings', { year: params.year, kind, page, size: 20 });
+    const res = await api('/api/meetings', { year: params.year, kind, issuer: params.issuer, page, size: 20 });
     const kindCount = (k) => {
       const f = (res.kinds || []).find((x) => x.value === k);
       return h('span', { class: 'count' }, String(f ? f.count : 0));
     };
     const kindLabel = { minutes: '纪要', news: '报道' };
     render(main,
-      h('h1', {}, params.year ? `${params.year}年会议` : '会议'),
+      h('h1', {}, heading),
+      params.issuer ? h('p', { class: 'active-filters' }, '发文机关：', params.issuer, '　',
+        h('a', { href: href({ issuer: '', page: '' }) }, '查看所有机关的会议')) : null,
       h('nav', { class: 'tabs', 'aria-label': '文档类型' },
         h('a', { href: href({ kind: '', page: '' }), 'aria-current': kind === '' ? 'page' : null }, '全部'),
         h('a', { href: href({ kind: 'minutes', page: '' }), 'aria-current': kind === 'minutes' ? 'page' : null }, '会议纪要', kindCount('minutes')),
@@ -36,14 +40,14 @@ async function load() {
       h('p', { role: 'status' }, `共 ${res.total} 次会议`),
       h('ol', { class: 'meetings' }, res.meetings.map((m) => h('li', {},
         h('span', { class: 'date' }, formatDate(m.date)),
-        m.issuer ? h('span', { class: 'issuer' }, m.issuer) : null,
+        m.issuer ? h('a', { class: 'issuer', href: href({ issuer: m.issuer, page: '' }), title: `只看${m.issuer}的会议` }, m.issuer) : null,
         h('a', { href: link.doc(m.id) }, m.name || m.title),
         h('span', { class: 'meta' }, [kind ? '' : kindLabel[m.kind], m.name && m.title !== m.name ? m.title : '', m.doc_number,
           m.topic_count ? `议题 ${m.topic_count} 项` : ''].filter(Boolean).join(' · ')),
         m.chair ? h('span', { class: 'chair' }, '主持：', personLink(m.chair.name)) : null))),
       pager(res.total, page, 20, (p) => href({ page: p })));
   } catch (err) {
-    render(main, h('h1', {}, '会议'), errorBox(err));
+    render(main, h('h1', {}, heading), errorBox(err));
   }
 }
 

@@ -8,7 +8,7 @@ const main = document.getElementById('main');
 
 function seenList(items, linkFn) {
   if (!items.length) return h('p', {}, '—');
-  return h('ul', { class: 'seen' }, items.map((x) => h('li', {}, linkFn ? linkFn(x.name) : x.name,
+  return h('ul', { class: 'seen' }, items.map((x) => h('li', {}, linkFn ? linkFn(x.name, x.unit) : x.name,
     h('span', { class: 'dates' }, x.first === x.last ? formatDate(x.first) : `${formatDate(x.first)} 至 ${formatDate(x.last)}`))));
 }
 
