@@ -184,6 +184,12 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	b := newBrowser(t)
 	a, bb, c := b.docs[0], b.docs[1], b.docs[2]
 
+	// The search box's examples come from this archive.
+	b.run(t, "home", chromedp.Navigate(b.base+"/"))
+	b.waitFor(t, "examples", `document.querySelector('#q').placeholder.startsWith('例如：')`)
+	if got := b.eval(t, `document.querySelector('#q').placeholder`); got != "例如：苏州市卫生健康委员会、凌鸣、苏府〔2021〕12号" {
+		t.Errorf("placeholder = %q", got)
+	}
 	b.run(t, "open search", chromedp.Navigate(b.base+"/?q="+q("献血")))
 	b.waitFor(t, "three hits", hitsCount(3))
 	titles := b.text(t, ".hits")

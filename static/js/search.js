@@ -72,13 +72,22 @@ function navigate(state, { replace = false } = {}) {
   load(focusKey(document.activeElement));
 }
 
+// examplesInto sets the search box's examples from what this archive
+// holds: its most frequent department and person, and a 文号 of its own.
+function examplesInto(input, res) {
+  const top = (f) => (res.facets[f] || [])[0]?.value;
+  const num = res.hits.find((x) => x.doc_number)?.doc_number;
+  const examples = [top('department'), top('person'), num].filter(Boolean);
+  if (input && examples.length) input.placeholder = `例如：${examples.join('、')}`;
+}
+
 // ---- form with suggestions ----
 
 function searchForm(state) {
   const list = h('datalist', { id: 'suggestions' });
   const input = h('input', {
     id: 'q', name: 'q', type: 'search', value: state.q || '', list: 'suggestions',
-    placeholder: '例如：献血条例、市应急局、李亚平、〔2020〕3号', autocomplete: 'off', maxlength: 256,
+    placeholder: '关键词、部门、人名或文号', autocomplete: 'off', maxlength: 512,
   });
   suggestInto(input, list, null, { person: '人员', department: '部门', title: '标题' });
   const sort = h('select', { id: 'sort', name: 'sort' },
@@ -266,6 +275,7 @@ async function load(focus = null) {
       res.facets[f] = values;
     });
     main.querySelector('.facet-column').replaceChildren(facetPanels(res.facets, state) || '');
+    if (!state.q && !active.length) examplesInto(document.getElementById('q'), res);
     render(results,
       summary(res, state),
       h('ol', { class: 'hits', start: (page - 1) * PAGE_SIZE + 1 }, res.hits.map(hitView)),
