@@ -272,7 +272,7 @@ func TestQuerySyntax(t *testing.T) {
 	a.DocNumber, a.DocPrefix, a.DocYear, a.DocSeq = "苏府〔2020〕3号", "苏府", 2020, 3
 	b := doc("b", "献血条例", "讨论危险化学品和献血。")
 	b.DocNumber, b.DocYear, b.DocSeq = "〔2019〕3号", 2019, 3
-	c := doc("c", "其他", "提到2020年3号文件的安全生产检查和献血。")
+	c := doc("c", "其他", "提到2020年3号文件的安全生产检查和献血，2020年3月完成。")
 	put(t, ix, a, b, c)
 	tests := []queryCase{
 		{"title:危险化学品", []string{"a"}},
@@ -291,6 +291,9 @@ func TestQuerySyntax(t *testing.T) {
 		{"“安全生产", []string{"a", "c"}}, // an unclosed Chinese quote is punctuation
 		{`"安全生产`, []string{"a", "c"}}, // an unclosed quote: a phrase to the end
 		{`献血 "危险化学品`, []string{"b"}},
+		// Dates typed the ISO or dotted way find them as documents write them.
+		{"2020-03", []string{"c"}},
+		{"2020.3 安全生产", []string{"c"}},
 		// Operators as users type them.
 		{"危险化学品 not 献血", []string{"a"}},
 		{"危险化学品 !献血", []string{"a"}},
@@ -926,5 +929,16 @@ func TestTwoWordTerm(t *testing.T) {
 	r := find(t, ix, Query{Text: "检查粮食"})
 	if got := ids(r); !reflect.DeepEqual(got, []string{"b"}) || r.Operator != "or" {
 		t.Errorf("检查粮食: %v (operator %q), want [b] by the fallback", got, r.Operator)
+	}
+}
+
+func TestDatedAsWritten(t *testing.T) {
+	for in, want := range map[string]string{
+		"2020-03": "2020年3月", "2020.3.18": "2020年3月18日", "2020/03/08": "2020年3月8日", "2020．3": "2020年3月",
+		"2020-13": "2020-13", "2020-3-32": "2020-3-32", "20-3": "20-3", "2020年3月": "2020年3月", "5G": "5G",
+	} {
+		if got := datedAsWritten(in); got != want {
+			t.Errorf("datedAsWritten(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

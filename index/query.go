@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"govarchive/internal/norm"
 	"govarchive/internal/segment"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -54,6 +55,31 @@ func isOperator(w string, ops []string) bool {
 		}
 	}
 	return false
+}
+
+// typedDateRe is a date typed the ISO or dotted way: 2020-03, 2020.3.18.
+var typedDateRe = regexp.MustCompile(`^(\d{4})[-./．／](\d{1,2})(?:[-./．／](\d{1,2}))?$`)
+
+// datedAsWritten turns a typed date into the way documents write it
+// (2020-03-18 → 2020年3月18日); other words are returned as they are.
+func datedAsWritten(w string) string {
+	m := typedDateRe.FindStringSubmatch(w)
+	if m == nil {
+		return w
+	}
+	month, _ := strconv.Atoi(m[2])
+	if month < 1 || month > 12 {
+		return w
+	}
+	out := m[1] + "年" + strconv.Itoa(month) + "月"
+	if m[3] != "" {
+		day, _ := strconv.Atoi(m[3])
+		if day < 1 || day > 31 {
+			return w
+		}
+		out += strconv.Itoa(day) + "日"
+	}
+	return out
 }
 
 // searchable reports whether s holds a letter or digit, which analysis
@@ -167,6 +193,9 @@ func parseQuery(s string) (*parsed, error) {
 				return nil, fmt.Errorf("%w: q: %s: needs a value", ErrInvalidQuery, c.scope)
 			}
 			continue // a lone + or - is noise, not an error
+		}
+		if !c.phrase && c.scope == "" {
+			c.text = datedAsWritten(c.text)
 		}
 		if c.scope == "" && !searchable(c.text) {
 			// 。, *, an emoji: nothing the index holds. Said, not searched,
