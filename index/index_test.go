@@ -942,3 +942,22 @@ func TestDatedAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestIssuerFindsItsDocuments: the issuer a hit shows finds it, also when
+// the text only implies it (a report saying 省政府, an inferred issuer), and
+// by its short form.
+func TestIssuerFindsItsDocuments(t *testing.T) {
+	ix := openService(t)
+	a := doc("a", "省政府召开第28次常务会议", "王浩主持召开省政府第28次常务会议，研究部署防汛工作。")
+	a.Issuer = "浙江省人民政府"
+	b := doc("b", "市政府常务会议纪要", "会议研究了城市更新工作。")
+	b.Issuer = "徐州市人民政府"
+	c := doc("c", "其他", "徐州市的经验值得学习，浙江省也在推进。")
+	put(t, ix, a, b, c)
+	for q, want := range map[string]string{"徐州市人民政府": "b", "浙江省人民政府": "a", "徐州市政府": "b"} {
+		r := find(t, ix, Query{Text: q})
+		if got := ids(r); len(got) == 0 || got[0] != want || r.Operator == "or" {
+			t.Errorf("%s: %v (operator %q), want %s first with all words", q, got, r.Operator, want)
+		}
+	}
+}

@@ -453,6 +453,10 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			// (and BM25 would favour the shortest lists).
 			body = append(body, termQ(fPerson, v, boostKeyword), termQ(fDeptAny, v, boostDepartment))
 		}
+		// The issuer as the hits show it, which a document may only imply
+		// (a report saying 省政府 of 浙江省人民政府); one per document, so
+		// every variant (徐州市政府 → 徐州市人民政府) may ask.
+		body = append(body, termQ(fIssuer, v, boostKeyword*scale))
 		if !c.phrase {
 			// Adjacent words score above scattered ones.
 			body = append(body, b.fieldQuery(fBody, v, true, boostPhrase*scale))
