@@ -954,7 +954,9 @@ func TestIssuerFindsItsDocuments(t *testing.T) {
 	b.Issuer = "徐州市人民政府"
 	c := doc("c", "其他", "徐州市的经验值得学习，浙江省也在推进。")
 	put(t, ix, a, b, c)
-	for q, want := range map[string]string{"徐州市人民政府": "b", "浙江省人民政府": "a", "徐州市政府": "b"} {
+	for q, want := range map[string]string{"徐州市人民政府": "b", "浙江省人民政府": "a", "徐州市政府": "b",
+		// A government and its meeting typed as one, as headlines write them.
+		"浙江省政府常务会议": "a", "徐州市政府常务会议纪要": "b"} {
 		r := find(t, ix, Query{Text: q})
 		if got := ids(r); len(got) == 0 || got[0] != want || r.Operator == "or" {
 			t.Errorf("%s: %v (operator %q), want %s first with all words", q, got, r.Operator, want)

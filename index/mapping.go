@@ -200,6 +200,16 @@ func storedText(d *document.Document, changes string) indexed {
 	return out
 }
 
+// titleWithIssuer is the title as indexed: with the issuer the hits show
+// when the title does not name it, so that a government and a meeting typed
+// as one (浙江省政府常务会议) find the report titled 省政府召开第28次常务会议.
+func titleWithIssuer(title, issuer string) string {
+	if issuer == "" || strings.Contains(title, issuer) {
+		return title
+	}
+	return title + "\n" + issuer
+}
+
 // storedBleveDoc is the value handed to bleve for one document: its
 // indexed fields (bleveDoc) and its stored form (store.go).
 func (ix *Index) storedBleveDoc(d *document.Document) (map[string]interface{}, error) {
@@ -224,7 +234,7 @@ func (ix *Index) bleveDoc(d *document.Document) map[string]interface{} {
 
 func (ix *Index) indexedFields(d *document.Document, t indexed) map[string]interface{} {
 	m := map[string]interface{}{
-		fTitle:       t.Title,
+		fTitle:       titleWithIssuer(t.Title, ix.simplify(d.Issuer)),
 		fBody:        t.Body,
 		fKind:        string(d.Kind),
 		fSourcePath:  d.SourcePath,

@@ -630,6 +630,9 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 					// anywhere in a long document.
 					alts = append(alts, newPhrase(field, parts, boost))
 				}
+				// A government by its short name (浙江省政府) is also the
+				// full one its documents and titles write (浙江省人民政府).
+				alts = append(alts, ix.governmentForms(field, w, r, boost)...)
 				words = append(words, disjunction(alts...))
 			}
 			i = j
@@ -679,6 +682,22 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 	// The whole text may be indexed as one sub-word of a longer name
 	// (卫生健康委 inside 市卫生健康委) that the query cut into words.
 	return bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(words...), termQ(field, strings.Join(toks, ""), boost))
+}
+
+// governmentForms matches the other forms of a government's name w
+// (浙江省政府 → 浙江省人民政府); nil for any other word.
+func (ix *Index) governmentForms(field, w string, r relax, boost float64) []query.Query {
+	fm, ok := ix.opts.Departments.(*formsMemo)
+	if !ok || !strings.HasSuffix(w, "政府") || utf8.RuneCountInString(w) < 4 {
+		return nil
+	}
+	var out []query.Query
+	for _, f := range fm.FilterForms(w) {
+		if f = ix.simplify(f); f != w && len(out) < maxVariants {
+			out = append(out, ix.fieldQuery(field, f, true, r, boost))
+		}
+	}
+	return out
 }
 
 // ordinalsInDigits writes the ordinals of s in digits (第四十二次 → 第42次),
