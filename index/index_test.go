@@ -963,3 +963,28 @@ func TestIssuerFindsItsDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedIsExact: a quoted phrase finds the text as typed, not the
+// other forms of a unit it names nor its synonyms; a post finds its
+// executive deputy (副市长 in 常务副市长).
+func TestQuotedIsExact(t *testing.T) {
+	ix := openService(t)
+	put(t, ix,
+		doc("city", "纪要", "市政府召开常务会议，常务副市长孙灿出席。"),
+		doc("county", "纪要", "县政府召开常务会议，副县长李明出席。"),
+		doc("health", "纪要", "由市卫生健康委员会负责。"),
+	)
+	tests := []queryCase{
+		{`"市政府"`, []string{"city"}},
+		{`"县政府"`, []string{"county"}},
+		{"副市长", []string{"city"}},
+		{`"副市长"`, []string{"city"}},
+		{"孙灿副市长", []string{"city"}},
+		{"卫生健康委员会", []string{"health"}},
+	}
+	for _, tc := range tests {
+		if got := ids(find(t, ix, Query{Text: tc.q})); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

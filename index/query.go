@@ -416,12 +416,16 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			variants = append(variants, v)
 		}
 	}
-	for _, v := range ix.syn.variants(text) {
-		addVariant(v)
+	// A quoted phrase is the text as typed (in either script): not its
+	// synonyms, nor the forms of a unit it names ("市政府" is no 县政府).
+	if !c.phrase {
+		for _, v := range ix.syn.variants(text) {
+			addVariant(v)
+		}
+		// 第四十二次常务会议 also as 第42次常务会议, as many documents write it.
+		addVariant(ordinalsInDigits(text))
 	}
-	// 第四十二次常务会议 also as 第42次常务会议, as many documents write it.
-	addVariant(ordinalsInDigits(text))
-	if fm, ok := ix.opts.Departments.(*formsMemo); ok && c.scope == "" {
+	if fm, ok := ix.opts.Departments.(*formsMemo); ok && c.scope == "" && !c.phrase {
 		// The forms that keep a place the text names: 苏州市人民政府 is not
 		// every 人民政府, nor 浏阳市应急管理局 every 应急管理局.
 		for _, f := range fm.FilterForms(text) {
