@@ -73,7 +73,13 @@ func (st *state) finish() {
 
 	var depts []string
 	for _, t := range d.Topics {
-		depts = append(depts, t.LeadDepartments...)
+		for _, l := range t.LeadDepartments {
+			// 各县（市、区）人民政府 leads a task but is no one department
+			// to browse by.
+			if !isGovernmentGroup(l) {
+				depts = append(depts, l)
+			}
+		}
 	}
 	depts = append(depts, st.depts...)
 	// The finder is linear in the text (a reversed key trie), so the whole

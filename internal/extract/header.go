@@ -136,9 +136,14 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	var when date
 	hasDate := false
 	meetingIn := "" // a meeting named where a place would stand
-	host := hostRe.FindStringIndex(line)
-	if host != nil && line[host[0]:host[1]] == "召集" && strings.HasPrefix(line[host[1]:], "人") {
-		host = nil // 召集人: a title, not the act
+	// 召集人 is a title, not the act: "联席会议召集人、副市长林明主持召开"
+	// is chaired where 主持 stands.
+	var host []int
+	for _, h := range hostRe.FindAllStringIndex(line, -1) {
+		if line[h[0]:h[1]] != "召集" || !strings.HasPrefix(line[h[1]:], "人") {
+			host = h
+			break
+		}
 	}
 	// "县长王立新在县政府第42次常务会议上强调": a report of the speech
 	// names the meeting, and the speaker where 主持 would stand.

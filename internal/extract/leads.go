@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -88,7 +90,7 @@ func (st *state) leadDepts(text string) []string {
 	// ("（市人社局、市财政局按职责分工负责）": all of them are responsible).
 	var run []string
 	prevEnd := -1
-	for _, m := range findMentions() {
+	for _, m := range st.withNoteUnits(text, findMentions()) {
 		name := m.Name
 		// "，县城管执法局具体负责": keep a level the finder left off.
 		start := m.Start
@@ -358,4 +360,128 @@ func (st *state) agentUnit(s string, trigLen int) []string {
 		}
 	}
 	return nil
+}
+
+// governmentGroupRe is a group of governments a note tasks together:
+// 各县（市、区）人民政府, 各乡（镇）人民政府, 各省级人民政府, 各区县政府.
+var governmentGroupRe = regexp.MustCompile(`^各(?:[省市县区乡镇旗盟]级?|街道|[（）()、])+(?:人民政府|政府)?$`)
+
+// isGovernmentGroup reports a group of governments (各县（市、区）人民政府):
+// it leads the work a note gives it, but is no department of its own.
+func isGovernmentGroup(s string) bool {
+	return strings.ContainsAny(s, levelChars) && governmentGroupRe.MatchString(s)
+}
+
+// withNoteUnits adds to ms, in the order of the text, the units a note of
+// who is responsible names that the finder does not report in running text:
+// a company or agency outside the table (（国网石家庄供电公司负责）,
+// （中国铁塔石家庄分公司、市通信管理局负责）) and a group of governments
+// (（各县（市、区）人民政府负责）). Inside such a note, as after 由, the
+// place is no evidence a unit needs.
+func (st *state) withNoteUnits(text string, ms []mention) []mention {
+	if st.p.depts == nil || !strings.Contains(text, "负责") && !strings.Contains(text, "牵头") {
+		return ms
+	}
+	var extra []mention
+	for _, note := range responsibilityNotes(text) {
+		for _, e := range note {
+			covered := slices.ContainsFunc(ms, func(m mention) bool { return m.Start < e.End && e.Start < m.End })
+			if covered {
+				continue
+			}
+			if _, bad := hasAnyPrefix(e.Name, []string{"有关", "相关", "其他", "其它"}); bad {
+				continue
+			}
+			if isGovernmentGroup(e.Name) || !strings.HasPrefix(e.Name, "各") && st.outsideUnit(e.Name) {
+				extra = append(extra, e)
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return ms
+	}
+	out := append(append([]mention{}, ms...), extra...)
+	slices.SortStableFunc(out, func(a, b mention) int { return a.Start - b.Start })
+	return out
+}
+
+// outsideUnit reports a name the table reads as a unit when nothing but
+// the name is given (兴东集团, 新奥燃气公司), as it does after 由.
+func (st *state) outsideUnit(name string) bool {
+	_, ok := st.p.depts.Resolve(name, "")
+	return ok
+}
+
+// responsibilityNotes returns the entries of each note of who is
+// responsible in text ("（A、B按职责分工负责）", "（A牵头，B负责）"), one
+// level of brackets inside allowed (各县（市、区）人民政府), with their byte
+// offsets in text and the verbs and modifiers after them cut off.
+func responsibilityNotes(text string) [][]mention {
+	var out [][]mention
+	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], "（(")
+		if j < 0 {
+			break
+		}
+		open := i + j
+		_, size := utf8.DecodeRuneInString(text[open:])
+		end, depth := -1, 0
+		for k, r := range text[open:] {
+			if r == '（' || r == '(' {
+				depth++
+			} else if r == '）' || r == ')' {
+				if depth--; depth == 0 {
+					end = open + k
+					break
+				}
+			} else if r == '\n' || k > 240 {
+				break
+			}
+		}
+		if end < 0 {
+			i = open + size
+			continue
+		}
+		i = end
+		body := text[open+size : end]
+		if !strings.HasSuffix(body, "负责") && !strings.HasSuffix(body, "牵头") {
+			continue
+		}
+		var note []mention
+		start := open + size
+		for _, part := range splitKeepOffsets(body, "、，,；;") {
+			name := part.Name
+			for trimmed := true; trimmed; {
+				trimmed = false
+				for _, v := range append([]string{"具体负责", "负责", "牵头", "配合", "有关部门", "相关部门", "有关单位", "相关单位"}, tailModifiers...) {
+					if t, ok := strings.CutSuffix(name, v); ok {
+						name, trimmed = t, true
+					}
+				}
+			}
+			if name = strings.TrimSpace(name); runeLen(name) >= 2 {
+				note = append(note, mention{Name: name, Start: start + part.Start, End: start + part.Start + len(name)})
+			}
+		}
+		out = append(out, note)
+	}
+	return out
+}
+
+// splitKeepOffsets splits s at any of seps, keeping each part's byte offset.
+func splitKeepOffsets(s, seps string) []mention {
+	var out []mention
+	from, depth := 0, 0
+	for k, r := range s {
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case r == '）' || r == ')':
+			depth--
+		case depth == 0 && strings.ContainsRune(seps, r):
+			out = append(out, mention{Name: s[from:k], Start: from})
+			from = k + utf8.RuneLen(r)
+		}
+	}
+	return append(out, mention{Name: s[from:], Start: from})
 }

@@ -191,13 +191,20 @@ func (st *state) parseOfficial() {
 	st.tableLines = tableLines
 	d.Topics = st.mergeTopics(st.sectionTasks(st.topicsFrom(start, false)), rows, rowAt)
 	st.tableLines = nil
-	// Official sections carry no decisions of a meeting; keep only those
-	// that name who is responsible, which is what browsing by department needs.
+	// Items are topics when the document tasks units with them: then every
+	// item is one, with or without a note of who is responsible (a unit the
+	// table lacks, a step all counties take), so the numbering stays the
+	// document's. Items none of which names a unit (a commendation's name
+	// lists, a 函's requests) are no tasks. A heading over no sentence is the
+	// caption of a table (task rows, which are items of their own, or a
+	// list of names).
 	var kept []document.Topic
-	for _, t := range d.Topics {
-		if len(t.LeadDepartments) > 0 {
-			t.No = len(kept) + 1
-			kept = append(kept, t)
+	if slices.ContainsFunc(d.Topics, func(t document.Topic) bool { return len(t.LeadDepartments) > 0 }) {
+		for _, t := range d.Topics {
+			if len(t.LeadDepartments) > 0 || strings.ContainsAny(t.Title+t.Text, "。，,；;") {
+				t.No = len(kept) + 1
+				kept = append(kept, t)
+			}
 		}
 	}
 	d.Topics = kept

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -41,11 +42,26 @@ func TestOfficialItems(t *testing.T) {
 			"现就有关事项通知如下。\n一、重点任务\n（一）整治背街小巷。全面清理背街小巷乱堆乱放、乱搭乱建。（市城管局牵头）\n" +
 				"（二）整治农贸市场。加强农贸市场环境卫生管理，规范经营秩序。（市商务局负责）\n",
 			both},
+		// Every item is kept, with a lead or not.
 		{"tasks two levels under a chapter, one without a lead",
 			"现就有关事项通知如下：\n一、工作目标\n到2020年底，城乡环境卫生面貌明显改善。\n二、重点任务\n（一）开展城区环境卫生集中整治。\n" +
 				"1．整治背街小巷。全面清理背街小巷乱堆乱放、乱搭乱建。（市城管局牵头）\n2．整治农贸市场。加强农贸市场环境卫生管理。（市商务局负责）\n" +
 				"三、保障措施\n（一）加强组织领导。各地要成立相应的工作专班。\n（二）强化督查考核。定期开展督查。（市城乡环境整治办负责）\n",
-			append(both[:2:2], topic{"强化督查考核", []string{"市城乡环境整治办"}})},
+			[]topic{{"工作目标", nil}, both[0], both[1], {"加强组织领导", nil}, {"强化督查考核", []string{"市城乡环境整治办"}}}},
+		{"leads outside the table, and items with no note",
+			"现就有关事项通知如下：\n一、落实供气合同\n各燃气企业要在10月底前签订全年供气合同。（市发展改革委负责）\n" +
+				"二、加强农村电网改造\n要确保“煤改电”用户用电需求。（国网九江供电公司负责）\n" +
+				"三、开展燃气隐患排查\n要对“煤改气”用户开展全覆盖隐患排查。（各县（市、区）人民政府负责）\n" +
+				"四、加快基站建设\n年底前完成乡镇5G基站建设。（中国铁塔九江分公司、市通信管理办负责）\n" +
+				"五、加强宣传引导\n要加强安全用气宣传。\n" +
+				"六、强化督查\n（一）各乡（镇）人民政府要落实专人负责日常巡查。\n（二）市城管局要定期通报工作进展。\n",
+			[]topic{{"落实供气合同", []string{"市发展改革委"}}, {"加强农村电网改造", []string{"国网九江供电公司"}},
+				{"开展燃气隐患排查", []string{"各县（市、区）人民政府"}}, {"加快基站建设", []string{"中国铁塔九江分公司", "市通信管理办"}},
+				{"加强宣传引导", nil}, {"各乡（镇）人民政府要落实专人负责日常巡查", []string{"各乡（镇）人民政府"}},
+				{"市城管局要定期通报工作进展", []string{"市城管局"}}}},
+		{"items that name no unit are no tasks",
+			"现将有关事项函告如下：\n一、恳请将我市纳入试点范围。\n二、恳请给予资金支持。\n",
+			nil},
 		{"a lead closing inline measures is the item's",
 			"现就有关事项通知如下：\n一、重点任务\n（一）整治背街小巷。全面清理背街小巷乱堆乱放、乱搭乱建。（市城管局牵头）\n" +
 				"（二）整治农贸市场。1．加强环境卫生管理；2．规范经营秩序。（市商务局负责）\n",
@@ -97,6 +113,28 @@ func TestOfficialFirstItem(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: topics %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestOfficialLeadDepartments: a company a note tasks is a department of
+// the document; a group of governments leads its item but is no
+// department to browse by.
+func TestOfficialLeadDepartments(t *testing.T) {
+	text := "九江市人民政府办公室\n关于做好冬季清洁取暖工作的通知\n九府办发〔2022〕45号\n\n各县（市、区）人民政府，市政府各部门：\n" +
+		"现就有关事项通知如下：\n一、加强农村电网改造\n要确保“煤改电”用户用电需求。（国网九江供电公司负责）\n" +
+		"二、开展燃气隐患排查\n要对“煤改气”用户开展全覆盖隐患排查。（各县（市、区）人民政府负责）\n" +
+		"\n九江市人民政府办公室\n2022年9月28日\n"
+	d, err := parser(t).Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{{"国网九江供电公司", true}, {"各县（市、区）人民政府", false}} {
+		if got := slices.Contains(d.Departments, c.name); got != c.want {
+			t.Errorf("%s in departments %q: %v, want %v", c.name, d.Departments, got, c.want)
 		}
 	}
 }

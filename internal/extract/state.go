@@ -37,7 +37,7 @@ func newState(p *Parser, text string, meta Meta) *state {
 	for i, l := range raw {
 		// Names padded to width in running text (县长杨　华主持) read as
 		// one name everywhere after.
-		lines[i] = names.JoinProsePadded(asciiStops(unspaceTitle(fieldCells(stripDecoration(l)))))
+		lines[i] = names.JoinProsePadded(asciiStops(unspaceTitle(fieldCells(attendanceCell(stripDecoration(l))))))
 	}
 	joinSeriesNumbers(lines)
 	lines = splitInlineLists(lines)
@@ -74,6 +74,42 @@ func fieldCells(l string) string {
 		i++
 	}
 	return strings.Join(out, " ")
+}
+
+// attendanceCellLabels label the rows of an attendance table.
+var attendanceCellLabels = []string{"出席会议人员", "列席会议人员", "列席单位及人员", "出席人员", "出席领导", "参会人员", "参加人员", "与会人员",
+	"列席人员", "列席单位", "请假人员", "缺席人员", "因公请假", "因事请假", "因病请假", "记录人", "出席", "列席", "请假", "缺席", "记录"}
+
+// attendanceCellRe is a row of an attendance table as text renders it: the
+// label cell, its characters padded to width (出　席), a tab or a run of
+// spaces for the cell's border, and the people (group 2).
+var attendanceCellRe = func() *regexp.Regexp {
+	var alts []string
+	for _, l := range attendanceCellLabels {
+		alts = append(alts, strings.Join(strings.Split(l, ""), `[ 　]*`))
+	}
+	return regexp.MustCompile(`^[ \t　]*(` + strings.Join(alts, "|") + `)[ \t　]+([^：:\s].*)$`)
+}()
+
+// attendanceCell writes a row of an attendance table whose label cell
+// carries no colon ("出　席\t刘建军　谭小平", "列　席  县政府办公室　彭志强",
+// "记　录\t张　琳") as the labelled line the lists are read from (出席：…).
+func attendanceCell(l string) string {
+	m := attendanceCellRe.FindStringSubmatch(l)
+	if m == nil || labelledAlready(l) {
+		return l
+	}
+	return removeSpaces(m[1]) + "：" + strings.TrimSpace(m[2])
+}
+
+// labelledAlready reports a line whose label, spaced out, ends in its colon
+// (列席 人员：…, 记录员　：…); the colon of a cell (区府办：王建国) is no label's.
+func labelledAlready(l string) bool {
+	if _, _, ok := listLabel(l); ok || leaveLabelRe.MatchString(removeSpaces(l)) {
+		return true
+	}
+	i := strings.IndexAny(l, ":：")
+	return i > 0 && contains(recorderLabels, removeSpaces(l[:i]))
 }
 
 // cellLabel reads a metadata label at the start of toks, spelled whole

@@ -920,6 +920,13 @@ func (st *state) openingCoLeads(s string) []string {
 // openingLead returns the department a decision opens with when a lead's
 // verb follows it ("区财政局负责落实…", "县住建局要抓紧…"), or "".
 func (st *state) openingLead(s string) string {
+	// "（三）各乡（镇）人民政府要落实专人…": a group of governments the item
+	// sets to work.
+	if i := strings.Index(s, "政府"); i > 0 && isGovernmentGroup(s[:i+len("政府")]) {
+		if _, ok := hasAnyPrefix(s[i+len("政府"):], openingLeadVerbs); ok {
+			return s[:i+len("政府")]
+		}
+	}
 	ms := st.findDepts(firstRunes(s, 40))
 	if len(ms) == 0 || ms[0].Start != 0 {
 		return ""
