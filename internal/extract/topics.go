@@ -462,6 +462,15 @@ func topicTitle(h string) (title, rest string) {
 		title = h
 	}
 	title = trimEndPunct(title)
+	// "一、会议审议通过了《X》，由…印发实施。": the item is the review of
+	// the document; the paragraph, its decision, stays in the text.
+	if m := passedDocRe.FindStringSubmatch(title); m != nil {
+		verb := "审议"
+		if strings.Contains(m[1], "讨论") {
+			verb = "讨论"
+		}
+		return verb + strings.TrimRight(m[2], "、和及与，,"), strings.TrimSpace(h)
+	}
 	// "一、会议听取了…的汇报，原则同意…。": one paragraph per item; the
 	// matter taken up names it, and the decision stays in its text.
 	if _, ok := hasAnyPrefix(strings.Replace(title, "会议还", "会议", 1), subjectOpeners); ok {
@@ -642,6 +651,10 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 	}
 	return topics
 }
+
+// passedDocRe is an item that opens with the documents the meeting passed:
+// group 1 the verb, 2 the titles (会议审议并原则通过《A》和《B》).
+var passedDocRe = regexp.MustCompile(`^会议(?:还|同时)?(审议并原则通过|审议并通过|审议通过|原则审议通过|原则通过|讨论通过|审定)了?((?:《[^《》]+》[、和及与，,]?)+)`)
 
 // subjectOpeners open a paragraph that introduces an item (the report
 // heard, the draft reviewed, the matter studied), as opposed to the
