@@ -23,6 +23,9 @@ func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 	topics := numberedTopicsGaps(paras, gaps, start <= st.firstContentLine())
 	if len(topics) == 0 {
 		topics = st.openerTopics(paras, decisionsOnly)
+		if !decisionsOnly {
+			topics = st.oneSubject(topics, start)
+		}
 	}
 	for i := range topics {
 		st.fillTopic(&topics[i])
@@ -671,6 +674,39 @@ var newsSubjectOpeners = []string{"会议研究", "会议还研究", "会议听�
 // studyOpeners open a paragraph on what a meeting studied or passed on
 // (会议传达学习了…精神), which decides nothing on the items before it.
 var studyOpeners = []string{"会议传达", "会议学习", "会议还传达", "会议还学习"}
+
+// commentTitleRe is a paragraph title that only comments (认为，…/要求，…):
+// what the meeting said, not a matter it took up or a decision.
+var commentTitleRe = regexp.MustCompile(`^(?:还|同时)?(?:认为|指出|强调|要求|提出|希望|明确|研究认为)[，,：:]`)
+
+// introSubjectRe finds the matter an intro sentence names: "…主持召开专题会议，
+// 研究城市副中心重点工程建设有关问题。"
+var introSubjectRe = regexp.MustCompile(`[，,]\s*((?:专题)?(?:研究|协调|调度|部署|听取)[^。；;，,]{4,60})[。；;]?\s*(?:现将|现|纪要|会议纪要|$)`)
+
+// oneSubject merges the paragraphs of a meeting on one matter (专题会议纪要:
+// "…，研究X。纪要如下：" then "会议认为，…", "会议要求，…") into one topic
+// named by that matter, when every paragraph only comments on it.
+func (st *state) oneSubject(topics []document.Topic, start int) []document.Topic {
+	if len(topics) == 0 || slices.ContainsFunc(topics, func(t document.Topic) bool { return !commentTitleRe.MatchString(t.Title) }) {
+		return topics
+	}
+	subject := ""
+	// The intro opens the text the topics were read from, or stands above it.
+	for i := max(start-8, 0); i < min(start+4, len(st.lines)); i++ {
+		if m := introSubjectRe.FindStringSubmatch(st.lines[i]); m != nil && containsAny(st.lines[i], []string{"主持", "召开"}) {
+			subject = subjectTitle(m[1])
+			break
+		}
+	}
+	if subject == "" {
+		return topics
+	}
+	var text strings.Builder
+	for _, t := range topics {
+		text.WriteString(t.Text)
+	}
+	return []document.Topic{{No: 1, Title: subject, Text: text.String()}}
+}
 
 func isOpener(s string, decisionsOnly bool) bool {
 	if decisionsOnly {

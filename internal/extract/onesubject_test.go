@@ -1,0 +1,35 @@
+package extract
+
+import "testing"
+
+// TestOneSubjectMinutes: minutes of a meeting on one matter, whose
+// paragraphs only comment on it (会议认为/会议要求), have one topic named by
+// the matter its intro gives; paragraphs that take up matters stay apart.
+func TestOneSubjectMinutes(t *testing.T) {
+	p := parser(t)
+	tests := []struct {
+		name, body string
+		titles     []string
+	}{
+		{"comments on one matter",
+			"会议认为，城市副中心重点工程建设总体进展顺利。\n\n会议要求，市交通委要加快配套道路建设；通州区政府负责征地拆迁工作。",
+			[]string{"研究城市副中心重点工程建设有关问题"}},
+		{"matters of their own",
+			"会议听取了市交通委关于配套道路建设的汇报。会议要求，加快建设。\n\n会议研究了征地拆迁问题，同意由通州区政府负责。",
+			[]string{"听取市交通委关于配套道路建设的汇报", "研究征地拆迁问题"}},
+	}
+	for _, tc := range tests {
+		text := "北京市人民政府专题会议纪要\n京政专议〔2021〕12号\n\n2021年3月9日，副市长隋振江主持召开专题会议，研究城市副中心重点工程建设有关问题。纪要如下：\n\n" + tc.body
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tp := range d.Topics {
+			got = append(got, tp.Title)
+		}
+		if len(got) != len(tc.titles) || len(got) > 0 && got[0] != tc.titles[0] || len(got) > 1 && got[1] != tc.titles[1] {
+			t.Errorf("%s: topics %q, want %q", tc.name, got, tc.titles)
+		}
+	}
+}
