@@ -133,6 +133,15 @@ func TestLengths(t *testing.T) {
 		{"市发改委凌鸣 市教育局李婧娟", []string{"市发改委"}},
 		{"县民族宗教事务局王某", []string{"县民族宗教事务局"}},
 		{"区人武部长毛阳春", []string{"区人武部"}},
+		// Development zones' merged bureaus and offices, without a place.
+		{"规划建设局莫少华", []string{"规划建设局"}},
+		{"党政办公室韦丽", []string{"党政办公室"}},
+		// One-character counties: with their government only, since a run
+		// may have wrapped a name before 县 ("林爱\n嵩县红十字会").
+		{"理县人民政府李明", []string{"理县人民政府", "理县"}},
+		{"嵩县红十字会李朋恺", nil},
+		// 农行 after a unit is a person (a bank needs its place).
+		{"区科学技术局农行", []string{"区科学技术局"}},
 		{"市长李亚平", nil},
 		{"市民", nil},
 		{"会议", nil},
@@ -237,6 +246,19 @@ func TestResolve(t *testing.T) {
 		{"湖北银保监局", hubei, "国家金融监督管理总局湖北监管局", true},
 		{"市金融监管局", suzhou, "苏州市地方金融监督管理局", true}, // the city's own bureau
 		{"苏州市金融监管局", suzhou, "苏州市地方金融监督管理局", true},
+		// Units of the 1980s–2000s resolve to today's entries.
+		{"县城建局", tieling, "铁岭县住房和城乡建设局", true},
+		{"县城建委", tieling, "铁岭县住房和城乡建设委员会", true},
+		{"县体委", tieling, "铁岭县体育局", true},
+		{"县乡企局", tieling, "铁岭县乡镇企业局", true},
+		{"县农发行", tieling, "铁岭县农业发展银行", true},
+		{"县农行", tieling, "铁岭县农业银行", true},
+		{"县信用联社", tieling, "铁岭县农村信用合作社", true},
+		{"县公路段", tieling, "铁岭县公路管理段", true},
+		{"县规划建设局", tieling, "铁岭县规划建设局", true},
+		{"理县交通运输局", "阿坝藏族羌族自治州人民政府", "理县交通运输局", true},
+		{"县财政局", "沛县人民政府", "沛县财政局", true},
+		{"农行", tieling, "", false},
 		{"市民", suzhou, "", false},
 		{"市长", suzhou, "", false},
 		{"会议", suzhou, "", false},
@@ -266,6 +288,8 @@ func TestPlaceOf(t *testing.T) {
 		"济南市历下区人民政府":    "历下区",
 		"生态环境部":         "",
 		"开县人民政府":        "开县",
+		"沛县财政局":         "沛县",
+		"全县":            "",
 		"苏州工业园区管理委员会":   "苏州工业园区",
 		"上海市浦东新区人民政府":   "浦东新区",
 		"湖北省武汉市江汉区人民政府": "江汉区",
@@ -397,6 +421,28 @@ func TestFind(t *testing.T) {
 		{"一、地区粮食局负责组织实施，地区物价局负责价格监督检查", []string{"地区粮食局", "地区物价局"}},
 		{"由林区财政局会同林区林业管理局研究确定", []string{"林区财政局", "林区林业管理局"}},
 		{"列席：张宗平林\n区财政局李明", []string{"区财政局"}},
+		// Units of the 1980s–2000s, and the state banks' branches.
+		{"会议同意由县乡镇企业局会同县工商银行研究解决", []string{"县乡镇企业局", "县工商银行"}},
+		{"由县城建局负责，县城建委、县体委、县乡企局配合", []string{"县城建局", "县城建委", "县体委", "县乡企局"}},
+		{"由县农发行负责，县农行、县工行、县建行配合", []string{"县农发行", "县农行", "县工行", "县建行"}},
+		{"由县信用联社、县农村信用社和县公路段负责", []string{"县信用联社", "县农村信用社", "县公路段"}},
+		{"开展创建行动，规范建筑施工行业", nil}, // 建行, 工行 without a place are no banks
+		// Merged bureaus: two known stems and 局; any bureau after 由.
+		{"由规划建设局牵头，建设环保局、国土规划局、安监环保局、规划国土局配合", []string{"规划建设局", "建设环保局", "国土规划局", "安监环保局", "规划国土局"}},
+		{"由社会事业局负责", []string{"社会事业局"}},
+		{"由综合执法局负责", []string{"综合执法局"}},
+		{"由招商服务局负责", []string{"招商服务局"}},
+		{"由分管局负责，由我局负责", nil},
+		{"州供销社由斌　州水利局王风德", []string{"州供销社", "州水利局"}}, // 由 a surname
+		// One-character counties, not 担任县, 代理县长, 经费县.
+		{"由理县交通运输局负责，茂县公安局配合", []string{"理县交通运输局", "茂县公安局"}},
+		{"徐州市沛县公安局", []string{"徐州市沛县公安局"}},
+		{"担任县委书记，代理县长，所需经费县财政局承担", []string{"县财政局"}},
+		// A text with its county's relative units reads a wrapped name.
+		{"县民政局林爱\n嵩县红十字会李朋恺县公安局", []string{"县民政局", "县红十字会", "县公安局"}},
+		// 乡镇 and 镇乡 are the towns in general; 退回 is no place.
+		{"由区交通局负责，各镇乡街道配合，各乡镇街道配合，各乡镇财政所", []string{"区交通局"}},
+		{"退回区科委修改后再议，发回区规划局修改", []string{"区科委", "区规划局"}},
 	}
 	for _, tc := range tests {
 		var got []string

@@ -93,7 +93,7 @@ var placeBan = func() map[rune]bool {
 
 // genericPhrases make a stem a reference to departments in general, not to
 // one department: 有关部门, 相关单位, 主管部门, 各级政府.
-var genericPhrases = []string{"有关", "相关", "其他", "上级", "主管", "职能", "责任", "牵头", "成员", "直属", "所属", "下属", "会议", "工作部", "各级"}
+var genericPhrases = []string{"有关", "相关", "其他", "上级", "主管", "分管", "职能", "责任", "牵头", "成员", "直属", "所属", "下属", "会议", "工作部", "各级"}
 
 // notPlaceWords never occur in a place name; they are what running text puts
 // before a unit ("原则同意县水务局", "确保海关", "进一步优化区域布局").
@@ -105,7 +105,8 @@ var notPlaceWords = []string{"追加", "补助", "划拨", "奖励", "移交", "
 	"批复", "同时", "以及", "有关", "相关", "其他", "所有", "重点", "继续", "开展", "实施", "改革", "经济", "社会",
 	"服务", "管理", "企业", "项目", "国际", "关于", "对于", "为了", "围绕", "加快", "全力", "各个", "一个", "两个",
 	"部分", "这个", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
-	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "城乡", "乡镇", "镇乡", "志任", "担任", "兼任", "改任"}
+	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "城乡", "乡镇", "镇乡", "志任", "担任", "兼任", "改任",
+	"经费", "退回", "发回"}
 
 // notStemWords never occur in the stem of a unit outside the table.
 var notStemWords = []string{"原则", "同意", "名义", "做好", "推动", "调动", "实行", "确保", "简化", "进一步",
@@ -143,7 +144,9 @@ var relBlocked = func() map[[2]rune]bool {
 	m := map[[2]rune]bool{}
 	for _, w := range []string{"城市", "超市", "都市", "门市", "上市", "股市", "集市", "夜市", "楼市", "车市", "全市", "各市",
 		"社区", "园区", "景区", "小区", "辖区", "片区", "山区", "库区", "老区", "灾区", "郊区", "矿区", "牧区", "专区", "示范区", "试验区", "保护区", "功能区",
-		"郡县", "城乡", "城区"} {
+		"郡县", "城乡", "城区",
+		// 乡镇 and 镇乡 are the towns in general: 各镇乡街道 has no 乡街道.
+		"乡镇", "镇乡"} {
 		r := []rune(w)
 		m[[2]rune{r[len(r)-2], r[len(r)-1]}] = true
 	}
@@ -211,7 +214,7 @@ var verbsBeforeUnits = []string{"同意", "学习", "做好", "推动", "调动"
 	"支持", "要求", "根据", "按照", "通过", "组织", "研究", "落实", "完善", "推进", "负责", "牵头", "配合", "指导",
 	"督促", "协调", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "批复", "以及", "关于", "对于", "为了",
 	"围绕", "加快", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
-	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "担任", "兼任", "改任", "同志任",
+	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "担任", "兼任", "改任", "同志任", "退回", "发回",
 	// Money and assets given to a unit: 追加市疾控中心经费, 补助市人民医院.
 	"追加", "补助", "划拨", "奖励", "移交", "拨付", "补贴", "资助", "下达", "给予", "奖补", "返还", "拨给", "调拨"}
 
@@ -298,6 +301,27 @@ type parsed struct {
 	// parent is the department a sub-unit belongs to (县公安局 in
 	// 县公安局交警大队); the sub-unit takes its place from it.
 	parent *parsed
+	// merged marks a unit outside the table made of two bureaus the table
+	// knows (规划建设局): as good as a table entry, also without a place.
+	merged bool
+}
+
+// merged reports a stem made of the stems of two table units with the same
+// suffix: 规划|建设 + 局, 安监|环保 + 局, the merged bureaus of development
+// zones and small counties.
+func (t *Table) merged(stem, suffix []rune) bool {
+	if len(suffix) != 1 {
+		return false
+	}
+	for i := 2; i <= len(stem)-2; i++ {
+		if _, ok := t.keys[string(stem[:i])+string(suffix)]; !ok {
+			continue
+		}
+		if _, ok := t.keys[string(stem[i:])+string(suffix)]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func isHan(r rune) bool {
@@ -380,9 +404,19 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		if k == 1 && n == 1 {
 			continue // 委 alone is no unit
 		}
+		// A bank's short name (农行, 工行) also ends words and names (施工行业,
+		// 创建行动, 建筑施工行, 农行 a person): only a place with its level
+		// makes it a bank.
+		shortBank := k == 2 && rs[n-1] == '行'
 		if p, ok := t.head(rs[:n-k], sub(gaps, 0, n-k), cat); ok {
+			if shortBank && (p.kind == headNone || p.kind == headBare) {
+				continue
+			}
 			p.entry, p.cat, p.core = ref.entry, cat, string(rs[n-k:])
 			return p, true
+		}
+		if shortBank {
+			continue
 		}
 		if p, ok := t.subUnit(rs[:n-k], sub(gaps, 0, n-k), cat); ok {
 			p.entry, p.cat, p.core = ref.entry, cat, string(rs[n-k:])
@@ -414,7 +448,14 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 				continue
 			}
 			if h == 0 {
-				if !md.bareGeneric || len(sr) < 2 {
+				if t.merged(stem, sr) {
+					return parsed{entry: -1, core: string(rs), merged: true}, true
+				}
+				// After 由/请 a stem and 局 name a bureau (由招商服务局负责),
+				// unless wrapped (由 is also a surname: "由斌　州水利局");
+				// the other one-character suffixes end verbs and words
+				// there (由总理签署).
+				if !md.bareGeneric || len(sr) < 2 && (sr[0] != '局' || hasGap(gaps, 1, n)) {
 					continue
 				}
 				return parsed{entry: -1, core: string(rs)}, true
@@ -536,17 +577,41 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 // validPlace reports whether rs is a chain of place names with their level
 // (苏州市, 珠海市斗门区, 攀枝花市东区), descending in level, not wrapped.
 func validPlace(rs []rune, gaps []bool) bool {
-	if len(rs) < 3 || hasGap(gaps, 1, len(rs)) {
+	if len(rs) < 2 || hasGap(gaps, 1, len(rs)) {
 		return false
 	}
 	return placeChain(rs, true, 0)
+}
+
+// oneCharCounties are the counties named with one character before 县 (沛县,
+// 茂县, 滑县), current and recently renamed. A first place needs two
+// characters otherwise, since 全县, 各县, 本县 and 市县 look the same. Left
+// out, for the words they make more often than the county: 新县 (新县城,
+// 新县长), 和县 (市和县), 代县 (代县长), 应县 (应县政府邀请), 开县 (召开县).
+const oneCharCounties = "易献蠡雄磁魏涉威沧青景赵邱蔚唐滦任" + // 河北
+	"兴祁沁隰吉绛盂蒲古岚临夏" + // 山西
+	"沛丰" + // 江苏
+	"歙黟泾萧泗寿" + // 安徽
+	"莒单曹冠莘费" + // 山东
+	"滑浚淇杞息郏叶陕睢范温嵩" + // 河南
+	"房攸茂理" + // 湖北, 湖南, 四川
+	"富眉陇乾凤佳彬户华" + // 陕西
+	"岷礼徽成康文漳" // 甘肃
+
+// minFirstStem is the shortest stem of a first place at rs: one character
+// for a county of oneCharCounties, else two.
+func minFirstStem(rs []rune) int {
+	if len(rs) >= 2 && rs[1] == '县' && strings.ContainsRune(oneCharCounties, rs[0]) {
+		return 1
+	}
+	return 2
 }
 
 func placeChain(rs []rune, first bool, prevRank int) bool {
 	if len(rs) == 0 {
 		return !first
 	}
-	minStem := 2
+	minStem := minFirstStem(rs)
 	if !first {
 		minStem = 1
 	}
@@ -805,7 +870,7 @@ type placeSeg struct{ name, level string }
 func placeSegments(issuer string) []placeSeg {
 	rs := []rune(clean(issuer))
 	// The longest prefix that is a place chain.
-	for end := min(len(rs), 24); end >= 3; end-- {
+	for end := min(len(rs), 24); end >= 2; end-- {
 		if segs, ok := splitChain(rs[:end], true, 0); ok {
 			return segs
 		}
@@ -827,7 +892,7 @@ func splitChain(rs []rune, first bool, prevRank int) ([]placeSeg, bool) {
 	if len(rs) == 0 {
 		return nil, !first
 	}
-	minStem := 2
+	minStem := minFirstStem(rs)
 	if !first {
 		minStem = 1
 	}
@@ -979,6 +1044,13 @@ const (
 // not units.
 func (t *Table) Lengths(s string) []int {
 	rt := newRuneText(s, lengthsLimit)
+	// A run cannot tell "林爱嵩县红十字会" (林爱嵩 and 县红十字会) from a
+	// one-character county's unit: runs read such a county only with its
+	// government (茂县人民政府), Find where the text before shows where a
+	// unit starts.
+	if minFirstStem(rt.rs) == 1 && !hasPrefix(rt.rs[2:], []rune("人民政府")) {
+		return nil
+	}
 	var out []int
 	for e := 1; e <= len(rt.rs) && e <= maxUnitRunes; e++ {
 		if !t.lastRunes.has(rt.rs[e-1]) || !endOK(rt.rs, e) {
@@ -1006,20 +1078,40 @@ func endOK(rs []rune, e int) bool {
 // ("由兴东集团…").
 func (t *Table) Find(text string) []Mention {
 	var out []Mention
-	for _, f := range t.scan(newRuneText(text, 0), 0, nil) {
+	for _, f := range t.findAll(newRuneText(text, 0), 0, nil) {
 		out = append(out, f.Mention)
 	}
 	return out
 }
 
-// found is a mention with its span in runes.
+// found is a mention with its span in runes; oneChar marks a unit of a
+// one-character county (沛县财政局), county one relative to the issuer's
+// county (县财政局).
 type found struct {
 	Mention
-	start, end int
+	start, end      int
+	oneChar, county bool
 }
 
-// scan appends to out the mentions that start at rune from or later.
-func (t *Table) scan(rt runeText, from int, out []found) []found {
+// findAll is scan, read again without one-character counties when the text
+// also names units relative to its county: a text that writes 县公安局 names
+// its own county's units so, and its "…林爱\n嵩县红十字会" is a name wrapped
+// before 县红十字会, not 嵩县's unit.
+func (t *Table) findAll(rt runeText, from int, out []found) []found {
+	out = t.scan(rt, from, out, false)
+	oneChar, county := false, false
+	for _, f := range out {
+		oneChar, county = oneChar || f.oneChar, county || f.county
+	}
+	if oneChar && county {
+		out = t.scan(rt, 0, nil, true)
+	}
+	return out
+}
+
+// scan appends to out the mentions that start at rune from or later;
+// noOneChar reads no one-character county.
+func (t *Table) scan(rt runeText, from int, out []found, noOneChar bool) []found {
 	rs := rt.rs
 	// Where a unit may end does not depend on where it starts.
 	ends := make([]bool, len(rs)+1)
@@ -1027,12 +1119,13 @@ func (t *Table) scan(rt runeText, from int, out []found) []found {
 		ends[e] = t.lastRunes.has(rs[e-1]) && endOK(rs, e)
 	}
 	for i := from; i < len(rs); {
-		end := t.longestAt(rt, ends, i)
+		end, p := t.longestAt(rt, ends, i, noOneChar)
 		if end == 0 {
 			i++
 			continue
 		}
-		out = append(out, found{Mention: Mention{Name: string(rs[i:end]), Start: rt.start[i], End: rt.end[end-1]}, start: i, end: end})
+		out = append(out, found{Mention: Mention{Name: string(rs[i:end]), Start: rt.start[i], End: rt.end[end-1]}, start: i, end: end,
+			oneChar: p.kind == headExplicit && minFirstStem(rs[i:end]) == 1, county: p.kind == headRel && p.rel == '县'})
 		i = end
 	}
 	return out
@@ -1040,11 +1133,12 @@ func (t *Table) scan(rt runeText, from int, out []found) []found {
 
 // longestAt returns the end (a rune index) of the longest unit that starts
 // at rs[i] and ends where ends allows, or 0 for none.
-func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
+func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar bool) (int, parsed) {
 	rs := rt.rs
 	if !isHan(rs[i]) {
-		return 0
+		return 0, parsed{}
 	}
+	oneChar := minFirstStem(rs[i:]) == 1
 	var prev rune
 	if i > 0 {
 		prev = rs[i-1]
@@ -1052,7 +1146,13 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 	// prevBoundary reports whether a unit with a place of its own may start
 	// at i, worked out only for such a unit (the word tests cost).
 	prevBoundary := func() bool {
-		if i == 0 || !isHan(prev) || rt.gaps[i] {
+		if i == 0 || !isHan(prev) {
+			return true
+		}
+		// A line break may cut a name before its last character:
+		// "林爱\n嵩县红十字会" is 林爱嵩 and 县红十字会, so a break alone opens
+		// no one-character county.
+		if rt.gaps[i] && minFirstStem(rs[i:]) != 1 {
 			return true
 		}
 		// A boundary character that opens a word with the next (同意, 按照)
@@ -1080,7 +1180,7 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 		}
 		switch p.kind {
 		case headExplicit, headBare:
-			if !prevBoundary() {
+			if oneChar && noOneChar || !prevBoundary() {
 				continue
 			}
 		case headRel:
@@ -1088,7 +1188,7 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 				continue
 			}
 		case headNone:
-			if p.cat == CatZone || p.entry < 0 && !agent {
+			if p.cat == CatZone || p.entry < 0 && !agent && !p.merged {
 				continue
 			}
 			// 中央纪委国家监委: a national owner this table does not model,
@@ -1117,9 +1217,9 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int) int {
 				continue
 			}
 		}
-		return e
+		return e, p
 	}
-	return 0
+	return 0, parsed{}
 }
 
 // tailOfKey reports whether rs[i:e] ends a longer table key that starts

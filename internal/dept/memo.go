@@ -71,7 +71,7 @@ func (m *Memo) Find(text string) []Mention {
 			}
 			from = max(from, bound, 0)
 		}
-		fs = m.t.scan(rt, from, fs)
+		fs = m.t.findAll(rt, from, fs)
 		m.recent[m.next] = searched{text: text, runes: len(rt.rs), found: fs}
 		m.next = (m.next + 1) % len(m.recent)
 	}

@@ -155,7 +155,32 @@ var tibetanElements = loadWords(`
 多吉 多杰 尼玛 达瓦 达娃 央金 措姆 旦增 丹增 顿珠 白玛 次旦 巴桑 拉巴 普琼 卓玛 央宗 罗布 米玛
 强巴 益西 贡嘎 仁青 桑珠 群培 阿旺 土登 格勒 泽仁 降央 才旦 更登 嘉措 加措 尖措 晋美 旺堆 拉姆
 次珠 欧珠 赤列 朗杰 贡布 桑吉 旦正 更藏 仁增 泽旺 旺姆 德庆 琼达 边珍 次央 巴珠 白珍 扎巴 土旦
+尕藏
 `)
+
+// mongolianNames are Mongolian given names that stand as whole names, with
+// no surname (副旗长其木格): shorter than the four characters translitRunes
+// asks of a name. Two of them together are one name too (斯琴高娃). Left out:
+// those that open places (乌兰察布, 呼和浩特).
+var mongolianNames = loadWords(`
+其木格 其其格 宝音 宝音图 达来 青格乐 斯日古楞 斯琴 图雅 萨仁 高娃 那顺 巴图 朝鲁 哈斯 苏和
+孟和 特木尔 毕力格 额尔敦 格日勒 吉日嘎拉 阿拉坦 巴雅尔 乌力吉 满都拉 那仁 娜仁 萨日娜 乌日娜
+苏日娜 宝力道 敖其尔 布和 图门 孟克 额尔登 阿木尔 道尔吉 巴特尔 乌云 通拉嘎 朝格图 额尔德尼
+`)
+
+// mongolian reports a Mongolian name of one or two mongolianNames.
+func mongolian(s string) bool {
+	if mongolianNames[s] {
+		return true
+	}
+	rs := []rune(s)
+	for i := 2; i <= len(rs)-2; i++ {
+		if mongolianNames[string(rs[:i])] && mongolianNames[string(rs[i:])] {
+			return true
+		}
+	}
+	return false
+}
 
 // tibetanNotAlone are elements that alone are also words or places (江村
 // a village, 罗布泊, 贡嘎山, 德庆县): only joined to another element are they
@@ -177,15 +202,15 @@ func tibetan(s string) bool {
 }
 
 // Transliterated reports a name of a minority written without a Chinese
-// surname (那仁满都拉, 次仁卓嘎, 扎西): for a slot only a name fills, such as
+// surname (那仁满都拉, 次仁卓嘎, 扎西, 其木格): for a slot only a name fills, such as
 // an entry of an attendance list, where Plausible wants a surname.
 func Transliterated(s string) bool { return plausibleTranslit(s) }
 
 // plausibleTranslit reports a transliterated name a title stands next to:
 // four to seven such characters, none of them a common word, or Tibetan
-// name elements.
+// name elements, or Mongolian names.
 func plausibleTranslit(s string) bool {
-	if tibetan(s) {
+	if tibetan(s) || mongolian(s) {
 		return true
 	}
 	n := 0

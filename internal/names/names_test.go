@@ -26,6 +26,10 @@ func TestIsSurnameAndLen(t *testing.T) {
 		{"海", true, "海"}, // common among the Hui: 海金武
 		{"代", true, "代"}, // common in Sichuan and Chongqing
 		{"庹", true, "庹"},
+		{"纳", true, "纳"}, // Hui surnames: 纳建华, 妥建军, 敏海林
+		{"妥", true, "妥"},
+		{"敏", true, "敏"},
+		{"保", false, ""}, // ends 社保, 医保: a wrapped 县社|保中心 is no name
 		{"由", false, ""}, // 由马娜牵头: a function word first
 		{"欧阳明", false, "欧阳"},
 		{"李亚平", false, "李"},
@@ -82,6 +86,11 @@ func TestPlausible(t *testing.T) {
 		{"詹利剑", true}, {"徐本", true}, {"栗涛", true}, {"韩正", true}, {"龚正", true},
 		{"常东旭", true}, {"于晓东", true}, {"花建慧", true}, {"李强", true}, {"欧阳明", true}, {"范徐丽泰", true},
 		{"买买提·艾力", true}, {"海金武", true}, {"代红梅", true}, {"庹勇", true}, {"衣俊卿", true},
+		// Hui surnames, and the words of prose they open.
+		{"纳建华", true}, {"妥建军", true}, {"敏海林", true}, {"喇文新", true}, {"铁木尔", true},
+		{"纳入", false}, {"纳税", false}, {"脱贫", false}, {"铁路", false}, {"敏感", false}, {"锁定", false},
+		{"拜访", false}, {"虎门", false}, {"妥善", false}, {"纳入到", false}, {"脱贫户", false}, {"敏感点", false},
+		{"保障", false}, {"保安", false},
 		// Masked names.
 		{"李xx", false}, {"马XX", false}, {"王××", false}, {"某某", false}, {"张某", false}, {"李???", false},
 		// Titles, units and words.
@@ -145,6 +154,9 @@ func TestPlausibleTitled(t *testing.T) {
 		{"副市长", false},  // titles,
 		{"李xx", false},  // masks
 		{"市发改委", false}, // or units.
+		{"纳入", false},   // the Hui surnames' words are on the stoplist
+		{"脱贫", false},
+		{"锁定为", false},
 	}
 	for _, tt := range tests {
 		if got := PlausibleTitled(tt.in); got != tt.want {
@@ -169,8 +181,19 @@ func TestTransliterated(t *testing.T) {
 		{"格桑曲珍", true},
 		{"扎西次仁平措", true},
 		{"巴图孟和", true}, // Mongolian, by its characters
-		{"江村", false},  // a village alone
-		{"罗布", false},  // 罗布泊
+		// Mongolian names that stand alone, shorter than four characters.
+		{"其木格", true},
+		{"宝音", true},
+		{"宝音图", true},
+		{"达来", true},
+		{"青格乐", true},
+		{"斯日古楞", true},
+		{"斯琴高娃", true}, // two of them
+		{"尕藏才让", true}, // Tibetan of Amdo
+		{"乌兰", false},  // 乌兰察布
+		{"宝音县", false},
+		{"江村", false}, // a village alone
+		{"罗布", false}, // 罗布泊
 		{"扎西镇", false},
 		{"次仁卓嘎扎西次仁平措", false}, // too long for one name
 		{"李明", false},
@@ -258,6 +281,8 @@ func TestSplitTitle(t *testing.T) {
 		{"副旗长巴图孟和", "副旗长", "巴图孟和", true},
 		{"自治区主席洛桑江村", "自治区主席", "洛桑江村", true},
 		{"州长扎西", "州长", "扎西", true},
+		{"副旗长其木格", "副旗长", "其木格", true},
+		{"副州长纳建华", "副州长", "纳建华", true},
 		{"市林业和草原局局长拉毛才让", "市林业和草原局局长", "拉毛才让", true},
 		{"市委副书记、市长阿不都热依木·阿不力孜", "市委副书记、市长", "阿不都热依木·阿不力孜", true},
 		{"副县长加强工作部署", "", "", false},
