@@ -621,11 +621,18 @@ func (st *state) issuerPrefix(title string) string {
 	if i := strings.Index(title, "关于"); i > 0 && isIssuer(title[:i]) {
 		cand = title[:i]
 	} else {
-		for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府"} {
+		// Also a prefecture's 行政公署 and a zone's 管理委员会, which hold
+		// their own executive meetings (盟长办公会议, 主任办公会议).
+		for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府", "行政公署", "行署", "管理委员会", "管委会"} {
 			if i := strings.Index(title, suf); i > 0 {
 				cand = title[:i+len(suf)]
 				break
 			}
+		}
+		// "中共金寨县人民政府党组会议纪要": the government's Party group
+		// meets on the government's business.
+		if rest, ok := strings.CutPrefix(cand, "中共"); ok && strings.HasSuffix(rest, "人民政府") {
+			cand = rest
 		}
 		// A sub-district's office issues its own minutes: 洪家楼街道办事处,
 		// also under its district's government (历城区人民政府洪家楼街道办事处).
