@@ -119,6 +119,8 @@ func TestMinutesRecipients(t *testing.T) {
 		{"发：市滇管局，市发展改革委，西山区、官渡区人民政府。", "市滇管局|市发展改革委|西山区、官渡区人民政府"},
 		{"主送：各乡镇人民政府，县政府各部门。\n抄送：县委办、县人大办。", "各乡镇人民政府|县政府各部门|县委办、县人大办"},
 		{"送：县委办，县人大办，县政协办。", "县委办|县人大办|县政协办"},
+		// 报/送/发 of older minutes, each on its own line without an end mark.
+		{"报：市政府办公室\n送：县委、人大、政协领导\n发：各乡镇人民政府，县直各单位", "市政府办公室|县委、人大、政协领导|各乡镇人民政府|县直各单位"},
 	}
 	for _, tc := range tests {
 		d, err := p.Parse(head+tc.tail, Meta{Source: "t.txt"})

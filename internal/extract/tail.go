@@ -35,7 +35,7 @@ func (st *state) tail() {
 			if st.recipientLabel(label) {
 				for k := i + 1; k < len(st.lines) && st.lines[k] != "" && !strings.HasPrefix(st.lines[k], "---"); k++ {
 					// A list closed by 。 does not run into the signature below.
-					if labelRe.MatchString(st.lines[k]) || strings.HasSuffix(strings.TrimSpace(val), "。") {
+					if labelRe.MatchString(st.lines[k]) || st.distributionLine(st.lines[k]) || strings.HasSuffix(strings.TrimSpace(val), "。") {
 						break
 					}
 					val += st.lines[k]
@@ -147,7 +147,7 @@ func (st *state) recorderName(val string) string {
 }
 
 // distributionLine reports a line that lists whom the document goes to:
-// 分送/抄送/抄报…, and in minutes 主送, 发 and 送 too (an official
+// 分送/抄送/抄报…, and in minutes 主送 and the 报/送/发 of older ones too (an official
 // document's 主送 are its addressees).
 func (st *state) distributionLine(l string) bool {
 	j := strings.IndexAny(l, ":：")
@@ -159,5 +159,5 @@ func (st *state) distributionLine(l string) bool {
 
 // recipientLabel reports a label of those the document goes to.
 func (st *state) recipientLabel(label string) bool {
-	return contains(distributionLabels, label) || st.doc.Kind == document.KindMinutes && (label == "主送" || label == "发" || label == "送")
+	return contains(distributionLabels, label) || st.doc.Kind == document.KindMinutes && (label == "主送" || label == "发" || label == "送" || label == "报")
 }
