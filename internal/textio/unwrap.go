@@ -2,6 +2,7 @@ package textio
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,7 +59,7 @@ func unwrapPages(pages [][]string) string {
 				b.WriteByte('\n')
 			}
 			b.WriteString(strings.TrimSpace(l))
-			prevFull = columns(l) >= measure-measureSlack
+			prevFull = isFull(columns(l), measure)
 		}
 	}
 	return b.String()
@@ -68,30 +69,72 @@ func unwrapPages(pages [][]string) string {
 const paragraphEnds = "。！？；：.!?;:"
 
 // lineMeasure finds the width a full line has, and whether the document has
-// one at all.
+// one at all. The measure is the width most long lines share, not the
+// widest line: a few lines set in another size — the 4号 抄送/印发 box under a
+// 3号 body, a browser's print header — are wider than the body and must not
+// leave every body line short of "full".
 func lineMeasure(pages [][]string) (int, bool) {
-	widest := 0
+	var widths []int
+	count := map[int]int{}
 	for _, lines := range pages {
 		for _, l := range lines {
-			widest = max(widest, columns(l))
+			c := columns(l)
+			widths = append(widths, c)
+			count[c]++
+		}
+	}
+	if len(widths) == 0 {
+		return 0, false
+	}
+	// Candidates are the widths over half the 90th percentile (shorter lines
+	// are headings and table cells). The lines that fill the measure are the
+	// window [w-measureSlack, w] that holds the most lines, ties going to the
+	// wider; the measure is the commonest width in it, as lines mixing ASCII
+	// may overshoot it by a column.
+	slices.Sort(widths)
+	high := widths[(len(widths)-1)*9/10]
+	top, best := high, 0
+	for w := range count {
+		if 2*w <= high {
+			continue
+		}
+		n := 0
+		for c := w - measureSlack; c <= w; c++ {
+			n += count[c]
+		}
+		if n > best || n == best && w > top {
+			top, best = w, n
+		}
+	}
+	measure := top
+	for c := top - measureSlack; c <= top; c++ {
+		if count[c] > count[measure] {
+			measure = c
 		}
 	}
 	full, open, long := 0, 0, 0
 	for _, lines := range pages {
 		for _, l := range lines {
 			switch c := columns(l); {
-			case c >= widest-measureSlack:
+			case isFull(c, measure):
 				full++
 				long++
 				if !strings.ContainsRune(paragraphEnds, lastRune(l)) {
 					open++
 				}
-			case 2*c > widest:
-				long++
+			case 2*c > measure:
+				long++ // wider lines count against the measure too
 			}
 		}
 	}
-	return widest, open >= minFullLines && float64(full) >= minFullShare*float64(long)
+	return measure, open >= minFullLines && float64(full) >= minFullShare*float64(long)
+}
+
+// isFull reports whether a line of c columns fills the measure. A line well
+// over it is set in another size (the 抄送/印发 box) and ends where its own
+// measure does.
+func isFull(c, measure int) bool {
+	return c >= measure-measureSlack && c <= measure+measureSlack
 }
 
 // columns is the display width of a line, its indent included.

@@ -50,6 +50,61 @@ func TestUnwrapPages(t *testing.T) {
 			want:  "一、审议通过实施方案。\n二、听取汇报。\n三、研究其他工作事项。",
 		},
 		{
+			// GB/T 9704 sets 抄送/印发 in 4号 under a 3号 body: that line
+			// is wider than the body's measure, and must not be taken
+			// for it.
+			name: "a wider 抄送 line in a smaller size does not stop rejoining",
+			pages: [][]string{{
+				"　　2016年4月8日下午，县长杨勇在县",
+				"政府三楼会议室主持召开县长办公会",
+				"议，专题研究城区集中供暖问题。",
+				"　　会议同意由县交通运输局负责办理",
+				"审批手续，县城乡规划局负责规划许",
+				"可。",
+				"送：县委书记，县人大常委会主任，县政协主席。",
+				"发：各乡（镇）人民政府，县政府各部门。",
+			}},
+			want: "2016年4月8日下午，县长杨勇在县政府三楼会议室主持召开县长办公会议，专题研究城区集中供暖问题。\n" +
+				"会议同意由县交通运输局负责办理审批手续，县城乡规划局负责规划许可。\n" +
+				"送：县委书记，县人大常委会主任，县政协主席。\n发：各乡（镇）人民政府，县政府各部门。",
+		},
+		{
+			// Lines mixing ASCII overshoot the measure by a column or two;
+			// the 送 line, four over, is still not a full body line.
+			name: "the measure is the commonest width, not the widest of its lines",
+			pages: [][]string{{
+				"　　会议同意县人民医院新院区一期",
+				"工程采用EPC模式建设，由县卫生计生",
+				"委负责组织招标，县发展改革委、县",
+				"国土资源局按照职责做好立项、用地",
+				"和规划许可等前期工作，PPP项目另",
+				"行研究。",
+				"送：县委书记，县人大常委会，县政协。",
+				"发：各乡（镇）人民政府。",
+			}},
+			want: "会议同意县人民医院新院区一期工程采用EPC模式建设，由县卫生计生委负责组织招标，县发展改革委、县国土资源局按照职责做好立项、用地和规划许可等前期工作，PPP项目另行研究。\n" +
+				"送：县委书记，县人大常委会，县政协。\n发：各乡（镇）人民政府。",
+		},
+		{
+			name: "a browser's print header wider than the body does not stop rejoining",
+			pages: [][]string{{
+				"12/7/26, 2:06 PM 任振鹤主持召开省政府第25次常务会议 - 甘肃省人民政府",
+				"　　会议指出，当前正值防汛关键期，各地",
+				"各有关部门要时刻绷紧防汛救灾这根弦，",
+				"强化监测预警。",
+				"　　会议研究了高校毕业生就业工作，决定",
+				"由省人力资源社会保障厅牵头。",
+			}},
+			want: "12/7/26, 2:06 PM 任振鹤主持召开省政府第25次常务会议 - 甘肃省人民政府\n" +
+				"会议指出，当前正值防汛关键期，各地各有关部门要时刻绷紧防汛救灾这根弦，强化监测预警。\n" +
+				"会议研究了高校毕业生就业工作，决定由省人力资源社会保障厅牵头。",
+		},
+		{
+			name:  "lines of scattered widths are not a measure",
+			pages: [][]string{{"会议研究了全市重点工作推进情况", "要求各部门抓好落实", "会议还研究了其他事项和有关工作安排", "散会"}},
+			want:  "会议研究了全市重点工作推进情况\n要求各部门抓好落实\n会议还研究了其他事项和有关工作安排\n散会",
+		},
+		{
 			name:  "ASCII words wrapped get a space, digits do not",
 			pages: [][]string{{"报告提到的中文AI and", "data等词汇以及数字20", "24等内容，说明文件要", "求。"}},
 			want:  "报告提到的中文AI and data等词汇以及数字2024等内容，说明文件要求。",
