@@ -24,6 +24,15 @@ func TestChromiumPrintedPDFs(t *testing.T) {
 				"会议同意二期工程管网铺设涉及的道路开挖，由县交通运输局负责办理审批手续，县城乡规划局负责规划许可，县住建局负责督促施工单位按时恢复路面。",
 			},
 		},
+		{
+			// "鲁山县县长办公会议纪要" heads pages 2 and 3 inside paragraphs.
+			file: "chromium_running_header.pdf",
+			want: []string{
+				"鲁山县县长办公会议纪要", // the title stays
+				"会议同意县人民医院新院区一期工程采用EPC模式建设，由县卫生计生委负责组织招标，县发展改革委、县国土资源局、县城乡规划局按照职责做好立项、用地和规划许可等前期工作。",
+			},
+			notWant: []string{"纪要局", "纪要会", "纪要\n会关注度高"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
