@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -35,6 +37,7 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 		return "", fmt.Errorf("%s: %w: no pages", name, ErrMalformed)
 	}
 	var all [][]string
+	lines, unreadable := 0, 0
 	for i := 1; i <= min(pages, maxPDFPages); i++ {
 		if err := ctx.Err(); err != nil {
 			return "", fmt.Errorf("%s: %w", name, err)
@@ -46,16 +49,31 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 		if !pageStreamsSafe(p) {
 			return "", fmt.Errorf("%s: %w: unterminated string in page %d", name, ErrMalformed, i)
 		}
-		all = append(all, pageLines(p.Content().Text))
+		page := pageLines(p.Content().Text)
+		lines += len(page)
+		// Glyph codes without a usable ToUnicode map come out as control
+		// characters. The library decodes Type3 fonts — Chromium's
+		// synthetic bold — by their encoding and never their ToUnicode map,
+		// so a bold heading can be garbage in a text layer that is
+		// otherwise fine: such lines are dropped, not the document.
+		page = slices.DeleteFunc(page, func(l string) bool {
+			if checkText(l) != nil {
+				unreadable++
+				return true
+			}
+			return false
+		})
+		all = append(all, page)
 	}
 	out := strings.TrimSpace(unwrapPages(all))
-	if out == "" {
+	if out == "" && unreadable == 0 {
 		return "", fmt.Errorf("%s: %w", name, ErrNoText)
 	}
-	if checkText(out) != nil {
-		// Glyph codes without a usable ToUnicode map come out as control
-		// characters: the text layer is unreadable.
+	if out == "" || 2*unreadable > lines || checkText(out) != nil {
 		return "", fmt.Errorf("%s: %w (unreadable text layer)", name, ErrNoText)
+	}
+	if unreadable > 0 {
+		slog.Warn("pdf lines with an unreadable text layer dropped", "file", name, "lines", unreadable, "of", lines)
 	}
 	return out, nil
 }

@@ -1,7 +1,9 @@
 package textio
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +35,11 @@ func TestChromiumPrintedPDFs(t *testing.T) {
 			},
 			notWant: []string{"纪要局", "纪要会", "纪要\n会关注度高"},
 		},
+		{
+			// The bold heading is a Type3 font the library cannot decode.
+			file: "chromium_bold_heading.pdf",
+			want: []string{"会议原则同意该方案，由市住房和城乡建设局按程序报批后组织实施。"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -58,6 +65,55 @@ func TestChromiumPrintedPDFs(t *testing.T) {
 				if strings.Contains(got, w) {
 					t.Errorf("text holds %q:\n%s", w, got)
 				}
+			}
+		})
+	}
+}
+
+// TestPDFUnreadableLines: a few lines whose glyphs decode to control
+// characters (a bold heading in a Type3 font) are dropped; a text layer
+// that is mostly such lines is still unreadable.
+func TestPDFUnreadableLines(t *testing.T) {
+	const junk = "\x01\x02\x03e\x04\x05"
+	body := []string{"赣州市人民政府常务会议纪要", "2021年6月18日上午，市长李克坚主持召开会议。", "会议原则同意该方案。"}
+	tests := []struct {
+		name    string
+		pages   [][]string
+		want    string
+		wantErr error
+	}{
+		{
+			name:  "one garbage heading among readable lines",
+			pages: [][]string{{body[0], body[1], junk, body[2]}},
+			want:  strings.Join(body, "\n"),
+		},
+		{
+			name:  "a garbage line on one page of two",
+			pages: [][]string{{body[0], body[1]}, {junk, body[2]}},
+			want:  body[0] + "\n" + body[1] + "\n\n" + body[2],
+		},
+		{
+			name:    "mostly garbage",
+			pages:   [][]string{{junk, body[1], junk, junk}},
+			wantErr: ErrNoText,
+		},
+		{
+			name:    "only garbage",
+			pages:   [][]string{{junk}},
+			wantErr: ErrNoText,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Read(context.Background(), "x.pdf", bytes.NewReader(buildPDFPages(t, tc.pages, "Td")), Options{})
+			if tc.wantErr != nil {
+				if !errors.Is(err, tc.wantErr) {
+					t.Fatalf("Read = %q, %v; want %v", got, err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Errorf("Read = %q, %v\nwant %q", got, err, tc.want)
 			}
 		})
 	}
