@@ -59,7 +59,7 @@ func unwrapPages(pages [][]string) string {
 				b.WriteByte('\n')
 			}
 			b.WriteString(strings.TrimSpace(l))
-			prevFull = isFull(columns(l), measure)
+			prevFull = isFull(l, measure)
 		}
 	}
 	return b.String()
@@ -116,7 +116,7 @@ func lineMeasure(pages [][]string) (int, bool) {
 	for _, lines := range pages {
 		for _, l := range lines {
 			switch c := columns(l); {
-			case isFull(c, measure):
+			case c <= measure+measureSlack && isFull(l, measure):
 				full++
 				long++
 				if !strings.ContainsRune(paragraphEnds, lastRune(l)) {
@@ -130,11 +130,16 @@ func lineMeasure(pages [][]string) (int, bool) {
 	return measure, open >= minFullLines && float64(full) >= minFullShare*float64(long)
 }
 
-// isFull reports whether a line of c columns fills the measure. A line well
-// over it is set in another size (the 抄送/印发 box) and ends where its own
-// measure does.
-func isFull(c, measure int) bool {
-	return c >= measure-measureSlack && c <= measure+measureSlack
+// isFull reports whether a line fills the measure. A line well over it that
+// ends a sentence is set in another size (the 抄送/印发 box) and ends where
+// its own measure does; one that stops mid-sentence runs on, its width
+// overcounted (quotes and gaps set narrower than the columns say).
+func isFull(l string, measure int) bool {
+	c := columns(l)
+	if c > measure+measureSlack {
+		return !strings.ContainsRune(paragraphEnds, lastRune(l))
+	}
+	return c >= measure-measureSlack
 }
 
 // columns is the display width of a line, its indent included.

@@ -100,6 +100,20 @@ func TestUnwrapPages(t *testing.T) {
 				"会议研究了高校毕业生就业工作，决定由省人力资源社会保障厅牵头。",
 		},
 		{
+			// Quotes and gaps set narrower than their columns make a
+			// first line look wider than the measure.
+			name: "a line over the measure that stops mid-sentence runs on",
+			pages: [][]string{{
+				"　　会议指出，当前正值 “七下八上 ”防汛关键期，各",
+				"地各有关部门要时刻绷紧防汛救灾这根弦，强化监",
+				"测预警，做好人员转移避险，及时发布预警信息。",
+				"　　会议研究了高校毕业生就业工作，决定由省",
+				"人力资源社会保障厅牵头，开展招聘专项行动。",
+			}},
+			want: "会议指出，当前正值 “七下八上 ”防汛关键期，各地各有关部门要时刻绷紧防汛救灾这根弦，强化监测预警，做好人员转移避险，及时发布预警信息。\n" +
+				"会议研究了高校毕业生就业工作，决定由省人力资源社会保障厅牵头，开展招聘专项行动。",
+		},
+		{
 			name:  "lines of scattered widths are not a measure",
 			pages: [][]string{{"会议研究了全市重点工作推进情况", "要求各部门抓好落实", "会议还研究了其他事项和有关工作安排", "散会"}},
 			want:  "会议研究了全市重点工作推进情况\n要求各部门抓好落实\n会议还研究了其他事项和有关工作安排\n散会",
