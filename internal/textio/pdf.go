@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -113,21 +114,10 @@ func pageLines(texts []pdf.Text) []string {
 		line.items = append(line.items, t)
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y > lines[j].y })
-	// The page's left margin: where its leftmost line starts.
-	left := math.Inf(1)
-	for _, l := range lines {
+	strs := make([]string, len(lines))
+	for i, l := range lines {
 		sort.SliceStable(l.items, func(i, j int) bool { return l.items[i].X < l.items[j].X })
-		left = min(left, l.items[0].X)
-	}
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
 		var b strings.Builder
-		// A paragraph's first-line indent is a move, not space glyphs: it
-		// is written back as full-width spaces, one per em, as a text file
-		// would have it, so that unwrapPages sees where paragraphs start.
-		if em := int(math.Round((l.items[0].X - left) / max(l.size, 1))); em >= 1 && em <= maxIndentEm {
-			b.WriteString(strings.Repeat("\u3000", em))
-		}
 		for k, t := range l.items {
 			// A wide gap between glyphs is a word or column space.
 			if k > 0 {
@@ -138,14 +128,48 @@ func pageLines(texts []pdf.Text) []string {
 			}
 			b.WriteString(t.S)
 		}
+		strs[i] = b.String()
+	}
+	// A browser's print header and footer sit in the page margin, left of
+	// the text: they would make every line of the body look indented.
+	if n := len(lines); n > 0 && browserFooter.MatchString(strings.TrimSpace(strs[n-1])) {
+		lines, strs = lines[:n-1], strs[:n-1]
+	}
+	if len(lines) > 0 && browserHeader.MatchString(strings.TrimSpace(strs[0])) {
+		lines, strs = lines[1:], strs[1:]
+	}
+	// The page's left margin: where its leftmost line starts.
+	left := math.Inf(1)
+	for _, l := range lines {
+		left = min(left, l.items[0].X)
+	}
+	out := make([]string, 0, len(lines))
+	for i, l := range lines {
+		s := strs[i]
+		// A paragraph's first-line indent is a move, not space glyphs: it
+		// is written back as full-width spaces, one per em, as a text file
+		// would have it, so that unwrapPages sees where paragraphs start.
+		if em := int(math.Round((l.items[0].X - left) / max(l.size, 1))); em >= 1 && em <= maxIndentEm {
+			s = strings.Repeat("\u3000", em) + s
+		}
 		// Leading spaces stay: a paragraph's indent tells unwrapPages
 		// where a paragraph starts.
-		if s := strings.TrimRightFunc(b.String(), unicode.IsSpace); strings.TrimSpace(s) != "" {
+		if s := strings.TrimRightFunc(s, unicode.IsSpace); strings.TrimSpace(s) != "" {
 			out = append(out, s)
 		}
 	}
 	return out
 }
+
+// browserHeader and browserFooter match the lines a browser prints above
+// and below every page unless told not to: the date and time before the
+// page title ("12/7/26, 2:06 PM 标题", "2026/12/7 14:06 标题"), and the
+// address with the page count ("https://… 1/3"; Chromium's font writes
+// "fi" as a ligature).
+var (
+	browserHeader = regexp.MustCompile(`^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s|$)`)
+	browserFooter = regexp.MustCompile(`^(?:https?|ﬁle|file)://\S*\s+\d{1,4}\s*/\s*\d{1,4}$`)
+)
 
 // maxIndentEm is the widest move from the margin read as an indent; lines
 // further right are centred or right-aligned (titles, signatures, dates).

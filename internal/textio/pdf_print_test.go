@@ -118,3 +118,32 @@ func TestPDFUnreadableLines(t *testing.T) {
 		})
 	}
 }
+
+// TestPDFBrowserHeaderFooter: the date line and the address line a browser
+// prints in the page margin are dropped, so they neither set the left
+// margin (which made every body line look indented) nor reach the text.
+func TestPDFBrowserHeaderFooter(t *testing.T) {
+	body := []string{
+		"　　　会议指出，当前正值防汛关键期，各地各",
+		"　有关部门要时刻绷紧防汛救灾这根弦，强化监",
+		"　测预警。",
+		"　　　会议研究了其他事项。",
+	}
+	const want = "会议指出，当前正值防汛关键期，各地各有关部门要时刻绷紧防汛救灾这根弦，强化监测预警。\n会议研究了其他事项。"
+	tests := []struct {
+		name, header, footer, want string
+	}{
+		{"en-US header, file address", "12/7/26, 2:06 PM 任振鹤主持召开省政府第25次常务会议 - 甘肃省人民政府", "ﬁle:///tmp/m06.html 1/1", want},
+		{"zh-CN header, web address", "2026/12/7 14:06 任振鹤主持召开省政府第25次常务会议", "https://www.gansu.gov.cn/art/2023/8/16/art_35.html 1/2", want},
+		{"a date without a time is text", "　2023/8/16 发布", "ﬁle:///tmp/m06.html 1/1", "2023/8/16 发布\n" + want},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := append(append([]string{tc.header}, body...), tc.footer)
+			got, err := Read(context.Background(), "x.pdf", bytes.NewReader(buildPDFPages(t, [][]string{lines}, "Tm")), Options{})
+			if err != nil || got != tc.want {
+				t.Errorf("Read = %q, %v\nwant %q", got, err, tc.want)
+			}
+		})
+	}
+}
