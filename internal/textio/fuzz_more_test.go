@@ -132,6 +132,17 @@ func FuzzReadDOCXStyles(f *testing.F) {
 	})
 }
 
+// FuzzReadPDFType3: arbitrary content and ToUnicode maps for Type3 fonts,
+// which the reader decodes itself, walking the content stream a second time.
+func FuzzReadPDFType3(f *testing.F) {
+	f.Add("BT /T1 12 Tf 20 800 Td <010203> Tj /F1 12 Tf (abc) Tj /T2 12 Tf [<01> 5 <02>] TJ ET",
+		"2 beginbfchar <01> <4E00> <02> <3001> endbfchar", "1 beginbfrange <01> <03> [<4E09> <3001> <7814>] endbfrange")
+	f.Add("BT /T1 12 Tf <01> ' q /T2 9 Tf Q <02> Tj ET", "1 beginbfrange <01> <FF> <FFFF> endbfrange", "1 beginbfchar <01")
+	f.Fuzz(func(t *testing.T, content, map1, map2 string) {
+		checkReadContract(t, "scan.pdf", type3PDF(content, map1, map2))
+	})
+}
+
 // FuzzReadPDF: raw PDF bytes (damaged xref, truncated objects, image-only).
 func FuzzReadPDF(f *testing.F) {
 	lines := sampleLines(f)

@@ -50,7 +50,7 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 		if !pageStreamsSafe(p) {
 			return "", fmt.Errorf("%s: %w: unterminated string in page %d", name, ErrMalformed, i)
 		}
-		page := pageLines(p.Content().Text)
+		page := pageLines(type3Text(p, p.Content().Text))
 		lines += len(page)
 		// Glyph codes without a usable ToUnicode map come out as control
 		// characters. The library decodes Type3 fonts — Chromium's

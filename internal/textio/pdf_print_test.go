@@ -38,7 +38,7 @@ func TestChromiumPrintedPDFs(t *testing.T) {
 		{
 			// The bold heading is a Type3 font the library cannot decode.
 			file: "chromium_bold_heading.pdf",
-			want: []string{"会议原则同意该方案，由市住房和城乡建设局按程序报批后组织实施。"},
+			want: []string{"一、审议《赣州市城区内涝治理实施方案》", "会议原则同意该方案，由市住房和城乡建设局按程序报批后组织实施。"},
 		},
 	}
 	for _, tc := range tests {
