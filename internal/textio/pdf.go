@@ -43,7 +43,10 @@ func readPDF(ctx context.Context, name string, data []byte) (text string, err er
 		if err := ctx.Err(); err != nil {
 			return "", fmt.Errorf("%s: %w", name, err)
 		}
-		p := r.Page(i)
+		p, ok := pageAt(r, i)
+		if !ok {
+			return "", fmt.Errorf("%s: %w: page tree deeper than %d levels", name, ErrMalformed, maxPageTreeDepth)
+		}
 		if p.V.IsNull() {
 			continue
 		}
@@ -170,6 +173,48 @@ var (
 	browserHeader = regexp.MustCompile(`^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s|$)`)
 	browserFooter = regexp.MustCompile(`^(?:https?|ﬁle|file)://\S*\s+\d{1,4}\s*/\s*\d{1,4}$`)
 )
+
+// maxPageTreeDepth bounds the descent to a page: real page trees are a few
+// levels deep, while a node listed among its own kids would be descended
+// forever (the library's Reader.Page does).
+const maxPageTreeDepth = 64
+
+// pageAt finds page num (from 1) as Reader.Page does, but gives up (false)
+// after maxPageTreeDepth levels. A missing page is a null Page.
+func pageAt(r *pdf.Reader, num int) (pdf.Page, bool) {
+	num--
+	node := r.Trailer().Key("Root").Key("Pages")
+	for depth := 0; node.Key("Type").Name() == "Pages"; depth++ {
+		if depth >= maxPageTreeDepth {
+			return pdf.Page{}, false
+		}
+		if int(node.Key("Count").Int64()) < num {
+			return pdf.Page{}, true
+		}
+		kids, next := node.Key("Kids"), pdf.Value{}
+		for i := 0; i < kids.Len() && next.IsNull(); i++ {
+			kid := kids.Index(i)
+			switch kid.Key("Type").Name() {
+			case "Pages":
+				if c := int(kid.Key("Count").Int64()); num < c {
+					next = kid
+				} else {
+					num -= c
+				}
+			case "Page":
+				if num == 0 {
+					return pdf.Page{V: kid}, true
+				}
+				num--
+			}
+		}
+		if next.IsNull() {
+			return pdf.Page{}, true
+		}
+		node = next
+	}
+	return pdf.Page{}, true
+}
 
 // maxIndentEm is the widest move from the margin read as an indent; lines
 // further right are centred or right-aligned (titles, signatures, dates).
