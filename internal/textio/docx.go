@@ -35,13 +35,15 @@ func readDOCX(ctx context.Context, name string, data []byte, limit int64) (strin
 	if len(zr.File) > maxZipEntries {
 		return "", fmt.Errorf("%s: %w (%d zip entries)", name, ErrTooLarge, len(zr.File))
 	}
-	var doc, numFile *zip.File
+	var doc, numFile, styleFile *zip.File
 	for _, f := range zr.File {
 		switch f.Name {
 		case "word/document.xml":
 			doc = f
 		case "word/numbering.xml":
 			numFile = f
+		case "word/styles.xml":
+			styleFile = f
 		}
 	}
 	if doc == nil {
@@ -57,7 +59,7 @@ func readDOCX(ctx context.Context, name string, data []byte, limit int64) (strin
 	}
 	defer rc.Close()
 	lr := &io.LimitedReader{R: rc, N: limit + 1}
-	text, err := docxText(ctx, lr, newNumberer(num))
+	text, err := docxText(ctx, lr, newNumberer(num), loadStyles(ctx, name, styleFile, limit))
 	if lr.N <= 0 {
 		return "", fmt.Errorf("%s: %w (document.xml expands beyond %d bytes)", name, ErrTooLarge, limit)
 	}
@@ -98,7 +100,7 @@ func loadNumbering(ctx context.Context, name string, f *zip.File, limit int64) *
 }
 
 // docxText walks the WordprocessingML token stream.
-func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) {
+func docxText(ctx context.Context, r io.Reader, nums *numberer, st *styles) (string, error) {
 	dec := xml.NewDecoder(r)
 	var b strings.Builder
 	inText := false
@@ -106,6 +108,8 @@ func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) 
 	cellStart := false // a paragraph inside a cell continues the row
 	fallback := 0
 	numID, ilvl := "", 0 // list membership of the current paragraph (w:numPr)
+	hasIlvl := false     // ilvl is the paragraph's own, not its style's
+	pStyle := ""         // the current paragraph's style
 	labelled := false    // the current paragraph's label is written
 	revision := 0        // inside w:pPrChange: former properties, ignored
 	var merge vmerges    // cells merged down the outer table's columns
@@ -133,6 +137,7 @@ func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) 
 			switch t.Name.Local {
 			case "p":
 				numID, ilvl, labelled = "", 0, false
+				hasIlvl, pStyle = false, ""
 			case "pPrChange":
 				revision++
 			case "numId":
@@ -142,6 +147,11 @@ func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) 
 			case "ilvl":
 				if revision == 0 {
 					ilvl, _ = strconv.Atoi(wordVal(t))
+					hasIlvl = true
+				}
+			case "pStyle":
+				if revision == 0 {
+					pStyle = wordVal(t)
 				}
 			case "t":
 				inText = true
@@ -187,6 +197,14 @@ func docxText(ctx context.Context, r io.Reader, nums *numberer) (string, error) 
 					continue
 				}
 				labelled = true
+				if numID == "" {
+					// No numId of its own: the style's list, at the
+					// paragraph's own level if it sets one.
+					sID, sLvl := st.numbering(pStyle)
+					if numID = sID; !hasIlvl {
+						ilvl = sLvl
+					}
+				}
 				if l := nums.label(numID, ilvl); l != "" {
 					b.WriteString(l)
 					cellStart = false

@@ -112,6 +112,37 @@ func FuzzReadDOCXXML(f *testing.F) {
 	})
 }
 
+// FuzzReadDOCXStyles: arbitrary styles.xml and document.xml with style
+// numbering: basedOn chains, loops and numPr in styles.
+func FuzzReadDOCXStyles(f *testing.F) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	doc := `<w:document ` + w + `><w:body><w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>议题</w:t></w:r></w:p></w:body></w:document>`
+	f.Add(doc, `<w:styles `+w+`><w:style w:type="paragraph" w:styleId="1"><w:basedOn w:val="0"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`)
+	f.Add(doc, `<w:styles `+w+`><w:style w:styleId="1"><w:basedOn w:val="2"/></w:style><w:style w:styleId="2"><w:basedOn w:val="1"/></w:style></w:styles>`)
+	f.Add(doc, `<w:styles><w:style w:styleId="1"><w:pPr><w:numPr><w:ilvl w:val="-7"/>`)
+	f.Fuzz(func(t *testing.T, document, styles string) {
+		checkReadContract(t, "upload.docx", zipFiles(t, map[string]string{
+			"word/document.xml": document,
+			"word/styles.xml":   styles,
+			"word/numbering.xml": `<w:numbering ` + w + `><w:abstractNum w:abstractNumId="0">` +
+				`<w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+				`<w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>` +
+				`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+		}))
+	})
+}
+
+// FuzzReadPDFType3: arbitrary content and ToUnicode maps for Type3 fonts,
+// which the reader decodes itself, walking the content stream a second time.
+func FuzzReadPDFType3(f *testing.F) {
+	f.Add("BT /T1 12 Tf 20 800 Td <010203> Tj /F1 12 Tf (abc) Tj /T2 12 Tf [<01> 5 <02>] TJ ET",
+		"2 beginbfchar <01> <4E00> <02> <3001> endbfchar", "1 beginbfrange <01> <03> [<4E09> <3001> <7814>] endbfrange")
+	f.Add("BT /T1 12 Tf <01> ' q /T2 9 Tf Q <02> Tj ET", "1 beginbfrange <01> <FF> <FFFF> endbfrange", "1 beginbfchar <01")
+	f.Fuzz(func(t *testing.T, content, map1, map2 string) {
+		checkReadContract(t, "scan.pdf", type3PDF(content, map1, map2))
+	})
+}
+
 // FuzzReadPDF: raw PDF bytes (damaged xref, truncated objects, image-only).
 func FuzzReadPDF(f *testing.F) {
 	lines := sampleLines(f)
