@@ -33,3 +33,28 @@ func TestOneSubjectMinutes(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSubjectReport: a report on one matter whose paragraphs comment on
+// it has that matter as its topic, with the leads its comments name; with
+// no matter named, comments make no topics.
+func TestOneSubjectReport(t *testing.T) {
+	p := parser(t)
+	tests := []struct{ lead, title string }{
+		{"5月9日，副省长刘小明在武汉主持召开全省交通项目建设专题会议，研究推进沿江高铁等重大项目建设。", "研究推进沿江高铁等重大项目建设"},
+		{"5月9日，副省长刘小明在武汉主持召开全省交通项目建设专题会议。", ""},
+	}
+	for _, tc := range tests {
+		text := "副省长刘小明主持召开全省交通项目建设专题会议\n2024-05-10　来源：湖北省人民政府门户网站\n\n" + tc.lead +
+			"\n\n会议要求，省交通运输厅要会同省发展改革委加强要素保障。"
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tc.title == "" && len(d.Topics) != 0:
+			t.Errorf("%s: topics %+v, want none", tc.lead, d.Topics)
+		case tc.title != "" && (len(d.Topics) != 1 || d.Topics[0].Title != tc.title || len(d.Topics[0].LeadDepartments) != 2):
+			t.Errorf("%s: topics %+v, want %q led by two units", tc.lead, d.Topics, tc.title)
+		}
+	}
+}

@@ -25,6 +25,12 @@ func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 		topics = st.openerTopics(paras, decisionsOnly)
 		if !decisionsOnly {
 			topics = st.oneSubject(topics, start)
+		} else if len(topics) == 0 {
+			// A report on one matter: its comments are items only under
+			// the matter its lead names.
+			if merged := st.oneSubject(st.commentTopics(paras), start); len(merged) == 1 && !commentTitleRe.MatchString(merged[0].Title) {
+				topics = merged
+			}
 		}
 	}
 	for i := range topics {
@@ -706,6 +712,21 @@ func (st *state) oneSubject(topics []document.Topic, start int) []document.Topic
 		text.WriteString(t.Text)
 	}
 	return []document.Topic{{No: 1, Title: subject, Text: text.String()}}
+}
+
+// commentTopics are the paragraphs of a report that comment on what the
+// meeting took up (会议要求，省交通运输厅要…), each as a topic titled by its
+// first sentence, for oneSubject to name by the report's matter.
+func (st *state) commentTopics(paras []string) []document.Topic {
+	var out []document.Topic
+	for _, p := range paras {
+		if _, ok := hasAnyPrefix(p, closingOpeners); !ok || !strings.HasPrefix(p, "会议") {
+			continue
+		}
+		title := strings.TrimPrefix(sentences(p)[0], "会议")
+		out = append(out, document.Topic{No: len(out) + 1, Title: trimEndPunct(title), Text: p})
+	}
+	return out
 }
 
 func isOpener(s string, decisionsOnly bool) bool {
