@@ -100,6 +100,9 @@ func (st *state) findIntroLine() int {
 	if i := pass(func(l string) bool { return speechRe.MatchString(l) && !isTitleLine(l) && usable(l) }); i >= 0 {
 		return i
 	}
+	if i := pass(func(l string) bool { return siteVisitRe.MatchString(l) && !isTitleLine(l) && usable(l) }); i >= 0 {
+		return i
+	}
 	// "2019年5月6日上午，会议由副县长王xx主持": the chair masked, the date
 	// still dates the meeting.
 	return pass(func(l string) bool {
@@ -145,6 +148,17 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 			break
 		}
 	}
+	// "市长吴斌率市发改局…赴崇福镇开展现场办公": a site visit is led,
+	// not chaired; the leader stands before 率.
+	siteVisit := false
+	if host == nil {
+		if sv := siteVisitRe.FindStringSubmatchIndex(line); sv != nil {
+			host, siteVisit = sv[2:4], true
+			if m.Place == "" && sv[4] >= 0 {
+				m.Place = line[sv[4]:sv[5]]
+			}
+		}
+	}
 	// "县长王立新在县政府第42次常务会议上强调": a report of the speech
 	// names the meeting, and the speaker where 主持 would stand.
 	var speech []int
@@ -175,7 +189,7 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 			clause = line[when.End:host[0]]
 		}
 		clause = afterLast(clause, "，,。；;:：")
-		if i := st.placeAt(clause); i >= 0 {
+		if i := st.placeAt(clause); i >= 0 && !siteVisit {
 			m.Place = trimPunct(clause[i+len("在"):])
 			clause = clause[:i]
 		}
@@ -217,6 +231,9 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 		}
 	}
 	st.setMeetingName(m, name)
+	if m.Type == "" && siteVisit {
+		m.Type = "现场办公会议"
+	}
 	ok := m.Name != "" || m.Chair != nil || hasDate
 	return m, when, ok
 }

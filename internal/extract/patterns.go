@@ -13,7 +13,7 @@ import (
 // 办公会议.
 var meetingTypes = []string{
 	"市长办公会议", "县长办公会议", "区长办公会议", "省长办公会议", "州长办公会议", "旗长办公会议",
-	"主任办公会议", "局长办公会议", "市长办公会", "县长办公会", "区长办公会",
+	"主任办公会议", "局长办公会议", "盟长办公会议", "市长办公会", "县长办公会", "区长办公会", "现场办公会议", "现场办公会",
 	"常务会议", "常务会", "专题会议", "专题会", "协调会议", "协调会", "联席会议", "全体会议", "全体会",
 	"办公会议", "办公会", "调度会议", "调度会", "碰头会", "推进会", "座谈会", "工作会议", "党组会议", "会议",
 }
@@ -242,6 +242,9 @@ var (
 	// footnoteMark is an optional note marker right after a word: ①, ⑴,
 	// ¹, *, [1].
 	footnoteMark = `(?:[①-⑳⑴-⒇¹²³⁴-⁹*＊]|[\[［〔]\d{1,2}[\]］〕])?`
+	// siteVisitRe finds who leads a site visit (…率/带领…赴/到X…现场办公):
+	// group 1 the verb, 2 the place visited.
+	siteVisitRe = regexp.MustCompile(`(率|带领)[^。；]{0,80}?(?:赴|到|深入)([^，。；,、\s]{2,20}?)(?:开展|进行|召开|举行)?现场办公`)
 	// hostRe splits the intro sentence around 主持.
 	hostRe = regexp.MustCompile(`主持(?:召开|举行|开展)?|召集(?:召开)?`)
 	// meetingAfterRe finds the meeting name after 召开/举行.

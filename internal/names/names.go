@@ -109,7 +109,7 @@ func Masked(s string) bool { return strings.ContainsAny(s, maskRunes) }
 
 // notInGivenName are characters that never occur in a given name but end or
 // join the words around names: 李翔等, 刘通副县长, 王军的.
-const notInGivenName = "的了是在等及与们这那个被把副省市县区局委办厅院处部府乡村组队所站司记员说称"
+const notInGivenName = "的了是在等及与们这那个被把副省市县区局委办厅院处部府乡村组队所站司记员说称率"
 
 // stopSuffixes end a run that is a name followed by a verb or a title
 // (李翔强调, 梁庆民指出, 王翔同志), never a name itself.
@@ -409,7 +409,8 @@ func JoinPadded(s string) string {
 // proseNameEnds may follow a name in running text: list marks and the
 // verbs of a meeting report.
 var proseNameEnds = []string{"、", "，", ",", "。", "；", ";", "：", ":", "）", ")", "主持", "出席", "列席", "参加",
-	"同志", "等", "在", "代表", "讲话", "作", "受", "委托", "带队", "一行", "陪同", "汇报", "因", "请假", "缺席"}
+	"同志", "等", "在", "代表", "讲话", "作", "受", "委托", "带队", "一行", "陪同", "汇报", "因", "请假", "缺席",
+	"率", "带领"} // 市长吴斌率市发改局…赴崇福镇现场办公
 
 // JoinProsePadded joins two-character names padded to width in running text
 // ("县长杨　华主持召开…", "副县长李国平、何　琼、陶建民出席会议"): a surname
