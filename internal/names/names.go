@@ -173,11 +173,18 @@ func mongolian(s string) bool {
 	if mongolianNames[s] {
 		return true
 	}
-	rs := []rune(s)
-	for i := 2; i <= len(rs)-2; i++ {
-		if mongolianNames[string(rs[:i])] && mongolianNames[string(rs[i:])] {
+	// Two names of two to four characters each: a longer run is prose,
+	// which reaches here often (every run a title stands next to).
+	n := utf8.RuneCountInString(s)
+	if n < 4 || n > 8 {
+		return false
+	}
+	k := 0
+	for i := range s {
+		if k >= 2 && k <= n-2 && mongolianNames[s[:i]] && mongolianNames[s[i:]] {
 			return true
 		}
+		k++
 	}
 	return false
 }
