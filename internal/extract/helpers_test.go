@@ -348,6 +348,8 @@ func TestDetectKind(t *testing.T) {
 		{"12月2日下午，省长毛伟明主持召开省政府第50次常务会议，审议《报告》。", document.KindNews},
 		{"10月31日，县长常东旭主持召开县政府常务会议。\n列席人员：新闻媒体记者。", document.KindMinutes},
 		{"今天天气很好。", document.KindOther},
+		// A regulation whose 题注 names the meeting that passed it.
+		{"临沧市城市绿化管理办法\n（2018年12月20日临沧市人民政府第31次常务会议通过　2019年1月8日临沧市人民政府令第2号公布）\n第一条　为了促进城市绿化事业发展，制定本办法。\n第二条　本办法适用于本市。", document.KindOfficial},
 	}
 	for _, c := range cases {
 		st := newState(&Parser{}, c.text, Meta{})

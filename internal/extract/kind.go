@@ -47,7 +47,7 @@ func detectKind(lines []string) document.Kind {
 	if hasMetaHeader(head) {
 		return document.KindOfficial
 	}
-	if hasOfficialTitle(head) || containsAny(body, officialPhrases) {
+	if hasOfficialTitle(head) || containsAny(body, officialPhrases) || isRegulation(head, body) {
 		return document.KindOfficial
 	}
 	// A summary, plan or annual report may count the meetings of its year
@@ -115,6 +115,25 @@ func hasOfficialTitle(head []string) bool {
 			if contains(publicNoticeSuffixes, suf) && !headHasDocNumber(head) {
 				continue
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// regulationSuffixes end the title of a regulation (政府规章 and the like).
+var regulationSuffixes = []string{"办法", "规定", "细则", "条例", "规则", "规程", "章程", "准则"}
+
+// isRegulation reports the text of a regulation: a title of its kind and
+// numbered articles (第一条…). Its 题注 may name the 常务会议 that passed it,
+// which makes it no report of that meeting.
+func isRegulation(head []string, body string) bool {
+	if !strings.Contains(body, "第一条") || !strings.Contains(body, "第二条") {
+		return false
+	}
+	for _, l := range head[:min(len(head), 3)] {
+		t := trimEndPunct(strings.Trim(l, "《》"))
+		if _, ok := hasAnySuffix(t, regulationSuffixes); ok && runeLen(t) <= 40 && !strings.ContainsAny(t, "，。") {
 			return true
 		}
 	}

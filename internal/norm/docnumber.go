@@ -204,6 +204,17 @@ func docPrefix(s string, end int) (int, string) {
 	if p == "" {
 		return orig, ""
 	}
+	// "2019年1月8日临沧市人民政府令第2号": a date's last unit is no part of
+	// the name after it.
+	if before, _ := utf8.DecodeLastRuneInString(s[:start]); before >= '0' && before <= '9' || before >= '０' && before <= '９' {
+		for _, u := range []string{"日", "月", "年"} {
+			if rest, ok := strings.CutPrefix(p, u); ok && rest != "" {
+				start += len(u)
+				p = rest
+				break
+			}
+		}
+	}
 	// Take what follows the last lead-in word.
 	for {
 		cut := -1

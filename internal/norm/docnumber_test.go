@@ -72,6 +72,9 @@ func TestFindDocNumberSeries(t *testing.T) {
 	}{
 		{"国务院令 第 708 号", "国务院令第708号", 0, 708},
 		{"国家税务总局公告2018年第15号", "国家税务总局公告2018年第15号", 2018, 15},
+		// A date before the decree ends at its 日 (the 题注 of a regulation).
+		{"2019年1月8日临沧市人民政府令第2号公布", "临沧市人民政府令第2号", 0, 2},
+		{"日照市人民政府令第5号", "日照市人民政府令第5号", 0, 5},
 	}
 	for _, tt := range tests {
 		d, _, _, ok := FindDocNumber(tt.in)
