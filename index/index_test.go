@@ -253,7 +253,7 @@ func TestInvalidQueries(t *testing.T) {
 		{Query{Page: 1 << 40, Size: 100}, "page"},
 		{Query{Sort: "newest"}, "sort"},
 		{Query{Kind: "memo"}, "kind"},
-		{Query{Text: "a OR"}, "q"},
+		{Query{Text: "a OR -b"}, "q"},
 		{Query{Text: "doc_number:hello"}, "doc_number"},
 		{Query{Text: strings.Repeat("长", 10000)}, "q"},
 		{Query{Text: strings.Repeat("词 ", 1000)}, "q"},
@@ -291,9 +291,11 @@ func TestQuerySyntax(t *testing.T) {
 		{"“安全生产", []string{"a", "c"}}, // an unclosed Chinese quote is punctuation
 		{`"安全生产`, []string{"a", "c"}}, // an unclosed quote: a phrase to the end
 		{`献血 "危险化学品`, []string{"b"}},
-		// Dates typed the ISO or dotted way find them as documents write them.
-		{"2020-03", []string{"c"}},
-		{"2020.3 安全生产", []string{"c"}},
+		// Dates typed the ISO or dotted way find them as documents write
+		// them, beside the 文号 the same digits may mean (〔2020〕3号).
+		{"2020-03", []string{"a", "c"}},
+		{"2020.3 安全生产", []string{"a", "c"}},
+		{"2020-03 献血", []string{"c"}},
 		// Operators as users type them.
 		{"危险化学品 not 献血", []string{"a"}},
 		{"危险化学品 !献血", []string{"a"}},
@@ -302,6 +304,7 @@ func TestQuerySyntax(t *testing.T) {
 		{"献血 和 危险化学品", []string{"b"}},
 		{"献血 or 通知", []string{"a", "b", "c"}},
 		{"献血 或 通知", []string{"a", "b", "c"}},
+		{"献血 | 通知", []string{"a", "b", "c"}},
 	}
 	for _, tc := range tests {
 		r := find(t, ix, Query{Text: tc.q})
@@ -309,7 +312,7 @@ func TestQuerySyntax(t *testing.T) {
 		if tc.q == "献血 AND 危险化学品" && r.Operator != "and" {
 			t.Errorf("%s: operator %q, want and", tc.q, r.Operator)
 		}
-		if strings.Contains(strings.ToUpper(tc.q), " OR ") || strings.Contains(tc.q, "或") || strings.ContainsAny(tc.q, "“\"") {
+		if strings.Contains(strings.ToUpper(tc.q), " OR ") || strings.ContainsAny(tc.q, "或|") || strings.ContainsAny(tc.q, "“\"") || strings.HasPrefix(tc.q, "2020") {
 			slices.Sort(got)
 		}
 		if !reflect.DeepEqual(got, tc.want) {
@@ -319,21 +322,19 @@ func TestQuerySyntax(t *testing.T) {
 }
 
 // TestQueryWithoutWords: a query of punctuation or symbols only lists
-// every document, as an empty one does, and says what it left out.
+// every document, as an empty one does, and says what it left out; so is
+// an operator left over at the end.
 func TestQueryWithoutWords(t *testing.T) {
 	ix := openTest(t, Options{})
 	put(t, ix, doc("a", "纪要", "安全生产。"), doc("b", "通知", "献血。"))
-	for _, q := range []string{"。", "*", "-", "+", `"`, "😀", "？！", "安全生产 😀"} {
+	for _, q := range []string{"。", "*", "-", "+", `"`, `""`, "!", "|", "&&", "😀", "？！", "安全生产 😀", "安全生产 OR", "安全生产 或", "安全生产 和"} {
 		r := find(t, ix, Query{Text: q})
 		want := 2
-		if q == "安全生产 😀" {
-			want = 1
+		if strings.HasPrefix(q, "安全生产") {
+			want = 1 // and a word left over at the end is left out
 		}
-		if len(r.Hits) != want {
-			t.Errorf("%q: %d hits, want %d", q, len(r.Hits), want)
-		}
-		if strings.ContainsAny(q, "。*😀？") && len(r.Ignored) == 0 {
-			t.Errorf("%q: ignored nothing", q)
+		if len(r.Hits) != want || len(r.Ignored) == 0 || r.Operator == "or" {
+			t.Errorf("%q: %d hits (operator %q), ignored %q; want %d and something ignored", q, len(r.Hits), r.Operator, r.Ignored, want)
 		}
 	}
 }
@@ -980,6 +981,10 @@ func TestQuotedIsExact(t *testing.T) {
 		{"副市长", []string{"city"}},
 		{`"副市长"`, []string{"city"}},
 		{"孙灿副市长", []string{"city"}},
+		{"常务副", []string{"city"}},
+		{`"常务副市长"`, []string{"city"}},
+		{`"卫生健康委员会"`, []string{"health"}},
+		{`"卫健委"`, []string{}}, // quoted: the text as typed, not the unit's other forms
 		{"卫生健康委员会", []string{"health"}},
 	}
 	for _, tc := range tests {

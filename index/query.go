@@ -18,7 +18,7 @@ import (
 // or score without bound.
 const (
 	maxQueryRunes   = 512
-	maxClauses      = 32
+	maxClauses      = 64 // a pasted paragraph of 512 characters has some dozens
 	maxVariants     = 8
 	maxResultWindow = 10000
 )
@@ -30,6 +30,7 @@ type clause struct {
 	scope  string // "", "title", "doc_number"
 	must   bool   // +word
 	not    bool   // -word
+	alt    string // the same word as documents write it (a typed date), asked with it
 }
 
 // parsed is a query string: AND between groups, OR inside a group.
@@ -45,16 +46,19 @@ type parsed struct {
 var (
 	notWords = []string{"NOT"}
 	andWords = []string{"AND", "&", "&&", "＆", "和", "与", "且", "并且"}
-	orWords  = []string{"OR", "|", "||", "｜", "或", "或者"} // the first three even where they are out of place (an error)
+	orWords  = []string{"OR", "|", "||", "｜", "或", "或者"}
 )
 
-func isOperator(w string, ops []string) bool {
-	for _, op := range ops {
-		if strings.EqualFold(w, op) {
-			return true
+// operatorOf names the operator w is ("not", "and", "or"), or "".
+func operatorOf(w string) string {
+	for name, ops := range map[string][]string{"not": notWords, "and": andWords, "or": orWords} {
+		for _, op := range ops {
+			if strings.EqualFold(w, op) {
+				return name
+			}
 		}
 	}
-	return false
+	return ""
 }
 
 // typedDateRe is a date typed the ISO or dotted way: 2020-03, 2020.3.18.
@@ -142,6 +146,7 @@ func parseQuery(s string) (*parsed, error) {
 			i++
 			continue
 		}
+		from := i
 		c := clause{}
 		switch rs[i] {
 		case '+', '＋':
@@ -192,10 +197,31 @@ func parseQuery(s string) (*parsed, error) {
 			if c.scope != "" {
 				return nil, fmt.Errorf("%w: q: %s: needs a value", ErrInvalidQuery, c.scope)
 			}
-			continue // a lone + or - is noise, not an error
+			// A lone + or -, or empty quotes: noise, said as symbols are.
+			ignored = append(ignored, strings.TrimSpace(string(rs[from:i])))
+			continue
 		}
-		if !c.phrase && c.scope == "" {
-			c.text = datedAsWritten(c.text)
+		bare := !c.phrase && !c.must && !c.not && c.scope == ""
+		more := strings.TrimSpace(string(rs[i:])) != ""
+		// Operators typed the ways users know them: "NOT 安全生产" (or not)
+		// excludes the next word, as -安全生产 does; OR, | and 或 join the
+		// words beside them; AND, && and 和 between words are what the
+		// search does anyway. Alone, a word operator is a word; one left
+		// over at the end (typed, not finished yet) is left out.
+		if op := operatorOf(c.text); bare && op != "" {
+			switch {
+			case op == "not" && more:
+				pendingNot = true
+				continue
+			case op == "and" && more && len(toks) > 0:
+				continue
+			case op == "or" && more && len(toks) > 0 && !pendingOr && !pendingNot:
+				pendingOr = true
+				continue
+			case len(toks) > 0 || !searchable(c.text):
+				ignored = append(ignored, c.text)
+				continue
+			}
 		}
 		if c.scope == "" && !searchable(c.text) {
 			// 。, *, an emoji: nothing the index holds. Said, not searched,
@@ -203,33 +229,21 @@ func parseQuery(s string) (*parsed, error) {
 			ignored = append(ignored, c.text)
 			continue
 		}
-		bare := !c.phrase && !c.must && !c.not && c.scope == ""
-		more := strings.TrimSpace(string(rs[i:])) != ""
-		// Operators typed the ways users know them: "NOT 安全生产" (or not)
-		// excludes the next word, as -安全生产 does; AND, && and 和 between
-		// words are what the search does anyway. Alone, each is a word.
-		if bare && isOperator(c.text, notWords) && more {
-			pendingNot = true
-			continue
-		}
-		if bare && isOperator(c.text, andWords) && more && len(toks) > 0 {
-			continue
+		if !c.phrase && c.scope == "" {
+			// 2020-03-18 as typed, and as documents write it (2020年3月18日).
+			if w := datedAsWritten(c.text); w != c.text {
+				c.alt, c.phrase = w, true // the typed form whole, as metadata write it
+			}
 		}
 		if pendingNot {
 			c.not, pendingNot = true, false
-		}
-		if bare && (isOperator(c.text, orWords[:3]) || isOperator(c.text, orWords[3:]) && more && len(toks) > 0) {
-			if len(toks) == 0 || pendingOr {
-				return nil, fmt.Errorf("%w: q: OR needs a word on each side", ErrInvalidQuery)
-			}
-			pendingOr = true
-			continue
 		}
 		toks = append(toks, c)
 		ors = append(ors, pendingOr)
 		pendingOr = false
 	}
 	if pendingOr {
+		// "苏州 OR -杭州": nothing for the OR to join.
 		return nil, fmt.Errorf("%w: q: OR needs a word on each side", ErrInvalidQuery)
 	}
 	if len(toks) > maxClauses {
@@ -237,11 +251,15 @@ func parseQuery(s string) (*parsed, error) {
 	}
 	p := &parsed{ignored: ignored}
 	for i, c := range toks {
+		alts := []clause{c}
+		if c.alt != "" {
+			alts = append(alts, clause{text: c.alt, must: c.must, not: c.not})
+		}
 		if c.not {
 			if ors[i] {
 				return nil, fmt.Errorf("%w: q: OR cannot join an excluded word", ErrInvalidQuery)
 			}
-			p.not = append(p.not, c)
+			p.not = append(p.not, alts...)
 			continue
 		}
 		if c.must {
@@ -249,10 +267,10 @@ func parseQuery(s string) (*parsed, error) {
 		}
 		if ors[i] && len(p.groups) > 0 {
 			last := len(p.groups) - 1
-			p.groups[last] = append(p.groups[last], c)
+			p.groups[last] = append(p.groups[last], alts...)
 			continue
 		}
-		p.groups = append(p.groups, []clause{c})
+		p.groups = append(p.groups, alts)
 	}
 	return p, nil
 }
@@ -455,12 +473,18 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			// matching each variant there would add up to more than the
 			// text matches of the documents that are about the department
 			// (and BM25 would favour the shortest lists).
-			body = append(body, termQ(fPerson, v, boostKeyword), termQ(fDeptAny, v, boostDepartment))
+			body = append(body, termQ(fPerson, v, boostKeyword))
+			if !c.phrase {
+				// (The list holds every form and alias: no exact match.)
+				body = append(body, termQ(fDeptAny, v, boostDepartment))
+			}
 		}
 		// The issuer as the hits show it, which a document may only imply
 		// (a report saying 省政府 of 浙江省人民政府); one per document, so
 		// every variant (徐州市政府 → 徐州市人民政府) may ask.
-		body = append(body, termQ(fIssuer, v, boostKeyword*scale))
+		if i == 0 || samePlace(v, text) {
+			body = append(body, termQ(fIssuer, v, boostKeyword*scale))
+		}
 		if !c.phrase {
 			// Adjacent words score above scattered ones.
 			body = append(body, b.fieldQuery(fBody, v, true, boostPhrase*scale))
@@ -692,16 +716,25 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 // (浙江省政府 → 浙江省人民政府); nil for any other word.
 func (ix *Index) governmentForms(field, w string, r relax, boost float64) []query.Query {
 	fm, ok := ix.opts.Departments.(*formsMemo)
-	if !ok || !strings.HasSuffix(w, "政府") || utf8.RuneCountInString(w) < 4 {
+	if !ok || !strings.HasSuffix(w, "政府") || strings.HasSuffix(w, "人民政府") || utf8.RuneCountInString(w) < 4 {
 		return nil
 	}
 	var out []query.Query
 	for _, f := range fm.FilterForms(w) {
-		if f = ix.simplify(f); f != w && len(out) < maxVariants {
+		// Only the forms that keep the whole place (not 东区人民政府 for
+		// 攀枝花市东区政府: every city has an 东区).
+		if f = ix.simplify(f); f != w && samePlace(f, w) && len(out) < maxVariants {
 			out = append(out, ix.fieldQuery(field, f, true, r, boost))
 		}
 	}
 	return out
+}
+
+// samePlace reports whether two forms of a name open with the same two
+// characters, the start of the place they name.
+func samePlace(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	return len(ra) >= 2 && len(rb) >= 2 && ra[0] == rb[0] && ra[1] == rb[1]
 }
 
 // ordinalsInDigits writes the ordinals of s in digits (第四十二次 → 第42次),

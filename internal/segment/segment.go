@@ -75,15 +75,18 @@ const UserFreq = 1000
 
 // Corrections to gse's dictionary, loaded before it so that they win (gse
 // keeps the first frequency it sees): 市政府第86次 must not cut as 市政/府第,
-// nor 后发文 as 后发/文, nor 常务副市长 as 常务副/市长. A frequency of 2 is the least gse accepts.
+// nor 后发文 as 后发/文. A frequency of 2 is the least gse accepts.
 var dictionaryFixes = []Word{
 	{Text: "市政府", Freq: 50000}, {Text: "区政府", Freq: 50000}, {Text: "县政府", Freq: 50000},
 	{Text: "府第", Freq: 2}, {Text: "后发", Freq: 2},
-	// 常务副市长 is 常务 + 副市长 (as 常务副县长 is), or a search for 副市长
-	// misses every executive vice-mayor.
-	{Text: "常务副", Freq: 2},
+	// 常务副市长 is one word whose parts (常务, 常务副, 副市长, 市长) are
+	// indexed with it, or a search for 副市长 misses every executive
+	// vice-mayor (gse cut 常务副/市长).
 	{Text: "副市长", Freq: 3000}, {Text: "副主任", Freq: 3000}, {Text: "副秘书长", Freq: 3000},
 	{Text: "旗长", Freq: 1000}, {Text: "副旗长", Freq: 1000},
+	{Text: "常务副市长", Freq: 3000}, {Text: "常务副县长", Freq: 3000}, {Text: "常务副区长", Freq: 3000},
+	{Text: "常务副省长", Freq: 3000}, {Text: "常务副州长", Freq: 3000}, {Text: "常务副主任", Freq: 3000},
+	{Text: "常务副秘书长", Freq: 3000}, {Text: "常务副旗长", Freq: 3000}, {Text: "常务副盟长", Freq: 3000},
 }
 
 // UserWords is the user dictionary every segmenter of the project loads:
