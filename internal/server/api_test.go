@@ -394,7 +394,7 @@ func TestErrors(t *testing.T) {
 		{"unknown person", "/api/people/" + url.PathEscape("无此人"), 404, "无此人"},
 		{"unknown department", "/api/departments/" + url.PathEscape("市无此局"), 404, "市无此局"},
 		{"unknown endpoint", "/api/nothing", 404, "no such endpoint"},
-		{"query syntax names q", "/api/search?q=" + q("献血 OR"), 400, "q: "},
+		{"query syntax names q", "/api/search?q=" + q("献血 OR -通知"), 400, "q: "},
 		{"page zero", "/api/search?page=0", 400, "page"},
 		{"page negative", "/api/search?page=-3", 400, "page"},
 		{"page not a number", "/api/search?page=abc", 400, "page"},
