@@ -75,28 +75,35 @@ func readDOCX(ctx context.Context, name string, data []byte, limit int64) (strin
 	return text, nil
 }
 
-// loadNumbering reads the list definitions, if any. Numbering only adds
-// labels, so a missing or broken numbering.xml is logged and ignored.
+// loadNumbering reads the list definitions, if any.
 func loadNumbering(ctx context.Context, name string, f *zip.File, limit int64) *numbering {
+	return loadOptional(ctx, name, f, limit, "list labels skipped", readNumbering)
+}
+
+// loadOptional reads an optional part of a .docx (numbering.xml,
+// styles.xml). Such parts only add list labels, so a missing, oversized or
+// broken one is logged and skipped.
+func loadOptional[T any](ctx context.Context, name string, f *zip.File, limit int64, skipped string,
+	read func(context.Context, io.Reader) (*T, error)) *T {
 	if f == nil {
 		return nil
 	}
 	if f.UncompressedSize64 > uint64(limit) {
-		slog.Warn("docx numbering.xml too large, list labels skipped", "file", name)
+		slog.Warn("docx part too large, "+skipped, "file", name, "part", f.Name)
 		return nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		slog.Warn("docx numbering.xml unreadable, list labels skipped", "file", name, "err", err)
+		slog.Warn("docx part unreadable, "+skipped, "file", name, "part", f.Name, "err", err)
 		return nil
 	}
 	defer rc.Close()
-	n, err := readNumbering(ctx, io.LimitReader(rc, limit))
+	v, err := read(ctx, io.LimitReader(rc, limit))
 	if err != nil {
-		slog.Warn("docx numbering.xml malformed, list labels skipped", "file", name, "err", err)
+		slog.Warn("docx part malformed, "+skipped, "file", name, "part", f.Name, "err", err)
 		return nil
 	}
-	return n
+	return v
 }
 
 // docxText walks the WordprocessingML token stream.

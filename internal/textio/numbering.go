@@ -48,27 +48,14 @@ func readNumbering(ctx context.Context, r io.Reader) (*numbering, error) {
 		nums:      map[string]string{},
 		overrides: map[string]map[int]int{},
 	}
-	dec := xml.NewDecoder(r)
 	var absID, numID string
 	lvl, overrideLvl := -1, -1
 	var cur numLevel
-	for i := 0; ; i++ {
-		if i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return n, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	err := xmlTokens(ctx, r, func(tok xml.Token) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Space != wordNS {
-				continue
+				return
 			}
 			switch t.Name.Local {
 			case "abstractNum":
@@ -107,7 +94,7 @@ func readNumbering(ctx context.Context, r io.Reader) (*numbering, error) {
 			}
 		case xml.EndElement:
 			if t.Name.Space != wordNS {
-				continue
+				return
 			}
 			switch t.Name.Local {
 			case "lvl":
@@ -123,6 +110,31 @@ func readNumbering(ctx context.Context, r io.Reader) (*numbering, error) {
 				overrideLvl = -1
 			}
 		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// xmlTokens calls fn with each token of r, checking ctx as it goes; the
+// parts it reads are size-capped before.
+func xmlTokens(ctx context.Context, r io.Reader, fn func(xml.Token)) error {
+	dec := xml.NewDecoder(r)
+	for i := 0; ; i++ {
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fn(tok)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/xml"
 	"io"
-	"log/slog"
 	"strconv"
 )
 
@@ -36,53 +35,21 @@ type styles struct {
 	resolved map[string]styleNum
 }
 
-// loadStyles reads styles.xml, if any. Like numbering, styles only add
-// labels: a missing or broken file is logged and ignored.
+// loadStyles reads styles.xml, if any.
 func loadStyles(ctx context.Context, name string, f *zip.File, limit int64) *styles {
-	if f == nil {
-		return nil
-	}
-	if f.UncompressedSize64 > uint64(limit) {
-		slog.Warn("docx styles.xml too large, style numbering skipped", "file", name)
-		return nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		slog.Warn("docx styles.xml unreadable, style numbering skipped", "file", name, "err", err)
-		return nil
-	}
-	defer rc.Close()
-	s, err := readStyles(ctx, io.LimitReader(rc, limit))
-	if err != nil {
-		slog.Warn("docx styles.xml malformed, style numbering skipped", "file", name, "err", err)
-		return nil
-	}
-	return s
+	return loadOptional(ctx, name, f, limit, "style numbering skipped", readStyles)
 }
 
 // readStyles collects the paragraph styles' basedOn and numPr; r is already
 // size-capped.
 func readStyles(ctx context.Context, r io.Reader) (*styles, error) {
 	s := &styles{defs: map[string]*styleDef{}, resolved: map[string]styleNum{}}
-	dec := xml.NewDecoder(r)
 	var cur *styleDef
-	for i := 0; ; i++ {
-		if i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return s, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	err := xmlTokens(ctx, r, func(tok xml.Token) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Space != wordNS {
-				continue
+				return
 			}
 			switch t.Name.Local {
 			case "style":
@@ -110,7 +77,11 @@ func readStyles(ctx context.Context, r io.Reader) (*styles, error) {
 				cur = nil
 			}
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
+	return s, nil
 }
 
 // numbering returns the list a paragraph of style id belongs to, following
