@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -214,6 +215,72 @@ func (st *state) parseOfficial() {
 	if d.Date == "" {
 		d.Date = d.PublishedOn
 	}
+	if d.Meeting == nil {
+		d.Meeting = st.noticeMeeting()
+	}
+}
+
+// isoYearMonth reads the year and month of an ISO date.
+func isoYearMonth(iso string) (year, month int, ok bool) {
+	if len(iso) < 7 {
+		return 0, 0, false
+	}
+	y, err1 := strconv.Atoi(iso[:4])
+	mo, err2 := strconv.Atoi(iso[5:7])
+	return y, mo, err1 == nil && err2 == nil
+}
+
+// noticeTitleRe is the title of a notice calling a meeting: group 1 the
+// meeting ("关于召开全市防灭火工作会议的通知").
+var noticeTitleRe = regexp.MustCompile(`召开(\p{Han}[^《》]{1,40}?会议?)的(?:预备)?通知$`)
+
+// noticeMeeting reads the meeting a notice calls: its name from the title,
+// its time and place from the notice's items (一、会议时间：…, 二、会议地点：…);
+// nil for any other document.
+func (st *state) noticeMeeting() *document.Meeting {
+	mm := noticeTitleRe.FindStringSubmatch(st.doc.Title)
+	if mm == nil {
+		return nil
+	}
+	m := &document.Meeting{}
+	st.setMeetingName(m, mm[1])
+	for i, l := range st.lines {
+		label, val, ok := strings.Cut(stripItemNo(l), "：")
+		if !ok && i+1 < len(st.lines) {
+			// "一、会议时间" as a heading, its value on the line below.
+			label, val = stripItemNo(l), st.lines[i+1]
+		}
+		switch removeSpaces(label) {
+		case "会议时间", "时间":
+			if ds := findDates(val); len(ds) > 0 && m.Date == "" {
+				// (The document's own date stays the one it was written.)
+				when := ds[0]
+				// "4月9日上午" in a notice of 2003-04-02: the notice's year,
+				// or the next for a month before the notice's own.
+				if y, mo, ok := isoYearMonth(st.doc.Date); ok && when.Year == 0 && when.Month != 0 {
+					when.Year = y
+					if when.Month < mo {
+						when.Year++
+					}
+				}
+				if when.Year != 0 && when.Month != 0 && when.Day != 0 {
+					m.Date = when.iso()
+				}
+				m.PartOfDay, m.Time = ds[0].PartOfDay, ds[0].Time
+				if m.PartOfDay == "" {
+					m.PartOfDay = partOfDayAfter(val[ds[0].End:])
+				}
+			}
+		case "会议地点", "地点":
+			if m.Place == "" {
+				// (What follows the place's sentence is about branch venues.)
+				place, _, _ := strings.Cut(strings.TrimSpace(val), "。")
+				place, _, _ = strings.Cut(place, "；")
+				m.Place = trimEndPunct(place)
+			}
+		}
+	}
+	return m
 }
 
 // bodyStart returns the index of the first prose line (a sentence of some
