@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestOneSubjectMinutes: minutes of a meeting on one matter, whose
 // paragraphs only comment on it (会议认为/会议要求), have one topic named by
@@ -55,6 +58,36 @@ func TestOneSubjectReport(t *testing.T) {
 			t.Errorf("%s: topics %+v, want none", tc.lead, d.Topics)
 		case tc.title != "" && (len(d.Topics) != 1 || d.Topics[0].Title != tc.title || len(d.Topics[0].LeadDepartments) != 2):
 			t.Errorf("%s: topics %+v, want %q led by two units", tc.lead, d.Topics, tc.title)
+		}
+	}
+}
+
+// TestAgendaSentenceSplit: a report's sentence listing the matters a
+// meeting took up gives one item per matter; a sentence with a clause that
+// takes up nothing stays one item.
+func TestAgendaSentenceSplit(t *testing.T) {
+	p := parser(t)
+	tests := []struct {
+		sentence string
+		titles   []string
+	}{
+		{"会议听取了县教育局关于全县中小学校舍安全工作情况的汇报，研究了县城第二自来水厂建设资金筹措问题，审议并原则通过了《融水苗族自治县森林防火工作实施方案》。",
+			[]string{"听取县教育局关于全县中小学校舍安全工作情况的汇报", "研究县城第二自来水厂建设资金筹措问题", "审议《融水苗族自治县森林防火工作实施方案》"}},
+		{"会议听取了县教育局关于全县中小学校舍安全工作情况的汇报，要求各乡镇抓好落实。",
+			[]string{"听取县教育局关于全县中小学校舍安全工作情况的汇报，要求各乡镇抓好落实"}},
+	}
+	for _, tc := range tests {
+		text := "融水县政府召开第9次常务会议\n2008年4月10日，县长杨忠合主持召开县人民政府第9次常务会议。" + tc.sentence
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tp := range d.Topics {
+			got = append(got, tp.Title)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.titles, "|") {
+			t.Errorf("%s\ntopics %q\nwant   %q", tc.sentence, got, tc.titles)
 		}
 	}
 }

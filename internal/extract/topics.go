@@ -25,7 +25,9 @@ func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 		topics = st.openerTopics(paras, decisionsOnly)
 		if !decisionsOnly {
 			topics = st.oneSubject(topics, start)
-		} else if len(topics) == 0 {
+		} else if len(topics) > 0 {
+			topics = splitAgendaSentences(topics)
+		} else {
 			// A report on one matter: its comments are items only under
 			// the matter its lead names.
 			if merged := st.oneSubject(st.commentTopics(paras), start); len(merged) == 1 && !commentTitleRe.MatchString(merged[0].Title) {
@@ -663,7 +665,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 
 // passedDocRe is an item that opens with the documents the meeting passed:
 // group 1 the verb, 2 the titles (会议审议并原则通过《A》和《B》).
-var passedDocRe = regexp.MustCompile(`^会议(?:还|同时)?(审议并原则通过|审议并通过|审议通过|原则审议通过|原则通过|讨论通过|审定)了?((?:《[^《》]+》[、和及与，,]?)+)`)
+var passedDocRe = regexp.MustCompile(`^会议(?:还|同时)?(审议并原则通过|审议并通过|审议通过|原则审议通过|原则通过|讨论通过|研究审定|审定)了?((?:《[^《》]+》[、和及与，,]?)+)`)
 
 // subjectOpeners open a paragraph that introduces an item (the report
 // heard, the draft reviewed, the matter studied), as opposed to the
@@ -712,6 +714,44 @@ func (st *state) oneSubject(topics []document.Topic, start int) []document.Topic
 		text.WriteString(t.Text)
 	}
 	return []document.Topic{{No: 1, Title: subject, Text: text.String()}}
+}
+
+// agendaClauseRe opens a clause naming a matter a meeting took up:
+// "听取了…的汇报", "研究了…问题", "审议并原则通过了《…》".
+var agendaClauseRe = regexp.MustCompile(`^(?:会议)?(?:还|并|同时)?(?:听取|研究|审议|讨论)`)
+
+// splitAgendaSentences splits a report's item whose sentence lists the
+// matters the meeting took up ("会议听取了A的汇报，研究了B问题，审议并原则
+// 通过了《C》。") into one item per matter, each titled as items are.
+func splitAgendaSentences(topics []document.Topic) []document.Topic {
+	var out []document.Topic
+	for _, t := range topics {
+		ss := sentences(t.Text)
+		if len(ss) == 0 || !strings.HasPrefix(ss[0], "会议") {
+			out = append(out, t)
+			continue
+		}
+		clauses := splitAny(trimEndPunct(ss[0]), "，,；;")
+		if len(clauses) < 2 || slices.ContainsFunc(clauses, func(c string) bool { return !agendaClauseRe.MatchString(c) }) {
+			out = append(out, t)
+			continue
+		}
+		for k, c := range clauses {
+			c = strings.TrimLeft(strings.TrimPrefix(c, "会议"), "还并")
+			c = strings.TrimPrefix(c, "同时")
+			title, _ := topicTitle("会议" + c)
+			title = strings.TrimPrefix(title, "会议")
+			text := c + "。"
+			if k == len(clauses)-1 {
+				text += strings.Join(ss[1:], "") // what follows speaks of the last
+			}
+			out = append(out, document.Topic{Title: title, Text: text})
+		}
+	}
+	for i := range out {
+		out[i].No = i + 1
+	}
+	return out
 }
 
 // commentTopics are the paragraphs of a report that comment on what the
