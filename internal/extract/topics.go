@@ -732,11 +732,23 @@ func splitAgendaSentences(topics []document.Topic) []document.Topic {
 	var out []document.Topic
 	for _, t := range topics {
 		ss := sentences(t.Text)
-		if len(ss) == 0 || !strings.HasPrefix(ss[0], "会议") {
+		if len(ss) == 0 {
 			out = append(out, t)
 			continue
 		}
-		clauses := splitAny(trimEndPunct(ss[0]), "，,；;")
+		first := ss[0]
+		// "…主持召开区政府第78次常务会议，审议通过《A》，听取…": the
+		// matters follow the meeting's clause in the lead sentence.
+		if !strings.HasPrefix(first, "会议") {
+			_, after, ok := strings.Cut(first, "召开")
+			if _, rest, found := strings.Cut(after, "会议，"); ok && found {
+				first = rest
+			} else {
+				out = append(out, t)
+				continue
+			}
+		}
+		clauses := splitAny(trimEndPunct(first), "，,；;")
 		if len(clauses) < 2 || slices.ContainsFunc(clauses, func(c string) bool { return !agendaClauseRe.MatchString(c) }) {
 			out = append(out, t)
 			continue
