@@ -76,6 +76,9 @@ func TestAgendaSentenceSplit(t *testing.T) {
 		// The matters in the lead sentence, after the meeting's clause.
 		{"4月22日，县长陈华文主持召开县政府第78次常务会议，审议通过《优化营商环境的若干措施》，听取县卫健委关于卫生健康重点工作情况的汇报，研究养老服务设施布局等事项。",
 			[]string{"审议《优化营商环境的若干措施》", "听取县卫健委关于卫生健康重点工作情况的汇报", "研究养老服务设施布局等事项"}},
+		// A lead sentence that passes on instructions, then passes documents.
+		{"4月21日，县长王予波主持召开县政府常务会议，传达学习全国两会精神，审议通过了《甲措施》和《乙方案》。",
+			[]string{"审议《甲措施》和《乙方案》"}},
 		{"会议听取了县教育局关于全县中小学校舍安全工作情况的汇报，要求各乡镇抓好落实。",
 			[]string{"听取县教育局关于全县中小学校舍安全工作情况的汇报，要求各乡镇抓好落实"}},
 	}

@@ -620,9 +620,13 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 					}
 				}
 				if !strings.HasPrefix(s, "会议") {
-					// An intro sentence: the decision is what follows the verb.
+					// An intro sentence: the decision is what follows the verb,
+					// titled by the documents it passed if it names them.
 					if i := firstDecisionVerb(title); i > 0 {
 						title = title[i:]
+						if passedDocRe.MatchString("会议" + title) {
+							title, _ = topicTitle("会议" + title)
+						}
 					}
 				}
 				if runeLen(title) > maxTopicTitle {
