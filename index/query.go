@@ -733,8 +733,11 @@ func (ix *Index) governmentForms(field, w string, r relax, boost float64) []quer
 // samePlace reports whether two forms of a name open with the same two
 // characters, the start of the place they name.
 func samePlace(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	return len(ra) >= 2 && len(rb) >= 2 && ra[0] == rb[0] && ra[1] == rb[1]
+	ra, na := utf8.DecodeRuneInString(a)
+	rb, nb := utf8.DecodeRuneInString(b)
+	ra2, _ := utf8.DecodeRuneInString(a[na:])
+	rb2, _ := utf8.DecodeRuneInString(b[nb:])
+	return na < len(a) && nb < len(b) && ra == rb && ra2 == rb2
 }
 
 // ordinalsInDigits writes the ordinals of s in digits (第四十二次 → 第42次),

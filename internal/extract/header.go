@@ -178,10 +178,7 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 		}
 	}
 	if hasDate {
-		m.PartOfDay, m.Time = when.PartOfDay, when.Time
-		if m.PartOfDay == "" {
-			m.PartOfDay = partOfDayAfter(line[when.End:])
-		}
+		m.PartOfDay, m.Time = timeOfDay(line, when)
 	}
 	if host != nil {
 		clause := line[:host[0]]

@@ -311,6 +311,16 @@ func (st *state) labelledField(out map[string]string, i int, seg string) {
 	}
 }
 
+// timeOfDay is the part of day and clock time of date d found in v: its
+// own, or the part of day written after it (2023年11月20日（星期一）上午).
+func timeOfDay(v string, d date) (partOfDay, clock string) {
+	partOfDay, clock = d.PartOfDay, d.Time
+	if partOfDay == "" {
+		partOfDay = partOfDayAfter(v[d.End:])
+	}
+	return partOfDay, clock
+}
+
 // meetingFromFields builds the meeting from labelled fields (会议时间/地点/主持人).
 func (st *state) meetingFromFields(f map[string]string) *document.Meeting {
 	m := &document.Meeting{}
@@ -322,10 +332,7 @@ func (st *state) meetingFromFields(f map[string]string) *document.Meeting {
 	}
 	if v := when; v != "" {
 		if ds := findDates(v); len(ds) > 0 {
-			m.PartOfDay, m.Time = ds[0].PartOfDay, ds[0].Time
-			if m.PartOfDay == "" {
-				m.PartOfDay = partOfDayAfter(v[ds[0].End:])
-			}
+			m.PartOfDay, m.Time = timeOfDay(v, ds[0])
 			st.setMeetingDate(m, ds[0])
 		}
 	}

@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -220,16 +219,6 @@ func (st *state) parseOfficial() {
 	}
 }
 
-// isoYearMonth reads the year and month of an ISO date.
-func isoYearMonth(iso string) (year, month int, ok bool) {
-	if len(iso) < 7 {
-		return 0, 0, false
-	}
-	y, err1 := strconv.Atoi(iso[:4])
-	mo, err2 := strconv.Atoi(iso[5:7])
-	return y, mo, err1 == nil && err2 == nil
-}
-
 // noticeTitleRe is the title of a notice calling a meeting: group 1 the
 // meeting ("关于召开全市防灭火工作会议的通知").
 var noticeTitleRe = regexp.MustCompile(`召开(\p{Han}[^《》]{1,40}?会议?)的(?:预备)?通知$`)
@@ -257,19 +246,16 @@ func (st *state) noticeMeeting() *document.Meeting {
 				when := ds[0]
 				// "4月9日上午" in a notice of 2003-04-02: the notice's year,
 				// or the next for a month before the notice's own.
-				if y, mo, ok := isoYearMonth(st.doc.Date); ok && when.Year == 0 && when.Month != 0 {
-					when.Year = y
-					if when.Month < mo {
+				if ref, ok := metaPublished(st.doc.Date); ok && when.Year == 0 && when.Month != 0 {
+					when.Year = ref.Year
+					if when.Month < ref.Month {
 						when.Year++
 					}
 				}
 				if when.Year != 0 && when.Month != 0 && when.Day != 0 {
 					m.Date = when.iso()
 				}
-				m.PartOfDay, m.Time = ds[0].PartOfDay, ds[0].Time
-				if m.PartOfDay == "" {
-					m.PartOfDay = partOfDayAfter(val[ds[0].End:])
-				}
+				m.PartOfDay, m.Time = timeOfDay(val, ds[0])
 			}
 		case "会议地点", "地点":
 			if m.Place == "" {

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"govarchive/internal/document"
 )
 
 // TestOneSubjectMinutes: minutes of a meeting on one matter, whose
@@ -27,10 +29,7 @@ func TestOneSubjectMinutes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, tp := range d.Topics {
-			got = append(got, tp.Title)
-		}
+		got := topicTitles(d.Topics)
 		if len(got) != len(tc.titles) || len(got) > 0 && got[0] != tc.titles[0] || len(got) > 1 && got[1] != tc.titles[1] {
 			t.Errorf("%s: topics %q, want %q", tc.name, got, tc.titles)
 		}
@@ -91,12 +90,17 @@ func TestAgendaSentenceSplit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, tp := range d.Topics {
-			got = append(got, tp.Title)
-		}
+		got := topicTitles(d.Topics)
 		if strings.Join(got, "|") != strings.Join(tc.titles, "|") {
 			t.Errorf("%s\ntopics %q\nwant   %q", tc.sentence, got, tc.titles)
 		}
 	}
+}
+
+func topicTitles(topics []document.Topic) []string {
+	var out []string
+	for _, tp := range topics {
+		out = append(out, tp.Title)
+	}
+	return out
 }

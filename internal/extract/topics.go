@@ -603,7 +603,8 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				title := trimEndPunct(s)
 				// "会议审议通过了《A》和《B》": the documents reviewed name the
 				// item, the sentence is its decision.
-				if t, _ := topicTitle(title); passedDocRe.MatchString(title) {
+				if passedDocRe.MatchString(title) {
+					t, _ := topicTitle(title)
 					title = "会议" + t
 				}
 				// "会议听取了…的汇报，原则同意…": the matter taken up names the

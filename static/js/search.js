@@ -40,9 +40,8 @@ function hrefFor(state) {
 
 // exportHref streams every match of the search as CSV (the API's export).
 function exportHref(state) {
-  const qs = new URLSearchParams();
   // (An export is always newest first: no page, no sort.)
-  for (const k of STATE_KEYS) if (state[k] && k !== 'page' && k !== 'sort') qs.set(k, state[k]);
+  const qs = new URLSearchParams(hrefFor({ ...state, page: '', sort: '' }).slice(2));
   qs.set('format', 'csv');
   return `/api/search?${qs}`;
 }
