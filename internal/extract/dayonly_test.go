@@ -89,6 +89,15 @@ func TestPortalHeaders(t *testing.T) {
 	if d.WrittenOn != "2022-03-02" || d.Date != "2022-03-02" {
 		t.Errorf("the date beside the 文号: written_on %q, date %q", d.WrittenOn, d.Date)
 	}
+	// A regulation's 题注: the date of its decree, not of the meeting that passed it.
+	regulation := "武汉市城市绿化条例实施办法\n（2019年11月18日市人民政府第85次常务会议审议通过　2019年12月3日武汉市人民政府令第295号公布　自2020年2月1日起施行）\n" +
+		"第一条　为了加强城市绿化管理，根据《武汉市城市绿化条例》，结合本市实际，制定本办法。\n第二条　市园林和林业局是本市城市绿化行政主管部门，负责本办法的组织实施。"
+	if d, err = p.Parse(regulation, Meta{Source: "t.txt"}); err != nil {
+		t.Fatal(err)
+	}
+	if d.WrittenOn != "2019-12-03" || d.Date != "2019-12-03" {
+		t.Errorf("a regulation's 题注: written_on %q, date %q, want its decree's 2019-12-03", d.WrittenOn, d.Date)
+	}
 }
 
 // TestMinutesPortalHeader: minutes posted on a portal keep the page's title

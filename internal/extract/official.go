@@ -92,6 +92,7 @@ func (st *state) parseOfficial() {
 		}
 	}
 	numberLine := -1 // the header line holding the 文号
+	var numberAt docNumber
 	if d.DocNumber == "" {
 		for i := 0; i < body && i < len(st.lines); i++ {
 			// "你们《…的请示》（皖政〔2020〕45号）收悉": a cited 文号.
@@ -100,7 +101,7 @@ func (st *state) parseOfficial() {
 			}
 			if dn, ok := findDocNumber(st.lines[i]); ok && dn.Prefix != "" || ok && runeLen(st.lines[i]) < 30 {
 				st.setDocNumber(dn)
-				numberLine = i
+				numberLine, numberAt = i, dn
 				break
 			}
 		}
@@ -142,11 +143,12 @@ func (st *state) parseOfficial() {
 	if d.WrittenOn == "" {
 		d.WrittenOn = sigDate
 	}
-	// "铜府发〔2022〕5号　　2022年3月2日": the date beside the 文号.
+	// "铜府发〔2022〕5号　　2022年3月2日": the date beside the 文号. A
+	// regulation's 题注 has several ("2019年11月18日…常务会议审议通过
+	// 2019年12月3日…令第295号公布"): the one that goes with the 文号 is
+	// the last before it, else the first after.
 	if d.WrittenOn == "" && numberLine >= 0 {
-		if ds := findDates(st.lines[numberLine]); len(ds) > 0 && ds[0].iso() != "" {
-			d.WrittenOn = ds[0].iso()
-		}
+		d.WrittenOn = dateNear(findDates(st.lines[numberLine]), numberAt)
 	}
 	d.Addressees = st.addressees(body)
 	for _, k := range []string{"主送", "主送机关", "主送单位"} {
@@ -364,6 +366,22 @@ func (st *state) signature() (issuer, written string) {
 		prev = l
 	}
 	return "", written
+}
+
+// dateNear returns the date of ds that goes with the 文号 dn of the same
+// line: the last that ends before it, else the first after it.
+func dateNear(ds []date, dn docNumber) string {
+	near := ""
+	for _, dt := range ds {
+		switch {
+		case dt.iso() == "":
+		case dt.End <= dn.Start:
+			near = dt.iso()
+		case near == "":
+			return dt.iso()
+		}
+	}
+	return near
 }
 
 // addressees reads the 主送 line ("各省、自治区、直辖市人民政府，国务院各部委：").
