@@ -141,7 +141,8 @@ func TestTopicHits(t *testing.T) {
 	if len(r.Hits) != 1 || len(r.Hits[0].Topics) != 1 || r.Hits[0].Topics[0].No != 2 {
 		t.Fatalf("topics %+v", r.Hits)
 	}
-	if !strings.Contains(r.Hits[0].Topics[0].Snippet, "<mark>应急</mark>") {
+	// (This segmenter cuts 应急 into characters: a stem of 应急局, marked whole.)
+	if !strings.Contains(r.Hits[0].Topics[0].Snippet, "<mark>应急") {
 		t.Errorf("topic snippet %q", r.Hits[0].Topics[0].Snippet)
 	}
 	// A document about it in title and text ranks above minutes with
@@ -992,4 +993,35 @@ func TestQuotedIsExact(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
 		}
 	}
+}
+
+// TestReaderForms: the forms readers type find what they mean and no more:
+// a unit's stem (住建, 卫健) its short and full names, a province's 厅 not
+// every county's 局, a month with its year only that year's.
+func TestReaderForms(t *testing.T) {
+	ix := openService(t)
+	put(t, ix,
+		doc("zhujian", "纪要", "由市住建局牵头实施老旧小区改造。"),
+		doc("zhufang", "纪要", "由市住房和城乡建设局负责城市更新。"),
+		doc("weijian", "纪要", "市卫健委做好疫情防控工作。"),
+		doc("ting", "通知", "省财政厅安排专项资金。"),
+		doc("ju", "通知", "县财政局安排专项资金。"),
+		doc("dec2019", "纪要", "2019年12月20日，召开常务会议。"),
+		doc("dec2021", "纪要", "2021年12月3日，召开常务会议。"),
+		doc("mar2020", "纪要", "2020年3月5日，研究防汛工作。"),
+		doc("mar2021", "纪要", "2021年3月5日，研究防汛工作。"),
+		doc("yunying", "纪要", "加快运营商网络建设。"),
+		doc("shuzi", "纪要", "推进数字政府建设。"),
+		doc("apart", "纪要", "发展数字经济，区政府给予支持。"),
+	)
+	checkFinds(t, ix, true, []queryCase{
+		{"住建", []string{"zhufang", "zhujian"}},
+		{"卫健", []string{"weijian"}},
+		{"财政厅", []string{"ting"}},
+		{"2019年12月", []string{"dec2019"}},
+		{"2020年3月", []string{"mar2020"}},
+		{"2021年", []string{"dec2021", "mar2021"}},
+		{"营商环境", []string{}},
+		{"数字政府", []string{"shuzi"}},
+	})
 }

@@ -442,6 +442,10 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		}
 		// 第四十二次常务会议 also as 第42次常务会议, as many documents write it.
 		addVariant(ordinalsInDigits(text))
+		// 住建 is how a reader shortens 住建局 and so 住房和城乡建设局.
+		for _, v := range ix.syn.stemVariants(text) {
+			addVariant(v)
+		}
 	}
 	if fm, ok := ix.opts.Departments.(*formsMemo); ok && c.scope == "" && !c.phrase {
 		// The forms that keep a place the text names: 苏州市人民政府 is not
@@ -632,7 +636,11 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 	if len(content) > 0 && len(content) < len(toks) {
 		toks = content
 	}
-	single := func(i int) bool { return utf8.RuneCountInString(toks[i]) == 1 }
+	// A number before a date unit joins the unit's run (2020年3月 is the
+	// run 2020/年/3/月, side by side), or the year would be lost.
+	single := func(i int) bool {
+		return utf8.RuneCountInString(toks[i]) == 1 || isDigits(toks[i]) && i+1 < len(toks) && dateUnits[toks[i+1]]
+	}
 	adjacent := func(ws ...string) []query.Query {
 		return []query.Query{newPhrase(field, ws, boost), termQ(field, strings.Join(ws, ""), boost)}
 	}
@@ -644,12 +652,6 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 		j := i + 1
 		if !single(i) {
 			w := toks[i]
-			// 2020年: the number is one word with its unit, which the unit's
-			// run below asks for side by side.
-			if j < len(toks) && isDigits(w) && dateUnits[toks[j]] {
-				i = j
-				continue
-			}
 			if !seen[w] {
 				seen[w] = true
 				alts := []query.Query{termQ(field, w, boost)}
@@ -674,6 +676,11 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 		switch {
 		case len(run) > 1: // a name or abbreviation cut into characters
 			alts = adjacent(run...)
+			// …or the stem of a unit's short name, which is indexed only
+			// whole (住建 in 住建局, 卫健 in 卫健委).
+			if w := strings.Join(run, ""); phrasePrefixOK(w) && len(run) <= 4 {
+				alts = append(alts, prefixQ(field, w, boost))
+			}
 		case i == 0 && j == len(toks):
 			alts = []query.Query{termQ(field, run[0], boost)}
 			// A query of one character is mostly a word being typed (苏
@@ -808,11 +815,27 @@ func (ix *Index) parts(w string) []string {
 // 吴某防汛): those are two things a document may name apart.
 func (ix *Index) namesPlace(words []string) bool {
 	for _, w := range words {
+		if commonNouns[w] {
+			continue
+		}
 		for _, tok := range ix.seg().Pos(w, false) {
-			if tok.Pos == "ns" || tok.Pos == "nr" || tok.Pos == "nt" || tok.Pos == segment.UserPOS {
+			switch tok.Pos {
+			case "ns", "nr", "nt":
 				return true
+			case segment.UserPOS:
+				// A unit's name (住建局), not a word of two characters the
+				// vocabulary also holds (政府 of 数字政府).
+				if utf8.RuneCountInString(tok.Text) >= 3 {
+					return true
+				}
 			}
 		}
 	}
 	return false
+}
+
+// commonNouns are words gse tags as places or names that a query uses as
+// ordinary words (智慧城市, 数字政府).
+var commonNouns = map[string]bool{
+	"城市": true, "政府": true, "智慧": true, "国家": true, "地方": true, "乡村": true, "农村": true, "城乡": true, "社区": true,
 }

@@ -124,6 +124,22 @@ func (s *synonyms) variants(term string) []string {
 	return nil
 }
 
+// stemVariants returns the units a two-character stem shortens (住建 →
+// 住建局, 住房和城乡建设局, 住建部…): the groups of stem+局, stem+委 and
+// stem+部. A longer term is no stem.
+func (s *synonyms) stemVariants(term string) []string {
+	if s == nil || utf8.RuneCountInString(term) != 2 || !phrasePrefixOK(term) {
+		return nil
+	}
+	var out []string
+	for _, suffix := range []string{"局", "委", "部"} {
+		if i, ok := s.group[term+suffix]; ok {
+			out = append(out, s.groups[i]...)
+		}
+	}
+	return out
+}
+
 func others(group []string, except string) []string {
 	out := make([]string, 0, len(group))
 	for _, g := range group {
