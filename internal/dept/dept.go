@@ -425,6 +425,11 @@ func (t *Table) Forms(name string) []string {
 func (t *Table) FilterForms(name string) []string {
 	forms := t.Forms(name)
 	p, ok := t.parse(clean(name))
+	if !ok || p.entry < 0 && p.head == "" {
+		if lv := t.levelledFilterForms(clean(name)); len(lv) > 0 {
+			return append([]string{name}, lv...)
+		}
+	}
 	if !ok || p.head == "" || p.kind == headRel || p.kind == headNone {
 		return forms
 	}
@@ -440,6 +445,25 @@ func (t *Table) FilterForms(name string) []string {
 			out = append(out, f)
 			for _, h := range heads[1:] {
 				out = append(out, h+f[len(p.head):])
+			}
+		}
+	}
+	return out
+}
+
+// levelledFilterForms reads a unit named with its place but not the
+// place's level, as speech and headlines shorten it (苏州应急局, 湘阴住建局):
+// as the city's, the county's and the district's, of which an archive holds
+// the real one. Only units of the table qualify.
+func (t *Table) levelledFilterForms(name string) []string {
+	rs := []rune(name)
+	var out []string
+	for k := 2; k <= 3 && k+2 <= len(rs); k++ {
+		for _, level := range []string{"市", "县", "区"} {
+			place := string(rs[:k]) + level
+			form := place + string(rs[k:])
+			if p, ok := t.parse(form); ok && p.entry >= 0 && p.kind == headExplicit && p.head == place {
+				out = append(out, t.FilterForms(form)...)
 			}
 		}
 	}

@@ -668,6 +668,9 @@ func TestFilterForms(t *testing.T) {
 		"财政局":       {"财政局", "市财政局", "区财政局", "县财政局"},
 		"苏州海关":      {"苏州海关"},
 		"武汉市江夏区财政局": {"武汉市江夏区财政局", "江夏区财政局"},
+		// A place without its level: each level's unit.
+		"苏州应急局": {"苏州应急局", "苏州市应急局", "苏州市应急管理局", "苏州县应急局", "苏州县应急管理局", "苏州区应急局", "苏州区应急管理局"},
+		"胡岚":    nil,
 	}
 	for name, want := range tests {
 		got := tb.FilterForms(name)

@@ -220,7 +220,8 @@ func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*d
 		if uint64(f.Count) != res.Total {
 			continue
 		}
-		if strings.Contains(f.Value, name) || s.depts != nil && slices.Contains(s.depts.Forms(f.Value), name) {
+		// (苏州应急局, a place without its level, selects 苏州市应急管理局.)
+		if strings.Contains(f.Value, name) || s.depts != nil && (slices.Contains(s.depts.Forms(f.Value), name) || slices.Contains(s.depts.FilterForms(name), f.Value)) {
 			return f.Value
 		}
 	}

@@ -46,15 +46,22 @@ func TestDepartmentFilterPlace(t *testing.T) {
 		{"应急管理局", 2},
 		{"应急局", 2},
 		{"长沙市应急管理局", 0},
+		{"湘阴应急局", 1}, // the place without its level, as headlines write it
 	}
 	rec := httptest.NewRecorder()
 	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/departments/"+q("岳阳市湘阴县应急管理局"), nil))
 	if rec.Code != http.StatusOK {
 		t.Errorf("department page by the whole chain of places: %d %s", rec.Code, rec.Body)
 	}
+	rec = httptest.NewRecorder()
+	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/departments/"+q("湘阴应急局"), nil))
+	var page struct{ Name string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil || page.Name != "湘阴县应急管理局" {
+		t.Errorf("department page 湘阴应急局: %d, name %q, want 湘阴县应急管理局", rec.Code, page.Name)
+	}
 	// A department's page counts the topics it led: every place's for a
 	// generic name, the place's own for a name with its place.
-	for name, want := range map[string]int{"应急局": 2, "应急管理局": 2, "湘阴县应急管理局": 1} {
+	for name, want := range map[string]int{"应急局": 2, "应急管理局": 2, "湘阴县应急管理局": 1, "湘阴应急局": 1} {
 		if got := count("/api/departments/"+q(name), "led_topics_total"); got != want {
 			t.Errorf("department page %s: %d led topics, want %d", name, got, want)
 		}
