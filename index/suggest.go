@@ -323,23 +323,46 @@ func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	best, bestCount := "", 0
+	// A mistyped name sounds like the one meant (邱建 for 邱剑, typed by
+	// its pinyin) and keeps its surname more often than not: those come
+	// before a more frequent name that only looks one character off.
+	best, bestRank := "", [3]int{}
 	for i := range entries {
 		e := &entries[i]
-		if e.Kind == SuggestTitle || e.Count <= bestCount || utf8.RuneCountInString(e.Text) != len(rs) {
+		if e.Kind == SuggestTitle || utf8.RuneCountInString(e.Text) != len(rs) {
 			continue
 		}
-		diff := 0
+		diff, at := 0, 0
 		for k, r := range []rune(e.Text) {
 			if r != rs[k] {
 				if diff++; diff > 1 {
 					break
 				}
+				at = k
 			}
 		}
-		if diff == 1 {
-			best, bestCount = e.Text, e.Count
+		if diff != 1 {
+			continue
+		}
+		rank := [3]int{0, 0, e.Count}
+		if sameSound([]rune(e.Text)[at], rs[at]) {
+			rank[0] = 1
+		}
+		if at > 0 {
+			rank[1] = 1
+		}
+		if best == "" || slices.Compare(rank[:], bestRank[:]) > 0 {
+			best, bestRank = e.Text, rank
 		}
 	}
 	return best, nil
+}
+
+// soundArgs spell a character's pinyin without tones.
+var soundArgs = pinyin.NewArgs()
+
+// sameSound reports two characters read alike, tones aside (剑 and 建).
+func sameSound(a, b rune) bool {
+	pa, pb := pinyin.SinglePinyin(a, soundArgs), pinyin.SinglePinyin(b, soundArgs)
+	return len(pa) > 0 && len(pb) > 0 && pa[0] != "" && pa[0] == pb[0]
 }

@@ -201,9 +201,18 @@ func TestDidYouMean(t *testing.T) {
 	ix := openTest(t, Options{})
 	a := doc("a", "苏州市常务会议纪要", "吴庆文市长主持。")
 	a.People = []string{"吴庆文"}
-	put(t, ix, a)
+	// 付建 is named more often, but 邱剑 sounds like 邱建 and keeps its
+	// surname; 张永华 is more frequent than 张永宁, and neither sounds closer.
+	b := doc("b", "纪要", "付建、邱剑、张永华、张永宁出席。")
+	b.People = []string{"付建", "邱剑", "张永华", "张永宁"}
+	c := doc("c", "纪要", "付建、张永华出席。")
+	c.People = []string{"付建", "张永华"}
+	put(t, ix, a, b, c)
 	tests := []struct{ q, want string }{
 		{"吴庆闻", "吴庆文"},
+		{"邱建", "邱剑"},
+		{"付剑", "付建"},
+		{"张永明", "张永华"},
 		{"吴庆文", ""}, // found: nothing to suggest
 		{"王小明", ""},
 		{"吴庆闻 防汛", ""}, // several words: no single name to correct
