@@ -1025,3 +1025,22 @@ func TestReaderForms(t *testing.T) {
 		{"数字政府", []string{"shuzi"}},
 	})
 }
+
+// TestYearAndForeignForms: a 文号's year typed in its brackets finds the
+// documents numbered in that year; COVID-19 finds 新冠 documents, not every
+// 第十九次 meeting.
+func TestYearAndForeignForms(t *testing.T) {
+	ix := openTest(t, Options{})
+	a := doc("a", "苏州市人民政府关于做好防汛工作的通知", "苏府〔2020〕36号\n做好防汛工作。")
+	a.DocNumber, a.DocPrefix, a.DocYear, a.DocSeq = "苏府〔2020〕36号", "苏府", 2020, 36
+	b := doc("b", "伊宁市2020年第十二次常务会议", "2020年5月召开会议。")
+	c := doc("c", "市政府第十九次常务会议纪要", "研究工作。")
+	d := doc("d", "纪要", "做好新冠肺炎疫情防控工作。")
+	put(t, ix, a, b, c, d)
+	checkFinds(t, ix, true, []queryCase{
+		{"〔2020〕", []string{"a"}},
+		{"[2020]", []string{"a"}},
+		{"COVID-19", []string{"d"}},
+		{"covid", []string{"d"}},
+	})
+}

@@ -409,6 +409,11 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		}
 		return disjunction(qs...), nil
 	}
+	if y := bracketYearRe.FindStringSubmatch(text); y != nil && c.scope == "" {
+		// 〔2020〕: the documents numbered in that year, as a clerk means
+		// it; the bare number would match every date of the year.
+		return prefixQ(fDocNumber, y[1]+"-", boostDocNumber), nil
+	}
 	if dn, ok := parseDocNumber(text); ok && c.scope == "" {
 		// A 文号: that document first, then documents citing it verbatim.
 		// Its digits alone (2020, 3, 号) would match half the archive.
@@ -767,6 +772,10 @@ func ordinalsInDigits(s string) string {
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+// bracketYearRe is a 文号's year typed alone, in its brackets or their
+// stand-ins (〔2020〕, [2020], 【2020】).
+var bracketYearRe = regexp.MustCompile(`^[〔\[【（(［]\s*((?:19|20)\d\d)\s*[〕\]】）)］]$`)
 
 // dateUnits follow a number in a date.
 var dateUnits = map[string]bool{"年": true, "月": true, "日": true}

@@ -108,6 +108,7 @@ func (s *synonyms) variants(term string) []string {
 	if s == nil || term == "" {
 		return nil
 	}
+	term = strings.ToLower(term) // COVID-19 as the list writes it
 	if i, ok := s.group[term]; ok {
 		return others(s.groups[i], term)
 	}

@@ -454,7 +454,8 @@ func (t *Table) FilterForms(name string) []string {
 // levelledFilterForms reads a unit named with its place but not the
 // place's level, as speech and headlines shorten it (苏州应急局, 湘阴住建局):
 // as the city's, the county's and the district's, of which an archive holds
-// the real one. Only units of the table qualify.
+// the real one. Only departments of the table qualify, not governments: a
+// query's 数字政府 is no 数字市政府.
 func (t *Table) levelledFilterForms(name string) []string {
 	rs := []rune(name)
 	var out []string
@@ -462,7 +463,7 @@ func (t *Table) levelledFilterForms(name string) []string {
 		for _, level := range []string{"市", "县", "区"} {
 			place := string(rs[:k]) + level
 			form := place + string(rs[k:])
-			if p, ok := t.parse(form); ok && p.entry >= 0 && p.kind == headExplicit && p.head == place {
+			if p, ok := t.parse(form); ok && p.entry >= 0 && p.cat != CatBody && p.kind == headExplicit && p.head == place {
 				out = append(out, t.FilterForms(form)...)
 			}
 		}
