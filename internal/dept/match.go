@@ -646,6 +646,11 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 			if lv == "旗" && rs[stem-1] == '红' {
 				continue
 			}
+			// 沙圪堵镇和旗国资委 is the town and the banner's 国资委: no
+			// place ends a level and a conjunction (平和县 does not).
+			if l := rs[stem-1]; (l == '和' || l == '及' || l == '与') && (stem == 1 && !first || stem >= 2 && strings.ContainsRune("镇乡县市区旗", rs[stem-2])) {
+				continue
+			}
 			if placeChain(rs[stem+len(lr):], false, rank) {
 				return true
 			}
