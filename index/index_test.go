@@ -1036,8 +1036,16 @@ func TestYearAndForeignForms(t *testing.T) {
 	b := doc("b", "伊宁市2020年第十二次常务会议", "2020年5月召开会议。")
 	c := doc("c", "市政府第十九次常务会议纪要", "研究工作。")
 	d := doc("d", "纪要", "做好新冠肺炎疫情防控工作。")
-	put(t, ix, a, b, c, d)
+	e := doc("e", "县政府常务会议纪要", "研究防汛工作。")
+	e.Date = "2021-05-06"
+	f := doc("f", "县政府常务会议纪要", "研究2021年防汛工作。")
+	f.Date = "2020-12-30"
+	g := doc("g", "县政府常务会议纪要", "研究城市更新工作。")
+	g.Date = "2021-03-01"
+	put(t, ix, a, b, c, d, e, f, g)
 	checkFinds(t, ix, true, []queryCase{
+		// A year typed as a word: that year's documents, and those that write it.
+		{"防汛 2021年", []string{"e", "f"}},
 		{"〔2020〕", []string{"a"}},
 		{"[2020]", []string{"a"}},
 		{"COVID-19", []string{"d"}},

@@ -526,8 +526,16 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		}
 		alts = append(alts, bleve.NewDisjunctionQuery(fields...))
 	}
+	// 2021年 as a word of the query is also the year of the documents
+	// (常务会议 2021年: that year's meetings, whether or not they write it).
+	if y := yearWordRe.FindStringSubmatch(text); y != nil && !c.phrase {
+		alts = append(alts, termQ(fYear, y[1], boostKeyword))
+	}
 	return disjunction(alts...), nil
 }
+
+// yearWordRe is a year typed as a word: 2021年.
+var yearWordRe = regexp.MustCompile(`^((?:19|20)\d\d)年$`)
 
 // wordPrefixOK reports a query word long enough to look for as the start
 // of indexed words: four Han characters or more (shorter ones begin too
