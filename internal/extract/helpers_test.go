@@ -53,6 +53,11 @@ func TestNumberedTopics(t *testing.T) {
 		{"items counted with a colon", []string{"第一项：研究《甲》", "会议原则同意。", "第二项：研究乙"}, []string{"研究《甲》", "研究乙"}, []int{1, 2}},
 		{"items counted inline", []string{"会议研究了两个事项。第一项：研究甲。第二项：研究乙。"}, []string{"研究甲", "研究乙"}, []int{1, 2}},
 		{"a counted item is prose without its colon", []string{"第一项工作是研究甲", "第二项工作是研究乙"}, nil, nil},
+		{"agenda items counted by 个", []string{"第一个议题：研究甲", "会议原则同意。", "第二个议题：审议《乙》"}, []string{"研究甲", "审议《乙》"}, []int{1, 2}},
+		{"numbers in lenticular brackets", []string{"【一】关于甲", "1．原则同意。", "【二】关于乙"}, []string{"关于甲", "关于乙"}, []int{1, 2}},
+		{"numbers in square brackets", []string{"［一］关于甲", "[二]关于乙"}, []string{"关于甲", "关于乙"}, []int{1, 2}},
+		{"a year in brackets is no number", []string{"[2019]5号文件"}, nil, nil},
+		{"a half bracket", []string{"一）关于甲", "二）关于乙"}, []string{"关于甲", "关于乙"}, []int{1, 2}},
 	}
 	st := &state{}
 	for _, c := range cases {

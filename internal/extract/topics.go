@@ -140,6 +140,13 @@ var numberings = []numbering{
 	{regexp.MustCompile(`^([①-⑳])\s*(.*)$`), regexp.MustCompile(`[。；;：:!！]\s*([①-⑳])`), []string{"①", "②"}},
 	// "议题一：", "议题1：", "【议题二】", "第三项议题：", "第一项：": items labelled as agenda items.
 	{regexp.MustCompile(`^【?\s*议题\s*(` + cnNumeral + `|\d{1,2})\s*(?:】|[：:、.．])\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*【?议题(` + cnNumeral + `|\d{1,2})(?:】|[：:])`), []string{"议题"}},
+	// "第一个议题：" (its colon optional: "第一个议题" opens no prose).
+	{regexp.MustCompile(`^第\s*(` + cnNumeral + `|\d{1,2})\s*个议题\s*[：:]?\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*第(` + cnNumeral + `|\d{1,2})个议题`), []string{"个议题"}},
+	// "【一】", "〖一〗", "［一］", "[一]": numbers in brackets, whose
+	// stand-ins also enclose a 文号's year ([2019]): one or two digits only.
+	{regexp.MustCompile(`^[【〖［\[]\s*(` + cnNumeral + `|\d{1,2})\s*[】〗］\]]\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*[【〖［\[](` + cnNumeral + `|\d{1,2})[】〗］\]]`), []string{"【", "〖", "［", "["}},
+	// "一）": a half bracket after the numeral.
+	{regexp.MustCompile(`^(` + cnNumeral + `)\s*[)）]\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*(` + cnNumeral + `)[)）]`), []string{"）", ")"}},
 	// "第一项：" alone needs its colon: "第一项工作" opens prose.
 	{regexp.MustCompile(`^第\s*(` + cnNumeral + `|\d{1,2})\s*项(?:议题\s*[：:]?|\s*[：:])\s*(.*)$`), regexp.MustCompile(`[。；;!！]\s*第(` + cnNumeral + `|\d{1,2})项(?:议题|[：:])`), []string{"项"}},
 }
