@@ -143,7 +143,7 @@ var itemOpeners = []string{"会议认为", "会议指出", "会议强调", "会�
 	"会议讨论", "会议学习", "会议传达"}
 
 // decisionVerbs mark a decision sentence in news reports and minutes.
-var decisionVerbs = []string{"审议并原则通过", "审议通过", "原则通过", "原则同意", "审定", "审议并通过", "讨论通过", "研究审定", "同意", "决定，", "决定：", "议定，", "议定："}
+var decisionVerbs = []string{"审议并原则通过", "审议通过", "研究通过", "审议同意", "原则通过", "原则同意", "审定", "审议并通过", "讨论通过", "研究审定", "同意", "决定，", "决定：", "议定，", "议定："}
 
 // leadTriggers precede the department that leads a decision.
 // "由A牵头，会同B和C制定…": B and C share the lead.

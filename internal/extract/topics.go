@@ -575,6 +575,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				matterOpen = false
 				if !opens && !otherMattersRe.MatchString(s) {
 					_, opens = hasAnyPrefix(s, newsSubjectOpeners)
+					opens = opens || studiedRe.MatchString(s)
 					matterOpen = opens
 				}
 			} else if opens && matterOpen && !strings.Contains(s, "《") {
@@ -616,8 +617,15 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				}
 				// "会议听取了…的汇报，原则同意…": the matter taken up names the
 				// item; the decision follows it.
-				if decidesAfterSubject(title) {
+				if m := studiedRe.FindStringSubmatch(title); m != nil {
+					// "会议对X进行了研究，明确…": the matter studied.
+					title = "会议" + m[2] + m[1]
+				} else if decidesAfterSubject(title) {
 					title = title[:strings.IndexAny(title, "，,")]
+				} else if i := commentAfterSubject(title); i > 0 {
+					// "会议听取了…汇报，要求市应急局…": what it asks is no
+					// part of the matter's name.
+					title = title[:i]
 				}
 				title = subjectTitle(strings.TrimPrefix(title, "会议"))
 				// "会议议定：原则同意…": the decision, without its label.
@@ -682,7 +690,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 
 // passedDocRe is an item that opens with the documents the meeting passed:
 // group 1 the verb, 2 the titles (会议审议并原则通过《A》和《B》).
-var passedDocRe = regexp.MustCompile(`^会议(?:还|同时)?(审议并原则通过|审议并通过|审议通过|原则审议通过|原则通过|讨论通过|研究审定|审定)了?((?:《[^《》]+》[、和及与，,]?)+)`)
+var passedDocRe = regexp.MustCompile(`^会议(?:还|同时)?(审议并原则通过|审议并原则同意|审议并通过|审议通过|审议同意|原则审议通过|原则通过|讨论通过|研究通过|研究审定|审定)了?((?:《[^《》]+》[、和及与，,]?)+)`)
 
 // subjectOpeners open a paragraph that introduces an item (the report
 // heard, the draft reviewed, the matter studied), as opposed to the
@@ -889,6 +897,27 @@ func decisionAfterSubject(s string) (string, bool) {
 		return "", false
 	}
 	return trimEndPunct(rest), true
+}
+
+// studiedRe is a news paragraph on a matter the meeting studied, worded
+// "会议对X进行了研究": group 1 the matter, 2 the verb.
+var studiedRe = regexp.MustCompile(`^会议(?:还|同时)?对([^，。；《》]{2,40}?)(?:进行了|作了|进行)(?:专题)?(研究|审议|讨论|部署)`)
+
+// commentAfterSubject returns where a sentence opened by a matter taken up
+// goes on to comment on it ("会议听取了X汇报，要求…" → the offset of "，要求"),
+// or -1.
+func commentAfterSubject(s string) int {
+	if _, ok := hasAnyPrefix(strings.Replace(s, "会议还", "会议", 1), subjectOpeners); !ok {
+		return -1
+	}
+	i := strings.IndexAny(s, "，,")
+	if i < 0 {
+		return -1
+	}
+	if _, ok := hasAnyPrefix(strings.TrimLeft(s[i:], "，,"), []string{"要求", "强调", "指出", "认为"}); !ok {
+		return -1
+	}
+	return i
 }
 
 // firstDecisionVerb returns the byte offset of the earliest decision verb.
