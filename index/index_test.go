@@ -1013,6 +1013,8 @@ func TestReaderForms(t *testing.T) {
 		doc("yunying", "纪要", "加快运营商网络建设。"),
 		doc("shuzi", "纪要", "推进数字政府建设。"),
 		doc("apart", "纪要", "发展数字经济，区政府给予支持。"),
+		doc("jiaoti", "纪要", "由县教体局负责。"),
+		doc("jiaoyu", "纪要", "加强教育工作。"),
 	)
 	checkFinds(t, ix, true, []queryCase{
 		{"住建", []string{"zhufang", "zhujian"}},
@@ -1023,6 +1025,7 @@ func TestReaderForms(t *testing.T) {
 		{"2021年", []string{"dec2021", "mar2021"}},
 		{"营商环境", []string{}},
 		{"数字政府", []string{"shuzi"}},
+		{"教育", []string{"jiaoyu"}}, // a word of its own is no stem of 教育局 (教体局)
 	})
 }
 

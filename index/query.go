@@ -447,9 +447,12 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		}
 		// 第四十二次常务会议 also as 第42次常务会议, as many documents write it.
 		addVariant(ordinalsInDigits(text))
-		// 住建 is how a reader shortens 住建局 and so 住房和城乡建设局.
-		for _, v := range ix.syn.stemVariants(text) {
-			addVariant(v)
+		// 住建 is how a reader shortens 住建局 and so 住房和城乡建设局; a
+		// word of its own (教育, 应急) means itself.
+		if _, word := ix.singleToken(text); !word {
+			for _, v := range ix.syn.stemVariants(text) {
+				addVariant(v)
+			}
 		}
 	}
 	if fm, ok := ix.opts.Departments.(*formsMemo); ok && c.scope == "" && !c.phrase {
