@@ -1015,6 +1015,7 @@ func TestReaderForms(t *testing.T) {
 		doc("apart", "纪要", "发展数字经济，区政府给予支持。"),
 		doc("jiaoti", "纪要", "由县教体局负责。"),
 		doc("jiaoyu", "纪要", "加强教育工作。"),
+		doc("chair", "纪要", "主持：吴庆文\n研究工作。"),
 	)
 	checkFinds(t, ix, true, []queryCase{
 		{"住建", []string{"zhufang", "zhujian"}},
@@ -1026,6 +1027,7 @@ func TestReaderForms(t *testing.T) {
 		{"营商环境", []string{}},
 		{"数字政府", []string{"shuzi"}},
 		{"教育", []string{"jiaoyu"}}, // a word of its own is no stem of 教育局 (教体局)
+		{"主持人 吴庆文", []string{"chair"}},
 	})
 }
 
