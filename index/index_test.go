@@ -716,6 +716,7 @@ func TestFilterScopes(t *testing.T) {
 		{"department:市民政局", []string{"a", "c"}},
 		{"dept:苏州市应急管理局", []string{"a", "b"}},
 		{"issuer:国务院", []string{"d"}},
+		{"issuer:苏州", []string{"a", "b"}}, // a place: its issuers
 		{"person:李亚平 year:2020", []string{"b"}},
 	}
 	checkFinds(t, ix, true, tests)

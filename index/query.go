@@ -394,7 +394,11 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 	case "person":
 		return disjunction(termQ(fPerson, c.text, boostKeyword), termQ(fPerson, text, boostKeyword)), nil
 	case "issuer":
-		return disjunction(termQ(fIssuer, c.text, boostKeyword), termQ(fIssuer, text, boostKeyword)), nil
+		qs := []query.Query{termQ(fIssuer, c.text, boostKeyword), termQ(fIssuer, text, boostKeyword)}
+		if placeOnly(text) {
+			qs = append(qs, prefixQ(fIssuer, text, boostKeyword))
+		}
+		return disjunction(qs...), nil
 	case "year":
 		if y, err := strconv.Atoi(text); err != nil || y < 1000 || y > 9999 {
 			return nil, fmt.Errorf("%w: q: year: %q is not a year", ErrInvalidQuery, c.text)

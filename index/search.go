@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -382,7 +383,13 @@ func (ix *Index) filters(q Query) ([]query.Query, error) {
 			// 苏州市政府 selects 苏州市人民政府's documents.
 			forms = append(forms, fm.FilterForms(q.Issuer)...)
 		}
-		fs = append(fs, anyOf(fIssuer, forms...))
+		issuers := anyOf(fIssuer, forms...)
+		if v := ix.simplify(q.Issuer); placeOnly(v) {
+			// 苏州, 苏州市: the issuers of that place (苏州市人民政府,
+			// 苏州市人民政府办公室), as a reader filters by place.
+			issuers = disjunction(issuers, prefixQ(fIssuer, v, 0.001))
+		}
+		fs = append(fs, issuers)
 	}
 	if q.Year != 0 {
 		fs = append(fs, anyOf(fYear, strconv.Itoa(q.Year)))
@@ -629,3 +636,19 @@ func ranges(tl search.TermLocationMap, arrayPos int) []span {
 
 // IsInvalid reports whether err is the caller's fault (a 400).
 func IsInvalid(err error) bool { return errors.Is(err, ErrInvalidQuery) }
+
+// placeOnly reports an issuer filter that names a place, not a body: two
+// to eight Han characters that end in no body's suffix (苏州, 苏州市, not
+// 国务院 or 苏州市人民政府, whose forms the filter matches exactly).
+func placeOnly(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 8 || !phrasePrefixOK(s) {
+		return false
+	}
+	for _, suffix := range []string{"政府", "院", "厅", "委", "局", "办", "室", "会", "部", "处", "所", "中心", "公司", "组"} {
+		if strings.HasSuffix(s, suffix) {
+			return false
+		}
+	}
+	return true
+}
