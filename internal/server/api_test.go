@@ -143,6 +143,9 @@ func TestReadEndpoints(t *testing.T) {
 			if hits := list(t, v, "hits"); len(hits) != 0 || v["total"] != float64(3) {
 				t.Errorf("page 5 = %d hits, total %v; want 0 hits, total 3", len(hits), v["total"])
 			}
+			if v["page"] != float64(5) || v["size"] != float64(1) {
+				t.Errorf("page %v, size %v; want 5, 1", v["page"], v["size"])
+			}
 		}},
 		{"search size capped", "/api/search?size=100000", 200, func(t *testing.T, v map[string]any) {
 			if hits := list(t, v, "hits"); len(hits) != 4 {

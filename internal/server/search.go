@@ -28,7 +28,15 @@ func (s *Server) handleSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, normaliseResult(res))
+	return c.JSON(http.StatusOK, searchResponse{Result: normaliseResult(res), Page: p.Page, Size: p.Size})
+}
+
+// searchResponse is the result with the page it holds, as the other lists
+// report theirs (a capped size shows as capped).
+type searchResponse struct {
+	*index.Result
+	Page int `json:"page"`
+	Size int `json:"size"`
 }
 
 // normaliseResult gives clients arrays, never nulls.
