@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -581,13 +582,43 @@ func (st *state) contextYear(when date) (int, bool) {
 				return dn.Year, true
 			}
 		}
-		return 0, false
+		// Archives name files by date (tieling_2022-10-31.txt) or year
+		// (hunan_2024_50.txt): the last witness to a year the text omits.
+		if ref = fileNameDate(st.meta.Source); ref.Year == 0 {
+			return 0, false
+		}
+		if ref.Month == 0 {
+			return ref.Year, true
+		}
 	}
 	y := ref.Year
 	if when.Month > ref.Month || (when.Month == ref.Month && when.Day > ref.Day) {
 		y--
 	}
 	return y, true
+}
+
+// fileNameDateRe is a date in a file's name (2022-10-31, 20221031,
+// 2022_10_31), fileNameYearRe a year standing alone in it (_2024_).
+var (
+	fileNameDateRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:\D|$)`)
+	fileNameYearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+)
+
+// fileNameDate reads the date, or the year alone, of a file's name.
+func fileNameDate(source string) date {
+	base := filepath.Base(source)
+	if m := fileNameDateRe.FindStringSubmatch(base); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		return date{Year: y, Month: mo, Day: d}
+	}
+	if m := fileNameYearRe.FindStringSubmatch(base); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return date{Year: y}
+	}
+	return date{}
 }
 
 // headerLines returns the non-blank lines before index end (or the first

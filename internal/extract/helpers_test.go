@@ -587,3 +587,31 @@ func peopleString(ps []document.Person) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestFileNameDate: the date or year an archive's file name gives, which
+// dates a meeting whose text omits the year.
+func TestFileNameDate(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want date
+	}{
+		{"minutes/tieling_county_2022-10-31.txt", date{Year: 2022, Month: 10, Day: 31}},
+		{"20190415纪要.docx", date{Year: 2019, Month: 4, Day: 15}},
+		{"hunan_sheng_2024_50.txt", date{Year: 2024}},
+		{"suzhou-2020-3.txt", date{Year: 2020}},
+		{"report_12345678.txt", date{}},
+		{"纪要.txt", date{}},
+	} {
+		if got := fileNameDate(c.name); got != c.want {
+			t.Errorf("fileNameDate(%q) = %+v, want %+v", c.name, got, c.want)
+		}
+	}
+	p := parser(t)
+	d, err := p.Parse("县政府常务会议纪要\n10月31日，县长常东旭主持召开县政府常务会议。会议研究了安全生产工作。", Meta{Source: "tieling_county_2022-10-31.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Date != "2022-10-31" || !d.DateInferred {
+		t.Errorf("date %q (inferred %v), want 2022-10-31 from the file's name", d.Date, d.DateInferred)
+	}
+}
