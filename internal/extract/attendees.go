@@ -908,7 +908,8 @@ func (st *state) bracketEntry(s string) ([]document.Person, bool) {
 	if strings.TrimSpace(s[j+closing:]) != "" {
 		return nil, false
 	}
-	outer, inner := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+open:j])
+	// "刘廷国同志（市政府秘书长）": the address stands between name and post.
+	outer, inner := strings.TrimSuffix(strings.TrimSpace(s[:i]), "同志"), strings.TrimSpace(s[i+open:j])
 	person := func(n string) (document.Person, bool) {
 		if ps, _, _ := st.parseEntry(n); len(ps) == 1 {
 			return ps[0], true
