@@ -396,7 +396,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			merged = append(merged, c)
 			continue
 		}
-		t := st.trimRole(strings.TrimSuffix(strings.TrimSuffix(c.text, "同志"), "等"))
+		t := st.trimRole(strings.TrimSuffix(strings.TrimSuffix(cutGroupTail(c.text), "同志"), "等"))
 		if t == "" {
 			continue
 		}
@@ -842,6 +842,19 @@ func (st *state) trimRole(s string) string {
 				return u
 			}
 		}
+	}
+	return s
+}
+
+// groupTailRe is what closes a list after its last name and 等: the group
+// the names belong to ("胡世忠等市政府领导", "李明等3人").
+var groupTailRe = regexp.MustCompile(`等(?:[0-9０-９一二三四五六七八九十]+[位名个]?人|[\p{Han}]{0,10}(?:领导同志|领导|同志|人员|负责人))$`)
+
+// cutGroupTail cuts the group after the last name of a list: its people
+// are named before 等.
+func cutGroupTail(s string) string {
+	if loc := groupTailRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		return s[:loc[0]]
 	}
 	return s
 }
