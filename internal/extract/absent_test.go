@@ -114,3 +114,23 @@ func TestProseListUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestProseAttendClauses: a sentence with an attendance clause per group
+// ("A…出席会议；B…参加会议") names the people of every clause.
+func TestProseAttendClauses(t *testing.T) {
+	cases := []struct {
+		line, want string
+	}{
+		{"区委常委、常务副区长高志锋，副区长李勇、陈婷婷出席会议；区政府办主任张国平，区扶贫办主要负责同志参加会议。",
+			"高志锋/区委常委、常务副区长/ 李勇/副区长/ 陈婷婷/副区长/ 张国平/区政府办主任/"},
+		{"副市长李明出席会议，市政府副秘书长王刚参加会议。", "李明/副市长/ 王刚/市政府副秘书长/"},
+		{"副市长李明出席会议并讲话；市财政局、市发改委负责同志参加会议。", "李明/副市长/"},
+		{"副市长李明、王刚；市政府秘书长周强出席会议。", "李明/副市长/ 王刚/副市长/ 周强/市政府秘书长/"},
+	}
+	for _, c := range cases {
+		st := &state{p: parser(t), lines: []string{c.line}}
+		if got := showPeople(st.prosePeople(attendVerbs)); got != c.want {
+			t.Errorf("prosePeople(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
