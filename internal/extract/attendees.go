@@ -137,6 +137,9 @@ func (st *state) attendanceLists() {
 		if !ok {
 			role, value, ok = leaveLabel(st.lines[i])
 		}
+		if !ok && rosterTitleRe.MatchString(removeSpaces(st.lines[i])) {
+			role, ok = roleAttendee, true
+		}
 		if !ok {
 			continue
 		}
@@ -181,6 +184,10 @@ func (st *state) attendanceLists() {
 		i = j - 1
 	}
 }
+
+// rosterTitleRe is the title of an attachment listing who attended, a row
+// a person ("会议参加人员名单", then "甘　霖　　副省长"): a list with no label.
+var rosterTitleRe = regexp.MustCompile(`^(?:会议)?(?:参加|出席|参会|与会)(?:会议)?人员名单$`)
 
 // closedList cuts the full stop that closes a list ("王辉、张国华、李建平。")
 // and reports whether there was one.
