@@ -143,6 +143,8 @@ func TestLengths(t *testing.T) {
 		// 农行 after a unit is a person (a bank needs its place).
 		{"区科学技术局农行", []string{"区科学技术局"}},
 		{"市长李亚平", nil},
+		{"常务副县长刘洪", nil}, // a deputy's post, no place 常务副县
+		{"执行副市长张伟", nil},
 		{"市民", nil},
 		{"会议", nil},
 		{"各相关部门负责人", nil},
@@ -651,6 +653,7 @@ func TestPlausiblePlace(t *testing.T) {
 		{"阿鲁科尔沁旗", true}, {"石林彝族自治县", true}, {"历下区", true},
 		{"加快县", false}, {"全县", false}, {"兴市", false}, {"市区", false}, {"各县", false},
 		{"授权市", false}, {"县城", false}, {"城市", false}, {"新县", true},
+		{"常务副县", false},
 	} {
 		if got := PlausiblePlace(tc.in); got != tc.want {
 			t.Errorf("PlausiblePlace(%q) = %v, want %v", tc.in, got, tc.want)

@@ -82,10 +82,11 @@ var stemBan = func() map[rune]bool {
 	return m
 }()
 
-// placeBan holds characters that never occur inside a place name.
+// placeBan holds characters that never occur inside a place name; 副 is a
+// deputy's post (常务副县长刘洪 has no place 常务副县).
 var placeBan = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, r := range "局委办厅部院室所处署队会省市县区乡镇的各等及了在是为对向把将由请其该这那并从按经被让给至到以" {
+	for _, r := range "局委办厅部院室所处署队会省市县区乡镇的各等及了在是为对向把将由请其该这那并从按经被让给至到以副" {
 		m[r] = true
 	}
 	return m
@@ -679,7 +680,7 @@ func validPlaceStem(s []rune) bool {
 // (新乡县, 四会市, 周至县, 会理县).
 var looseBan = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, r := range "局委办厅部院室所处署队的各等及了在是为对向把将由请其该这那并从按经被让给到以" {
+	for _, r := range "局委办厅部院室所处署队的各等及了在是为对向把将由请其该这那并从按经被让给到以副" {
 		m[r] = true
 	}
 	return m

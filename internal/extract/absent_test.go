@@ -46,6 +46,9 @@ func TestAbsentLists(t *testing.T) {
 			"王海平// 黄德辉//", "龙云//"},
 		{"a leave label inside a bracket", []string{"出席：李明、王刚（请假：张建华、周平）"},
 			"李明// 王刚//", "张建华// 周平//"},
+		{"the keywords after a leave list are no people",
+			[]string{"请假：罗晓燕（出差）", "", "主题词：城乡建设　会议　纪要"},
+			"", "罗晓燕//"},
 		{"posts in the leave list",
 			[]string{"请假：副市长 王翔（出差）、市政府秘书长刘青"},
 			"", "王翔/副市长/ 刘青/市政府秘书长/"},
@@ -108,6 +111,26 @@ func TestProseListUnits(t *testing.T) {
 		st := &state{p: parser(t), lines: []string{c.line}}
 		if got := showPeople(st.verbFirstPeople(false)); got != c.want {
 			t.Errorf("verbFirstPeople(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
+// TestProseAttendClauses: a sentence with an attendance clause per group
+// ("A…出席会议；B…参加会议") names the people of every clause.
+func TestProseAttendClauses(t *testing.T) {
+	cases := []struct {
+		line, want string
+	}{
+		{"区委常委、常务副区长高志锋，副区长李勇、陈婷婷出席会议；区政府办主任张国平，区扶贫办主要负责同志参加会议。",
+			"高志锋/区委常委、常务副区长/ 李勇/副区长/ 陈婷婷/副区长/ 张国平/区政府办主任/"},
+		{"副市长李明出席会议，市政府副秘书长王刚参加会议。", "李明/副市长/ 王刚/市政府副秘书长/"},
+		{"副市长李明出席会议并讲话；市财政局、市发改委负责同志参加会议。", "李明/副市长/"},
+		{"副市长李明、王刚；市政府秘书长周强出席会议。", "李明/副市长/ 王刚/副市长/ 周强/市政府秘书长/"},
+	}
+	for _, c := range cases {
+		st := &state{p: parser(t), lines: []string{c.line}}
+		if got := showPeople(st.prosePeople(attendVerbs)); got != c.want {
+			t.Errorf("prosePeople(%q) = %q, want %q", c.line, got, c.want)
 		}
 	}
 }

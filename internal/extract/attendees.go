@@ -137,6 +137,9 @@ func (st *state) attendanceLists() {
 		if !ok {
 			role, value, ok = leaveLabel(st.lines[i])
 		}
+		if !ok && rosterTitleRe.MatchString(removeSpaces(st.lines[i])) {
+			role, ok = roleAttendee, true
+		}
 		if !ok {
 			continue
 		}
@@ -181,6 +184,10 @@ func (st *state) attendanceLists() {
 		i = j - 1
 	}
 }
+
+// rosterTitleRe is the title of an attachment listing who attended, a row
+// a person ("会议参加人员名单", then "甘　霖　　副省长"): a list with no label.
+var rosterTitleRe = regexp.MustCompile(`^(?:会议)?(?:参加|出席|参会|与会)(?:会议)?人员名单$`)
 
 // closedList cuts the full stop that closes a list ("王辉、张国华、李建平。")
 // and reports whether there was one.
@@ -396,7 +403,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			merged = append(merged, c)
 			continue
 		}
-		t := st.trimRole(strings.TrimSuffix(strings.TrimSuffix(c.text, "同志"), "等"))
+		t := st.trimRole(strings.TrimSuffix(strings.TrimSuffix(cutGroupTail(c.text), "同志"), "等"))
 		if t == "" {
 			continue
 		}
@@ -846,6 +853,19 @@ func (st *state) trimRole(s string) string {
 	return s
 }
 
+// groupTailRe is what closes a list after its last name and 等: the group
+// the names belong to ("胡世忠等市政府领导", "李明等3人").
+var groupTailRe = regexp.MustCompile(`等(?:[0-9０-９一二三四五六七八九十]+[位名个]?人|[\p{Han}]{0,10}(?:领导同志|领导|同志|人员|负责人))$`)
+
+// cutGroupTail cuts the group after the last name of a list: its people
+// are named before 等.
+func cutGroupTail(s string) string {
+	if loc := groupTailRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		return s[:loc[0]]
+	}
+	return s
+}
+
 // splitConjunction cuts a run at 和/及/与 between two units ("区教育局和
 // 区卫健局"): the conjunction joins units there, while after a unit and
 // before no unit it opens a name (区发改局和平, 和 is a surname).
@@ -908,7 +928,8 @@ func (st *state) bracketEntry(s string) ([]document.Person, bool) {
 	if strings.TrimSpace(s[j+closing:]) != "" {
 		return nil, false
 	}
-	outer, inner := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+open:j])
+	// "刘廷国同志（市政府秘书长）": the address stands between name and post.
+	outer, inner := strings.TrimSuffix(strings.TrimSpace(s[:i]), "同志"), strings.TrimSpace(s[i+open:j])
 	person := func(n string) (document.Person, bool) {
 		if ps, _, _ := st.parseEntry(n); len(ps) == 1 {
 			return ps[0], true

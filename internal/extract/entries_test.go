@@ -154,6 +154,12 @@ func TestParseListLayouts(t *testing.T) {
 			"阳朔县/袁和翠/ 龙胜各族自治县/田帆美/", nil},
 		{"a unit cut inside its name is no office", []string{"杭州海关贾凤元 人行杭州中支夏", "崇爽 杭州金融监管分局胡勇荷"},
 			"杭州海关/贾凤元/ 人行杭州中支/夏崇爽/ 杭州金融监管分局/胡勇荷/", nil},
+		{"a deputy's post of several words before a two-character name", []string{"县长王萍，常务副县长刘洪，副县长胡世忠", "常务副市长张伟、常务副区长李强、执行副县长赵刚"},
+			"/王萍/县长 /刘洪/常务副县长 /胡世忠/副县长 /张伟/常务副市长 /李强/常务副区长 /赵刚/执行副县长", nil},
+		{"the group after 等 ends the last name", []string{"王萍、刘洪、胡世忠等市政府领导"}, "/王萍/ /刘洪/ /胡世忠/", nil},
+		{"a count after 等 ends the last name", []string{"王萍、刘洪、胡世忠等3人"}, "/王萍/ /刘洪/ /胡世忠/", nil},
+		{"同志 between a name and its post in brackets", []string{"刘廷国同志（市政府秘书长）、王明新同志（市政府副秘书长）、市建设局局长杜景山同志"},
+			"/刘廷国/市政府秘书长 /王明新/市政府副秘书长 /杜景山/市建设局局长", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
 	}
 	for _, tc := range tests {

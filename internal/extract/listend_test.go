@@ -125,3 +125,20 @@ func parseMinutes(t *testing.T, p *Parser, tail string) *document.Document {
 	}
 	return d
 }
+
+// TestRosterAttachment: an attachment titled as the list of participants
+// ("会议参加人员名单") lists attendees a row each, as a labelled list does;
+// the body's reference to it lists no one.
+func TestRosterAttachment(t *testing.T) {
+	p := parser(t)
+	for _, title := range []string{"会议参加人员名单", "参加会议人员名单", "参会人员名单"} {
+		d := parseMinutes(t, p, "附件："+title+"\n\n某市人民政府办公室\n2020年3月5日\n\n附件\n"+title+"\n王　辉　　市长\n杨泰波　　市政府副秘书长\n刘　勇　　市发展改革委副主任")
+		var got []string
+		for _, a := range d.Attendees {
+			got = append(got, a.Name+"/"+a.Title)
+		}
+		if g, want := strings.Join(got, " "), "王辉/市长 杨泰波/市政府副秘书长 刘勇/副主任"; g != want {
+			t.Errorf("%s: attendees %q, want %q", title, g, want)
+		}
+	}
+}

@@ -118,8 +118,9 @@ var observerLabels = []string{"列席人员", "列席情况", "列席会议", "�
 	"列席会议人员", "列席会议单位", "列席人", "列席会议的有", "列席会议的同志"}
 var chairLabels = []string{"会议主持人", "主持人", "会议主持", "主持"}
 
-// endLabels close an attendance list.
-var endLabels = []string{"记录", "记录人", "分送", "抄送", "主送", "发送", "印发", "请假", "缺席", "因事请假", "因公请假", "因病请假", "因故请假", "因故缺席", "未出席", "未参加", "会议议题", "会议过程", "会议内容", "会议地点", "会议时间", "议题"}
+// endLabels close an attendance list; 主题词 opens the footer of older
+// documents, right after the lists.
+var endLabels = []string{"记录", "记录人", "分送", "抄送", "主送", "发送", "印发", "主题词", "关键词", "请假", "缺席", "因事请假", "因公请假", "因病请假", "因故请假", "因故缺席", "未出席", "未参加", "会议议题", "会议过程", "会议内容", "会议地点", "会议时间", "议题"}
 
 // titleSuffixes end an official title of a person (副县长, 党组成员…).
 var titleSuffixes = []string{

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"govarchive/internal/document"
 )
@@ -34,7 +35,7 @@ func (st *state) verbFirstPeople(observers bool) []document.Person {
 func (st *state) prosePeople(verbs []string) []document.Person {
 	var out []document.Person
 	for _, l := range st.lines {
-		for _, s := range sentences(l) {
+		for _, s := range attendClauses(sentences(l)) {
 			s = strings.TrimRight(s, "。！？!?")
 			for _, v := range verbs {
 				i := strings.LastIndex(s, v)
@@ -52,6 +53,39 @@ func (st *state) prosePeople(verbs []string) []document.Person {
 					break
 				}
 			}
+		}
+	}
+	return out
+}
+
+// attendClauseEndRe ends a clause that names who attended ("…罗伟出席会议；").
+var attendClauseEndRe = regexp.MustCompile(`(?:出席|参加|列席)了?(?:本次)?(?:会议)?(?:并(?:作)?讲话|并致辞)?$`)
+
+// attendClauses cuts sentences after each clause that closes with an
+// attendance verb: "A…出席会议；B…参加会议" names A's people and B's, and
+// each clause is read on its own.
+func attendClauses(sents []string) []string {
+	var out []string
+	for _, s := range sents {
+		start := 0
+		for i, r := range s {
+			if !strings.ContainsRune("，,；;", r) {
+				continue
+			}
+			// The verb ends the clause: its last bytes are enough, and a
+			// long line of clauses stays linear.
+			from := max(start, i-48)
+			for from < i && !utf8.RuneStart(s[from]) {
+				from++
+			}
+			if !attendClauseEndRe.MatchString(s[from:i]) {
+				continue
+			}
+			out = append(out, s[start:i])
+			start = i + len(string(r))
+		}
+		if start < len(s) {
+			out = append(out, s[start:])
 		}
 	}
 	return out
