@@ -302,7 +302,7 @@ func (st *state) deptRunWith(s string, report bool, connectors []string) []strin
 // followed by a connector and another department, or by a verb. Longer names
 // are tried first, so 市卫生健康委会市司法局 reads as 市卫生健康委 + 会 + 市司法局.
 func (st *state) leadAt(s string, report bool) int {
-	for _, n := range st.leadLengths(s) {
+	for i, n := range st.leadLengths(s) {
 		name := s[:n]
 		if _, bad := hasAnyPrefix(name, []string{"各", "相关", "有关", "其他", "其它"}); bad {
 			continue
@@ -317,14 +317,66 @@ func (st *state) leadAt(s string, report bool) int {
 		}
 		if c, ok := hasAnyPrefix(rest, leadConnectors); ok {
 			after := rest[len(c):]
-			for _, m := range st.leadLengths(after) {
-				if _, ok := hasAnyPrefix(after[m:], append(append([]string{}, leadVerbs...), leadConnectors...)); ok || m == len(after) {
+			for k, m := range st.leadLengths(after) {
+				if _, ok := hasAnyPrefix(after[m:], append(append([]string{}, leadVerbs...), leadConnectors...)); ok || m == len(after) || !report && k == 0 && actsNext(after[m:]) {
 					return n
 				}
 			}
 		}
+		// Any verb may follow a unit the text tasks (由市城管局细化…, 责成
+		// 市公安局调度…): the list of verbs is never complete, so only the
+		// longest name is read on, and only what cannot follow a lead stops it.
+		// (X地区 is as often a common noun: 由试点地区推举.)
+		if !report && i == 0 && !strings.HasSuffix(name, "地区") && actsNext(rest) {
+			return n
+		}
 	}
 	return 0
+}
+
+// nonLeadNext are continuations after a unit that make it no lead: its
+// people and parts (局长, 负责同志, 机关), what it owns or said (的, 汇报);
+// 长 ends a post read as a place (副市长).
+var nonLeadNext = []string{"的", "之", "所", "等", "和", "及", "与", "或", "同志", "负责同志", "负责人", "领导", "主要",
+	"分管", "党组", "党委", "机关", "系统", "班子", "干部", "职工", "全体", "人员", "工作人员", "下属", "内设", "有关", "相关", "各",
+	"汇报", "报告", "意见", "方案", "名义", "副", "局长", "主任", "书记", "处长", "科长", "厅长", "部长", "队长", "站长", "所长",
+	"院长", "行长", "经理", "董事长", "总经理", "秘书长", "长", "是", "为", "已", "在", "也", "都", "还", "就"}
+
+// actsNext reports whether rest, after a unit named by a trigger, goes on
+// with what it is to do: Han text that is neither in nonLeadNext nor the
+// rest of a longer unit (市公安局交警支队负责, 上海市医药…管理所承担,
+// 市公安局森林公安分局。: the part leads, not the 局 or the place).
+func actsNext(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !isHan(r) {
+		return false
+	}
+	if _, bad := hasAnyPrefix(rest, nonLeadNext); bad {
+		return false
+	}
+	k := 0
+	for i, r := range rest {
+		if k++; k > 16 || !isHan(r) {
+			break
+		}
+		if k == 1 {
+			continue
+		}
+		after := rest[i+utf8.RuneLen(r):]
+		next, _ := utf8.DecodeRuneInString(after)
+		if _, ok := hasAnyPrefix(after, leadVerbs); ok && isHan(next) && strings.ContainsRune(unitFinals+"队心司行室", r) {
+			return false
+		}
+		// A branch's word ends a longer unit whatever follows (农业发展银行六安分行足额供应).
+		if _, ok := hasAnyPrefix(rest[i:], []string{"分行", "支行", "分局", "支队", "大队", "中队", "分公司", "办事处", "派出所", "分院"}); ok {
+			return false
+		}
+		// Before a mark only a unit's own finals count (督办。 is a verb).
+		if !isHan(next) && strings.ContainsRune("局队所站处科行司心室", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // leadLengths is deptLengths, helped where a level character fuses with the
