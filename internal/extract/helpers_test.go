@@ -210,6 +210,11 @@ func TestLeadDepts(t *testing.T) {
 		{"收购资金由农业发展银行六安分行足额供应", nil},
 		{"所需资金由街道财政所按规定支付", nil},
 		{"主任人选由试点地区推举确定", nil},
+		// A note names who works with whom, and who leads before who helps.
+		{"对城市低保家庭实行供暖费减免。（市民政局会同市财政局负责）", []string{"市民政局", "市财政局"}},
+		{"（市民政局会同市财政局、市人社局负责）", []string{"市民政局", "市财政局", "市人社局"}},
+		{"推进景区创建。（炎陵县人民政府牵头，市文体广新局、市旅发委配合）", []string{"炎陵县人民政府"}},
+		{"（市旅发委牵头，茶陵县、炎陵县人民政府配合）", []string{"市旅发委"}},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {

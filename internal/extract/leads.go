@@ -101,7 +101,9 @@ func (st *state) leadDepts(text string) []string {
 				name, start = text[m.Start-size:m.End], m.Start-size
 			}
 		}
-		if prevEnd < 0 || start < prevEnd || !isRunJoin(text[prevEnd:start]) {
+		// "（市民政局会同市财政局负责）": the one who works with the other
+		// is responsible too.
+		if prevEnd < 0 || start < prevEnd || !isRunJoin(text[prevEnd:start]) && text[prevEnd:start] != "会同" {
 			run = run[:0]
 		} else if len(run) > 0 {
 			name = st.carryPlace(run[len(run)-1], text[prevEnd:start], name)
@@ -496,7 +498,9 @@ func responsibilityNotes(text string) [][]mention {
 		}
 		i = end
 		body := text[open+size : end]
-		if !strings.HasSuffix(body, "负责") && !strings.HasSuffix(body, "牵头") {
+		// "（炎陵县人民政府牵头，市文体广新局配合）" names who leads before who helps.
+		if !strings.HasSuffix(body, "负责") && !strings.HasSuffix(body, "牵头") &&
+			!(strings.HasSuffix(body, "配合") && (strings.Contains(body, "牵头") || strings.Contains(body, "负责"))) {
 			continue
 		}
 		var note []mention
