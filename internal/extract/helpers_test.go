@@ -215,6 +215,9 @@ func TestLeadDepts(t *testing.T) {
 		{"（市民政局会同市财政局、市人社局负责）", []string{"市民政局", "市财政局", "市人社局"}},
 		{"推进景区创建。（炎陵县人民政府牵头，市文体广新局、市旅发委配合）", []string{"炎陵县人民政府"}},
 		{"（市旅发委牵头，茶陵县、炎陵县人民政府配合）", []string{"市旅发委"}},
+		// Places listed before one 人民政府 are each that place's government.
+		{"准东至五彩湾道路由州交通运输局负责，吉木萨尔县、奇台县人民政府负责沿线征地工作", []string{"州交通运输局", "吉木萨尔县人民政府", "奇台县人民政府"}},
+		{"工业区搬迁改造由株洲市、湘潭市人民政府分别负责", []string{"株洲市人民政府", "湘潭市人民政府"}},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {

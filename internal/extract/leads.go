@@ -84,7 +84,7 @@ func (st *state) leadDepts(text string) []string {
 	}
 	// "市金融办牵头起草的…": a department right before 牵头.
 	if !strings.Contains(text, "牵头") && !strings.Contains(text, "负责") && !strings.Contains(text, "为责任单位") {
-		return st.departmentsOnly(dedupe(unwrapNames(out)))
+		return st.departmentsOnly(dedupe(unwrapNames(sharedGovernment(text, out))))
 	}
 	// run holds the departments listed up to the current one
 	// ("（市人社局、市财政局按职责分工负责）": all of them are responsible).
@@ -126,7 +126,33 @@ func (st *state) leadDepts(text string) []string {
 			run = run[:0]
 		}
 	}
-	return st.departmentsOnly(dedupe(unwrapNames(out)))
+	return st.departmentsOnly(dedupe(unwrapNames(sharedGovernment(text, out))))
+}
+
+// sharedGovernment gives the places listed before a government its
+// 人民政府: "吉木萨尔县、奇台县人民政府负责" tasks both governments, not the
+// county and one government.
+func sharedGovernment(text string, names []string) []string {
+	orig := slices.Clone(names)
+	for i := len(names) - 2; i >= 0; i-- {
+		place := names[i]
+		last, _ := utf8.DecodeLastRuneInString(place)
+		if runeLen(place) < 2 || !strings.ContainsRune(levelChars, last) {
+			continue
+		}
+		for _, g := range []string{"人民政府", "政府"} {
+			next, ok := strings.CutSuffix(names[i+1], g)
+			nextLast, _ := utf8.DecodeLastRuneInString(next)
+			if !ok || !strings.ContainsRune(levelChars, nextLast) {
+				continue
+			}
+			if slices.ContainsFunc(listJoins, func(j string) bool { return strings.Contains(text, place+j+orig[i+1]) }) {
+				names[i] = place + g
+			}
+			break
+		}
+	}
+	return names
 }
 
 // unwrapNames joins names a hard-wrapped text broke across lines ("市财\n政局").
