@@ -15,6 +15,7 @@ const maxLeadRun = 8
 // leadDepts finds the departments that lead a decision: "由A会同B…",
 // "请A会B…", "责成A…", "同意A关于…的汇报", "A牵头…".
 func (st *state) leadDepts(text string) []string {
+	text = st.youAddressee(text)
 	var out []string
 	// The department mentions, found once and only when a clause may open
 	// with one told what to do, or the text says who is responsible.
@@ -153,6 +154,29 @@ func sharedGovernment(text string, names []string) []string {
 		}
 	}
 	return names
+}
+
+// youWords are how a reply names its one addressee ("由你区负责组织实施").
+var youWords = []string{"你省", "你市", "你州", "你县", "你区", "你旗", "你盟", "你镇", "你乡", "你局", "你委", "你厅", "你办", "你单位", "你公司"}
+
+// youAddressee writes the document's one addressee for the 你X that stands
+// for it, so that it leads what a 批复 gives it: 江海区人民政府： … 由你区负责.
+// (Only in a 批复: a 函's 你省 is as often the one who asked, 你省请求.)
+func (st *state) youAddressee(text string) string {
+	if st.doc == nil || len(st.doc.Addressees) != 1 || !strings.Contains(text, "你") || !strings.Contains(st.doc.Title, "批复") {
+		return text
+	}
+	to := st.doc.Addressees[0]
+	if strings.HasPrefix(to, "各") || strings.ContainsAny(to, "、，,") {
+		return text
+	}
+	for _, w := range youWords {
+		// The word's unit is the addressee's (你区 for 江海区人民政府).
+		if unit := strings.TrimPrefix(w, "你"); strings.Contains(to, unit) || unit == "单位" {
+			text = strings.ReplaceAll(text, w, to)
+		}
+	}
+	return text
 }
 
 // unwrapNames joins names a hard-wrapped text broke across lines ("市财\n政局").
