@@ -204,6 +204,25 @@ func TestLeadDepts(t *testing.T) {
 		{"会议同意由区外经贸委负责协调", []string{"区外经贸委"}},
 		{"会议要求区城市管理委会同区住房建设委加强对供热企业的监管", []string{"区城市管理委", "区住房建设委"}},
 		{"由市城市管理综合行政执法局负责，区市容委配合", []string{"市城市管理综合行政执法局"}},
+		// Any verb may follow a unit a trigger names; what cannot follow a
+		// lead (的, a post, the rest of a longer unit) stops it.
+		{"市环保局要会同市发改委、市工信局、市城管局细化任务分工", []string{"市环保局", "市发改委", "市工信局", "市城管局"}},
+		{"会议决定，由市农业局排查重点区域，责成市公安局调度警力", []string{"市农业局", "市公安局"}},
+		{"交由市住建局评估选址方案，请市自然资源局核实用地性质", []string{"市住建局", "市自然资源局"}},
+		{"新校区建设资金由市财政局分三年安排", []string{"市财政局"}},
+		{"会议由市发改委主任张伟主持", nil},
+		{"请市财政局的同志介绍情况", nil},
+		{"收购资金由农业发展银行六安分行足额供应", nil},
+		{"所需资金由街道财政所按规定支付", nil},
+		{"主任人选由试点地区推举确定", nil},
+		// A note names who works with whom, and who leads before who helps.
+		{"对城市低保家庭实行供暖费减免。（市民政局会同市财政局负责）", []string{"市民政局", "市财政局"}},
+		{"（市民政局会同市财政局、市人社局负责）", []string{"市民政局", "市财政局", "市人社局"}},
+		{"推进景区创建。（炎陵县人民政府牵头，市文体广新局、市旅发委配合）", []string{"炎陵县人民政府"}},
+		{"（市旅发委牵头，茶陵县、炎陵县人民政府配合）", []string{"市旅发委"}},
+		// Places listed before one 人民政府 are each that place's government.
+		{"准东至五彩湾道路由州交通运输局负责，吉木萨尔县、奇台县人民政府负责沿线征地工作", []string{"州交通运输局", "吉木萨尔县人民政府", "奇台县人民政府"}},
+		{"工业区搬迁改造由株洲市、湘潭市人民政府分别负责", []string{"株洲市人民政府", "湘潭市人民政府"}},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {

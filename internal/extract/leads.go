@@ -15,6 +15,7 @@ const maxLeadRun = 8
 // leadDepts finds the departments that lead a decision: "由A会同B…",
 // "请A会B…", "责成A…", "同意A关于…的汇报", "A牵头…".
 func (st *state) leadDepts(text string) []string {
+	text = st.youAddressee(text)
 	var out []string
 	// The department mentions, found once and only when a clause may open
 	// with one told what to do, or the text says who is responsible.
@@ -84,7 +85,7 @@ func (st *state) leadDepts(text string) []string {
 	}
 	// "市金融办牵头起草的…": a department right before 牵头.
 	if !strings.Contains(text, "牵头") && !strings.Contains(text, "负责") && !strings.Contains(text, "为责任单位") {
-		return st.departmentsOnly(dedupe(unwrapNames(out)))
+		return st.departmentsOnly(dedupe(unwrapNames(sharedGovernment(text, out))))
 	}
 	// run holds the departments listed up to the current one
 	// ("（市人社局、市财政局按职责分工负责）": all of them are responsible).
@@ -101,7 +102,9 @@ func (st *state) leadDepts(text string) []string {
 				name, start = text[m.Start-size:m.End], m.Start-size
 			}
 		}
-		if prevEnd < 0 || start < prevEnd || !isRunJoin(text[prevEnd:start]) {
+		// "（市民政局会同市财政局负责）": the one who works with the other
+		// is responsible too.
+		if prevEnd < 0 || start < prevEnd || !isRunJoin(text[prevEnd:start]) && text[prevEnd:start] != "会同" {
 			run = run[:0]
 		} else if len(run) > 0 {
 			name = st.carryPlace(run[len(run)-1], text[prevEnd:start], name)
@@ -124,7 +127,56 @@ func (st *state) leadDepts(text string) []string {
 			run = run[:0]
 		}
 	}
-	return st.departmentsOnly(dedupe(unwrapNames(out)))
+	return st.departmentsOnly(dedupe(unwrapNames(sharedGovernment(text, out))))
+}
+
+// sharedGovernment gives the places listed before a government its
+// 人民政府: "吉木萨尔县、奇台县人民政府负责" tasks both governments, not the
+// county and one government.
+func sharedGovernment(text string, names []string) []string {
+	orig := slices.Clone(names)
+	for i := len(names) - 2; i >= 0; i-- {
+		place := names[i]
+		last, _ := utf8.DecodeLastRuneInString(place)
+		if runeLen(place) < 2 || !strings.ContainsRune(levelChars, last) {
+			continue
+		}
+		for _, g := range []string{"人民政府", "政府"} {
+			next, ok := strings.CutSuffix(names[i+1], g)
+			nextLast, _ := utf8.DecodeLastRuneInString(next)
+			if !ok || !strings.ContainsRune(levelChars, nextLast) {
+				continue
+			}
+			if slices.ContainsFunc(listJoins, func(j string) bool { return strings.Contains(text, place+j+orig[i+1]) }) {
+				names[i] = place + g
+			}
+			break
+		}
+	}
+	return names
+}
+
+// youWords are how a reply names its one addressee ("由你区负责组织实施").
+var youWords = []string{"你省", "你市", "你州", "你县", "你区", "你旗", "你盟", "你镇", "你乡", "你局", "你委", "你厅", "你办", "你单位", "你公司"}
+
+// youAddressee writes the document's one addressee for the 你X that stands
+// for it, so that it leads what a 批复 gives it: 江海区人民政府： … 由你区负责.
+// (Only in a 批复: a 函's 你省 is as often the one who asked, 你省请求.)
+func (st *state) youAddressee(text string) string {
+	if st.doc == nil || len(st.doc.Addressees) != 1 || !strings.Contains(text, "你") || !strings.Contains(st.doc.Title, "批复") {
+		return text
+	}
+	to := st.doc.Addressees[0]
+	if strings.HasPrefix(to, "各") || strings.ContainsAny(to, "、，,") {
+		return text
+	}
+	for _, w := range youWords {
+		// The word's unit is the addressee's (你区 for 江海区人民政府).
+		if unit := strings.TrimPrefix(w, "你"); strings.Contains(to, unit) || unit == "单位" {
+			text = strings.ReplaceAll(text, w, to)
+		}
+	}
+	return text
 }
 
 // unwrapNames joins names a hard-wrapped text broke across lines ("市财\n政局").
@@ -302,7 +354,7 @@ func (st *state) deptRunWith(s string, report bool, connectors []string) []strin
 // followed by a connector and another department, or by a verb. Longer names
 // are tried first, so 市卫生健康委会市司法局 reads as 市卫生健康委 + 会 + 市司法局.
 func (st *state) leadAt(s string, report bool) int {
-	for _, n := range st.leadLengths(s) {
+	for i, n := range st.leadLengths(s) {
 		name := s[:n]
 		if _, bad := hasAnyPrefix(name, []string{"各", "相关", "有关", "其他", "其它"}); bad {
 			continue
@@ -317,14 +369,66 @@ func (st *state) leadAt(s string, report bool) int {
 		}
 		if c, ok := hasAnyPrefix(rest, leadConnectors); ok {
 			after := rest[len(c):]
-			for _, m := range st.leadLengths(after) {
-				if _, ok := hasAnyPrefix(after[m:], append(append([]string{}, leadVerbs...), leadConnectors...)); ok || m == len(after) {
+			for k, m := range st.leadLengths(after) {
+				if _, ok := hasAnyPrefix(after[m:], append(append([]string{}, leadVerbs...), leadConnectors...)); ok || m == len(after) || !report && k == 0 && actsNext(after[m:]) {
 					return n
 				}
 			}
 		}
+		// Any verb may follow a unit the text tasks (由市城管局细化…, 责成
+		// 市公安局调度…): the list of verbs is never complete, so only the
+		// longest name is read on, and only what cannot follow a lead stops it.
+		// (X地区 is as often a common noun: 由试点地区推举.)
+		if !report && i == 0 && !strings.HasSuffix(name, "地区") && actsNext(rest) {
+			return n
+		}
 	}
 	return 0
+}
+
+// nonLeadNext are continuations after a unit that make it no lead: its
+// people and parts (局长, 负责同志, 机关), what it owns or said (的, 汇报);
+// 长 ends a post read as a place (副市长).
+var nonLeadNext = []string{"的", "之", "所", "等", "和", "及", "与", "或", "同志", "负责同志", "负责人", "领导", "主要",
+	"分管", "党组", "党委", "机关", "系统", "班子", "干部", "职工", "全体", "人员", "工作人员", "下属", "内设", "有关", "相关", "各",
+	"汇报", "报告", "意见", "方案", "名义", "副", "局长", "主任", "书记", "处长", "科长", "厅长", "部长", "队长", "站长", "所长",
+	"院长", "行长", "经理", "董事长", "总经理", "秘书长", "长", "是", "为", "已", "在", "也", "都", "还", "就"}
+
+// actsNext reports whether rest, after a unit named by a trigger, goes on
+// with what it is to do: Han text that is neither in nonLeadNext nor the
+// rest of a longer unit (市公安局交警支队负责, 上海市医药…管理所承担,
+// 市公安局森林公安分局。: the part leads, not the 局 or the place).
+func actsNext(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !isHan(r) {
+		return false
+	}
+	if _, bad := hasAnyPrefix(rest, nonLeadNext); bad {
+		return false
+	}
+	k := 0
+	for i, r := range rest {
+		if k++; k > 16 || !isHan(r) {
+			break
+		}
+		if k == 1 {
+			continue
+		}
+		after := rest[i+utf8.RuneLen(r):]
+		next, _ := utf8.DecodeRuneInString(after)
+		if _, ok := hasAnyPrefix(after, leadVerbs); ok && isHan(next) && strings.ContainsRune(unitFinals+"队心司行室", r) {
+			return false
+		}
+		// A branch's word ends a longer unit whatever follows (农业发展银行六安分行足额供应).
+		if _, ok := hasAnyPrefix(rest[i:], []string{"分行", "支行", "分局", "支队", "大队", "中队", "分公司", "办事处", "派出所", "分院"}); ok {
+			return false
+		}
+		// Before a mark only a unit's own finals count (督办。 is a verb).
+		if !isHan(next) && strings.ContainsRune("局队所站处科行司心室", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // leadLengths is deptLengths, helped where a level character fuses with the
@@ -444,7 +548,9 @@ func responsibilityNotes(text string) [][]mention {
 		}
 		i = end
 		body := text[open+size : end]
-		if !strings.HasSuffix(body, "负责") && !strings.HasSuffix(body, "牵头") {
+		// "（炎陵县人民政府牵头，市文体广新局配合）" names who leads before who helps.
+		if !strings.HasSuffix(body, "负责") && !strings.HasSuffix(body, "牵头") &&
+			!(strings.HasSuffix(body, "配合") && (strings.Contains(body, "牵头") || strings.Contains(body, "负责"))) {
 			continue
 		}
 		var note []mention

@@ -138,3 +138,22 @@ func TestOfficialLeadDepartments(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyAddresseeLeads: a 批复 tasks its one addressee as 你区/你市.
+func TestReplyAddresseeLeads(t *testing.T) {
+	text := "江门市人民政府关于同意设立江沙示范园区的批复\n\n江府函〔2006〕135号\n\n江海区人民政府：\n" +
+		"　　你区《关于申请设立江沙示范园区的请示》收悉。经研究，现批复如下：\n" +
+		"　　一、同意设立江沙示范园区，规划面积12.8平方公里。\n　　二、园区开发建设由你区负责组织实施。\n　　此复。\n" +
+		"\n江门市人民政府\n二〇〇六年八月十五日\n"
+	d, err := parser(t).Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leads []string
+	for _, tp := range d.Topics {
+		leads = append(leads, tp.LeadDepartments...)
+	}
+	if want := []string{"江海区人民政府"}; !slices.Equal(leads, want) {
+		t.Errorf("leads %q, want %q", leads, want)
+	}
+}
