@@ -171,6 +171,7 @@ func TestResolve(t *testing.T) {
 		ok                 bool
 	}{
 		{"市应急局", suzhou, "苏州市应急管理局", true},
+		{"香港特别行政区政府", "国务院", "香港特别行政区政府", true}, // no 人民政府 there
 		{"区卫健局", doumen, "斗门区卫生健康局", true},
 		{"市卫健局", doumen, "珠海市卫生健康局", true}, // 市 in a district document is the city
 		{"州公安局", "红河哈尼族彝族自治州人民政府", "红河哈尼族彝族自治州公安局", true},

@@ -852,6 +852,10 @@ func (t *Table) render(p parsed, issuer string) string {
 	if strings.Contains(name, "…") {
 		return strings.Replace(name, "…", place, 1)
 	}
+	// 香港特别行政区政府 is that government's name: no 人民政府 there.
+	if name == "人民政府" && strings.HasSuffix(place, "特别行政区") {
+		return place + "政府"
+	}
 	if strings.HasPrefix(name, "委") && (place == "" || strings.HasSuffix(place, "自治区")) {
 		// A Party department with no place known (党委宣传部), or a
 		// region's (广西壮族自治区党委组织部).
