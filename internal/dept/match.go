@@ -729,8 +729,18 @@ func validBare(rs []rune, gaps []bool) bool {
 	if len(rs) < 2 || len(rs) > 4 || hasGap(gaps, 1, len(rs)) {
 		return false
 	}
+	// "决定开发区基础设施建设由…": a verb before a zone is no place.
+	for _, w := range bareStopWords {
+		if string(rs) == w {
+			return false
+		}
+	}
 	return validPlaceStem(rs)
 }
+
+// bareStopWords are words that stand before a zone or an agency in prose
+// and that no place is called.
+var bareStopWords = []string{"决定", "同意", "研究", "要求", "推进", "加快", "支持", "依托", "明确", "确定", "建设", "发展", "所在", "周边", "相关", "有关", "各个", "全国", "全省", "全市", "全县"}
 
 // validStem checks the stem of a unit outside the table (民族宗教事务 in
 // 县民族宗教事务局). longer reports whether a stem that starts further left
@@ -749,8 +759,9 @@ func validStem(s []rune, before rune) (ok, longer bool) {
 	}
 	allDir := true
 	for j, r := range s {
-		// 市政 is a word of its own in unit names: 市政园林中心, 市政工程处.
-		if r == '市' && j+1 < len(s) && s[j+1] == '政' {
+		// 市政 is a word of its own in unit names: 市政园林中心, 市政工程处;
+		// so is 市场 (镇市场监管所, 市场服务中心).
+		if r == '市' && j+1 < len(s) && (s[j+1] == '政' || s[j+1] == '场') {
 			allDir = false
 			continue
 		}

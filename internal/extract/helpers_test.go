@@ -212,7 +212,7 @@ func TestLeadDepts(t *testing.T) {
 		{"新校区建设资金由市财政局分三年安排", []string{"市财政局"}},
 		{"会议由市发改委主任张伟主持", nil},
 		{"请市财政局的同志介绍情况", nil},
-		{"收购资金由农业发展银行六安分行足额供应", nil},
+		{"收购资金由农业发展银行六安分行足额供应", []string{"农业发展银行六安分行"}}, // the branch whole, not its bank
 		{"所需资金由街道财政所按规定支付", nil},
 		{"主任人选由试点地区推举确定", nil},
 		// A note names who works with whom, and who leads before who helps.
