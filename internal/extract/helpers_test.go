@@ -486,12 +486,13 @@ func TestOpenerTopicsBySubject(t *testing.T) {
 			"审议《甲方案》|县发改局,县财政局",
 			"研究城区停车难问题|县城管局,县公安局",
 		}, true},
-		{"news: a subject without decision keeps its comments", []string{
+		{"news: a subject without decision keeps its comments; what was passed on keeps the units it tasks", []string{
 			"会议审议并原则通过《甲办法》，由市司法局按程序印发。",
 			"会议传达学习了全省安全生产工作会议精神。会议强调，由市应急局牵头开展隐患排查。",
 			"会议听取了全市防汛工作情况汇报。会议要求，由市水务局加强值守。",
 		}, []string{
 			"审议《甲办法》|市司法局",
+			"传达学习全省安全生产工作会议精神|市应急局",
 			"听取全市防汛工作情况汇报|市水务局",
 		}, true},
 	}

@@ -570,12 +570,16 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 			// News: a paragraph on a matter the meeting took up
 			// (会议研究了安全生产工作。会议强调，市应急局要…) is an item
 			// even where it decides nothing; what the meeting passed on
-			// from above (会议传达学习了…) is not.
+			// from above (会议传达学习了…) is not, unless the paragraph
+			// tasks units with it (会议要求，市应急局要会同市水利局…).
 			if decisionsOnly && k == 0 {
 				matterOpen = false
 				if !opens && !otherMattersRe.MatchString(s) {
 					_, opens = hasAnyPrefix(s, newsSubjectOpeners)
 					opens = opens || studiedRe.MatchString(s)
+					if _, study := hasAnyPrefix(s, studyOpeners); study && !opens {
+						opens = len(st.leadDepts(p)) > 0
+					}
 					matterOpen = opens
 				}
 			} else if opens && matterOpen && !strings.Contains(s, "《") {
