@@ -360,6 +360,8 @@ func TestFind(t *testing.T) {
 		{"决定开发区基础设施建设由开发区管委会负责", nil},            // no place 决定 (a zone needs its place)
 		{"会同市财政局、农发行晋中分行做好收购资金准备", []string{"市财政局", "农发行晋中分行"}},
 		{"由镇市场监管所负责日常巡查", []string{"镇市场监管所"}},
+		{"昌吉州人民政府办公室　2012年6月11日", []string{"昌吉州人民政府办公室"}}, // a prefecture by its short name
+		{"由红河州财政局负责", []string{"红河州财政局"}},
 		{"由市住房城乡建设局会同贵安新区管委会抓好组织实施", []string{"市住房城乡建设局", "贵安新区管委会"}},
 		{"由麦积山景区管委会负责", []string{"麦积山景区管委会"}},
 		// Verbs before a unit are not its place.

@@ -34,13 +34,26 @@ func toRunes(ss []string) [][]rune {
 // levelSuffixes end a place name, longest first.
 var levelSuffixes = []string{
 	"特别行政区", "自治区", "自治州", "自治县", "自治旗", "联合旗", "地区", "街道", "省", "市", "区", "县", "旗", "盟", "镇", "乡",
+	// An autonomous prefecture by its short name (红河州, 昌吉州).
+	"州",
 }
+
+// prefectureShortNames are the thirty autonomous prefectures as their
+// documents shorten them before 州 (红河州 for 红河哈尼族彝族自治州).
+var prefectureShortNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields("延边 恩施 湘西 阿坝 甘孜 凉山 黔东南 黔南 黔西南 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 " +
+		"临夏 甘南 海北 黄南 海南 果洛 玉树 海西 昌吉 伊犁") {
+		m[n] = true
+	}
+	return m
+}()
 
 // levelRank orders the levels, so a chain of places only descends
 // (省 → 市 → 区/县 → 镇/乡/街道).
 var levelRank = map[string]int{
 	"特别行政区": 1, "自治区": 1, "省": 1,
-	"自治州": 2, "地区": 2, "市": 2, "盟": 2,
+	"自治州": 2, "州": 2, "地区": 2, "市": 2, "盟": 2,
 	"自治县": 3, "自治旗": 3, "联合旗": 3, "区": 3, "县": 3, "旗": 3,
 	"街道": 4, "镇": 4, "乡": 4,
 }
@@ -641,6 +654,11 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 			// 乡镇 and 镇乡 are the towns in general (边远乡镇卫生院), and
 			// 西湖镇镇长 is no place 西湖镇镇.
 			if l := rs[stem-1]; (l == '乡' || l == '镇') && (lr[0] == '镇' || lr[0] == '乡') {
+				continue
+			}
+			// 州 alone is a level only after the short name of an autonomous
+			// prefecture (红河州): 人行苏州 or 神州 are none.
+			if lv == "州" && !prefectureShortNames[string(rs[:stem])] {
 				continue
 			}
 			// 红旗 is a given name (孙红旗), no banner.

@@ -635,3 +635,20 @@ func TestFileNameDate(t *testing.T) {
 		t.Errorf("date %q (inferred %v), want 2022-10-31 from the file's name", d.Date, d.DateInferred)
 	}
 }
+
+// TestShortPrefectureIsOnePlace: a report naming its prefecture in full
+// and by its short name (延边朝鲜族自治州, 延边州) speaks for that one
+// government.
+func TestShortPrefectureIsOnePlace(t *testing.T) {
+	p := parser(t)
+	text := "延边朝鲜族自治州人民政府\n\n金永男主持召开州政府第37次常务会议\n来源：州政府办公室　　发布时间：2022年05月13日\n\n" +
+		"5月12日上午，州委副书记、州长金永男主持召开州政府第37次常务会议，研究部署春耕生产工作。\n" +
+		"会议审议并原则通过了《延边州促进朝鲜族传统村落保护利用实施方案》，由州住房和城乡建设局抓好落实。"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Issuer != "延边朝鲜族自治州人民政府" {
+		t.Errorf("issuer %q, want 延边朝鲜族自治州人民政府", d.Issuer)
+	}
+}

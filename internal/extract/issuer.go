@@ -87,10 +87,34 @@ func (st *state) inferIssuer() string {
 			counts[p]++
 		}
 	}
+	order = mergeShortPrefectures(order, counts)
 	if len(order) == 1 || len(order) > 1 && counts[order[0]] >= 2 && counts[order[0]] > counts[order[1]] {
 		return order[0] + "人民政府"
 	}
 	return ""
+}
+
+// mergeShortPrefectures counts a prefecture's short name (延边州) as its
+// full one (延边朝鲜族自治州) when the text names both: one place, not two.
+func mergeShortPrefectures(order []string, counts map[string]int) []string {
+	out := order[:0:0]
+	for _, p := range order {
+		stem, short := strings.CutSuffix(p, "州")
+		full := ""
+		if short && !strings.HasSuffix(p, "自治州") {
+			for _, q := range order {
+				if strings.HasSuffix(q, "自治州") && strings.HasPrefix(q, stem) {
+					full = q
+				}
+			}
+		}
+		if full != "" {
+			counts[full] += counts[p]
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // placesAt returns the places of the given level that s names, as gse reads
