@@ -236,9 +236,23 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 	return m, when, ok
 }
 
+// datelineRe is a news dateline before the report's first sentence
+// (新华社北京9月14日电, 本报讯, 本网讯); trailingDayRe, a day written between
+// the one who chairs and 主持 (李强13日, 李明3月4日上午).
+var (
+	datelineRe    = regexp.MustCompile(`^(?:.{0,12}?\d{1,2}月\d{1,2}日[电讯]|(?:本报|本网|本台|新华社)[^，。\s]{0,8}?[电讯])[\s　]*`)
+	trailingDayRe = regexp.MustCompile(`(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|中午|早上)?$`)
+)
+
 // chairClause cuts the text before 主持 down to the one who chairs: no time
 // words, no 受…委托, no 会议由.
 func chairClause(clause string) string {
+	// "新华社北京9月14日电 国务院总理李强": the dateline is the report's.
+	if loc := datelineRe.FindStringIndex(clause); loc != nil {
+		clause = clause[loc[1]:]
+	}
+	// "市长李明4日主持召开", "国务院总理李强13日上午主持": the day after the name.
+	clause = trailingDayRe.ReplaceAllString(clause, "")
 	clause = trimTimeWords(clause)
 	// "常务副市长陈峰受市长孙建国委托主持": the one who chairs stands
 	// before 受.

@@ -38,6 +38,10 @@ func (st *state) inferIssuer() string {
 	if is := ministryIssuer(meeting, chairTitle); is != "" {
 		return is
 	}
+	// 国务院常务会议, chaired by its 总理: no place's government.
+	if strings.HasPrefix(meeting, "国务院") {
+		return "国务院"
+	}
 	level := ""
 	for _, s := range []string{meeting, d.Title} {
 		for _, g := range govLevels {

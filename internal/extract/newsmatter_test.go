@@ -128,3 +128,28 @@ func TestMatterThenDecisionTitle(t *testing.T) {
 		t.Errorf("titles %q, want %q", got, want)
 	}
 }
+
+// TestNewsChairBeforeDay: a report that writes the day between the chair's
+// name and 主持 (李强13日主持召开), or opens with a dateline, still names the
+// chair and the title, and a State Council meeting its issuer.
+func TestNewsChairBeforeDay(t *testing.T) {
+	p := parser(t)
+	tests := []struct{ text, name, title, issuer string }{
+		{"李强主持召开国务院常务会议\n新华社北京9月14日电 国务院总理李强13日主持召开国务院常务会议，听取关于防汛救灾工作情况的汇报。",
+			"李强", "国务院总理", "国务院"},
+		{"市政府召开常务会议\n市长李明4日主持召开市政府第12次常务会议，研究部署防汛工作。", "李明", "市长", ""},
+		{"市政府召开常务会议\n本报讯 市长李明3月4日上午主持召开市政府第12次常务会议，研究部署防汛工作。", "李明", "市长", ""},
+	}
+	for _, tc := range tests {
+		d, err := p.Parse(tc.text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Meeting == nil || d.Meeting.Chair == nil || d.Meeting.Chair.Name != tc.name || d.Meeting.Chair.Title != tc.title {
+			t.Errorf("%s: meeting %+v, want chair %s (%s)", firstRunes(tc.text, 30), d.Meeting, tc.name, tc.title)
+		}
+		if tc.issuer != "" && d.Issuer != tc.issuer {
+			t.Errorf("%s: issuer %q, want %q", firstRunes(tc.text, 30), d.Issuer, tc.issuer)
+		}
+	}
+}
