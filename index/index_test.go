@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -1017,9 +1018,12 @@ func TestReaderForms(t *testing.T) {
 		doc("jiaoti", "纪要", "由县教体局负责。"),
 		doc("jiaoyu", "纪要", "加强教育工作。"),
 		doc("chair", "纪要", "主持：吴庆文\n研究工作。"),
+		doc("label", "纪要", "主持人：王海\n研究工作。"),
+		doc("merged", "纪要", "由区住建交通局负责。"),
+		doc("apart2", "纪要", "由市住建局会同市交通局负责。"),
+		doc("chenweidong", "纪要", "陈卫东出席。"),
 	)
 	checkFinds(t, ix, true, []queryCase{
-		{"住建", []string{"zhufang", "zhujian"}},
 		{"卫健", []string{"weijian"}},
 		{"财政厅", []string{"ting"}},
 		{"2019年12月", []string{"dec2019"}},
@@ -1029,6 +1033,10 @@ func TestReaderForms(t *testing.T) {
 		{"数字政府", []string{"shuzi"}},
 		{"教育", []string{"jiaoyu"}}, // a word of its own is no stem of 教育局 (教体局)
 		{"主持人 吴庆文", []string{"chair"}},
+		{"主持人", []string{"label"}},    // alone, the word itself
+		{"住建交通局", []string{"merged"}}, // a merged bureau is no stem and a bureau
+		{"陈卫", []string{}},            // a name's start is no stem
+		{"住建", []string{"apart2", "merged", "zhufang", "zhujian"}},
 	})
 }
 
@@ -1057,4 +1065,24 @@ func TestYearAndForeignForms(t *testing.T) {
 		{"COVID-19", []string{"d"}},
 		{"covid", []string{"d"}},
 	})
+}
+
+// TestYearWordOnlyWithAllWords: a year typed as a word asks for the year's
+// documents only while every word must match; once the search settles for
+// fewer, the year's documents would crowd out the rarer words (2019年 吴刚).
+func TestYearWordOnlyWithAllWords(t *testing.T) {
+	ix := openTest(t, Options{})
+	for _, tc := range []struct {
+		r    relax
+		want bool
+	}{{allWords, true}, {1, false}, {anyWord, false}} {
+		q, err := clauseBuilder{ix: ix, relax: tc.r}.clauseQuery(clause{text: "2019年"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(q)
+		if got := strings.Contains(string(b), `"field":"year"`); got != tc.want {
+			t.Errorf("relax %d: year field asked %v, want %v: %s", tc.r, got, tc.want, b)
+		}
+	}
 }

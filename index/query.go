@@ -272,7 +272,27 @@ func parseQuery(s string) (*parsed, error) {
 		}
 		p.groups = append(p.groups, alts)
 	}
+	// "主持人 吴庆文": the role asked about is what the minutes label, not a
+	// word their text holds; with other words it only says what is asked.
+	if len(p.groups) > 1 {
+		kept := p.groups[:0:0]
+		for _, g := range p.groups {
+			if len(g) == 1 && !g[0].phrase && g[0].scope == "" && !g[0].must && roleWords[g[0].text] {
+				continue
+			}
+			kept = append(kept, g)
+		}
+		if len(kept) > 0 {
+			p.groups = kept
+		}
+	}
 	return p, nil
+}
+
+// roleWords name the part a person plays at a meeting, as a query asks it.
+var roleWords = map[string]bool{
+	"主持人": true, "主持": true, "出席": true, "出席人员": true, "列席": true, "列席人员": true,
+	"参会人员": true, "参加人员": true, "记录": true, "记录人": true,
 }
 
 // relax is how many of the query's words a document may lack: the search
@@ -534,8 +554,10 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		alts = append(alts, bleve.NewDisjunctionQuery(fields...))
 	}
 	// 2021年 as a word of the query is also the year of the documents
-	// (常务会议 2021年: that year's meetings, whether or not they write it).
-	if y := yearWordRe.FindStringSubmatch(text); y != nil && !c.phrase {
+	// (常务会议 2021年: that year's meetings, whether or not they write it);
+	// not once the search settles for fewer words, where every document of
+	// the year would crowd out the rarer words (2019年 吴刚).
+	if y := yearWordRe.FindStringSubmatch(text); y != nil && !c.phrase && b.relax == allWords {
 		alts = append(alts, termQ(fYear, y[1], boostKeyword))
 	}
 	return disjunction(alts...), nil
@@ -696,12 +718,7 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 		switch {
 		case len(run) > 1: // a name or abbreviation cut into characters
 			alts = adjacent(run...)
-			// …or the stem of a unit's short name, which is indexed only
-			// whole (住建 in 住建局, 卫健 in 卫健委).
-			if w := strings.Join(run, ""); phrasePrefixOK(w) && len(run) <= 4 {
-				alts = append(alts, prefixQ(field, w, boost))
-			}
-		case i == 0 && j == len(toks):
+			case i == 0 && j == len(toks):
 			alts = []query.Query{termQ(field, run[0], boost)}
 			// A query of one character is mostly a word being typed (苏
 			// for 苏州): the words it begins match too, below the
