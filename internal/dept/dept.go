@@ -430,6 +430,11 @@ func (t *Table) FilterForms(name string) []string {
 			return append([]string{name}, lv...)
 		}
 	}
+	if ok && p.place {
+		// A place alone (株洲市) is also its government, as a list of units
+		// names it (由株洲市、湘潭市人民政府分别负责).
+		return append(forms, t.FilterForms(name+"人民政府")...)
+	}
 	if !ok || p.head == "" || p.kind == headRel || p.kind == headNone {
 		return forms
 	}

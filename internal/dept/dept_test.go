@@ -681,7 +681,8 @@ func TestFilterForms(t *testing.T) {
 		// A place without its level: each level's unit.
 		"苏州应急局": {"苏州应急局", "苏州市应急局", "苏州市应急管理局", "苏州县应急局", "苏州县应急管理局", "苏州区应急局", "苏州区应急管理局"},
 		"胡岚":    nil,
-		"数字政府":  nil, // no 数字市政府
+		"株洲市":   {"株洲市", "株洲市人民政府", "株洲市政府"}, // a place is also its government
+		"数字政府":  nil,                         // no 数字市政府
 	}
 	for name, want := range tests {
 		got := tb.FilterForms(name)
