@@ -466,5 +466,27 @@ func pageTitle(doc *html.Node) string {
 			t = strings.TrimSpace(t[:i])
 		}
 	}
+	// "…常务会议-济南市槐荫区人民政府": a bare hyphen or dash before the
+	// site's name, which ends like one (hyphens also stand in 2021-2025年).
+	for _, sep := range []string{"-", "—"} {
+		if i := strings.LastIndex(t, sep); i > 0 && siteName(t[i+len(sep):]) {
+			t = strings.TrimSpace(t[:i])
+		}
+	}
 	return t
+}
+
+// siteName reports the name of a government site as a page title ends
+// with it (济南市槐荫区人民政府, 中国政府网, 某某门户网站).
+func siteName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 24 {
+		return false
+	}
+	for _, suffix := range []string{"政府", "政府网", "网", "网站", "门户", "门户网站", "信息公开", "政务公开"} {
+		if strings.HasSuffix(s, suffix) {
+			return true
+		}
+	}
+	return false
 }
