@@ -129,6 +129,9 @@ func fixPunctuation(line string) string {
 		}
 		line = string(rs)
 	}
+	if strings.Contains(line, ".") {
+		line = asciiFullStops(line)
+	}
 	// Innermost groups first; a second pass reaches the enclosing ones.
 	for pass := 0; pass < 3 && strings.ContainsAny(line, "()"); pass++ {
 		next := parenGroup.ReplaceAllStringFunc(line, func(m string) string {
@@ -154,6 +157,35 @@ func fixPunctuation(line string) string {
 		line = strings.ReplaceAll(line, "\x00", " ")
 	}
 	return line
+}
+
+// asciiFullStops turns an ASCII full stop that ends a Chinese sentence (after a
+// Han character or closing mark, before the line's end or more Han text)
+// into 。: "…常务会议.会议审议…". Decimals (3.5), list numbers (1.审议,
+// 一.审议) and addresses (www.gov.cn) keep theirs.
+func asciiFullStops(line string) string {
+	rs := []rune(line)
+	changed := false
+	for i, r := range rs {
+		if r != '.' || i == 0 {
+			continue
+		}
+		prev := rs[i-1]
+		if !isHanRune(prev) && !strings.ContainsRune("》”）」』", prev) || strings.ContainsRune("一二三四五六七八九十百〇零", prev) {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000') {
+			j++
+		}
+		if j == len(rs) || isHanRune(rs[j]) {
+			rs[i], changed = '。', true
+		}
+	}
+	if !changed {
+		return line
+	}
+	return string(rs)
 }
 
 // isASCIIWord reports whether r belongs to a Latin word or number, so that
