@@ -111,7 +111,7 @@ var genericPhrases = []string{"有关", "相关", "其他", "上级", "主管", 
 
 // notPlaceWords never occur in a place name; they are what running text puts
 // before a unit ("原则同意县水务局", "确保海关", "进一步优化区域布局").
-var notPlaceWords = []string{"追加", "补助", "划拨", "奖励", "移交", "拨付", "补贴", "资助", "下达", "给予", "奖补", "返还", "拨给", "调拨",
+var notPlaceWords = []string{"修订", "提高", "修改", "制定", "追加", "补助", "划拨", "奖励", "移交", "拨付", "补贴", "资助", "下达", "给予", "奖补", "返还", "拨给", "调拨",
 	"原则", "同意", "学习", "程序", "名义", "做好", "推动", "调动", "实行", "确保", "简化",
 	"优化", "进一步", "加强", "支持", "要求", "根据", "按照", "通过", "组织", "研究", "落实", "完善", "推进", "建设",
 	"发展", "工作", "负责", "牵头", "配合", "指导", "督促", "协调", "报告", "提请", "审议", "听取", "召开", "参加",
@@ -1229,6 +1229,11 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar bool) (int,
 				continue
 			}
 		case headNone:
+			// A hall alone (博物馆, 图书馆) is a building or a project's name
+			// (钧官窑址博物馆二期工程) unless a directive names it.
+			if p.cat == CatCenter && p.entry >= 0 && strings.HasSuffix(t.entries[p.entry].Name, "馆") && !agent {
+				continue
+			}
 			if p.cat == CatZone || p.entry < 0 && !agent && !p.merged {
 				continue
 			}
