@@ -94,6 +94,10 @@ func (st *state) parseNews() {
 			d.Issuer = is
 		}
 	}
+	// "来源：市政府办" with no place known: every city's, so no issuer.
+	if relativeIssuer(d.Issuer) {
+		d.Issuer = ""
+	}
 	for _, p := range st.prosePeople(attendVerbs) {
 		if m.Chair != nil && p.Name == m.Chair.Name {
 			continue

@@ -137,7 +137,7 @@ func TestNewsChairBeforeDay(t *testing.T) {
 	tests := []struct{ text, name, title, issuer string }{
 		{"李强主持召开国务院常务会议\n新华社北京9月14日电 国务院总理李强13日主持召开国务院常务会议，听取关于防汛救灾工作情况的汇报。",
 			"李强", "国务院总理", "国务院"},
-		{"市政府召开常务会议\n市长李明4日主持召开市政府第12次常务会议，研究部署防汛工作。", "李明", "市长", ""},
+		{"市政府召开常务会议\n来源：市政府办\n市长李明4日主持召开市政府第12次常务会议，研究部署防汛工作。", "李明", "市长", ""},
 		{"市政府召开常务会议\n本报讯 市长李明3月4日上午主持召开市政府第12次常务会议，研究部署防汛工作。", "李明", "市长", ""},
 	}
 	for _, tc := range tests {
@@ -148,7 +148,7 @@ func TestNewsChairBeforeDay(t *testing.T) {
 		if d.Meeting == nil || d.Meeting.Chair == nil || d.Meeting.Chair.Name != tc.name || d.Meeting.Chair.Title != tc.title {
 			t.Errorf("%s: meeting %+v, want chair %s (%s)", firstRunes(tc.text, 30), d.Meeting, tc.name, tc.title)
 		}
-		if tc.issuer != "" && d.Issuer != tc.issuer {
+		if d.Issuer != tc.issuer { // no place known: no issuer, not every city's 市政府
 			t.Errorf("%s: issuer %q, want %q", firstRunes(tc.text, 30), d.Issuer, tc.issuer)
 		}
 	}
