@@ -10,6 +10,7 @@ import (
 // resolves departments against the table.
 func (st *state) finish() {
 	d := st.doc
+	d.Topics = dropRepeatedTopics(d.Topics)
 	var people []string
 	add := func(n string) {
 		if plausibleTitled(n) {
@@ -311,3 +312,35 @@ func (st *state) unitOfTitle(title string) (unit, post string) {
 
 // subUnitSuffixes end a section of a unit (交警大队, 办公室, 规划科).
 var subUnitSuffixes = []string{"大队", "支队", "中队", "科", "处", "所", "室", "站", "中心", "股"}
+
+// dropRepeatedTopics drops a topic that repeats an earlier one word for
+// word, title and text: a paragraph a page printed twice (a mirror, a CMS
+// copy) is one item. Numbers close up only where the document's own
+// numbering was sequential.
+func dropRepeatedTopics(ts []document.Topic) []document.Topic {
+	seen := map[string]bool{}
+	var out []document.Topic
+	dropped := false
+	for _, t := range ts {
+		key := t.Title + "\x00" + t.Text
+		if t.Text != "" && seen[key] {
+			dropped = true
+			continue
+		}
+		seen[key] = true
+		out = append(out, t)
+	}
+	if !dropped {
+		return ts
+	}
+	sequential := true
+	for i, t := range ts {
+		sequential = sequential && t.No == i+1
+	}
+	if sequential {
+		for i := range out {
+			out[i].No = i + 1
+		}
+	}
+	return out
+}

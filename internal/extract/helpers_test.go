@@ -652,3 +652,22 @@ func TestShortPrefectureIsOnePlace(t *testing.T) {
 		t.Errorf("issuer %q, want 延边朝鲜族自治州人民政府", d.Issuer)
 	}
 }
+
+// TestDropRepeatedTopics: a topic that repeats an earlier one word for word
+// is one item; topics that share a title but not a text stay.
+func TestDropRepeatedTopics(t *testing.T) {
+	a := document.Topic{No: 1, Title: "听取甲汇报", Text: "会议听取了甲汇报。会议要求，乙要抓好落实。"}
+	b := document.Topic{No: 2, Title: "审议《丙》", Text: "会议审议通过《丙》。"}
+	c := a
+	c.No = 3
+	d := document.Topic{No: 4, Title: "听取甲汇报", Text: "会议听取了甲汇报。会议同意。"}
+	got := dropRepeatedTopics([]document.Topic{a, b, c, d})
+	var nos []int
+	var titles []string
+	for _, tp := range got {
+		nos, titles = append(nos, tp.No), append(titles, tp.Title)
+	}
+	if !reflect.DeepEqual(nos, []int{1, 2, 3}) || !reflect.DeepEqual(titles, []string{"听取甲汇报", "审议《丙》", "听取甲汇报"}) {
+		t.Errorf("got %v %q", nos, titles)
+	}
+}
