@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -669,5 +670,27 @@ func TestDropRepeatedTopics(t *testing.T) {
 	}
 	if !reflect.DeepEqual(nos, []int{1, 2, 3}) || !reflect.DeepEqual(titles, []string{"听取甲汇报", "审议《丙》", "听取甲汇报"}) {
 		t.Errorf("got %v %q", nos, titles)
+	}
+}
+
+// TestAgendaWithTimeline: a page listing the agenda and reporting the
+// meeting as a timeline keeps the agenda's items, the decision joining the
+// item whose document it names.
+func TestAgendaWithTimeline(t *testing.T) {
+	p := parser(t)
+	text := "图文回放：某区政府召开第37次常务会议\n会议时间：\n2022年8月16日下午3:00\n会议主持人：\n区长王振\n会议议题：\n" +
+		"1.关于秋季学期学位供给情况的汇报\n2.审议《某区老旧小区改造三年行动方案》\n3.关于防汛工作情况的汇报\n会议过程：\n15:00\n" +
+		"请区教体局汇报秋季学期学位供给情况。\n16:00\n会议原则同意《某区老旧小区改造三年行动方案》，由区住建局根据会议意见修改完善后印发实施。\n"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tp := range d.Topics {
+		got = append(got, fmt.Sprintf("%d %s %v", tp.No, tp.Title, tp.LeadDepartments))
+	}
+	want := []string{"1 关于秋季学期学位供给情况的汇报 []", "2 审议《某区老旧小区改造三年行动方案》 [区住建局]", "3 关于防汛工作情况的汇报 []"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("topics %q, want %q", got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"govarchive/internal/document"
@@ -64,8 +65,11 @@ func (st *state) parseMinutes() {
 	}
 	start := max(intro, 0)
 	d.Topics = st.topicsFrom(start, false)
-	if len(d.Topics) == 0 {
-		d.Topics = st.agendaTopics()
+	// A page that lists the agenda (会议议题：1.… 2.…) and reports the
+	// meeting as a timeline names its items there; what the timeline
+	// decided belongs to the item whose document it names.
+	if agenda := st.agendaTopics(); len(d.Topics) == 0 || len(agenda) >= 2 && len(agenda) > len(d.Topics) {
+		d.Topics = withDecisions(agenda, d.Topics)
 	}
 	st.attendanceLists()
 	// Minutes written as prose name participants the way news does.
@@ -378,6 +382,31 @@ func mergeMeeting(a, b *document.Meeting) *document.Meeting {
 		a.Chair = b.Chair
 	}
 	return a
+}
+
+// withDecisions adds to the agenda's items the decisions, leads and text of
+// the topics read from the report that name the same document; a topic
+// that names none of them follows as an item of its own.
+func withDecisions(agenda, read []document.Topic) []document.Topic {
+	for _, t := range read {
+		at := slices.IndexFunc(agenda, func(a document.Topic) bool {
+			return slices.ContainsFunc(t.Documents, func(doc string) bool { return slices.Contains(a.Documents, doc) })
+		})
+		if at < 0 {
+			t.No = len(agenda) + 1
+			agenda = append(agenda, t)
+			continue
+		}
+		a := &agenda[at]
+		a.Decisions = append(a.Decisions, t.Decisions...)
+		for _, l := range t.LeadDepartments {
+			if !slices.Contains(a.LeadDepartments, l) {
+				a.LeadDepartments = append(a.LeadDepartments, l)
+			}
+		}
+		a.Text = strings.TrimSpace(a.Text + "\n" + t.Text)
+	}
+	return agenda
 }
 
 // agendaTopics reads the items listed under a 会议议题： label, one a line.
