@@ -648,7 +648,7 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 			case strings.HasSuffix(lv, "旗"):
 				maxStem = 6 // banners have Mongolian names: 阿鲁科尔沁旗
 			}
-			if stem > maxStem || !validPlaceStem(rs[:stem]) {
+			if stem > maxStem || !validPlaceStem(rs[:stem]) && !marketTown(rs[:stem], lv) {
 				continue
 			}
 			// 乡镇 and 镇乡 are the towns in general (边远乡镇卫生院), and
@@ -676,6 +676,18 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 		}
 	}
 	return false
+}
+
+// marketTown reports a town named for its market (新市镇, 柳市镇): 市 ends
+// the stem before 镇, after a character that is no quantifier of places
+// (全市镇, 各市镇 are every city's towns). Not before 乡: 市乡村振兴局 is
+// the city's bureau.
+func marketTown(stem []rune, level string) bool {
+	n := len(stem)
+	if level != "镇" || n < 2 || stem[n-1] != '市' || strings.ContainsRune("全各本该每市县区省", stem[n-2]) {
+		return false
+	}
+	return validPlaceStem(stem[:n-1])
 }
 
 func validPlaceStem(s []rune) bool {
@@ -951,7 +963,7 @@ func splitChain(rs []rune, first bool, prevRank int) ([]placeSeg, bool) {
 			if strings.HasPrefix(lv, "自治") || lv == "特别行政区" || strings.HasSuffix(lv, "旗") {
 				maxStem = 8
 			}
-			if stem > maxStem || !validPlaceStem(rs[:stem]) {
+			if stem > maxStem || !validPlaceStem(rs[:stem]) && !marketTown(rs[:stem], lv) {
 				continue
 			}
 			if rest, ok := splitChain(rs[stem+len(lr):], false, rank); ok {

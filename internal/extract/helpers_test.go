@@ -215,6 +215,8 @@ func TestLeadDepts(t *testing.T) {
 		{"请市财政局的同志介绍情况", nil},
 		{"收购资金由农业发展银行六安分行足额供应", []string{"农业发展银行六安分行"}}, // the branch whole, not its bank
 		{"所需资金由街道财政所按规定支付", nil},
+		{"会议同意由新市镇人民政府负责实施", []string{"新市镇人民政府"}}, // a town named for its market
+		{"全市镇村两级要抓好落实", nil},
 		{"主任人选由试点地区推举确定", nil},
 		// A note names who works with whom, and who leads before who helps.
 		{"对城市低保家庭实行供暖费减免。（市民政局会同市财政局负责）", []string{"市民政局", "市财政局"}},
