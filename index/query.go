@@ -718,7 +718,7 @@ func (ix *Index) wordsQuery(field, text string, r relax, boost float64) query.Qu
 		switch {
 		case len(run) > 1: // a name or abbreviation cut into characters
 			alts = adjacent(run...)
-			case i == 0 && j == len(toks):
+		case i == 0 && j == len(toks):
 			alts = []query.Query{termQ(field, run[0], boost)}
 			// A query of one character is mostly a word being typed (苏
 			// for 苏州): the words it begins match too, below the

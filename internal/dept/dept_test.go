@@ -281,6 +281,8 @@ func TestResolve(t *testing.T) {
 
 func TestPlaceOf(t *testing.T) {
 	tests := map[string]string{
+		"江苏省苏州工业园区管委会":  "苏州工业园区",
+		"广东省广州开发区管委会":   "广州开发区",
 		"苏州市人民政府":       "苏州市",
 		"珠海市斗门区人民政府":    "斗门区",
 		"国务院办公厅":        "",
@@ -367,6 +369,7 @@ func TestFind(t *testing.T) {
 		{"由中国人民银行醴陵市支行负责", []string{"中国人民银行醴陵市支行"}},
 		{"昌吉州人民政府办公室　2012年6月11日", []string{"昌吉州人民政府办公室"}}, // a prefecture by its short name
 		{"由红河州财政局负责", []string{"红河州财政局"}},
+		{"由马鞍山市和县财政局负责", []string{"马鞍山市和县财政局"}}, // 和县 is a county
 		{"由市住房城乡建设局会同贵安新区管委会抓好组织实施", []string{"市住房城乡建设局", "贵安新区管委会"}},
 		{"由麦积山景区管委会负责", []string{"麦积山景区管委会"}},
 		// Verbs before a unit are not its place.

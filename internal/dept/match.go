@@ -38,8 +38,9 @@ var levelSuffixes = []string{
 	"州",
 }
 
-// prefectureShortNames are the thirty autonomous prefectures as their
-// documents shorten them before 州 (红河州 for 红河哈尼族彝族自治州).
+// prefectureShortNames are the autonomous prefectures as their documents
+// shorten them before 州 (红河州 for 红河哈尼族彝族自治州); 博州, 巴州 and
+// 克州 have one-character stems, which no first place may have.
 var prefectureShortNames = func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range strings.Fields("延边 恩施 湘西 阿坝 甘孜 凉山 黔东南 黔南 黔西南 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 " +
@@ -648,26 +649,7 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 			case strings.HasSuffix(lv, "旗"):
 				maxStem = 6 // banners have Mongolian names: 阿鲁科尔沁旗
 			}
-			if stem > maxStem || !validPlaceStem(rs[:stem]) && !marketTown(rs[:stem], lv) {
-				continue
-			}
-			// 乡镇 and 镇乡 are the towns in general (边远乡镇卫生院), and
-			// 西湖镇镇长 is no place 西湖镇镇.
-			if l := rs[stem-1]; (l == '乡' || l == '镇') && (lr[0] == '镇' || lr[0] == '乡') {
-				continue
-			}
-			// 州 alone is a level only after the short name of an autonomous
-			// prefecture (红河州): 人行苏州 or 神州 are none.
-			if lv == "州" && !prefectureShortNames[string(rs[:stem])] {
-				continue
-			}
-			// 红旗 is a given name (孙红旗), no banner.
-			if lv == "旗" && rs[stem-1] == '红' {
-				continue
-			}
-			// 沙圪堵镇和旗国资委 is the town and the banner's 国资委: no
-			// place ends a level and a conjunction (平和县 does not).
-			if l := rs[stem-1]; (l == '和' || l == '及' || l == '与') && (stem == 1 && !first || stem >= 2 && strings.ContainsRune("镇乡县市区旗", rs[stem-2])) {
+			if stem > maxStem || !stemOfLevel(rs[:stem], lv) {
 				continue
 			}
 			if placeChain(rs[stem+len(lr):], false, rank) {
@@ -676,6 +658,33 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 		}
 	}
 	return false
+}
+
+// stemOfLevel reports whether stem names a place of the level lv after it,
+// for every reader of place chains (placeChain, splitChain).
+func stemOfLevel(stem []rune, lv string) bool {
+	if !validPlaceStem(stem) && !marketTown(stem, lv) {
+		return false
+	}
+	last := stem[len(stem)-1]
+	switch {
+	// 乡镇 and 镇乡 are the towns in general (边远乡镇卫生院), and 西湖镇镇长
+	// is no place 西湖镇镇.
+	case (last == '乡' || last == '镇') && (lv == "镇" || lv == "乡"):
+		return false
+	// 州 alone is a level only after the short name of an autonomous
+	// prefecture (红河州): 人行苏州, 苏州工业园区 and 神州 hold none.
+	case lv == "州" && !prefectureShortNames[string(stem)]:
+		return false
+	// 红旗 is a given name (孙红旗), no banner.
+	case lv == "旗" && last == '红':
+		return false
+	// 沙圪堵镇和旗国资委 is the town and the banner's 国资委: no place ends
+	// a level and a conjunction (平和县 does not; 和县 is a county).
+	case (last == '和' || last == '及' || last == '与') && len(stem) >= 2 && strings.ContainsRune("镇乡县市区旗", stem[len(stem)-2]):
+		return false
+	}
+	return true
 }
 
 // marketTown reports a town named for its market (新市镇, 柳市镇): 市 ends
@@ -963,7 +972,7 @@ func splitChain(rs []rune, first bool, prevRank int) ([]placeSeg, bool) {
 			if strings.HasPrefix(lv, "自治") || lv == "特别行政区" || strings.HasSuffix(lv, "旗") {
 				maxStem = 8
 			}
-			if stem > maxStem || !validPlaceStem(rs[:stem]) && !marketTown(rs[:stem], lv) {
+			if stem > maxStem || !stemOfLevel(rs[:stem], lv) {
 				continue
 			}
 			if rest, ok := splitChain(rs[stem+len(lr):], false, rank); ok {
