@@ -342,8 +342,9 @@ func TestQueryWithoutWords(t *testing.T) {
 }
 
 func TestSynonymsAndScripts(t *testing.T) {
-	ix := openTest(t, Options{Cleaner: fakeSimplifier{}, Synonyms: [][]string{{"献血", "无偿献血"}}})
+	ix := openTest(t, Options{Cleaner: fakeSimplifier{}, Synonyms: [][]string{{"献血", "无偿献血"}, {"PPP", "政府和社会资本合作"}}})
 	put(t, ix,
+		doc("ppp", "纪要", "推广政府和社会资本合作模式。"),
 		doc("full", "纪要", "加强危险化学品管理，卫生健康委员会负责。"),
 		doc("abbr", "纪要", "危化品企业排查，由发改委牵头。"),
 		doc("trad", "會議紀要", "韓雲出席會議，審計。"),
@@ -358,6 +359,8 @@ func TestSynonymsAndScripts(t *testing.T) {
 		{"会议", []string{"trad"}},  // simplified query, traditional text
 		{"審計", []string{"trad"}},  // traditional query
 		{"献血", []string{"blood"}}, // deployment synonyms
+		{"PPP", []string{"ppp"}},  // …in Latin capitals, typed in any case
+		{"ppp", []string{"ppp"}},
 	}
 	checkFinds(t, ix, false, tests)
 	// The snippet keeps the document's script where conversion kept every
@@ -718,6 +721,8 @@ func TestFilterScopes(t *testing.T) {
 		{"dept:苏州市应急管理局", []string{"a", "b"}},
 		{"issuer:国务院", []string{"d"}},
 		{"issuer:苏州", []string{"a", "b"}}, // a place: its issuers
+		{"issuer:苏州市", []string{"a", "b"}},
+		{"issuer:李亚平", []string{}}, // a name is no place
 		{"person:李亚平 year:2020", []string{"b"}},
 	}
 	checkFinds(t, ix, true, tests)

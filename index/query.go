@@ -290,9 +290,10 @@ func parseQuery(s string) (*parsed, error) {
 }
 
 // roleWords name the part a person plays at a meeting, as a query asks it.
+// Only the nouns: 记录 or 出席 beside other words may be what a document
+// says.
 var roleWords = map[string]bool{
-	"主持人": true, "主持": true, "出席": true, "出席人员": true, "列席": true, "列席人员": true,
-	"参会人员": true, "参加人员": true, "记录": true, "记录人": true,
+	"主持人": true, "出席人员": true, "列席人员": true, "参会人员": true, "参加人员": true, "记录人": true,
 }
 
 // relax is how many of the query's words a document may lack: the search
@@ -415,8 +416,8 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		return disjunction(termQ(fPerson, c.text, boostKeyword), termQ(fPerson, text, boostKeyword)), nil
 	case "issuer":
 		qs := []query.Query{termQ(fIssuer, c.text, boostKeyword), termQ(fIssuer, text, boostKeyword)}
-		if placeOnly(text) {
-			qs = append(qs, prefixQ(fIssuer, text, boostKeyword))
+		for _, p := range placeGovernments(text) {
+			qs = append(qs, prefixQ(fIssuer, p, boostKeyword))
 		}
 		return disjunction(qs...), nil
 	case "year":
@@ -433,7 +434,7 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		}
 		return disjunction(qs...), nil
 	}
-	if y := bracketYearRe.FindStringSubmatch(text); y != nil && c.scope == "" {
+	if y := bracketYearRe.FindStringSubmatch(text); y != nil && c.scope == "" && !c.phrase {
 		// 〔2020〕: the documents numbered in that year, as a clerk means
 		// it; the bare number would match every date of the year.
 		return prefixQ(fDocNumber, y[1]+"-", boostDocNumber), nil

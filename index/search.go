@@ -383,13 +383,13 @@ func (ix *Index) filters(q Query) ([]query.Query, error) {
 			// 苏州市政府 selects 苏州市人民政府's documents.
 			forms = append(forms, fm.FilterForms(q.Issuer)...)
 		}
-		issuers := anyOf(fIssuer, forms...)
-		if v := ix.simplify(q.Issuer); placeOnly(v) {
-			// 苏州, 苏州市: the issuers of that place (苏州市人民政府,
-			// 苏州市人民政府办公室), as a reader filters by place.
-			issuers = disjunction(issuers, prefixQ(fIssuer, v, 0.001))
+		alts := []query.Query{anyOf(fIssuer, forms...)}
+		// 苏州, 苏州市: that place's government and its offices
+		// (苏州市人民政府, 苏州市人民政府办公室), as a reader filters by place.
+		for _, p := range placeGovernments(ix.simplify(q.Issuer)) {
+			alts = append(alts, prefixQ(fIssuer, p, 0.001))
 		}
-		fs = append(fs, issuers)
+		fs = append(fs, disjunction(alts...))
 	}
 	if q.Year != 0 {
 		fs = append(fs, anyOf(fYear, strconv.Itoa(q.Year)))
@@ -637,18 +637,20 @@ func ranges(tl search.TermLocationMap, arrayPos int) []span {
 // IsInvalid reports whether err is the caller's fault (a 400).
 func IsInvalid(err error) bool { return errors.Is(err, ErrInvalidQuery) }
 
-// placeOnly reports an issuer filter that names a place, not a body: two
-// to eight Han characters that end in no body's suffix (苏州, 苏州市, not
-// 国务院 or 苏州市人民政府, whose forms the filter matches exactly).
-func placeOnly(s string) bool {
+// placeGovernments returns the names of the governments an issuer filter
+// that names a place alone may mean, as prefixes of issuers: 苏州市 →
+// 苏州市人民政府; 苏州, its level left out → 苏州市人民政府, 苏州县人民政府 …
+// (an archive holds the real one). A name that is no bare place (国务院,
+// 苏州市人民政府, 吴庆文) asks for governments no archive holds.
+func placeGovernments(s string) []string {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 8 || !phrasePrefixOK(s) {
-		return false
+	if n < 2 || n > 8 || !phrasePrefixOK(s) || strings.HasSuffix(s, "政府") {
+		return nil
 	}
-	for _, suffix := range []string{"政府", "院", "厅", "委", "局", "办", "室", "会", "部", "处", "所", "中心", "公司", "组"} {
-		if strings.HasSuffix(s, suffix) {
-			return false
+	for _, level := range []string{"省", "市", "县", "区", "自治州", "旗", "盟"} { // not 州: 苏州
+		if strings.HasSuffix(s, level) {
+			return []string{s + "人民政府"}
 		}
 	}
-	return true
+	return []string{s + "市人民政府", s + "县人民政府", s + "区人民政府", s + "省人民政府"}
 }

@@ -48,7 +48,7 @@ func loadSynonyms(extraFile string, extra [][]string, simplify func(string) stri
 		// Merge groups that share a term: a deployment may extend a built-in one.
 		target := -1
 		for _, t := range grp {
-			if i, ok := s.group[simplify(t)]; ok {
+			if i, ok := s.group[strings.ToLower(simplify(t))]; ok {
 				target = i
 				break
 			}
@@ -58,7 +58,8 @@ func loadSynonyms(extraFile string, extra [][]string, simplify func(string) stri
 			s.groups = append(s.groups, nil)
 		}
 		for _, t := range grp {
-			t = simplify(strings.TrimSpace(t))
+			// Latin terms in lower case, as variants looks them up (PPP, COVID-19).
+			t = strings.ToLower(simplify(strings.TrimSpace(t)))
 			if t == "" {
 				continue
 			}
