@@ -176,7 +176,7 @@ func TestNormalize(t *testing.T) {
 		{"time stays", "2023年11月20日上午9:30", "2023年11月20日上午9:30"},
 		{"thousands separator stays", "投资1,000万元", "投资1,000万元"},
 		{"full stop after a sentence", "召开区政府常务会议.会议审议了《办法》.", "召开区政府常务会议。会议审议了《办法》。"},
-		{"decimal and list numbers keep their points", "1.安排3.5亿元,一.审议", "1.安排3.5亿元，一.审议"},
+		{"decimal and list numbers keep their points", "1.安排3.5亿元,一.审议,（二）.研究", "1.安排3.5亿元，一.审议，（二）.研究"},
 		{"an address keeps its points", "详见www.gov.cn网站", "详见www.gov.cn网站"},
 		{"decimal and date stay", "增长1.5%，2023-11-20", "增长1.5%，2023-11-20"},
 		{"semicolon and colon", "会议要求:一是落实;二是推进", "会议要求：一是落实；二是推进"},

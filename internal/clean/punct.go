@@ -171,7 +171,8 @@ func asciiFullStops(line string) string {
 			continue
 		}
 		prev := rs[i-1]
-		if !isHanRune(prev) && !strings.ContainsRune("》”）」』", prev) || strings.ContainsRune("一二三四五六七八九十百〇零", prev) {
+		// Not after a bracket: （一）. numbers an item.
+		if !isHanRune(prev) && !strings.ContainsRune("》”」』", prev) || strings.ContainsRune("一二三四五六七八九十百〇零", prev) {
 			continue
 		}
 		j := i + 1

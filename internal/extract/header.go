@@ -240,8 +240,8 @@ func (st *state) meetingFrom(line string) (*document.Meeting, date, bool) {
 // (新华社北京9月14日电, 本报讯, 本网讯); trailingDayRe, a day written between
 // the one who chairs and 主持 (李强13日, 李明3月4日上午).
 var (
-	datelineRe    = regexp.MustCompile(`^(?:.{0,12}?\d{1,2}月\d{1,2}日[电讯]|(?:本报|本网|本台|新华社)[^，。\s]{0,8}?[电讯])[\s　]*`)
-	trailingDayRe = regexp.MustCompile(`(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|中午|早上)?$`)
+	datelineRe    = regexp.MustCompile(`^(?:.{0,12}?\d{1,2}月\d{1,2}日[电讯]|(?:本报|本网|本台|新华社)[^，。\s]{0,8}?[电讯])(?:[\s　]+|$|[（(][^）)]{0,30}[）)][\s　]*)`)
+	trailingDayRe = regexp.MustCompile(`(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|中午|早上)?$`)
 )
 
 // chairClause cuts the text before 主持 down to the one who chairs: no time
@@ -615,8 +615,9 @@ func (st *state) contextYear(when date) (int, bool) {
 // fileNameDateRe is a date in a file's name (2022-10-31, 20221031,
 // 2022_10_31), fileNameYearRe a year standing alone in it (_2024_).
 var (
-	fileNameDateRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:\D|$)`)
+	fileNameDateRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:-(0[1-9]|1[0-2])-|_(0[1-9]|1[0-2])_|\.(0[1-9]|1[0-2])\.|(0[1-9]|1[0-2]))(0[1-9]|[12]\d|3[01])(?:\D|$)`)
 	fileNameYearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+	fourDigitsRe   = regexp.MustCompile(`\d{4,}`)
 )
 
 // fileNameDate reads the date, or the year alone, of a file's name.
@@ -624,11 +625,13 @@ func fileNameDate(source string) date {
 	base := filepath.Base(source)
 	if m := fileNameDateRe.FindStringSubmatch(base); m != nil {
 		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
+		mo, _ := strconv.Atoi(m[2] + m[3] + m[4] + m[5]) // one of the separators' groups
+		d, _ := strconv.Atoi(m[6])
 		return date{Year: y, Month: mo, Day: d}
 	}
-	if m := fileNameYearRe.FindStringSubmatch(base); m != nil {
+	// A year alone only when it is the name's one run of four digits or
+	// more (not report_2019_2020, nor a serial 2000).
+	if m := fileNameYearRe.FindStringSubmatch(base); m != nil && len(fourDigitsRe.FindAllString(base, 2)) == 1 {
 		y, _ := strconv.Atoi(m[1])
 		return date{Year: y}
 	}

@@ -623,6 +623,9 @@ func TestFileNameDate(t *testing.T) {
 		{"hunan_sheng_2024_50.txt", date{Year: 2024}},
 		{"suzhou-2020-3.txt", date{Year: 2020}},
 		{"report_12345678.txt", date{}},
+		{"doc_2024_1215.txt", date{}}, // a serial, not 12-15: the separators differ
+		{"report-2019-2020.txt", date{}},
+		{"minutes_2019.03.05.txt", date{Year: 2019, Month: 3, Day: 5}},
 		{"纪要.txt", date{}},
 	} {
 		if got := fileNameDate(c.name); got != c.want {
@@ -682,7 +685,8 @@ func TestAgendaWithTimeline(t *testing.T) {
 	p := parser(t)
 	text := "图文回放：某区政府召开第37次常务会议\n会议时间：\n2022年8月16日下午3:00\n会议主持人：\n区长王振\n会议议题：\n" +
 		"1.关于秋季学期学位供给情况的汇报\n2.审议《某区老旧小区改造三年行动方案》\n3.关于防汛工作情况的汇报\n会议过程：\n15:00\n" +
-		"请区教体局汇报秋季学期学位供给情况。\n16:00\n会议原则同意《某区老旧小区改造三年行动方案》，由区住建局根据会议意见修改完善后印发实施。\n"
+		"请区教体局汇报秋季学期学位供给情况。\n16:00\n会议原则同意《某区老旧小区改造三年行动方案》，由区住建局根据会议意见修改完善后印发实施。\n" +
+		"16:30\n会议听取了区应急局关于防汛工作情况的汇报，要求区应急局加强值守。\n"
 	d, err := p.Parse(text, Meta{Source: "t.txt"})
 	if err != nil {
 		t.Fatal(err)
@@ -691,7 +695,7 @@ func TestAgendaWithTimeline(t *testing.T) {
 	for _, tp := range d.Topics {
 		got = append(got, fmt.Sprintf("%d %s %v", tp.No, tp.Title, tp.LeadDepartments))
 	}
-	want := []string{"1 关于秋季学期学位供给情况的汇报 []", "2 审议《某区老旧小区改造三年行动方案》 [区住建局]", "3 关于防汛工作情况的汇报 []"}
+	want := []string{"1 关于秋季学期学位供给情况的汇报 []", "2 审议《某区老旧小区改造三年行动方案》 [区住建局]", "3 关于防汛工作情况的汇报 [区应急局]"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("topics %q, want %q", got, want)
 	}

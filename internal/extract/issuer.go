@@ -38,8 +38,9 @@ func (st *state) inferIssuer() string {
 	if is := ministryIssuer(meeting, chairTitle); is != "" {
 		return is
 	}
-	// 国务院常务会议, chaired by its 总理: no place's government.
-	if strings.HasPrefix(meeting, "国务院") {
+	// 国务院常务会议 (or 全体会议): no place's government. Not a province's
+	// session of a State Council teleconference.
+	if meeting == "国务院常务会议" || meeting == "国务院全体会议" || strings.HasSuffix(chairTitle, "总理") && strings.HasPrefix(meeting, "国务院") {
 		return "国务院"
 	}
 	level := ""

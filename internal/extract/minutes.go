@@ -388,10 +388,19 @@ func mergeMeeting(a, b *document.Meeting) *document.Meeting {
 // the topics read from the report that name the same document; a topic
 // that names none of them follows as an item of its own.
 func withDecisions(agenda, read []document.Topic) []document.Topic {
+	n := len(agenda)
 	for _, t := range read {
-		at := slices.IndexFunc(agenda, func(a document.Topic) bool {
+		at := slices.IndexFunc(agenda[:n], func(a document.Topic) bool {
 			return slices.ContainsFunc(t.Documents, func(doc string) bool { return slices.Contains(a.Documents, doc) })
 		})
+		if at < 0 {
+			// …or the matter, when the item names no document: 关于防汛工作
+			// 情况的汇报 and 会议听取了区应急局关于防汛工作情况的汇报.
+			at = slices.IndexFunc(agenda[:n], func(a document.Topic) bool {
+				core := agendaCore(a.Title)
+				return runeLen(core) >= 4 && strings.Contains(t.Title+t.Text, core)
+			})
+		}
 		if at < 0 {
 			t.No = len(agenda) + 1
 			agenda = append(agenda, t)
@@ -407,6 +416,18 @@ func withDecisions(agenda, read []document.Topic) []document.Topic {
 		a.Text = strings.TrimSpace(a.Text + "\n" + t.Text)
 	}
 	return agenda
+}
+
+// agendaCore is the matter an agenda item names, without the words that
+// frame it: 关于防汛工作情况的汇报 → 防汛工作.
+func agendaCore(title string) string {
+	for _, p := range []string{"关于", "审议", "研究", "听取", "讨论"} {
+		title = strings.TrimPrefix(title, p)
+	}
+	for _, sfx := range []string{"的汇报", "汇报", "的议题", "情况", "的问题", "问题", "事宜", "有关事项"} {
+		title = strings.TrimSuffix(title, sfx)
+	}
+	return title
 }
 
 // agendaTopics reads the items listed under a 会议议题： label, one a line.
