@@ -769,17 +769,17 @@ func validBare(rs []rune, gaps []bool) bool {
 		return false
 	}
 	// "决定开发区基础设施建设由…": a verb before a zone is no place.
-	for _, w := range bareStopWords {
-		if string(rs) == w {
-			return false
-		}
+	if bareStopWords[string(rs)] {
+		return false
 	}
 	return validPlaceStem(rs)
 }
 
 // bareStopWords are words that stand before a zone or an agency in prose
 // and that no place is called.
-var bareStopWords = []string{"决定", "同意", "研究", "要求", "推进", "加快", "支持", "依托", "明确", "确定", "建设", "发展", "所在", "周边", "相关", "有关", "各个", "全国", "全省", "全市", "全县"}
+var bareStopWords = map[string]bool{"决定": true, "同意": true, "研究": true, "要求": true, "推进": true, "加快": true, "支持": true,
+	"依托": true, "明确": true, "确定": true, "建设": true, "发展": true, "所在": true, "周边": true, "相关": true, "有关": true,
+	"各个": true, "全国": true, "全省": true, "全市": true, "全县": true}
 
 // validStem checks the stem of a unit outside the table (民族宗教事务 in
 // 县民族宗教事务局). longer reports whether a stem that starts further left

@@ -216,12 +216,15 @@ func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*d
 	if err != nil {
 		return name
 	}
+	var selects []string // (苏州应急局, a place without its level, selects 苏州市应急管理局.)
+	if s.depts != nil {
+		selects = s.depts.FilterForms(name)
+	}
 	for _, f := range res.Facets[index.FacetDepartment] {
 		if uint64(f.Count) != res.Total {
 			continue
 		}
-		// (苏州应急局, a place without its level, selects 苏州市应急管理局.)
-		if strings.Contains(f.Value, name) || s.depts != nil && (slices.Contains(s.depts.Forms(f.Value), name) || slices.Contains(s.depts.FilterForms(name), f.Value)) {
+		if strings.Contains(f.Value, name) || s.depts != nil && (slices.Contains(s.depts.Forms(f.Value), name) || slices.Contains(selects, f.Value)) {
 			return f.Value
 		}
 	}

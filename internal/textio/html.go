@@ -483,7 +483,8 @@ func siteName(s string) bool {
 	if s == "" || utf8.RuneCountInString(s) > 24 {
 		return false
 	}
-	for _, suffix := range []string{"政府", "政府网", "网", "网站", "门户", "门户网站", "信息公开", "政务公开"} {
+	// Not 政府 alone: "…-建设数字政府" is a subtitle.
+	for _, suffix := range []string{"人民政府", "网", "网站", "门户", "信息公开", "政务公开"} {
 		if strings.HasSuffix(s, suffix) {
 			return true
 		}

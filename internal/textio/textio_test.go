@@ -466,6 +466,8 @@ func TestReadHTMLMeta(t *testing.T) {
 			"图文回放：区政府召开第37次常务会议\n\n" + lines[1]},
 		{"a hyphen inside the title stays", `<title>2021-2025年规划纲要</title>`, "<p>" + lines[1] + "</p>",
 			"2021-2025年规划纲要\n\n" + lines[1]},
+		{"a subtitle ending in 政府 stays", `<title>关于推进改革的意见-建设数字政府</title>`, "<p>" + lines[1] + "</p>",
+			"关于推进改革的意见-建设数字政府\n\n" + lines[1]},
 		{"short page title of a fuller heading", `<title>关于印发分工方案的通知_政策文件</title>`,
 			"<h1>宜昌市人民政府办公室关于印发2023年重点任务分工方案的通知</h1><p>" + lines[1] + "</p>",
 			"宜昌市人民政府办公室关于印发2023年重点任务分工方案的通知\n\n" + lines[1]},
