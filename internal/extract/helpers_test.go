@@ -700,3 +700,22 @@ func TestAgendaWithTimeline(t *testing.T) {
 		t.Errorf("topics %q, want %q", got, want)
 	}
 }
+
+// TestMeetingTypesShared: the parser types meetings from the one table the
+// norm package holds (镇长办公会议 was an 办公会议 here).
+func TestMeetingTypesShared(t *testing.T) {
+	p := parser(t)
+	for text, want := range map[string]string{
+		"某镇人民政府镇长办公会议纪要\n2014年3月12日上午，镇长林志光主持召开镇长办公会议。会议研究了集镇改造工作。": "镇长办公会议",
+		"生态环境部召开部常务会议\n5月19日，生态环境部部长黄润秋主持召开部常务会议，审议《办法》。":           "常务会议",
+		"某县人民政府县长办公会议纪要\n2020年3月5日上午，县长王明主持召开县长办公会议。会议研究了供水工作。":     "县长办公会议",
+	} {
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Meeting == nil || d.Meeting.Type != want {
+			t.Errorf("%s: meeting %+v, want type %s", firstRunes(text, 20), d.Meeting, want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"govarchive/internal/norm"
+	"slices"
+
 	"regexp"
 	"sort"
 	"strings"
@@ -10,13 +13,9 @@ import (
 // only walk these tables.
 
 // meetingTypes are meeting kinds, longest first so that 县长办公会议 wins over
-// 办公会议.
-var meetingTypes = []string{
-	"市长办公会议", "县长办公会议", "区长办公会议", "省长办公会议", "州长办公会议", "旗长办公会议",
-	"主任办公会议", "局长办公会议", "盟长办公会议", "市长办公会", "县长办公会", "区长办公会", "现场办公会议", "现场办公会",
-	"常务会议", "常务会", "专题会议", "专题会", "协调会议", "协调会", "联席会议", "全体会议", "全体会",
-	"办公会议", "办公会", "调度会议", "调度会", "碰头会", "推进会", "座谈会", "工作会议", "党组会议", "会议",
-}
+// 办公会议, then any 会议; a ministry's 部常务会议 is typed as the 常务会议 it
+// is, as the meetings facet groups them.
+var meetingTypes = append(slices.DeleteFunc(norm.MeetingTypes(), func(t string) bool { return t == "部常务会议" }), "会议")
 
 // minutesMarkers in the first lines (or anywhere, for the phrases) make a
 // document minutes.

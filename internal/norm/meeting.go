@@ -2,6 +2,7 @@ package norm
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -24,12 +25,23 @@ type MeetingNo struct {
 // so that 市长办公会议 wins over 办公会议 and 协调会议 over 协调会.
 var meetingTypes = []string{
 	"市长办公会议", "县长办公会议", "区长办公会议", "省长办公会议", "州长办公会议", "旗长办公会议",
-	"镇长办公会议", "乡长办公会议", "主任办公会议", "局长办公会议", "厅长办公会议", "部长办公会议",
+	"镇长办公会议", "乡长办公会议", "盟长办公会议", "主任办公会议", "局长办公会议", "厅长办公会议", "部长办公会议",
+	"现场办公会议", "现场办公会",
 	"市长办公会", "县长办公会", "区长办公会", "省长办公会",
 	"部常务会议", "常委会会议", "常务会议", "常务会", "专题会议", "专题会",
 	"协调会议", "协调会", "联席会议", "联席会", "全体会议", "全体会", "碰头会", "调度会议", "调度会",
 	"办公会议", "办公会", "推进会", "党组会议", "局务会议", "部务会议", "厅务会议", "委务会议",
 	"主任会议", "工作会议", "例会", "座谈会", "论证会", "听证会", "现场会",
+}
+
+// MeetingTypes returns the kinds of meeting a government holds, longest
+// first: the one table the parser's readers share.
+func MeetingTypes() []string {
+	out := slices.Clone(meetingTypes)
+	slices.SortStableFunc(out, func(a, b string) int {
+		return utf8.RuneCountInString(b) - utf8.RuneCountInString(a)
+	})
+	return out
 }
 
 const (
