@@ -260,3 +260,21 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestSentenceStops: an ASCII full stop that ends a sentence is a 。; a
+// number's point is not.
+func TestSentenceStops(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"会议同意.由市财政局安排资金.", "会议同意。由市财政局安排资金。"},
+		{"审议《条例（修订）》（草案）.会议同意", "审议《条例（修订）》（草案）。会议同意"},
+		{"（二）.研究", "（二）.研究"},
+		{"一.原则同意《某市停车场管理办法》", "一.原则同意《某市停车场管理办法》"}, // an item's number
+		{"十二.请市财政局安排资金", "十二.请市财政局安排资金"},
+		{"增长3.5%", "增长3.5%"},
+	}
+	for _, tc := range tests {
+		if got := SentenceStops(tc.in); got != tc.want {
+			t.Errorf("SentenceStops(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

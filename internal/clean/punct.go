@@ -129,9 +129,7 @@ func fixPunctuation(line string) string {
 		}
 		line = string(rs)
 	}
-	if strings.Contains(line, ".") {
-		line = asciiFullStops(line)
-	}
+	line = SentenceStops(line)
 	// Innermost groups first; a second pass reaches the enclosing ones.
 	for pass := 0; pass < 3 && strings.ContainsAny(line, "()"); pass++ {
 		next := parenGroup.ReplaceAllStringFunc(line, func(m string) string {
@@ -159,20 +157,18 @@ func fixPunctuation(line string) string {
 	return line
 }
 
-// asciiFullStops turns an ASCII full stop that ends a Chinese sentence (after a
-// Han character or closing mark, before the line's end or more Han text)
-// into 。: "…常务会议.会议审议…". Decimals (3.5), list numbers (1.审议,
-// 一.审议) and addresses (www.gov.cn) keep theirs.
-func asciiFullStops(line string) string {
+// SentenceStops turns an ASCII full stop that ends a Chinese sentence
+// (after a Han character or a closing mark, before the line's end or more
+// Han text) into 。: "…常务会议.会议审议…". Decimals (3.5), list numbers
+// (1.审议, 一.审议, （二）.研究) and addresses (www.gov.cn) keep their points.
+func SentenceStops(line string) string {
+	if !strings.Contains(line, ".") {
+		return line
+	}
 	rs := []rune(line)
 	changed := false
 	for i, r := range rs {
-		if r != '.' || i == 0 {
-			continue
-		}
-		prev := rs[i-1]
-		// Not after a bracket: （一）. numbers an item.
-		if !isHanRune(prev) && !strings.ContainsRune("》”」』", prev) || strings.ContainsRune("一二三四五六七八九十百〇零", prev) {
+		if r != '.' || i == 0 || !endsSentence(rs[:i]) {
 			continue
 		}
 		j := i + 1
@@ -187,6 +183,36 @@ func asciiFullStops(line string) string {
 		return line
 	}
 	return string(rs)
+}
+
+// itemNumerals number items (一.审议).
+const itemNumerals = "一二三四五六七八九十百〇零"
+
+// endsSentence reports whether a full stop after before ends a sentence:
+// before ends in a Han character that is no item numeral, a closing
+// quote or title mark, or a closing bracket around more than a number.
+func endsSentence(before []rune) bool {
+	prev := before[len(before)-1]
+	switch {
+	case strings.ContainsRune(itemNumerals, prev):
+		return false
+	case isHanRune(prev), strings.ContainsRune("》”」』", prev):
+		return true
+	case prev == '）' || prev == ')':
+		inner := before[:len(before)-1]
+		for k := len(inner) - 1; k >= 0; k-- {
+			if inner[k] == '（' || inner[k] == '(' {
+				inner = inner[k+1:]
+				break
+			}
+		}
+		for _, r := range inner {
+			if !strings.ContainsRune(itemNumerals, r) && !isDigit(r) {
+				return true // （修订）. closes a sentence
+			}
+		}
+	}
+	return false
 }
 
 // isASCIIWord reports whether r belongs to a Latin word or number, so that

@@ -36,20 +36,6 @@ func TestRuleBeforeTitle(t *testing.T) {
 	}
 }
 
-func TestASCIIStops(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"会议同意.由市财政局安排资金.", "会议同意。由市财政局安排资金."},
-		{"一.原则同意《某市停车场管理办法》", "一.原则同意《某市停车场管理办法》"}, // an item's number
-		{"十二.请市财政局安排资金", "十二.请市财政局安排资金"},
-		{"增长3.5%", "增长3.5%"},
-	}
-	for _, tc := range tests {
-		if got := asciiStops(tc.in); got != tc.want {
-			t.Errorf("asciiStops(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestUnspaceTitle(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"常 务 会 议 纪 要", "常务会议纪要"},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"govarchive/internal/clean"
 	"regexp"
 	"slices"
 	"strings"
@@ -37,7 +38,7 @@ func newState(p *Parser, text string, meta Meta) *state {
 	for i, l := range raw {
 		// Names padded to width in running text (县长杨　华主持) read as
 		// one name everywhere after.
-		lines[i] = names.JoinProsePadded(asciiStops(unspaceTitle(fieldCells(attendanceCell(stripDecoration(l))))))
+		lines[i] = names.JoinProsePadded(clean.SentenceStops(unspaceTitle(fieldCells(attendanceCell(stripDecoration(l))))))
 	}
 	joinSeriesNumbers(lines)
 	lines = splitInlineLists(lines)
@@ -405,32 +406,4 @@ func dedupe(list []string) []string {
 		}
 	}
 	return out
-}
-
-// asciiStops turns an ASCII full stop between Chinese sentences into 。
-// ("…的意见》.会议原则同意"), so sentences split as in typeset text; a
-// stop after a digit (1.审议, 3.5亿元) is left alone.
-func asciiStops(l string) string {
-	if !strings.Contains(l, ".") {
-		return l
-	}
-	rs := []rune(l)
-	changed := false
-	for i := 1; i+1 < len(rs); i++ {
-		if rs[i] != '.' {
-			continue
-		}
-		prev, next := rs[i-1], rs[i+1]
-		// "一.原则同意…": an item's number, not a sentence's end.
-		if i <= 3 && strings.IndexFunc(string(rs[:i]), func(r rune) bool { return !strings.ContainsRune("一二三四五六七八九十", r) }) < 0 {
-			continue
-		}
-		if (isHan(prev) || strings.ContainsRune("》）”", prev)) && isHan(next) {
-			rs[i], changed = '。', true
-		}
-	}
-	if !changed {
-		return l
-	}
-	return string(rs)
 }
