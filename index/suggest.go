@@ -332,8 +332,9 @@ func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
 		if e.Kind == SuggestTitle || utf8.RuneCountInString(e.Text) != len(rs) {
 			continue
 		}
+		er := []rune(e.Text)
 		diff, at := 0, 0
-		for k, r := range []rune(e.Text) {
+		for k, r := range er {
 			if r != rs[k] {
 				if diff++; diff > 1 {
 					break
@@ -345,7 +346,7 @@ func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
 			continue
 		}
 		rank := [3]int{0, 0, e.Count}
-		if sameSound([]rune(e.Text)[at], rs[at]) {
+		if sameSound(er[at], rs[at]) {
 			rank[0] = 1
 		}
 		if at > 0 {

@@ -370,7 +370,7 @@ func (st *state) leadAt(s string, report bool) int {
 		if c, ok := hasAnyPrefix(rest, leadConnectors); ok {
 			after := rest[len(c):]
 			for k, m := range st.leadLengths(after) {
-				if _, ok := hasAnyPrefix(after[m:], append(append([]string{}, leadVerbs...), leadConnectors...)); ok || m == len(after) || !report && k == 0 && actsNext(after[m:]) {
+				if _, ok := hasAnyPrefix(after[m:], leadFollowers); ok || m == len(after) || !report && k == 0 && actsNext(after[m:]) {
 					return n
 				}
 			}
@@ -393,6 +393,12 @@ var nonLeadNext = []string{"的", "之", "所", "等", "和", "及", "与", "或
 	"分管", "党组", "党委", "机关", "系统", "班子", "干部", "职工", "全体", "人员", "工作人员", "下属", "内设", "有关", "相关", "各",
 	"汇报", "报告", "意见", "方案", "名义", "副", "局长", "主任", "书记", "处长", "科长", "厅长", "部长", "队长", "站长", "所长",
 	"院长", "行长", "经理", "董事长", "总经理", "秘书长", "长", "是", "为", "已", "在", "也", "都", "还", "就"}
+
+// leadFollowers may follow a lead department: a verb or a connector to the next.
+var leadFollowers = append(slices.Clone(leadVerbs), leadConnectors...)
+
+// branchWords end the name of a unit's branch or part.
+var branchWords = []string{"分行", "支行", "分局", "支队", "大队", "中队", "分公司", "办事处", "派出所", "分院"}
 
 // actsNext reports whether rest, after a unit named by a trigger, goes on
 // with what it is to do: Han text that is neither in nonLeadNext nor the
@@ -420,7 +426,7 @@ func actsNext(rest string) bool {
 			return false
 		}
 		// A branch's word ends a longer unit whatever follows (农业发展银行六安分行足额供应).
-		if _, ok := hasAnyPrefix(rest[i:], []string{"分行", "支行", "分局", "支队", "大队", "中队", "分公司", "办事处", "派出所", "分院"}); ok {
+		if _, ok := hasAnyPrefix(rest[i:], branchWords); ok {
 			return false
 		}
 		// Before a mark only a unit's own finals count (督办。 is a verb).

@@ -82,7 +82,7 @@ func attendClauses(sents []string) []string {
 				continue
 			}
 			out = append(out, s[start:i])
-			start = i + len(string(r))
+			start = i + utf8.RuneLen(r)
 		}
 		if start < len(s) {
 			out = append(out, s[start:])
