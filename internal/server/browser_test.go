@@ -209,6 +209,14 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	if got := b.eval(t, `document.querySelector('.summary a.export').getAttribute('href')`); got != "/api/search?q="+q("献血")+"&format=csv" {
 		t.Errorf("export link = %q", got)
 	}
+	// Its feed is linked and announced in the head for feed readers.
+	feed := "/api/search?q=" + q("献血") + "&format=atom"
+	if got := b.eval(t, `document.querySelector('.summary a.feed').getAttribute('href')`); got != feed {
+		t.Errorf("feed link = %q", got)
+	}
+	if got := b.eval(t, `document.querySelector('head link[rel=alternate][type="application/atom+xml"]').getAttribute('href')`); got != feed {
+		t.Errorf("feed in the head = %q", got)
+	}
 
 	// Apply a facet: the URL carries it and the results narrow.
 	b.run(t, "click year 2021", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)))
@@ -373,6 +381,12 @@ func TestBrowserDocumentPersonDepartment(t *testing.T) {
 	}
 	if got := b.text(t, ".name-grid"); !strings.Contains(got, "朱健") {
 		t.Errorf("department people = %q", got)
+	}
+	// The page's feed follows the unit: the reader gets its documents.
+	b.eval(t, `fetch(document.querySelector('.follow a.feed').href).then(r => r.text()).then(x => { window.feedText = x; }), 'fetching'`)
+	b.waitFor(t, "department feed", `typeof window.feedText === 'string'`)
+	if got := b.eval(t, `window.feedText`); !strings.Contains(got, a.ID) || !strings.Contains(got, "部门：苏州市应急管理局") {
+		t.Errorf("department feed = %.300s", got)
 	}
 	b.screenshot(t, "department.png")
 

@@ -19,7 +19,7 @@ import (
 // searchParams are the query parameters of /api/search, validated.
 type searchParams struct {
 	index.Query
-	Format string // "", "csv", "jsonl"
+	Format string // "", "csv", "jsonl", "atom"
 }
 
 const dateLayout = "2006-01-02"
@@ -86,10 +86,10 @@ func (s *Server) parseSearch(c echo.Context) (searchParams, error) {
 	}
 	switch v := c.QueryParam("format"); v {
 	case "", "json":
-	case "csv", "jsonl":
+	case "csv", "jsonl", "atom":
 		p.Format = v
 	default:
-		return p, badParam("format", "must be json, csv or jsonl")
+		return p, badParam("format", "must be json, csv, jsonl or atom")
 	}
 	return p, nil
 }

@@ -21,7 +21,10 @@ func (s *Server) handleSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if p.Format != "" {
+	switch p.Format {
+	case "atom":
+		return s.feed(c, p)
+	case "csv", "jsonl":
 		return s.export(c, p)
 	}
 	res, err := s.ix.Search(c.Request().Context(), p.Query)

@@ -1,7 +1,7 @@
 // Department page (?name=, any surface form or alias): activity per year as
 // a small SVG chart, the topics it led, its people and meetings. Without a
 // name: the list of departments.
-import { api, h, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, formatDate, kindLabels } from './ui.js';
+import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, formatDate, kindLabels } from './ui.js';
 import { nameList } from './lists.js';
 
 const main = document.getElementById('main');
@@ -66,6 +66,7 @@ async function load() {
     render(main,
       h('h1', {}, d.name),
       (d.aliases || []).length ? h('p', { class: 'aliases' }, '又称：', d.aliases.join('、')) : null,
+      h('p', { class: 'follow' }, feedLink({ department: d.name }, '订阅此部门的新文档（Atom）')),
       h('section', { 'aria-labelledby': 'act-h' }, h('h2', { id: 'act-h' }, '历年活动'), activityChart(d.activity || [])),
       h('section', { 'aria-labelledby': 'led-h' },
         h('h2', { id: 'led-h' }, `牵头的议题（${d.led_topics_total ?? (d.led_topics || []).length}）`),

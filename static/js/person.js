@@ -1,6 +1,6 @@
 // Person page (?name=): roles in meetings, departments and titles with the
 // dates seen, people met most often. Without a name: the list of people.
-import { api, h, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, departmentLink,
+import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, departmentLink,
   roleLabels, kindLabels, formatDate } from './ui.js';
 import { nameList } from './lists.js';
 
@@ -26,6 +26,7 @@ async function load() {
     const p = await api(`/api/people/${encodeURIComponent(name)}`, { page, size: 50 });
     render(main,
       h('h1', {}, p.name),
+      h('p', { class: 'follow' }, feedLink({ person: p.name }, '订阅此人的新文档（Atom）')),
       h('div', { class: 'cards' },
         h('section', { 'aria-labelledby': 'pd-h' }, h('h2', { id: 'pd-h' }, '所在部门'), seenList(p.departments, departmentLink)),
         h('section', { 'aria-labelledby': 'pt-h' }, h('h2', { id: 'pt-h' }, '职务'), seenList(p.titles)),

@@ -1,7 +1,7 @@
 // Search page: the whole state lives in the URL with the API's parameter
 // names (/?q=献血&department=…&year=…), so a search can be shared and
 // reloaded; the page renders the results for such a URL on first load.
-import { api, h, safeHTML, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link,
+import { api, h, feedLink, safeHTML, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link,
   kindLabels, facetLabels, formatDate } from './ui.js';
 
 const main = document.getElementById('main');
@@ -38,10 +38,15 @@ function hrefFor(state) {
   return s ? `/?${s}` : '/';
 }
 
+// filterQuery is the search's words and filters without page and sort: an
+// export and a feed are newest first and have no page.
+function filterQuery(state) {
+  return new URLSearchParams(hrefFor({ ...state, page: '', sort: '' }).slice(2));
+}
+
 // exportHref streams every match of the search as CSV (the API's export).
 function exportHref(state) {
-  // (An export is always newest first: no page, no sort.)
-  const qs = new URLSearchParams(hrefFor({ ...state, page: '', sort: '' }).slice(2));
+  const qs = filterQuery(state);
   qs.set('format', 'csv');
   return `/api/search?${qs}`;
 }
@@ -245,7 +250,8 @@ function summary(res, state) {
   }
   return h('div', { class: 'summary', role: 'status', 'aria-live': 'polite' },
     h('p', {}, parts.join('，'),
-      res.total > 0 ? ['　', h('a', { class: 'export', href: exportHref(state), download: '' }, '导出全部结果（CSV）')] : null),
+      res.total > 0 ? ['　', h('a', { class: 'export', href: exportHref(state), download: '' }, '导出全部结果（CSV）')] : null,
+      '　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')),
     ignored ? h('p', { class: 'note' }, ignored) : null,
     note ? h('p', { class: 'note' }, note) : null);
 }

@@ -164,6 +164,28 @@ export function urlParams() {
   return Object.fromEntries(new URLSearchParams(location.search));
 }
 
+/**
+ * A link to the Atom feed of a search (its filters, newest first), which
+ * feed readers also find in the page's head: following a search, a
+ * department or a person is the archive's alert.
+ */
+export function feedLink(params, label = '订阅（Atom）') {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) qs.set(k, v);
+  qs.set('format', 'atom');
+  const href = `/api/search?${qs}`;
+  let alt = document.head.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+  if (!alt) {
+    alt = document.createElement('link');
+    alt.rel = 'alternate';
+    alt.type = 'application/atom+xml';
+    document.head.append(alt);
+  }
+  alt.href = href;
+  alt.title = label;
+  return h('a', { class: 'feed', href, type: 'application/atom+xml' }, label);
+}
+
 /** Sets the page title (document and <h1> stay in step). */
 export function setTitle(text) {
   document.title = text ? `${text} · 政务档案检索` : '政务档案检索';

@@ -1,0 +1,110 @@
+package server
+
+import (
+	"encoding/xml"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// atomFeed is the part of an Atom document the tests read.
+type atomFeed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Link    struct {
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
+	Entries []struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+		Summary string `xml:"summary"`
+	} `xml:"entry"`
+}
+
+func TestSearchFeed(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	byDate := map[string]string{}
+	for _, d := range env.docs {
+		byDate[d.Date] = d.ID
+	}
+	tests := []struct {
+		name      string
+		query     string
+		title     string
+		dates     []string // the entries' dates, in order
+		summaryIn string   // text the first entry's summary holds
+	}{
+		{"every document, newest first", "", "政务档案检索：最新文档",
+			[]string{"2021-05-08", "2021-03-15", "2020-01-06", "2019-11-20"}, ""},
+		{"words, newest first rather than by score", "q=献血", "政务档案检索：“献血”",
+			[]string{"2021-05-08", "2021-03-15", "2020-01-06"}, "<mark>献血</mark>"},
+		{"a department followed", "department=市应急局", "政务档案检索：部门：市应急局",
+			[]string{"2020-01-06"}, "〔2020〕3号"},
+		{"a person and a year", "person=王翔&year=2021", "政务档案检索：人员：王翔，2021年",
+			[]string{"2021-03-15"}, "市政府第101次常务会议"},
+		{"sort asked for is kept", "q=献血&sort=date_asc&size=2", "政务档案检索：“献血”",
+			[]string{"2020-01-06", "2021-03-15"}, "议题2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := env.do(http.MethodGet, "/api/search?format=atom&"+tc.query, "", nil)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("status %d: %s", rec.Code, rec.Body)
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/atom+xml") {
+				t.Errorf("Content-Type %q", ct)
+			}
+			var f atomFeed
+			if err := xml.Unmarshal(rec.Body.Bytes(), &f); err != nil {
+				t.Fatalf("not Atom: %v\n%s", err, rec.Body)
+			}
+			if f.Title != tc.title {
+				t.Errorf("title %q, want %q", f.Title, tc.title)
+			}
+			ui, err := url.Parse(f.Link.Href)
+			if err != nil || ui.Host != "example.com" || ui.Path != "/" || ui.Query().Has("format") {
+				t.Errorf("feed link %q: want the search page with the same filters", f.Link.Href)
+			}
+			if len(f.Entries) != len(tc.dates) {
+				t.Fatalf("%d entries, want %d:\n%s", len(f.Entries), len(tc.dates), rec.Body)
+			}
+			for i, en := range f.Entries {
+				id := byDate[tc.dates[i]]
+				if !strings.HasPrefix(en.Updated, tc.dates[i]) || en.ID != "urn:govarchive:document:"+id {
+					t.Errorf("entry %d: %s %s, want %s %s", i, en.Updated, en.ID, tc.dates[i], id)
+				}
+				if en.Link.Href != "http://example.com/doc.html?id="+id {
+					t.Errorf("entry %d link %q", i, en.Link.Href)
+				}
+			}
+			if !strings.Contains(f.Entries[0].Summary, tc.summaryIn) {
+				t.Errorf("first summary %q lacks %q", f.Entries[0].Summary, tc.summaryIn)
+			}
+			if newest := slices.Max(tc.dates); !strings.HasPrefix(f.Updated, newest) {
+				t.Errorf("feed updated %s, want its newest entry's %s", f.Updated, newest)
+			}
+		})
+	}
+}
+
+func TestSearchFeedErrors(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	for _, target := range []string{
+		"/api/search?format=rss",
+		"/api/search?format=atom&year=20x",
+		"/api/search?format=atom&department=" + url.QueryEscape(strings.Repeat("局", 600)),
+	} {
+		rec := env.do(http.MethodGet, target, "", nil)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"error"`) {
+			t.Errorf("%s: status %d %s, want a JSON 400", target, rec.Code, rec.Body)
+		}
+	}
+}
