@@ -372,10 +372,16 @@ func TestFind(t *testing.T) {
 		{"由马鞍山市和县财政局负责", []string{"马鞍山市和县财政局"}}, // 和县 is a county
 		{"由市住房城乡建设局会同贵安新区管委会抓好组织实施", []string{"市住房城乡建设局", "贵安新区管委会"}},
 		{"由麦积山景区管委会负责", []string{"麦积山景区管委会"}},
+		// Villages, communities and schools are units a decision tasks.
+		{"由长虹村委会牵头，镇农业综合服务中心配合", []string{"长虹村委会", "镇农业综合服务中心"}},
+		{"由东街社区居委会负责", []string{"东街社区居委会"}},
+		{"责成镇派出所、镇中心小学制定方案", []string{"镇派出所", "镇中心小学"}},
+		{"由县第二实验小学、县实验幼儿园负责", []string{"县第二实验小学", "县实验幼儿园"}},
+		{"全面完成县中小学校舍改造", nil}, // schools in general
 		// Verbs before a unit are not its place.
 		{"刘建华同志任长沙市发展和改革委员会副主任", []string{"长沙市发展和改革委员会"}},
 		{"王国庆同志担任长沙市财政局局长", []string{"长沙市财政局"}},
-		{"会议同意新建圣城街道第三小学", []string{"圣城街道"}},
+		{"会议同意新建圣城街道第三小学", []string{"圣城街道第三小学"}},
 		{"安排资金380万元，用于漳江街道老旧小区改造", []string{"漳江街道"}},
 		{"请于12月10日前报县发改局汇总", []string{"县发改局"}},
 		// A verb before a place-named unit ends there; 同 of 同意 is no

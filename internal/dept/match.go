@@ -11,9 +11,9 @@ import (
 // first. 会/联/社 are left out on purpose: as single characters they end too
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
-	"管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "办公室", "办事处", "研究室", "督查室",
-	"研究院", "出版社", "分局", "支队", "大队", "中队", "中支", "海关", "中心", "集团", "公司",
-	"银行", "医院", "报社", "局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处",
+	"社区居委会", "管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
+	"研究室", "督查室", "研究院", "出版社", "幼儿园", "分局", "支队", "大队", "中队", "中支", "海关", "中心", "集团",
+	"公司", "银行", "医院", "报社", "小学", "中学", "学校", "局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处",
 }
 
 // genericSuffixRunes and levelSuffixRunes are the lists above as runes,
@@ -135,7 +135,9 @@ var wordEnds = toRunes([]string{"布局", "格局", "大局", "全局", "结局"
 	"举办", "主办", "承办", "督办", "创办", "申办", "交办", "代办", "查办", "包办", "协办", "开办", "兴办", "筹办",
 	"好处", "到处", "各处", "难处", "住处", "长处", "益处", "之处", "相处", "别处", "深处",
 	"场所", "住所", "处所", "厕所", "诊所", "网站", "车站", "签署", "大厅", "餐厅", "庭院", "剧院",
-	"常委", "行政中心", "会议室", "会议中心", "活动中心", "活动室", "大院", "机关院", "机关大院", "宿舍院", "家属院"})
+	"常委", "行政中心", "会议室", "会议中心", "活动中心", "活动室", "大院", "机关院", "机关大院", "宿舍院", "家属院",
+	// Schools in general (县中小学校), not one school.
+	"中小学", "中小学校"})
 
 // directions alone are parts of a place, not units: 区东南部, 市中部.
 const directions = "东西南北中上下内外前后"
@@ -792,8 +794,9 @@ func validStem(s []rune, before rune) (ok, longer bool) {
 	if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
 		return false, false
 	}
-	// "受市长李爱武委托": after a level, 长 makes the head's title (市长).
-	if s[0] == '长' {
+	// "受市长李爱武委托": after a level, 长 makes the head's title (市长);
+	// elsewhere it starts names (长虹村委会).
+	if s[0] == '长' && relLevels[before] != nil {
 		return false, true
 	}
 	allDir := true
