@@ -42,35 +42,50 @@ func main() {
 var errReported = errors.New("failed")
 
 // env reads configuration from GOVARCHIVE_* variables; flags override it.
-type env func(string) string
+// A value that does not parse is an error of the command (reported before
+// it runs), not a silent default: GOVARCHIVE_REQUEST_TIMEOUT=30 lacks its unit.
+type env struct {
+	get  func(string) string
+	errs *[]error
+}
+
+func newEnv(get func(string) string) env { return env{get: get, errs: new([]error)} }
 
 func (e env) str(name, def string) string {
-	if v := e("GOVARCHIVE_" + name); v != "" {
+	if v := e.get("GOVARCHIVE_" + name); v != "" {
 		return v
 	}
 	return def
+}
+
+// parsed reads GOVARCHIVE_name with parse, recording a value it refuses.
+func parsed[T any](e env, name string, def T, parse func(string) (T, error), want string) T {
+	raw := e.get("GOVARCHIVE_" + name)
+	if raw == "" {
+		return def
+	}
+	v, err := parse(raw)
+	if err != nil {
+		*e.errs = append(*e.errs, fmt.Errorf("GOVARCHIVE_%s=%q: not %s", name, raw, want))
+		return def
+	}
+	return v
 }
 
 func (e env) int(name string, def int) int {
-	if v, err := strconv.Atoi(e("GOVARCHIVE_" + name)); err == nil {
-		return v
-	}
-	return def
+	return parsed(e, name, def, strconv.Atoi, "a whole number")
 }
 
 func (e env) float(name string, def float64) float64 {
-	if v, err := strconv.ParseFloat(e("GOVARCHIVE_"+name), 64); err == nil {
-		return v
-	}
-	return def
+	return parsed(e, name, def, func(s string) (float64, error) { return strconv.ParseFloat(s, 64) }, "a number")
 }
 
 func (e env) duration(name string, def time.Duration) time.Duration {
-	if v, err := time.ParseDuration(e("GOVARCHIVE_" + name)); err == nil {
-		return v
-	}
-	return def
+	return parsed(e, name, def, time.ParseDuration, "a duration such as 30s or 2m")
 }
+
+// err reports the variables that did not parse.
+func (e env) err() error { return errors.Join(*e.errs...) }
 
 // globals are the flags every command shares.
 type globals struct {
@@ -107,12 +122,15 @@ func (g *globals) logger() *slog.Logger {
 
 // run is the whole program, callable from tests.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	g := &globals{stdout: stdout, stderr: stderr, getenv: env(getenv)}
+	g := &globals{stdout: stdout, stderr: stderr, getenv: newEnv(getenv)}
 	root := &cobra.Command{
 		Use:           "govarchive",
 		Short:         "Full-text search for Chinese government archives",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			return g.getenv.err()
+		},
 	}
 	root.SetArgs(args)
 	root.SetOut(stdout)

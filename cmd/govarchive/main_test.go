@@ -38,6 +38,38 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (string, error)
 	return out.String(), err
 }
 
+func TestBadEnvironmentIsAnError(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"GOVARCHIVE_REQUEST_TIMEOUT": "30"}, `GOVARCHIVE_REQUEST_TIMEOUT="30": not a duration`},
+		{map[string]string{"GOVARCHIVE_RATE": "abc"}, `GOVARCHIVE_RATE="abc": not a number`},
+		{map[string]string{"GOVARCHIVE_WORKERS": "2x", "GOVARCHIVE_BURST": "many"}, `GOVARCHIVE_BURST="many"`},
+	}
+	for _, tc := range tests {
+		_, err := runCLI(t, tc.env, "parse", seed)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: err %v, want it to name %s", tc.env, err, tc.want)
+		}
+	}
+	// Valid values are taken.
+	if _, err := runCLI(t, map[string]string{"GOVARCHIVE_REQUEST_TIMEOUT": "30s", "GOVARCHIVE_WORKERS": "1"}, "parse", seed); err != nil {
+		t.Errorf("valid environment: %v", err)
+	}
+}
+
+func TestCheckPublicURL(t *testing.T) {
+	for v, ok := range map[string]bool{
+		"": true, "https://archive.example.gov": true, "http://10.0.0.5:8080/archive/": true,
+		"archive.example.gov": false, "ftp://archive.example.gov": false, "https://": false, "https://a.gov/?x=1": false,
+	} {
+		if err := checkPublicURL(v); (err == nil) != ok {
+			t.Errorf("checkPublicURL(%q) = %v, want ok %v", v, err, ok)
+		}
+	}
+}
+
 func TestParseSeed(t *testing.T) {
 	out, err := runCLI(t, nil, "parse", seed)
 	if err != nil {

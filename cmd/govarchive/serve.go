@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -23,6 +24,7 @@ import (
 func serveCmd(g *globals) *cobra.Command {
 	var (
 		addr, token, proxies string
+		publicURL            string
 		memLimit             string
 		lim                  = server.DefaultLimits()
 	)
@@ -36,6 +38,9 @@ func serveCmd(g *globals) *cobra.Command {
 			trusted, err := server.ParseTrustedProxies(proxies)
 			if err != nil {
 				return fmt.Errorf("--trusted-proxies: %w", err)
+			}
+			if err := checkPublicURL(publicURL); err != nil {
+				return err
 			}
 			lim.MaxUploadBytes = g.maxBytes
 			if err := applyMemoryLimit(memLimit, g.getenv); err != nil {
@@ -75,6 +80,7 @@ func serveCmd(g *globals) *cobra.Command {
 				Logger:         log,
 				Limits:         lim,
 				TrustedProxies: trusted,
+				PublicURL:      publicURL,
 				Depts:          a.Depts,
 				Middleware:     []echo.MiddlewareFunc{m.Middleware()},
 				Routes: func(e *echo.Echo, requireToken echo.MiddlewareFunc) {
@@ -125,10 +131,24 @@ func serveCmd(g *globals) *cobra.Command {
 		"soft memory limit of the service (e.g. 450MiB, 1GiB; 0 = none; GOMEMLIMIT wins) (GOVARCHIVE_MEMORY_LIMIT)")
 	f.StringVar(&proxies, "trusted-proxies", g.getenv.str("TRUSTED_PROXIES", ""),
 		"comma-separated CIDRs whose X-Forwarded-For is believed; empty: the peer address is the client (GOVARCHIVE_TRUSTED_PROXIES)")
+	f.StringVar(&publicURL, "public-url", g.getenv.str("PUBLIC_URL", ""),
+		"the service's address as readers reach it (https://archive.example.gov), for feeds' links; empty: the request's Host (GOVARCHIVE_PUBLIC_URL)")
 	f.Float64Var(&lim.RatePerSecond, "rate", g.getenv.float("RATE", lim.RatePerSecond), "requests per second per client IP (GOVARCHIVE_RATE)")
 	f.IntVar(&lim.Burst, "burst", g.getenv.int("BURST", lim.Burst), "request burst per client IP (GOVARCHIVE_BURST)")
 	f.DurationVar(&lim.RequestTimeout, "request-timeout", g.getenv.duration("REQUEST_TIMEOUT", lim.RequestTimeout), "time limit of a read request (GOVARCHIVE_REQUEST_TIMEOUT)")
 	return cmd
+}
+
+// checkPublicURL accepts an empty value or an absolute http(s) URL.
+func checkPublicURL(v string) error {
+	if v == "" {
+		return nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("--public-url %q: want an absolute http or https URL such as https://archive.example.gov", v)
+	}
+	return nil
 }
 
 // defaultMemoryLimit is the service's soft memory limit: it held the query
@@ -139,7 +159,7 @@ const defaultMemoryLimit = "450MiB"
 // measured the serving peak at 650 MB without one and 545 MB with 450 MiB,
 // at no CPU cost. An explicit GOMEMLIMIT is the operator's and wins.
 func applyMemoryLimit(v string, getenv env) error {
-	if getenv("GOMEMLIMIT") != "" || v == "" || v == "0" {
+	if getenv.get("GOMEMLIMIT") != "" || v == "" || v == "0" {
 		return nil
 	}
 	n, err := parseBytes(v)

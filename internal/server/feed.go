@@ -24,7 +24,9 @@ var feedKindNames = map[string]string{"minutes": "会议纪要", "news": "新闻
 // feed answers a search as an Atom feed (format=atom), newest first unless
 // a sort is asked for: a saved search, a department or a person followed in
 // a feed reader is the archive's alert. Links are absolute, as feed readers
-// resolve them without the page.
+// resolve them without the page: under Deps.PublicURL when it is set, since
+// a Host header is the client's to choose and a shared cache would pass its
+// links on.
 func (s *Server) feed(c echo.Context, p searchParams) error {
 	q := p.Query
 	if q.Sort == "" {
@@ -35,7 +37,10 @@ func (s *Server) feed(c echo.Context, p searchParams) error {
 	if err != nil {
 		return err
 	}
-	base := c.Scheme() + "://" + c.Request().Host
+	base := s.public
+	if base == "" {
+		base = c.Scheme() + "://" + c.Request().Host
+	}
 	now := time.Now()
 	f := &feeds.Feed{
 		Title:       feedTitle(q),

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/xml"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -106,5 +107,30 @@ func TestSearchFeedErrors(t *testing.T) {
 		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"error"`) {
 			t.Errorf("%s: status %d %s, want a JSON 400", target, rec.Code, rec.Body)
 		}
+	}
+}
+
+// With a public URL configured, a feed's links do not follow the Host
+// header a client sent.
+func TestSearchFeedPublicURL(t *testing.T) {
+	env := newTestEnv(t, Deps{PublicURL: "https://archive.example.gov/"})
+	req := httptest.NewRequest(http.MethodGet, "/api/search?format=atom&q="+url.QueryEscape("献血"), nil)
+	req.Host = "evil.example"
+	rec := httptest.NewRecorder()
+	env.e.ServeHTTP(rec, req)
+	var f atomFeed
+	if err := xml.Unmarshal(rec.Body.Bytes(), &f); err != nil || len(f.Entries) == 0 {
+		t.Fatalf("feed: %v\n%s", err, rec.Body)
+	}
+	if !strings.HasPrefix(f.Link.Href, "https://archive.example.gov/?") {
+		t.Errorf("feed link %q", f.Link.Href)
+	}
+	for _, en := range f.Entries {
+		if !strings.HasPrefix(en.Link.Href, "https://archive.example.gov/doc.html?id=") {
+			t.Errorf("entry link %q", en.Link.Href)
+		}
+	}
+	if strings.Contains(rec.Body.String(), "evil.example") {
+		t.Error("the Host header leaked into the feed")
 	}
 }

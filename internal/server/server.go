@@ -141,6 +141,10 @@ type Deps struct {
 	// TrustedProxies are the networks whose X-Forwarded-For is believed;
 	// without any, the client IP is the peer address and cannot be spoofed.
 	TrustedProxies []*net.IPNet
+	// PublicURL is the service's address as readers reach it
+	// (https://archive.example.gov), for the absolute links of feeds; empty
+	// takes the request's scheme and Host header.
+	PublicURL string
 	// Static is the UI's file system; nil serves the embedded UI (static.FS).
 	Static fs.FS
 	// Middleware runs inside the standard chain, e.g. Prometheus metrics.
@@ -159,6 +163,7 @@ type Server struct {
 	lim    Limits
 	depts  DepartmentForms
 	cache  *aggCache // browse aggregations, for paging
+	public string    // Deps.PublicURL without a trailing slash
 	// notFound is the UI's page for a page that does not exist (a browser
 	// asking for /meeting.html gets it, not the API's JSON).
 	notFound []byte
@@ -183,6 +188,7 @@ func New(deps Deps) *echo.Echo {
 		log:    log,
 		lim:    deps.Limits.withDefaults(),
 		depts:  deps.Depts,
+		public: strings.TrimRight(deps.PublicURL, "/"),
 	}
 	s.cache = newAggCache(s.lim.BrowseCacheTTL, 64)
 	s.notFound, _ = fs.ReadFile(deps.Static, "404.html") // a UI without one answers in JSON
