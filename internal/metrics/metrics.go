@@ -59,19 +59,22 @@ func (m *Metrics) Middleware() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
-			err := next(c)
+			// The error handler writes the answer now, so the status
+			// counted is the one the client gets (an error is reported
+			// once: the handler is not called again for a committed
+			// response).
+			if err := next(c); err != nil {
+				c.Error(err)
+			}
 			route := c.Path()
 			if route == "" {
 				route = "unmatched"
 			}
 			code := c.Response().Status
-			if he, ok := err.(*echo.HTTPError); ok && !c.Response().Committed {
-				code = he.Code
-			}
 			method := c.Request().Method
 			m.requests.WithLabelValues(route, method, strconv.Itoa(code)).Inc()
 			m.latency.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
-			return err
+			return nil
 		}
 	}
 }

@@ -149,7 +149,7 @@ func (s *Server) requestLogger() echo.MiddlewareFunc {
 			case v.Status >= 400:
 				level = slog.LevelWarn
 			}
-			s.log.LogAttrs(context.Background(), level, "request",
+			s.log.LogAttrs(c.Request().Context(), level, "request",
 				slog.String("request_id", requestID(c)),
 				slog.String("method", v.Method),
 				slog.String("path", v.URIPath),

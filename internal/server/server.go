@@ -147,7 +147,8 @@ type Deps struct {
 	PublicURL string
 	// Static is the UI's file system; nil serves the embedded UI (static.FS).
 	Static fs.FS
-	// Middleware runs inside the standard chain, e.g. Prometheus metrics.
+	// Middleware runs inside recovery and outside every limit, e.g.
+	// Prometheus metrics.
 	Middleware []echo.MiddlewareFunc
 	// Routes registers extra routes (/metrics, backup); requireToken guards
 	// the ones that must be authorised like the write endpoints.
@@ -210,6 +211,9 @@ func New(deps Deps) *echo.Echo {
 			return err
 		},
 	}))
+	// Metrics see every request the service answers, those the rate
+	// limiter refuses included.
+	e.Use(deps.Middleware...)
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection:         "0", // obsolete filter; the CSP is the protection
 		ContentTypeNosniff:    "nosniff",
@@ -243,7 +247,6 @@ func New(deps Deps) *echo.Echo {
 		// Write responses are small, and a backup is compressed already.
 		Skipper: func(c echo.Context) bool { return !isRead(c.Request()) },
 	}))
-	e.Use(deps.Middleware...)
 
 	s.routes(e, deps)
 	return e
