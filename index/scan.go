@@ -15,7 +15,8 @@ import (
 const scanPage = 500
 
 // Each calls fn for every document matching q (its text and filters; page,
-// size, sort and facets are ignored), newest first, undated last. Unlike
+// size, sort and facets are ignored), newest first, undated last: the
+// documents Search counts, with its fallback to fewer words. Unlike
 // Search it has no result window: it walks the matches with search_after,
 // so an export of any size costs one page of memory. Hits carry metadata
 // only (no snippets or topics); Hit.Document is set when
@@ -34,13 +35,32 @@ func (ix *Index) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 	if err != nil {
 		return err
 	}
-	tq, err := ix.buildText(p, allWords)
+	var top query.Query
+	build := func(r relax) (uint64, error) {
+		tq, err := ix.buildText(p, r)
+		if err != nil {
+			return 0, err
+		}
+		top = tq
+		if len(filters) > 0 {
+			top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
+		}
+		res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(top, 0, 0, false))
+		if err != nil {
+			return 0, fmt.Errorf("index: count: %w", err)
+		}
+		return res.Total, nil
+	}
+	// The documents the search shows: with fewer words when none holds
+	// them all.
+	n, err := build(allWords)
 	if err != nil {
 		return err
 	}
-	var top query.Query = tq
-	if len(filters) > 0 {
-		top = bleve.NewConjunctionQuery(append([]query.Query{tq}, filters...)...)
+	if n == 0 {
+		if _, relaxed, err := ix.fallback(ctx, q, p, len(filters) > 0, build); err != nil || !relaxed {
+			return err
+		}
 	}
 	// Dated documents newest first, then undated ones by id: bleve's
 	// search_after does not walk past documents missing the sort field.

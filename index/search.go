@@ -41,6 +41,36 @@ func (ix *Index) countText(ctx context.Context, p *parsed) (uint64, error) {
 	return res.Total, nil
 }
 
+// fallback is what a query whose words no document holds together does:
+// retry with fewer, down to any of them (between query words and between
+// the words of one query word, 苏州营商 → 苏州 | 营商), by calling run with
+// each step until one finds documents. Under filters, words the archive
+// holds together are not relaxed: the answer is that the filters leave none
+// of their documents (安全生产 in 2022's minutes), not the documents that hold
+// one of the words; unfiltered counts them, so the caller can offer to drop
+// the filters. Search and Each share it, so an export holds what the search
+// showed.
+func (ix *Index) fallback(ctx context.Context, q Query, p *parsed, filtered bool, run func(relax) (uint64, error)) (unfiltered uint64, relaxed bool, err error) {
+	if p.strict || q.NoFallback || !p.hasWords() {
+		return 0, false, nil
+	}
+	if filtered {
+		if unfiltered, err = ix.countText(ctx, p); err != nil || unfiltered > 0 {
+			return unfiltered, false, err
+		}
+	}
+	for _, r := range relaxSteps {
+		n, err := run(r)
+		if err != nil {
+			return 0, false, err
+		}
+		if n > 0 {
+			break
+		}
+	}
+	return 0, true, nil
+}
+
 // Search runs a query. Errors wrapping ErrInvalidQuery are the caller's fault.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
@@ -147,28 +177,20 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if len(p.groups) > 1 {
 		out.Operator = "and"
 	}
-	// Nothing has all the words: retry with fewer, down to any of them
-	// (between query words and between the words of one query word,
-	// 苏州营商 → 苏州 | 营商).
-	if res.Total == 0 && !p.strict && !q.NoFallback && p.hasWords() && len(filters) > 0 {
-		// Under filters, words the archive holds together are not
-		// relaxed: the answer is that the filters leave none of their
-		// documents (安全生产 in 2022's minutes), not the documents that
-		// hold one of the words; the caller can offer to drop the filters.
-		if out.Unfiltered, err = ix.countText(ctx, p); err != nil {
+	if res.Total == 0 {
+		relaxed := false
+		out.Unfiltered, relaxed, err = ix.fallback(ctx, q, p, len(filters) > 0, func(r relax) (uint64, error) {
+			if res, err = run(r); err != nil {
+				return 0, err
+			}
+			return res.Total, nil
+		})
+		if err != nil {
 			return nil, err
 		}
-	}
-	if res.Total == 0 && !p.strict && !q.NoFallback && p.hasWords() && out.Unfiltered == 0 {
-		for _, r := range relaxSteps {
-			if res, err = run(r); err != nil {
-				return nil, err
-			}
-			if res.Total > 0 {
-				break
-			}
+		if relaxed {
+			out.Operator = "or"
 		}
-		out.Operator = "or"
 	}
 	out.Total = res.Total
 	if out.Total == 0 && out.Unfiltered == 0 && len(p.groups) == 1 && len(p.not) == 0 {

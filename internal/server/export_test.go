@@ -2,9 +2,11 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -74,5 +76,34 @@ func TestExportBeyondResultWindow(t *testing.T) {
 				t.Errorf("X-Total-Count = %q", got)
 			}
 		})
+	}
+}
+
+// An export holds what the search showed: where no document has every
+// word, both fall back to fewer words.
+func TestExportFollowsSearchFallback(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	for _, tc := range []struct {
+		q    string
+		rows int
+	}{
+		{"献血 乌鲁木齐", 3}, // no 乌鲁木齐: any word
+		{"献血 条例", 3},
+		{"+献血 +乌鲁木齐", 0}, // + forbids the fallback
+	} {
+		res := env.do(http.MethodGet, "/api/search?q="+url.QueryEscape(tc.q), "", nil)
+		var sr struct{ Total int }
+		if err := json.Unmarshal(res.Body.Bytes(), &sr); err != nil || sr.Total != tc.rows {
+			t.Fatalf("%s: search total %d (%v), want %d", tc.q, sr.Total, err, tc.rows)
+		}
+		rec := env.do(http.MethodGet, "/api/search?format=jsonl&q="+url.QueryEscape(tc.q), "", nil)
+		body := strings.TrimSpace(rec.Body.String())
+		n := 0
+		if body != "" {
+			n = len(strings.Split(body, "\n"))
+		}
+		if n != tc.rows || rec.Header().Get("X-Total-Count") != fmt.Sprint(tc.rows) {
+			t.Errorf("%s: export %d rows, X-Total-Count %s, want %d", tc.q, n, rec.Header().Get("X-Total-Count"), tc.rows)
+		}
 	}
 }
