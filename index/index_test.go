@@ -1027,6 +1027,8 @@ func TestReaderForms(t *testing.T) {
 		doc("merged", "纪要", "由区住建交通局负责。"),
 		doc("apart2", "纪要", "由市住建局会同市交通局负责。"),
 		doc("chenweidong", "纪要", "陈卫东出席。"),
+		doc("yuanlin", "纪要", "巩固国家园林城市创建成果。"),
+		doc("gov", "纪要", "株洲市人民政府办公室印发。"),
 	)
 	checkFinds(t, ix, true, []queryCase{
 		{"卫健", []string{"weijian"}},
@@ -1042,7 +1044,29 @@ func TestReaderForms(t *testing.T) {
 		{"住建交通局", []string{"merged"}}, // a merged bureau is no stem and a bureau
 		{"陈卫", []string{}},            // a name's start is no stem
 		{"住建", []string{"apart2", "merged", "zhufang", "zhujian"}},
+		{"园林城市", []string{"yuanlin"}},
+		{"株洲市", []string{"gov"}},
 	})
+}
+
+// TestCommonWordIsNoPlace: a word ending in a level (园林城市, 智慧城市) is no
+// city, so no government's name joins the query: relaxed, it found every
+// government's documents, and its snippets marked 人民政府.
+func TestCommonWordIsNoPlace(t *testing.T) {
+	ix := openService(t)
+	put(t, ix,
+		doc("gov", "纪要", "株洲市人民政府办公室印发。"),
+		doc("shi", "纪要", "市政府研究工作。"),
+		doc("zhihui", "纪要", "株洲市人民政府研究智慧城市建设。"),
+	)
+	checkFinds(t, ix, false, []queryCase{
+		{"海绵城市", []string{"zhihui"}}, // relaxed: 城市
+		{"智慧城市", []string{"zhihui"}},
+	})
+	res := find(t, ix, Query{Text: "智慧城市"})
+	if sn := strings.Join(res.Hits[0].Snippets, ""); strings.Contains(sn, "<mark>人民政府") || !strings.Contains(sn, "<mark>智慧") {
+		t.Errorf("snippet %q", sn)
+	}
 }
 
 // TestYearAndForeignForms: a 文号's year typed in its brackets finds the

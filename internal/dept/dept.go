@@ -430,7 +430,7 @@ func (t *Table) FilterForms(name string) []string {
 			return append([]string{name}, lv...)
 		}
 	}
-	if ok && p.place {
+	if ok && p.place && !endsInCommonWord(clean(name)) {
 		// A place alone (株洲市) is also its government, as a list of units
 		// names it (由株洲市、湘潭市人民政府分别负责).
 		return append(forms, t.FilterForms(name+"人民政府")...)
@@ -454,6 +454,14 @@ func (t *Table) FilterForms(name string) []string {
 		}
 	}
 	return out
+}
+
+// endsInCommonWord reports a seeming place whose level ends an ordinary
+// word: 园林城市, 智慧城市 and 国际大都市 are no cities (晋城市 is: a
+// one-character stem before 城).
+func endsInCommonWord(name string) bool {
+	rs := []rune(name)
+	return len(rs) >= 4 && relBlocked[[2]rune{rs[len(rs)-2], rs[len(rs)-1]}]
 }
 
 // levelledFilterForms reads a unit named with its place but not the

@@ -697,6 +697,9 @@ func TestFilterForms(t *testing.T) {
 		"胡岚":    nil,
 		"株洲市":   {"株洲市", "株洲市人民政府", "株洲市政府"}, // a place is also its government
 		"数字政府":  nil,                         // no 数字市政府
+		// An ordinary word ending in a level is no place's government.
+		"园林城市": {"园林城市"},
+		"晋城市":  {"晋城市", "晋城市人民政府", "晋城市政府"},
 	}
 	for name, want := range tests {
 		got := tb.FilterForms(name)
