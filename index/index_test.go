@@ -1029,6 +1029,8 @@ func TestReaderForms(t *testing.T) {
 		doc("chenweidong", "纪要", "陈卫东出席。"),
 		doc("yuanlin", "纪要", "巩固国家园林城市创建成果。"),
 		doc("gov", "纪要", "株洲市人民政府办公室印发。"),
+		doc("zhaiquan", "纪要", "统筹安排专项债券额度。"),
+		doc("fudan", "纪要", "切实减轻企业负担。"),
 	)
 	checkFinds(t, ix, true, []queryCase{
 		{"卫健", []string{"weijian"}},
@@ -1046,6 +1048,11 @@ func TestReaderForms(t *testing.T) {
 		{"住建", []string{"apart2", "merged", "zhufang", "zhujian"}},
 		{"园林城市", []string{"yuanlin"}},
 		{"株洲市", []string{"gov"}},
+		{"专项债", []string{"zhaiquan"}},
+	})
+	// Relaxed, a synonym's expansion stays whole: 双减 finds no 减轻…负担.
+	checkFinds(t, ix, false, []queryCase{
+		{"双减", []string{}},
 	})
 }
 

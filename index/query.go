@@ -501,6 +501,12 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		// A unit's other name matches whole: its words apart (园林城市人民政府
 		// → 人民政府) would find every document once the search relaxes.
 		phrase := c.phrase || names[v]
+		// The fallback drops words the reader typed, not words of a
+		// synonym's expansion (双减 → 减轻…负担: not every 负担).
+		b := b
+		if i > 0 {
+			b.relax = allWords
+		}
 		if c.scope == "title" {
 			alts = append(alts, b.fieldQuery(fTitle, v, phrase, boostTitle*scale))
 			continue
