@@ -405,6 +405,7 @@ func TestErrors(t *testing.T) {
 		{"page too deep", "/api/search?page=100000", 400, "page"},
 		{"size negative", "/api/search?size=-1", 400, "size"},
 		{"bad sort", "/api/search?sort=name", 400, "sort"},
+		{"bad meetings sort", "/api/meetings?sort=bogus", 400, "sort"},
 		{"bad kind", "/api/search?kind=poem", 400, "kind"},
 		{"bad year", "/api/search?year=20x0", 400, "year"},
 		{"bad from", "/api/search?from=2020-13-01", 400, "from"},

@@ -89,7 +89,10 @@ func (s *Server) department(ctx context.Context, name string) (*departmentRespon
 	if total == 0 || len(docs) == 0 {
 		return nil, notFound("no department called " + strconv.Quote(name) + " in the archive")
 	}
-	canon := s.canonicalDepartment(ctx, name, docs)
+	canon, err := s.canonicalDepartment(ctx, name, docs)
+	if err != nil {
+		return nil, err
+	}
 	if canon != name {
 		// The canonical entry gathers every surface form, not just this one.
 		var all []*document.Document
@@ -192,7 +195,7 @@ func (s *Server) department(ctx context.Context, name string) (*departmentRespon
 // canonicalDepartment finds the canonical entry name stands for: from the
 // documents' own resolution of that surface form when they have one, else
 // the department facet value every matching document shares.
-func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*document.Document) string {
+func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*document.Document) (string, error) {
 	counts := map[string]int{}
 	for _, d := range docs {
 		for c := range canonicalsOf(d, map[string]bool{name: true}) {
@@ -208,13 +211,14 @@ func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*d
 	// A bare form (发改委) resolves to different entries in different
 	// places; only a resolution most documents agree on names the page.
 	if best != "" && 2*bestN >= len(docs) {
-		return best
+		return best, nil
 	}
 	// The index resolved an alias the documents do not spell out.
 	res, err := s.ix.Search(ctx, index.Query{Department: name, Size: 1, FacetSize: allFacetValues,
 		Facets: []string{index.FacetDepartment}})
 	if err != nil {
-		return name
+		// A timeout must not leave a page under the wrong name in the cache.
+		return "", err
 	}
 	var selects []string // (苏州应急局, a place without its level, selects 苏州市应急管理局.)
 	if s.depts != nil {
@@ -225,8 +229,8 @@ func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*d
 			continue
 		}
 		if strings.Contains(f.Value, name) || s.depts != nil && (slices.Contains(s.depts.Forms(f.Value), name) || slices.Contains(selects, f.Value)) {
-			return f.Value
+			return f.Value, nil
 		}
 	}
-	return name
+	return name, nil
 }

@@ -74,8 +74,12 @@ func (s *Server) handleMeetings(c echo.Context) error {
 		return err
 	}
 	sort := index.SortDateDesc
-	if c.QueryParam("sort") == index.SortDateAsc {
-		sort = index.SortDateAsc
+	switch v := c.QueryParam("sort"); v {
+	case "", index.SortDateDesc:
+	case index.SortDateAsc:
+		sort = v
+	default:
+		return badParam("sort", "must be date_desc or date_asc")
 	}
 	ctx := c.Request().Context()
 	res, err := s.ix.Search(ctx, index.Query{Kinds: kinds, Issuer: issuer, Year: year, Sort: sort,
