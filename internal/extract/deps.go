@@ -9,9 +9,9 @@ import (
 	"govarchive/internal/norm"
 )
 
-// This file is the only place that touches the shapes of the helper
-// packages (norm, names, dept), so a change of signature there is one edit
-// here.
+// The parser's adapters over the helper packages (norm's dates, 文号 and
+// meeting numbers; names' tests of a name; dept's units), in the parser's
+// own types; the other files use them or call the helpers directly.
 
 // date is a calendar date found in the text; Year is 0 when the text gave none.
 type date struct {

@@ -70,24 +70,23 @@ func isExport(c echo.Context) bool {
 
 // exportRow is the metadata of one document in an export.
 type exportRow struct {
-	ID          string  `json:"id"`
-	Source      string  `json:"source"`
-	Kind        string  `json:"kind"`
-	Title       string  `json:"title"`
-	Issuer      string  `json:"issuer,omitempty"`
-	DocNumber   string  `json:"doc_number,omitempty"`
-	Date        string  `json:"date,omitempty"`
-	Meeting     string  `json:"meeting,omitempty"`
-	Session     int     `json:"session,omitempty"`
-	Score       float64 `json:"score"`
-	TopicsFound int     `json:"matching_topics,omitempty"`
+	ID        string  `json:"id"`
+	Source    string  `json:"source"`
+	Kind      string  `json:"kind"`
+	Title     string  `json:"title"`
+	Issuer    string  `json:"issuer,omitempty"`
+	DocNumber string  `json:"doc_number,omitempty"`
+	Date      string  `json:"date,omitempty"`
+	Meeting   string  `json:"meeting,omitempty"`
+	Session   int     `json:"session,omitempty"`
+	Score     float64 `json:"score"`
 }
 
 var exportHeader = []string{"id", "source", "kind", "title", "issuer", "doc_number", "date", "meeting", "session", "score"}
 
 func rowOf(h index.Hit) exportRow {
 	r := exportRow{ID: h.ID, Source: h.Source, Kind: h.Kind, Title: h.Title, Issuer: h.Issuer,
-		DocNumber: h.DocNumber, Date: h.Date, Score: h.Score, TopicsFound: len(h.Topics)}
+		DocNumber: h.DocNumber, Date: h.Date, Score: h.Score}
 	if h.Meeting != nil {
 		r.Meeting, r.Session = h.Meeting.Name, h.Meeting.Session
 	}
