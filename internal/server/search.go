@@ -4,9 +4,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -111,6 +113,11 @@ func (s *Server) export(c echo.Context, p searchParams) error {
 		return err
 	}
 	w := c.Response()
+	// An export of a large archive streams for longer than the server's
+	// write timeout; the client's connection bounds it instead.
+	if err := http.NewResponseController(w).SetWriteDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		return fmt.Errorf("export: %w", err)
+	}
 	switch p.Format {
 	case "csv":
 		w.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
