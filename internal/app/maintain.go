@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"govarchive/index"
@@ -135,6 +136,17 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 		res   ReindexResult
 		feed  func(p *Parsing, put func(*document.Document) error) error
 	)
+	// The base parser harvests the names (pass 1) and reads the old index:
+	// one load of gse's dictionary for both; pass 2 needs its own, with the
+	// archive's names.
+	base, err := NewParsing(nil)
+	if err != nil {
+		return res, err
+	}
+	// closeOld closes the old index before its directory goes (and on
+	// every other way out).
+	closeOld := func() error { return nil }
+	defer func() { closeOld() }()
 	if len(sources) > 0 {
 		files, err := ingest.Collect(sources)
 		if err != nil {
@@ -150,11 +162,13 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 		if oldName == "" {
 			return res, fmt.Errorf("reindex: %s holds no index; use `govarchive ingest` or `reindex --from`", cfg.DataDir)
 		}
-		old, err := open(ctx, cfg, oldName, nil, false)
+		oldCfg := cfg
+		oldCfg.Parsing = base
+		old, err := open(ctx, oldCfg, oldName, nil, false)
 		if err != nil {
 			return res, err
 		}
-		defer old.Close()
+		closeOld = sync.OnceValue(old.Close)
 		feed = func(p *Parsing, put func(*document.Document) error) error {
 			return eachStored(ctx, old.Index, func(d *document.Document) error {
 				nd, err := p.Parser.Parse(d.Text, extract.Meta{Source: d.Source})
@@ -170,10 +184,6 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 	}
 
 	// Pass 1: harvest the archive's names with the base parser.
-	base, err := NewParsing(nil)
-	if err != nil {
-		return res, err
-	}
 	var harvest []*document.Document
 	err = feed(base, func(d *document.Document) error {
 		harvest = append(harvest, &document.Document{
@@ -230,6 +240,9 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 		os.RemoveAll(filepath.Join(cfg.DataDir, newName))
 		os.Remove(filepath.Join(cfg.DataDir, newName+userDictExt))
 		return res, fmt.Errorf("reindex: %w", err)
+	}
+	if err := closeOld(); err != nil {
+		cfg.Logger.Warn("reindex: close the old index", "error", err)
 	}
 	if err := setLive(cfg.DataDir, newName); err != nil {
 		return res, err
