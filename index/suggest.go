@@ -323,12 +323,23 @@ func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// The places of the archive's governments are names typed too: 苏洲
+	// for 苏州 (not the person 苏华).
+	places, err := ix.issuerPlaces()
+	if err != nil {
+		return "", err
+	}
 	// A mistyped name sounds like the one meant (邱建 for 邱剑, typed by
 	// its pinyin) and keeps its surname more often than not: those come
 	// before a more frequent name that only looks one character off.
 	best, bestRank := "", [3]int{}
-	for i := range entries {
-		e := &entries[i]
+	for i := range len(entries) + len(places) {
+		var e *suggestEntry
+		if i < len(entries) {
+			e = &entries[i]
+		} else {
+			e = &places[i-len(entries)]
+		}
 		if e.Kind == SuggestTitle || utf8.RuneCountInString(e.Text) != len(rs) {
 			continue
 		}
@@ -357,6 +368,34 @@ func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
 		}
 	}
 	return best, nil
+}
+
+// issuerPlaces lists the places of the archive's governments, as written
+// with their level and without it (苏州市人民政府 → 苏州市, 苏州), with the
+// documents they issued, in a fixed order.
+func (ix *Index) issuerPlaces() ([]suggestEntry, error) {
+	counts := map[string]int{}
+	err := ix.visitTerms(fIssuer, func(term string, count int) {
+		place, _, ok := strings.Cut(term, "人民政府") // …人民政府办公室 too
+		if !ok || utf8.RuneCountInString(place) < 2 {
+			return
+		}
+		counts[place] += count
+		for _, level := range []string{"市", "县", "区", "省"} {
+			if stem, ok := strings.CutSuffix(place, level); ok && utf8.RuneCountInString(stem) >= 2 {
+				counts[stem] += count
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]suggestEntry, 0, len(counts))
+	for p, n := range counts {
+		out = append(out, suggestEntry{Suggestion: Suggestion{Text: p, Count: n}})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Text < out[j].Text })
+	return out, nil
 }
 
 // soundArgs spell a character's pinyin without tones.

@@ -207,12 +207,20 @@ func TestDidYouMean(t *testing.T) {
 	b.People = []string{"付建", "邱剑", "张永华", "张永宁"}
 	c := doc("c", "纪要", "付建、张永华出席。")
 	c.People = []string{"付建", "张永华"}
-	put(t, ix, a, b, c)
+	// The places of the governments are names typed too (苏洲 → 苏州, not
+	// the person 苏华).
+	d := doc("d", "广州市人民政府办公厅通知", "苏华出席。")
+	d.People, d.Issuer = []string{"苏华"}, "广州市人民政府办公厅"
+	e := doc("e", "通知", "研究工作。")
+	e.Issuer = "苏州市人民政府"
+	put(t, ix, a, b, c, d, e)
 	tests := []struct{ q, want string }{
 		{"吴庆闻", "吴庆文"},
 		{"邱建", "邱剑"},
 		{"付剑", "付建"},
 		{"张永明", "张永华"},
+		{"苏洲", "苏州"},
+		{"广洲市", "广州市"},
 		{"吴庆文", ""}, // found: nothing to suggest
 		{"王小明", ""},
 		{"吴庆闻 防汛", ""}, // several words: no single name to correct
