@@ -465,20 +465,6 @@ func TestSampleCorpus(t *testing.T) {
 	}
 }
 
-func TestCnNum(t *testing.T) {
-	for _, c := range []struct {
-		n    int
-		want string
-	}{
-		{1, "一"}, {10, "十"}, {13, "十三"}, {20, "二十"}, {42, "四十二"},
-		{100, "一百"}, {104, "一百零四"}, {110, "一百一十"}, {999, "九百九十九"}, {1000, "1000"},
-	} {
-		if got := cnNum(c.n); got != c.want {
-			t.Errorf("cnNum(%d) = %q, want %q", c.n, got, c.want)
-		}
-	}
-}
-
 func TestJoin(t *testing.T) {
 	for _, c := range []struct{ a, b, want string }{
 		{"政府债务管理", "管理条例（草案）", "政府债务管理条例（草案）"},

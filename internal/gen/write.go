@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"govarchive/internal/document"
+	"govarchive/internal/norm"
 )
 
 // Writing helpers shared by the three kinds.
@@ -177,48 +178,15 @@ func cnDate(t time.Time) string {
 
 var weekdays = [...]string{"日", "一", "二", "三", "四", "五", "六"}
 
-var digitsCN = [...]string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
 // cnNumeralDate writes 二〇〇八年五月二十七日, with the zero as 〇, ○ or the
 // letter O as found in scanned and retyped documents.
 func (b *builder) cnNumeralDate(t time.Time) string {
 	zero := b.pick([]string{"〇", "〇", "○", "O"})
-	var sb strings.Builder
-	for _, c := range strconv.Itoa(t.Year()) {
-		if c == '0' {
-			sb.WriteString(zero)
-		} else {
-			sb.WriteString(digitsCN[c-'0'])
-		}
-	}
-	sb.WriteString("年" + cnNum(int(t.Month())) + "月" + cnNum(t.Day()) + "日")
-	return sb.String()
+	return norm.FormatDigits(t.Year(), zero) + "年" + cnNum(int(t.Month())) + "月" + cnNum(t.Day()) + "日"
 }
 
 // cnNum writes 1–999 in Chinese numerals: 十七, 四十二, 一百零四.
-func cnNum(n int) string {
-	if n <= 0 || n >= 1000 {
-		return strconv.Itoa(n)
-	}
-	var sb strings.Builder
-	h, t, u := n/100, n/10%10, n%10
-	if h > 0 {
-		sb.WriteString(digitsCN[h] + "百")
-		if t == 0 && u > 0 {
-			sb.WriteString("零")
-		}
-	}
-	if t > 0 {
-		if t > 1 || h > 0 {
-			sb.WriteString(digitsCN[t])
-		}
-		sb.WriteString("十")
-	}
-	if u > 0 {
-		sb.WriteString(digitsCN[u])
-	}
-	return sb.String()
-}
+func cnNum(n int) string { return norm.FormatNumber(n) }
 
 var partsOfDay = []string{"上午", "上午", "上午", "下午", "下午", "晚上"}
 

@@ -3,7 +3,10 @@
 // function is pure and safe for concurrent use.
 package norm
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // cnDigit maps the digit characters of Chinese numerals, including the
 // stand-ins for zero seen in scanned and typed documents (○, 〇, the letter
@@ -199,4 +202,49 @@ func hasZeroBefore(rs []rune) bool {
 	}
 	p := rs[len(rs)-2]
 	return p == '零' || p == '〇' || p == '○'
+}
+
+// cnDigits writes the digits 0–9.
+var cnDigits = [...]string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// FormatNumber writes 1–999 in Chinese numerals as counts and ordinals are
+// written (十七, 四十二, 一百零四), the inverse of ParseNumber; other numbers
+// in ASCII digits.
+func FormatNumber(n int) string {
+	if n <= 0 || n > 999 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	h, t, u := n/100, n/10%10, n%10
+	if h > 0 {
+		b.WriteString(cnDigits[h] + "百")
+		if t == 0 && u > 0 {
+			b.WriteString("零")
+		}
+	}
+	if t > 0 {
+		if t > 1 || h > 0 {
+			b.WriteString(cnDigits[t])
+		}
+		b.WriteString("十")
+	}
+	if u > 0 {
+		b.WriteString(cnDigits[u])
+	}
+	return b.String()
+}
+
+// FormatDigits writes n digit by digit, as years are (二〇二四), with zero
+// as given (〇, ○ or the letter O of retyped documents).
+func FormatDigits(n int, zero string) string {
+	var b strings.Builder
+	for _, r := range strconv.Itoa(n) {
+		switch {
+		case r == '0':
+			b.WriteString(zero)
+		case r >= '1' && r <= '9':
+			b.WriteString(cnDigits[r-'0'])
+		}
+	}
+	return b.String()
 }

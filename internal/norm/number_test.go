@@ -52,3 +52,32 @@ func TestParseNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatNumber(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{
+		{1, "一"}, {10, "十"}, {11, "十一"}, {13, "十三"}, {20, "二十"}, {42, "四十二"},
+		{100, "一百"}, {104, "一百零四"}, {105, "一百零五"}, {110, "一百一十"}, {999, "九百九十九"},
+		{0, "0"}, {1000, "1000"},
+	} {
+		if got := FormatNumber(c.n); got != c.want {
+			t.Errorf("FormatNumber(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+	// ParseNumber reads back whatever FormatNumber writes.
+	for n := 1; n <= 999; n++ {
+		if got, ok := ParseNumber(FormatNumber(n)); !ok || got != n {
+			t.Errorf("ParseNumber(FormatNumber(%d)) = %d, %v", n, got, ok)
+		}
+	}
+	for _, c := range []struct {
+		n          int
+		zero, want string
+	}{{2024, "〇", "二〇二四"}, {2008, "O", "二OO八"}, {1999, "○", "一九九九"}} {
+		if got := FormatDigits(c.n, c.zero); got != c.want {
+			t.Errorf("FormatDigits(%d, %q) = %q, want %q", c.n, c.zero, got, c.want)
+		}
+	}
+}

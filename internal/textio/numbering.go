@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"govarchive/internal/norm"
 )
 
 // Word's automatic list numbers (一、 （二） 1.) are not in document.xml's
@@ -208,12 +210,12 @@ func formatListNumber(n int, format string) string {
 	case "chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",
 		"japaneseCounting", "ideographDigital", "taiwaneseCountingThousand":
 		if format == "ideographDigital" {
-			return digitsChinese(n)
+			return norm.FormatDigits(n, "〇")
 		}
-		return countChinese(n)
+		return norm.FormatNumber(n)
 	case "chineseLegalSimplified":
 		return strings.NewReplacer("一", "壹", "二", "贰", "三", "叁", "四", "肆", "五", "伍",
-			"六", "陆", "七", "柒", "八", "捌", "九", "玖", "十", "拾", "百", "佰").Replace(countChinese(n))
+			"六", "陆", "七", "柒", "八", "捌", "九", "玖", "十", "拾", "百", "佰").Replace(norm.FormatNumber(n))
 	case "decimalZero":
 		if n < 10 {
 			return "0" + strconv.Itoa(n)
@@ -240,44 +242,6 @@ func formatListNumber(n int, format string) string {
 		}
 	}
 	return strconv.Itoa(n)
-}
-
-var chineseDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-// countChinese writes 1–999 as counted Chinese numerals (十一, 二十, 一百零五).
-func countChinese(n int) string {
-	if n <= 0 || n > 999 {
-		return strconv.Itoa(n)
-	}
-	var b strings.Builder
-	h, t, u := n/100, n/10%10, n%10
-	if h > 0 {
-		b.WriteString(chineseDigits[h] + "百")
-		if t == 0 && u > 0 {
-			b.WriteString("零")
-		}
-	}
-	if t > 0 {
-		if !(t == 1 && h == 0) {
-			b.WriteString(chineseDigits[t])
-		}
-		b.WriteString("十")
-	}
-	if u > 0 {
-		b.WriteString(chineseDigits[u])
-	}
-	return b.String()
-}
-
-// digitsChinese writes n digit by digit (二〇二四).
-func digitsChinese(n int) string {
-	var b strings.Builder
-	for _, r := range strconv.Itoa(n) {
-		if r >= '0' && r <= '9' {
-			b.WriteString(chineseDigits[r-'0'])
-		}
-	}
-	return b.String()
 }
 
 func roman(n int) string {

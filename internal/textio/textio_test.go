@@ -439,11 +439,6 @@ func TestReadDOCXNumbering(t *testing.T) {
 	if got != want {
 		t.Errorf("Read = %q\nwant %q", got, want)
 	}
-	for n, want := range map[int]string{1: "一", 10: "十", 11: "十一", 20: "二十", 105: "一百零五", 999: "九百九十九"} {
-		if got := countChinese(n); got != want {
-			t.Errorf("countChinese(%d) = %q, want %q", n, got, want)
-		}
-	}
 }
 
 // TestReadHTMLMeta checks the CMS meta tags: the article title when the body
