@@ -113,6 +113,13 @@ func (st *state) inferIssuer() string {
 			}
 		}
 	}
+	// The site's government ("网站：常州市新北区人民政府") when it is of the
+	// meeting's level: the page of a 区长办公会议 on a district's site.
+	if site := st.labelledFields()["site"]; strings.HasSuffix(site, "人民政府") && body == "人民政府" {
+		if p := dept.PlaceOf(site); strings.HasSuffix(p, level) && placeShape(p, level) {
+			return site
+		}
+	}
 	// The text: the first lines (the report is short; later lines cite
 	// other places' documents).
 	counts := map[string]int{}

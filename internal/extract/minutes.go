@@ -481,10 +481,18 @@ func isTitleFragment(l string) bool {
 
 // headerMeetingNo reads a meeting number standing on its own header line
 // under the title, as joint and special meetings number theirs:
-// "（2023年第1次）", "(第3次)".
+// "（2023年第1次）", "(第3次)", or closing the title line itself:
+// "区长办公会议纪要（2024年第5次）".
 func (st *state) headerMeetingNo(m *document.Meeting, head []int) {
 	for _, i := range head {
 		l := strings.TrimSpace(st.lines[i])
+		if open := strings.LastIndexAny(l, "（("); open > 0 && strings.ContainsAny(l[open:], ")）") {
+			pre := strings.TrimSpace(l[:open])
+			if _, ok := hasAnySuffix(strings.TrimSuffix(pre, "纪要"), meetingTypes); !ok {
+				continue
+			}
+			l = l[open:]
+		}
 		inner := strings.TrimSpace(strings.Trim(l, "（()）"))
 		if inner == l || inner == "" {
 			continue
