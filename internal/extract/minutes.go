@@ -70,6 +70,8 @@ func (st *state) parseMinutes() {
 	// decided belongs to the item whose document it names.
 	if agenda := st.agendaTopics(); len(d.Topics) == 0 || len(agenda) >= 2 && len(agenda) > len(d.Topics) {
 		d.Topics = withDecisions(agenda, d.Topics)
+	} else if len(agenda) >= 2 && len(agenda) == len(d.Topics) {
+		d.Topics = pairedDecisions(agenda, d.Topics)
 	}
 	st.attendanceLists()
 	// Minutes written as prose name participants the way news does.
@@ -382,6 +384,35 @@ func mergeMeeting(a, b *document.Meeting) *document.Meeting {
 		a.Chair = b.Chair
 	}
 	return a
+}
+
+// pairedDecisions joins an agenda ("会议议题：1.研究薛家镇工业用地更新有关
+// 事项 2.…") to as many decisions read after it ("会议议定：一、原则同意薛家镇
+// …"), in order: the agenda titles the matters, the decisions say what was
+// decided on each. Topics read from the agenda itself are kept.
+func pairedDecisions(agenda, read []document.Topic) []document.Topic {
+	out := make([]document.Topic, len(read))
+	for i, t := range read {
+		if t.Title == agenda[i].Title {
+			out[i] = t
+			continue
+		}
+		a := agenda[i]
+		a.Decisions = append(a.Decisions, t.Decisions...)
+		for _, doc := range t.Documents {
+			if !slices.Contains(a.Documents, doc) {
+				a.Documents = append(a.Documents, doc)
+			}
+		}
+		for _, l := range t.LeadDepartments {
+			if !slices.Contains(a.LeadDepartments, l) {
+				a.LeadDepartments = append(a.LeadDepartments, l)
+			}
+		}
+		a.Text = strings.TrimSpace(a.Text + "\n" + t.Text)
+		out[i] = a
+	}
+	return out
 }
 
 // withDecisions adds to the agenda's items the decisions, leads and text of
