@@ -176,6 +176,29 @@ func facetDocs() []*document.Document {
 	}
 }
 
+// TestYearOfUndatedNumbered checks that a document with no date is filed
+// under its 文号's year (肇府办〔2008〕62号), and that a date wins over it.
+func TestYearOfUndatedNumbered(t *testing.T) {
+	ix := openTest(t, Options{Departments: fakeDepartments{}, Cleaner: fakeSimplifier{}})
+	undated := doc("u", "关于成立领导小组的通知", "研究工作。")
+	undated.Kind, undated.DocNumber, undated.DocYear, undated.DocSeq = document.KindOfficial, "肇府办〔2008〕62号", 2008, 62
+	dated := doc("v", "关于印发方案的通知", "研究工作。")
+	dated.Kind, dated.Date, dated.DocNumber, dated.DocYear, dated.DocSeq = document.KindOfficial, "2009-01-05", "肇府办〔2008〕90号", 2008, 90
+	bare := doc("w", "关于开展检查的通知", "研究工作。")
+	bare.Kind = document.KindOfficial
+	put(t, ix, undated, dated, bare)
+	for year, want := range map[int][]string{2008: {"u"}, 2009: {"v"}} {
+		if got := ids(find(t, ix, Query{Year: year})); !reflect.DeepEqual(got, want) {
+			t.Errorf("year %d: hits %v, want %v", year, got, want)
+		}
+	}
+	got := find(t, ix, Query{}).Facets[FacetYear]
+	slices.SortFunc(got, func(a, b Facet) int { return strings.Compare(a.Value, b.Value) })
+	if want := []Facet{{"2008", 1}, {"2009", 1}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("year facet %v, want %v", got, want)
+	}
+}
+
 func TestFiltersFacetsSortPaging(t *testing.T) {
 	ix := openTest(t, Options{Departments: fakeDepartments{}, Cleaner: fakeSimplifier{}})
 	put(t, ix, facetDocs()...)

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -255,7 +256,9 @@ func (ix *Index) indexedFields(d *document.Document, t indexed) map[string]inter
 	if d.Issuer != "" {
 		m[fIssuer] = d.Issuer
 	}
-	if y := d.Year(); y > 0 {
+	// An undated notice numbered 肇府办〔2008〕62号 was issued in 2008: its
+	// 文号's year files it when no date is known.
+	if y := cmp.Or(d.Year(), d.DocYear); y > 0 {
 		m[fYear] = strconv.Itoa(y)
 	}
 	if dt, ok := parseISODate(d.Date); ok {

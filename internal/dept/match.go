@@ -914,6 +914,11 @@ func (t *Table) render(p parsed, issuer string) string {
 		// region's (广西壮族自治区党委组织部).
 		return place + "党" + name
 	}
+	// 街道应急管理办公室 under 北山街道办事处 names its level already: one
+	// 街道, not 北山街道街道….
+	if strings.HasSuffix(place, "街道") && strings.HasPrefix(name, "街道") && name != "街道" {
+		name = strings.TrimPrefix(name, "街道")
+	}
 	return place + name
 }
 

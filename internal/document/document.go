@@ -43,7 +43,7 @@ type Document struct {
 	// Date is the document's main date (ISO 8601): the meeting date for
 	// minutes and news, else the written or published date.
 	Date         string `json:"date,omitempty"`
-	DateInferred bool   `json:"date_inferred,omitempty"` // year not in the text, taken from context
+	DateInferred bool   `json:"date_inferred,omitempty"` // year, month or the whole date not in the text, taken from context
 
 	Meeting   *Meeting   `json:"meeting,omitempty"`
 	Topics    []Topic    `json:"topics,omitempty"`

@@ -1,27 +1,37 @@
 package extract
 
-import "testing"
+import (
+	"cmp"
+	"testing"
+)
 
 // TestDayOnlyNewsDate: a report dates its meeting by the day alone ("3日下
 // 午"); the month is the page's, or the one before when the day is later
-// than the page's day. Without a stated publication date it stays undated.
+// than the page's day, or else of the date the file is named by. Without
+// either it stays undated; a day that cannot be read dates the report by
+// its page.
 func TestDayOnlyNewsDate(t *testing.T) {
 	p := parser(t)
 	body := "日下午，县长王立新主持召开县政府第42次常务会议，研究部署近期重点工作。\n会议要求，县发改局要会同县财政局抓好项目资金保障。"
 	tests := []struct {
-		name, header, day, date, published string
+		name, header, day, date, published, file string
 	}{
-		{"same month", "发布时间：2022-03-05 来源：县融媒体中心", "3", "2022-03-03", "2022-03-05"},
-		{"the month before", "发布日期：2022-03-05", "28", "2022-02-28", "2022-03-05"},
-		{"across a new year", "时间:2024-01-02 来源:县政府办", "30", "2023-12-30", "2024-01-02"},
-		{"no such day in the month before", "发布日期：2022-03-05", "30", "", "2022-03-05"},
-		{"no publication date", "来源：县融媒体中心", "3", "", ""},
-		{"a year elsewhere is no publication date", "2020年度工作回顾", "3", "", ""},
+		{"same month", "发布时间：2022-03-05 来源：县融媒体中心", "3", "2022-03-03", "2022-03-05", ""},
+		{"the month before", "发布日期：2022-03-05", "28", "2022-02-28", "2022-03-05", ""},
+		{"across a new year", "时间:2024-01-02 来源:县政府办", "30", "2023-12-30", "2024-01-02", ""},
+		{"no such day in the month before: the page's date", "发布日期：2022-03-05", "30", "2022-03-05", "2022-03-05", ""},
+		{"no publication date", "来源：县融媒体中心", "3", "", "", ""},
+		{"a year elsewhere is no publication date", "2020年度工作回顾", "3", "", "", ""},
+		{"the file's date", "来源：县融媒体中心", "13", "2014-05-13", "", "guangzhou_2014-05-13.txt"},
+		{"the file's month before", "来源：县融媒体中心", "20", "2014-04-20", "", "guangzhou_2014-05-13.txt"},
+		{"the file's year alone", "来源：县融媒体中心", "13", "", "", "hunan_2024_50.txt"},
+		{"a stamp day first", "15.05.2014  16:04", "13", "2014-05-13", "2014-05-15", ""},
+		{"no stamp with a thirteenth month", "05.15.2014", "13", "", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			text := "王立新主持召开县政府第42次常务会议\n" + tc.header + "\n" + tc.day + body
-			d, err := p.Parse(text, Meta{Source: "t.txt"})
+			d, err := p.Parse(text, Meta{Source: cmp.Or(tc.file, "t.txt")})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -143,5 +153,21 @@ func TestDailyReportDates(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: meeting date %q, want %q", tc.opening, got, tc.want)
 		}
+	}
+}
+
+// TestUnreadableMeetingDate: a report whose meeting date is garbled
+// ("2022年33日") is dated by its page, marked inferred, and its meeting
+// stays undated.
+func TestUnreadableMeetingDate(t *testing.T) {
+	p := parser(t)
+	text := "市委副书记、市长王华杰主持召开市政府第11次常务会议\n来源:    时间:2022年03月15日\n" +
+		"2022年33日,市委副书记、市长王华杰主持召开市政府第11次常务会议,审议有关文件。\n会议审议了《海东市“十四五”生态环境保护规划》。"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Date != "2022-03-15" || !d.DateInferred || d.Meeting == nil || d.Meeting.Date != "" {
+		t.Errorf("date %q (inferred %v), meeting %+v; want 2022-03-15 inferred, meeting undated (kind %s)", d.Date, d.DateInferred, d.Meeting, d.Kind)
 	}
 }

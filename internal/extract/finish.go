@@ -110,6 +110,11 @@ func (st *state) finish() {
 	if d.Date == "" && d.Kind == document.KindMinutes {
 		d.Date = d.IssuedOn
 	}
+	// A report whose meeting date cannot be read ("2022年33日") is dated by
+	// its page, days after the meeting at most: the year is the page's.
+	if d.Date == "" && d.Kind == document.KindNews && d.PublishedOn != "" {
+		d.Date, d.DateInferred = d.PublishedOn, true
+	}
 }
 
 // placedName reports a name of the usual shape (two or three Han

@@ -491,10 +491,13 @@ func (st *state) setMeetingDate(m *document.Meeting, when date) {
 		// "3日下午" in a news report: the month of the page's publication,
 		// or the one before when the day is later than its day. Only a
 		// stated publication date will do: the first date of the text
-		// could be any.
+		// could be any. Else the date an archive names the file by
+		// (guangzhou_2014-05-13.txt), of the meeting or of the page.
 		ref, ok := st.publication()
 		if !ok {
-			return
+			if ref = fileNameDate(st.meta.Source); ref.Month == 0 {
+				return
+			}
 		}
 		y, mo = ref.Year, ref.Month
 		if when.Day > ref.Day {
@@ -548,9 +551,22 @@ func (st *state) statedPublication() (date, bool) {
 			(containsAny(l, []string{"来源", "作者"}) || ds[0].Start == 0 && strings.TrimSpace(l[ds[0].End:]) == "") {
 			return ds[0], true
 		}
+		// A repost site's European stamp on its own line: "15.05.2014  16:04".
+		if m := dayFirstStampRe.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			d, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			y, _ := strconv.Atoi(m[3])
+			if d <= daysIn(y, mo) {
+				return date{Year: y, Month: mo, Day: d}, true
+			}
+		}
 	}
 	return date{}, false
 }
+
+// dayFirstStampRe is a date written day.month.year, maybe with the time,
+// alone on a line.
+var dayFirstStampRe = regexp.MustCompile(`^(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 
 // metaPublished reads Meta.Published (an ISO date, maybe with a time).
 func metaPublished(s string) (date, bool) {

@@ -678,6 +678,28 @@ func TestDropRepeatedTopics(t *testing.T) {
 	}
 }
 
+// TestAgendaWithDecisions: an agenda (1./2.) followed by as many numbered
+// decisions (一、二、) titles the topics, each decision joining its item in
+// order; fewer decisions than items still join by document or matter.
+func TestAgendaWithDecisions(t *testing.T) {
+	p := parser(t)
+	text := "区长办公会议纪要（2024年第5次）\n会议时间：\n2024年4月8日上午\n会议主持：\n区长 顾新宇\n会议议题：\n" +
+		"1.研究薛家镇工业用地更新有关事项\n2.研究区中医医院迁建项目资金平衡方案\n会议议定：\n" +
+		"一、原则同意薛家镇低效工业用地更新方案，由薛家镇人民政府牵头推进。\n二、原则同意区中医医院迁建项目资金平衡方案，由区财政局组织实施。\n"
+	d, err := p.Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tp := range d.Topics {
+		got = append(got, fmt.Sprintf("%d %s %v %d", tp.No, tp.Title, tp.LeadDepartments, len(tp.Decisions)))
+	}
+	want := []string{"1 研究薛家镇工业用地更新有关事项 [薛家镇人民政府] 1", "2 研究区中医医院迁建项目资金平衡方案 [区财政局] 1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("topics %q, want %q", got, want)
+	}
+}
+
 // TestAgendaWithTimeline: a page listing the agenda and reporting the
 // meeting as a timeline keeps the agenda's items, the decision joining the
 // item whose document it names.

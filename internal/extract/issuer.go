@@ -10,10 +10,36 @@ import (
 )
 
 // govLevels are the levels of a government that holds meetings, with the
-// head's title at that level: a 县政府 meeting is chaired by the 县长.
-var govLevels = []struct{ level, gov, head string }{
-	{"省", "省政府", "省长"}, {"市", "市政府", "市长"}, {"州", "州政府", "州长"},
-	{"区", "区政府", "区长"}, {"县", "县政府", "县长"}, {"旗", "旗政府", "旗长"},
+// head's title at that level (a 县政府 meeting is chaired by the 县长) and
+// what the place's name takes to name its government: 洛带镇人民政府, but a
+// sub-district's office, 洪家楼街道办事处.
+var govLevels = []struct{ level, gov, head, body string }{
+	{"省", "省政府", "省长", "人民政府"}, {"市", "市政府", "市长", "人民政府"}, {"州", "州政府", "州长", "人民政府"},
+	{"区", "区政府", "区长", "人民政府"}, {"县", "县政府", "县长", "人民政府"}, {"旗", "旗政府", "旗长", "人民政府"},
+	{"镇", "镇政府", "镇长", "人民政府"}, {"乡", "乡政府", "乡长", "人民政府"}, {"街道", "街道办事处", "街道办事处主任", "办事处"},
+}
+
+// jointLevel is the level of a joint meeting of a place's Party committee
+// and government (洛带镇党政联席会议), which its Party secretary chairs: the
+// level before 党政联席 or before the chair's 党委/党工委 (镇党委书记).
+func jointLevel(meeting, title, chairTitle string) string {
+	if !strings.Contains(meeting+title, "党政联席") {
+		return ""
+	}
+	for _, c := range []struct{ s, mark string }{
+		{meeting, "党政联席"}, {title, "党政联席"}, {chairTitle, "党委"}, {chairTitle, "党工委"},
+	} {
+		i := strings.Index(c.s, c.mark)
+		if i < 0 {
+			continue
+		}
+		for _, g := range govLevels {
+			if strings.HasSuffix(c.s[:i], g.level) {
+				return g.level
+			}
+		}
+	}
+	return ""
 }
 
 // ministryHeads are the titles of the head of a ministry or bureau that
@@ -55,6 +81,9 @@ func (st *state) inferIssuer() string {
 			break
 		}
 	}
+	if level == "" {
+		level = jointLevel(meeting, d.Title, chairTitle)
+	}
 	if level == "" && chairTitle != "" {
 		// The last title is the one the chair holds here: 县委副书记、县长;
 		// a deputy (副市长) speaks for the same government.
@@ -68,9 +97,27 @@ func (st *state) inferIssuer() string {
 	if level == "" || st.p.seg == nil {
 		return ""
 	}
+	body := "人民政府"
+	for _, g := range govLevels {
+		if g.level == level {
+			body = g.body
+		}
+	}
 	for _, s := range []string{chairTitle, d.Title, st.labelledFields()["source"]} {
 		if places := st.placesAt(s, level); len(places) > 0 {
-			return places[0] + "人民政府"
+			return places[0] + body
+		}
+		if s == d.Title {
+			if p := openingPlace(s, level); p != "" {
+				return p + body
+			}
+		}
+	}
+	// The site's government ("网站：常州市新北区人民政府") when it is of the
+	// meeting's level: the page of a 区长办公会议 on a district's site.
+	if site := st.labelledFields()["site"]; strings.HasSuffix(site, "人民政府") && body == "人民政府" {
+		if p := dept.PlaceOf(site); strings.HasSuffix(p, level) && placeShape(p, level) {
+			return site
 		}
 	}
 	// The text: the first lines (the report is short; later lines cite
@@ -94,7 +141,7 @@ func (st *state) inferIssuer() string {
 	}
 	order = mergeShortPrefectures(order, counts)
 	if len(order) == 1 || len(order) > 1 && counts[order[0]] >= 2 && counts[order[0]] > counts[order[1]] {
-		return order[0] + "人民政府"
+		return order[0] + body
 	}
 	return ""
 }
@@ -168,6 +215,31 @@ func (st *state) placesAt(s, level string) []string {
 	}
 	return out
 }
+
+// openingPlace is the place of the level a title opens with, which gse may
+// not know as one (洛带镇/nr 党政联席会议纪要): a stem of two to four
+// characters, then the level. Not a collective (各乡镇), a term (十七届区政府)
+// nor a zone, whose committee governs it (高新区管委会).
+func openingPlace(title, level string) string {
+	rs := []rune(title)
+	for n := 2; n <= 4 && n < len(rs); n++ {
+		if !strings.HasPrefix(string(rs[n:]), level) {
+			continue
+		}
+		stem := string(rs[:n])
+		if !allHan(stem) || strings.ContainsAny(stem, levelChars+"届第次") || !placeShape(stem+level, level) {
+			return ""
+		}
+		if _, zone := hasAnySuffix(stem, zoneStems); zone {
+			return ""
+		}
+		return stem + level
+	}
+	return ""
+}
+
+// zoneStems end the short names of development zones (高新区, 经开区).
+var zoneStems = []string{"高新", "经开", "开发", "保税", "综保", "工业园", "产业园", "试验"}
 
 // titlePlaceRe is the opening of a document title: 《关于X…, 《X….
 var titlePlaceRe = regexp.MustCompile(`《(?:关于)?(\p{Han}{3,5})`)

@@ -70,6 +70,8 @@ func (st *state) parseMinutes() {
 	// decided belongs to the item whose document it names.
 	if agenda := st.agendaTopics(); len(d.Topics) == 0 || len(agenda) >= 2 && len(agenda) > len(d.Topics) {
 		d.Topics = withDecisions(agenda, d.Topics)
+	} else if len(agenda) >= 2 && len(agenda) == len(d.Topics) {
+		d.Topics = pairedDecisions(agenda, d.Topics)
 	}
 	st.attendanceLists()
 	// Minutes written as prose name participants the way news does.
@@ -384,6 +386,35 @@ func mergeMeeting(a, b *document.Meeting) *document.Meeting {
 	return a
 }
 
+// pairedDecisions joins an agenda ("会议议题：1.研究薛家镇工业用地更新有关
+// 事项 2.…") to as many decisions read after it ("会议议定：一、原则同意薛家镇
+// …"), in order: the agenda titles the matters, the decisions say what was
+// decided on each. Topics read from the agenda itself are kept.
+func pairedDecisions(agenda, read []document.Topic) []document.Topic {
+	out := make([]document.Topic, len(read))
+	for i, t := range read {
+		if t.Title == agenda[i].Title {
+			out[i] = t
+			continue
+		}
+		a := agenda[i]
+		a.Decisions = append(a.Decisions, t.Decisions...)
+		for _, doc := range t.Documents {
+			if !slices.Contains(a.Documents, doc) {
+				a.Documents = append(a.Documents, doc)
+			}
+		}
+		for _, l := range t.LeadDepartments {
+			if !slices.Contains(a.LeadDepartments, l) {
+				a.LeadDepartments = append(a.LeadDepartments, l)
+			}
+		}
+		a.Text = strings.TrimSpace(a.Text + "\n" + t.Text)
+		out[i] = a
+	}
+	return out
+}
+
 // withDecisions adds to the agenda's items the decisions, leads and text of
 // the topics read from the report that name the same document; a topic
 // that names none of them follows as an item of its own.
@@ -481,10 +512,18 @@ func isTitleFragment(l string) bool {
 
 // headerMeetingNo reads a meeting number standing on its own header line
 // under the title, as joint and special meetings number theirs:
-// "（2023年第1次）", "(第3次)".
+// "（2023年第1次）", "(第3次)", or closing the title line itself:
+// "区长办公会议纪要（2024年第5次）".
 func (st *state) headerMeetingNo(m *document.Meeting, head []int) {
 	for _, i := range head {
 		l := strings.TrimSpace(st.lines[i])
+		if open := strings.LastIndexAny(l, "（("); open > 0 && strings.ContainsAny(l[open:], ")）") {
+			pre := strings.TrimSpace(l[:open])
+			if _, ok := hasAnySuffix(strings.TrimSuffix(pre, "纪要"), meetingTypes); !ok {
+				continue
+			}
+			l = l[open:]
+		}
 		inner := strings.TrimSpace(strings.Trim(l, "（()）"))
 		if inner == l || inner == "" {
 			continue

@@ -50,3 +50,31 @@ func TestMinutesHeaderOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestMinutesHeaderSession: a joint or executive meeting's number in
+// brackets under its title, or closing the title line, is its year and
+// session; a bracket after other words is not.
+func TestMinutesHeaderSession(t *testing.T) {
+	p := parser(t)
+	tests := []struct {
+		header        string
+		year, session int
+	}{
+		{"区长办公会议纪要\n（2024年第5次）", 2024, 5},
+		{"区长办公会议纪要（2024年第5次）", 2024, 5},
+		{"区长办公会议纪要(第3次)", 0, 3},
+		{"区长办公会议纪要\n（此件公开发布）", 0, 0},
+		{"区长办公会议纪要\n防汛工作专报（2024年第5次）", 0, 0},
+	}
+	for _, tc := range tests {
+		text := tc.header + "\n会议时间：2024年4月8日上午\n会议主持：区长 顾新宇\n会议议定：\n" +
+			"一、原则同意低效工业用地更新方案，由区财政局组织实施。"
+		d, err := p.Parse(text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Meeting == nil || d.Meeting.Year != tc.year || d.Meeting.Session != tc.session {
+			t.Errorf("%q: meeting %+v, want year %d session %d", tc.header, d.Meeting, tc.year, tc.session)
+		}
+	}
+}

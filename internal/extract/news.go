@@ -194,6 +194,10 @@ func headlineGovernment(title, chairTitle string) string {
 	if !strings.Contains(chairTitle, level+"长") || !placeShape(m[1], level) {
 		return ""
 	}
+	// 高新区召开…: a zone's committee governs it, not a 人民政府.
+	if _, zone := hasAnySuffix(strings.TrimSuffix(m[1], level), zoneStems); zone {
+		return ""
+	}
 	return m[1] + "人民政府"
 }
 

@@ -72,6 +72,9 @@ var metaLabels = map[string]string{
 	"发布单位":  "publisher",
 	"公开方式":  "disclosure",
 	"信息分类":  "subject",
+	// The site's government, as textio adds it from a page's <title>
+	// (…_常州市新北区人民政府).
+	"网站": "site",
 }
 
 // bareLabels are the gov.cn header labels that also stand alone on a line

@@ -86,12 +86,21 @@ func readHTML(ctx context.Context, name string, data []byte) (string, error) {
 	e.walk(doc, 0, false)
 	body := tidyLines(e.b.String())
 	metas := pageMetas(doc)
-	title := metas["articletitle"]
-	if title == "" {
-		title = pageTitle(doc)
+	title, site := pageTitle(doc)
+	if t := metas["articletitle"]; t != "" {
+		title = t
 	}
 	if title != "" && !strings.Contains(body, title) && !headedBy(body, title) {
 		body = title + "\n\n" + body
+	}
+	// The site's government is who the page speaks for when the text says
+	// only 区政府 ("来源：区政府办公室" on 常州市新北区人民政府's site).
+	if !governmentSite(site) {
+		site = metas["sitename"]
+	}
+	if governmentSite(site) && !strings.Contains(body, site) {
+		first, rest, _ := strings.Cut(body, "\n")
+		body = first + "\n网站：" + site + "\n" + rest
 	}
 	// The publication date often sits in page chrome that was dropped, yet
 	// dates news without a year; CMS pages repeat it in a meta tag.
@@ -440,8 +449,9 @@ func tidyLines(s string) string {
 }
 
 // pageTitle returns the first part of <title> (before a " - site name"
-// suffix), used when the body does not repeat the title.
-func pageTitle(doc *html.Node) string {
+// suffix), used when the body does not repeat the title, and the last part
+// when it names the site (…_常州市新北区人民政府).
+func pageTitle(doc *html.Node) (title, site string) {
 	var find func(*html.Node, int) string
 	find = func(n *html.Node, depth int) string {
 		if depth > 8 {
@@ -463,6 +473,9 @@ func pageTitle(doc *html.Node) string {
 	t := strings.TrimSpace(collapseHTMLSpace(find(doc, 0)))
 	for _, sep := range []string{" - ", "_", " | ", "|", "——", "－"} {
 		if i := strings.Index(t, sep); i > 0 {
+			if j := strings.LastIndex(t, sep); site == "" && siteName(t[j+len(sep):]) {
+				site = strings.TrimSpace(t[j+len(sep):])
+			}
 			t = strings.TrimSpace(t[:i])
 		}
 	}
@@ -470,10 +483,29 @@ func pageTitle(doc *html.Node) string {
 	// site's name, which ends like one (hyphens also stand in 2021-2025年).
 	for _, sep := range []string{"-", "—"} {
 		if i := strings.LastIndex(t, sep); i > 0 && siteName(t[i+len(sep):]) {
+			if site == "" {
+				site = strings.TrimSpace(t[i+len(sep):])
+			}
 			t = strings.TrimSpace(t[:i])
 		}
 	}
-	return t
+	return t, site
+}
+
+// governmentSite reports a site named by a government's full name
+// (常州市新北区人民政府, 兴县人民政府), not a relative one (区人民政府) nor a
+// placeholder (某市人民政府).
+func governmentSite(s string) bool {
+	stem, ok := strings.CutSuffix(s, "人民政府")
+	if !ok || utf8.RuneCountInString(stem) < 2 || strings.HasPrefix(stem, "某") {
+		return false
+	}
+	for _, r := range stem {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // siteName reports the name of a government site as a page title ends
