@@ -269,7 +269,10 @@ func TestCorpusReport(t *testing.T) {
 	t.Log("\n" + b.String())
 }
 
-// TestLargeInput checks that a 2 MB document parses in bounded time.
+// TestLargeInput parses a 2 MB document, twice the part the structural
+// passes read: it must end (go test's -timeout catches a hang) and keep its
+// whole text. How fast is BenchmarkParse's business, not a wall clock's on
+// a shared machine.
 func TestLargeInput(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join("..", "sample", "corpus", "suzhou-2020-3.txt"))
 	if err != nil {
@@ -279,20 +282,13 @@ func TestLargeInput(t *testing.T) {
 	for b.Len() < 2<<20 {
 		b.Write(raw)
 	}
-	p := parser(t)
 	start := time.Now()
-	done := make(chan error, 1)
-	go func() {
-		_, err := p.Parse(b.String(), Meta{Source: "big.txt"})
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(60 * time.Second):
-		t.Fatal("2 MB input did not parse within 60 s")
+	doc, err := parser(t).Parse(b.String(), Meta{Source: "big.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != b.String() || doc.Meeting == nil || len(doc.Topics) == 0 {
+		t.Errorf("text kept %v, meeting %v, %d topics", doc.Text == b.String(), doc.Meeting, len(doc.Topics))
 	}
 	t.Logf("2 MB parsed in %v", time.Since(start))
 }
