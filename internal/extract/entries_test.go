@@ -177,6 +177,10 @@ func TestParseListLayouts(t *testing.T) {
 		{"a table drawn with bars", []string{"| 单位 | 姓名 | 职务 |", "|---|---|---|", "| 区政府办 | 王开明 | 副主任 |", "| 区住房城乡建设局 | 刘春花 | 局长 |"},
 			"区政府办/王开明/副主任 区住房城乡建设局/刘春花/局长", nil},
 		{"bars the cleaner cut outside", []string{"单位 | 姓名 | 职务", "区政府办 | 王开明 | 副主任"}, "区政府办/王开明/副主任", nil},
+		{"a company named by its own word", []string{"市国税局赵志强、瑞贝卡公司郑有全、市水务集团陆海平"},
+			"市国税局/赵志强/ 瑞贝卡公司/郑有全/ 市水务集团/陆海平/", nil},
+		{"a post before a transcribed name", []string{"地区财政局李　刚，地区人民医院院长阿依古丽·库尔班，县政府办主任方志刚"},
+			"地区财政局/李刚/ 地区人民医院/阿依古丽·库尔班/院长 /方志刚/县政府办主任", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -191,6 +195,17 @@ func TestParseListLayouts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEnterprise: a company named by a word of its own is a unit before a
+// name; a generic one is not.
+func TestEnterprise(t *testing.T) {
+	st := &state{p: parser(t)}
+	for u, want := range map[string]bool{"瑞贝卡公司": true, "双汇集团": true, "有限公司": false, "本公司": false, "该公司": false, "相关公司": false, "公司": false} {
+		if got := st.enterprise(u); got != want {
+			t.Errorf("enterprise(%q) = %v, want %v", u, got, want)
+		}
 	}
 }
 
