@@ -56,6 +56,11 @@ func TestRecorderName(t *testing.T) {
 		{"综合科科长 江帆", "江帆"},
 		{"江帆同志", "江帆"},
 		{"市政府办公室", ""},
+		// A unit the table does not read whole, or an office inside one.
+		{"省政府办公厅综合一处　万　敏", "万敏"},
+		{"地区行署办公室　玛依拉·艾力", "玛依拉·艾力"},
+		{"市新社区办 丁一", "丁一"},
+		{"综合一处", ""},
 	}
 	for _, c := range cases {
 		if got := st.recorderName(c.in); got != c.want {

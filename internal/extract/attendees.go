@@ -325,12 +325,20 @@ func (st *state) listPerson(s string) (document.Person, bool) {
 var leaveBracketRe = regexp.MustCompile(`[（(]([^（）()]*?)(?:同志)?(?:因公|因事|因病)?(?:请假|缺席|未出席|未参加)[^（）()]*[）)]`)
 
 func (st *state) parseListEntries(lines []string) []document.Person {
+	if ps, ok := st.flatCells(lines); ok {
+		for _, p := range ps {
+			if p.Department != "" {
+				st.addDept(p.Department)
+			}
+		}
+		return ps
+	}
 	var chunks []chunk
 	brk, sep := brkHard, rune(0)
 	for k := 0; k < len(lines); k++ {
-		l := lines[k]
+		l := barCells(lines[k])
 		// A table's header row (单位　姓名　职务) names its columns.
-		if tableHeader(l) {
+		if l == "" || tableHeader(l) {
 			continue
 		}
 		// A row of units over a row of their people (a table flattened
@@ -762,7 +770,153 @@ func (st *state) unitColumns(units, people string) ([]document.Person, bool) {
 
 // headerCells are the column names of an attendance table.
 var headerCells = map[string]bool{"序号": true, "单位": true, "姓名": true, "职务": true, "部门": true, "单位名称": true,
-	"职位": true, "备注": true, "参会人员": true, "人员": true, "联系电话": true, "电话": true, "签名": true}
+	"职位": true, "职称": true, "备注": true, "参会人员": true, "人员": true, "联系电话": true, "电话": true, "签名": true}
+
+// flatCells reads a table copied from a page one cell a line ("姓名\n职务\n
+// 杨志强\n市长\n王成林\n副市长", "区政府办\n王开明\n副主任\n区住建局…"):
+// the header's cells are dropped, a unit or a row number opens a row, a
+// second name opens another, and a post belongs to the name before it, or
+// after it when the header or the first row puts the post first. Without a
+// header only a full table is taken, every name with its post; a list of
+// names one a line with posts before them reads as it always has.
+func (st *state) flatCells(lines []string) ([]document.Person, bool) {
+	const (
+		cellHeader = iota
+		cellNo
+		cellUnit
+		cellTitle
+		cellName
+	)
+	type cell struct {
+		text string
+		kind int
+	}
+	var cells []cell
+	header, titleFirst, titleSeen, nameSeen := 0, false, false, false
+	for _, l := range lines {
+		c := joinPadded(strings.TrimSpace(l))
+		if c == "" {
+			continue
+		}
+		if strings.ContainsFunc(c, isSpace) || strings.ContainsAny(c, "、，,；;：:（()）") {
+			return nil, false
+		}
+		k := cellName
+		switch {
+		case headerCell(c):
+			// The header comes first, and says where the post stands.
+			if len(cells) > header {
+				return nil, false
+			}
+			header++
+			if c == "姓名" {
+				nameSeen = true
+			} else if strings.HasPrefix(c, "职") && !nameSeen {
+				titleFirst = true
+			}
+			k = cellHeader
+		case rowNoRe.MatchString(c):
+			k = cellNo
+		case st.isListTitle(c):
+			k = cellTitle
+			if !titleSeen && !nameSeen && header == 0 {
+				titleFirst = true
+			}
+			titleSeen = true
+		case st.isUnit(c) || st.looksUnit(c):
+			k = cellUnit
+		case plausibleListed(c) || st.bareName(c):
+			nameSeen = true
+		default:
+			return nil, false
+		}
+		cells = append(cells, cell{c, k})
+	}
+	// A header of one cell is a word of the list; posts before names with
+	// no header are the usual list ("副市长\n李明").
+	if header < 2 && (header == 1 || !titleSeen || titleFirst) {
+		return nil, false
+	}
+	var out []document.Person
+	open := false // a row is open at out[len(out)-1]
+	newRow := func() {
+		out = append(out, document.Person{})
+		open = true
+	}
+	titles := 0
+	for _, c := range cells[header:] {
+		switch c.kind {
+		case cellNo:
+			open = false
+		case cellUnit:
+			newRow()
+			out[len(out)-1].Department = c.text
+		case cellName:
+			if !open || out[len(out)-1].Name != "" {
+				newRow()
+			}
+			out[len(out)-1].Name = c.text
+		case cellTitle:
+			titles++
+			if titleFirst {
+				if !open || out[len(out)-1].Name != "" || out[len(out)-1].Title != "" {
+					newRow()
+				}
+			} else if !open || out[len(out)-1].Name == "" || out[len(out)-1].Title != "" {
+				return nil, false
+			}
+			out[len(out)-1].Title = c.text
+		default:
+			return nil, false
+		}
+	}
+	var rows []document.Person
+	for _, p := range out {
+		switch {
+		case p.Name != "":
+			rows = append(rows, p)
+		case p.Title != "":
+			return nil, false // a post with no one to hold it
+		case p.Department != "":
+			// A unit's row that names no one: the unit attended.
+			st.addDept(p.Department)
+		}
+	}
+	if len(rows) == 0 || header == 0 && titles != len(rows) {
+		return nil, false
+	}
+	return rows, true
+}
+
+// headerCell reports the name of a column of an attendance table, also
+// two in one cell (职务/职称).
+func headerCell(c string) bool {
+	for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '/' || r == '／' }) {
+		if !headerCells[part] {
+			return false
+		}
+	}
+	return c != ""
+}
+
+// barCells writes a row of a table drawn with bars ("| 区政府办 | 王开明 |
+// 副主任 |", markdown's) with its cells parted by tabs, as a page's table is, and the
+// rule under its header (|---|---|) as nothing; other lines stay as they are.
+func barCells(l string) string {
+	t := strings.TrimSpace(strings.ReplaceAll(l, "｜", "|"))
+	if !strings.Contains(t, "|") {
+		return l
+	}
+	if mdRuleRe.MatchString(t) {
+		return ""
+	}
+	// (The cleaner may have cut the outer bars: "区政府办 | 王开明".)
+	cells := strings.Split(strings.Trim(t, "|"), "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return strings.Join(cells, "\t")
+}
 
 // tableHeader reports a line of column names only.
 func tableHeader(l string) bool {

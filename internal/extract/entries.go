@@ -44,11 +44,19 @@ func (st *state) parseEntryUncached(s string) (people []document.Person, complet
 	// "市应急管理局艾尼瓦尔·买买提": a unit and a transcribed name, longer
 	// than the names the table parse reads.
 	if strings.ContainsAny(s, "·•・‧") {
-		if ls := st.deptLengths(s); len(ls) > 0 && st.bareName(s[ls[0]:]) {
-			return []document.Person{{Name: s[ls[0]:], Department: s[:ls[0]]}}, true, 0
+		unit := ""
+		if ls := st.deptLengths(s); len(ls) > 0 {
+			unit = s[:ls[0]]
 		}
-		if st.bareName(s) {
-			return []document.Person{{Name: s}}, true, 0
+		rest := s[len(unit):]
+		// "地区人民医院院长阿依古丽·库尔班": a post before the name.
+		if i := strings.IndexAny(rest, "·•・‧"); i > 0 {
+			if t := titlePrefix(rest[:i]); t != "" && st.bareName(rest[len(t):]) {
+				return []document.Person{{Name: rest[len(t):], Title: t, Department: unit}}, true, 0
+			}
+		}
+		if st.bareName(rest) {
+			return []document.Person{{Name: rest, Department: unit}}, true, 0
 		}
 	}
 	memo := map[int]*entryResult{}
@@ -270,7 +278,8 @@ func nameShapeOK(s string) bool {
 func (st *state) bareName(s string) bool {
 	// "艾尔肯·吐尼亚孜": a name of Uyghur or another transcribed language.
 	if i := strings.IndexAny(s, "·•・‧"); i >= 0 {
-		return runeLen(s[:i]) <= 6 && names.PlausibleTitled(s) && len(st.deptLengths(s)) == 0
+		// (A post opens no name: 院长阿依古丽·库尔班.)
+		return runeLen(s[:i]) <= 6 && names.PlausibleTitled(s) && len(st.deptLengths(s)) == 0 && titlePrefix(s[:i]) == ""
 	}
 	if names.Transliterated(s) {
 		// "普布次仁", "扎西": a minority name without a surname.
@@ -353,7 +362,7 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		return "", "", false
 	}
 	endsUnit := func(u []rune) bool {
-		return len(u) >= 2 && strings.ContainsRune(unitSuffixes, u[len(u)-1]) && st.opensUnit(string(u))
+		return len(u) >= 2 && strings.ContainsRune(unitSuffixes, u[len(u)-1]) && (st.opensUnit(string(u)) || st.enterprise(string(u)))
 	}
 	try := func(n int) bool {
 		if len(r)-n < 2 {
@@ -384,6 +393,26 @@ func (st *state) unitName(s string) (unit, name string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// enterprise reports a company or group named by a word of its own
+// (瑞贝卡公司, 双汇集团) that gse does not know as an organisation: the
+// word must be a noun of two or more characters, not a generic one
+// (有限公司, 本公司, 相关公司).
+func (st *state) enterprise(u string) bool {
+	stem, ok := strings.CutSuffix(u, "公司")
+	if !ok {
+		stem, ok = strings.CutSuffix(u, "集团")
+	}
+	if !ok || runeLen(stem) < 2 || !allHan(stem) || st.p.seg == nil {
+		return false
+	}
+	toks := st.p.seg.Pos(stem, false)
+	if len(toks) == 0 || runeLen(toks[0].Text) < 2 || !strings.HasPrefix(toks[0].Pos, "n") {
+		return false
+	}
+	_, generic := hasAnyPrefix(stem, []string{"有限", "股份", "控股", "有关", "相关", "其他", "上述", "各"})
+	return !generic
 }
 
 // innerUnit reports an office inside a street, town or zone, written

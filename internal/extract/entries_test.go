@@ -161,6 +161,26 @@ func TestParseListLayouts(t *testing.T) {
 		{"同志 between a name and its post in brackets", []string{"刘廷国同志（市政府秘书长）、王明新同志（市政府副秘书长）、市建设局局长杜景山同志"},
 			"/刘廷国/市政府秘书长 /王明新/市政府副秘书长 /杜景山/市建设局局长", nil},
 		{"names before any post share none", []string{"张三、李四、副市长王五"}, "/张三/ /李四/ /王五/副市长", nil},
+		// A table flattened one cell a line: a post belongs to the name
+		// before it, a unit opens a row, the header goes.
+		{"a flattened table with its header", []string{"", "姓名", "职务", "杨志强", "市长", "王成林", "副市长"},
+			"/杨志强/市长 /王成林/副市长", nil},
+		{"a flattened table of units and names", []string{"", "单位", "姓名", "市计委", "赵文斌", "市经贸委", "孙建军"},
+			"市计委/赵文斌/ 市经贸委/孙建军/", []string{"市计委", "市经贸委"}},
+		{"a flattened table without a header", []string{"", "区政府办", "王开明", "副主任", "区住房城乡建设局", "刘春花", "局长"},
+			"区政府办/王开明/副主任 区住房城乡建设局/刘春花/局长", nil},
+		{"a flattened table whose header puts the post first", []string{"序号", "职务", "姓名", "1", "市长", "杨志强", "2", "副市长", "王成林"},
+			"/杨志强/市长 /王成林/副市长", nil},
+		// Not a table: posts before names one a line, or fewer posts than names.
+		{"posts before names one a line", []string{"副市长", "李明", "副县长", "王五"}, "/李明/副市长 /王五/副县长", nil},
+		{"one post among names one a line is no table", []string{"张三", "李四", "副市长", "王五"}, "/张三/ /李四/ /王五/副市长", nil},
+		{"a table drawn with bars", []string{"| 单位 | 姓名 | 职务 |", "|---|---|---|", "| 区政府办 | 王开明 | 副主任 |", "| 区住房城乡建设局 | 刘春花 | 局长 |"},
+			"区政府办/王开明/副主任 区住房城乡建设局/刘春花/局长", nil},
+		{"bars the cleaner cut outside", []string{"单位 | 姓名 | 职务", "区政府办 | 王开明 | 副主任"}, "区政府办/王开明/副主任", nil},
+		{"a company named by its own word", []string{"市国税局赵志强、瑞贝卡公司郑有全、市水务集团陆海平"},
+			"市国税局/赵志强/ 瑞贝卡公司/郑有全/ 市水务集团/陆海平/", nil},
+		{"a post before a transcribed name", []string{"地区财政局李　刚，地区人民医院院长阿依古丽·库尔班，县政府办主任方志刚"},
+			"地区财政局/李刚/ 地区人民医院/阿依古丽·库尔班/院长 /方志刚/县政府办主任", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -175,6 +195,17 @@ func TestParseListLayouts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEnterprise: a company named by a word of its own is a unit before a
+// name; a generic one is not.
+func TestEnterprise(t *testing.T) {
+	st := &state{p: parser(t)}
+	for u, want := range map[string]bool{"瑞贝卡公司": true, "双汇集团": true, "有限公司": false, "本公司": false, "该公司": false, "相关公司": false, "公司": false} {
+		if got := st.enterprise(u); got != want {
+			t.Errorf("enterprise(%q) = %v, want %v", u, got, want)
+		}
 	}
 }
 

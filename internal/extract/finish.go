@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"govarchive/internal/document"
 )
@@ -85,9 +86,10 @@ func (st *state) finish() {
 	depts = append(depts, st.depts...)
 	// The finder is linear in the text (a reversed key trie), so the whole
 	// parsed text is searched; Parse already bounds it at maxParseBytes.
+	text := endListedLines(st.text, d)
 	prev, prevEnd := "", 0
-	for _, m := range st.findDepts(st.text) {
-		name := st.carryPlace(prev, st.text[prevEnd:m.Start], m.Name)
+	for _, m := range st.findDepts(text) {
+		name := st.carryPlace(prev, text[prevEnd:m.Start], m.Name)
 		prev, prevEnd = name, m.End
 		if _, bad := hasAnyPrefix(m.Name, mentionStopWords); !bad {
 			depts = append(depts, name)
@@ -348,4 +350,48 @@ func dropRepeatedTopics(ts []document.Topic) []document.Topic {
 		}
 	}
 	return out
+}
+
+// endListedLines closes with a full stop each line of text that ends with
+// the name of someone an attendance list read, set apart from what precedes: the finder reads across line
+// breaks to find units wrapped there, and "列席：开发区经济发展局　周海军\n
+// 开发区规划建设局　吴志刚" would give 周海军开发区 and a bare 规划建设局,
+// where the list has read a name ending its row.
+func endListedLines(text string, d *document.Document) string {
+	listed := map[string]bool{}
+	for _, a := range d.Attendees {
+		listed[a.Name] = true
+	}
+	for _, ps := range [][]document.Person{d.Observers, d.Absent} {
+		for _, p := range ps {
+			listed[p.Name] = true
+		}
+	}
+	if len(listed) == 0 {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	changed := false
+	for i, l := range lines[:len(lines)-1] {
+		t := strings.TrimRight(l, " \t　\r")
+		// The name stands apart at the end of its line: a name read from
+		// a run wrapped mid-unit ("…园林中\n心") may be a misreading.
+		// Each start of the line's last few characters may open the name.
+		for j, k := len(t), 0; j > 0 && k < 12; k++ {
+			_, size := utf8.DecodeLastRuneInString(t[:j])
+			j -= size
+			if k == 0 || !listed[t[j:]] {
+				continue
+			}
+			if last, _ := utf8.DecodeLastRuneInString(t[:j]); strings.TrimLeft(t[:j], " \t　") == "" || isSpace(last) || strings.ContainsRune("、，,；;：:", last) {
+				lines[i] = t + "。"
+				changed = true
+				break
+			}
+		}
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(lines, "\n")
 }

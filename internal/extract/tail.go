@@ -130,12 +130,20 @@ func trimIssueVerb(s string) string {
 // recorder's unit or post ("市应急局 江帆", "市应急局江帆", "科员 江帆").
 func (st *state) recorderName(val string) string {
 	// "陈  红": a two-character name padded to width.
-	for _, f := range strings.Fields(joinPadded(val)) {
+	fields := strings.Fields(joinPadded(val))
+	for i, f := range fields {
 		f = strings.TrimSuffix(f, "同志")
 		if plausibleTitled(f) {
 			return f
 		}
 		if st.isUnit(f) || st.isListTitle(f) {
+			continue
+		}
+		// "省政府办公厅综合一处　万　敏", "地区行署办公室　玛依拉·艾力":
+		// a unit the table does not read whole, or an office within
+		// one, before the name.
+		if r := []rune(f); i+1 < len(fields) && len(r) >= 3 && allHan(f) && strings.ContainsRune(unitSuffixes+"处科", r[len(r)-1]) &&
+			(len(st.deptLengths(f)) > 0 || st.opensUnit(f) || st.innerUnit(f)) {
 			continue
 		}
 		if ps, _, _ := st.parseEntry(f); len(ps) == 1 && plausibleTitled(ps[0].Name) {
