@@ -378,6 +378,32 @@ func TestFind(t *testing.T) {
 		{"责成镇派出所、镇中心小学制定方案", []string{"镇派出所", "镇中心小学"}},
 		{"由县第二实验小学、县实验幼儿园负责", []string{"县第二实验小学", "县实验幼儿园"}},
 		{"全面完成县中小学校舍改造", nil}, // schools in general
+		// Zones' committees the table does not list, with or without a place.
+		{"由滨海工业区管委会负责做好搬迁工作", []string{"滨海工业区管委会"}},
+		{"会议要求滨海工业区管委会负责做好搬迁", []string{"滨海工业区管委会"}},
+		{"由临空经济示范区管委会负责", []string{"临空经济示范区管委会"}},
+		{"由南沙自贸片区管委会、港区管委会负责", []string{"南沙自贸片区管委会", "港区管委会"}},
+		{"由鉴湖旅游度假区管理委员会负责", []string{"鉴湖旅游度假区管理委员会"}},
+		{"加快推进产业集聚区管委会改革", []string{"产业集聚区管委会"}},
+		{"各园区管委会要加强管理", nil},   // zones in general
+		{"会议要求全区管委会主任参加", nil}, // no zone named
+		// Colleges, universities and banks' branches after 由/请, and in a list 由 opens.
+		{"由河西学院会同市卫健委做好前期工作", []string{"河西学院", "市卫健委"}},
+		{"由中国银行芜湖分行牵头", []string{"中国银行芜湖分行"}},
+		{"由宝石社区居委会、青芝坞社区居委会负责组织实施", []string{"宝石社区居委会", "青芝坞社区居委会"}},
+		{"宝石社区居委会、青芝坞社区居委会负责组织实施", nil},
+		{"加强大学生就业指导，省重点学科建设", nil},
+		// A sub-district's offices, as a town's.
+		{"由街道城建办会同街道财政所按程序办理", []string{"街道城建办", "街道财政所"}},
+		{"由街道社会事务科负责", []string{"街道社会事务科"}},
+		{"由北山派出所负责", []string{"北山派出所"}},
+		// A national agency's bureau for a province is one unit.
+		{"省应急厅、国家矿山安全监察局山西局开展专项整治", []string{"省应急厅", "国家矿山安全监察局山西局"}},
+		// Not units: owned enterprises, a person's post, kinds of places, an old town.
+		{"推进省属国有企业公司制改制", nil},
+		{"由贾建国兼任办公室主任", nil},
+		{"各省、自治区、直辖市教育厅", []string{"教育厅"}},
+		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", nil},
 		// Verbs before a unit are not its place.
 		{"刘建华同志任长沙市发展和改革委员会副主任", []string{"长沙市发展和改革委员会"}},
 		{"王国庆同志担任长沙市财政局局长", []string{"长沙市财政局"}},
