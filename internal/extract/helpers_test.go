@@ -115,8 +115,11 @@ func TestLeadDepts(t *testing.T) {
 		{"请社保经办机构和相关商保机构按规定办理", nil},
 		{"原则同意《某方案》", nil},
 		{"会议议定：原则同意滨江片区征收补偿方案，由兴东集团按程序组织实施", []string{"兴东集团"}},
-		// Zones' committees, a sub-district's offices, streets named with
-		// a common word, a bank's branch; no town inside a company's name.
+		// A unit outside the table after 由, with the units it works with or
+		// lists after it; a community is no lead without its committee.
+		{"由湖塘实验中学会同湖塘镇人民政府做好征地拆迁", []string{"湖塘实验中学", "湖塘镇人民政府"}},
+		{"会议同意由河西学院会同市卫健委做好前期工作", []string{"河西学院", "市卫健委"}},
+		{"会议同意由宝石社区居委会、青芝坞社区居委会负责组织实施", []string{"宝石社区居委会", "青芝坞社区居委会"}},
 		{"由滨海工业区管委会负责做好搬迁工作", []string{"滨海工业区管委会"}},
 		{"会议要求滨海工业区管委会负责做好搬迁工作", []string{"滨海工业区管委会"}},
 		{"由街道城建办会同街道财政所按程序办理", []string{"街道城建办", "街道财政所"}},
