@@ -175,7 +175,10 @@ func TestResolve(t *testing.T) {
 		{"区卫健局", doumen, "斗门区卫生健康局", true},
 		{"市卫健局", doumen, "珠海市卫生健康局", true}, // 市 in a district document is the city
 		{"州公安局", "红河哈尼族彝族自治州人民政府", "红河哈尼族彝族自治州公安局", true},
-		{"州生态环境局", "红河州人民政府", "红河州生态环境局", true}, // a prefecture's short name
+		{"区城管局北山中队", doumen, "斗门区城市管理局北山中队", true},    // a branch the table does not list
+		{"街道城建办", "杭州市西湖区北山街道办事处", "北山街道城建办", true},   // the sub-district's own office
+		{"国家矿山安全监察局山西局", hubei, "国家矿山安全监察局山西局", true}, // no place but its own
+		{"州生态环境局", "红河州人民政府", "红河州生态环境局", true},       // a prefecture's short name
 		{"省卫健委", "湖北省武汉市江汉区人民政府", "湖北省卫生健康委员会", true},
 		{"市发改委", "湖北省武汉市江汉区人民政府", "武汉市发展和改革委员会", true},
 		{"市卫生健康委", suzhou, "苏州市卫生健康委员会", true},
@@ -397,6 +400,8 @@ func TestFind(t *testing.T) {
 		{"由街道城建办会同街道财政所按程序办理", []string{"街道城建办", "街道财政所"}},
 		{"由街道社会事务科负责", []string{"街道社会事务科"}},
 		{"由北山派出所负责", []string{"北山派出所"}},
+		{"由区城管局北山中队负责", []string{"区城管局北山中队"}},
+		{"县公安局城关派出所、县交通局公路站配合", []string{"县公安局城关派出所", "县交通局公路站"}},
 		// A national agency's bureau for a province is one unit.
 		{"省应急厅、国家矿山安全监察局山西局开展专项整治", []string{"省应急厅", "国家矿山安全监察局山西局"}},
 		// Not units: owned enterprises, a person's post, kinds of places, an old town.

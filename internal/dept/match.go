@@ -505,6 +505,15 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 				p.entry, p.core = -1, string(rs[h:])
 				return p, true
 			}
+			// A branch's own name is a short place (北山, 城关): a longer
+			// stem is a person's name run into the next unit in a list
+			// (旗水利局王凤|旗生态环境分局).
+			if !ok && branchSuffixes[string(sr)] && len(stem) == 2 && validPlaceStem(stem) && !hasGap(gaps, h, n) {
+				if p, ok := t.branchOf(body[:h], sub(gaps, 0, h)); ok {
+					p.core = string(rs[h:])
+					return p, true
+				}
+			}
 		}
 	}
 	return parsed{}, false
@@ -623,6 +632,23 @@ func (t *Table) subUnit(h []rune, gaps []bool, cat string) (parsed, bool) {
 		return parsed{}, false
 	}
 	return parsed{kind: pp.kind, rel: pp.rel, head: pp.head, parent: &pp}, true
+}
+
+// branchSuffixes end a bureau's local branches and squads, named by their
+// place after the bureau: 区城管局北山中队, 县公安局城关派出所.
+var branchSuffixes = map[string]bool{"中队": true, "大队": true, "支队": true, "分局": true, "派出所": true, "所": true, "站": true}
+
+// branchOf accepts a department with a place as the owner of a branch the
+// table does not list, as subUnit does for those it lists.
+func (t *Table) branchOf(h []rune, gaps []bool) (parsed, bool) {
+	if len(h) < 3 {
+		return parsed{}, false
+	}
+	pp, ok := t.parseMode(h, gaps, mode{})
+	if !ok || pp.entry < 0 || pp.cat != CatGov && pp.cat != CatVertical || pp.parent != nil || pp.kind == headNone || pp.kind == headBare {
+		return parsed{}, false
+	}
+	return parsed{entry: -1, kind: pp.kind, rel: pp.rel, head: pp.head, parent: &pp}, true
 }
 
 // endsInWord reports a name that ends in an ordinary word (布局, 行政中心).
@@ -991,6 +1017,9 @@ func (t *Table) render(p parsed, issuer string) string {
 		return p.head
 	}
 	if p.parent != nil {
+		if p.entry < 0 {
+			return t.render(*p.parent, issuer) + p.core
+		}
 		return t.render(*p.parent, issuer) + t.entries[p.entry].Name
 	}
 	name := p.core
