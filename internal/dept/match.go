@@ -597,11 +597,11 @@ func (t *Table) endsInZone(rs []rune) bool {
 }
 
 // zoneBan holds the characters no zone's name holds: stemBan without 经
-// and 和 (临空经济示范区, 中德和平产业园); a place goes in front of it
-// (宁波|保税区).
+// and 和 (临空经济示范区, 中德和平产业园), with every level, since a place
+// goes in front of the name (宁波|保税区), not inside it.
 var zoneBan = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, r := range "局委办厅部院室所处署队会副省市县区乡镇旗州盟的各等及与或了在是为对向把将由请其该本我这那并从按被让给至到于以" {
+	for _, r := range "局委办厅部院室所处署队会站副省市县区乡镇旗州盟的各等及与或了在是为对向把将由请其该本我这那并从按被让给至到于以" {
 		m[r] = true
 	}
 	return m
