@@ -175,7 +175,10 @@ func TestResolve(t *testing.T) {
 		{"区卫健局", doumen, "斗门区卫生健康局", true},
 		{"市卫健局", doumen, "珠海市卫生健康局", true}, // 市 in a district document is the city
 		{"州公安局", "红河哈尼族彝族自治州人民政府", "红河哈尼族彝族自治州公安局", true},
-		{"州生态环境局", "红河州人民政府", "红河州生态环境局", true}, // a prefecture's short name
+		{"区城管局北山中队", doumen, "斗门区城市管理局北山中队", true},    // a branch the table does not list
+		{"街道城建办", "杭州市西湖区北山街道办事处", "北山街道城建办", true},   // the sub-district's own office
+		{"国家矿山安全监察局山西局", hubei, "国家矿山安全监察局山西局", true}, // no place but its own
+		{"州生态环境局", "红河州人民政府", "红河州生态环境局", true},       // a prefecture's short name
 		{"省卫健委", "湖北省武汉市江汉区人民政府", "湖北省卫生健康委员会", true},
 		{"市发改委", "湖北省武汉市江汉区人民政府", "武汉市发展和改革委员会", true},
 		{"市卫生健康委", suzhou, "苏州市卫生健康委员会", true},
@@ -379,6 +382,34 @@ func TestFind(t *testing.T) {
 		{"责成镇派出所、镇中心小学制定方案", []string{"镇派出所", "镇中心小学"}},
 		{"由县第二实验小学、县实验幼儿园负责", []string{"县第二实验小学", "县实验幼儿园"}},
 		{"全面完成县中小学校舍改造", nil}, // schools in general
+		// Zones' committees the table does not list, with or without a place.
+		{"由滨海工业区管委会负责做好搬迁工作", []string{"滨海工业区管委会"}},
+		{"会议要求滨海工业区管委会负责做好搬迁", []string{"滨海工业区管委会"}},
+		{"由临空经济示范区管委会负责", []string{"临空经济示范区管委会"}},
+		{"由南沙自贸片区管委会、港区管委会负责", []string{"南沙自贸片区管委会", "港区管委会"}},
+		{"由鉴湖旅游度假区管理委员会负责", []string{"鉴湖旅游度假区管理委员会"}},
+		{"加快推进产业集聚区管委会改革", []string{"产业集聚区管委会"}},
+		{"各园区管委会要加强管理", nil},   // zones in general
+		{"会议要求全区管委会主任参加", nil}, // no zone named
+		// Colleges, universities and banks' branches after 由/请, and in a list 由 opens.
+		{"由河西学院会同市卫健委做好前期工作", []string{"河西学院", "市卫健委"}},
+		{"由中国银行芜湖分行牵头", []string{"中国银行芜湖分行"}},
+		{"由宝石社区居委会、青芝坞社区居委会负责组织实施", []string{"宝石社区居委会", "青芝坞社区居委会"}},
+		{"宝石社区居委会、青芝坞社区居委会负责组织实施", nil},
+		{"加强大学生就业指导，省重点学科建设", nil},
+		// A sub-district's offices, as a town's.
+		{"由街道城建办会同街道财政所按程序办理", []string{"街道城建办", "街道财政所"}},
+		{"由街道社会事务科负责", []string{"街道社会事务科"}},
+		{"由北山派出所负责", []string{"北山派出所"}},
+		{"由区城管局北山中队负责", []string{"区城管局北山中队"}},
+		{"县公安局城关派出所、县交通局公路站配合", []string{"县公安局城关派出所", "县交通局公路站"}},
+		// A national agency's bureau for a province is one unit.
+		{"省应急厅、国家矿山安全监察局山西局开展专项整治", []string{"省应急厅", "国家矿山安全监察局山西局"}},
+		// Not units: owned enterprises, a person's post, kinds of places, an old town.
+		{"推进省属国有企业公司制改制", nil},
+		{"由贾建国兼任办公室主任", nil},
+		{"各省、自治区、直辖市教育厅", []string{"教育厅"}},
+		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", nil},
 		// Verbs before a unit are not its place.
 		{"刘建华同志任长沙市发展和改革委员会副主任", []string{"长沙市发展和改革委员会"}},
 		{"王国庆同志担任长沙市财政局局长", []string{"长沙市财政局"}},

@@ -12,8 +12,9 @@ import (
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
 	"社区居委会", "管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
-	"研究室", "督查室", "研究院", "出版社", "幼儿园", "分局", "支队", "大队", "中队", "中支", "海关", "中心", "集团",
-	"公司", "银行", "医院", "报社", "小学", "中学", "学校", "局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处",
+	"研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
+	"中心", "集团", "公司", "银行", "分行", "支行", "医院", "报社", "小学", "中学", "学校", "学院", "大学",
+	"局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处", "科",
 }
 
 // genericSuffixRunes and levelSuffixRunes are the lists above as runes,
@@ -121,12 +122,16 @@ var notPlaceWords = []string{"修订", "提高", "修改", "制定", "追加", "
 	"服务", "管理", "企业", "项目", "国际", "关于", "对于", "为了", "围绕", "加快", "全力", "各个", "一个", "两个",
 	"部分", "这个", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
 	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "城乡", "乡镇", "镇乡", "志任", "担任", "兼任", "改任",
-	"经费", "退回", "发回", "率", "带领"}
+	"经费", "退回", "发回", "率", "带领",
+	// 直辖市 is a kind of place in a list of kinds (各省、自治区、直辖市教育厅).
+	"直辖"}
 
 // notStemWords never occur in the stem of a unit outside the table.
 var notStemWords = []string{"原则", "同意", "名义", "做好", "推动", "调动", "实行", "确保", "简化", "进一步",
 	"加强", "根据", "按照", "通过", "负责", "牵头", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "政府",
-	"某某", "特色", "已经", "签署"}
+	"某某", "特色", "已经", "签署",
+	// A post given to a person: 由贾建国兼任办公室主任.
+	"兼任", "担任", "改任"}
 
 // wordEnds are ordinary words that end in a unit suffix (布局, 干部, 举办,
 // 网站, 行政中心): a unit outside the table never ends in one.
@@ -137,7 +142,10 @@ var wordEnds = toRunes([]string{"布局", "格局", "大局", "全局", "结局"
 	"场所", "住所", "处所", "厕所", "诊所", "网站", "车站", "签署", "大厅", "餐厅", "庭院", "剧院",
 	"常委", "行政中心", "会议室", "会议中心", "活动中心", "活动室", "大院", "机关院", "机关大院", "宿舍院", "家属院",
 	// Schools in general (县中小学校), not one school.
-	"中小学", "中小学校"})
+	"中小学", "中小学校",
+	// Fields, grades and wards, no section of an office (社会事务科).
+	"学科", "本科", "专科", "分科", "全科", "文科", "理科", "工科", "医科", "外科", "内科", "儿科", "妇科", "眼科", "骨科",
+	"牙科", "百科", "前科"})
 
 // directions alone are parts of a place, not units: 区东南部, 市中部.
 const directions = "东西南北中上下内外前后"
@@ -148,7 +156,7 @@ var blockedBigrams = func() map[[2]rune]bool {
 	m := map[[2]rune]bool{}
 	for _, w := range []string{"部署", "部分", "部门", "部位", "局面", "局势", "局部", "办法", "办理", "办公", "办事",
 		"办好", "委员", "会议", "所有", "所以", "所属", "所在", "所得", "所辖", "处理", "处置", "处罚", "处于", "站在",
-		"队伍", "心城", "室内", "院校", "院士", "厅堂", "府办", "局限", "署名", "市场", "市民", "区域", "区位"} {
+		"队伍", "心城", "室内", "院校", "院士", "厅堂", "学生", "科学", "科技", "科研", "科室", "科普", "府办", "局限", "署名", "市场", "市民", "区域", "区位"} {
 		r := []rune(w)
 		m[[2]rune{r[0], r[1]}] = true
 	}
@@ -161,7 +169,9 @@ var relBlocked = func() map[[2]rune]bool {
 	m := map[[2]rune]bool{}
 	for _, w := range []string{"城市", "超市", "都市", "门市", "上市", "股市", "集市", "夜市", "楼市", "车市", "全市", "各市",
 		"社区", "园区", "景区", "小区", "辖区", "片区", "山区", "库区", "老区", "灾区", "郊区", "矿区", "牧区", "专区", "示范区", "试验区", "保护区", "功能区",
-		"郡县", "城乡", "城区",
+		"郡县", "城乡", "城区", "辖市",
+		// A town's old quarter or a themed town is no town's level: 塘栖古镇旅游发展有限公司.
+		"古镇", "小镇",
 		// 乡镇 and 镇乡 are the towns in general: 各镇乡街道 has no 乡街道.
 		"乡镇", "镇乡"} {
 		r := []rune(w)
@@ -442,6 +452,12 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 			return p, true
 		}
 	}
+	if p, ok := t.zoneCommittee(rs, gaps, md); ok {
+		return p, true
+	}
+	if p, ok := t.nationalBranch(rs, gaps); ok {
+		return p, true
+	}
 	if md.places && validPlace(rs, gaps) {
 		return parsed{entry: -1, place: true, head: string(rs), kind: headExplicit}, true
 	}
@@ -479,13 +495,130 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 				}
 				return parsed{entry: -1, core: string(rs)}, true
 			}
-			if p, ok := t.head(body[:h], sub(gaps, 0, h), CatGov); ok && p.kind != headBare && p.kind != headNone && !relBlockedAt(p, rs, h) {
+			p, ok := t.head(body[:h], sub(gaps, 0, h), CatGov)
+			// 科 ends too many words and names (学科, 阿鲁科尔沁旗): a section
+			// only of the issuer's own offices (街道社会事务科, 镇财政科).
+			if ok && len(sr) == 1 && sr[0] == '科' && p.kind != headRel {
+				continue
+			}
+			if ok && p.kind != headBare && p.kind != headNone && !relBlockedAt(p, rs, h) {
+				p.entry, p.core = -1, string(rs[h:])
+				return p, true
+			}
+			// A branch's own name is a short place (北山, 城关): a longer
+			// stem is a person's name run into the next unit in a list
+			// (旗水利局王凤|旗生态环境分局).
+			if !ok && branchSuffixes[string(sr)] && len(stem) == 2 && validPlaceStem(stem) && !hasGap(gaps, h, n) {
+				if p, ok := t.branchOf(body[:h], sub(gaps, 0, h)); ok {
+					p.core = string(rs[h:])
+					return p, true
+				}
+			}
+		}
+	}
+	return parsed{}, false
+}
+
+// nationalBranch reads a national agency's bureau for a province, named by
+// the agency and the province's bare name: 国家矿山安全监察局山西局,
+// 国家能源局山西监管办, one unit, not the agency with 山西局 after it.
+func (t *Table) nationalBranch(rs []rune, gaps []bool) (parsed, bool) {
+	n := len(rs)
+	if n < 8 || rs[n-1] != '局' && rs[n-1] != '办' || !hasPrefix(rs, []rune("国家")) {
+		return parsed{}, false
+	}
+	for k := n - 3; k >= 4; k-- {
+		if rs[k-1] != '局' {
+			continue
+		}
+		p, ok := t.parseMode(rs[:k], sub(gaps, 0, k), mode{})
+		if !ok || p.cat != CatNational && !(p.kind == headExplicit && p.head == "国家") {
+			continue
+		}
+		tail := rs[k : n-1]
+		for _, w := range []string{"监管", "分", ""} {
+			if pl, ok := cutSuffix(tail, []rune(w)); ok && len(pl) <= 3 && validBare(pl, sub(gaps, k, k+len(pl))) {
+				return parsed{entry: -1, kind: headExplicit, head: "国家", core: string(rs[2:])}, true
+			}
+		}
+	}
+	return parsed{}, false
+}
+
+// zoneCommitteeRunes end the committee that runs a zone named after its
+// place or purpose.
+var zoneCommitteeRunes = toRunes([]string{"管理委员会", "管委会"})
+
+// zoneCommittee reads the committee of a zone the table does not list:
+// [place] name + 区/园 + 管委会 (滨海工业区管委会, 宁波保税区管委会,
+// 南沙自贸片区管委会, 化工园管委会). 区 ends the zone's name here, not a
+// district's. Without a place in front, it needs a bareGeneric reader
+// (由港区管委会负责).
+func (t *Table) zoneCommittee(rs []rune, gaps []bool, md mode) (parsed, bool) {
+	for _, sr := range zoneCommitteeRunes {
+		body, ok := cutSuffix(rs, sr)
+		if !ok || len(body) < 2 {
+			continue
+		}
+		if z := body[len(body)-1]; z != '区' && z != '园' || t.endsInZone(body) {
+			return parsed{}, false
+		}
+		zone := body[:len(body)-1]
+		// The shortest place in front: 宁波|保税区, 市|化工园.
+		for h := 0; h < len(zone); h++ {
+			if !zoneName(zone[h:]) {
+				continue
+			}
+			if h == 0 {
+				if md.bareGeneric {
+					return parsed{entry: -1, core: string(rs)}, true
+				}
+				continue
+			}
+			if p, ok := t.placeHead(zone[:h], sub(gaps, 0, h), CatZone); ok && !relBlockedAt(p, rs, h) {
 				p.entry, p.core = -1, string(rs[h:])
 				return p, true
 			}
 		}
 	}
 	return parsed{}, false
+}
+
+// endsInZone reports a name ending in a zone the table knows (经开区,
+// 高新区): the table says what may stand before it, so "张卫东廊坊开发区管委会"
+// is no zone of its own.
+func (t *Table) endsInZone(rs []rune) bool {
+	for k := 2; k <= len(rs) && k <= t.maxKey; k++ {
+		if ref, ok := t.keys[string(rs[len(rs)-k:])]; ok && t.entries[ref.entry].Category == CatZone {
+			return true
+		}
+	}
+	return false
+}
+
+// zoneBan holds the characters no zone's name holds: stemBan without 经
+// and 和 (临空经济示范区, 中德和平产业园), with every level, since a place
+// goes in front of the name (宁波|保税区), not inside it.
+var zoneBan = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "局委办厅部院室所处署队会站副省市县区乡镇旗州盟的各等及与或了在是为对向把将由请其该本我这那并从按被让给至到于以" {
+		m[r] = true
+	}
+	return m
+}()
+
+// zoneName reports whether name, without its final 区 or 园, can name a
+// zone: 港 (港区), 临空经济示范, not 各 or 东.
+func zoneName(name []rune) bool {
+	if len(name) > 8 || len(name) == 1 && strings.ContainsRune(directions, name[0]) {
+		return false
+	}
+	for _, r := range name {
+		if zoneBan[r] || !isHan(r) {
+			return false
+		}
+	}
+	return !notStemSet.in(name)
 }
 
 // subUnit accepts a government department with a place as the head of an
@@ -499,6 +632,23 @@ func (t *Table) subUnit(h []rune, gaps []bool, cat string) (parsed, bool) {
 		return parsed{}, false
 	}
 	return parsed{kind: pp.kind, rel: pp.rel, head: pp.head, parent: &pp}, true
+}
+
+// branchSuffixes end a bureau's local branches and squads, named by their
+// place after the bureau: 区城管局北山中队, 县公安局城关派出所.
+var branchSuffixes = map[string]bool{"中队": true, "大队": true, "支队": true, "分局": true, "派出所": true, "所": true, "站": true}
+
+// branchOf accepts a department with a place as the owner of a branch the
+// table does not list, as subUnit does for those it lists.
+func (t *Table) branchOf(h []rune, gaps []bool) (parsed, bool) {
+	if len(h) < 3 {
+		return parsed{}, false
+	}
+	pp, ok := t.parseMode(h, gaps, mode{})
+	if !ok || pp.entry < 0 || pp.cat != CatGov && pp.cat != CatVertical || pp.parent != nil || pp.kind == headNone || pp.kind == headBare {
+		return parsed{}, false
+	}
+	return parsed{entry: -1, kind: pp.kind, rel: pp.rel, head: pp.head, parent: &pp}, true
 }
 
 // endsInWord reports a name that ends in an ordinary word (布局, 行政中心).
@@ -580,6 +730,11 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	// place levels of their own, not 区 after a stray character.
 	if s := string(h); (s == "地区" || s == "林区") && !hasGap(gaps, 1, 2) {
 		return parsed{kind: headRel, rel: h[0], head: s}, true
+	}
+	// 街道城建办, 街道财政所 in a sub-district's minutes: its offices, as
+	// 镇城建办 are a town's.
+	if string(h) == "街道" && !hasGap(gaps, 1, 2) {
+		return parsed{kind: headRel, rel: '街', head: "街道"}, true
 	}
 	if string(h) == "国家" && cat != CatBody && cat != CatZone {
 		return parsed{kind: headExplicit, head: "国家"}, true
@@ -665,7 +820,7 @@ func placeChain(rs []rune, first bool, prevRank int) bool {
 // stemOfLevel reports whether stem names a place of the level lv after it,
 // for every reader of place chains (placeChain, splitChain).
 func stemOfLevel(stem []rune, lv string) bool {
-	if !validPlaceStem(stem) && !marketTown(stem, lv) {
+	if !validPlaceStem(stem) && !marketTown(stem, lv) && !(wordTowns[string(stem)] && levelRank[lv] == 4) {
 		return false
 	}
 	last := stem[len(stem)-1]
@@ -688,6 +843,10 @@ func stemOfLevel(stem []rune, lv string) bool {
 	}
 	return true
 }
+
+// wordTowns are words of notPlaceWords that sub-districts and towns are
+// named after (建设街道, 发展街道, 新建镇): a whole stem before 街道/镇/乡.
+var wordTowns = map[string]bool{"建设": true, "发展": true, "新建": true, "改革": true}
 
 // marketTown reports a town named for its market (新市镇, 柳市镇): 市 ends
 // the stem before 镇, after a character that is no quantifier of places
@@ -799,6 +958,10 @@ func validStem(s []rune, before rune) (ok, longer bool) {
 	if s[0] == '长' && relLevels[before] != nil {
 		return false, true
 	}
+	// 省属国有企业公司 are the enterprises a province owns, no unit of it.
+	if s[0] == '属' && relLevels[before] != nil {
+		return false, false
+	}
 	allDir := true
 	for j, r := range s {
 		// 市政 is a word of its own in unit names: 市政园林中心, 市政工程处;
@@ -854,6 +1017,9 @@ func (t *Table) render(p parsed, issuer string) string {
 		return p.head
 	}
 	if p.parent != nil {
+		if p.entry < 0 {
+			return t.render(*p.parent, issuer) + p.core
+		}
 		return t.render(*p.parent, issuer) + t.entries[p.entry].Name
 	}
 	name := p.core
@@ -1008,7 +1174,8 @@ func levelPlace(issuer string, rel rune) string {
 	segs := placeSegments(issuer)
 	for i := len(segs) - 1; i >= 0; i-- {
 		if slices.Contains(relLevels[rel], segs[i].level) ||
-			rel == '地' && segs[i].level == "地区" || rel == '林' && strings.HasSuffix(segs[i].name, "林区") {
+			rel == '地' && segs[i].level == "地区" || rel == '林' && strings.HasSuffix(segs[i].name, "林区") ||
+			rel == '街' && segs[i].level == "街道" {
 			return segs[i].name
 		}
 	}
@@ -1161,6 +1328,7 @@ type found struct {
 	Mention
 	start, end      int
 	oneChar, county bool
+	agent           bool // read after 由/请 or in a list that follows one
 }
 
 // findAll is scan, read again without one-character counties when the text
@@ -1189,24 +1357,30 @@ func (t *Table) scan(rt runeText, from int, out []found, noOneChar bool) []found
 		ends[e] = t.lastRunes.has(rs[e-1]) && endOK(rs, e)
 	}
 	for i := from; i < len(rs); {
-		end, p := t.longestAt(rt, ends, i, noOneChar)
+		// "由宝石社区居委会、青芝坞社区居委会负责": the list 由 opens shares it.
+		listed := false
+		if k := len(out); k > 0 && out[k-1].agent && out[k-1].end == i-1 && strings.ContainsRune("、和及与", rs[i-1]) {
+			listed = true
+		}
+		end, p, agent := t.longestAt(rt, ends, i, noOneChar, listed)
 		if end == 0 {
 			i++
 			continue
 		}
 		out = append(out, found{Mention: Mention{Name: string(rs[i:end]), Start: rt.start[i], End: rt.end[end-1]}, start: i, end: end,
-			oneChar: p.kind == headExplicit && minFirstStem(rs[i:end]) == 1, county: p.kind == headRel && p.rel == '县'})
+			oneChar: p.kind == headExplicit && minFirstStem(rs[i:end]) == 1, county: p.kind == headRel && p.rel == '县', agent: agent})
 		i = end
 	}
 	return out
 }
 
 // longestAt returns the end (a rune index) of the longest unit that starts
-// at rs[i] and ends where ends allows, or 0 for none.
-func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar bool) (int, parsed) {
+// at rs[i] and ends where ends allows, or 0 for none; listed says a list
+// opened by 由/请 goes on at i, and agent whether the unit was read so.
+func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed bool) (int, parsed, bool) {
 	rs := rt.rs
 	if !isHan(rs[i]) {
-		return 0, parsed{}
+		return 0, parsed{}, false
 	}
 	oneChar := minFirstStem(rs[i:]) == 1
 	var prev rune
@@ -1233,7 +1407,7 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar bool) (int,
 		}
 		return endsWord(rs[:i])
 	}
-	agent := false
+	agent := listed
 	for _, ar := range agentRunes {
 		if i >= len(ar) && slices.Equal(rs[i-len(ar):i], ar) {
 			agent = true
@@ -1248,13 +1422,18 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar bool) (int,
 		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
 			continue
 		}
+		// A list goes on with names a suffix of several characters ends
+		// (、青芝坞社区居委会), not with a bare 局 (、招商局漳州开发区管委会).
+		if listed && p.kind == headNone && p.entry < 0 && !p.merged && !multiSuffix(rs[i:e]) {
+			continue
+		}
 		switch p.kind {
 		case headExplicit, headBare:
 			if oneChar && noOneChar || !prevBoundary() {
 				continue
 			}
 		case headRel:
-			if !relOK || (p.rel == '州' || p.rel == '地' || p.rel == '林') && !prevBoundary() {
+			if !relOK || (p.rel == '州' || p.rel == '地' || p.rel == '林' || p.rel == '街') && !prevBoundary() {
 				continue
 			}
 		case headNone:
@@ -1292,9 +1471,20 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar bool) (int,
 				continue
 			}
 		}
-		return e, p
+		return e, p, agent
 	}
-	return 0, parsed{}
+	return 0, parsed{}, false
+}
+
+// multiSuffix reports a name ending in a generic suffix of several
+// characters (集团, 居委会), which bareGeneric admits without a place.
+func multiSuffix(rs []rune) bool {
+	for _, sr := range genericSuffixRunes {
+		if len(sr) >= 2 && hasSuffix(rs, sr) {
+			return true
+		}
+	}
+	return false
 }
 
 // tailOfKey reports whether rs[i:e] ends a longer table key that starts

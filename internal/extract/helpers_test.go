@@ -115,6 +115,17 @@ func TestLeadDepts(t *testing.T) {
 		{"请社保经办机构和相关商保机构按规定办理", nil},
 		{"原则同意《某方案》", nil},
 		{"会议议定：原则同意滨江片区征收补偿方案，由兴东集团按程序组织实施", []string{"兴东集团"}},
+		// A unit outside the table after 由, with the units it works with or
+		// lists after it; a community is no lead without its committee.
+		{"由湖塘实验中学会同湖塘镇人民政府做好征地拆迁", []string{"湖塘实验中学", "湖塘镇人民政府"}},
+		{"会议同意由河西学院会同市卫健委做好前期工作", []string{"河西学院", "市卫健委"}},
+		{"会议同意由宝石社区居委会、青芝坞社区居委会负责组织实施", []string{"宝石社区居委会", "青芝坞社区居委会"}},
+		{"由滨海工业区管委会负责做好搬迁工作", []string{"滨海工业区管委会"}},
+		{"会议要求滨海工业区管委会负责做好搬迁工作", []string{"滨海工业区管委会"}},
+		{"由街道城建办会同街道财政所按程序办理", []string{"街道城建办", "街道财政所"}},
+		{"建设街道、解放街道负责做好沿线居民的政策宣传", []string{"建设街道", "解放街道"}},
+		{"由中国银行芜湖分行牵头设立转贷资金池", []string{"中国银行芜湖分行"}},
+		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", nil},
 		{"请市交通运输局会市教育局制定具体考核办法", []string{"市交通运输局", "市教育局"}},
 		{"由县应急局会同县消防救援大队开展联合督查", []string{"县应急局", "县消防救援大队"}},
 		{"涉及两个以上部门职权范围的事项，应由国务院制定行政法规", nil},
@@ -214,8 +225,8 @@ func TestLeadDepts(t *testing.T) {
 		{"会议由市发改委主任张伟主持", nil},
 		{"请市财政局的同志介绍情况", nil},
 		{"收购资金由农业发展银行六安分行足额供应", []string{"农业发展银行六安分行"}}, // the branch whole, not its bank
-		{"所需资金由街道财政所按规定支付", nil},
-		{"会议同意由新市镇人民政府负责实施", []string{"新市镇人民政府"}}, // a town named for its market
+		{"所需资金由街道财政所按规定支付", []string{"街道财政所"}},          // the sub-district's office, not 街道
+		{"会议同意由新市镇人民政府负责实施", []string{"新市镇人民政府"}},       // a town named for its market
 		{"全市镇村两级要抓好落实", nil},
 		{"主任人选由试点地区推举确定", nil},
 		// A note names who works with whom, and who leads before who helps.

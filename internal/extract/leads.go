@@ -392,7 +392,9 @@ func (st *state) leadAt(s string, report bool) int {
 var nonLeadNext = []string{"的", "之", "所", "等", "和", "及", "与", "或", "同志", "负责同志", "负责人", "领导", "主要",
 	"分管", "党组", "党委", "机关", "系统", "班子", "干部", "职工", "全体", "人员", "工作人员", "下属", "内设", "有关", "相关", "各",
 	"汇报", "报告", "意见", "方案", "名义", "副", "局长", "主任", "书记", "处长", "科长", "厅长", "部长", "队长", "站长", "所长",
-	"院长", "行长", "经理", "董事长", "总经理", "秘书长", "长", "是", "为", "已", "在", "也", "都", "还", "就"}
+	"院长", "行长", "经理", "董事长", "总经理", "秘书长", "长", "是", "为", "已", "在", "也", "都", "还", "就",
+	// A place's committee goes on the name (宝石社区|居委会负责).
+	"居委会", "村委会", "居民委员会", "村民委员会", "管委会"}
 
 // leadFollowers may follow a lead department: a verb or a connector to the next.
 var leadFollowers = append(slices.Clone(leadVerbs), leadConnectors...)
@@ -455,7 +457,8 @@ func (st *state) leadLengths(s string) []int {
 }
 
 // agentUnit is a unit outside the table right after 由/请/责成 that the
-// finder accepts there and a lead's verb follows: "由兴东集团按程序组织实施".
+// finder accepts there and a lead's verb follows: "由兴东集团按程序组织实施",
+// with the units it works with: "由河西学院会同市卫健委做好…".
 // The trigger stays in the text the finder sees, since it is the evidence.
 func (st *state) agentUnit(s string, trigLen int) []string {
 	for _, m := range st.findDepts(firstRunes(s, 32)) {
@@ -465,7 +468,11 @@ func (st *state) agentUnit(s string, trigLen int) []string {
 		if m.Start > trigLen {
 			break
 		}
-		if _, ok := hasAnyPrefix(s[m.End:], leadVerbs); ok {
+		rest := s[m.End:]
+		if _, ok := hasAnyPrefix(rest, leadVerbs); ok {
+			if c, ok := hasAnyPrefix(rest, leadConnectors); ok {
+				return append([]string{m.Name}, st.deptRunWith(rest[len(c):], false, leadConnectors)...)
+			}
 			return []string{m.Name}
 		}
 	}
