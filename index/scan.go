@@ -8,8 +8,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"govarchive/internal/document"
 )
 
 const scanPage = 500
@@ -91,7 +89,8 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 	for {
 		req := bleve.NewSearchRequestOptions(q, scanPage, 0, false)
 		req.Fields = fullFields
-		if brief {
+		if brief || !withDoc {
+			// Metadata alone (an export) reads no full text.
 			req.Fields = ix.briefFields
 		}
 		req.SortByCustom(order)
@@ -101,31 +100,25 @@ func (ix *Index) scan(ctx context.Context, q query.Query, order search.SortOrder
 			return fmt.Errorf("index: scan: %w", err)
 		}
 		for _, h := range res.Hits {
-			if brief {
+			if brief || !withDoc {
 				hit, err := ix.briefHit(h)
 				if err != nil {
 					return err
+				}
+				if !withDoc {
+					hit.Document = nil
 				}
 				if err := fn(hit); err != nil {
 					return err
 				}
 				continue
 			}
-			// Without the document, a hit shows only its metadata.
-			var doc *document.Document
-			var err error
-			if withDoc {
-				doc, _, err = decodeStored(h.ID, fieldsOf(h.Fields), true)
-			} else {
-				doc, _, err = decodeHit(h.ID, fieldsOf(h.Fields))
-			}
+			doc, _, err := decodeStored(h.ID, fieldsOf(h.Fields), true)
 			if err != nil {
 				return err
 			}
 			hit := baseHit(h, doc)
-			if withDoc {
-				hit.Document = doc
-			}
+			hit.Document = doc
 			if err := fn(hit); err != nil {
 				return err
 			}

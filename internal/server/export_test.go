@@ -105,5 +105,13 @@ func TestExportFollowsSearchFallback(t *testing.T) {
 		if n != tc.rows || rec.Header().Get("X-Total-Count") != fmt.Sprint(tc.rows) {
 			t.Errorf("%s: export %d rows, X-Total-Count %s, want %d", tc.q, n, rec.Header().Get("X-Total-Count"), tc.rows)
 		}
+		if n > 0 {
+			// Newest first, with the metadata the search shows.
+			var row exportRow
+			if err := json.Unmarshal([]byte(strings.SplitN(body, "\n", 2)[0]), &row); err != nil ||
+				row.ID == "" || row.Source != "notice-2021-12.html" || row.Title == "" || row.Issuer != "苏州市人民政府" || row.Date != "2021-05-08" {
+				t.Errorf("%s: first row %+v (%v)", tc.q, row, err)
+			}
+		}
 	}
 }
