@@ -226,6 +226,15 @@ func TestLeadDepts(t *testing.T) {
 		// Places listed before one 人民政府 are each that place's government.
 		{"准东至五彩湾道路由州交通运输局负责，吉木萨尔县、奇台县人民政府负责沿线征地工作", []string{"州交通运输局", "吉木萨尔县人民政府", "奇台县人民政府"}},
 		{"工业区搬迁改造由株洲市、湘潭市人民政府分别负责", []string{"株洲市人民政府", "湘潭市人民政府"}},
+		// A note lists with commas too, and a long name the table lacks
+		// does not hide the unit it knows.
+		{"优化政务服务。（各县（市、区）人民政府，市行政服务中心负责）", []string{"市行政服务中心", "各县（市、区）人民政府"}},
+		{"推广信易贷。（市发展改革委、浙江金华成泰农村商业银行股份有限公司负责）", []string{"市发展改革委"}},
+		{"（州农业农村局牵头，州林业局配合）", []string{"州农业农村局"}},
+		// Outside a note a comma ends the clause; an entry too long for a
+		// list in running text is no entry.
+		{"市财政局的补助资金已经到位，市民政局负责发放", []string{"市民政局"}},
+		{"市财政局、各地在年度预算安排中统筹考虑负责", nil},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {
