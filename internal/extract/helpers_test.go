@@ -490,6 +490,29 @@ func TestOpenerTopicsBySubject(t *testing.T) {
 			"听取县水利局关于防汛工作的汇报|县水利局,县应急局",
 			"研究县城供水管网改造工作|县住建局",
 		}, false},
+		// A decision on a document of its own, or a task set straight to
+		// a unit the item above does not name, opens an item whatever
+		// other paragraphs the minutes hold.
+		{"a new document or a unit tasked straight is a new item", []string{
+			"会议研究了金洲新区产业用地问题。会议同意由金洲新区管委会负责项目用地报批。",
+			"会议同意《城区学校布局规划》，由市教育局负责组织实施。",
+			"会议要求市应急管理局开展秋冬季消防安全专项整治。",
+			"会议审议并原则通过了《政府投资项目管理办法》，由市发展改革局印发实施。",
+		}, []string{
+			"研究金洲新区产业用地问题|金洲新区管委会",
+			"同意《城区学校布局规划》，由市教育局负责组织实施|市教育局",
+			"要求市应急管理局开展秋冬季消防安全专项整治|市应急管理局",
+			"审议《政府投资项目管理办法》|市发展改革局",
+		}, false},
+		{"the document or unit of the item above: a comment", []string{
+			"会议审议了《城区学校布局规划》。",
+			"会议原则同意《城区学校布局规划》，由市教育局负责组织实施。",
+			"会议听取了市应急管理局关于消防安全工作的汇报。",
+			"会议要求市应急管理局开展秋冬季消防安全专项整治。",
+		}, []string{
+			"审议《城区学校布局规划》|市教育局",
+			"听取市应急管理局关于消防安全工作的汇报|市应急管理局",
+		}, false},
 		{"news: a closing comment after decisions of one paragraph each", []string{
 			"会议审议并原则通过《甲方案》，要求县发改局会同县财政局抓好落实。",
 			"会议研究了城区停车难问题，原则同意由县城管局会同县公安局在城区新增公共停车位。",

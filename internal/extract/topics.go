@@ -608,7 +608,8 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				detached = study || matter && !strings.Contains(s, "《") || closed
 			}
 			if opens && bySubject && len(topics) > 0 {
-				_, opens = hasAnyPrefix(s, subjectOpeners)
+				_, subject := hasAnyPrefix(s, subjectOpeners)
+				opens = subject || st.takesUpNew(s, topics[len(topics)-1])
 			}
 			if opens {
 				n++
@@ -690,6 +691,32 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 		}
 	}
 	return topics
+}
+
+// takesUpNew reports a paragraph's first sentence s that opens an item of
+// its own among items introduced by 会议听取/研究/审议, rather than commenting
+// on item t above it: a decision on a document t does not name
+// ("会议同意《城区学校布局规划》，由市教育局…"), or a task set straight to a
+// unit t does not name ("会议要求市应急管理局开展…专项整治"). A comment
+// ("会议要求，由县财政局…", "会议强调，…") stays t's.
+func (st *state) takesUpNew(s string, t document.Topic) bool {
+	if docs := docTitles(s); len(docs) > 0 && opensDecision(s) {
+		known := docTitles(t.Title + "\n" + t.Text)
+		return !slices.ContainsFunc(docs, func(d string) bool { return slices.Contains(known, d) })
+	}
+	rest, ok := strings.CutPrefix(strings.Replace(s, "会议还要求", "会议要求", 1), "会议要求")
+	if !ok {
+		return false
+	}
+	u := st.openingLead(rest)
+	if u == "" {
+		ms := st.findDepts(firstRunes(rest, 40))
+		if len(ms) == 0 || ms[0].Start != 0 {
+			return false
+		}
+		u = ms[0].Name
+	}
+	return !strings.Contains(t.Title+t.Text, u)
 }
 
 // passedDocRe is an item that opens with the documents the meeting passed:
