@@ -513,6 +513,22 @@ func TestOpenerTopicsBySubject(t *testing.T) {
 			"审议《城区学校布局规划》|市教育局",
 			"听取市应急管理局关于消防安全工作的汇报|市应急管理局",
 		}, false},
+		// News of two meetings: the second meeting's matters are items of
+		// their own, not the first meeting's last item.
+		{"news: a second meeting", []string{
+			"7月8日，宜昌市市长马建平主持召开市政府第45次常务会议。会议审议通过了《宜昌市稳增长十条措施》，要求市发改委抓好政策兑现。",
+			"7月12日，市政府召开第46次常务会议，市长马建平主持。会议审议了《宜昌市城区公交票价调整方案》，要求市交通运输局做好听证工作。",
+		}, []string{
+			"审议《宜昌市稳增长十条措施》|市发改委",
+			"审议《宜昌市城区公交票价调整方案》|市交通运输局",
+		}, true},
+		{"news: a second meeting's lead that decides is an item", []string{
+			"7月8日，市长马建平主持召开市政府第45次常务会议。会议审议通过了《甲措施》，要求市发改委抓好政策兑现。",
+			"7月12日，市政府召开第46次常务会议，审议通过了《乙方案》。",
+		}, []string{
+			"审议《甲措施》|市发改委",
+			"审议《乙方案》|",
+		}, true},
 		{"news: a closing comment after decisions of one paragraph each", []string{
 			"会议审议并原则通过《甲方案》，要求县发改局会同县财政局抓好落实。",
 			"会议研究了城区停车难问题，原则同意由县城管局会同县公安局在城区新增公共停车位。",
