@@ -117,7 +117,12 @@ func TestMinutesRecipients(t *testing.T) {
 	head := "昆明市人民政府专题会议纪要\n第104期\n\n2021年6月2日，常务副市长孙灿主持召开专题会议。纪要如下：\n（一）由市滇管局牵头制定滇池流域农业面源污染治理方案。\n（二）请市发展改革委会同市财政局争取中央预算内投资支持。\n\n"
 	tests := []struct{ tail, want string }{
 		{"发：市滇管局，市发展改革委，西山区、官渡区人民政府。", "市滇管局|市发展改革委|西山区、官渡区人民政府"},
-		{"主送：各乡镇人民政府，县政府各部门。\n抄送：县委办、县人大办。", "各乡镇人民政府|县政府各部门|县委办、县人大办"},
+		// 、 parts units as ， does, each with the place the first is
+		// written with; a list sharing its end stays one.
+		{"主送：各乡镇人民政府，县政府各部门。\n抄送：县委办、县人大办。", "各乡镇人民政府|县政府各部门|县委办|县人大办"},
+		{"抄送：市民政局、公安局，县委、县人大、县政协办公室。", "市民政局|市公安局|县委、县人大、县政协办公室"},
+		// A list left open does not run into the line that issues the minutes.
+		{"抄送：区委办、区政府办\n洛带镇党政办公室　　　　2015年4月20日印发", "区委办|区政府办"},
 		{"送：县委办，县人大办，县政协办。", "县委办|县人大办|县政协办"},
 		// 报/送/发 of older minutes, each on its own line without an end mark.
 		{"报：市政府办公室\n送：县委、人大、政协领导\n发：各乡镇人民政府，县直各单位", "市政府办公室|县委、人大、政协领导|各乡镇人民政府|县直各单位"},
@@ -129,6 +134,9 @@ func TestMinutesRecipients(t *testing.T) {
 		}
 		if got := strings.Join(d.Distribution, "|"); got != tc.want {
 			t.Errorf("distribution %q, want %q", got, tc.want)
+		}
+		if strings.Contains(tc.tail, "印发") && (d.CompiledBy != "洛带镇党政办公室" || d.IssuedOn != "2015-04-20") {
+			t.Errorf("compiled by %q on %q, want the office of the 印发 line and its date", d.CompiledBy, d.IssuedOn)
 		}
 		if n := len(d.Topics); n != 2 || strings.Contains(d.Topics[n-1].Text, "：") {
 			t.Errorf("topics %+v", d.Topics)

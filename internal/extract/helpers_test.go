@@ -237,6 +237,15 @@ func TestLeadDepts(t *testing.T) {
 		// Places listed before one 人民政府 are each that place's government.
 		{"准东至五彩湾道路由州交通运输局负责，吉木萨尔县、奇台县人民政府负责沿线征地工作", []string{"州交通运输局", "吉木萨尔县人民政府", "奇台县人民政府"}},
 		{"工业区搬迁改造由株洲市、湘潭市人民政府分别负责", []string{"株洲市人民政府", "湘潭市人民政府"}},
+		// A note lists with commas too, and a long name the table lacks
+		// does not hide the unit it knows.
+		{"优化政务服务。（各县（市、区）人民政府，市行政服务中心负责）", []string{"市行政服务中心", "各县（市、区）人民政府"}},
+		{"推广信易贷。（市发展改革委、浙江金华成泰农村商业银行股份有限公司负责）", []string{"市发展改革委"}},
+		{"（州农业农村局牵头，州林业局配合）", []string{"州农业农村局"}},
+		// Outside a note a comma ends the clause; an entry too long for a
+		// list in running text is no entry.
+		{"市财政局的补助资金已经到位，市民政局负责发放", []string{"市民政局"}},
+		{"市财政局、各地在年度预算安排中统筹考虑负责", nil},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {
@@ -492,6 +501,45 @@ func TestOpenerTopicsBySubject(t *testing.T) {
 			"听取县水利局关于防汛工作的汇报|县水利局,县应急局",
 			"研究县城供水管网改造工作|县住建局",
 		}, false},
+		// A decision on a document of its own, or a task set straight to
+		// a unit the item above does not name, opens an item whatever
+		// other paragraphs the minutes hold.
+		{"a new document or a unit tasked straight is a new item", []string{
+			"会议研究了金洲新区产业用地问题。会议同意由金洲新区管委会负责项目用地报批。",
+			"会议同意《城区学校布局规划》，由市教育局负责组织实施。",
+			"会议要求市应急管理局开展秋冬季消防安全专项整治。",
+			"会议审议并原则通过了《政府投资项目管理办法》，由市发展改革局印发实施。",
+		}, []string{
+			"研究金洲新区产业用地问题|金洲新区管委会",
+			"同意《城区学校布局规划》，由市教育局负责组织实施|市教育局",
+			"要求市应急管理局开展秋冬季消防安全专项整治|市应急管理局",
+			"审议《政府投资项目管理办法》|市发展改革局",
+		}, false},
+		{"the document or unit of the item above: a comment", []string{
+			"会议审议了《城区学校布局规划》。",
+			"会议原则同意《城区学校布局规划》，由市教育局负责组织实施。",
+			"会议听取了市应急管理局关于消防安全工作的汇报。",
+			"会议要求市应急管理局开展秋冬季消防安全专项整治。",
+		}, []string{
+			"审议《城区学校布局规划》|市教育局",
+			"听取市应急管理局关于消防安全工作的汇报|市应急管理局",
+		}, false},
+		// News of two meetings: the second meeting's matters are items of
+		// their own, not the first meeting's last item.
+		{"news: a second meeting", []string{
+			"7月8日，宜昌市市长马建平主持召开市政府第45次常务会议。会议审议通过了《宜昌市稳增长十条措施》，要求市发改委抓好政策兑现。",
+			"7月12日，市政府召开第46次常务会议，市长马建平主持。会议审议了《宜昌市城区公交票价调整方案》，要求市交通运输局做好听证工作。",
+		}, []string{
+			"审议《宜昌市稳增长十条措施》|市发改委",
+			"审议《宜昌市城区公交票价调整方案》|市交通运输局",
+		}, true},
+		{"news: a second meeting's lead that decides is an item", []string{
+			"7月8日，市长马建平主持召开市政府第45次常务会议。会议审议通过了《甲措施》，要求市发改委抓好政策兑现。",
+			"7月12日，市政府召开第46次常务会议，审议通过了《乙方案》。",
+		}, []string{
+			"审议《甲措施》|市发改委",
+			"审议《乙方案》|",
+		}, true},
 		{"news: a closing comment after decisions of one paragraph each", []string{
 			"会议审议并原则通过《甲方案》，要求县发改局会同县财政局抓好落实。",
 			"会议研究了城区停车难问题，原则同意由县城管局会同县公安局在城区新增公共停车位。",

@@ -91,6 +91,7 @@ func (st *state) leadDepts(text string) []string {
 	// ("（市人社局、市财政局按职责分工负责）": all of them are responsible).
 	var run []string
 	prevEnd := -1
+	notes := responsibilityNotes(text)
 	for _, m := range st.withNoteUnits(text, findMentions()) {
 		name := m.Name
 		// "，县城管执法局具体负责": keep a level the finder left off.
@@ -104,7 +105,14 @@ func (st *state) leadDepts(text string) []string {
 		}
 		// "（市民政局会同市财政局负责）": the one who works with the other
 		// is responsible too.
-		if prevEnd < 0 || start < prevEnd || !isRunJoin(text[prevEnd:start]) && text[prevEnd:start] != "会同" {
+		// Inside a note a comma lists too ("（各县（市、区）人民政府，市行政
+		// 服务中心负责）"); in running text it ends a clause.
+		joined := false
+		if prevEnd >= 0 && start >= prevEnd {
+			gap := text[prevEnd:start]
+			joined = isRunJoin(gap) || gap == "会同" || (gap == "，" || gap == ",") && inOneNote(notes, prevEnd, start)
+		}
+		if !joined {
 			run = run[:0]
 		} else if len(run) > 0 {
 			name = st.carryPlace(run[len(run)-1], text[prevEnd:start], name)
@@ -262,7 +270,14 @@ func (st *state) unknownTail(after string) string {
 				}
 			}
 		}
-		if isRunJoin(head+"、") && len(st.findDepts(head)) == 0 {
+		// Inside a note, where nothing but names stands before the closing
+		// verb, a company's full name may be long ("（市发展改革委、浙江
+		// 金华成泰农村商业银行股份有限公司负责）").
+		limit := maxJoinEntry
+		if _, closes := hasAnyPrefix(after[len(seg):], []string{"）", ")"}); closes && seg[i:] == v {
+			limit = maxNoteEntry
+		}
+		if runJoin(head+"、", limit) && len(st.findDepts(head)) == 0 {
 			return after[len(head):]
 		}
 	}
@@ -273,6 +288,15 @@ func (st *state) unknownTail(after string) string {
 // connector, or entries the table does not know between 、
 // ("财政部、各省级人民政府、水利部").
 func isRunJoin(s string) bool {
+	return runJoin(s, maxJoinEntry)
+}
+
+// maxJoinEntry bounds an unknown entry of a list in running text, and
+// maxNoteEntry one in a note of who is responsible, in runes.
+const maxJoinEntry, maxNoteEntry = 12, 30
+
+// runJoin is isRunJoin with unknown entries of at most limit runes.
+func runJoin(s string, limit int) bool {
 	switch s {
 	case "、", "和", "及", "以及", "与":
 		return true
@@ -281,7 +305,7 @@ func isRunJoin(s string) bool {
 		return false
 	}
 	for _, e := range strings.Split(strings.Trim(s, "、"), "、") {
-		if e == "" || runeLen(e) > 12 || strings.ContainsAny(e, "，,。；;：:（）()《》") {
+		if e == "" || runeLen(e) > limit || strings.ContainsAny(e, "，,。；;：:（）()《》") {
 			return false
 		}
 	}
@@ -585,6 +609,17 @@ func responsibilityNotes(text string) [][]mention {
 		out = append(out, note)
 	}
 	return out
+}
+
+// inOneNote reports whether byte offsets from and to lie in one note of
+// notes (as responsibilityNotes returns them).
+func inOneNote(notes [][]mention, from, to int) bool {
+	for _, n := range notes {
+		if len(n) > 0 && n[0].Start <= from && to <= n[len(n)-1].End {
+			return true
+		}
+	}
+	return false
 }
 
 // splitKeepOffsets splits s at any of seps, keeping each part's byte offset.

@@ -199,11 +199,13 @@ func (st *state) parseOfficial() {
 	// document's. Items none of which names a unit (a commendation's name
 	// lists, a 函's requests) are no tasks. A heading over no sentence is the
 	// caption of a table (task rows, which are items of their own, or a
-	// list of names).
+	// list of names). A note of who is responsible makes a task even when
+	// it names no unit the table knows ("二、推广信易贷。（市发展改革委、
+	// 浙江金华成泰农村商业银行股份有限公司负责）").
 	var kept []document.Topic
 	if slices.ContainsFunc(d.Topics, func(t document.Topic) bool { return len(t.LeadDepartments) > 0 }) {
 		for _, t := range d.Topics {
-			if len(t.LeadDepartments) > 0 || strings.ContainsAny(t.Title+t.Text, "。，,；;") {
+			if len(t.LeadDepartments) > 0 || strings.ContainsAny(t.Title+t.Text, "。，,；;") || len(responsibilityNotes(t.Text)) > 0 {
 				t.No = len(kept) + 1
 				kept = append(kept, t)
 			}
@@ -282,7 +284,7 @@ func (st *state) bodyStart() int {
 		if runeLen(l) > 50 && strings.ContainsAny(l, "。，,") {
 			return i
 		}
-		if first < 0 && (strings.HasSuffix(strings.TrimSpace(l), "。") && !labelRe.MatchString(l) || isIntroLine(l)) {
+		if first < 0 && (endsLikeSentence(l) && !labelRe.MatchString(l) || isIntroLine(l)) {
 			first = i
 		}
 	}
@@ -290,6 +292,22 @@ func (st *state) bodyStart() int {
 		return first
 	}
 	return len(st.lines)
+}
+
+// endsLikeSentence reports a line ending in 。 or in a note of who is
+// responsible: the items of a notice that has no intro open its body
+// ("市政府各部门：\n一、拓宽就业渠道。…（市人力社保局负责）").
+func endsLikeSentence(l string) bool {
+	l = strings.TrimSpace(l)
+	if strings.HasSuffix(l, "。") {
+		return true
+	}
+	for _, v := range []string{"负责）", "牵头）", "配合）", "负责)", "牵头)", "配合)"} {
+		if strings.HasSuffix(l, v) {
+			return len(responsibilityNotes(l)) > 0
+		}
+	}
+	return false
 }
 
 // isIntroLine reports the sentence that announces the items

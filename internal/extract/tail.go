@@ -34,15 +34,19 @@ func (st *state) tail() {
 			// "抄报：…" then "抄送：…": every list of recipients counts.
 			if st.recipientLabel(label) {
 				for k := i + 1; k < len(st.lines) && st.lines[k] != "" && !strings.HasPrefix(st.lines[k], "---"); k++ {
-					// A list closed by 。 does not run into the signature below.
-					if labelRe.MatchString(st.lines[k]) || st.distributionLine(st.lines[k]) || strings.HasSuffix(strings.TrimSpace(val), "。") {
+					// A list closed by 。 does not run into the signature below,
+					// nor one left open into the line that dates the
+					// document ("洛带镇党政办公室　2015年4月20日印发").
+					if labelRe.MatchString(st.lines[k]) || st.distributionLine(st.lines[k]) || strings.HasSuffix(strings.TrimSpace(val), "。") || datedLine(st.lines[k]) {
 						break
 					}
 					val += st.lines[k]
 				}
-				for _, part := range splitAny(val, "；;，,") {
-					if part = trimEndPunct(part); part != "" && !slices.Contains(d.Distribution, part) {
-						d.Distribution = append(d.Distribution, part)
+				for _, group := range splitAny(val, "；;，,") {
+					for _, part := range st.distributionItems(trimEndPunct(group)) {
+						if part != "" && !slices.Contains(d.Distribution, part) {
+							d.Distribution = append(d.Distribution, part)
+						}
 					}
 				}
 				continue
@@ -63,6 +67,10 @@ func (st *state) tail() {
 		if m := issuedRe.FindStringSubmatch(l); m != nil {
 			if ds := findDates(m[1]); len(ds) > 0 && ds[0].iso() != "" {
 				d.IssuedOn = ds[0].iso()
+				// "洛带镇党政办公室　2015年4月20日印发": the office that issues it.
+				if office := strings.TrimSpace(m[1][:ds[0].Start]); d.CompiledBy == "" && office != "" && isIssuer(office) {
+					d.CompiledBy = office
+				}
 			}
 			continue
 		}
@@ -76,6 +84,55 @@ func (st *state) tail() {
 			d.Published = true
 		}
 	}
+}
+
+// datedLine reports a line holding a full date: a signature or the line
+// that issues the document, never part of a list of recipients.
+func datedLine(l string) bool {
+	return slices.ContainsFunc(findDates(l), func(d date) bool { return d.iso() != "" })
+}
+
+// distributionItems splits a group of recipients at 、 when each part is a
+// unit of its own ("区委办、区政府办"), each written with the place the
+// part before it has (市民政局、公安局 → 市公安局). A group that shares its
+// ends ("各县、区人民政府", "市委、市人大常委会、市政协领导") stays one.
+func (st *state) distributionItems(group string) []string {
+	parts := splitKeepOffsets(group, "、")
+	if len(parts) < 2 {
+		return []string{group}
+	}
+	if st.sharedTail(parts) {
+		return []string{group}
+	}
+	var out []string
+	for _, p := range parts {
+		name := strings.TrimSpace(p.Name)
+		if !st.isUnit(name) {
+			return []string{group}
+		}
+		if len(out) > 0 {
+			name = st.carryPlace(out[len(out)-1], "、", name)
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// sharedTail reports a list whose last unit ends in words every part
+// before it shares: "县委、县人大、县政协办公室" are three offices,
+// "西山区、官渡区、晋宁区人民政府" three governments.
+func (st *state) sharedTail(parts []mention) bool {
+	last := strings.TrimSpace(parts[len(parts)-1].Name)
+	for _, n := range st.deptLengths(last) {
+		tail := last[n:]
+		if tail == "" {
+			continue
+		}
+		if !slices.ContainsFunc(parts[:len(parts)-1], func(p mention) bool { return !st.isUnit(strings.TrimSpace(p.Name) + tail) }) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

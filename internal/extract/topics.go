@@ -565,14 +565,24 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 	var extra []int
 	lastExtraAt := -1
 	for _, p := range paras {
+		// head: the sentence that opens the paragraph's matter; after a
+		// later meeting's lead ("7月12日，市政府召开第46次常务会议，…。会议
+		// 审议了《…》"), the one after it.
+		head := 0
 		for k, s := range sentences(p) {
+			// News of two meetings: the second's paragraph is no part of
+			// the first's last item.
+			if decisionsOnly && k == 0 && len(topics) > 0 && convenesMeeting(s) && !isOpener(s, true) {
+				detached, matterOpen, head = true, false, 1
+				continue
+			}
 			opens := isOpener(s, decisionsOnly) && (!perPara || k == 0)
 			// News: a paragraph on a matter the meeting took up
 			// (会议研究了安全生产工作。会议强调，市应急局要…) is an item
 			// even where it decides nothing; what the meeting passed on
 			// from above (会议传达学习了…) is not, unless the paragraph
 			// tasks units with it (会议要求，市应急局要会同市水利局…).
-			if decisionsOnly && k == 0 {
+			if decisionsOnly && k == head {
 				matterOpen = false
 				if !opens && !otherMattersRe.MatchString(s) {
 					_, opens = hasAnyPrefix(s, newsSubjectOpeners)
@@ -590,7 +600,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 			// News: "会议传达学习了…精神。会议强调，…由市应急局牵头" is a
 			// subject that makes no decision; what follows it comments on
 			// that subject, not on the decision above.
-			if decisionsOnly && !opens && k == 0 {
+			if decisionsOnly && !opens && k == head {
 				// So is a paragraph on another matter that decides nothing
 				// (会议研究了春季森林防火工作，要求…), and the last word on
 				// the meeting as a whole (会议号召，全县上下…). A draft
@@ -608,7 +618,8 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				detached = study || matter && !strings.Contains(s, "《") || closed
 			}
 			if opens && bySubject && len(topics) > 0 {
-				_, opens = hasAnyPrefix(s, subjectOpeners)
+				_, subject := hasAnyPrefix(s, subjectOpeners)
+				opens = subject || st.takesUpNew(s, topics[len(topics)-1])
 			}
 			if opens {
 				n++
@@ -690,6 +701,39 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 		}
 	}
 	return topics
+}
+
+// takesUpNew reports a paragraph's first sentence s that opens an item of
+// its own among items introduced by 会议听取/研究/审议, rather than commenting
+// on item t above it: a decision on a document t does not name
+// ("会议同意《城区学校布局规划》，由市教育局…"), or a task set straight to a
+// unit t does not name ("会议要求市应急管理局开展…专项整治"). A comment
+// ("会议要求，由县财政局…", "会议强调，…") stays t's.
+func (st *state) takesUpNew(s string, t document.Topic) bool {
+	if docs := docTitles(s); len(docs) > 0 && opensDecision(s) {
+		known := docTitles(t.Title + "\n" + t.Text)
+		return !slices.ContainsFunc(docs, func(d string) bool { return slices.Contains(known, d) })
+	}
+	rest, ok := strings.CutPrefix(strings.Replace(s, "会议还要求", "会议要求", 1), "会议要求")
+	if !ok {
+		return false
+	}
+	u := st.openingLead(rest)
+	if u == "" {
+		ms := st.findDepts(firstRunes(rest, 40))
+		if len(ms) == 0 || ms[0].Start != 0 {
+			return false
+		}
+		u = ms[0].Name
+	}
+	return !strings.Contains(t.Title+t.Text, u)
+}
+
+// convenesMeeting reports a sentence opening with a date that reports a
+// meeting held: "7月12日，市政府召开第46次常务会议，市长马建平主持。"
+func convenesMeeting(s string) bool {
+	ds := findDates(s)
+	return len(ds) > 0 && ds[0].Start == 0 && ds[0].Month != 0 && ds[0].Day != 0 && strings.Contains(s, "召开") && strings.Contains(s, "会议")
 }
 
 // passedDocRe is an item that opens with the documents the meeting passed:
