@@ -60,11 +60,12 @@ func TestOfficialItems(t *testing.T) {
 				{"加强宣传引导", nil}, {"各乡（镇）人民政府要落实专人负责日常巡查", []string{"各乡（镇）人民政府"}},
 				{"市城管局要定期通报工作进展", []string{"市城管局"}}}},
 		// A note naming only units the table lacks still makes its item a
-		// task, and the numbering stays the document's.
+		// task, and the numbering stays the document's; a university is a
+		// unit by its shape.
 		{"a note of units the table lacks",
 			"现提出如下意见：\n一、整治背街小巷。全面清理乱堆乱放。（市城管局牵头）\n二、推广“信易贷”。（市发展改革委、浙江金华成泰农村商业银行股份有限公司负责）\n" +
 				"三、加强人才服务。（浙江师范大学负责）\n四、整治农贸市场。加强农贸市场环境卫生管理。（市商务局负责）\n",
-			[]topic{both[0], {"推广“信易贷”", []string{"市发展改革委"}}, {"加强人才服务", nil}, both[1]}},
+			[]topic{both[0], {"推广“信易贷”", []string{"市发展改革委"}}, {"加强人才服务", []string{"浙江师范大学"}}, both[1]}},
 		// Items right after the addressee line are the body.
 		{"no intro",
 			"一、整治背街小巷。全面清理乱堆乱放。（市城管局牵头）\n二、整治农贸市场。（市商务局负责）\n",
