@@ -86,26 +86,23 @@ var relLevels = map[rune][]string{
 	'乡': {"乡"},
 }
 
+// charSet is the set of the characters of s.
+func charSet(s string) map[rune]bool {
+	m := make(map[rune]bool, len(s)/3)
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
 // stemBan holds characters that never occur inside a place name or the stem
 // of a generic unit: unit suffixes (a stem holding one has run into the next
 // unit), level characters, and function words of running text.
-var stemBan = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range "局委办厅部院室所处署队会站副省市县区乡镇的各等及与或了在是为对向把将由请其该本我这那和并从按经被让给至到于以" {
-		m[r] = true
-	}
-	return m
-}()
+var stemBan = charSet("局委办厅部院室所处署队会站副省市县区乡镇的各等及与或了在是为对向把将由请其该本我这那和并从按经被让给至到于以")
 
 // placeBan holds characters that never occur inside a place name; 副 is a
 // deputy's post (常务副县长刘洪 has no place 常务副县).
-var placeBan = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range "局委办厅部院室所处署队会省市县区乡镇的各等及了在是为对向把将由请其该这那并从按经被让给至到以副" {
-		m[r] = true
-	}
-	return m
-}()
+var placeBan = charSet("局委办厅部院室所处署队会省市县区乡镇的各等及了在是为对向把将由请其该这那并从按经被让给至到以副")
 
 // genericPhrases make a stem a reference to departments in general, not to
 // one department: 有关部门, 相关单位, 主管部门, 各级政府.
@@ -599,13 +596,7 @@ func (t *Table) endsInZone(rs []rune) bool {
 // zoneBan holds the characters no zone's name holds: stemBan without 经
 // and 和 (临空经济示范区, 中德和平产业园), with every level, since a place
 // goes in front of the name (宁波|保税区), not inside it.
-var zoneBan = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range "局委办厅部院室所处署队会站副省市县区乡镇旗州盟的各等及与或了在是为对向把将由请其该本我这那并从按被让给至到于以" {
-		m[r] = true
-	}
-	return m
-}()
+var zoneBan = charSet("局委办厅部院室所处署队会站副省市县区乡镇旗州盟的各等及与或了在是为对向把将由请其该本我这那并从按被让给至到于以")
 
 // zoneName reports whether name, without its final 区 or 园, can name a
 // zone: 港 (港区), 临空经济示范, not 各 or 东.
@@ -878,13 +869,7 @@ func validPlaceStem(s []rune) bool {
 // looseBan holds the characters no place name holds, for PlausiblePlace:
 // placeBan without the level and function characters that real names use
 // (新乡县, 四会市, 周至县, 会理县).
-var looseBan = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range "局委办厅部院室所处署队的各等及了在是为对向把将由请其该这那并从按经被让给到以副" {
-		m[r] = true
-	}
-	return m
-}()
+var looseBan = charSet("局委办厅部院室所处署队的各等及了在是为对向把将由请其该这那并从按经被让给到以副")
 
 // notOneCharCounty are the characters before 县 that make a phrase (全县,
 // 各县, 本县, 该县), not a one-character county (兴县, 沛县, 新县).

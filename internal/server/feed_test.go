@@ -10,24 +10,21 @@ import (
 	"testing"
 )
 
-// atomFeed is the part of an Atom document the tests read.
-type atomFeed struct {
-	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-	Title   string   `xml:"title"`
-	ID      string   `xml:"id"`
-	Updated string   `xml:"updated"`
+// atomEntry is the part of an Atom feed or entry the tests read.
+type atomEntry struct {
+	Title   string `xml:"title"`
+	ID      string `xml:"id"`
+	Updated string `xml:"updated"`
 	Link    struct {
 		Href string `xml:"href,attr"`
 	} `xml:"link"`
-	Entries []struct {
-		Title   string `xml:"title"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Link    struct {
-			Href string `xml:"href,attr"`
-		} `xml:"link"`
-		Summary string `xml:"summary"`
-	} `xml:"entry"`
+	Summary string `xml:"summary"`
+}
+
+type atomFeed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	atomEntry
+	Entries []atomEntry `xml:"entry"`
 }
 
 func TestSearchFeed(t *testing.T) {
