@@ -458,7 +458,6 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 	}
 	variants := []string{text}
 	seen := map[string]bool{text: true}
-	names := map[string]bool{} // variants that are other names of a unit
 	addVariant := func(v string) {
 		if v != "" && !seen[v] && len(variants) < maxVariants {
 			seen[v] = true
@@ -485,11 +484,7 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		// The forms that keep a place the text names: 苏州市人民政府 is not
 		// every 人民政府, nor 浏阳市应急管理局 every 应急管理局.
 		for _, f := range fm.FilterForms(text) {
-			f = ix.simplify(f)
-			if !seen[f] {
-				names[f] = true
-			}
-			addVariant(f)
+			addVariant(ix.simplify(f))
 		}
 	}
 	var alts []query.Query
@@ -498,9 +493,6 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		if i > 0 {
 			scale = boostVariant
 		}
-		// A unit's other name matches whole: its words apart (园林城市人民政府
-		// → 人民政府) would find every document once the search relaxes.
-		phrase := c.phrase || names[v]
 		// The fallback drops words the reader typed, not words of a
 		// synonym's expansion (双减 → 减轻…负担: not every 负担).
 		b := b
@@ -508,14 +500,14 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			b.relax = allWords
 		}
 		if c.scope == "title" {
-			alts = append(alts, b.fieldQuery(fTitle, v, phrase, boostTitle*scale))
+			alts = append(alts, b.fieldQuery(fTitle, v, c.phrase, boostTitle*scale))
 			continue
 		}
 		// Nested so that the coordination factor of a disjunction (matched
 		// / total clauses) does not let many weak body clauses outrank one
 		// title match.
 		body := []query.Query{
-			b.fieldQuery(fBody, v, phrase, boostBody*scale),
+			b.fieldQuery(fBody, v, c.phrase, boostBody*scale),
 		}
 		if i == 0 {
 			// The people and department lists are matched by the text as
@@ -525,7 +517,7 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			// text matches of the documents that are about the department
 			// (and BM25 would favour the shortest lists).
 			body = append(body, termQ(fPerson, v, boostKeyword))
-			if !phrase {
+			if !c.phrase {
 				// (The list holds every form and alias: no exact match.)
 				body = append(body, termQ(fDeptAny, v, boostDepartment))
 			}
@@ -536,16 +528,16 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		if i == 0 || samePlace(v, text) {
 			body = append(body, termQ(fIssuer, v, boostKeyword*scale))
 		}
-		if !phrase {
+		if !c.phrase {
 			// Adjacent words score above scattered ones.
 			body = append(body, b.fieldQuery(fBody, v, true, boostPhrase*scale))
 		}
 		fields := []query.Query{
-			b.fieldQuery(fTitle, v, phrase, boostTitle*scale),
-			b.fieldQuery(fTopicTitle, v, phrase, boostTopicTitle*scale),
+			b.fieldQuery(fTitle, v, c.phrase, boostTitle*scale),
+			b.fieldQuery(fTopicTitle, v, c.phrase, boostTopicTitle*scale),
 			bleve.NewDisjunctionQuery(body...),
 		}
-		if phrase && !ix.opts.Baseline && phrasePrefixOK(v) {
+		if c.phrase && !ix.opts.Baseline && phrasePrefixOK(v) {
 			// A phrase inside a longer word: "应急管理" in 应急管理局 and
 			// "污水处理" in 污水处理厂, whose sub-words share the word's
 			// position (so no phrase of them matches). Every term that
@@ -559,7 +551,7 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 				}
 			}
 		}
-		if !phrase && !ix.opts.Baseline && i == 0 && wordPrefixOK(v) {
+		if !c.phrase && !ix.opts.Baseline && i == 0 && wordPrefixOK(v) {
 			// A long word typed without quotes may begin one indexed word
 			// that holds it whole but not all its query words: 住房和城乡建设
 			// (住房/和/城乡建设) in 住房和城乡建设局, whose 和 is no word of its
