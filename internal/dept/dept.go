@@ -456,10 +456,14 @@ func (t *Table) FilterForms(name string) []string {
 	return out
 }
 
-// endsInCommonWord reports a seeming place whose level ends an ordinary
-// word: 园林城市, 智慧城市 and 国际大都市 are no cities (晋城市 is: a
-// one-character stem before 城).
+// endsInCommonWord reports a seeming place whose last place ends an
+// ordinary word: 园林城市, 智慧城市 and 国际大都市 are no cities (晋城市 is,
+// a one-character stem before 城, and so are 四川省成都市 and 北京市东城区,
+// whose last places are 成都市 and 东城区).
 func endsInCommonWord(name string) bool {
+	if segs := placeSegments(name); len(segs) > 1 {
+		name = segs[len(segs)-1].name
+	}
 	rs := []rune(name)
 	return len(rs) >= 4 && relBlocked[[2]rune{rs[len(rs)-2], rs[len(rs)-1]}]
 }

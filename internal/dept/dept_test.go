@@ -381,7 +381,7 @@ func TestFind(t *testing.T) {
 		{"由东街社区居委会负责", []string{"东街社区居委会"}},
 		{"责成镇派出所、镇中心小学制定方案", []string{"镇派出所", "镇中心小学"}},
 		{"由县第二实验小学、县实验幼儿园负责", []string{"县第二实验小学", "县实验幼儿园"}},
-		{"全面完成县中小学校舍改造", nil}, // schools in general
+		{"全面完成县中小学校舍改造", nil},                       // schools in general
 		// Zones' committees the table does not list, with or without a place.
 		{"由滨海工业区管委会负责做好搬迁工作", []string{"滨海工业区管委会"}},
 		{"会议要求滨海工业区管委会负责做好搬迁", []string{"滨海工业区管委会"}},
@@ -732,6 +732,8 @@ func TestFilterForms(t *testing.T) {
 		// An ordinary word ending in a level is no place's government.
 		"园林城市": {"园林城市"},
 		"晋城市":  {"晋城市", "晋城市人民政府", "晋城市政府"},
+		// …judged by its last place, not the chain's last characters.
+		"四川省成都市": {"四川省成都市", "四川省成都市人民政府", "四川省成都市政府", "成都市人民政府", "成都市政府"},
 	}
 	for name, want := range tests {
 		got := tb.FilterForms(name)

@@ -524,22 +524,30 @@ func (t *Table) nationalBranch(rs []rune, gaps []bool) (parsed, bool) {
 	if n < 8 || rs[n-1] != '局' && rs[n-1] != '办' || !hasPrefix(rs, []rune("国家")) {
 		return parsed{}, false
 	}
-	for k := n - 3; k >= 4; k-- {
-		if rs[k-1] != '局' {
+	// The province's name and its suffix take at most five characters;
+	// testing them before the agency keeps the reading linear (the agency
+	// is parsed by parseMode, which calls back here).
+	for k := n - 3; k >= max(4, n-6); k-- {
+		if rs[k-1] != '局' || !bareBranchTail(rs[k:n-1], sub(gaps, k, n-1)) {
 			continue
 		}
 		p, ok := t.parseMode(rs[:k], sub(gaps, 0, k), mode{})
-		if !ok || p.cat != CatNational && !(p.kind == headExplicit && p.head == "国家") {
-			continue
-		}
-		tail := rs[k : n-1]
-		for _, w := range []string{"监管", "分", ""} {
-			if pl, ok := cutSuffix(tail, []rune(w)); ok && len(pl) <= 3 && validBare(pl, sub(gaps, k, k+len(pl))) {
-				return parsed{entry: -1, kind: headExplicit, head: "国家", core: string(rs[2:])}, true
-			}
+		if ok && (p.cat == CatNational || p.kind == headExplicit && p.head == "国家") {
+			return parsed{entry: -1, kind: headExplicit, head: "国家", core: string(rs[2:])}, true
 		}
 	}
 	return parsed{}, false
+}
+
+// bareBranchTail reports a province's bare name, alone or before 监管 or
+// 分, as a national agency's branch ends (山西|局, 山西监管|办, 山西分|局).
+func bareBranchTail(tail []rune, gaps []bool) bool {
+	for _, w := range []string{"监管", "分", ""} {
+		if pl, ok := cutSuffix(tail, []rune(w)); ok && len(pl) <= 3 && validBare(pl, sub(gaps, 0, len(pl))) {
+			return true
+		}
+	}
+	return false
 }
 
 // zoneCommitteeRunes end the committee that runs a zone named after its
