@@ -363,6 +363,12 @@ func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
 		if at > 0 {
 			rank[1] = 1
 		}
+		// A place only for a slip of the same sound after its first
+		// character (苏洲 → 苏州): a word the archive lacks (台风, 湖泊) is
+		// no misspelt 台山 or 湖北.
+		if i >= len(entries) && (rank[0] == 0 || rank[1] == 0) {
+			continue
+		}
 		if best == "" || slices.Compare(rank[:], bestRank[:]) > 0 {
 			best, bestRank = e.Text, rank
 		}
