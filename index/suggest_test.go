@@ -221,8 +221,8 @@ func TestDidYouMean(t *testing.T) {
 		{"张永明", "张永华"},
 		{"苏洲", "苏州"},
 		{"广洲市", "广州市"},
-		{"广东", ""}, // another sound: a word, not a slip of 广州
-		{"杭州", ""}, // the first character: another place
+		{"广东", ""},  // another sound: a word, not a slip of 广州
+		{"杭州", ""},  // the first character: another place
 		{"吴庆文", ""}, // found: nothing to suggest
 		{"王小明", ""},
 		{"吴庆闻 防汛", ""}, // several words: no single name to correct

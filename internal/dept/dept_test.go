@@ -381,7 +381,7 @@ func TestFind(t *testing.T) {
 		{"由东街社区居委会负责", []string{"东街社区居委会"}},
 		{"责成镇派出所、镇中心小学制定方案", []string{"镇派出所", "镇中心小学"}},
 		{"由县第二实验小学、县实验幼儿园负责", []string{"县第二实验小学", "县实验幼儿园"}},
-		{"全面完成县中小学校舍改造", nil},                       // schools in general
+		{"全面完成县中小学校舍改造", nil}, // schools in general
 		// Zones' committees the table does not list, with or without a place.
 		{"由滨海工业区管委会负责做好搬迁工作", []string{"滨海工业区管委会"}},
 		{"会议要求滨海工业区管委会负责做好搬迁", []string{"滨海工业区管委会"}},
