@@ -93,7 +93,11 @@ func (st *state) parseMinutes() {
 		d.IssuedOn = st.headerIssueDate(head)
 	}
 	if d.Issuer == "" && d.CompiledBy != "" {
-		d.Issuer = issuerOfOffice(d.CompiledBy)
+		// A government's office sent the minutes for it; an office of its
+		// own (洛带镇党政办公室) leaves the issuer to the meeting's place.
+		if is := issuerOfOffice(d.CompiledBy); is != d.CompiledBy || !strings.Contains(is, "党政") {
+			d.Issuer = is
+		}
 	}
 	if d.Issuer == "" {
 		if src := fields["source"]; isIssuer(src) {
