@@ -86,15 +86,13 @@ func serveCmd(g *globals) *cobra.Command {
 				Routes: func(e *echo.Echo, requireToken echo.MiddlewareFunc) {
 					e.GET("/metrics", echo.WrapHandler(m.Handler()))
 					e.POST("/api/backup", func(c echo.Context) error {
-						// A large archive streams for longer than the server's
-						// write timeout, which would cut it short unnoticed.
-						if err := http.NewResponseController(c.Response()).SetWriteDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
-							return fmt.Errorf("backup: %w", err)
-						}
 						c.Response().Header().Set(echo.HeaderContentType, "application/gzip")
 						c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="govarchive-backup.tar.gz"`)
 						c.Response().WriteHeader(http.StatusOK)
-						if err := a.WriteBackup(c.Request().Context(), c.Response()); err != nil {
+						// A large archive streams for longer than the server's
+						// write timeout: it may, while the client reads.
+						out := server.SlidingWriter(c.Response(), server.StreamWindow)
+						if err := a.WriteBackup(c.Request().Context(), out); err != nil {
 							// The status is sent: the client holds a truncated
 							// archive, and only the log can say so.
 							log.Error("backup stream failed", "err", err)

@@ -4,11 +4,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -113,11 +111,6 @@ func (s *Server) export(c echo.Context, p searchParams) error {
 		return err
 	}
 	w := c.Response()
-	// An export of a large archive streams for longer than the server's
-	// write timeout; the client's connection bounds it instead.
-	if err := http.NewResponseController(w).SetWriteDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
-		return fmt.Errorf("export: %w", err)
-	}
 	switch p.Format {
 	case "csv":
 		w.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
@@ -129,13 +122,16 @@ func (s *Server) export(c echo.Context, p searchParams) error {
 	w.Header().Set("X-Total-Count", strconv.FormatUint(res.Total, 10))
 	w.WriteHeader(http.StatusOK)
 
-	cw := csv.NewWriter(w)
-	enc := json.NewEncoder(w)
+	// An export of a large archive streams for longer than the server's
+	// write timeout: it may, as long as the client keeps reading.
+	out := SlidingWriter(w, StreamWindow)
+	cw := csv.NewWriter(out)
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	if p.Format == "csv" {
 		// A byte-order mark tells Excel the file is UTF-8; without it,
 		// Excel on a Chinese Windows reads it as GBK and garbles every title.
-		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		if _, err := io.WriteString(out, "\ufeff"); err != nil {
 			return err
 		}
 		if err := cw.Write(exportHeader); err != nil {
