@@ -230,13 +230,18 @@ func openingPlace(title, level string) string {
 		if !allHan(stem) || strings.ContainsAny(stem, levelChars+"届第次") || !placeShape(stem+level, level) {
 			return ""
 		}
-		if _, zone := hasAnySuffix(stem, zoneStems); zone {
+		if _, zone := hasAnySuffix(stem, zoneStems); zone || meetingQualifiers[stem] {
 			return ""
 		}
 		return stem + level
 	}
 	return ""
 }
+
+// meetingQualifiers open a meeting's title before its level as no place
+// does: 专题区长办公会议, 临时县长办公会议, 新时代区长….
+var meetingQualifiers = map[string]bool{"专题": true, "临时": true, "紧急": true, "全体": true, "扩大": true,
+	"联席": true, "常务": true, "新时代": true, "本届": true, "新一届": true, "年度": true, "半年": true, "上半年": true, "下半年": true}
 
 // zoneStems end the short names of development zones (高新区, 经开区).
 var zoneStems = []string{"高新", "经开", "开发", "保税", "综保", "工业园", "产业园", "试验"}
