@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -46,10 +47,16 @@ var errReported = errors.New("failed")
 // it runs), not a silent default: GOVARCHIVE_REQUEST_TIMEOUT=30 lacks its unit.
 type env struct {
 	get  func(string) string
-	errs *[]error
+	errs *[]envError
 }
 
-func newEnv(get func(string) string) env { return env{get: get, errs: new([]error)} }
+// envError is a variable that did not parse, with the flag it sets.
+type envError struct {
+	flag string
+	err  error
+}
+
+func newEnv(get func(string) string) env { return env{get: get, errs: new([]envError)} }
 
 func (e env) str(name, def string) string {
 	if v := e.get("GOVARCHIVE_" + name); v != "" {
@@ -66,7 +73,8 @@ func parsed[T any](e env, name string, def T, parse func(string) (T, error), wan
 	}
 	v, err := parse(raw)
 	if err != nil {
-		*e.errs = append(*e.errs, fmt.Errorf("GOVARCHIVE_%s=%q: not %s", name, raw, want))
+		*e.errs = append(*e.errs, envError{strings.ReplaceAll(strings.ToLower(name), "_", "-"),
+			fmt.Errorf("GOVARCHIVE_%s=%q: not %s", name, raw, want)})
 		return def
 	}
 	return v
@@ -84,8 +92,17 @@ func (e env) duration(name string, def time.Duration) time.Duration {
 	return parsed(e, name, def, time.ParseDuration, "a duration such as 30s or 2m")
 }
 
-// err reports the variables that did not parse.
-func (e env) err() error { return errors.Join(*e.errs...) }
+// err reports the variables that did not parse and that cmd reads: not
+// one whose flag was given (flags win), nor one cmd has no flag for.
+func (e env) err(cmd *cobra.Command) error {
+	var errs []error
+	for _, ee := range *e.errs {
+		if f := cmd.Flags().Lookup(ee.flag); f != nil && !f.Changed {
+			errs = append(errs, ee.err)
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // globals are the flags every command shares.
 type globals struct {
@@ -128,8 +145,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		Short:         "Full-text search for Chinese government archives",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRunE: func(*cobra.Command, []string) error {
-			return g.getenv.err()
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return g.getenv.err(cmd)
 		},
 	}
 	root.SetArgs(args)

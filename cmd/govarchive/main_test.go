@@ -43,14 +43,25 @@ func TestBadEnvironmentIsAnError(t *testing.T) {
 		env  map[string]string
 		want string
 	}{
-		{map[string]string{"GOVARCHIVE_REQUEST_TIMEOUT": "30"}, `GOVARCHIVE_REQUEST_TIMEOUT="30": not a duration`},
-		{map[string]string{"GOVARCHIVE_RATE": "abc"}, `GOVARCHIVE_RATE="abc": not a number`},
-		{map[string]string{"GOVARCHIVE_WORKERS": "2x", "GOVARCHIVE_BURST": "many"}, `GOVARCHIVE_BURST="many"`},
+		{map[string]string{"GOVARCHIVE_WORKERS": "2x"}, `GOVARCHIVE_WORKERS="2x": not a whole number`},
+		{map[string]string{"GOVARCHIVE_MAX_FILE_SIZE": "64MB", "GOVARCHIVE_BATCH_SIZE": "many"}, `GOVARCHIVE_BATCH_SIZE="many"`},
 	}
 	for _, tc := range tests {
 		_, err := runCLI(t, tc.env, "parse", seed)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: err %v, want it to name %s", tc.env, err, tc.want)
+		}
+	}
+	for _, args := range [][]string{
+		{"parse", seed},                   // a variable parse has no flag for (serve's)
+		{"--workers", "1", "parse", seed}, // a flag given wins over its variable
+	} {
+		bad := map[string]string{"GOVARCHIVE_REQUEST_TIMEOUT": "30", "GOVARCHIVE_WORKERS": "2x"}
+		if args[0] == "parse" {
+			delete(bad, "GOVARCHIVE_WORKERS")
+		}
+		if _, err := runCLI(t, bad, args...); err != nil {
+			t.Errorf("%v with %v: %v", args, bad, err)
 		}
 	}
 	// Valid values are taken.

@@ -39,9 +39,13 @@ func (s *Server) feed(c echo.Context, p searchParams) error {
 	}
 	base := s.public
 	if base == "" {
-		base = c.Scheme() + "://" + c.Request().Host
+		// (echo reads the scheme from any client's X-Forwarded-Proto.)
+		scheme := c.Scheme()
+		if scheme != "https" {
+			scheme = "http"
+		}
+		base = scheme + "://" + c.Request().Host
 	}
-	now := time.Now()
 	f := &feeds.Feed{
 		Title:       feedTitle(q),
 		Link:        &feeds.Link{Href: base + "/?" + uiQuery(c.QueryParams()).Encode()},
@@ -49,14 +53,25 @@ func (s *Server) feed(c echo.Context, p searchParams) error {
 		// Atom wants an author on the feed for entries without an issuer.
 		Author: &feeds.Author{Name: siteName},
 	}
+	// An undated document is dated like the newest dated entry, so that a
+	// reader polling the feed sees no change where there is none.
 	var newest time.Time
-	for _, h := range res.Hits {
-		updated := now
+	dates := make([]time.Time, len(res.Hits))
+	for i, h := range res.Hits {
 		if t, err := time.Parse(dateLayout, h.Date); err == nil {
-			updated = t
+			dates[i] = t
+			if t.After(newest) {
+				newest = t
+			}
 		}
-		if updated.After(newest) {
-			newest = updated
+	}
+	if newest.IsZero() {
+		newest = time.Unix(0, 0).UTC()
+	}
+	for i, h := range res.Hits {
+		updated := dates[i]
+		if updated.IsZero() {
+			updated = newest
 		}
 		title := h.Title
 		if title == "" {
@@ -73,9 +88,6 @@ func (s *Server) feed(c echo.Context, p searchParams) error {
 			item.Author = &feeds.Author{Name: h.Issuer}
 		}
 		f.Items = append(f.Items, item)
-	}
-	if newest.IsZero() {
-		newest = now
 	}
 	f.Updated = newest
 	body, err := f.ToAtom()

@@ -211,8 +211,9 @@ func New(deps Deps) *echo.Echo {
 			return err
 		},
 	}))
-	// Metrics see every request the service answers, those the rate
-	// limiter refuses included.
+	// Metrics see the requests the service answers, those the rate
+	// limiter refuses included (not a panic, which recovery answers
+	// outside them).
 	e.Use(deps.Middleware...)
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection:         "0", // obsolete filter; the CSP is the protection
