@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/xml"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"govarchive/internal/document"
 )
 
 // atomEntry is the part of an Atom feed or entry the tests read.
@@ -129,5 +132,32 @@ func TestSearchFeedPublicURL(t *testing.T) {
 	}
 	if strings.Contains(rec.Body.String(), "evil.example") {
 		t.Error("the Host header leaked into the feed")
+	}
+}
+
+// An undated document is dated like the newest dated entry: a reader
+// polling the feed sees no change where there is none.
+func TestSearchFeedUndatedEntry(t *testing.T) {
+	env := newTestEnv(t, Deps{})
+	d := &document.Document{Source: "undated.txt", Kind: document.KindOther, Title: "关于献血的说明", Text: "关于献血的说明。"}
+	d.ID = document.ContentID(d.Text)
+	if _, err := env.ix.Put(context.Background(), []*document.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	var bodies []string
+	for range 2 {
+		rec := env.do(http.MethodGet, "/api/search?format=atom&q="+url.QueryEscape("献血"), "", nil)
+		bodies = append(bodies, rec.Body.String())
+	}
+	if bodies[0] != bodies[1] {
+		t.Error("two polls of an unchanged archive differ")
+	}
+	var f atomFeed
+	if err := xml.Unmarshal([]byte(bodies[0]), &f); err != nil {
+		t.Fatal(err)
+	}
+	last := f.Entries[len(f.Entries)-1] // undated documents come last
+	if last.ID != "urn:govarchive:document:"+d.ID || !strings.HasPrefix(last.Updated, "2021-05-08") {
+		t.Errorf("undated entry %s dated %s, want the newest entry's 2021-05-08", last.ID, last.Updated)
 	}
 }
