@@ -623,11 +623,21 @@ func zoneName(name []rune) bool {
 // subUnit accepts a government department with a place as the head of an
 // agency or institution under it: 县公安局|交警大队, 市财政局|国库支付中心.
 func (t *Table) subUnit(h []rune, gaps []bool, cat string) (parsed, bool) {
-	if cat != CatVertical && cat != CatCenter || len(h) < 3 {
+	if cat != CatVertical && cat != CatCenter {
+		return parsed{}, false
+	}
+	return t.owner(h, gaps, CatGov)
+}
+
+// owner reads h as a department of the table, of one of cats and with a
+// place, that owns the unit after it (subUnit, branchOf): the unit takes
+// its place from it.
+func (t *Table) owner(h []rune, gaps []bool, cats ...string) (parsed, bool) {
+	if len(h) < 3 {
 		return parsed{}, false
 	}
 	pp, ok := t.parseMode(h, gaps, mode{})
-	if !ok || pp.entry < 0 || pp.cat != CatGov || pp.parent != nil || pp.kind == headNone || pp.kind == headBare {
+	if !ok || pp.entry < 0 || !slices.Contains(cats, pp.cat) || pp.parent != nil || pp.kind == headNone || pp.kind == headBare {
 		return parsed{}, false
 	}
 	return parsed{kind: pp.kind, rel: pp.rel, head: pp.head, parent: &pp}, true
@@ -640,14 +650,9 @@ var branchSuffixes = map[string]bool{"中队": true, "大队": true, "支队": t
 // branchOf accepts a department with a place as the owner of a branch the
 // table does not list, as subUnit does for those it lists.
 func (t *Table) branchOf(h []rune, gaps []bool) (parsed, bool) {
-	if len(h) < 3 {
-		return parsed{}, false
-	}
-	pp, ok := t.parseMode(h, gaps, mode{})
-	if !ok || pp.entry < 0 || pp.cat != CatGov && pp.cat != CatVertical || pp.parent != nil || pp.kind == headNone || pp.kind == headBare {
-		return parsed{}, false
-	}
-	return parsed{entry: -1, kind: pp.kind, rel: pp.rel, head: pp.head, parent: &pp}, true
+	p, ok := t.owner(h, gaps, CatGov, CatVertical)
+	p.entry = -1
+	return p, ok
 }
 
 // endsInWord reports a name that ends in an ordinary word (布局, 行政中心).

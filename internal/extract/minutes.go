@@ -402,18 +402,12 @@ func pairedDecisions(agenda, read []document.Topic) []document.Topic {
 			continue
 		}
 		a := agenda[i]
-		a.Decisions = append(a.Decisions, t.Decisions...)
+		joinItem(&a, t)
 		for _, doc := range t.Documents {
 			if !slices.Contains(a.Documents, doc) {
 				a.Documents = append(a.Documents, doc)
 			}
 		}
-		for _, l := range t.LeadDepartments {
-			if !slices.Contains(a.LeadDepartments, l) {
-				a.LeadDepartments = append(a.LeadDepartments, l)
-			}
-		}
-		a.Text = strings.TrimSpace(a.Text + "\n" + t.Text)
 		out[i] = a
 	}
 	return out
@@ -441,16 +435,21 @@ func withDecisions(agenda, read []document.Topic) []document.Topic {
 			agenda = append(agenda, t)
 			continue
 		}
-		a := &agenda[at]
-		a.Decisions = append(a.Decisions, t.Decisions...)
-		for _, l := range t.LeadDepartments {
-			if !slices.Contains(a.LeadDepartments, l) {
-				a.LeadDepartments = append(a.LeadDepartments, l)
-			}
-		}
-		a.Text = strings.TrimSpace(a.Text + "\n" + t.Text)
+		joinItem(&agenda[at], t)
 	}
 	return agenda
+}
+
+// joinItem adds to an agenda item what the report says of it: its
+// decisions, leads and text.
+func joinItem(a *document.Topic, t document.Topic) {
+	a.Decisions = append(a.Decisions, t.Decisions...)
+	for _, l := range t.LeadDepartments {
+		if !slices.Contains(a.LeadDepartments, l) {
+			a.LeadDepartments = append(a.LeadDepartments, l)
+		}
+	}
+	a.Text = strings.TrimSpace(a.Text + "\n" + t.Text)
 }
 
 // agendaCore is the matter an agenda item names, without the words that
