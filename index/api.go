@@ -126,6 +126,10 @@ const (
 	Added     PutStatus = "added"
 	Updated   PutStatus = "updated"   // same source path, new content: old version replaced
 	Unchanged PutStatus = "unchanged" // same content already indexed
+	// Copy is another format or capture of an indexed document (the same
+	// kind, title, date and 文号, the same text but for a few percent): it
+	// is not indexed again. Index.CopyOf names the document it copies.
+	Copy PutStatus = "copy"
 )
 
 // Suggestion completes what a user is typing.

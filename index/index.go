@@ -339,6 +339,15 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 	if err != nil {
 		return nil, err
 	}
+	// A copy is new content that replaces no version of its own path.
+	mayCopy := make([]bool, len(docs))
+	for i, d := range docs {
+		mayCopy[i] = !present[ids[i]] && (d.SourcePath == "" || len(byPath[d.SourcePath]) == 0)
+	}
+	copies, err := ix.newCopyFinder(ctx, docs, mayCopy)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]PutStatus, len(docs))
 	b := ix.bi.NewBatch()
 	// The suggestion counts follow the batch: its documents' candidates
@@ -354,6 +363,17 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 		if present[id] {
 			out[i] = Unchanged // also a duplicate inside this batch
 			continue
+		}
+		if mayCopy[i] {
+			orig, err := copies.find(docs, ids, i)
+			if err != nil {
+				return nil, err
+			}
+			if orig != "" {
+				ix.opts.logger().Info("copy of an indexed document not indexed again", "source", d.SourcePath, "copy_of", orig)
+				out[i] = Copy
+				continue
+			}
 		}
 		out[i] = Added
 		if d.SourcePath != "" {
@@ -386,6 +406,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 			return nil, fmt.Errorf("index: analyse %s: %w", id, err)
 		}
 		present[id] = true
+		copies.added(docs, i)
 	}
 	if b.Size() > 0 {
 		if err := ix.bi.Batch(b); err != nil {

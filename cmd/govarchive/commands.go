@@ -110,7 +110,7 @@ func ingestCmd(g *globals) *cobra.Command {
 				return err
 			}
 			log.Info("ingest finished", "files", len(files), "added", sum.Added, "updated", sum.Updated,
-				"unchanged", sum.Unchanged, "failed", sum.Failed, "seconds", time.Since(start).Seconds())
+				"unchanged", sum.Unchanged, "copies", sum.Copies, "failed", sum.Failed, "seconds", time.Since(start).Seconds())
 			if asJSON {
 				enc := json.NewEncoder(g.stdout)
 				enc.SetIndent("", "  ")
@@ -148,7 +148,14 @@ func logProgress(log interface{ Info(string, ...any) }, total int) ingest.Progre
 }
 
 func printSummary(w io.Writer, s ingest.Summary) {
-	fmt.Fprintf(w, "added %d, updated %d, unchanged %d, failed %d\n", s.Added, s.Updated, s.Unchanged, s.Failed)
+	copies := ""
+	switch {
+	case s.Copies == 1:
+		copies = "; 1 copy of an indexed document (another format or capture) not indexed again"
+	case s.Copies > 1:
+		copies = fmt.Sprintf("; %d copies of indexed documents (another format or capture) not indexed again", s.Copies)
+	}
+	fmt.Fprintf(w, "added %d, updated %d, unchanged %d, failed %d%s\n", s.Added, s.Updated, s.Unchanged, s.Failed, copies)
 	for _, f := range s.Failures {
 		fmt.Fprintf(w, "failed: %s: %s\n", f.Path, f.Err)
 	}

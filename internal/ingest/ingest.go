@@ -29,6 +29,12 @@ type Store interface {
 	Put(ctx context.Context, docs []*document.Document) ([]index.PutStatus, error)
 }
 
+// copyFinder is a Store that names the document a copy copies, so an upload
+// answers with the id that is indexed. *index.Index implements it.
+type copyFinder interface {
+	CopyOf(ctx context.Context, d *document.Document) (string, error)
+}
+
 // Holder is a Store that can tell whether it holds a document. The
 // pipeline then reads a file's text and parses it only when that text is
 // not indexed yet, since Put would report it unchanged: a second run over
@@ -63,12 +69,13 @@ type Summary struct {
 	Added     int       `json:"added"`
 	Updated   int       `json:"updated"`
 	Unchanged int       `json:"unchanged"`
+	Copies    int       `json:"copies"` // another format or capture of an indexed document
 	Failed    int       `json:"failed"`
 	Failures  []Failure `json:"failures,omitempty"`
 }
 
 // Total is the number of files processed.
-func (s Summary) Total() int { return s.Added + s.Updated + s.Unchanged + s.Failed }
+func (s Summary) Total() int { return s.Added + s.Updated + s.Unchanged + s.Copies + s.Failed }
 
 func (s *Summary) count(st index.PutStatus) {
 	switch st {
@@ -76,6 +83,8 @@ func (s *Summary) count(st index.PutStatus) {
 		s.Added++
 	case index.Updated:
 		s.Updated++
+	case index.Copy:
+		s.Copies++
 	default:
 		s.Unchanged++
 	}
@@ -314,6 +323,15 @@ func (p *Pipeline) IngestBytes(ctx context.Context, name string, data []byte) (s
 	st, err := p.Store.Put(ctx, []*document.Document{doc})
 	if err != nil {
 		return "", "", fmt.Errorf("ingest: %w", err)
+	}
+	if cf, ok := p.Store.(copyFinder); ok && st[0] == index.Copy {
+		orig, err := cf.CopyOf(ctx, doc)
+		if err != nil {
+			return "", "", fmt.Errorf("ingest: %w", err)
+		}
+		if orig != "" {
+			return orig, st[0], nil
+		}
 	}
 	return doc.ID, st[0], nil
 }

@@ -88,7 +88,7 @@ func (s *Server) handleUpload(c echo.Context) error {
 		}
 		return fmt.Errorf("ingest upload: %w", err)
 	}
-	if status != index.Unchanged {
+	if status != index.Unchanged && status != index.Copy {
 		s.cache.clear()
 	}
 	s.log.Info("document uploaded", "request_id", requestID(c), "id", id, "status", status, "source", name, "bytes", len(data))

@@ -1,0 +1,109 @@
+package index
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"govarchive/internal/document"
+)
+
+const copyBody = `苏州市人民政府
+常务会议纪要
+〔2024〕7号
+市政府第57次常务会议纪要
+2024年2月26日下午，吴庆文市长主持召开市政府第57次常务会议，审议《苏州市安全生产治本攻坚三年行动实施方案》。
+一、审议《苏州市安全生产治本攻坚三年行动实施方案》
+原则同意《方案》，由市应急局根据本次会议讨论意见作进一步完善后，按程序以市安委会名义印发实施。
+二、审议《健康苏州“培优强基”三年行动方案》
+原则同意《行动方案》，由市卫健委会同市财政局、市人社局抓紧推进落实。
+三、审议《苏州市2024年优化营商环境十条政策措施》
+原则同意《政策措施》，由市发改委牵头做好政策解读和宣传工作，确保各项措施落地见效。`
+
+func TestSameText(t *testing.T) {
+	webPage := "当前位置：首页 > 政务公开 > 会议纪要\n" + copyBody + "\n【打印本页】【关闭窗口】"
+	pdf := strings.NewReplacer("，", ",", "。\n", "。\n- 2 -\n", "会议讨论", "会议\n讨论").Replace(copyBody)
+	lines := strings.Split(copyBody, "\n")
+	cases := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"identical", copyBody, copyBody, true},
+		{"a web capture with page chrome", copyBody, webPage, true},
+		{"a PDF: breaks, page numbers, half-width commas", copyBody, pdf, true},
+		{"full-width spaces between characters", copyBody, strings.ReplaceAll(copyBody, "吴庆文", "吴　庆　文"), true},
+		{"truncated after the first item", copyBody, strings.Join(lines[:7], "\n"), false},
+		{"another decision", copyBody, strings.Replace(copyBody, lines[len(lines)-1], "会议决定暂缓审议该政策措施，请市发改委进一步征求各方面意见，修改完善后另行提交市政府常务会议研究。", 1), false},
+		{"empty", copyBody, "", false},
+	}
+	for _, c := range cases {
+		if got := sameText(shingles(c.a), shingles(c.b)); got != c.want {
+			t.Errorf("%s: sameText = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// copyDoc is identified by its content, like every parsed document; the
+// tests name it by its path.
+func copyDoc(path, text string) *document.Document {
+	return &document.Document{
+		ID: document.ContentID(text), Source: path, SourcePath: "/archive/" + path, Kind: document.KindMinutes,
+		Title: "市政府第57次常务会议纪要", Date: "2024-02-26", DocNumber: "〔2024〕7号", Text: text,
+	}
+}
+
+func TestPutCopies(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, Options{})
+	orig := copyDoc("57.txt", copyBody)
+	html := copyDoc("57.html", "当前位置：首页 > 政务公开 > 会议纪要\n"+copyBody+"\n【打印本页】【关闭窗口】")
+	pdfInBatch := copyDoc("57.pdf", strings.ReplaceAll(copyBody, "\n", "\n\n"))
+	// What identifies a document differs: revisions and other meetings.
+	revised := copyDoc("57-rev.txt", strings.Replace(copyBody, "〔2024〕7号", "〔2024〕8号", 1))
+	revised.DocNumber = "〔2024〕8号"
+	otherDay := copyDoc("57-day.txt", strings.Replace(copyBody, "26日", "27日", 1))
+	otherDay.Date = "2024-02-27"
+	excerpt := copyDoc("57-part.txt", strings.Join(strings.Split(copyBody, "\n")[:7], "\n"))
+
+	if st := put(t, ix, orig, pdfInBatch); !reflect.DeepEqual(st, []PutStatus{Added, Copy}) {
+		t.Errorf("a copy in the same batch: %v", st)
+	}
+	if st := put(t, ix, html, revised, otherDay, excerpt); !reflect.DeepEqual(st, []PutStatus{Copy, Added, Added, Added}) {
+		t.Errorf("a copy of an indexed document: %v", st)
+	}
+	if st := put(t, ix, html); !reflect.DeepEqual(st, []PutStatus{Copy}) {
+		t.Errorf("the copy again: %v", st)
+	}
+	for d, want := range map[*document.Document]bool{orig: true, html: false, pdfInBatch: false, revised: true, otherDay: true, excerpt: true} {
+		if got, err := ix.Has(ctx, d.ID); err != nil || got != want {
+			t.Errorf("Has(%s) = %v, %v; want %v", d.Source, got, err, want)
+		}
+	}
+	if got, err := ix.CopyOf(ctx, html); err != nil || got != orig.ID {
+		t.Errorf("CopyOf(html) = %q, %v; want %s", got, err, orig.ID)
+	}
+	if got, err := ix.CopyOf(ctx, orig); err != nil || got != "" {
+		t.Errorf("CopyOf(the original) = %q, %v; want none", got, err)
+	}
+	// A document its caller names is one document, whatever it reads like.
+	named := copyDoc("named.txt", copyBody+"\n")
+	named.ID = "named"
+	if st := put(t, ix, named); !reflect.DeepEqual(st, []PutStatus{Added}) {
+		t.Errorf("a named document: %v", st)
+	}
+	if err := ix.Delete(ctx, "named"); err != nil {
+		t.Fatal(err)
+	}
+	// A new version of a file is an update even when it reads like another
+	// indexed document: its path says which document it is.
+	upd := copyDoc("57-rev.txt", copyBody+"\n四、其他事项")
+	if st := put(t, ix, upd); !reflect.DeepEqual(st, []PutStatus{Updated}) {
+		t.Errorf("an update: %v", st)
+	}
+	r := find(t, ix, Query{Text: "治本攻坚"})
+	if r.Total != 4 {
+		t.Errorf("治本攻坚 finds %d documents, want 4 (no copies): %v", r.Total, ids(r))
+	}
+}
