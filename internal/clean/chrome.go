@@ -2,6 +2,7 @@ package clean
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -17,6 +18,10 @@ import (
 // of lines (a capture that holds its page twice). The index blanks these
 // ranges from what it analyses and cuts snippets from (Blank), so that
 // offsets still point into the stored text.
+
+// metaLead opens a page's metadata line (时间: … 来源: …), which may end in
+// the page's controls (分享, 打印 关闭).
+var metaLead = regexp.MustCompile(`^(时间|发布时间|发布日期|日期|来源|信息来源|作者)\s*[:：]`)
 
 // crumbSep separates the steps of a breadcrumb trail.
 const crumbSep = ">»›＞"
@@ -85,6 +90,9 @@ func Chrome(text string) []Span {
 					frags = append(frags, sp)
 				}
 			}
+		}
+		if sp, ok := trailingControls(n); ok {
+			frags = append(frags, sp)
 		}
 		if len(frags) == 0 {
 			continue
@@ -322,4 +330,25 @@ func fragmentEnds(line string, end int) bool {
 	next, _ := utf8.DecodeRuneInString(line[end:])
 	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	return !word(last) || !word(next)
+}
+
+// trailingControls finds the control words (navWords: 分享, 打印, 关闭 …)
+// that end a metadata line: 时间: 2020-04-15 来源: 舒兰发布 分享.
+func trailingControls(n normLine) (Span, bool) {
+	if !metaLead.MatchString(n.str) {
+		return Span{}, false
+	}
+	end := len(n.str)
+	from := end
+	for from > 0 {
+		sp := strings.LastIndexByte(n.str[:from], ' ')
+		if !navWords[strings.Trim(n.str[sp+1:from], "【】[]|")] {
+			break
+		}
+		from = max(sp, 0)
+	}
+	if from == end || from == 0 {
+		return Span{}, false
+	}
+	return n.raw(from, end)
 }
