@@ -1219,3 +1219,32 @@ func TestChromeStoredForm(t *testing.T) {
 		t.Errorf("old form %+v", old)
 	}
 }
+
+// TestChromeCorpus indexes the development corpus's bodies (no titles:
+// a raw first line is often a breadcrumb) and checks that its page chrome
+// finds nothing while the metadata words beside it still find every
+// document that has them.
+func TestChromeCorpus(t *testing.T) {
+	cl, _ := tables(t)
+	ix := openTest(t, Options{Cleaner: cl})
+	docs := corpusDocs(t)
+	withSource := 0
+	for _, d := range docs {
+		d.Title = ""
+		if strings.Contains(cl.Simplify(d.Text), "来源") {
+			withSource++
+		}
+	}
+	put(t, ix, docs...)
+	for _, q := range []string{"首页", "当前位置", "访问量", "打印本页", "浏览次数", "阅读量", "扫一扫", "h4sia", "legend"} {
+		if r := find(t, ix, Query{Text: q, NoFallback: true}); len(r.Hits) != 0 {
+			t.Errorf("%s finds %v: %q", q, ids(r), r.Hits[0].Snippets)
+		}
+	}
+	if r := find(t, ix, Query{Text: "来源", NoFallback: true, Size: 100}); len(r.Hits) != withSource {
+		t.Errorf("来源 finds %d documents, want %d", len(r.Hits), withSource)
+	}
+	if r := find(t, ix, Query{Text: "发文字号", NoFallback: true, Size: 100}); len(r.Hits) < 20 {
+		t.Errorf("发文字号 finds %d documents", len(r.Hits))
+	}
+}
