@@ -64,16 +64,18 @@ func Chrome(text string) []Span {
 			}
 		}
 	}
-	footerFrom := footerStart(judged)
 	whole := make([]bool, len(lines))
 	for i, ln := range lines {
 		n := newNormLine(judged[i])
 		if n.str == "" {
 			continue
 		}
-		// A line of markup and a list number, or a clutter line.
+		// A line of markup and a list number, or a clutter line. A footer
+		// line needs two of its markers wherever it is: one (承办单位：市财政局)
+		// may be the document's own, which Normalize drops near the end but
+		// a reader may search for.
 		if tagLeftover.MatchString(n.str) && judged[i] != text[ln.Start:ln.End] ||
-			isClutterLine(stripMarkdown(n.str), i >= footerFrom) || isCrumbTrail(n.str) {
+			isClutterLine(stripMarkdown(n.str), false) || isCrumbTrail(n.str) {
 			whole[i] = true
 			continue
 		}
