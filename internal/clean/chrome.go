@@ -9,16 +9,6 @@ import (
 	"unicode/utf8"
 )
 
-// Chrome finds the page chrome in a document's text as it was put, without
-// changing it: a reader searching the archive wants the document, not the
-// website it was captured from. It judges lines by the rules Normalize
-// drops them by (rules.go: breadcrumbs, font-size, print, share and close
-// controls, visit counters, lines of navigation words, footers, markup),
-// and adds what Normalize keeps line by line: a later copy of a long block
-// of lines (a capture that holds its page twice). The index blanks these
-// ranges from what it analyses and cuts snippets from (Blank), so that
-// offsets still point into the stored text.
-
 // metaLead opens a page's metadata line (时间: … 来源: …), which may end in
 // the page's controls (分享, 打印 关闭).
 var metaLead = regexp.MustCompile(`^(时间|发布时间|发布日期|日期|来源|信息来源|作者)\s*[:：]`)
@@ -33,8 +23,8 @@ type Span struct{ Start, End int }
 // page when it is long (blockMinRunes of text), or when it has at least
 // blockMinLines lines and is a fair part of the document (a quarter of its
 // text, at least blockShortRunes): a short capture repeated whole. A line
-// or two repeated on their own (a 牵头单位 line under two tasks, the same
-// decision for two regulations) are the document's own.
+// repeated on its own (the same decision for two regulations) or a short
+// run of lines (牵头单位 and 配合单位 under two tasks) is the document's own.
 const (
 	blockMinRunes   = 200
 	blockMinLines   = 3
@@ -42,7 +32,20 @@ const (
 )
 
 // Chrome returns the byte ranges of text that are page chrome, sorted and
-// not overlapping. Line breaks are never inside a range.
+// not overlapping; line breaks are never inside a range. A reader searching
+// the archive wants the document, not the website it was captured from,
+// while the text stays as put (its hash is the document's id), so the
+// index blanks these ranges (Blank) from what it analyses and cuts
+// snippets from, and offsets still point into the stored text.
+//
+// Lines are judged by the rules Normalize drops them by for the parser
+// (rules.go: breadcrumbs, font-size, print, share and close controls, visit
+// counters, lines of navigation words, footers, markup), a little more
+// strictly where a reader may want the words (a counter's word inside a
+// sentence, a footer marker alone), and a little further where the parser
+// needs nothing (a bare breadcrumb trail, controls ending a metadata line,
+// a later copy of a long block of lines: a capture that holds its page
+// twice).
 func Chrome(text string) []Span {
 	lines := splitLines(text)
 	judged := make([]string, len(lines)) // a line with its markup blanked
@@ -106,7 +109,7 @@ func Chrome(text string) []Span {
 		}
 		out = append(out, shift(frags, ln.Start)...)
 	}
-	for i, b := range repeatedBlocks(text, lines, judged, whole) {
+	for i, b := range repeatedBlocks(lines, judged, whole) {
 		whole[i] = whole[i] || b
 	}
 	for i, ln := range lines {
@@ -251,7 +254,7 @@ func (n normLine) raw(s, e int) (Span, bool) {
 // lines (see blockMinRunes). Lines compare without their spaces; blank
 // lines and lines already judged chrome are skipped on both sides, so a
 // copy that lost its breadcrumb or gained blank lines still matches.
-func repeatedBlocks(text string, lines []Span, judged []string, chrome []bool) []bool {
+func repeatedBlocks(lines []Span, judged []string, chrome []bool) []bool {
 	var idx []int // the lines that take part, in order
 	var keys []string
 	var runes []int
