@@ -27,7 +27,7 @@ const (
 	queryAnalyzer   = "gse_query"
 	modeIndex       = "index"
 	modeQuery       = "query"
-	analysisVersion = "gse-6" // bump when tokenization or the fields change: old indexes need a reindex
+	analysisVersion = "gse-7" // bump when tokenization or the fields change: old indexes need a reindex
 )
 
 // sharedSeg gives the process-wide segmenter the registered tokenizer uses.

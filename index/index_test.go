@@ -77,15 +77,19 @@ func TestRecallPrecisionPhrase(t *testing.T) {
 
 func TestSnippetsHighlightAndEscape(t *testing.T) {
 	ix := openTest(t, Options{})
-	put(t, ix, doc("x", "标题", "前文<script>alert(1)</script> & 会议学习了中华人民共和国审计工作规定，审计要严格。"))
+	put(t, ix, doc("x", "标题", "前文<script>alert(1)</script>《<规定>修订意见》 & 会议学习了中华人民共和国审计工作规定，审计要严格。"))
 	r := find(t, ix, Query{Text: "审计"})
 	if len(r.Hits) != 1 || len(r.Hits[0].Snippets) == 0 {
 		t.Fatalf("hits %+v", r.Hits)
 	}
 	s := strings.Join(r.Hits[0].Snippets, "|")
 	bare := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(s)
-	if strings.ContainsAny(bare, "<>") || !strings.Contains(s, "&lt;/script&gt;") || !strings.Contains(s, "&amp;") {
+	if strings.ContainsAny(bare, "<>") || !strings.Contains(s, "&lt;规定&gt;") || !strings.Contains(s, "&amp;") {
 		t.Errorf("snippet not escaped: %s", s)
+	}
+	// Markup in the text is chrome: blanked, not shown escaped.
+	if strings.Contains(s, "script") {
+		t.Errorf("snippet shows markup: %s", s)
 	}
 	if got := strings.Count(s, "<mark>审计</mark>"); got != 2 {
 		t.Errorf("want 2 marks on 审计, got %d in %s", got, s)
@@ -1143,5 +1147,104 @@ func TestYearWordOnlyWithAllWords(t *testing.T) {
 		if got := strings.Contains(string(b), `"field":"year"`); got != tc.want {
 			t.Errorf("relax %d: year field asked %v, want %v: %s", tc.r, got, tc.want, b)
 		}
+	}
+}
+
+// TestChromeNotSearched checks that a web capture's page chrome (a
+// breadcrumb, a visit counter, print and font-size controls, injected
+// markup) is neither found nor shown in snippets, while its body and its
+// metadata line are, and that the stored text stays as put.
+func TestChromeNotSearched(t *testing.T) {
+	cl, _ := tables(t)
+	ix := openTest(t, Options{Cleaner: cl})
+	text := "<legend id=\"h4sia\"></legend><samp id=\"h4sia\"></samp>\n" +
+		"當前位置: 首頁 > 政府信息公開 > 決策公開 > 政府常務會議\n" +
+		"衛濱區召開第21次常務會議\n" +
+		"發布日期:2023-06-21 10:51 信息來源:衛濱區人民政府辦公室 訪問量:7368 【字體:大 中 小】 打印本頁\n\n" +
+		"6月20日下午，區長魏海曉主持召開區政府常務會議，研究老舊小區改造工作。"
+	d := doc("w", "卫滨区召开第21次常务会议", text)
+	d.ID = document.ContentID(text)
+	put(t, ix, d)
+	for _, q := range []string{"首页", "当前位置", "访问量", "打印本页", "字体", "h4sia", "legend"} {
+		if r := find(t, ix, Query{Text: q}); len(r.Hits) != 0 {
+			t.Errorf("%s finds %v: %q", q, ids(r), r.Hits[0].Snippets)
+		}
+	}
+	for _, q := range []string{"老旧小区", "信息来源", "卫滨区人民政府办公室", "魏海晓"} {
+		r := find(t, ix, Query{Text: q, NoFallback: true})
+		if len(r.Hits) != 1 {
+			t.Fatalf("%s finds %v", q, ids(r))
+		}
+		for _, s := range r.Hits[0].Snippets {
+			for _, chrome := range []string{"首頁", "訪問量", "7368", "打印", "字體", "h4sia", "當前位置"} {
+				if strings.Contains(s, chrome) {
+					t.Errorf("%s: snippet %q shows %s", q, s, chrome)
+				}
+			}
+		}
+	}
+	// The title is not chrome: 决策 is only in the breadcrumb of the body.
+	if r := find(t, ix, Query{Text: "决策公开", NoFallback: true}); len(r.Hits) != 0 {
+		t.Errorf("决策公开 finds %v", ids(r))
+	}
+	got, err := ix.Get(context.Background(), d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != text || document.ContentID(got.Text) != d.ID {
+		t.Errorf("stored text changed: %q", got.Text)
+	}
+}
+
+// TestChromeStoredForm checks that the chrome travels with the indexed
+// text's changes, and that changes stored before it (gse-6) read as no
+// chrome.
+func TestChromeStoredForm(t *testing.T) {
+	d := doc("c", "标题", "首页 > 新闻中心 > 政务要闻\n会议研究了工作。")
+	ix := openTest(t, Options{})
+	it := ix.indexedText(d)
+	ch := it.changes(d)
+	if ch == nil || len(it.Chrome) != 2 {
+		t.Fatalf("chrome %v, changes %s", it.Chrome, ch)
+	}
+	back := storedText(d, string(ch))
+	if back.Body != d.Text || !reflect.DeepEqual(back.Chrome, it.Chrome) {
+		t.Errorf("stored form %+v", back)
+	}
+	if got := back.blank(back.Body); strings.Contains(got, "首页") || !strings.Contains(got, "会议研究了工作") || len(got) != len(d.Text) {
+		t.Errorf("blanked %q", got)
+	}
+	old := storedText(d, `{"title":"标题"}`)
+	if old.Chrome != nil || old.blank(old.Body) != d.Text {
+		t.Errorf("old form %+v", old)
+	}
+}
+
+// TestChromeCorpus indexes the development corpus's bodies (no titles:
+// a raw first line is often a breadcrumb) and checks that its page chrome
+// finds nothing while the metadata words beside it still find every
+// document that has them.
+func TestChromeCorpus(t *testing.T) {
+	cl, _ := tables(t)
+	ix := openTest(t, Options{Cleaner: cl})
+	docs := corpusDocs(t)
+	withSource := 0
+	for _, d := range docs {
+		d.Title = ""
+		if strings.Contains(cl.Simplify(d.Text), "来源") {
+			withSource++
+		}
+	}
+	put(t, ix, docs...)
+	for _, q := range []string{"首页", "当前位置", "访问量", "打印本页", "浏览次数", "阅读量", "扫一扫", "h4sia", "legend"} {
+		if r := find(t, ix, Query{Text: q, NoFallback: true}); len(r.Hits) != 0 {
+			t.Errorf("%s finds %v: %q", q, ids(r), r.Hits[0].Snippets)
+		}
+	}
+	if r := find(t, ix, Query{Text: "来源", NoFallback: true, Size: 100}); len(r.Hits) != withSource {
+		t.Errorf("来源 finds %d documents, want %d", len(r.Hits), withSource)
+	}
+	if r := find(t, ix, Query{Text: "发文字号", NoFallback: true, Size: 100}); len(r.Hits) < 20 {
+		t.Errorf("发文字号 finds %d documents", len(r.Hits))
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/mapping"
 
+	"govarchive/internal/clean"
 	"govarchive/internal/document"
 )
 
@@ -37,7 +38,7 @@ const (
 	fText        = "text"        // the Document's Text as put, stored only
 	fTopicSpans  = "topic_spans" // where each topic's text is in Text (store.go), stored only
 	fSourceStore = "source_path_stored"
-	fSimplified  = "simplified"  // indexed text that differs from the document's, stored only
+	fSimplified  = "simplified"  // indexed text that differs from the document's, and its chrome, stored only
 	fDocBrief    = "doc_brief"   // the Document without its full texts, stored only
 	fTopicCount  = "topic_count" // number of topics, a keyword for TopicCount's facet
 )
@@ -137,11 +138,15 @@ func buildMapping(baseline bool) (*mapping.IndexMappingImpl, error) {
 // script). Snippets are cut from the same strings, so offsets from the index
 // always match. Where simplification changed a string, the index stores the
 // result (fSimplified): converting again at query time would cost ~4 ms per
-// 10 KB hit.
+// 10 KB hit. Chrome is where Body holds page chrome (clean.Chrome), as
+// start/end byte pairs: the body field analyses Body with it blanked, and
+// snippets are cut from the same, while the stored Text stays as put (its
+// ID is its content's hash). An index built before gse-7 stores no chrome.
 type indexed struct {
 	Title       string   `json:"title,omitempty"`
 	Body        string   `json:"body,omitempty"`
 	TopicTitles []string `json:"topic_titles,omitempty"`
+	Chrome      []int    `json:"chrome,omitempty"`
 }
 
 func (ix *Index) indexedText(d *document.Document) indexed {
@@ -150,10 +155,27 @@ func (ix *Index) indexedText(d *document.Document) indexed {
 	for _, t := range d.Topics {
 		out.TopicTitles = append(out.TopicTitles, s(t.Title))
 	}
+	for _, sp := range clean.Chrome(out.Body) {
+		out.Chrome = append(out.Chrome, sp.Start, sp.End)
+	}
 	return out
 }
 
-// changes keeps only what simplification changed; nil when nothing did.
+// blank returns text (Body, or the displayed body, which has Body's byte
+// layout) with the chrome blanked.
+func (t indexed) blank(text string) string {
+	if len(t.Chrome) < 2 {
+		return text
+	}
+	spans := make([]clean.Span, 0, len(t.Chrome)/2)
+	for i := 0; i+1 < len(t.Chrome); i += 2 {
+		spans = append(spans, clean.Span{Start: t.Chrome[i], End: t.Chrome[i+1]})
+	}
+	return clean.Blank(text, spans)
+}
+
+// changes keeps only what simplification changed, and the chrome; nil
+// when there is neither.
 func (t indexed) changes(d *document.Document) []byte {
 	var c indexed
 	changed := false
@@ -168,6 +190,9 @@ func (t indexed) changes(d *document.Document) []byte {
 			c.TopicTitles, changed = t.TopicTitles, true
 			break
 		}
+	}
+	if len(t.Chrome) > 0 {
+		c.Chrome, changed = t.Chrome, true
 	}
 	if !changed {
 		return nil
@@ -198,6 +223,7 @@ func storedText(d *document.Document, changes string) indexed {
 	if len(c.TopicTitles) == len(out.TopicTitles) {
 		out.TopicTitles = c.TopicTitles
 	}
+	out.Chrome = c.Chrome
 	return out
 }
 
@@ -236,7 +262,7 @@ func (ix *Index) bleveDoc(d *document.Document) map[string]interface{} {
 func (ix *Index) indexedFields(d *document.Document, t indexed) map[string]interface{} {
 	m := map[string]interface{}{
 		fTitle:       titleWithIssuer(t.Title, ix.simplify(d.Issuer)),
-		fBody:        t.Body,
+		fBody:        t.blank(t.Body),
 		fKind:        string(d.Kind),
 		fSourcePath:  d.SourcePath,
 		fSourceStore: d.SourcePath,

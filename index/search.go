@@ -471,7 +471,7 @@ func (ix *Index) hit(h *search.DocumentMatch, withDoc bool, need int) (Hit, erro
 	}
 	hit := baseHit(h, doc)
 	t := storedText(doc, get(fSimplified))
-	body := display(doc.Text, t.Body)
+	body := t.blank(display(doc.Text, t.Body))
 	inBody := ranges(h.Locations[fBody], -1)
 	hit.Snippets = snippets(body, inBody, maxSnippets)
 	if len(hit.Snippets) == 0 {

@@ -28,8 +28,10 @@ func snippets(text string, spans []span, n int) []string {
 		if strings.TrimSpace(text) == "" {
 			return nil
 		}
-		end := advanceRunes(text, 0, snippetRunes)
-		s := render(text, 0, end, nil)
+		// From the first word: a blanked breadcrumb (chrome) is spaces.
+		from := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+		end := advanceRunes(text, from, snippetRunes)
+		s := render(text, from, end, nil)
 		if end < len(text) {
 			s += "…"
 		}

@@ -93,12 +93,20 @@ type fragment struct {
 }
 
 func (f fragment) replace(line string) string {
-	for _, t := range f.triggers {
-		if strings.Contains(line, t) {
-			return f.re.ReplaceAllString(line, " ")
-		}
+	if f.triggered(line) {
+		return f.re.ReplaceAllString(line, " ")
 	}
 	return line
+}
+
+// triggered reports whether a literal the fragment needs is in line.
+func (f fragment) triggered(line string) bool {
+	for _, t := range f.triggers {
+		if strings.Contains(line, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripInvisible removes zero-width characters and stray BOMs, which break
