@@ -250,7 +250,7 @@ func terminalSnippet(s string, tty bool) string {
 
 func printHits(w io.Writer, res *index.Result, tty bool) {
 	fmt.Fprintf(w, "%d documents (%.1f ms)\n", res.Total, res.TookMS)
-	if res.Operator == "or" {
+	if res.Operator == "or" && res.Total > 0 {
 		fmt.Fprintln(w, "No document has every word; these have some of them.")
 	}
 	for i, h := range res.Hits {

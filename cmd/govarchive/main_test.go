@@ -250,3 +250,24 @@ func TestParseBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintHitsFallbackNote: the note that a search fell back to some of
+// the words is printed only over hits it found.
+func TestPrintHitsFallbackNote(t *testing.T) {
+	const note = "No document has every word"
+	for _, tc := range []struct {
+		name string
+		res  index.Result
+		want bool
+	}{
+		{"all words", index.Result{Total: 1, Operator: "and", Hits: []index.Hit{{ID: "a", Title: "纪要"}}}, false},
+		{"some words", index.Result{Total: 1, Operator: "or", Hits: []index.Hit{{ID: "a", Title: "纪要"}}}, true},
+		{"fell back and found nothing", index.Result{Total: 0, Operator: "or"}, false},
+	} {
+		var b bytes.Buffer
+		printHits(&b, &tc.res, false)
+		if got := strings.Contains(b.String(), note); got != tc.want {
+			t.Errorf("%s: note printed %v, want %v:\n%s", tc.name, got, tc.want, b.String())
+		}
+	}
+}
