@@ -488,3 +488,130 @@ func TestBrowserFacetMore(t *testing.T) {
 	b.waitFor(t, "every issuer", `document.querySelectorAll('[data-facet="issuer"] .facet-value').length === 12 && document.activeElement.dataset.value !== undefined`)
 	b.screenshot(t, "facet-more.png")
 }
+
+// TestBrowserSlowNetwork: on a slow network a click keeps the results in
+// place, marked busy, and the clicked facet keeps the focus; a response that
+// comes back after the reader went back is dropped, so the facets never show
+// a filter the URL and the results do not have.
+func TestBrowserSlowNetwork(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "three hits", hitsCount(3))
+	// The year's searches answer late, the others soon.
+	b.eval(t, `(() => { const f = window.fetch;
+		window.fetch = (u, o) => new Promise(r => setTimeout(r, String(u).includes('year=2021') ? 1500 : 200)).then(() => f(u, o));
+		return ''; })()`)
+	b.run(t, "click year", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)))
+	b.waitFor(t, "busy", `location.search.includes('year=2021') && document.getElementById('results').getAttribute('aria-busy') === 'true'`)
+	if got := b.eval(t, `String(document.querySelectorAll('.hit').length) + ' ' + (document.querySelector('.results > .loading[role=status]') ? 'loading' : '') + ' ' +
+		(document.activeElement.dataset.value || document.activeElement.tagName)`); got != "3 loading 2021" {
+		t.Errorf("while loading: hits, status, focus = %q, want the old hits kept, a status and the focus on 2021", got)
+	}
+	b.screenshot(t, "search-busy.png")
+	b.run(t, "back before the answer", chromedp.NavigateBack())
+	b.waitFor(t, "unfiltered again", hitsCount(3)+` && !location.search.includes('year=') && !document.getElementById('results').hasAttribute('aria-busy')`)
+	// Let the late answer for 2021 arrive.
+	time.Sleep(1800 * time.Millisecond)
+	if got := b.eval(t, `document.querySelector('[data-facet="year"] [data-value="2021"]').getAttribute('aria-pressed') + ' ' +
+		String(document.querySelectorAll('.hit').length) + ' ' + String(document.querySelector('.active-filters') === null)`); got != "false 3 true" {
+		t.Errorf("after the late answer: 2021 pressed, hits, no chips = %q, want %q", got, "false 3 true")
+	}
+}
+
+// TestBrowserDocumentHighlight: a hit's topic link opens the document at
+// that topic, marked, with the words the search matched highlighted and
+// the topic's text open; the highlight can be turned off.
+func TestBrowserDocumentHighlight(t *testing.T) {
+	b := newBrowser(t)
+	a := b.docs[0]
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("危险化学品")))
+	b.waitFor(t, "topic link", `document.querySelector('.topics a[href*="`+a.ID+`"]') !== null`)
+	b.run(t, "open topic", chromedp.Click(chromedp.CSS(`.topics a[href*="`+a.ID+`"]`)))
+	b.waitFor(t, "document", `location.pathname === '/doc.html' && document.querySelector('.hl-note') !== null`)
+	if got := b.eval(t, `new URLSearchParams(location.search).getAll('hl').join(',') + location.hash`); got != "危险化学品#topic-1" {
+		t.Errorf("document URL carries %q, want the matched word and the topic", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('#topic-1 mark')].map(m => m.textContent).join(',')`); !strings.HasPrefix(got, "危险化学品,") {
+		t.Errorf("marks in topic 1 = %q", got)
+	}
+	if got := b.eval(t, `String(document.getElementById('topic-1').classList.contains('current')) + ' ' +
+		String(document.querySelector('#topic-1 details').open) + ' ' + String(document.querySelector('#topic-2 mark') === null)`); got != "true true true" {
+		t.Errorf("topic 1 current, its text open, topic 2 unmarked = %q", got)
+	}
+	if got := b.text(t, ".hl-note"); !strings.Contains(got, "“危险化学品”") || !strings.Contains(got, "取消高亮") {
+		t.Errorf("note = %q", got)
+	}
+	if got := b.text(t, ".fulltext summary"); got != "全文（2 处匹配）" {
+		t.Errorf("full text summary = %q", got)
+	}
+	b.screenshot(t, "document-highlight.png")
+	b.run(t, "no highlight", chromedp.Click(chromedp.CSS(".hl-note a")))
+	b.waitFor(t, "unmarked", `!location.search.includes('hl=') && location.hash === '#topic-1' && document.querySelector('.topic') !== null && document.querySelector('article mark') === null`)
+}
+
+// TestBrowserMissingFields: a document without title, date or 文号 reads as
+// such in every list instead of leaving blanks or an empty link.
+func TestBrowserMissingFields(t *testing.T) {
+	b := newBrowser(t)
+	text := "常务会议召开\n会议研究了防汛工作。"
+	doc := &document.Document{ID: document.ContentID(text), Source: "bare-news.html", SourcePath: "/bare-news.html",
+		Kind: document.KindNews, Text: text,
+		Meeting: &document.Meeting{Type: "常务会议", Chair: &document.Person{Name: "赵一", Title: "县长"}}}
+	if _, err := b.ix.Put(context.Background(), []*document.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "meetings", chromedp.Navigate(b.base+"/meetings.html"))
+	b.waitFor(t, "bare meeting", `document.querySelector('ol.meetings a[href*="`+doc.ID+`"]') !== null`)
+	if got := b.eval(t, `(() => { const li = document.querySelector('ol.meetings a[href*="`+doc.ID+`"]').closest('li');
+		return li.querySelector('.date').textContent + '|' + li.querySelector('a[href*="doc.html"]').textContent; })()`); got != "日期不详|（无标题）" {
+		t.Errorf("bare meeting row = %q", got)
+	}
+	b.run(t, "search it", chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "bare hit", hitsCount(1))
+	if got := b.text(t, ".hit .meta"); got != "新闻报道 · 日期不详" {
+		t.Errorf("bare hit meta = %q", got)
+	}
+	b.run(t, "document", chromedp.Click(chromedp.CSS(".hit h3 a")))
+	b.waitFor(t, "bare document", `document.querySelector('.facts') !== null`)
+	if got := b.eval(t, `document.title`); got != "bare-news.html · 政务档案检索" {
+		t.Errorf("title = %q", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('.facts dt')].find(dt => dt.textContent === '日期')?.nextElementSibling.textContent || ''`); got != "未注明" {
+		t.Errorf("date fact = %q", got)
+	}
+}
+
+// TestBrowserSearchLayout: a search without results gives them the whole
+// width (no empty facet column), and a 文号 or a date never breaks inside.
+func TestBrowserSearchLayout(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "nothing found", chromedp.Navigate(b.base+"/?q="+q("台风")))
+	b.waitFor(t, "summary", `document.querySelector('.summary') !== null && !document.querySelector('.facets')`)
+	if got := b.eval(t, `String(Math.round(document.getElementById('results').getBoundingClientRect().left - document.querySelector('.search-form').getBoundingClientRect().left))`); got != "0" {
+		t.Errorf("results start %spx right of the form, want 0", got)
+	}
+	// Nothing found points somewhere to browse.
+	if got := b.eval(t, `[...document.querySelectorAll('.summary .note a')].map(a => a.getAttribute('href')).join(',')`); got != "/meetings.html,/decisions.html" {
+		t.Errorf("links of the empty result = %q", got)
+	}
+	// Fewer words than typed are said to be a fallback, but not for an OR
+	// the reader typed.
+	b.run(t, "fallback", chromedp.Navigate(b.base+"/?q="+q("献血 台风")))
+	b.waitFor(t, "fallback hits", hitsCount(3))
+	if got := b.text(t, ".summary .note"); !strings.Contains(got, "只包含部分关键词") {
+		t.Errorf("fallback note = %q", got)
+	}
+	b.run(t, "typed OR", chromedp.Navigate(b.base+"/?q="+q("OR 献血")))
+	b.waitFor(t, "OR hits", hitsCount(3))
+	if got := b.text(t, ".summary .note"); got != "" {
+		t.Errorf("typed OR note = %q, want none", got)
+	}
+	b.run(t, "phone", chromedp.EmulateViewport(375, 812), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3))
+	if got := b.eval(t, `[...document.querySelectorAll('.hit .meta .doc-number, .hit .meta .date')].map(e => getComputedStyle(e).whiteSpace).join(',')`); got != "nowrap,nowrap,nowrap,nowrap,nowrap,nowrap" {
+		t.Errorf("white-space of dates and 文号 = %q", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('.hit .meta .doc-number')].map(e => e.textContent).join(',')`); !strings.Contains(got, "苏府〔2021〕12号") {
+		t.Errorf("文号 in hits = %q", got)
+	}
+}

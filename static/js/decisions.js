@@ -1,6 +1,6 @@
 // Decisions across meetings (?q=&department=&year=&page=): every agenda
 // topic with its meeting, lead departments and reviewed documents.
-import { api, h, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, formatDate } from './ui.js';
+import { api, h, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, dateOrUnknown } from './ui.js';
 
 const main = document.getElementById('main');
 
@@ -34,7 +34,7 @@ async function load() {
       h('ol', { class: 'decision-list' }, res.decisions.map((d) => h('li', {},
         h('article', {},
           h('h2', {}, h('a', { href: `${link.doc(d.document_id)}#topic-${d.no}` }, d.title)),
-          h('p', { class: 'meta' }, [formatDate(d.date), d.issuer, d.meeting || d.document_title].filter(Boolean).join(' · ')),
+          h('p', { class: 'meta' }, [dateOrUnknown(d.date), d.issuer, d.meeting || d.document_title].filter(Boolean).join(' · ')),
           d.lead_departments && d.lead_departments.length
             ? h('p', { class: 'leads' }, '牵头部门：', d.lead_departments.flatMap((x, i) => {
               const a = departmentLink(x, (d.canonical || {})[x]);
