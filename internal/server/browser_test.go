@@ -615,3 +615,25 @@ func TestBrowserSearchLayout(t *testing.T) {
 		t.Errorf("文号 in hits = %q", got)
 	}
 }
+
+// TestBrowserPagerScroll: the next page of a long result starts at its top,
+// not where the reader clicked at the bottom of the previous one.
+func TestBrowserPagerScroll(t *testing.T) {
+	b := newBrowser(t)
+	var docs []*document.Document
+	for i := range 40 {
+		text := fmt.Sprintf("第%d号防汛通知\n做好防汛工作。%s", i+1, strings.Repeat("汛期值班安排。", 40))
+		docs = append(docs, &document.Document{ID: document.ContentID(text), Source: fmt.Sprintf("p%d.txt", i), SourcePath: fmt.Sprintf("/p%d", i),
+			Kind: document.KindOfficial, Title: fmt.Sprintf("第%d号防汛通知", i+1), Date: fmt.Sprintf("2020-%02d-01", i%12+1), Text: text})
+	}
+	if _, err := b.ix.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "first page", hitsCount(20))
+	b.run(t, "next page", chromedp.Click(chromedp.CSS(`.pager a[rel="next"]`)))
+	b.waitFor(t, "second page", hitsCount(20)+` && location.search.includes('page=2')`)
+	if got := b.eval(t, `String(Math.round(document.getElementById('results').getBoundingClientRect().top) >= 0 && document.getElementById('results').getBoundingClientRect().top < innerHeight)`); got != "true" {
+		t.Errorf("the second page's results start outside the window (top %s)", b.eval(t, `String(document.getElementById('results').getBoundingClientRect().top)`))
+	}
+}

@@ -347,7 +347,10 @@ async function load(focus = null) {
       a.addEventListener('click', (ev) => {
         ev.preventDefault();
         navigate({ ...readState(), page: a.dataset.page === '1' ? '' : a.dataset.page });
-        main.focus();
+        // The old page stays while the next loads: go to its top, where the
+        // next one will start.
+        main.focus({ preventScroll: true });
+        results.scrollIntoView({ block: 'start' });
       });
     }
   } catch (err) {
