@@ -566,6 +566,10 @@ func TestBrowserMissingFields(t *testing.T) {
 		return li.querySelector('.date').textContent + '|' + li.querySelector('a[href*="doc.html"]').textContent; })()`); got != "日期不详|（无标题）" {
 		t.Errorf("bare meeting row = %q", got)
 	}
+	// No year tab lists it, and the page says so.
+	if got := b.text(t, "main p[role=status]"); got != "共 4 次会议，其中 1 次日期不详，不在年份中，列在最后" {
+		t.Errorf("meetings status = %q", got)
+	}
 	b.run(t, "search it", chromedp.Navigate(b.base+"/?q="+q("防汛")))
 	b.waitFor(t, "bare hit", hitsCount(1))
 	if got := b.text(t, ".hit .meta"); got != "新闻报道 · 日期不详" {
@@ -636,4 +640,17 @@ func TestBrowserPagerScroll(t *testing.T) {
 	if got := b.eval(t, `String(Math.round(document.getElementById('results').getBoundingClientRect().top) >= 0 && document.getElementById('results').getBoundingClientRect().top < innerHeight)`); got != "true" {
 		t.Errorf("the second page's results start outside the window (top %s)", b.eval(t, `String(document.getElementById('results').getBoundingClientRect().top)`))
 	}
+}
+
+// TestBrowserDecisionsFilters: the words searched for stand out in the
+// decisions found, and the filters can be cleared in one step.
+func TestBrowserDecisionsFilters(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "decisions", chromedp.Navigate(b.base+"/decisions.html?q="+q("献血")+"&year=2021"))
+	b.waitFor(t, "decisions", `document.querySelectorAll('.decision-list > li').length === 1`)
+	if got := b.eval(t, `[...new Set([...document.querySelectorAll('.decision-list mark')].map(m => m.textContent))].join(',')`); got != "献血" {
+		t.Errorf("marks = %q", got)
+	}
+	b.run(t, "clear", chromedp.Click(chromedp.CSS(".filters a.clear")))
+	b.waitFor(t, "all decisions", `location.search === '' && document.querySelectorAll('.decision-list > li').length >= 3 && !document.querySelector('.filters a.clear')`)
 }
