@@ -654,3 +654,28 @@ func TestBrowserDecisionsFilters(t *testing.T) {
 	b.run(t, "clear", chromedp.Click(chromedp.CSS(".filters a.clear")))
 	b.waitFor(t, "all decisions", `location.search === '' && document.querySelectorAll('.decision-list > li').length >= 3 && !document.querySelector('.filters a.clear')`)
 }
+
+// TestBrowserNetworkError: a lost connection or a failing server reads in
+// Chinese, with a button that tries again.
+func TestBrowserNetworkError(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3))
+	b.eval(t, `window.fetch = () => Promise.reject(new TypeError('Failed to fetch')), ''`)
+	b.run(t, "facet offline", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)))
+	b.waitFor(t, "error", `document.querySelector('#results .error[role=alert]') !== null`)
+	if got := b.text(t, "#results .error"); !strings.HasPrefix(got, "无法连接到服务器，请检查网络后重试。") || strings.Contains(got, "Failed to fetch") {
+		t.Errorf("offline error = %q", got)
+	}
+	// Back online, 重试 loads the page the URL names.
+	b.run(t, "retry", chromedp.Click(chromedp.CSS("#results .error button.retry")))
+	b.waitFor(t, "retried", hitsCount(2)+` && location.search.includes('year=2021')`)
+	// A server error too.
+	b.expect("500 (Internal Server Error)")
+	b.eval(t, `window.fetch = () => Promise.resolve(new Response('{"error":"internal error"}', {status: 500, headers: {'Content-Type': 'application/json'}})), ''`)
+	b.run(t, "facet failing", chromedp.Click(chromedp.CSS(`.chip[data-filter="year"]`)))
+	b.waitFor(t, "server error", `document.querySelector('#results .error button.retry') !== null`)
+	if got := b.text(t, "#results .error"); !strings.HasPrefix(got, "服务器暂时出错（500），请稍后重试。") {
+		t.Errorf("server error = %q", got)
+	}
+}

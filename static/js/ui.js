@@ -47,7 +47,13 @@ export async function api(path, params = {}) {
     if (v !== undefined && v !== null && v !== '') qs.set(k, v);
   }
   const url = qs.toString() ? `${path}?${qs}` : path;
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  let res;
+  try {
+    res = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch (err) {
+    // The network, not the archive: status 0.
+    throw new APIError(0, err.message);
+  }
   let body = null;
   try {
     body = await res.json();
@@ -163,6 +169,8 @@ export function errorText(err) {
       return err.message === 'document not found' ? '没有这份文档，它可能已被删除。' : '未找到要访问的内容。';
     }
     if (err.status === 429) return '请求太频繁，请稍后再试。';
+    if (err.status === 0) return '无法连接到服务器，请检查网络后重试。';
+    if (err.status >= 500) return `服务器暂时出错（${err.status}），请稍后重试。`;
     if (err.status === 400) {
       for (const [re, text] of paramErrors) {
         const m = re.exec(err.message);
@@ -173,8 +181,15 @@ export function errorText(err) {
   return `出错了：${err.message}`;
 }
 
+// retryable errors pass with time: the network, a busy or failing server.
+function retryable(err) {
+  return err instanceof APIError && (err.status === 0 || err.status === 429 || err.status >= 500);
+}
+
 export function errorBox(err) {
-  return h('p', { class: 'error', role: 'alert' }, errorText(err));
+  // The page's whole state is in its URL, so loading it again retries.
+  return h('p', { class: 'error', role: 'alert' }, errorText(err),
+    retryable(err) ? [' ', h('button', { type: 'button', class: 'retry', onclick: () => location.reload() }, '重试')] : null);
 }
 
 export function loading() {
