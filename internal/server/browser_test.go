@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -677,5 +678,37 @@ func TestBrowserNetworkError(t *testing.T) {
 	b.waitFor(t, "server error", `document.querySelector('#results .error button.retry') !== null`)
 	if got := b.text(t, "#results .error"); !strings.HasPrefix(got, "服务器暂时出错（500），请稍后重试。") {
 		t.Errorf("server error = %q", got)
+	}
+}
+
+// TestBrowserFocusContrast: the keyboard focus ring stands out (3:1, WCAG
+// 1.4.11) on the white page and on the dark header alike.
+func TestBrowserFocusContrast(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "home", chromedp.Navigate(b.base+"/"))
+	b.waitFor(t, "form", `document.getElementById('q') !== null`)
+	const contrast = `((el, bgEl) => {
+		const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+		const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+			return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+		const a = lum(getComputedStyle(el).outlineColor), c = lum(getComputedStyle(bgEl).backgroundColor);
+		return ((Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05)).toFixed(1);
+	})`
+	ratio := func(expr string) float64 {
+		t.Helper()
+		v, err := strconv.ParseFloat(b.eval(t, contrast+expr), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	b.run(t, "tab to the brand", chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"))
+	b.waitFor(t, "brand focused", `document.activeElement.classList.contains('brand')`)
+	if got := ratio(`(document.activeElement, document.querySelector('header.site'))`); got < 3 {
+		t.Errorf("focus ring on the header: contrast %.1f, want at least 3", got)
+	}
+	b.eval(t, `document.getElementById('q').focus(), ''`)
+	if got := ratio(`(document.getElementById('q'), document.documentElement)`); got < 3 {
+		t.Errorf("focus ring on the page: contrast %.1f, want at least 3", got)
 	}
 }
