@@ -668,6 +668,10 @@ func TestBrowserNetworkError(t *testing.T) {
 	if got := b.text(t, "#results .error"); !strings.HasPrefix(got, "无法连接到服务器，请检查网络后重试。") || strings.Contains(got, "Failed to fetch") {
 		t.Errorf("offline error = %q", got)
 	}
+	// The previous search's facets do not stay beside the error.
+	if got := b.eval(t, `String(document.querySelectorAll('.facet-value').length)`); got != "0" {
+		t.Errorf("%s facet values left beside the error", got)
+	}
 	// Back online, 重试 loads the page the URL names.
 	b.run(t, "retry", chromedp.Click(chromedp.CSS("#results .error button.retry")))
 	b.waitFor(t, "retried", hitsCount(2)+` && location.search.includes('year=2021')`)

@@ -355,6 +355,8 @@ async function load(focus = null) {
     }
   } catch (err) {
     if (mine !== loads) return;
+    // The facets shown were the previous search's: gone with its results.
+    main.querySelector('.facet-column').replaceChildren();
     results.removeAttribute('aria-busy');
     render(results, errorBox(err));
   }
