@@ -509,6 +509,7 @@ func TestBrowserSlowNetwork(t *testing.T) {
 		t.Errorf("while loading: hits, status, focus = %q, want the old hits kept, a status and the focus on 2021", got)
 	}
 	b.screenshot(t, "search-busy.png")
+	b.eval(t, `document.getElementById('announce').dataset.mine = 'x', ''`)
 	b.run(t, "back before the answer", chromedp.NavigateBack())
 	b.waitFor(t, "unfiltered again", hitsCount(3)+` && !location.search.includes('year=') && !document.getElementById('results').hasAttribute('aria-busy')`)
 	// Let the late answer for 2021 arrive.
@@ -516,6 +517,10 @@ func TestBrowserSlowNetwork(t *testing.T) {
 	if got := b.eval(t, `document.querySelector('[data-facet="year"] [data-value="2021"]').getAttribute('aria-pressed') + ' ' +
 		String(document.querySelectorAll('.hit').length) + ' ' + String(document.querySelector('.active-filters') === null)`); got != "false 3 true" {
 		t.Errorf("after the late answer: 2021 pressed, hits, no chips = %q, want %q", got, "false 3 true")
+	}
+	// The count is told through the same live region all along.
+	if got := b.eval(t, `(document.getElementById('announce').dataset.mine || '') + document.getElementById('announce').textContent`); got != "x共 3 条结果" {
+		t.Errorf("live region = %q", got)
 	}
 }
 

@@ -273,7 +273,7 @@ function summary(res, state) {
     ignored = `检索词中的 ${res.ignored.map((w) => `“${w}”`).join('、')} 没有可检索的文字，已忽略` +
       (none ? '，下面列出全部文档。' : '。');
   }
-  return h('div', { class: 'summary', role: 'status', 'aria-live': 'polite' },
+  return h('div', { class: 'summary' },
     h('p', {}, parts.join('，'),
       res.total > 0 ? ['　', h('a', { class: 'export', href: exportHref(state), download: '' }, '导出全部结果（CSV）')] : null,
       '　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')),
@@ -312,6 +312,9 @@ async function load(focus = null) {
     results = h('section', { class: 'results', id: 'results', tabindex: '-1', 'aria-label': '搜索结果', 'aria-busy': 'true' }, loading());
     render(main,
       h('h1', { class: 'visually-hidden' }, '搜索政务档案'),
+      // One live region for the whole visit: a region inserted with its
+      // text is not announced by every screen reader, a change to it is.
+      h('p', { id: 'announce', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
       form, chips,
       h('div', { class: 'search-layout' }, h('div', { class: 'facet-column' }), results));
   }
@@ -341,6 +344,8 @@ async function load(focus = null) {
       summary(res, state),
       h('ol', { class: 'hits', start: (page - 1) * PAGE_SIZE + 1 }, res.hits.map(hitView)),
       pager(res.total, page, PAGE_SIZE, (p) => hrefFor({ ...state, page: p > 1 ? String(p) : '' })));
+    document.getElementById('announce').textContent =
+      [`共 ${res.total} 条结果`, ...[...results.querySelectorAll('.summary .note')].map((n) => n.textContent)].join('。');
     // Focus goes back to the control used, unless the reader moved on.
     if (hadFocus || document.activeElement === document.body || !document.activeElement) restoreFocus(focus);
     for (const a of results.querySelectorAll('.pager a')) {
