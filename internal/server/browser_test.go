@@ -225,6 +225,10 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	if got := b.eval(t, `document.querySelector('[data-facet="year"] [data-value="2021"]').getAttribute('aria-pressed')`); got != "true" {
 		t.Errorf("year button pressed = %q", got)
 	}
+	// The page's title names the filter, so history entries differ.
+	if got := b.eval(t, `document.title`); got != "“献血” · 2021年的搜索结果 · 政务档案检索" {
+		t.Errorf("title = %q", got)
+	}
 	// The other years stay on offer, to switch to.
 	b.waitFor(t, "other years offered", `document.querySelector('[data-facet="year"] [data-value="2020"]') !== null`)
 	// Combine with a second facet.

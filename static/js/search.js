@@ -287,6 +287,15 @@ function summary(res, state) {
 // results.
 let loads = 0;
 
+// searchTitle names a search by its words, filters and page, so the
+// entries of the history menu (and a screen reader's page title) differ.
+function searchTitle(state) {
+  const filters = FILTERS.filter((f) => state[f]).map((f) => valueLabel(f, state[f]));
+  if (!state.q && !filters.length) return '';
+  const page = Number(state.page) > 1 ? `（第 ${Number(state.page)} 页）` : '';
+  return `${[state.q ? `“${state.q}”` : '', ...filters].filter(Boolean).join(' · ')}的搜索结果${page}`;
+}
+
 // busy marks the results shown as out of date while the next ones load:
 // they stay in place (and a focused facet keeps its focus) instead of the
 // page emptying and jumping on every click.
@@ -298,7 +307,7 @@ function busy(results) {
 async function load(focus = null) {
   const mine = ++loads;
   const state = readState();
-  setTitle(state.q ? `“${state.q}”的搜索结果` : '');
+  setTitle(searchTitle(state));
   const page = Math.max(1, Number(state.page) || 1);
   const form = searchForm(state);
   const chips = activeFilters(state);
