@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -223,6 +224,10 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	b.waitFor(t, "year filter", hitsCount(2)+` && location.search.includes('year=2021')`)
 	if got := b.eval(t, `document.querySelector('[data-facet="year"] [data-value="2021"]').getAttribute('aria-pressed')`); got != "true" {
 		t.Errorf("year button pressed = %q", got)
+	}
+	// The page's title names the filter, so history entries differ.
+	if got := b.eval(t, `document.title`); got != "“献血” · 2021年的搜索结果 · 政务档案检索" {
+		t.Errorf("title = %q", got)
 	}
 	// The other years stay on offer, to switch to.
 	b.waitFor(t, "other years offered", `document.querySelector('[data-facet="year"] [data-value="2020"]') !== null`)
@@ -487,4 +492,236 @@ func TestBrowserFacetMore(t *testing.T) {
 	b.run(t, "more issuers", chromedp.Click(chromedp.CSS(`[data-facet="issuer"] .facet-more`)))
 	b.waitFor(t, "every issuer", `document.querySelectorAll('[data-facet="issuer"] .facet-value').length === 12 && document.activeElement.dataset.value !== undefined`)
 	b.screenshot(t, "facet-more.png")
+}
+
+// TestBrowserSlowNetwork: on a slow network a click keeps the results in
+// place, marked busy, and the clicked facet keeps the focus; a response that
+// comes back after the reader went back is dropped, so the facets never show
+// a filter the URL and the results do not have.
+func TestBrowserSlowNetwork(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "three hits", hitsCount(3))
+	// The year's searches answer late, the others soon.
+	b.eval(t, `(() => { const f = window.fetch;
+		window.fetch = (u, o) => new Promise(r => setTimeout(r, String(u).includes('year=2021') ? 1500 : 200)).then(() => f(u, o));
+		return ''; })()`)
+	b.run(t, "click year", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)))
+	b.waitFor(t, "busy", `location.search.includes('year=2021') && document.getElementById('results').getAttribute('aria-busy') === 'true'`)
+	if got := b.eval(t, `String(document.querySelectorAll('.hit').length) + ' ' + (document.querySelector('.results > .loading[role=status]') ? 'loading' : '') + ' ' +
+		(document.activeElement.dataset.value || document.activeElement.tagName)`); got != "3 loading 2021" {
+		t.Errorf("while loading: hits, status, focus = %q, want the old hits kept, a status and the focus on 2021", got)
+	}
+	b.screenshot(t, "search-busy.png")
+	b.eval(t, `document.getElementById('announce').dataset.mine = 'x', ''`)
+	b.run(t, "back before the answer", chromedp.NavigateBack())
+	b.waitFor(t, "unfiltered again", hitsCount(3)+` && !location.search.includes('year=') && !document.getElementById('results').hasAttribute('aria-busy')`)
+	// Let the late answer for 2021 arrive.
+	time.Sleep(1800 * time.Millisecond)
+	if got := b.eval(t, `document.querySelector('[data-facet="year"] [data-value="2021"]').getAttribute('aria-pressed') + ' ' +
+		String(document.querySelectorAll('.hit').length) + ' ' + String(document.querySelector('.active-filters') === null)`); got != "false 3 true" {
+		t.Errorf("after the late answer: 2021 pressed, hits, no chips = %q, want %q", got, "false 3 true")
+	}
+	// The count is told through the same live region all along.
+	if got := b.eval(t, `(document.getElementById('announce').dataset.mine || '') + document.getElementById('announce').textContent`); got != "x共 3 条结果" {
+		t.Errorf("live region = %q", got)
+	}
+}
+
+// TestBrowserDocumentHighlight: a hit's topic link opens the document at
+// that topic, marked, with the words the search matched highlighted and
+// the topic's text open; the highlight can be turned off.
+func TestBrowserDocumentHighlight(t *testing.T) {
+	b := newBrowser(t)
+	a := b.docs[0]
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("危险化学品")))
+	b.waitFor(t, "topic link", `document.querySelector('.topics a[href*="`+a.ID+`"]') !== null`)
+	b.run(t, "open topic", chromedp.Click(chromedp.CSS(`.topics a[href*="`+a.ID+`"]`)))
+	b.waitFor(t, "document", `location.pathname === '/doc.html' && document.querySelector('.hl-note') !== null`)
+	if got := b.eval(t, `new URLSearchParams(location.search).getAll('hl').join(',') + location.hash`); got != "危险化学品#topic-1" {
+		t.Errorf("document URL carries %q, want the matched word and the topic", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('#topic-1 mark')].map(m => m.textContent).join(',')`); !strings.HasPrefix(got, "危险化学品,") {
+		t.Errorf("marks in topic 1 = %q", got)
+	}
+	if got := b.eval(t, `String(document.getElementById('topic-1').classList.contains('current')) + ' ' +
+		String(document.querySelector('#topic-1 details').open) + ' ' + String(document.querySelector('#topic-2 mark') === null)`); got != "true true true" {
+		t.Errorf("topic 1 current, its text open, topic 2 unmarked = %q", got)
+	}
+	if got := b.text(t, ".hl-note"); !strings.Contains(got, "“危险化学品”") || !strings.Contains(got, "取消高亮") {
+		t.Errorf("note = %q", got)
+	}
+	if got := b.text(t, ".fulltext summary"); got != "全文（2 处匹配）" {
+		t.Errorf("full text summary = %q", got)
+	}
+	b.screenshot(t, "document-highlight.png")
+	b.run(t, "no highlight", chromedp.Click(chromedp.CSS(".hl-note a")))
+	b.waitFor(t, "unmarked", `!location.search.includes('hl=') && location.hash === '#topic-1' && document.querySelector('.topic') !== null && document.querySelector('article mark') === null`)
+}
+
+// TestBrowserMissingFields: a document without title, date or 文号 reads as
+// such in every list instead of leaving blanks or an empty link.
+func TestBrowserMissingFields(t *testing.T) {
+	b := newBrowser(t)
+	text := "常务会议召开\n会议研究了防汛工作。"
+	doc := &document.Document{ID: document.ContentID(text), Source: "bare-news.html", SourcePath: "/bare-news.html",
+		Kind: document.KindNews, Text: text,
+		Meeting: &document.Meeting{Type: "常务会议", Chair: &document.Person{Name: "赵一", Title: "县长"}}}
+	if _, err := b.ix.Put(context.Background(), []*document.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "meetings", chromedp.Navigate(b.base+"/meetings.html"))
+	b.waitFor(t, "bare meeting", `document.querySelector('ol.meetings a[href*="`+doc.ID+`"]') !== null`)
+	if got := b.eval(t, `(() => { const li = document.querySelector('ol.meetings a[href*="`+doc.ID+`"]').closest('li');
+		return li.querySelector('.date').textContent + '|' + li.querySelector('a[href*="doc.html"]').textContent; })()`); got != "日期不详|（无标题）" {
+		t.Errorf("bare meeting row = %q", got)
+	}
+	// No year tab lists it, and the page says so.
+	if got := b.text(t, "main p[role=status]"); got != "共 4 次会议，其中 1 次日期不详，不在年份中，列在最后" {
+		t.Errorf("meetings status = %q", got)
+	}
+	b.run(t, "search it", chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "bare hit", hitsCount(1))
+	if got := b.text(t, ".hit .meta"); got != "新闻报道 · 日期不详" {
+		t.Errorf("bare hit meta = %q", got)
+	}
+	b.run(t, "document", chromedp.Click(chromedp.CSS(".hit h3 a")))
+	b.waitFor(t, "bare document", `document.querySelector('.facts') !== null`)
+	if got := b.eval(t, `document.title`); got != "bare-news.html · 政务档案检索" {
+		t.Errorf("title = %q", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('.facts dt')].find(dt => dt.textContent === '日期')?.nextElementSibling.textContent || ''`); got != "未注明" {
+		t.Errorf("date fact = %q", got)
+	}
+}
+
+// TestBrowserSearchLayout: a search without results gives them the whole
+// width (no empty facet column), and a 文号 or a date never breaks inside.
+func TestBrowserSearchLayout(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "nothing found", chromedp.Navigate(b.base+"/?q="+q("台风")))
+	b.waitFor(t, "summary", `document.querySelector('.summary') !== null && !document.querySelector('.facets')`)
+	if got := b.eval(t, `String(Math.round(document.getElementById('results').getBoundingClientRect().left - document.querySelector('.search-form').getBoundingClientRect().left))`); got != "0" {
+		t.Errorf("results start %spx right of the form, want 0", got)
+	}
+	// Nothing found points somewhere to browse.
+	if got := b.eval(t, `[...document.querySelectorAll('.summary .note a')].map(a => a.getAttribute('href')).join(',')`); got != "/meetings.html,/decisions.html" {
+		t.Errorf("links of the empty result = %q", got)
+	}
+	// Fewer words than typed are said to be a fallback, but not for an OR
+	// the reader typed.
+	b.run(t, "fallback", chromedp.Navigate(b.base+"/?q="+q("献血 台风")))
+	b.waitFor(t, "fallback hits", hitsCount(3))
+	if got := b.text(t, ".summary .note"); !strings.Contains(got, "只包含部分关键词") {
+		t.Errorf("fallback note = %q", got)
+	}
+	b.run(t, "typed OR", chromedp.Navigate(b.base+"/?q="+q("OR 献血")))
+	b.waitFor(t, "OR hits", hitsCount(3))
+	if got := b.text(t, ".summary .note"); got != "" {
+		t.Errorf("typed OR note = %q, want none", got)
+	}
+	b.run(t, "phone", chromedp.EmulateViewport(375, 812), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3))
+	if got := b.eval(t, `[...document.querySelectorAll('.hit .meta .doc-number, .hit .meta .date')].map(e => getComputedStyle(e).whiteSpace).join(',')`); got != "nowrap,nowrap,nowrap,nowrap,nowrap,nowrap" {
+		t.Errorf("white-space of dates and 文号 = %q", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('.hit .meta .doc-number')].map(e => e.textContent).join(',')`); !strings.Contains(got, "苏府〔2021〕12号") {
+		t.Errorf("文号 in hits = %q", got)
+	}
+}
+
+// TestBrowserPagerScroll: the next page of a long result starts at its top,
+// not where the reader clicked at the bottom of the previous one.
+func TestBrowserPagerScroll(t *testing.T) {
+	b := newBrowser(t)
+	var docs []*document.Document
+	for i := range 40 {
+		text := fmt.Sprintf("第%d号防汛通知\n做好防汛工作。%s", i+1, strings.Repeat("汛期值班安排。", 40))
+		docs = append(docs, &document.Document{ID: document.ContentID(text), Source: fmt.Sprintf("p%d.txt", i), SourcePath: fmt.Sprintf("/p%d", i),
+			Kind: document.KindOfficial, Title: fmt.Sprintf("第%d号防汛通知", i+1), Date: fmt.Sprintf("2020-%02d-01", i%12+1), Text: text})
+	}
+	if _, err := b.ix.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "first page", hitsCount(20))
+	b.run(t, "next page", chromedp.Click(chromedp.CSS(`.pager a[rel="next"]`)))
+	b.waitFor(t, "second page", hitsCount(20)+` && location.search.includes('page=2')`)
+	if got := b.eval(t, `String(Math.round(document.getElementById('results').getBoundingClientRect().top) >= 0 && document.getElementById('results').getBoundingClientRect().top < innerHeight)`); got != "true" {
+		t.Errorf("the second page's results start outside the window (top %s)", b.eval(t, `String(document.getElementById('results').getBoundingClientRect().top)`))
+	}
+}
+
+// TestBrowserDecisionsFilters: the words searched for stand out in the
+// decisions found, and the filters can be cleared in one step.
+func TestBrowserDecisionsFilters(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "decisions", chromedp.Navigate(b.base+"/decisions.html?q="+q("献血")+"&year=2021"))
+	b.waitFor(t, "decisions", `document.querySelectorAll('.decision-list > li').length === 1`)
+	if got := b.eval(t, `[...new Set([...document.querySelectorAll('.decision-list mark')].map(m => m.textContent))].join(',')`); got != "献血" {
+		t.Errorf("marks = %q", got)
+	}
+	b.run(t, "clear", chromedp.Click(chromedp.CSS(".filters a.clear")))
+	b.waitFor(t, "all decisions", `location.search === '' && document.querySelectorAll('.decision-list > li').length >= 3 && !document.querySelector('.filters a.clear')`)
+}
+
+// TestBrowserNetworkError: a lost connection or a failing server reads in
+// Chinese, with a button that tries again.
+func TestBrowserNetworkError(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3))
+	b.eval(t, `window.fetch = () => Promise.reject(new TypeError('Failed to fetch')), ''`)
+	b.run(t, "facet offline", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)))
+	b.waitFor(t, "error", `document.querySelector('#results .error[role=alert]') !== null`)
+	if got := b.text(t, "#results .error"); !strings.HasPrefix(got, "无法连接到服务器，请检查网络后重试。") || strings.Contains(got, "Failed to fetch") {
+		t.Errorf("offline error = %q", got)
+	}
+	// The previous search's facets do not stay beside the error.
+	if got := b.eval(t, `String(document.querySelectorAll('.facet-value').length)`); got != "0" {
+		t.Errorf("%s facet values left beside the error", got)
+	}
+	// Back online, 重试 loads the page the URL names.
+	b.run(t, "retry", chromedp.Click(chromedp.CSS("#results .error button.retry")))
+	b.waitFor(t, "retried", hitsCount(2)+` && location.search.includes('year=2021')`)
+	// A server error too.
+	b.expect("500 (Internal Server Error)")
+	b.eval(t, `window.fetch = () => Promise.resolve(new Response('{"error":"internal error"}', {status: 500, headers: {'Content-Type': 'application/json'}})), ''`)
+	b.run(t, "facet failing", chromedp.Click(chromedp.CSS(`.chip[data-filter="year"]`)))
+	b.waitFor(t, "server error", `document.querySelector('#results .error button.retry') !== null`)
+	if got := b.text(t, "#results .error"); !strings.HasPrefix(got, "服务器暂时出错（500），请稍后重试。") {
+		t.Errorf("server error = %q", got)
+	}
+}
+
+// TestBrowserFocusContrast: the keyboard focus ring stands out (3:1, WCAG
+// 1.4.11) on the white page and on the dark header alike.
+func TestBrowserFocusContrast(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "home", chromedp.Navigate(b.base+"/"))
+	b.waitFor(t, "form", `document.getElementById('q') !== null`)
+	const contrast = `((el, bgEl) => {
+		const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+		const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+			return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+		const a = lum(getComputedStyle(el).outlineColor), c = lum(getComputedStyle(bgEl).backgroundColor);
+		return ((Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05)).toFixed(1);
+	})`
+	ratio := func(expr string) float64 {
+		t.Helper()
+		v, err := strconv.ParseFloat(b.eval(t, contrast+expr), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	b.run(t, "tab to the brand", chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"))
+	b.waitFor(t, "brand focused", `document.activeElement.classList.contains('brand')`)
+	if got := ratio(`(document.activeElement, document.querySelector('header.site'))`); got < 3 {
+		t.Errorf("focus ring on the header: contrast %.1f, want at least 3", got)
+	}
+	b.eval(t, `document.getElementById('q').focus(), ''`)
+	if got := ratio(`(document.getElementById('q'), document.documentElement)`); got < 3 {
+		t.Errorf("focus ring on the page: contrast %.1f, want at least 3", got)
+	}
 }

@@ -1,6 +1,6 @@
 // Decisions across meetings (?q=&department=&year=&page=): every agenda
 // topic with its meeting, lead departments and reviewed documents.
-import { api, h, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, formatDate } from './ui.js';
+import { api, h, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, dateOrUnknown, highlight } from './ui.js';
 
 const main = document.getElementById('main');
 
@@ -18,7 +18,8 @@ async function load() {
     field('department', '牵头部门', params.department, { type: 'text', list: 'dept-suggestions', autocomplete: 'off' },
       h('datalist', { id: 'dept-suggestions' })),
     field('year', '年份', params.year, { type: 'number', min: 1900, max: 2200, inputmode: 'numeric' }),
-    h('button', { type: 'submit' }, '筛选'));
+    h('button', { type: 'submit' }, '筛选'),
+    params.q || params.department || params.year ? h('a', { href: '/decisions.html', class: 'clear' }, '清除筛选') : null);
   const box = h('div', {}, loading());
   render(main, h('h1', {}, '决定事项'), form, box);
   suggestInto(form.querySelector('#department'), form.querySelector('#dept-suggestions'), ['department']);
@@ -34,7 +35,7 @@ async function load() {
       h('ol', { class: 'decision-list' }, res.decisions.map((d) => h('li', {},
         h('article', {},
           h('h2', {}, h('a', { href: `${link.doc(d.document_id)}#topic-${d.no}` }, d.title)),
-          h('p', { class: 'meta' }, [formatDate(d.date), d.issuer, d.meeting || d.document_title].filter(Boolean).join(' · ')),
+          h('p', { class: 'meta' }, [dateOrUnknown(d.date), d.issuer, d.meeting || d.document_title].filter(Boolean).join(' · ')),
           d.lead_departments && d.lead_departments.length
             ? h('p', { class: 'leads' }, '牵头部门：', d.lead_departments.flatMap((x, i) => {
               const a = departmentLink(x, (d.canonical || {})[x]);
@@ -43,6 +44,8 @@ async function load() {
           d.documents && d.documents.length ? h('p', { class: 'reviewed' }, '审议文件：', d.documents.map((t) => `《${t}》`).join('')) : null,
           d.decisions && d.decisions.length ? h('ul', { class: 'decisions' }, d.decisions.map((x) => h('li', {}, x))) : null)))),
       pager(res.total, page, 20, href));
+    // The words searched for, as typed, stand out in the topics found.
+    if (params.q) highlight(box.querySelector('.decision-list'), params.q.split(/\s+/));
   } catch (err) {
     render(box, errorBox(err));
   }

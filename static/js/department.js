@@ -1,7 +1,7 @@
 // Department page (?name=, any surface form or alias): activity per year as
 // a small SVG chart, the topics it led, its people and meetings. Without a
 // name: the list of departments.
-import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, formatDate, kindLabels } from './ui.js';
+import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, dateOrUnknown, kindLabels } from './ui.js';
 import { nameList } from './lists.js';
 
 const main = document.getElementById('main');
@@ -71,7 +71,7 @@ async function load() {
       h('section', { 'aria-labelledby': 'led-h' },
         h('h2', { id: 'led-h' }, `牵头的议题（${d.led_topics_total ?? (d.led_topics || []).length}）`),
         (d.led_topics || []).length ? h('ol', { class: 'led' }, d.led_topics.map((t) => h('li', {},
-          h('span', { class: 'date' }, formatDate(t.date)),
+          h('span', { class: 'date' }, dateOrUnknown(t.date)),
           t.issuer ? h('span', { class: 'issuer' }, t.issuer) : null,
           h('a', { href: `${link.doc(t.document_id)}#topic-${t.no}` }, t.title)))) : h('p', {}, '暂无。')),
       (d.people || []).length ? h('section', { 'aria-labelledby': 'ppl-h' },
@@ -81,7 +81,7 @@ async function load() {
       h('section', { 'aria-labelledby': 'dm-h' },
         h('h2', { id: 'dm-h' }, `相关文档（${d.meetings_total}）`),
         h('ul', { class: 'doc-list' }, d.meetings.map((m) => h('li', {},
-          h('span', { class: 'date' }, formatDate(m.date)),
+          h('span', { class: 'date' }, dateOrUnknown(m.date)),
           h('a', { href: link.doc(m.id) }, m.title || '（无标题）'),
           h('span', { class: 'meta' }, [m.issuer, kindLabels[m.kind], m.led_topics ? `牵头议题 ${m.led_topics} 项` : ''].filter(Boolean).join(' · '))))),
         pager(d.meetings_total, page, d.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),

@@ -1,7 +1,7 @@
 // Document page: header facts, topics with decisions and lead departments,
 // attendees, observers grouped by department, and related documents.
 import { api, h, render, errorBox, loading, urlParams, setTitle, link, personLink, departmentLink,
-  kindLabels, formatDate } from './ui.js';
+  kindLabels, formatDate, dateOrUnknown, highlight } from './ui.js';
 
 const main = document.getElementById('main');
 const NUMERALS = '一二三四五六七八九十';
@@ -17,11 +17,13 @@ function facts(d) {
   const rows = [
     ['类型', kindLabels[d.kind] || d.kind],
     ['发文机关', d.issuer],
-    ['文号', d.doc_number],
+    ['文号', d.doc_number ? h('span', { class: 'doc-number' }, d.doc_number) : ''],
     ['会议', m.name],
     ['届次', m.term ? `第${m.term}届` : ''],
     ['会议次序', m.session ? `第${m.session}次` : ''],
-    ['日期', [formatDate(d.date), m.part_of_day, m.time].filter(Boolean).join(' ') + (d.date_inferred ? '（年份为推断）' : '')],
+    // A missing date is said: a reader citing the document needs to know.
+    ['日期', d.date ? [formatDate(d.date), m.part_of_day, m.time].filter(Boolean).join(' ') + (d.date_inferred ? '（年份为推断）' : '')
+      : '未注明'],
     ['地点', m.place],
     ['主持人', m.chair ? [personLink(m.chair.name), m.chair.title ? `（${m.chair.title}）` : ''] : ''],
     ['成文日期', formatDate(d.written_on)],
@@ -127,13 +129,55 @@ async function relatedView(id, box) {
     }
     render(box, h('h2', { id: 'rel-h' }, `相关文档（${res.total}）`),
       h('ol', { class: 'timeline' }, res.related.map((r) => h('li', {},
-        h('span', { class: 'date' }, formatDate(r.date) || '日期不详'),
+        h('span', { class: 'date' }, dateOrUnknown(r.date)),
         h('a', { href: link.doc(r.id) }, r.title),
         h('span', { class: 'meta' }, [kindLabels[r.kind], (r.relations || []).map((x) => relationLabels[x] || x).join('、'),
           (r.via || []).join('、')].filter(Boolean).join(' · '))))));
   } catch (err) {
     render(box, h('h2', { id: 'rel-h' }, '相关文档'), errorBox(err));
   }
+}
+
+// showMatches highlights the words a search matched (the search page passes
+// them as hl=), opens the topic text that holds them, and says how many
+// there are, so a reader coming from a hit finds why it matched.
+function showMatches(article, terms) {
+  if (!terms.length) return;
+  const marks = highlight(article, terms);
+  const note = h('p', { class: 'hl-note', role: 'note' });
+  if (!marks.length) {
+    note.append('本页正文中没有找到检索词的原样写法（可能匹配的是同义词或不同写法）。');
+  } else {
+    note.append(`检索词 ${terms.map((t) => `“${t}”`).join('、')} 已高亮，共 ${marks.length} 处。`);
+  }
+  const plain = new URLSearchParams(location.search);
+  plain.delete('hl');
+  note.append(' ', h('a', { href: `?${plain}${location.hash}` }, '取消高亮'));
+  article.querySelector('h1').after(note);
+  // The topic the hit pointed at (#topic-N), else every topic with a match,
+  // shows its text; the full text opens when no topic holds a match.
+  const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  let inTopic = false;
+  for (const topic of article.querySelectorAll('.topic')) {
+    const details = topic.querySelector('details');
+    if (details && details.querySelector('mark') && (!target || topic === target)) details.open = true;
+    if (topic.querySelector('mark')) inTopic = true;
+  }
+  const full = article.querySelector('.fulltext');
+  const inFull = full.querySelectorAll('mark').length;
+  if (inFull) full.querySelector('summary').append(`（${inFull} 处匹配）`);
+  if (!inTopic && inFull) full.open = true;
+  if (!target && marks.length) marks[0].scrollIntoView({ block: 'center' });
+}
+
+// showTarget marks and scrolls to the topic the URL names (#topic-N):
+// :target does not match an element the script adds after the page loaded.
+function showTarget() {
+  for (const el of document.querySelectorAll('.topic.current')) el.classList.remove('current');
+  const el = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (!el) return;
+  el.classList.add('current');
+  el.scrollIntoView();
 }
 
 async function load() {
@@ -145,7 +189,7 @@ async function load() {
   render(main, loading());
   try {
     const d = await api(`/api/documents/${encodeURIComponent(id)}`);
-    setTitle(d.title);
+    setTitle(d.title || d.source);
     const related = h('section', { class: 'related', 'aria-labelledby': 'rel-h' }, h('h2', { id: 'rel-h' }, '相关文档'), loading());
     // The unit each department as written stands for in this document.
     const units = new Map((d.department_refs || []).filter((r) => r.canonical).map((r) => [r.name, r.canonical]));
@@ -159,10 +203,12 @@ async function load() {
         related,
         h('details', { class: 'fulltext' }, h('summary', {}, '全文'), h('pre', {}, d.text))));
     relatedView(id, related);
-    if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+    showMatches(main.querySelector('article.document'), new URLSearchParams(location.search).getAll('hl'));
+    showTarget();
   } catch (err) {
     render(main, h('h1', {}, '文档'), errorBox(err));
   }
 }
 
+window.addEventListener('hashchange', showTarget);
 load();

@@ -1,8 +1,17 @@
 // Meetings by year (?year=&kind=&issuer=&page=), newest first; a
 // government's name on a row narrows the list to its meetings.
-import { api, h, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, formatDate } from './ui.js';
+import { api, h, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, dateOrUnknown } from './ui.js';
 
 const main = document.getElementById('main');
+
+// undatedNote says how many meetings no year tab lists (their documents
+// carry no date): they are only under 全部, last.
+function undatedNote(res, params) {
+  if (params.year) return null;
+  const dated = (res.years || []).reduce((n, y) => n + y.count, 0);
+  const undated = res.total - dated;
+  return undated > 0 ? `，其中 ${undated} 次日期不详，不在年份中，列在最后` : null;
+}
 
 async function load() {
   const params = urlParams();
@@ -37,11 +46,11 @@ async function load() {
         res.years.map((y) => h('a', { href: href({ year: y.value, page: '' }), 'aria-current': params.year === y.value ? 'page' : null },
           `${y.value}年`, h('span', { class: 'count' }, String(y.count))))),
       params.kind && !kind ? h('p', { class: 'note' }, `会议只分纪要和报道两类，“${params.kind}”不是其中之一，下面列出全部会议。`) : null,
-      h('p', { role: 'status' }, `共 ${res.total} 次会议`),
+      h('p', { role: 'status' }, `共 ${res.total} 次会议`, undatedNote(res, params)),
       h('ol', { class: 'meetings' }, res.meetings.map((m) => h('li', {},
-        h('span', { class: 'date' }, formatDate(m.date)),
+        h('span', { class: m.date ? 'date' : 'date unknown' }, dateOrUnknown(m.date)),
         m.issuer ? h('a', { class: 'issuer', href: href({ issuer: m.issuer, page: '' }), title: `只看${m.issuer}的会议` }, m.issuer) : null,
-        h('a', { href: link.doc(m.id) }, m.name || m.title),
+        h('a', { href: link.doc(m.id) }, m.name || m.title || '（无标题）'),
         h('span', { class: 'meta' }, [kind ? '' : kindLabel[m.kind], m.name && m.title !== m.name ? m.title : '', m.doc_number,
           m.topic_count ? `议题 ${m.topic_count} 项` : ''].filter(Boolean).join(' · ')),
         m.chair ? h('span', { class: 'chair' }, '主持：', personLink(m.chair.name)) : null))),

@@ -1,7 +1,7 @@
 // Person page (?name=): roles in meetings, departments and titles with the
 // dates seen, people met most often. Without a name: the list of people.
 import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, departmentLink,
-  roleLabels, kindLabels, formatDate } from './ui.js';
+  roleLabels, kindLabels, formatDate, dateOrUnknown } from './ui.js';
 import { nameList } from './lists.js';
 
 const main = document.getElementById('main');
@@ -38,7 +38,7 @@ async function load() {
         h('table', { class: 'list' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '日期'), h('th', { scope: 'col' }, '文档'), h('th', { scope: 'col' }, '身份'))),
           h('tbody', {}, p.meetings.map((m) => h('tr', {},
-            h('td', {}, formatDate(m.date)),
+            h('td', {}, dateOrUnknown(m.date)),
             h('td', {}, h('a', { href: link.doc(m.id) }, m.title || '（无标题）'), h('span', { class: 'meta' }, ` ${kindLabels[m.kind] || ''}${m.issuer ? ` · ${m.issuer}` : ''}`)),
             h('td', {}, roleLabels[m.role] || m.role, m.position ? `（${m.position}）` : ''))))),
         pager(p.meetings_total, page, p.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),

@@ -2,7 +2,7 @@
 // names (/?q=献血&department=…&year=…), so a search can be shared and
 // reloaded; the page renders the results for such a URL on first load.
 import { api, h, feedLink, safeHTML, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link,
-  kindLabels, facetLabels, formatDate } from './ui.js';
+  kindLabels, facetLabels, dateOrUnknown } from './ui.js';
 
 const main = document.getElementById('main');
 const FILTERS = ['department', 'person', 'year', 'kind', 'issuer'];
@@ -205,19 +205,41 @@ function facetPanels(facets, state) {
 
 // ---- results ----
 
+// markedTerms are the words the server highlighted in a hit's snippets (its
+// analyser's matches: synonyms, segmented words), which the document page
+// highlights again.
+function markedTerms(hit) {
+  const terms = new Set();
+  const tpl = document.createElement('template');
+  for (const html of [...(hit.snippets || []), ...(hit.topics || []).map((t) => t.snippet || '')]) {
+    tpl.innerHTML = html;
+    for (const m of tpl.content.querySelectorAll('mark')) {
+      const w = m.textContent.trim();
+      if (w) terms.add(w);
+    }
+  }
+  return [...terms].slice(0, 8);
+}
+
+// metaItem keeps a date or a 文号 on one line (〔2021〕 must not end a line).
+function metaItem(text, cls) {
+  return h('span', { class: cls }, text);
+}
+
 function hitView(hit) {
-  const meta = [kindLabels[hit.kind] || hit.kind, formatDate(hit.date), hit.issuer, hit.doc_number,
-    hit.meeting && hit.meeting.name].filter(Boolean);
+  const terms = markedTerms(hit);
+  const meta = [kindLabels[hit.kind] || hit.kind, metaItem(dateOrUnknown(hit.date), 'date'), hit.issuer,
+    hit.doc_number ? metaItem(hit.doc_number, 'doc-number') : null, hit.meeting && hit.meeting.name].filter(Boolean);
   return h('li', { class: 'hit' },
     h('article', {},
-      h('h3', {}, h('a', { href: link.doc(hit.id) }, hit.title || hit.source)),
-      h('p', { class: 'meta' }, meta.join(' · ')),
+      h('h3', {}, h('a', { href: link.doc(hit.id, terms) }, hit.title || hit.source)),
+      h('p', { class: 'meta' }, meta.flatMap((m, i) => (i ? [' · ', m] : [m]))),
       (hit.snippets || []).map((s) => safeHTML('p', s, { class: 'snippet' })),
       hit.topics && hit.topics.length
         ? h('div', { class: 'topics' },
           h('p', { class: 'topics-label' }, '匹配的议题：'),
           h('ul', {}, hit.topics.map((t) => h('li', {},
-            h('a', { href: `${link.doc(hit.id)}#topic-${t.no}` }, `议题${t.no}：${t.title}`),
+            h('a', { href: `${link.doc(hit.id, terms)}#topic-${t.no}` }, `议题${t.no}：${t.title}`),
             t.snippet ? safeHTML('p', t.snippet, { class: 'snippet' }) : null))))
         : null));
 }
@@ -228,7 +250,9 @@ function summary(res, state) {
   const pages = Math.ceil(res.total / PAGE_SIZE);
   const page = Number(state.page) || 1;
   let note = null;
-  if (res.total > 0 && res.operator === 'or') {
+  // An OR the reader typed asked for any of the words: nothing fell back.
+  const typedOr = /(^|\s)OR(\s|$)/.test(state.q || '');
+  if (res.total > 0 && res.operator === 'or' && !typedOr) {
     note = '没有同时包含所有关键词的文档，下面显示只包含部分关键词的结果。';
   } else if (res.total === 0 && res.unfiltered_total) {
     // The words are in the archive, only not under these filters.
@@ -237,7 +261,8 @@ function summary(res, state) {
   } else if (res.total === 0 && res.did_you_mean) {
     note = ['没有找到匹配的文档。您是不是要找：', h('a', { href: hrefFor({ ...state, q: res.did_you_mean, page: '' }) }, res.did_you_mean), '？'];
   } else if (res.total === 0 && state.q) {
-    note = '没有找到匹配的文档。请检查用字，尝试更短的关键词，或移除筛选条件。';
+    note = ['没有找到匹配的文档。请检查用字，尝试更短的关键词，或移除筛选条件；也可以',
+      h('a', { href: '/meetings.html' }, '按年份浏览会议'), '或', h('a', { href: '/decisions.html' }, '查看决定事项'), '。'];
   } else if (res.total > 0 && page > pages) {
     note = [`结果只有 ${pages} 页，这一页是空的。`, h('a', { href: hrefFor({ ...state, page: '' }) }, '回到第 1 页'), '。'];
   }
@@ -248,7 +273,7 @@ function summary(res, state) {
     ignored = `检索词中的 ${res.ignored.map((w) => `“${w}”`).join('、')} 没有可检索的文字，已忽略` +
       (none ? '，下面列出全部文档。' : '。');
   }
-  return h('div', { class: 'summary', role: 'status', 'aria-live': 'polite' },
+  return h('div', { class: 'summary' },
     h('p', {}, parts.join('，'),
       res.total > 0 ? ['　', h('a', { class: 'export', href: exportHref(state), download: '' }, '导出全部结果（CSV）')] : null,
       '　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')),
@@ -256,16 +281,54 @@ function summary(res, state) {
     note ? h('p', { class: 'note' }, note) : null);
 }
 
+// loads counts the searches started: a response that comes back after a
+// newer search began (a second click, back or forward on a slow network)
+// is dropped, so the page never shows one state's facets beside another's
+// results.
+let loads = 0;
+
+// searchTitle names a search by its words, filters and page, so the
+// entries of the history menu (and a screen reader's page title) differ.
+function searchTitle(state) {
+  const filters = FILTERS.filter((f) => state[f]).map((f) => valueLabel(f, state[f]));
+  if (!state.q && !filters.length) return '';
+  const page = Number(state.page) > 1 ? `（第 ${Number(state.page)} 页）` : '';
+  return `${[state.q ? `“${state.q}”` : '', ...filters].filter(Boolean).join(' · ')}的搜索结果${page}`;
+}
+
+// busy marks the results shown as out of date while the next ones load:
+// they stay in place (and a focused facet keeps its focus) instead of the
+// page emptying and jumping on every click.
+function busy(results) {
+  results.setAttribute('aria-busy', 'true');
+  if (!results.querySelector(':scope > .loading')) results.prepend(loading());
+}
+
 async function load(focus = null) {
+  const mine = ++loads;
   const state = readState();
-  setTitle(state.q ? `“${state.q}”的搜索结果` : '');
+  setTitle(searchTitle(state));
   const page = Math.max(1, Number(state.page) || 1);
-  const results = h('section', { class: 'results', id: 'results', tabindex: '-1', 'aria-label': '搜索结果' }, loading());
-  render(main,
-    h('h1', { class: 'visually-hidden' }, '搜索政务档案'),
-    searchForm(state),
-    activeFilters(state),
-    h('div', { class: 'search-layout' }, h('div', { class: 'facet-column' }), results));
+  const form = searchForm(state);
+  const chips = activeFilters(state);
+  let results = main.querySelector('#results');
+  if (results) {
+    main.querySelector('.search-form').replaceWith(form);
+    main.querySelector('.active-filters')?.remove();
+    if (chips) form.after(chips);
+    busy(results);
+  } else {
+    results = h('section', { class: 'results', id: 'results', tabindex: '-1', 'aria-label': '搜索结果', 'aria-busy': 'true' }, loading());
+    render(main,
+      h('h1', { class: 'visually-hidden' }, '搜索政务档案'),
+      // One live region for the whole visit: a region inserted with its
+      // text is not announced by every screen reader, a change to it is.
+      h('p', { id: 'announce', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
+      form, chips,
+      h('div', { class: 'search-layout' }, h('div', { class: 'facet-column' }), results));
+  }
+  // The control used may have been replaced with the form or the chips.
+  if (!main.contains(document.activeElement)) restoreFocus(focus);
   try {
     // A facet in use counts its values without its own filter, so the
     // panel still offers the other years (issuers, …) to switch to.
@@ -274,27 +337,41 @@ async function load(focus = null) {
       api('/api/search', { ...state, size: PAGE_SIZE }),
       ...active.map((f) => api('/api/search', { ...state, [f]: '', page: '', size: 1, facet: f, facet_size: FACET_SHOWN })),
     ]);
+    if (mine !== loads) return;
     active.forEach((f, i) => {
       const values = others[i].facets[f] || [];
       // The value chosen is shown even when it is not among the first.
       if (!values.some((v) => v.value === state[f])) values.push({ value: state[f], count: res.total });
       res.facets[f] = values;
     });
-    main.querySelector('.facet-column').replaceChildren(facetPanels(res.facets, state) || '');
+    const hadFocus = main.querySelector('.facet-column').contains(document.activeElement) || results.contains(document.activeElement);
+    const panels = facetPanels(res.facets, state);
+    main.querySelector('.facet-column').replaceChildren(...(panels ? [panels] : []));
     if (!state.q && !active.length) examplesInto(document.getElementById('q'), res);
+    results.removeAttribute('aria-busy');
     render(results,
       summary(res, state),
       h('ol', { class: 'hits', start: (page - 1) * PAGE_SIZE + 1 }, res.hits.map(hitView)),
       pager(res.total, page, PAGE_SIZE, (p) => hrefFor({ ...state, page: p > 1 ? String(p) : '' })));
-    restoreFocus(focus);
+    document.getElementById('announce').textContent =
+      [`共 ${res.total} 条结果`, ...[...results.querySelectorAll('.summary .note')].map((n) => n.textContent)].join('。');
+    // Focus goes back to the control used, unless the reader moved on.
+    if (hadFocus || document.activeElement === document.body || !document.activeElement) restoreFocus(focus);
     for (const a of results.querySelectorAll('.pager a')) {
       a.addEventListener('click', (ev) => {
         ev.preventDefault();
         navigate({ ...readState(), page: a.dataset.page === '1' ? '' : a.dataset.page });
-        main.focus();
+        // The old page stays while the next loads: go to its top, where the
+        // next one will start.
+        main.focus({ preventScroll: true });
+        results.scrollIntoView({ block: 'start' });
       });
     }
   } catch (err) {
+    if (mine !== loads) return;
+    // The facets shown were the previous search's: gone with its results.
+    main.querySelector('.facet-column').replaceChildren();
+    results.removeAttribute('aria-busy');
     render(results, errorBox(err));
   }
 }

@@ -47,7 +47,13 @@ export async function api(path, params = {}) {
     if (v !== undefined && v !== null && v !== '') qs.set(k, v);
   }
   const url = qs.toString() ? `${path}?${qs}` : path;
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  let res;
+  try {
+    res = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch (err) {
+    // The network, not the archive: status 0.
+    throw new APIError(0, err.message);
+  }
   let body = null;
   try {
     body = await res.json();
@@ -63,7 +69,12 @@ export const roleLabels = { chair: '主持', attendee: '出席', observer: '列�
 export const facetLabels = { department: '部门', person: '人员', year: '年份', kind: '类型', issuer: '发文机关' };
 
 export const link = {
-  doc: (id) => `/doc.html?id=${encodeURIComponent(id)}`,
+  // terms: words to highlight on the document page (a search's matches).
+  doc: (id, terms = []) => {
+    const qs = new URLSearchParams({ id });
+    for (const t of terms) qs.append('hl', t);
+    return `/doc.html?${qs}`;
+  },
   person: (name) => `/person.html?name=${encodeURIComponent(name)}`,
   department: (name) => `/department.html?name=${encodeURIComponent(name)}`,
   search: (params) => `/?${new URLSearchParams(params)}`,
@@ -85,6 +96,45 @@ export function formatDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
   if (!m) return iso || '';
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** A date in Chinese form, or what a reader should see for none. */
+export function dateOrUnknown(iso) {
+  return iso ? formatDate(iso) : '日期不详';
+}
+
+/**
+ * highlight wraps every occurrence of terms in the text under root in
+ * <mark>, longest term first; it returns the marks made.
+ */
+export function highlight(root, terms) {
+  const words = [...new Set(terms.map((t) => t.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (!words.length) return [];
+  const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest('mark, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  const marks = [];
+  for (const node of nodes) {
+    const text = node.nodeValue;
+    re.lastIndex = 0;
+    if (!re.test(text)) continue;
+    re.lastIndex = 0;
+    const frag = document.createDocumentFragment();
+    let at = 0;
+    for (const m of text.matchAll(re)) {
+      if (m.index > at) frag.append(text.slice(at, m.index));
+      const mark = h('mark', {}, m[0]);
+      marks.push(mark);
+      frag.append(mark);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) frag.append(text.slice(at));
+    node.replaceWith(frag);
+  }
+  return marks;
 }
 
 /** Replaces the content of the main region, and announces errors. */
@@ -119,6 +169,8 @@ export function errorText(err) {
       return err.message === 'document not found' ? '没有这份文档，它可能已被删除。' : '未找到要访问的内容。';
     }
     if (err.status === 429) return '请求太频繁，请稍后再试。';
+    if (err.status === 0) return '无法连接到服务器，请检查网络后重试。';
+    if (err.status >= 500) return `服务器暂时出错（${err.status}），请稍后重试。`;
     if (err.status === 400) {
       for (const [re, text] of paramErrors) {
         const m = re.exec(err.message);
@@ -129,8 +181,15 @@ export function errorText(err) {
   return `出错了：${err.message}`;
 }
 
+// retryable errors pass with time: the network, a busy or failing server.
+function retryable(err) {
+  return err instanceof APIError && (err.status === 0 || err.status === 429 || err.status >= 500);
+}
+
 export function errorBox(err) {
-  return h('p', { class: 'error', role: 'alert' }, errorText(err));
+  // The page's whole state is in its URL, so loading it again retries.
+  return h('p', { class: 'error', role: 'alert' }, errorText(err),
+    retryable(err) ? [' ', h('button', { type: 'button', class: 'retry', onclick: () => location.reload() }, '重试')] : null);
 }
 
 export function loading() {
