@@ -39,12 +39,15 @@ type Query struct {
 	Kinds      []string // any of these kinds (as well as Kind when both are set)
 	Issuer     string
 	Year       int
-	From, To   time.Time // inclusive date range on the document date
-	Sort       string    // SortRelevance (default with Text), SortDateDesc (default without)
-	Page       int       // 1-based
-	Size       int       // hits per page
-	FacetSize  int       // values per facet; 0 = default
-	NoFacets   bool
+	// Undated selects the documents no year files: no date and no year in
+	// a 文号 (meetings reported by day and month only). Not with Year.
+	Undated   bool
+	From, To  time.Time // inclusive date range on the document date
+	Sort      string    // SortRelevance (default with Text), SortDateDesc (default without)
+	Page      int       // 1-based
+	Size      int       // hits per page
+	FacetSize int       // values per facet; 0 = default
+	NoFacets  bool
 	// Facets names the facets to count (FacetYear, …); nil counts all of
 	// them. Each costs a pass over every match's values.
 	Facets []string

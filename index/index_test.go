@@ -196,6 +196,16 @@ func TestYearOfUndatedNumbered(t *testing.T) {
 			t.Errorf("year %d: hits %v, want %v", year, got, want)
 		}
 	}
+	// What no year files: neither a date nor a 文号's year.
+	if got := ids(find(t, ix, Query{Undated: true})); !reflect.DeepEqual(got, []string{"w"}) {
+		t.Errorf("undated: hits %v, want [w]", got)
+	}
+	if got := ids(find(t, ix, Query{Undated: true, Text: "研究"})); !reflect.DeepEqual(got, []string{"w"}) {
+		t.Errorf("undated with text: hits %v, want [w]", got)
+	}
+	if _, err := ix.Search(context.Background(), Query{Undated: true, Year: 2008}); !errors.Is(err, ErrInvalidQuery) {
+		t.Errorf("a year and undated: %v, want an invalid query", err)
+	}
 	got := find(t, ix, Query{}).Facets[FacetYear]
 	slices.SortFunc(got, func(a, b Facet) int { return strings.Compare(a.Value, b.Value) })
 	if want := []Facet{{"2008", 1}, {"2009", 1}}; !reflect.DeepEqual(got, want) {

@@ -341,6 +341,8 @@ func validate(q *Query) error {
 		return fmt.Errorf("%w: facet_size: must be between 0 and %d", ErrInvalidQuery, maxFacetSize)
 	case q.Year < 0 || q.Year > 9999:
 		return fmt.Errorf("%w: year: %d is not a year", ErrInvalidQuery, q.Year)
+	case q.Undated && q.Year != 0:
+		return fmt.Errorf("%w: year: a year and undated exclude each other", ErrInvalidQuery)
 	case !q.From.IsZero() && !q.To.IsZero() && isoDay(q.To).Before(isoDay(q.From)):
 		return fmt.Errorf("%w: from: after to", ErrInvalidQuery)
 	}
@@ -415,6 +417,16 @@ func (ix *Index) filters(q Query) ([]query.Query, error) {
 	}
 	if q.Year != 0 {
 		fs = append(fs, anyOf(fYear, strconv.Itoa(q.Year)))
+	}
+	if q.Undated {
+		// Every year is one term of at most four digits.
+		inclusive := true
+		years := bleve.NewTermRangeInclusiveQuery("0", "9999", &inclusive, &inclusive)
+		years.SetField(fYear)
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bleve.NewMatchAllQuery())
+		b.AddMustNot(years)
+		fs = append(fs, b)
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		var from, to time.Time

@@ -238,6 +238,7 @@ func facetKey(q Query, facetSize int) string {
 	field(strings.Join(q.Kinds, "\x00"))
 	field(q.Issuer)
 	field(strconv.Itoa(q.Year))
+	field(strconv.FormatBool(q.Undated))
 	day := func(t time.Time) string {
 		if t.IsZero() {
 			return ""

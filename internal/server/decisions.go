@@ -51,7 +51,7 @@ func (s *Server) handleDecisions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	year, err := yearParam(c)
+	year, undated, err := yearParam(c)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (s *Server) handleDecisions(c echo.Context) error {
 	if q == "" && dept == "" {
 		// Every topic of every meeting: the index counts them, and only the
 		// documents up to the requested page are read.
-		out, err := s.decisionsPage(c.Request().Context(), year, page, size)
+		out, err := s.decisionsPage(c.Request().Context(), index.Query{Year: year, Undated: undated}, page, size)
 		if err == nil {
 			return c.JSON(http.StatusOK, out)
 		}
@@ -75,11 +75,11 @@ func (s *Server) handleDecisions(c echo.Context) error {
 		truncated bool
 	}
 	names := s.filterNames(dept)
-	key := strings.Join([]string{"decisions", q, dept, strconv.Itoa(year)}, "\x00")
+	key := strings.Join([]string{"decisions", q, dept, strconv.Itoa(year), strconv.FormatBool(undated)}, "\x00")
 	a, err := cached(s, key, func() (agg, error) {
 		var a agg
 		var err error
-		_, a.truncated, err = s.scan(c.Request().Context(), index.Query{Text: q, Department: dept, Year: year}, func(h index.Hit) {
+		_, a.truncated, err = s.scan(c.Request().Context(), index.Query{Text: q, Department: dept, Year: year, Undated: undated}, func(h index.Hit) {
 			a.items = append(a.items, topicsOf(h, q, names)...)
 		})
 		return a, err
@@ -97,8 +97,8 @@ var errPageFull = errors.New("page full")
 
 // decisionsPage lists one page of every topic (of the year's documents),
 // newest meeting first, reading only the documents before and on the page.
-func (s *Server) decisionsPage(ctx context.Context, year, page, size int) (*decisionsResponse, error) {
-	total, err := s.ix.TopicCount(ctx, index.Query{Year: year})
+func (s *Server) decisionsPage(ctx context.Context, when index.Query, page, size int) (*decisionsResponse, error) {
+	total, err := s.ix.TopicCount(ctx, index.Query{Year: when.Year, Undated: when.Undated})
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (s *Server) decisionsPage(ctx context.Context, year, page, size int) (*deci
 	if skip >= total {
 		return out, nil
 	}
-	err = s.ix.Each(ctx, index.Query{Year: year, IncludeDocuments: true, Brief: true}, func(h index.Hit) error {
+	err = s.ix.Each(ctx, index.Query{Year: when.Year, Undated: when.Undated, IncludeDocuments: true, Brief: true}, func(h index.Hit) error {
 		if h.Document == nil {
 			return nil
 		}

@@ -127,6 +127,9 @@ func feedTitle(q index.Query) string {
 	if q.Year > 0 {
 		parts = append(parts, fmt.Sprintf("%d年", q.Year))
 	}
+	if q.Undated {
+		parts = append(parts, "日期不详")
+	}
 	switch {
 	case !q.From.IsZero() && !q.To.IsZero():
 		parts = append(parts, q.From.Format(dateLayout)+"至"+q.To.Format(dateLayout))

@@ -32,8 +32,9 @@ type meetingsResponse struct {
 	Page     int           `json:"page"`
 	Size     int           `json:"size"`
 	Meetings []meetingItem `json:"meetings"`
-	Years    []index.Facet `json:"years"` // meetings per year, for the year menu
-	Kinds    []index.Facet `json:"kinds"` // meetings per kind, whatever kind is selected
+	Years    []index.Facet `json:"years"`   // meetings per year, for the year menu
+	Undated  uint64        `json:"undated"` // meetings no year files (year=none)
+	Kinds    []index.Facet `json:"kinds"`   // meetings per kind, whatever kind is selected
 }
 
 // meetingKinds are the kinds of document that record a meeting.
@@ -61,7 +62,7 @@ func (s *Server) handleMeetings(c echo.Context) error {
 	if len(kinds) == 0 {
 		kinds = meetingKinds
 	}
-	year, err := yearParam(c)
+	year, undated, err := yearParam(c)
 	if err != nil {
 		return err
 	}
@@ -82,7 +83,7 @@ func (s *Server) handleMeetings(c echo.Context) error {
 		return badParam("sort", "must be date_desc or date_asc")
 	}
 	ctx := c.Request().Context()
-	res, err := s.ix.Search(ctx, index.Query{Kinds: kinds, Issuer: issuer, Year: year, Sort: sort,
+	res, err := s.ix.Search(ctx, index.Query{Kinds: kinds, Issuer: issuer, Year: year, Undated: undated, Sort: sort,
 		Page: page, Size: size, NoFacets: true, IncludeDocuments: true, Brief: true})
 	if err != nil {
 		return err
@@ -94,7 +95,7 @@ func (s *Server) handleMeetings(c echo.Context) error {
 		return err
 	}
 	// The kind menu counts every meeting kind in the selected year.
-	byKind, err := s.ix.Search(ctx, index.Query{Kinds: meetingKinds, Issuer: issuer, Year: year, Size: 1, FacetSize: len(meetingKinds),
+	byKind, err := s.ix.Search(ctx, index.Query{Kinds: meetingKinds, Issuer: issuer, Year: year, Undated: undated, Size: 1, FacetSize: len(meetingKinds),
 		Facets: []string{index.FacetKind}})
 	if err != nil {
 		return err
@@ -102,6 +103,10 @@ func (s *Server) handleMeetings(c echo.Context) error {
 	out := meetingsResponse{Total: res.Total, Page: page, Size: size, Meetings: []meetingItem{},
 		Years: nonNil(years.Facets[index.FacetYear]), Kinds: nonNil(byKind.Facets[index.FacetKind])}
 	slices.SortFunc(out.Years, func(a, b index.Facet) int { return cmp.Compare(b.Value, a.Value) })
+	out.Undated = years.Total
+	for _, y := range out.Years {
+		out.Undated -= uint64(y.Count)
+	}
 	for _, h := range res.Hits {
 		m := meetingItem{ID: h.ID, Title: h.Title, Kind: h.Kind, Issuer: h.Issuer, DocNumber: h.DocNumber, Date: h.Date}
 		if d := h.Document; d != nil {

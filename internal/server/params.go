@@ -46,7 +46,7 @@ func (s *Server) parseSearch(c echo.Context) (searchParams, error) {
 	if p.Kind, err = kindParam(c); err != nil {
 		return p, err
 	}
-	if p.Year, err = yearParam(c); err != nil {
+	if p.Year, p.Undated, err = yearParam(c); err != nil {
 		return p, err
 	}
 	if p.From, err = dateParam(c, "from"); err != nil {
@@ -121,16 +121,21 @@ func kindParam(c echo.Context) (string, error) {
 	return "", badParam("kind", "must be one of "+strings.Join(names, ", "))
 }
 
-func yearParam(c echo.Context) (int, error) {
+// yearParam reads year: a year such as 2020, or "none" for the documents
+// no year files (no date, no 文号 year), which year menus leave out.
+func yearParam(c echo.Context) (year int, undated bool, err error) {
 	v := c.QueryParam("year")
-	if v == "" {
-		return 0, nil
+	switch v {
+	case "":
+		return 0, false, nil
+	case "none":
+		return 0, true, nil
 	}
 	y, err := strconv.Atoi(v)
 	if err != nil || y < 1900 || y > 2200 {
-		return 0, badParam("year", "must be a year such as 2020")
+		return 0, false, badParam("year", "must be a year such as 2020, or none")
 	}
-	return y, nil
+	return y, false, nil
 }
 
 func dateParam(c echo.Context, name string) (time.Time, error) {

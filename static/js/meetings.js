@@ -4,14 +4,14 @@ import { api, h, render, errorBox, loading, pager, urlParams, setTitle, link, pe
 
 const main = document.getElementById('main');
 
-// undatedNote says how many meetings no year tab lists (their documents
-// carry no date): they are only under 全部, last.
+// undatedNote says how many meetings no year files (their documents carry
+// no date): under 全部 they come last, and 日期不详 lists them alone.
 function undatedNote(res, params) {
   if (params.year) return null;
-  const dated = (res.years || []).reduce((n, y) => n + y.count, 0);
-  const undated = res.total - dated;
-  return undated > 0 ? `，其中 ${undated} 次日期不详，不在年份中，列在最后` : null;
+  return res.undated > 0 ? `，其中 ${res.undated} 次日期不详，列在最后` : null;
 }
+
+const yearLabel = (y) => (y === 'none' ? '日期不详' : `${y}年`);
 
 async function load() {
   const params = urlParams();
@@ -23,7 +23,7 @@ async function load() {
     for (const k of Object.keys(p)) if (!p[k]) delete p[k];
     return `?${new URLSearchParams(p)}`;
   };
-  const heading = `${params.issuer || ''}${params.year ? `${params.year}年` : ''}${params.issuer ? '的会议' : '会议'}`;
+  const heading = `${params.issuer || ''}${params.year ? yearLabel(params.year) : ''}${params.issuer || params.year === 'none' ? '的会议' : '会议'}`;
   setTitle(heading);
   render(main, h('h1', {}, heading), loading());
   try {
@@ -44,7 +44,11 @@ async function load() {
       h('nav', { class: 'years', 'aria-label': '年份' },
         h('a', { href: href({ year: '', page: '' }), 'aria-current': params.year ? null : 'page' }, '全部'),
         res.years.map((y) => h('a', { href: href({ year: y.value, page: '' }), 'aria-current': params.year === y.value ? 'page' : null },
-          `${y.value}年`, h('span', { class: 'count' }, String(y.count))))),
+          yearLabel(y.value), h('span', { class: 'count' }, String(y.count)))),
+        res.undated > 0 || params.year === 'none'
+          ? h('a', { href: href({ year: 'none', page: '' }), 'aria-current': params.year === 'none' ? 'page' : null, title: '文中没有日期的会议' },
+            yearLabel('none'), h('span', { class: 'count' }, String(res.undated || 0)))
+          : null),
       params.kind && !kind ? h('p', { class: 'note' }, `会议只分纪要和报道两类，“${params.kind}”不是其中之一，下面列出全部会议。`) : null,
       h('p', { role: 'status' }, `共 ${res.total} 次会议`, undatedNote(res, params)),
       h('ol', { class: 'meetings' }, res.meetings.map((m) => h('li', {},
