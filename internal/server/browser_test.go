@@ -576,9 +576,14 @@ func TestBrowserMissingFields(t *testing.T) {
 		return li.querySelector('.date').textContent + '|' + li.querySelector('a[href*="doc.html"]').textContent; })()`); got != "日期不详|（无标题）" {
 		t.Errorf("bare meeting row = %q", got)
 	}
-	// No year tab lists it, and the page says so.
-	if got := b.text(t, "main p[role=status]"); got != "共 4 次会议，其中 1 次日期不详，不在年份中，列在最后" {
+	// No year lists it: the page says so, and a tab of its own lists it.
+	if got := b.text(t, "main p[role=status]"); got != "共 4 次会议，其中 1 次日期不详，列在最后" {
 		t.Errorf("meetings status = %q", got)
+	}
+	b.run(t, "undated tab", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('.years a')].find(a => a.textContent.startsWith('日期不详'))`)))
+	b.waitFor(t, "undated meetings", `location.search.includes('year=none') && document.querySelectorAll('ol.meetings li').length === 1`)
+	if got := b.text(t, "h1"); got != "日期不详的会议" {
+		t.Errorf("undated heading = %q", got)
 	}
 	b.run(t, "search it", chromedp.Navigate(b.base+"/?q="+q("防汛")))
 	b.waitFor(t, "bare hit", hitsCount(1))
