@@ -498,6 +498,15 @@ func TestFind(t *testing.T) {
 		// 乡镇 and 镇乡 are the towns in general; 退回 is no place.
 		{"由区交通局负责，各镇乡街道配合，各乡镇街道配合，各乡镇财政所", []string{"区交通局"}},
 		{"退回区科委修改后再议，发回区规划局修改", []string{"区科委", "区规划局"}},
+		// A zone the table knows owns the bureau after it; its 区 is no
+		// district's (区建设局), and a zone's own name no place (新区, 景区).
+		{"由经开区建设局牵头，经开区财政局配合", []string{"经开区建设局", "经开区财政局"}},
+		{"经开区招商合作局做好企业对接", []string{"经开区招商合作局"}},
+		{"由赣州经开区建设局牵头", []string{"赣州经开区建设局"}},
+		{"章江新区第二小学、经开区教育科技体育局参与", []string{"章江新区第二小学", "经开区教育科技体育局"}},
+		{"由新区财政局负责", []string{"区财政局"}},
+		// An institutional reform's verbs are no place: 组建|汕尾市自然资源局.
+		{"一、组建汕尾市自然资源局，不再保留市国土资源局。", []string{"汕尾市自然资源局", "市国土资源局"}},
 	}
 	for _, tc := range tests {
 		var got []string

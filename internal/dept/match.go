@@ -117,7 +117,7 @@ var notPlaceWords = []string{"修订", "提高", "修改", "制定", "追加", "
 	"出席", "列席", "领导", "全面", "积极", "认真", "我国", "全国", "国家", "中央", "中国", "某某", "如何", "已经",
 	"批复", "同时", "以及", "有关", "相关", "其他", "所有", "重点", "继续", "开展", "实施", "改革", "经济", "社会",
 	"服务", "管理", "企业", "项目", "国际", "关于", "对于", "为了", "围绕", "加快", "全力", "各个", "一个", "两个",
-	"部分", "这个", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
+	"部分", "这个", "调整", "成立", "设立", "撤销", "组建", "保留", "不再", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
 	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "城乡", "乡镇", "镇乡", "志任", "担任", "兼任", "改任",
 	"经费", "退回", "发回", "率", "带领",
 	// 直辖市 is a kind of place in a list of kinds (各省、自治区、直辖市教育厅).
@@ -237,7 +237,7 @@ var wordStarts = func() map[[2]rune]bool {
 var verbsBeforeUnits = []string{"同意", "学习", "做好", "推动", "调动", "实行", "确保", "简化", "优化", "加强",
 	"支持", "要求", "根据", "按照", "通过", "组织", "研究", "落实", "完善", "推进", "负责", "牵头", "配合", "指导",
 	"督促", "协调", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "批复", "以及", "关于", "对于", "为了",
-	"围绕", "加快", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
+	"围绕", "加快", "调整", "成立", "设立", "撤销", "组建", "保留", "不再", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
 	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "担任", "兼任", "改任", "同志任", "退回", "发回",
 	// A leader taking units along: 市长吴斌率市发改局…赴崇福镇.
 	"率", "带领",
@@ -749,7 +749,32 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	if (cat == CatVertical || cat == CatZone) && validBare(h, gaps) {
 		return parsed{kind: headBare, head: string(h)}, true
 	}
+	if (cat == CatGov || cat == CatCenter) && t.zoneHead(h, gaps) {
+		return parsed{kind: headExplicit, head: string(h)}, true
+	}
 	return parsed{}, false
+}
+
+// zoneHead reports a development zone the table knows, alone or after its
+// place, as the owner of the bureau after it: 经开区|建设局, 赣州经开区|招商合作局.
+// Its 区 is the zone's, not a district's relative prefix (区|建设局 lost
+// the zone, and a block of that 区 lost the bureau).
+func (t *Table) zoneHead(h []rune, gaps []bool) bool {
+	for k := 3; k <= len(h) && k <= t.maxKey; k++ {
+		ref, ok := t.keys[string(h[len(h)-k:])]
+		if !ok || t.entries[ref.entry].Category != CatZone || hasGap(gaps, len(h)-k+1, len(h)) {
+			continue
+		}
+		// 新区 and 景区 name no zone without a name in front of them.
+		if name := t.entries[ref.entry].Name; name == "新区管理委员会" || name == "景区管理委员会" {
+			continue
+		}
+		pl := h[:len(h)-k]
+		if len(pl) == 0 || validPlace(pl, sub(gaps, 0, len(pl))) || validBare(pl, sub(gaps, 0, len(pl))) {
+			return true
+		}
+	}
+	return false
 }
 
 // validPlace reports whether rs is a chain of place names with their level
