@@ -116,7 +116,12 @@ func isEndOfList(l string) bool {
 		return true
 	}
 	if i := strings.IndexAny(l, ":："); i > 0 {
-		if _, ok := hasAnyPrefix(removeSpaces(l[:i]), endLabels); ok {
+		label := removeSpaces(l[:i])
+		if _, ok := hasAnyPrefix(label, endLabels); ok {
+			return true
+		}
+		// The 送/报/发 of older minutes send them, as 分送 does.
+		if label == "送" || label == "报" || label == "发" {
 			return true
 		}
 	}
@@ -532,7 +537,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			// "副市长 李四、王五": a bare name shares the post and unit of
 			// the name before it.
 			runs.share(&ps[0], len(out))
-		case len(ps) == 1 && ps[0].Department == "" && runs.dept != "" && runs.continues(m) && isUnitPost(ps[0].Title) && titleUnit(ps[0].Title) == "":
+		case len(ps) == 1 && ps[0].Department == "" && runs.dept != "" && runs.continues(m) && isUnitPost(ps[0].Title) && titleUnit(ps[0].Title) == "" && !ownsUnit(ps[0].Title):
 			// "区发改局局长张涛、副局长李娜": a post of a unit with no unit
 			// of its own is one of the unit before it.
 			ps[0].Department = runs.dept
@@ -579,6 +584,17 @@ func titleUnit(title string) string {
 		return ""
 	}
 	return unit
+}
+
+// ownsUnit reports a post written with a unit of its own that titleUnit
+// does not read ("新店村党支部书记", "村委会主任"): it is no post of the
+// unit before it in the list.
+func ownsUnit(title string) bool {
+	i := names.PostAt(title)
+	if i <= 0 {
+		return false
+	}
+	return runeLen(strings.TrimSuffix(strings.TrimSuffix(title[:i], "常务"), "副")) >= 3
 }
 
 // isUnitPost reports a post held inside a unit (副局长, 主任), as opposed to
