@@ -505,6 +505,19 @@ func TestFind(t *testing.T) {
 		{"由赣州经开区建设局牵头", []string{"赣州经开区建设局"}},
 		{"章江新区第二小学、经开区教育科技体育局参与", []string{"章江新区第二小学", "经开区教育科技体育局"}},
 		{"由新区财政局负责", []string{"区财政局"}},
+		// A leading group's office is named for its task, often long.
+		{"由市螺蛳粉产业发展领导小组办公室会同市工业和信息化局修改", []string{"市螺蛳粉产业发展领导小组办公室", "市工业和信息化局"}},
+		{"请县疫情防控工作领导小组办公室牵头", []string{"县疫情防控工作领导小组办公室"}},
+		{"成立市乡村振兴工作领导小组办公室", []string{"市乡村振兴工作领导小组办公室"}},
+		{"要加强市乡两级协调", nil},
+		// The Production and Construction Corps names its bureaus as a place does.
+		{"由新疆生产建设兵团教育局指导做好培训", []string{"新疆生产建设兵团教育局"}},
+		{"兵团财政局、自治区财政厅负责", []string{"兵团财政局", "自治区财政厅"}},
+		// After 要求 a unit the table lacks leads when a lead's verb follows.
+		{"会议要求江南农村商业银行牵头做好项目融资服务", []string{"江南农村商业银行"}},
+		{"会议要求江南农村商业银行做好项目融资服务", nil},
+		{"要求各部门负责", nil},
+		{"会议要求城投集团负责项目融资", []string{"城投集团"}},
 		// An institutional reform's verbs are no place: 组建|汕尾市自然资源局.
 		{"一、组建汕尾市自然资源局，不再保留市国土资源局。", []string{"汕尾市自然资源局", "市国土资源局"}},
 	}

@@ -11,7 +11,7 @@ import (
 // first. 会/联/社 are left out on purpose: as single characters they end too
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
-	"社区居委会", "管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
+	"工作领导小组办公室", "领导小组办公室", "社区居委会", "管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
 	"研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
 	"中心", "集团", "公司", "银行", "分行", "支行", "医院", "报社", "小学", "中学", "学校", "学院", "大学",
 	"局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处", "科",
@@ -740,6 +740,11 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	if string(h) == "街道" && !hasGap(gaps, 1, 2) {
 		return parsed{kind: headRel, rel: '街', head: "街道"}, true
 	}
+	// The Xinjiang Production and Construction Corps governs as a province
+	// does and names its bureaus so: 新疆生产建设兵团教育局, 兵团财政局.
+	if s := string(h); (s == "新疆生产建设兵团" || s == "兵团") && cat == CatGov {
+		return parsed{kind: headExplicit, head: s}, true
+	}
 	if string(h) == "国家" && cat != CatBody && cat != CatZone {
 		return parsed{kind: headExplicit, head: "国家"}, true
 	}
@@ -1009,8 +1014,13 @@ func validStem(s []rune, before rune) (ok, longer bool) {
 			allDir = false
 			continue
 		}
-		if r == '乡' && j == 0 {
+		// 乡村 is a word of its own too (市乡村振兴工作领导小组办公室).
+		if r == '乡' && j == 0 && !(len(s) > 1 && s[1] == '村') {
 			return false, before == '城' // a stem starting further left may hold 城乡
+		}
+		if r == '乡' && j == 0 {
+			allDir = false
+			continue
 		}
 		if r == '和' {
 			if j >= 2 && len(s)-j > 2 {
@@ -1436,12 +1446,16 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 			agent = true
 		}
 	}
+	// "会议要求江南农村商业银行牵头": after 要求 a unit is the body to act
+	// only when a lead's verb follows it; 要求 opens much else.
+	demanded := !agent && i >= 2 && rs[i-2] == '要' && rs[i-1] == '求'
 	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}]
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
 		if !ends[e] {
 			continue
 		}
-		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: agent})
+		ag := agent || demanded && leadVerbAt(rs, e)
+		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: ag})
 		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
 			continue
 		}
@@ -1462,10 +1476,10 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 		case headNone:
 			// A hall alone (博物馆, 图书馆) is a building or a project's name
 			// (钧官窑址博物馆二期工程) unless a directive names it.
-			if p.cat == CatCenter && p.entry >= 0 && strings.HasSuffix(t.entries[p.entry].Name, "馆") && !agent {
+			if p.cat == CatCenter && p.entry >= 0 && strings.HasSuffix(t.entries[p.entry].Name, "馆") && !ag {
 				continue
 			}
-			if p.cat == CatZone || p.entry < 0 && !agent && !p.merged {
+			if p.cat == CatZone || p.entry < 0 && !ag && !p.merged {
 				continue
 			}
 			// 中央纪委国家监委: a national owner this table does not model,
@@ -1494,9 +1508,22 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 				continue
 			}
 		}
-		return e, p, agent
+		return e, p, ag
 	}
 	return 0, parsed{}, false
+}
+
+// leadVerbs say that the unit before them leads or carries out a task.
+var leadVerbs = toRunes([]string{"牵头", "负责", "会同"})
+
+// leadVerbAt reports a lead's verb at rs[e:].
+func leadVerbAt(rs []rune, e int) bool {
+	for _, v := range leadVerbs {
+		if hasPrefix(rs[e:], v) {
+			return true
+		}
+	}
+	return false
 }
 
 // multiSuffix reports a name ending in a generic suffix of several
