@@ -11,11 +11,19 @@ import (
 // first. 会/联/社 are left out on purpose: as single characters they end too
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
-	"工作领导小组办公室", "领导小组办公室", "社区居委会", "管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
+	"有限责任公司", "股份有限公司", "有限公司", "工作领导小组办公室", "领导小组办公室", "社区居委会", "管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
 	"研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
 	"中心", "集团", "公司", "银行", "分行", "支行", "医院", "报社", "小学", "中学", "学校", "学院", "大学",
 	"局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处", "科",
 }
+
+// companySuffixes end a company's registered name, whose stem validStem
+// reads more loosely.
+var companySuffixes = map[string]bool{"有限责任公司": true, "股份有限公司": true, "有限公司": true}
+
+// companyWords are characters of stemBan that companies' names use in
+// words of their own: 资本, 经营, 和平.
+var companyWords = charSet("本经和")
 
 // genericSuffixRunes and levelSuffixRunes are the lists above as runes,
 // converted once.
@@ -473,7 +481,7 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 			if h > 0 {
 				before = body[h-1]
 			}
-			if ok, longer := validStem(stem, before); !ok {
+			if ok, longer := validStem(stem, before, companySuffixes[string(sr)]); !ok {
 				if !longer {
 					break
 				}
@@ -974,11 +982,17 @@ var bareStopWords = map[string]bool{"决定": true, "同意": true, "研究": tr
 // 县民族宗教事务局). longer reports whether a stem that starts further left
 // may still pass: one too long, or holding a banned character or word, fails
 // with all its extensions.
-func validStem(s []rune, before rune) (ok, longer bool) {
+func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 	if len(s) < 2 {
 		return false, true
 	}
-	if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
+	// A company's registered name is longer and may hold its town
+	// (杭州塘栖古镇旅游发展有限公司): the suffix is evidence enough.
+	if company {
+		if len(s) > 12 {
+			return false, false
+		}
+	} else if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
 		return false, false
 	}
 	// "受市长李爱武委托": after a level, 长 makes the head's title (市长);
@@ -1030,6 +1044,17 @@ func validStem(s []rune, before rune) (ok, longer bool) {
 			if j < 2 {
 				return false, before != 0 && isHan(before) && !stemBan[before]
 			}
+		}
+		if company && strings.ContainsRune("市县区镇乡", r) {
+			if j == 0 {
+				return false, true // the town's name is further left (塘栖古镇)
+			}
+			allDir = false
+			continue
+		}
+		if company && companyWords[r] {
+			allDir = false
+			continue
 		}
 		if stemBan[r] || !isHan(r) {
 			return false, false

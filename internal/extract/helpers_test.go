@@ -125,7 +125,7 @@ func TestLeadDepts(t *testing.T) {
 		{"由街道城建办会同街道财政所按程序办理", []string{"街道城建办", "街道财政所"}},
 		{"建设街道、解放街道负责做好沿线居民的政策宣传", []string{"建设街道", "解放街道"}},
 		{"由中国银行芜湖分行牵头设立转贷资金池", []string{"中国银行芜湖分行"}},
-		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", nil},
+		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", []string{"杭州塘栖古镇旅游发展有限公司"}},
 		{"请市交通运输局会市教育局制定具体考核办法", []string{"市交通运输局", "市教育局"}},
 		{"由县应急局会同县消防救援大队开展联合督查", []string{"县应急局", "县消防救援大队"}},
 		{"涉及两个以上部门职权范围的事项，应由国务院制定行政法规", nil},
@@ -237,10 +237,10 @@ func TestLeadDepts(t *testing.T) {
 		// Places listed before one 人民政府 are each that place's government.
 		{"准东至五彩湾道路由州交通运输局负责，吉木萨尔县、奇台县人民政府负责沿线征地工作", []string{"州交通运输局", "吉木萨尔县人民政府", "奇台县人民政府"}},
 		{"工业区搬迁改造由株洲市、湘潭市人民政府分别负责", []string{"株洲市人民政府", "湘潭市人民政府"}},
-		// A note lists with commas too, and a long name the table lacks
-		// does not hide the unit it knows.
+		// A note lists with commas too, and a company's long registered
+		// name leads with the unit the table knows.
 		{"优化政务服务。（各县（市、区）人民政府，市行政服务中心负责）", []string{"市行政服务中心", "各县（市、区）人民政府"}},
-		{"推广信易贷。（市发展改革委、浙江金华成泰农村商业银行股份有限公司负责）", []string{"市发展改革委"}},
+		{"推广信易贷。（市发展改革委、浙江金华成泰农村商业银行股份有限公司负责）", []string{"市发展改革委", "浙江金华成泰农村商业银行股份有限公司"}},
 		{"（州农业农村局牵头，州林业局配合）", []string{"州农业农村局"}},
 		// Outside a note a comma ends the clause; an entry too long for a
 		// list in running text is no entry.
