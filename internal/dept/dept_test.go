@@ -523,6 +523,14 @@ func TestFind(t *testing.T) {
 		{"会议要求江南农村商业银行做好项目融资服务", nil},
 		{"要求各部门负责", nil},
 		{"会议要求城投集团负责项目融资", []string{"城投集团"}},
+		// 区 ending a zone is no district's (开发|区管理委员会), and setting a
+		// unit up is no part of its name.
+		{"同意设立东莞松山湖高新技术产业开发区管理委员会科技创新局，为管委会工作部门", nil},
+		{"一、请贵厅支持我区设立台胞就业服务中心。", nil},
+		// Units listed a line each are not one zone's name.
+		{"章江新区第二小学\n章江新区管委会", []string{"章江新区第二小学", "章江新区管委会"}},
+		{"城关镇中心小学\n滨海工业区管委会", []string{"城关镇中心小学", "滨海工业区管委会"}},
+		{"由滨海工\n业区管委会负责", []string{"滨海工业区管委会"}},
 		// An institutional reform's verbs are no place: 组建|汕尾市自然资源局.
 		{"一、组建汕尾市自然资源局，不再保留市国土资源局。", []string{"汕尾市自然资源局", "市国土资源局"}},
 	}

@@ -135,6 +135,8 @@ var notPlaceWords = []string{"修订", "提高", "修改", "制定", "追加", "
 var notStemWords = []string{"原则", "同意", "名义", "做好", "推动", "调动", "实行", "确保", "简化", "进一步",
 	"加强", "根据", "按照", "通过", "负责", "牵头", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "政府",
 	"某某", "特色", "已经", "签署",
+	// Setting a unit up is no part of its name: 支持我区设立台胞就业服务中心.
+	"设立", "成立", "组建", "撤销",
 	// A post given to a person: 由贾建国兼任办公室主任.
 	"兼任", "担任", "改任"}
 
@@ -579,7 +581,7 @@ func (t *Table) zoneCommittee(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		zone := body[:len(body)-1]
 		// The shortest place in front: 宁波|保税区, 市|化工园.
 		for h := 0; h < len(zone); h++ {
-			if !zoneName(zone[h:]) {
+			if !zoneName(zone[h:]) || unitBeforeBreak(zone[h:], sub(gaps, h, len(zone))) {
 				continue
 			}
 			if h == 0 {
@@ -595,6 +597,22 @@ func (t *Table) zoneCommittee(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		}
 	}
 	return parsed{}, false
+}
+
+// unitBeforeBreak reports a name wrapped after a unit's suffix
+// ("中心小学\n滨海工业"): units listed a line each, not one name.
+func unitBeforeBreak(rs []rune, gaps []bool) bool {
+	for k := 1; k < len(rs); k++ {
+		if k >= len(gaps) || !gaps[k] {
+			continue
+		}
+		for _, sr := range genericSuffixRunes {
+			if hasSuffix(rs[:k], sr) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // endsInZone reports a name ending in a zone the table knows (经开区,
@@ -1474,7 +1492,7 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 	// "会议要求江南农村商业银行牵头": after 要求 a unit is the body to act
 	// only when a lead's verb follows it; 要求 opens much else.
 	demanded := !agent && i >= 2 && rs[i-2] == '要' && rs[i-1] == '求'
-	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}]
+	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}] && !t.zoneAt(rs, i)
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
 		if !ends[e] {
 			continue
@@ -1536,6 +1554,21 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 		return e, p, ag
 	}
 	return 0, parsed{}, false
+}
+
+// zoneAt reports a 区 at i that ends a zone the table knows (开发|区,
+// 经开|区): the zone's, no district's relative prefix. The zone with its
+// bureau is read whole where it starts (经开区建设局, zoneHead).
+func (t *Table) zoneAt(rs []rune, i int) bool {
+	if rs[i] != '区' {
+		return false
+	}
+	for k := 3; k <= i+1 && k <= t.maxKey; k++ {
+		if ref, ok := t.keys[string(rs[i+1-k:i+1])]; ok && t.entries[ref.entry].Category == CatZone {
+			return true
+		}
+	}
+	return false
 }
 
 // leadVerbs say that the unit before them leads or carries out a task.
