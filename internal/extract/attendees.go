@@ -998,8 +998,17 @@ func (st *state) unitRunsOn(a, b string) bool {
 // isListTitle reports a list entry that is a post alone (副市长,
 // 区发改局局长) rather than a name or a unit.
 func (st *state) isListTitle(s string) bool {
-	if runeLen(s) > maxListTitle || !isTitle(s) || plausibleName(s) {
+	if !isTitle(s) || plausibleName(s) {
 		return false
+	}
+	// A longer post is one a unit read whole opens (市政务服务和大数据管理局局长).
+	if n := runeLen(s); n > maxListTitle {
+		if n > 2*maxListTitle {
+			return false
+		}
+		if unit, _ := st.unitOfTitle(s); unit == "" {
+			return false
+		}
 	}
 	// "…管理委员" is a committee wrapped before its 会, not a 委员.
 	return !(strings.HasSuffix(s, "委员") && st.isUnit(s+"会"))
