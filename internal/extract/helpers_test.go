@@ -394,6 +394,11 @@ func TestDetectKind(t *testing.T) {
 		{"玉环县人民政府办公室\n关于召开全县安全生产工作会议的通知\n各镇、乡人民政府：", document.KindOfficial},
 		{"12月2日下午，省长毛伟明主持召开省政府第50次常务会议，审议《报告》。", document.KindNews},
 		{"10月31日，县长常东旭主持召开县政府常务会议。\n列席人员：新闻媒体记者。", document.KindMinutes},
+		// A genre's name alone titles a short notice; a meeting it calls
+		// is no report of that meeting.
+		{"通  知\n\n各县区人民政府：\n经研究，定于2021年5月10日上午召开全市安全生产工作会议。\n\n庆阳市人民政府办公室\n二〇二一年五月六日", document.KindOfficial},
+		{"紧急通知\n各乡镇：\n定于明日上午召开防汛会议。", document.KindOfficial},
+		{"会议通知了各乡镇。\n县长主持召开县政府常务会议。", document.KindNews},
 		{"今天天气很好。", document.KindOther},
 		// A regulation whose 题注 names the meeting that passed it.
 		{"临沧市城市绿化管理办法\n（2018年12月20日临沧市人民政府第31次常务会议通过　2019年1月8日临沧市人民政府令第2号公布）\n第一条　为了促进城市绿化事业发展，制定本办法。\n第二条　本办法适用于本市。", document.KindOfficial},
