@@ -144,6 +144,8 @@ func TestParseListLayouts(t *testing.T) {
 			"县发改局/王强/ 县发改局/李丽/ 县财政局/赵敏/", nil},
 		{"a post in brackets after a name is its own", []string{"张建国（市长）、李明（副市长）、王刚"},
 			"/张建国/市长 /李明/副市长 /王刚/", nil},
+		{"a post's qualifier in brackets before the name", []string{"县发改局局长王涛，县财政局副局长（主持工作）陈华"},
+			"/王涛/县发改局局长 /陈华/县财政局副局长", nil},
 		{"a unit in brackets after a name is its own", []string{"赵强（区发改局）、孙丽、周伟（区住建局）"},
 			"区发改局/赵强/ /孙丽/ 区住建局/周伟/", nil},
 		{"a post one person holds is not shared", []string{"市长 张建国、李明，市政府秘书长 周强、王刚"},
