@@ -192,7 +192,10 @@ func TestResolve(t *testing.T) {
 		{"县公安局交警大队", tieling, "铁岭县公安局交通警察大队", true}, // sub-unit under its department
 		{"地区财政局", "六安地区行政公署", "六安地区财政局", true},
 		{"林区财政局", "神农架林区人民政府", "神农架林区财政局", true},
-		{"林区财政局", suzhou, "林区财政局", true},          // no 林区 to take
+		{"林区财政局", suzhou, "林区财政局", true}, // no 林区 to take
+		{"自治州民族宗教事务委员会", "恩施土家族苗族自治州人民政府", "恩施土家族苗族自治州民族宗教事务委员会", true},
+		{"自治县财政局", "融水苗族自治县人民政府", "融水苗族自治县财政局", true},
+		{"经开区财政局", suzhou, "经开区财政局", true},
 		{"区经委", "天津市河西区人民政府", "河西区经济和信息化局", true}, // former names
 		{"市外经贸委", suzhou, "苏州市商务局", true},
 		{"街道应急管理办公室", "北山街道办事处", "北山街道应急管理办公室", true}, // one 街道
@@ -531,6 +534,15 @@ func TestFind(t *testing.T) {
 		{"章江新区第二小学\n章江新区管委会", []string{"章江新区第二小学", "章江新区管委会"}},
 		{"城关镇中心小学\n滨海工业区管委会", []string{"城关镇中心小学", "滨海工业区管委会"}},
 		{"由滨海工\n业区管委会负责", []string{"滨海工业区管委会"}},
+		// An autonomous prefecture's and county's own units; a town's
+		// law-enforcement team.
+		{"由自治州民族宗教事务委员会负责", []string{"自治州民族宗教事务委员会"}},
+		{"自治县财政局、自治县教育局配合", []string{"自治县财政局", "自治县教育局"}},
+		{"责成镇综合执法队开展违建专项整治", []string{"镇综合执法队"}},
+		{"请镇综合行政执法队负责", []string{"镇综合行政执法队"}},
+		// A place wrapped before its 自治州 leaves the unit without it (the
+		// extractor reads the wrapped run whole).
+		{"红河哈尼族彝族\n自治州住房和城乡建设局", []string{"住房和城乡建设局"}},
 		// An institutional reform's verbs are no place: 组建|汕尾市自然资源局.
 		{"一、组建汕尾市自然资源局，不再保留市国土资源局。", []string{"汕尾市自然资源局", "市国土资源局"}},
 	}

@@ -11,7 +11,7 @@ import (
 // first. 会/联/社 are left out on purpose: as single characters they end too
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
-	"有限责任公司", "股份有限公司", "有限公司", "工作领导小组办公室", "领导小组办公室", "社区居委会", "管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
+	"有限责任公司", "股份有限公司", "有限公司", "工作领导小组办公室", "领导小组办公室", "社区居委会", "管理委员会", "街道办事处", "中心支行", "执法队", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
 	"研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
 	"中心", "集团", "公司", "银行", "分行", "支行", "医院", "报社", "小学", "中学", "学校", "学院", "大学",
 	"局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处", "科",
@@ -755,6 +755,10 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	// province's.
 	if string(h) == "自治区" {
 		return parsed{kind: headRel, rel: '省', head: string(h)}, true
+	}
+	// 自治州民族宗教事务委员会, 自治县财政局: the prefecture's and county's own.
+	if s := string(h); s == "自治州" || s == "自治县" {
+		return parsed{kind: headRel, rel: h[2], head: s}, true
 	}
 	// 地区粮食局 in a prefecture's (行署) document, 林区财政局 in 神农架林区's:
 	// place levels of their own, not 区 after a stray character.
@@ -1514,6 +1518,11 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 			}
 		case headRel:
 			if !relOK || (p.rel == '州' || p.rel == '地' || p.rel == '林' || p.rel == '街') && !prevBoundary() {
+				continue
+			}
+			// "红河哈尼族彝族\n自治州住房和城乡建设局": a place's name
+			// wrapped before its 自治州, not the prefecture's own unit.
+			if strings.HasPrefix(p.head, "自治") && rt.gaps[i] && isHan(prev) {
 				continue
 			}
 		case headNone:
