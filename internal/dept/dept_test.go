@@ -534,6 +534,11 @@ func TestFind(t *testing.T) {
 		{"章江新区第二小学\n章江新区管委会", []string{"章江新区第二小学", "章江新区管委会"}},
 		{"城关镇中心小学\n滨海工业区管委会", []string{"城关镇中心小学", "滨海工业区管委会"}},
 		{"由滨海工\n业区管委会负责", []string{"滨海工业区管委会"}},
+		// A company opening a clause and told what to do; not one merely named.
+		{"会议明确，日照港集团有限公司负责港区道路改造工程", []string{"日照港集团有限公司"}},
+		{"区农业农村委要会同各镇加快建设；上海光明生猪有限公司要做好产能恢复", []string{"区农业农村委", "上海光明生猪有限公司"}},
+		{"国网宜昌供电公司的办电时间进一步压缩", nil},
+		{"支持光明生猪有限公司扩大产能", nil},
 		// An autonomous prefecture's and county's own units; a town's
 		// law-enforcement team.
 		{"由自治州民族宗教事务委员会负责", []string{"自治州民族宗教事务委员会"}},

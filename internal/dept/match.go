@@ -1496,12 +1496,15 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 	// "会议要求江南农村商业银行牵头": after 要求 a unit is the body to act
 	// only when a lead's verb follows it; 要求 opens much else.
 	demanded := !agent && i >= 2 && rs[i-2] == '要' && rs[i-1] == '求'
+	// "…；日照港集团有限公司负责港区道路改造": a company opening a clause
+	// and told what to do is the body to act too.
+	clause := !agent && (i == 0 || strings.ContainsRune("，。；：,;:\n", prev))
 	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}] && !t.zoneAt(rs, i)
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
 		if !ends[e] {
 			continue
 		}
-		ag := agent || demanded && leadVerbAt(rs, e)
+		ag := agent || demanded && leadVerbAt(rs, e) || clause && companyName(rs[i:e]) && (leadVerbAt(rs, e) || e < len(rs) && rs[e] == '要')
 		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: ag})
 		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
 			continue
@@ -1578,6 +1581,11 @@ func (t *Table) zoneAt(rs []rune, i int) bool {
 		}
 	}
 	return false
+}
+
+// companyName reports a name ending as a company's does (公司, 集团).
+func companyName(rs []rune) bool {
+	return hasSuffix(rs, []rune("公司")) || hasSuffix(rs, []rune("集团"))
 }
 
 // leadVerbs say that the unit before them leads or carries out a task.
