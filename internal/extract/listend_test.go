@@ -144,3 +144,31 @@ func TestRosterAttachment(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineRecorder: a 记录 label closing a list's line names the recorder,
+// and the padded names before it and before a post ending the line stay in
+// the list.
+func TestInlineRecorder(t *testing.T) {
+	p := parser(t)
+	tests := []struct{ lists, observers, recorder string }{
+		{"出席：王辉 张国华\n列席：区财政局局长孙　丽　区住建局局长周　伟　记录：郑　洁",
+			"区财政局/孙丽 区住建局/周伟", "郑洁"},
+		{"出席：王辉 张国华\n列席：区发改局局长钱　进　区财政局局长孙　丽\n区住建局局长周　伟　记录：郑　洁",
+			"区发改局/钱进 区财政局/孙丽 区住建局/周伟", "郑洁"},
+		{"出席：王辉 张国华\n列席：区财政局局长孙丽　区住建局局长周伟（记录：郑洁）",
+			"区财政局/孙丽 区住建局/周伟", ""},
+		{"出席：王辉 张国华\n列席：区财政局局长孙丽\n记录：郑洁", "区财政局/孙丽", "郑洁"},
+		// Prose that mentions a record keeps it out.
+		{"出席：王辉 张国华\n会议要求各部门做好会议记录：全程留痕", "", ""},
+	}
+	for _, tc := range tests {
+		d := parseMinutes(t, p, tc.lists)
+		var obs []string
+		for _, o := range d.Observers {
+			obs = append(obs, o.Department+"/"+o.Name)
+		}
+		if o := strings.Join(obs, " "); o != tc.observers || d.Recorder != tc.recorder {
+			t.Errorf("%q: observers %q, recorder %q; want %q, %q", tc.lists, o, d.Recorder, tc.observers, tc.recorder)
+		}
+	}
+}
