@@ -751,31 +751,33 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	if len(h) == 1 && relLevels[h[0]] != nil {
 		return parsed{kind: headRel, rel: h[0], head: string(h)}, true
 	}
+	// The heads named below are short: their text is built once, and only
+	// for a short head (placeHead runs for every span a text is searched in).
+	s := ""
+	if len(h) <= 8 {
+		s = string(h)
+	}
+	switch {
 	// 自治区发展改革委 in a Guangxi document: the region's, like 省… in a
 	// province's.
-	if string(h) == "自治区" {
-		return parsed{kind: headRel, rel: '省', head: string(h)}, true
-	}
+	case s == "自治区":
+		return parsed{kind: headRel, rel: '省', head: s}, true
 	// 自治州民族宗教事务委员会, 自治县财政局: the prefecture's and county's own.
-	if s := string(h); s == "自治州" || s == "自治县" {
+	case s == "自治州" || s == "自治县":
 		return parsed{kind: headRel, rel: h[2], head: s}, true
-	}
 	// 地区粮食局 in a prefecture's (行署) document, 林区财政局 in 神农架林区's:
 	// place levels of their own, not 区 after a stray character.
-	if s := string(h); (s == "地区" || s == "林区") && !hasGap(gaps, 1, 2) {
+	case (s == "地区" || s == "林区") && !hasGap(gaps, 1, 2):
 		return parsed{kind: headRel, rel: h[0], head: s}, true
-	}
 	// 街道城建办, 街道财政所 in a sub-district's minutes: its offices, as
 	// 镇城建办 are a town's.
-	if string(h) == "街道" && !hasGap(gaps, 1, 2) {
+	case s == "街道" && !hasGap(gaps, 1, 2):
 		return parsed{kind: headRel, rel: '街', head: "街道"}, true
-	}
 	// The Xinjiang Production and Construction Corps governs as a province
 	// does and names its bureaus so: 新疆生产建设兵团教育局, 兵团财政局.
-	if s := string(h); (s == "新疆生产建设兵团" || s == "兵团") && cat == CatGov {
+	case (s == "新疆生产建设兵团" || s == "兵团") && cat == CatGov:
 		return parsed{kind: headExplicit, head: s}, true
-	}
-	if string(h) == "国家" && cat != CatBody && cat != CatZone {
+	case s == "国家" && cat != CatBody && cat != CatZone:
 		return parsed{kind: headExplicit, head: "国家"}, true
 	}
 	if validPlace(h, gaps) {
@@ -795,9 +797,21 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 // Its 区 is the zone's, not a district's relative prefix (区|建设局 lost
 // the zone, and a block of that 区 lost the bureau).
 func (t *Table) zoneHead(h []rune, gaps []bool) bool {
-	for k := 3; k <= len(h) && k <= t.maxKey; k++ {
-		ref, ok := t.keys[string(h[len(h)-k:])]
-		if !ok || t.entries[ref.entry].Category != CatZone || hasGap(gaps, len(h)-k+1, len(h)) {
+	// Zones' keys end in 区 or a committee's 会; the reversed key trie is
+	// walked from the end, as parseMode does, without building strings.
+	if n := len(h); n < 3 || h[n-1] != '区' && h[n-1] != '会' {
+		return false
+	}
+	nd := t.rkeys
+	for k := 1; k <= len(h) && k <= t.maxKey; k++ {
+		if nd = nd.next[h[len(h)-k]]; nd == nil {
+			return false
+		}
+		if !nd.key || k < 3 {
+			continue
+		}
+		ref := nd.ref
+		if t.entries[ref.entry].Category != CatZone || hasGap(gaps, len(h)-k+1, len(h)) {
 			continue
 		}
 		// 新区 and 景区 name no zone without a name in front of them.
@@ -1575,8 +1589,12 @@ func (t *Table) zoneAt(rs []rune, i int) bool {
 	if rs[i] != '区' {
 		return false
 	}
-	for k := 3; k <= i+1 && k <= t.maxKey; k++ {
-		if ref, ok := t.keys[string(rs[i+1-k:i+1])]; ok && t.entries[ref.entry].Category == CatZone {
+	nd := t.rkeys
+	for k := 1; k <= i+1 && k <= t.maxKey; k++ {
+		if nd = nd.next[rs[i+1-k]]; nd == nil {
+			return false
+		}
+		if nd.key && k >= 3 && t.entries[nd.ref.entry].Category == CatZone {
 			return true
 		}
 	}
