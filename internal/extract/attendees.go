@@ -481,6 +481,10 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			if titleAfter {
 				if n := len(out); n > 0 && out[n-1].Title == "" {
 					out[n-1].Title = m.text
+				} else if n > 0 {
+					// "局长孙　丽　区住建局局长\n周　伟": the name before has
+					// its post; this one opens the next name's.
+					pending = m.text
 				}
 			} else if pending != "" && m.brk == brkHard {
 				// "县委常委、副县长　李建新": posts joined by 、 before one name.
