@@ -192,7 +192,10 @@ func TestResolve(t *testing.T) {
 		{"县公安局交警大队", tieling, "铁岭县公安局交通警察大队", true}, // sub-unit under its department
 		{"地区财政局", "六安地区行政公署", "六安地区财政局", true},
 		{"林区财政局", "神农架林区人民政府", "神农架林区财政局", true},
-		{"林区财政局", suzhou, "林区财政局", true},          // no 林区 to take
+		{"林区财政局", suzhou, "林区财政局", true}, // no 林区 to take
+		{"自治州民族宗教事务委员会", "恩施土家族苗族自治州人民政府", "恩施土家族苗族自治州民族宗教事务委员会", true},
+		{"自治县财政局", "融水苗族自治县人民政府", "融水苗族自治县财政局", true},
+		{"经开区财政局", suzhou, "经开区财政局", true},
 		{"区经委", "天津市河西区人民政府", "河西区经济和信息化局", true}, // former names
 		{"市外经贸委", suzhou, "苏州市商务局", true},
 		{"街道应急管理办公室", "北山街道办事处", "北山街道应急管理办公室", true}, // one 街道
@@ -409,7 +412,12 @@ func TestFind(t *testing.T) {
 		{"推进省属国有企业公司制改制", nil},
 		{"由贾建国兼任办公室主任", nil},
 		{"各省、自治区、直辖市教育厅", []string{"教育厅"}},
-		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", nil},
+		// A company's registered name is one unit after 由, its town inside
+		// (not 镇旅游发展有限公司 nor nothing).
+		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", []string{"杭州塘栖古镇旅游发展有限公司"}},
+		{"由深圳市龙华建设发展集团有限公司负责项目代建", []string{"深圳市龙华建设发展集团有限公司"}},
+		{"由义乌市国有资本运营有限公司具体实施", []string{"义乌市国有资本运营有限公司"}},
+		{"推动全市各类有限公司规范发展", nil},
 		// Verbs before a unit are not its place.
 		{"刘建华同志任长沙市发展和改革委员会副主任", []string{"长沙市发展和改革委员会"}},
 		{"王国庆同志担任长沙市财政局局长", []string{"长沙市财政局"}},
@@ -498,6 +506,50 @@ func TestFind(t *testing.T) {
 		// 乡镇 and 镇乡 are the towns in general; 退回 is no place.
 		{"由区交通局负责，各镇乡街道配合，各乡镇街道配合，各乡镇财政所", []string{"区交通局"}},
 		{"退回区科委修改后再议，发回区规划局修改", []string{"区科委", "区规划局"}},
+		// A zone the table knows owns the bureau after it; its 区 is no
+		// district's (区建设局), and a zone's own name no place (新区, 景区).
+		{"由经开区建设局牵头，经开区财政局配合", []string{"经开区建设局", "经开区财政局"}},
+		{"经开区招商合作局做好企业对接", []string{"经开区招商合作局"}},
+		{"由赣州经开区建设局牵头", []string{"赣州经开区建设局"}},
+		{"章江新区第二小学、经开区教育科技体育局参与", []string{"章江新区第二小学", "经开区教育科技体育局"}},
+		{"由新区财政局负责", []string{"区财政局"}},
+		// A leading group's office is named for its task, often long.
+		{"由市螺蛳粉产业发展领导小组办公室会同市工业和信息化局修改", []string{"市螺蛳粉产业发展领导小组办公室", "市工业和信息化局"}},
+		{"请县疫情防控工作领导小组办公室牵头", []string{"县疫情防控工作领导小组办公室"}},
+		{"成立市乡村振兴工作领导小组办公室", []string{"市乡村振兴工作领导小组办公室"}},
+		{"要加强市乡两级协调", nil},
+		// The Production and Construction Corps names its bureaus as a place does.
+		{"由新疆生产建设兵团教育局指导做好培训", []string{"新疆生产建设兵团教育局"}},
+		{"兵团财政局、自治区财政厅负责", []string{"兵团财政局", "自治区财政厅"}},
+		// After 要求 a unit the table lacks leads when a lead's verb follows.
+		{"会议要求江南农村商业银行牵头做好项目融资服务", []string{"江南农村商业银行"}},
+		{"会议要求江南农村商业银行做好项目融资服务", nil},
+		{"要求各部门负责", nil},
+		{"会议要求城投集团负责项目融资", []string{"城投集团"}},
+		// 区 ending a zone is no district's (开发|区管理委员会), and setting a
+		// unit up is no part of its name.
+		{"同意设立东莞松山湖高新技术产业开发区管理委员会科技创新局，为管委会工作部门", nil},
+		{"一、请贵厅支持我区设立台胞就业服务中心。", nil},
+		// Units listed a line each are not one zone's name.
+		{"章江新区第二小学\n章江新区管委会", []string{"章江新区第二小学", "章江新区管委会"}},
+		{"城关镇中心小学\n滨海工业区管委会", []string{"城关镇中心小学", "滨海工业区管委会"}},
+		{"由滨海工\n业区管委会负责", []string{"滨海工业区管委会"}},
+		// A company opening a clause and told what to do; not one merely named.
+		{"会议明确，日照港集团有限公司负责港区道路改造工程", []string{"日照港集团有限公司"}},
+		{"区农业农村委要会同各镇加快建设；上海光明生猪有限公司要做好产能恢复", []string{"区农业农村委", "上海光明生猪有限公司"}},
+		{"国网宜昌供电公司的办电时间进一步压缩", nil},
+		{"支持光明生猪有限公司扩大产能", nil},
+		// An autonomous prefecture's and county's own units; a town's
+		// law-enforcement team.
+		{"由自治州民族宗教事务委员会负责", []string{"自治州民族宗教事务委员会"}},
+		{"自治县财政局、自治县教育局配合", []string{"自治县财政局", "自治县教育局"}},
+		{"责成镇综合执法队开展违建专项整治", []string{"镇综合执法队"}},
+		{"请镇综合行政执法队负责", []string{"镇综合行政执法队"}},
+		// A place wrapped before its 自治州 leaves the unit without it (the
+		// extractor reads the wrapped run whole).
+		{"红河哈尼族彝族\n自治州住房和城乡建设局", []string{"住房和城乡建设局"}},
+		// An institutional reform's verbs are no place: 组建|汕尾市自然资源局.
+		{"一、组建汕尾市自然资源局，不再保留市国土资源局。", []string{"汕尾市自然资源局", "市国土资源局"}},
 	}
 	for _, tc := range tests {
 		var got []string

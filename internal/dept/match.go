@@ -11,11 +11,19 @@ import (
 // first. 会/联/社 are left out on purpose: as single characters they end too
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
-	"社区居委会", "管理委员会", "街道办事处", "中心支行", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
+	"有限责任公司", "股份有限公司", "有限公司", "工作领导小组办公室", "领导小组办公室", "社区居委会", "管理委员会", "街道办事处", "中心支行", "执法队", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
 	"研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
 	"中心", "集团", "公司", "银行", "分行", "支行", "医院", "报社", "小学", "中学", "学校", "学院", "大学",
 	"局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处", "科",
 }
+
+// companySuffixes end a company's registered name, whose stem validStem
+// reads more loosely.
+var companySuffixes = map[string]bool{"有限责任公司": true, "股份有限公司": true, "有限公司": true}
+
+// companyWords are characters of stemBan that companies' names use in
+// words of their own: 资本, 经营, 和平.
+var companyWords = charSet("本经和")
 
 // genericSuffixRunes and levelSuffixRunes are the lists above as runes,
 // converted once.
@@ -117,7 +125,7 @@ var notPlaceWords = []string{"修订", "提高", "修改", "制定", "追加", "
 	"出席", "列席", "领导", "全面", "积极", "认真", "我国", "全国", "国家", "中央", "中国", "某某", "如何", "已经",
 	"批复", "同时", "以及", "有关", "相关", "其他", "所有", "重点", "继续", "开展", "实施", "改革", "经济", "社会",
 	"服务", "管理", "企业", "项目", "国际", "关于", "对于", "为了", "围绕", "加快", "全力", "各个", "一个", "两个",
-	"部分", "这个", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
+	"部分", "这个", "调整", "成立", "设立", "撤销", "组建", "保留", "不再", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
 	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "城乡", "乡镇", "镇乡", "志任", "担任", "兼任", "改任",
 	"经费", "退回", "发回", "率", "带领",
 	// 直辖市 is a kind of place in a list of kinds (各省、自治区、直辖市教育厅).
@@ -127,6 +135,8 @@ var notPlaceWords = []string{"修订", "提高", "修改", "制定", "追加", "
 var notStemWords = []string{"原则", "同意", "名义", "做好", "推动", "调动", "实行", "确保", "简化", "进一步",
 	"加强", "根据", "按照", "通过", "负责", "牵头", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "政府",
 	"某某", "特色", "已经", "签署",
+	// Setting a unit up is no part of its name: 支持我区设立台胞就业服务中心.
+	"设立", "成立", "组建", "撤销",
 	// A post given to a person: 由贾建国兼任办公室主任.
 	"兼任", "担任", "改任"}
 
@@ -237,7 +247,7 @@ var wordStarts = func() map[[2]rune]bool {
 var verbsBeforeUnits = []string{"同意", "学习", "做好", "推动", "调动", "实行", "确保", "简化", "优化", "加强",
 	"支持", "要求", "根据", "按照", "通过", "组织", "研究", "落实", "完善", "推进", "负责", "牵头", "配合", "指导",
 	"督促", "协调", "提请", "审议", "听取", "召开", "参加", "出席", "列席", "批复", "以及", "关于", "对于", "为了",
-	"围绕", "加快", "调整", "成立", "设立", "撤销", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
+	"围绕", "加快", "调整", "成立", "设立", "撤销", "组建", "保留", "不再", "印发", "公布", "规范", "促进", "深化", "健全", "建立", "保障", "统筹",
 	"新建", "改建", "扩建", "用于", "前报", "上报", "报送", "担任", "兼任", "改任", "同志任", "退回", "发回",
 	// A leader taking units along: 市长吴斌率市发改局…赴崇福镇.
 	"率", "带领",
@@ -473,7 +483,7 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 			if h > 0 {
 				before = body[h-1]
 			}
-			if ok, longer := validStem(stem, before); !ok {
+			if ok, longer := validStem(stem, before, companySuffixes[string(sr)]); !ok {
 				if !longer {
 					break
 				}
@@ -571,7 +581,7 @@ func (t *Table) zoneCommittee(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		zone := body[:len(body)-1]
 		// The shortest place in front: 宁波|保税区, 市|化工园.
 		for h := 0; h < len(zone); h++ {
-			if !zoneName(zone[h:]) {
+			if !zoneName(zone[h:]) || unitBeforeBreak(zone[h:], sub(gaps, h, len(zone))) {
 				continue
 			}
 			if h == 0 {
@@ -587,6 +597,22 @@ func (t *Table) zoneCommittee(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		}
 	}
 	return parsed{}, false
+}
+
+// unitBeforeBreak reports a name wrapped after a unit's suffix
+// ("中心小学\n滨海工业"): units listed a line each, not one name.
+func unitBeforeBreak(rs []rune, gaps []bool) bool {
+	for k := 1; k < len(rs); k++ {
+		if k >= len(gaps) || !gaps[k] {
+			continue
+		}
+		for _, sr := range genericSuffixRunes {
+			if hasSuffix(rs[:k], sr) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // endsInZone reports a name ending in a zone the table knows (经开区,
@@ -725,22 +751,33 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	if len(h) == 1 && relLevels[h[0]] != nil {
 		return parsed{kind: headRel, rel: h[0], head: string(h)}, true
 	}
+	// The heads named below are short: their text is built once, and only
+	// for a short head (placeHead runs for every span a text is searched in).
+	s := ""
+	if len(h) <= 8 {
+		s = string(h)
+	}
+	switch {
 	// 自治区发展改革委 in a Guangxi document: the region's, like 省… in a
 	// province's.
-	if string(h) == "自治区" {
-		return parsed{kind: headRel, rel: '省', head: string(h)}, true
-	}
+	case s == "自治区":
+		return parsed{kind: headRel, rel: '省', head: s}, true
+	// 自治州民族宗教事务委员会, 自治县财政局: the prefecture's and county's own.
+	case s == "自治州" || s == "自治县":
+		return parsed{kind: headRel, rel: h[2], head: s}, true
 	// 地区粮食局 in a prefecture's (行署) document, 林区财政局 in 神农架林区's:
 	// place levels of their own, not 区 after a stray character.
-	if s := string(h); (s == "地区" || s == "林区") && !hasGap(gaps, 1, 2) {
+	case (s == "地区" || s == "林区") && !hasGap(gaps, 1, 2):
 		return parsed{kind: headRel, rel: h[0], head: s}, true
-	}
 	// 街道城建办, 街道财政所 in a sub-district's minutes: its offices, as
 	// 镇城建办 are a town's.
-	if string(h) == "街道" && !hasGap(gaps, 1, 2) {
+	case s == "街道" && !hasGap(gaps, 1, 2):
 		return parsed{kind: headRel, rel: '街', head: "街道"}, true
-	}
-	if string(h) == "国家" && cat != CatBody && cat != CatZone {
+	// The Xinjiang Production and Construction Corps governs as a province
+	// does and names its bureaus so: 新疆生产建设兵团教育局, 兵团财政局.
+	case (s == "新疆生产建设兵团" || s == "兵团") && cat == CatGov:
+		return parsed{kind: headExplicit, head: s}, true
+	case s == "国家" && cat != CatBody && cat != CatZone:
 		return parsed{kind: headExplicit, head: "国家"}, true
 	}
 	if validPlace(h, gaps) {
@@ -749,7 +786,44 @@ func (t *Table) placeHead(h []rune, gaps []bool, cat string) (parsed, bool) {
 	if (cat == CatVertical || cat == CatZone) && validBare(h, gaps) {
 		return parsed{kind: headBare, head: string(h)}, true
 	}
+	if (cat == CatGov || cat == CatCenter) && t.zoneHead(h, gaps) {
+		return parsed{kind: headExplicit, head: string(h)}, true
+	}
 	return parsed{}, false
+}
+
+// zoneHead reports a development zone the table knows, alone or after its
+// place, as the owner of the bureau after it: 经开区|建设局, 赣州经开区|招商合作局.
+// Its 区 is the zone's, not a district's relative prefix (区|建设局 lost
+// the zone, and a block of that 区 lost the bureau).
+func (t *Table) zoneHead(h []rune, gaps []bool) bool {
+	// Zones' keys end in 区 or a committee's 会; the reversed key trie is
+	// walked from the end, as parseMode does, without building strings.
+	if n := len(h); n < 3 || h[n-1] != '区' && h[n-1] != '会' {
+		return false
+	}
+	nd := t.rkeys
+	for k := 1; k <= len(h) && k <= t.maxKey; k++ {
+		if nd = nd.next[h[len(h)-k]]; nd == nil {
+			return false
+		}
+		if !nd.key || k < 3 {
+			continue
+		}
+		ref := nd.ref
+		if t.entries[ref.entry].Category != CatZone || hasGap(gaps, len(h)-k+1, len(h)) {
+			continue
+		}
+		// 新区 and 景区 name no zone without a name in front of them.
+		if name := t.entries[ref.entry].Name; name == "新区管理委员会" || name == "景区管理委员会" {
+			continue
+		}
+		pl := h[:len(h)-k]
+		if len(pl) == 0 || validPlace(pl, sub(gaps, 0, len(pl))) || validBare(pl, sub(gaps, 0, len(pl))) {
+			return true
+		}
+	}
+	return false
 }
 
 // validPlace reports whether rs is a chain of place names with their level
@@ -944,11 +1018,17 @@ var bareStopWords = map[string]bool{"决定": true, "同意": true, "研究": tr
 // 县民族宗教事务局). longer reports whether a stem that starts further left
 // may still pass: one too long, or holding a banned character or word, fails
 // with all its extensions.
-func validStem(s []rune, before rune) (ok, longer bool) {
+func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 	if len(s) < 2 {
 		return false, true
 	}
-	if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
+	// A company's registered name is longer and may hold its town
+	// (杭州塘栖古镇旅游发展有限公司): the suffix is evidence enough.
+	if company {
+		if len(s) > 12 {
+			return false, false
+		}
+	} else if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
 		return false, false
 	}
 	// "受市长李爱武委托": after a level, 长 makes the head's title (市长);
@@ -984,8 +1064,13 @@ func validStem(s []rune, before rune) (ok, longer bool) {
 			allDir = false
 			continue
 		}
-		if r == '乡' && j == 0 {
+		// 乡村 is a word of its own too (市乡村振兴工作领导小组办公室).
+		if r == '乡' && j == 0 && !(len(s) > 1 && s[1] == '村') {
 			return false, before == '城' // a stem starting further left may hold 城乡
+		}
+		if r == '乡' && j == 0 {
+			allDir = false
+			continue
 		}
 		if r == '和' {
 			if j >= 2 && len(s)-j > 2 {
@@ -995,6 +1080,17 @@ func validStem(s []rune, before rune) (ok, longer bool) {
 			if j < 2 {
 				return false, before != 0 && isHan(before) && !stemBan[before]
 			}
+		}
+		if company && strings.ContainsRune("市县区镇乡", r) {
+			if j == 0 {
+				return false, true // the town's name is further left (塘栖古镇)
+			}
+			allDir = false
+			continue
+		}
+		if company && companyWords[r] {
+			allDir = false
+			continue
 		}
 		if stemBan[r] || !isHan(r) {
 			return false, false
@@ -1411,12 +1507,19 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 			agent = true
 		}
 	}
-	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}]
+	// "会议要求江南农村商业银行牵头": after 要求 a unit is the body to act
+	// only when a lead's verb follows it; 要求 opens much else.
+	demanded := !agent && i >= 2 && rs[i-2] == '要' && rs[i-1] == '求'
+	// "…；日照港集团有限公司负责港区道路改造": a company opening a clause
+	// and told what to do is the body to act too.
+	clause := !agent && (i == 0 || strings.ContainsRune("，。；：,;:\n", prev))
+	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}] && !t.zoneAt(rs, i)
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
 		if !ends[e] {
 			continue
 		}
-		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: agent})
+		ag := agent || demanded && leadVerbAt(rs, e) || clause && companyName(rs[i:e]) && (leadVerbAt(rs, e) || e < len(rs) && rs[e] == '要')
+		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: ag})
 		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
 			continue
 		}
@@ -1434,13 +1537,18 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 			if !relOK || (p.rel == '州' || p.rel == '地' || p.rel == '林' || p.rel == '街') && !prevBoundary() {
 				continue
 			}
+			// "红河哈尼族彝族\n自治州住房和城乡建设局": a place's name
+			// wrapped before its 自治州, not the prefecture's own unit.
+			if strings.HasPrefix(p.head, "自治") && rt.gaps[i] && isHan(prev) {
+				continue
+			}
 		case headNone:
 			// A hall alone (博物馆, 图书馆) is a building or a project's name
 			// (钧官窑址博物馆二期工程) unless a directive names it.
-			if p.cat == CatCenter && p.entry >= 0 && strings.HasSuffix(t.entries[p.entry].Name, "馆") && !agent {
+			if p.cat == CatCenter && p.entry >= 0 && strings.HasSuffix(t.entries[p.entry].Name, "馆") && !ag {
 				continue
 			}
-			if p.cat == CatZone || p.entry < 0 && !agent && !p.merged {
+			if p.cat == CatZone || p.entry < 0 && !ag && !p.merged {
 				continue
 			}
 			// 中央纪委国家监委: a national owner this table does not model,
@@ -1469,9 +1577,46 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 				continue
 			}
 		}
-		return e, p, agent
+		return e, p, ag
 	}
 	return 0, parsed{}, false
+}
+
+// zoneAt reports a 区 at i that ends a zone the table knows (开发|区,
+// 经开|区): the zone's, no district's relative prefix. The zone with its
+// bureau is read whole where it starts (经开区建设局, zoneHead).
+func (t *Table) zoneAt(rs []rune, i int) bool {
+	if rs[i] != '区' {
+		return false
+	}
+	nd := t.rkeys
+	for k := 1; k <= i+1 && k <= t.maxKey; k++ {
+		if nd = nd.next[rs[i+1-k]]; nd == nil {
+			return false
+		}
+		if nd.key && k >= 3 && t.entries[nd.ref.entry].Category == CatZone {
+			return true
+		}
+	}
+	return false
+}
+
+// companyName reports a name ending as a company's does (公司, 集团).
+func companyName(rs []rune) bool {
+	return hasSuffix(rs, []rune("公司")) || hasSuffix(rs, []rune("集团"))
+}
+
+// leadVerbs say that the unit before them leads or carries out a task.
+var leadVerbs = toRunes([]string{"牵头", "负责", "会同"})
+
+// leadVerbAt reports a lead's verb at rs[e:].
+func leadVerbAt(rs []rune, e int) bool {
+	for _, v := range leadVerbs {
+		if hasPrefix(rs[e:], v) {
+			return true
+		}
+	}
+	return false
 }
 
 // multiSuffix reports a name ending in a generic suffix of several

@@ -116,7 +116,12 @@ func isEndOfList(l string) bool {
 		return true
 	}
 	if i := strings.IndexAny(l, ":："); i > 0 {
-		if _, ok := hasAnyPrefix(removeSpaces(l[:i]), endLabels); ok {
+		label := removeSpaces(l[:i])
+		if _, ok := hasAnyPrefix(label, endLabels); ok {
+			return true
+		}
+		// The 送/报/发 of older minutes send them, as 分送 does.
+		if label == "送" || label == "报" || label == "发" {
 			return true
 		}
 	}
@@ -476,6 +481,10 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			if titleAfter {
 				if n := len(out); n > 0 && out[n-1].Title == "" {
 					out[n-1].Title = m.text
+				} else if n > 0 {
+					// "局长孙　丽　区住建局局长\n周　伟": the name before has
+					// its post; this one opens the next name's.
+					pending = m.text
 				}
 			} else if pending != "" && m.brk == brkHard {
 				// "县委常委、副县长　李建新": posts joined by 、 before one name.
@@ -532,7 +541,7 @@ func (st *state) parseListEntries(lines []string) []document.Person {
 			// "副市长 李四、王五": a bare name shares the post and unit of
 			// the name before it.
 			runs.share(&ps[0], len(out))
-		case len(ps) == 1 && ps[0].Department == "" && runs.dept != "" && runs.continues(m) && isUnitPost(ps[0].Title) && titleUnit(ps[0].Title) == "":
+		case len(ps) == 1 && ps[0].Department == "" && runs.dept != "" && runs.continues(m) && isUnitPost(ps[0].Title) && titleUnit(ps[0].Title) == "" && !ownsUnit(ps[0].Title):
 			// "区发改局局长张涛、副局长李娜": a post of a unit with no unit
 			// of its own is one of the unit before it.
 			ps[0].Department = runs.dept
@@ -579,6 +588,17 @@ func titleUnit(title string) string {
 		return ""
 	}
 	return unit
+}
+
+// ownsUnit reports a post written with a unit of its own that titleUnit
+// does not read ("新店村党支部书记", "村委会主任"): it is no post of the
+// unit before it in the list.
+func ownsUnit(title string) bool {
+	i := names.PostAt(title)
+	if i <= 0 {
+		return false
+	}
+	return runeLen(strings.TrimSuffix(strings.TrimSuffix(title[:i], "常务"), "副")) >= 3
 }
 
 // isUnitPost reports a post held inside a unit (副局长, 主任), as opposed to
@@ -982,8 +1002,17 @@ func (st *state) unitRunsOn(a, b string) bool {
 // isListTitle reports a list entry that is a post alone (副市长,
 // 区发改局局长) rather than a name or a unit.
 func (st *state) isListTitle(s string) bool {
-	if runeLen(s) > maxListTitle || !isTitle(s) || plausibleName(s) {
+	if !isTitle(s) || plausibleName(s) {
 		return false
+	}
+	// A longer post is one a unit read whole opens (市政务服务和大数据管理局局长).
+	if n := runeLen(s); n > maxListTitle {
+		if n > 2*maxListTitle {
+			return false
+		}
+		if unit, _ := st.unitOfTitle(s); unit == "" {
+			return false
+		}
 	}
 	// "…管理委员" is a committee wrapped before its 会, not a 委员.
 	return !(strings.HasSuffix(s, "委员") && st.isUnit(s+"会"))

@@ -38,6 +38,16 @@ func (st *state) parseEntryUncached(s string) (people []document.Person, complet
 	if isMasked(s) {
 		return nil, true, 0
 	}
+	// "县财政局副局长（主持工作）陈华": a qualifier of the post in brackets
+	// stands between post and name; the entry is read without it (the
+	// post's unit is split off it as from any post).
+	for _, q := range postQualifiers {
+		if i := strings.Index(s, q); i > 0 {
+			if ps, complete, table := st.parseEntryUncached(s[:i] + s[i+len(q):]); len(ps) == 1 && ps[0].Title != "" {
+				return ps, complete, table
+			}
+		}
+	}
 	if (plausibleName(s) || st.looseName(s) || names.Transliterated(s)) && len(st.deptLengths(s)) == 0 {
 		return []document.Person{{Name: s}}, true, 0
 	}
@@ -475,3 +485,7 @@ func relUnitAt(st *state, s string) bool {
 	}
 	return len(st.deptLengths(s)) > 0
 }
+
+// postQualifiers qualify a post in brackets after it: who runs a unit
+// without its head's post, a rank, a secondment.
+var postQualifiers = []string{"（主持工作）", "(主持工作)", "（正处级）", "（副处级）", "（正科级）", "（副科级）", "（挂职）", "（兼）"}

@@ -91,7 +91,7 @@ func (st *state) finish() {
 	for _, m := range st.findDepts(text) {
 		name := st.carryPlace(prev, text[prevEnd:m.Start], m.Name)
 		prev, prevEnd = name, m.End
-		if _, bad := hasAnyPrefix(m.Name, mentionStopWords); !bad {
+		if _, bad := hasAnyPrefix(m.Name, mentionStopWords); !bad || zoneOpens(m.Name) {
 			depts = append(depts, name)
 		}
 	}
@@ -350,6 +350,12 @@ func dropRepeatedTopics(ts []document.Topic) []document.Topic {
 		}
 	}
 	return out
+}
+
+// zoneOpens reports a unit named by its development zone (经开区财政局,
+// 经济技术开发区管委会), whose 经 is no stop word (经研究, 经市政府同意).
+func zoneOpens(name string) bool {
+	return strings.HasPrefix(name, "经开区") || strings.HasPrefix(name, "经济")
 }
 
 // endListedLines closes with a full stop each line of text that ends with

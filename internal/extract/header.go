@@ -10,6 +10,7 @@ import (
 
 	"govarchive/internal/dept"
 	"govarchive/internal/document"
+	"govarchive/internal/names"
 	"govarchive/internal/segment"
 )
 
@@ -356,6 +357,9 @@ func (st *state) setMeetingName(m *document.Meeting, name string) {
 // chairFrom reads "李亚平市长", "县长常东旭" or "区委副书记、区长杨福涛".
 func (st *state) chairFrom(s string) *document.Person {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "同志"))
+	// A value on the line under its label (会议主持人：\n刘　斌) is no prose
+	// line that JoinProsePadded reads: the padding is joined here.
+	s = names.JoinPadded(s)
 	if s == "" || isMasked(s) {
 		return nil
 	}

@@ -112,6 +112,10 @@ func TestLeadDepts(t *testing.T) {
 		{"由市安委办会各安全生产巡查组根据", []string{"市安委办"}},
 		{"原则同意市住建局关于市区商业办公用房去库存项目推进情况的汇报", []string{"市住建局"}},
 		{"责成县妇联根据会议讨论意见修改完善", []string{"县妇联"}},
+		// 同意 a unit to act: the unit leads; 同意 a unit's view does not.
+		{"同意县卫健局按程序采购", []string{"县卫健局"}},
+		{"会议原则同意县财政局负责筹措资金", []string{"县财政局"}},
+		{"同意县卫健局的意见", nil},
 		{"请社保经办机构和相关商保机构按规定办理", nil},
 		{"原则同意《某方案》", nil},
 		{"会议议定：原则同意滨江片区征收补偿方案，由兴东集团按程序组织实施", []string{"兴东集团"}},
@@ -125,7 +129,7 @@ func TestLeadDepts(t *testing.T) {
 		{"由街道城建办会同街道财政所按程序办理", []string{"街道城建办", "街道财政所"}},
 		{"建设街道、解放街道负责做好沿线居民的政策宣传", []string{"建设街道", "解放街道"}},
 		{"由中国银行芜湖分行牵头设立转贷资金池", []string{"中国银行芜湖分行"}},
-		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", nil},
+		{"同意由杭州塘栖古镇旅游发展有限公司负责运营", []string{"杭州塘栖古镇旅游发展有限公司"}},
 		{"请市交通运输局会市教育局制定具体考核办法", []string{"市交通运输局", "市教育局"}},
 		{"由县应急局会同县消防救援大队开展联合督查", []string{"县应急局", "县消防救援大队"}},
 		{"涉及两个以上部门职权范围的事项，应由国务院制定行政法规", nil},
@@ -237,10 +241,10 @@ func TestLeadDepts(t *testing.T) {
 		// Places listed before one 人民政府 are each that place's government.
 		{"准东至五彩湾道路由州交通运输局负责，吉木萨尔县、奇台县人民政府负责沿线征地工作", []string{"州交通运输局", "吉木萨尔县人民政府", "奇台县人民政府"}},
 		{"工业区搬迁改造由株洲市、湘潭市人民政府分别负责", []string{"株洲市人民政府", "湘潭市人民政府"}},
-		// A note lists with commas too, and a long name the table lacks
-		// does not hide the unit it knows.
+		// A note lists with commas too, and a company's long registered
+		// name leads with the unit the table knows.
 		{"优化政务服务。（各县（市、区）人民政府，市行政服务中心负责）", []string{"市行政服务中心", "各县（市、区）人民政府"}},
-		{"推广信易贷。（市发展改革委、浙江金华成泰农村商业银行股份有限公司负责）", []string{"市发展改革委"}},
+		{"推广信易贷。（市发展改革委、浙江金华成泰农村商业银行股份有限公司负责）", []string{"市发展改革委", "浙江金华成泰农村商业银行股份有限公司"}},
 		{"（州农业农村局牵头，州林业局配合）", []string{"州农业农村局"}},
 		// Outside a note a comma ends the clause; an entry too long for a
 		// list in running text is no entry.
@@ -394,6 +398,11 @@ func TestDetectKind(t *testing.T) {
 		{"玉环县人民政府办公室\n关于召开全县安全生产工作会议的通知\n各镇、乡人民政府：", document.KindOfficial},
 		{"12月2日下午，省长毛伟明主持召开省政府第50次常务会议，审议《报告》。", document.KindNews},
 		{"10月31日，县长常东旭主持召开县政府常务会议。\n列席人员：新闻媒体记者。", document.KindMinutes},
+		// A genre's name alone titles a short notice; a meeting it calls
+		// is no report of that meeting.
+		{"通  知\n\n各县区人民政府：\n经研究，定于2021年5月10日上午召开全市安全生产工作会议。\n\n庆阳市人民政府办公室\n二〇二一年五月六日", document.KindOfficial},
+		{"紧急通知\n各乡镇：\n定于明日上午召开防汛会议。", document.KindOfficial},
+		{"会议通知了各乡镇。\n县长主持召开县政府常务会议。", document.KindNews},
 		{"今天天气很好。", document.KindOther},
 		// A regulation whose 题注 names the meeting that passed it.
 		{"临沧市城市绿化管理办法\n（2018年12月20日临沧市人民政府第31次常务会议通过　2019年1月8日临沧市人民政府令第2号公布）\n第一条　为了促进城市绿化事业发展，制定本办法。\n第二条　本办法适用于本市。", document.KindOfficial},

@@ -109,6 +109,11 @@ func hasOfficialTitle(head []string) bool {
 		if runeLen(t) >= 80 || strings.Contains(t, "会议召开") {
 			continue
 		}
+		// A genre's name alone for a title (通  知, 紧急通知): a short notice
+		// without 关于, often of a meeting.
+		if contains(bareOfficialTitles, removeSpaces(t)) {
+			return true
+		}
 		if suf, ok := hasAnySuffix(trimEndPunct(t), officialTitleSuffixes); ok && (strings.Contains(t, "关于") || strings.HasPrefix(t, "印发")) {
 			// A 公告 or 通告 to the public without a 文号 is no official
 			// document of the government's own business.
@@ -120,6 +125,9 @@ func hasOfficialTitle(head []string) bool {
 	}
 	return false
 }
+
+// bareOfficialTitles title an official document on their own.
+var bareOfficialTitles = []string{"通知", "紧急通知", "补充通知", "通报", "批复", "函", "请示"}
 
 // regulationSuffixes end the title of a regulation (政府规章 and the like).
 var regulationSuffixes = []string{"办法", "规定", "细则", "条例", "规则", "规程", "章程", "准则"}

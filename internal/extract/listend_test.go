@@ -17,6 +17,8 @@ func TestListClosedByFullStop(t *testing.T) {
 		{"inline", "出席：王辉、张国华、李建平。\n列席：市发改委张立新，市财政局周华。", "王辉 张国华 李建平", "市发改委/张立新 市财政局/周华"},
 		{"the list on the line below its label", "出席：王辉、张国华、李建平等。\n列席：\n市发改委张立新，市财政局周华。", "王辉 张国华 李建平", "市发改委/张立新 市财政局/周华"},
 		{"a wrapped list", "出席：王辉 张国华\n列席：市发改委张立新，市财政局\n周华。", "王辉 张国华", "市发改委/张立新 市财政局/周华"},
+		{"an older minutes' 送 line after the list", "出席：王辉 张国华\n列席：市发改委张立新\n\n送：县委办、人大办，县直各有关单位。", "王辉 张国华", "市发改委/张立新"},
+		{"报 and 发 lines after the list", "出席：王辉 张国华\n列席：市发改委张立新\n报：市委办公室。\n发：县直各有关单位。", "王辉 张国华", "市发改委/张立新"},
 		{"a sentence after the list", "出席：王辉 张国华\n列席：市发改委张立新\n会议强调，各部门要抓好落实。", "王辉 张国华", "市发改委/张立新"},
 	}
 	for _, tc := range tests {
@@ -139,6 +141,34 @@ func TestRosterAttachment(t *testing.T) {
 		}
 		if g, want := strings.Join(got, " "), "王辉/市长 杨泰波/市政府副秘书长 刘勇/副主任"; g != want {
 			t.Errorf("%s: attendees %q, want %q", title, g, want)
+		}
+	}
+}
+
+// TestInlineRecorder: a 记录 label closing a list's line names the recorder,
+// and the padded names before it and before a post ending the line stay in
+// the list.
+func TestInlineRecorder(t *testing.T) {
+	p := parser(t)
+	tests := []struct{ lists, observers, recorder string }{
+		{"出席：王辉 张国华\n列席：区财政局局长孙　丽　区住建局局长周　伟　记录：郑　洁",
+			"区财政局/孙丽 区住建局/周伟", "郑洁"},
+		{"出席：王辉 张国华\n列席：区发改局局长钱　进　区财政局局长孙　丽\n区住建局局长周　伟　记录：郑　洁",
+			"区发改局/钱进 区财政局/孙丽 区住建局/周伟", "郑洁"},
+		{"出席：王辉 张国华\n列席：区财政局局长孙丽　区住建局局长周伟（记录：郑洁）",
+			"区财政局/孙丽 区住建局/周伟", ""},
+		{"出席：王辉 张国华\n列席：区财政局局长孙丽\n记录：郑洁", "区财政局/孙丽", "郑洁"},
+		// Prose that mentions a record keeps it out.
+		{"出席：王辉 张国华\n会议要求各部门做好会议记录：全程留痕", "", ""},
+	}
+	for _, tc := range tests {
+		d := parseMinutes(t, p, tc.lists)
+		var obs []string
+		for _, o := range d.Observers {
+			obs = append(obs, o.Department+"/"+o.Name)
+		}
+		if o := strings.Join(obs, " "); o != tc.observers || d.Recorder != tc.recorder {
+			t.Errorf("%q: observers %q, recorder %q; want %q, %q", tc.lists, o, d.Recorder, tc.observers, tc.recorder)
 		}
 	}
 }

@@ -346,6 +346,12 @@ func (st *state) meetingFromFields(f map[string]string) *document.Meeting {
 			st.setMeetingDate(m, ds[0])
 		}
 	}
+	// 会议名称：市政府2022年第十五次常务会议 names and numbers the meeting.
+	if v := f["会议名称"]; v != "" {
+		if _, ok := hasAnySuffix(removeSpaces(v), meetingTypes); ok {
+			st.setMeetingName(m, v)
+		}
+	}
 	for _, k := range []string{"会议地点", "地点"} {
 		if v := f[k]; v != "" && m.Place == "" {
 			m.Place = v

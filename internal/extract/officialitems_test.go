@@ -65,7 +65,7 @@ func TestOfficialItems(t *testing.T) {
 		{"a note of units the table lacks",
 			"现提出如下意见：\n一、整治背街小巷。全面清理乱堆乱放。（市城管局牵头）\n二、推广“信易贷”。（市发展改革委、浙江金华成泰农村商业银行股份有限公司负责）\n" +
 				"三、加强人才服务。（浙江师范大学负责）\n四、整治农贸市场。加强农贸市场环境卫生管理。（市商务局负责）\n",
-			[]topic{both[0], {"推广“信易贷”", []string{"市发展改革委"}}, {"加强人才服务", []string{"浙江师范大学"}}, both[1]}},
+			[]topic{both[0], {"推广“信易贷”", []string{"市发展改革委", "浙江金华成泰农村商业银行股份有限公司"}}, {"加强人才服务", []string{"浙江师范大学"}}, both[1]}},
 		// Items right after the addressee line are the body.
 		{"no intro",
 			"一、整治背街小巷。全面清理乱堆乱放。（市城管局牵头）\n二、整治农贸市场。（市商务局负责）\n",

@@ -182,7 +182,9 @@ var leadVerbs = []string{
 
 // reportVerbs must follow a department named after 同意/听取 for it to be a
 // lead (the department that reported).
-var reportVerbs = []string{"关于", "的汇报", "汇报", "拟草", "起草", "送审", "报送", "编制", "提交", "牵头起草"}
+var reportVerbs = []string{"关于", "的汇报", "汇报", "拟草", "起草", "送审", "报送", "编制", "提交", "牵头起草",
+	// …or the department a decision lets act: 同意县卫健局按程序采购.
+	"按程序", "按规定", "按照", "负责", "牵头", "抓紧", "组织实施", "具体实施"}
 
 // pageClutter marks lines of a web page's frame rather than the document
 // (a model-essay site's heading, a font-size switch).

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -14,6 +15,11 @@ func (st *state) tail() {
 	for i, l := range st.lines {
 		if l == "" {
 			continue
+		}
+		// "列席：…周伟　区自然资源分局局长吴鹏　记录：郑洁": the recorder
+		// closing a list's line.
+		if m := inlineRecorderRe.FindStringSubmatch(l); m != nil && d.Recorder == "" {
+			d.Recorder = st.recorderName(m[1])
 		}
 		if j := strings.IndexAny(l, ":："); j > 0 {
 			label := removeSpaces(l[:j])
@@ -226,3 +232,7 @@ func (st *state) distributionLine(l string) bool {
 func (st *state) recipientLabel(label string) bool {
 	return contains(distributionLabels, label) || st.doc.Kind == document.KindMinutes && (label == "主送" || label == "发" || label == "送" || label == "报")
 }
+
+// inlineRecorderRe is a 记录 label after a space or a closing mark inside a
+// line, with the name that ends the line.
+var inlineRecorderRe = regexp.MustCompile(`(?:[ \t　]+|[）)；;。])记录人?\s*[:：]\s*(\S{2,4})\s*$`)

@@ -576,7 +576,11 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				detached, matterOpen, head = true, false, 1
 				continue
 			}
-			opens := isOpener(s, decisionsOnly) && (!perPara || k == 0)
+			// News: "…同意由A牵头推进。会议还研究了B项目，要求…" takes up
+			// another matter inside the paragraph: 还 says so.
+			_, also := hasAnyPrefix(s, alsoMatterOpeners)
+			also = also && decisionsOnly && k > head && !otherMattersRe.MatchString(s)
+			opens := isOpener(s, decisionsOnly) && (!perPara || k == 0) || also
 			// News: a paragraph on a matter the meeting took up
 			// (会议研究了安全生产工作。会议强调，市应急局要…) is an item
 			// even where it decides nothing; what the meeting passed on
@@ -592,7 +596,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 					}
 					matterOpen = opens
 				}
-			} else if opens && matterOpen && !strings.Contains(s, "《") {
+			} else if opens && matterOpen && !also && !strings.Contains(s, "《") {
 				// …and the decision on it that follows in the paragraph
 				// (会议审议了《…》。会议原则同意，请…) is that item's.
 				opens = false
@@ -748,6 +752,10 @@ var subjectOpeners = []string{"会议听取", "会议审议", "会议研究", "�
 // otherMattersRe is the formula that closes a report (会议还研究了其他事项。):
 // no matter of its own.
 var otherMattersRe = regexp.MustCompile(`^会议(?:还|同时)?\p{Han}{0,6}其[他它](?:事项|问题|工作|议题)[。；]?$`)
+
+// alsoMatterOpeners take up another matter after one a news paragraph
+// opened (会议还研究了…).
+var alsoMatterOpeners = []string{"会议还研究", "会议还听取", "会议还审议", "会议还讨论"}
 
 // newsSubjectOpeners open a news paragraph on a matter the meeting took up.
 var newsSubjectOpeners = []string{"会议研究", "会议还研究", "会议听取", "会议还听取", "会议审议", "会议还审议", "会议讨论", "会议还讨论"}

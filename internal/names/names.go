@@ -493,12 +493,37 @@ func proseNameEnd(after string) bool {
 	// ("县长杜　军　副县长王宏伟"); a post alone is this name's title
 	// ("韩　正　　国务院副总理"), laid out in columns the list reads.
 	if t := strings.TrimLeftFunc(after, isSpace); t != after {
+		// The next label of a list line ("周　伟　记录：郑　洁").
+		if labelAhead(t) {
+			return true
+		}
+		// A post ending the line whose name is wrapped onto the next
+		// ("局长孙　丽　区住建局局长\n周　伟"), one space after the name:
+		// a wider gap lays out columns of name and post, which the list
+		// reads ("韩　正　　国务院副总理").
+		if utf8.RuneCountInString(after)-utf8.RuneCountInString(t) == 1 && utf8.RuneCountInString(t) <= 12 && IsTitle(t) {
+			return true
+		}
 		for n, k := 0, 0; k < 8 && n < len(t); k++ {
 			_, size := utf8.DecodeRuneInString(t[n:])
 			n += size
 			if next, _ := utf8.DecodeRuneInString(t[n:]); IsTitle(t[:n]) && unicode.Is(unicode.Han, next) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// labelAhead reports a label of one to four Han characters and a colon
+// opening t (记录：, 请假：, 列席人员：).
+func labelAhead(t string) bool {
+	for k, r := range []rune(t) {
+		if r == '：' || r == ':' {
+			return k > 0
+		}
+		if k >= 4 || !unicode.Is(unicode.Han, r) {
+			return false
 		}
 	}
 	return false
