@@ -487,7 +487,7 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			addVariant(ix.simplify(f))
 		}
 	}
-	var alts []query.Query
+	var alts, others []query.Query
 	for i, v := range variants {
 		scale := 1.0
 		if i > 0 {
@@ -500,7 +500,12 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			b.relax = allWords
 		}
 		if c.scope == "title" {
-			alts = append(alts, b.fieldQuery(fTitle, v, c.phrase, boostTitle*scale))
+			q := b.fieldQuery(fTitle, v, c.phrase, boostTitle*scale)
+			if i == 0 {
+				alts = append(alts, q)
+			} else {
+				others = append(others, q)
+			}
 			continue
 		}
 		// Nested so that the coordination factor of a disjunction (matched
@@ -558,7 +563,18 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			// own. Such a match counts as the words side by side.
 			fields = append(fields, prefixQ(fTitle, v, boostTitle), prefixQ(fBody, v, boostPhrase))
 		}
-		alts = append(alts, bleve.NewDisjunctionQuery(fields...))
+		if i == 0 {
+			alts = append(alts, bleve.NewDisjunctionQuery(fields...))
+		} else {
+			others = append(others, bleve.NewDisjunctionQuery(fields...))
+		}
+	}
+	// The other forms are one clause beside the text as typed, so that a
+	// document naming two of them (市应急管理局 and 应急管理局) does not
+	// count twice, once per form and once more in the coordination factor,
+	// and outrank the documents that write the unit as typed (应急局).
+	if len(others) > 0 {
+		alts = append(alts, disjunction(others...))
 	}
 	// 2021年 as a word of the query is also the year of the documents
 	// (常务会议 2021年: that year's meetings, whether or not they write it);

@@ -93,3 +93,36 @@ func TestAliasDoesNotOutrankText(t *testing.T) {
 		}
 	}
 }
+
+// TestWrittenFormOutranksOtherForms: a department typed in full ranks the
+// documents that write it in full above those that write only another of
+// its forms, and the short form the other way round; both find all.
+func TestWrittenFormOutranksOtherForms(t *testing.T) {
+	ix := openService(t)
+	pad := strings.Repeat("会议还研究了城市建设和社会治理等其他事项。", 4)
+	put(t, ix,
+		doc("full1", "市政府常务会议纪要", "会议听取了市人力资源和社会保障局关于稳就业工作的汇报。"+pad+pad),
+		doc("full2", "市政府专题会议纪要", "由市人力资源和社会保障局牵头，会同有关部门抓好落实。"+pad+pad+pad),
+		doc("short1", "市政府常务会议纪要", "会议要求市人社局做好养老保险工作，市人社局、市财政局抓好落实。"),
+		doc("short2", "市政府专题会议纪要", "由市人社局牵头，市人社局要加快推进技能培训。"+pad),
+		doc("other", "市政府常务会议纪要", "会议研究了教育和医疗卫生工作。"),
+	)
+	tests := []struct {
+		q     string
+		first []string // ranked above every other match, in any order
+	}{
+		{"市人力资源和社会保障局", []string{"full1", "full2"}},
+		{"人力资源和社会保障局", []string{"full1", "full2"}},
+		{"市人社局", []string{"short1", "short2"}},
+	}
+	for _, tc := range tests {
+		got := ids(find(t, ix, Query{Text: tc.q}))
+		if len(got) != 4 {
+			t.Errorf("%s: %v, want all 4 documents naming the bureau", tc.q, got)
+			continue
+		}
+		if !slices.Contains(tc.first, got[0]) || !slices.Contains(tc.first, got[1]) {
+			t.Errorf("%s: %v, want %v first", tc.q, got, tc.first)
+		}
+	}
+}
