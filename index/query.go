@@ -522,8 +522,15 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			// text matches of the documents that are about the department
 			// (and BM25 would favour the shortest lists).
 			body = append(body, termQ(fPerson, v, boostKeyword))
-			if !c.phrase {
+			switch {
+			case c.phrase:
 				// (The list holds every form and alias: no exact match.)
+			case len(variants) > 1:
+				// Beside the other forms, as one of them: matched in the
+				// text as typed it would let a document that writes only
+				// another form (应急管理局 for 应急局) count as both.
+				others = append(others, termQ(fDeptAny, v, boostDepartment))
+			default:
 				body = append(body, termQ(fDeptAny, v, boostDepartment))
 			}
 		}

@@ -100,11 +100,18 @@ func TestAliasDoesNotOutrankText(t *testing.T) {
 func TestWrittenFormOutranksOtherForms(t *testing.T) {
 	ix := openService(t)
 	pad := strings.Repeat("会议还研究了城市建设和社会治理等其他事项。", 4)
+	// As extraction lists them: the unit as written, and its canonical
+	// name (the index adds every alias the table knows).
+	named := func(d *document.Document, written string) *document.Document {
+		d.Departments = []string{written}
+		d.DepartmentRefs = []document.DeptRef{{Name: written, Canonical: "苏州市人力资源和社会保障局"}}
+		return d
+	}
 	put(t, ix,
-		doc("full1", "市政府常务会议纪要", "会议听取了市人力资源和社会保障局关于稳就业工作的汇报。"+pad+pad),
-		doc("full2", "市政府专题会议纪要", "由市人力资源和社会保障局牵头，会同有关部门抓好落实。"+pad+pad+pad),
-		doc("short1", "市政府常务会议纪要", "会议要求市人社局做好养老保险工作，市人社局、市财政局抓好落实。"),
-		doc("short2", "市政府专题会议纪要", "由市人社局牵头，市人社局要加快推进技能培训。"+pad),
+		named(doc("full1", "市政府常务会议纪要", "会议听取了市人力资源和社会保障局关于稳就业工作的汇报。"), "市人力资源和社会保障局"),
+		named(doc("full2", "市政府专题会议纪要", "由市人力资源和社会保障局牵头，会同有关部门抓好落实。"+pad+pad), "市人力资源和社会保障局"),
+		named(doc("short1", "市政府常务会议纪要", "会议要求市人社局做好养老保险工作，市财政局抓好落实。"+pad+pad+pad), "市人社局"),
+		named(doc("short2", "市政府专题会议纪要", "由市人社局牵头，加快推进技能培训。"+pad+pad+pad), "市人社局"),
 		doc("other", "市政府常务会议纪要", "会议研究了教育和医疗卫生工作。"),
 	)
 	tests := []struct {
