@@ -1,9 +1,11 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"govarchive/internal/norm"
 	"govarchive/internal/segment"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -546,7 +549,7 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		}
 		fields := []query.Query{
 			b.fieldQuery(fTitle, v, c.phrase, boostTitle*scale),
-			b.fieldQuery(fTopicTitle, v, c.phrase, boostTopicTitle*scale),
+			perTopic(b.fieldQuery(fTopicTitle, v, c.phrase, boostTopicTitle*scale)),
 			bleve.NewDisjunctionQuery(body...),
 		}
 		if c.phrase && !ix.opts.Baseline && phrasePrefixOK(v) {
@@ -909,4 +912,45 @@ func (ix *Index) namesPlace(words []string) bool {
 // ordinary words (智慧城市, 数字政府).
 var commonNouns = map[string]bool{
 	"城市": true, "政府": true, "智慧": true, "国家": true, "地方": true, "乡村": true, "农村": true, "城乡": true, "社区": true,
+}
+
+// maxTopicNorm caps the topic count perTopic makes up for: beyond it the
+// "topics" are a document's numbered paragraphs (a 工作规则's 52 articles),
+// whose match says no more than the body's.
+const maxTopicNorm = 25
+
+// perTopic scores a match in the topic titles more as if each title had a
+// length norm of its own. All titles of a document are one field and share
+// one norm, so the agenda item of a 20-topic minutes that is the query
+// weighed a fraction of what it weighs in a one-topic report, and a
+// one-line mention in another document's body outranked it. The match is
+// multiplied by the square root of the topic count (read from its doc
+// values, for the documents whose titles match only): about what the shared
+// norm took on a small archive, part of it on a large one, where BM25's
+// average length is shorter and the loss nearer the count itself; the full
+// count would need each document's title length and the field's average.
+func perTopic(q query.Query) query.Query {
+	return query.NewCustomScoreQueryWithScorer(q, topicNormScore, []string{fTopicCount}, nil)
+}
+
+func topicNormScore(_ context.Context, d *search.DocumentMatch) (float64, error) {
+	var n int
+	switch v := d.Fields[fTopicCount].(type) {
+	case string:
+		n, _ = strconv.Atoi(v)
+	case []string:
+		if len(v) > 0 {
+			n, _ = strconv.Atoi(v[0])
+		}
+	case []interface{}:
+		if len(v) > 0 {
+			if s, ok := v[0].(string); ok {
+				n, _ = strconv.Atoi(s)
+			}
+		}
+	}
+	if n <= 1 {
+		return d.Score, nil
+	}
+	return d.Score * math.Sqrt(float64(min(n, maxTopicNorm))), nil
 }
