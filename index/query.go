@@ -929,10 +929,9 @@ const maxTopicNorm = 25
 // one norm, so the agenda item of a 20-topic minutes that is the query
 // weighed a fraction of what it weighs in a one-topic report, and a
 // one-line mention in another document's body outranked it. The match is
-// multiplied by the square root of the topic count: about what the shared
-// norm took on a small archive, part of it on a large one, where BM25's
-// average length is shorter and the loss nearer the count itself; the full
-// count would need each document's title length and the field's average.
+// multiplied by what BM25's length divisor of n typical titles is over that
+// of one, with the field's average length of the index searched: about
+// √n on a small archive, nearer n on a large one, whose average is shorter.
 func (b clauseBuilder) perTopic(q query.Query) query.Query {
 	if !b.ranked {
 		return q
@@ -955,12 +954,50 @@ func (q topicNormQuery) Searcher(ctx context.Context, i index.IndexReader, m map
 		_ = s.Close()
 		return nil, err
 	}
-	return &topicNormSearcher{Searcher: s, dv: dv}, nil
+	return &topicNormSearcher{Searcher: s, dv: dv, avg: topicAvgLen(ctx, i)}, nil
 }
+
+// topicAvgLen is the average length BM25 divides the topic titles' lengths
+// by, as bleve's term searcher computes it; 0 when unknown.
+func topicAvgLen(ctx context.Context, i index.IndexReader) float64 {
+	var docs float64
+	var card int
+	if st, ok := ctx.Value(search.BM25StatsKey).(*search.BM25Stats); ok {
+		docs, card = st.DocCount, st.FieldCardinality[fTopicTitle]
+	} else if r, ok := i.(index.BM25Reader); ok {
+		n, err := r.DocCount()
+		if err != nil {
+			return 0
+		}
+		docs = float64(n)
+		if card, err = r.FieldCardinality(fTopicTitle); err != nil {
+			return 0
+		}
+	}
+	if docs == 0 || card == 0 {
+		return 0
+	}
+	return math.Ceil(float64(card) / docs)
+}
+
+// topicTitleLen is a typical agenda item's title in index tokens (words
+// and their sub-words): perTopic's estimate of one title's length.
+const topicTitleLen = 12
 
 type topicNormSearcher struct {
 	search.Searcher
-	dv index.DocValueReader
+	dv  index.DocValueReader
+	avg float64
+}
+
+// factor is what the shared norm takes from a match among n titles, next
+// to one title alone: BM25's length divisor of n titles over that of one.
+func (s *topicNormSearcher) factor(n int) float64 {
+	if s.avg == 0 {
+		return math.Sqrt(float64(n))
+	}
+	div := func(l float64) float64 { return 1 + search.BM25_k1*(1-search.BM25_b+search.BM25_b*l/s.avg) }
+	return div(float64(n*topicTitleLen)) / div(topicTitleLen)
 }
 
 func (s *topicNormSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -985,7 +1022,7 @@ func (s *topicNormSearcher) scale(d *search.DocumentMatch) error {
 		n, _ = strconv.Atoi(string(term))
 	})
 	if n > 1 {
-		d.Score *= math.Sqrt(float64(min(n, maxTopicNorm)))
+		d.Score *= s.factor(min(n, maxTopicNorm))
 	}
 	return err
 }
