@@ -92,7 +92,7 @@ func TestFacetColumnsMatchBleve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tq, err := ix.buildText(p, allWords)
+			tq, err := ix.buildText(p, allWords, false)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -93,3 +93,84 @@ func TestAliasDoesNotOutrankText(t *testing.T) {
 		}
 	}
 }
+
+// TestAgendaItemOutranksMention: the minutes one of whose many agenda items
+// is the query rank above the documents that mention it in a line. All
+// topic titles of a document share one length norm, so a 20-topic minutes'
+// match weighed a fraction of a one-topic document's.
+func TestAgendaItemOutranksMention(t *testing.T) {
+	ix := openService(t)
+	subjects := []string{"苏州市城市更新条例", "苏州市河道管理条例", "苏州市养老服务条例", "苏州市物业管理条例",
+		"苏州市停车场建设和管理办法", "苏州市公共数据管理办法", "苏州市住房租赁管理办法", "苏州市生活垃圾分类管理条例",
+		"苏州市农村集体资产管理办法", "苏州市历史文化名城保护办法", "苏州市排水管理条例", "苏州市燃气管理办法",
+		"苏州市电梯安全管理办法", "苏州市户外广告设施管理办法", "苏州市公园管理条例", "苏州市节约用水管理办法",
+		"苏州市地下管线管理办法", "苏州市消防安全责任制实施办法", "苏州市人才公寓管理办法", "苏州市道路交通安全条例"}
+	agenda := doc("agenda", "市政府第50次常务会议纪要", "")
+	var body strings.Builder
+	for i, s := range subjects {
+		title := "审议《" + s + "（草案）》并研究有关贯彻落实工作安排"
+		agenda.Topics = append(agenda.Topics, document.Topic{No: i + 1, Title: title})
+		body.WriteString(title + "。会议原则同意，由相关部门根据讨论意见修改完善后按程序报批，并做好宣传解读和组织实施工作。\n")
+	}
+	agenda.Text = body.String()
+	docs := []*document.Document{agenda}
+	for i := range 3 {
+		d := doc(fmt.Sprintf("mention%d", i), "市政府专题会议纪要",
+			"会议研究了数字政府建设工作。会议要求，各部门要按照公共数据管理办法做好数据共享和开放工作。"+
+				strings.Repeat("会议还研究了财政预算、城市建设和社会治理等事项。", 3+i))
+		d.Topics = []document.Topic{{No: 1, Title: "研究数字政府建设工作"}}
+		docs = append(docs, d)
+	}
+	for i := range 5 {
+		d := doc(fmt.Sprintf("other%d", i), "市政府常务会议纪要", "会议研究了教育发展和医疗卫生工作。")
+		d.Topics = []document.Topic{{No: 1, Title: "研究教育发展工作"}, {No: 2, Title: "研究医疗卫生工作"}}
+		docs = append(docs, d)
+	}
+	put(t, ix, docs...)
+	for _, q := range []string{"公共数据管理办法", "公共数据"} {
+		got := ids(find(t, ix, Query{Text: q}))
+		if len(got) != 4 || got[0] != "agenda" {
+			t.Errorf("%s: %v, want agenda first of 4", q, got)
+		}
+	}
+}
+
+// TestWrittenFormOutranksOtherForms: a department typed in full ranks the
+// documents that write it in full above those that write only another of
+// its forms, and the short form the other way round; both find all.
+func TestWrittenFormOutranksOtherForms(t *testing.T) {
+	ix := openService(t)
+	pad := strings.Repeat("会议还研究了城市建设和社会治理等其他事项。", 4)
+	// As extraction lists them: the unit as written, and its canonical
+	// name (the index adds every alias the table knows).
+	named := func(d *document.Document, written string) *document.Document {
+		d.Departments = []string{written}
+		d.DepartmentRefs = []document.DeptRef{{Name: written, Canonical: "苏州市人力资源和社会保障局"}}
+		return d
+	}
+	put(t, ix,
+		named(doc("full1", "市政府常务会议纪要", "会议听取了市人力资源和社会保障局关于稳就业工作的汇报。"), "市人力资源和社会保障局"),
+		named(doc("full2", "市政府专题会议纪要", "由市人力资源和社会保障局牵头，会同有关部门抓好落实。"+pad+pad), "市人力资源和社会保障局"),
+		named(doc("short1", "市政府常务会议纪要", "会议要求市人社局做好养老保险工作，市财政局抓好落实。"+pad+pad+pad), "市人社局"),
+		named(doc("short2", "市政府专题会议纪要", "由市人社局牵头，加快推进技能培训。"+pad+pad+pad), "市人社局"),
+		doc("other", "市政府常务会议纪要", "会议研究了教育和医疗卫生工作。"),
+	)
+	tests := []struct {
+		q     string
+		first []string // ranked above every other match, in any order
+	}{
+		{"市人力资源和社会保障局", []string{"full1", "full2"}},
+		{"人力资源和社会保障局", []string{"full1", "full2"}},
+		{"市人社局", []string{"short1", "short2"}},
+	}
+	for _, tc := range tests {
+		got := ids(find(t, ix, Query{Text: tc.q}))
+		if len(got) != 4 {
+			t.Errorf("%s: %v, want all 4 documents naming the bureau", tc.q, got)
+			continue
+		}
+		if !slices.Contains(tc.first, got[0]) || !slices.Contains(tc.first, got[1]) {
+			t.Errorf("%s: %v, want %v first", tc.q, got, tc.first)
+		}
+	}
+}

@@ -35,7 +35,7 @@ func (ix *Index) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 	}
 	var top query.Query
 	build := func(r relax) (uint64, error) {
-		tq, err := ix.buildText(p, r)
+		tq, err := ix.buildText(p, r, false)
 		if err != nil {
 			return 0, err
 		}

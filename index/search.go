@@ -30,7 +30,7 @@ var facetFields = []string{FacetDepartment, FacetPerson, FacetYear, FacetKind, F
 // countText counts the documents holding all of the query's words, with no
 // filter.
 func (ix *Index) countText(ctx context.Context, p *parsed) (uint64, error) {
-	tq, err := ix.buildText(p, allWords)
+	tq, err := ix.buildText(p, allWords, false)
 	if err != nil {
 		return 0, err
 	}
@@ -124,7 +124,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	var tallied func() *tally // the facets counted while ranking, if any
 	var top query.Query
 	run := func(r relax) (*bleve.SearchResult, error) {
-		tq, err := ix.buildText(p, r)
+		tq, err := ix.buildText(p, r, sortBy == SortRelevance)
 		if err != nil {
 			return nil, err
 		}

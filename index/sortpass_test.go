@@ -88,7 +88,7 @@ func TestSnippetsOnEverySortAndPage(t *testing.T) {
 func TestLocateHitsDropsVanished(t *testing.T) {
 	ix := openTest(t, Options{})
 	put(t, ix, doc("a", "纪要", "研究审计工作。"), doc("b", "纪要", "研究审计制度。"))
-	tq, err := ix.buildText(mustParse(t, "审计"), allWords)
+	tq, err := ix.buildText(mustParse(t, "审计"), allWords, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,7 +71,7 @@ func (ix *Index) TopicCount(ctx context.Context, q Query) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	tq, err := ix.buildText(p, allWords)
+	tq, err := ix.buildText(p, allWords, false)
 	if err != nil {
 		return 0, err
 	}
