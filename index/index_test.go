@@ -344,12 +344,20 @@ func TestQuerySyntax(t *testing.T) {
 		{"献血 or 通知", []string{"a", "b", "c"}},
 		{"献血 或 通知", []string{"a", "b", "c"}},
 		{"献血 | 通知", []string{"a", "b", "c"}},
+		// An operator with nothing before it joins nothing: all the words
+		// match, with no fallback to some of them.
+		{"OR 危险化学品", []string{"a", "b"}},
+		{"AND 献血 危险化学品", []string{"b"}},
+		{"| 献血 危险化学品", []string{"b"}},
 	}
 	for _, tc := range tests {
 		r := find(t, ix, Query{Text: tc.q})
 		got := ids(r)
 		if tc.q == "献血 AND 危险化学品" && r.Operator != "and" {
 			t.Errorf("%s: operator %q, want and", tc.q, r.Operator)
+		}
+		if slices.Contains([]string{"OR", "AND", "|"}, strings.Fields(tc.q)[0]) && r.Operator == "or" {
+			t.Errorf("%s: fell back to some of the words", tc.q)
 		}
 		if strings.Contains(strings.ToUpper(tc.q), " OR ") || strings.ContainsAny(tc.q, "或|") || strings.ContainsAny(tc.q, "“\"") || strings.HasPrefix(tc.q, "2020") {
 			slices.Sort(got)

@@ -211,8 +211,9 @@ func parseQuery(s string) (*parsed, error) {
 		// Operators typed the ways users know them: "NOT 安全生产" (or not)
 		// excludes the next word, as -安全生产 does; OR, | and 或 join the
 		// words beside them; AND, && and 和 between words are what the
-		// search does anyway. Alone, a word operator is a word; one left
-		// over at the end (typed, not finished yet) is left out.
+		// search does anyway. Alone, a word operator is a word; one with
+		// nothing to join on one side (OR 安全生产, or left over at the
+		// end: typed, not finished yet) is left out.
 		if op := operatorOf(c.text); bare && op != "" {
 			switch {
 			case op == "not" && more:
@@ -223,7 +224,7 @@ func parseQuery(s string) (*parsed, error) {
 			case op == "or" && more && len(toks) > 0 && !pendingOr && !pendingNot:
 				pendingOr = true
 				continue
-			case len(toks) > 0 || !searchable(c.text):
+			case len(toks) > 0 || !searchable(c.text) || (more && op != "not"):
 				ignored = append(ignored, c.text)
 				continue
 			}
