@@ -107,3 +107,30 @@ func TestPutCopies(t *testing.T) {
 		t.Errorf("治本攻坚 finds %d documents, want 4 (no copies): %v", r.Total, ids(r))
 	}
 }
+
+// TestPutCopyOfReplaced: a copy of a document that the same batch replaces
+// with a new version of its file is indexed, whichever comes first: the
+// text it copies leaves the index with the batch.
+func TestPutCopyOfReplaced(t *testing.T) {
+	ctx := context.Background()
+	lines := strings.Split(copyBody, "\n")
+	revision := strings.Join(append(lines[:7:7], "二、其他事项", "会议决定暂缓审议该政策措施，请市发改委进一步征求各方面意见，修改完善后另行提交市政府常务会议研究。"), "\n")
+	for _, order := range []string{"copy first", "revision first"} {
+		ix := openTest(t, Options{})
+		if st := put(t, ix, copyDoc("57.html", copyBody)); !reflect.DeepEqual(st, []PutStatus{Added}) {
+			t.Fatalf("%s: original: %v", order, st)
+		}
+		pdf := copyDoc("57.pdf", strings.ReplaceAll(copyBody, "\n", "\n\n"))
+		rev := copyDoc("57.html", revision)
+		batch, want := []*document.Document{pdf, rev}, []PutStatus{Added, Updated}
+		if order == "revision first" {
+			batch, want = []*document.Document{rev, pdf}, []PutStatus{Updated, Added}
+		}
+		if st := put(t, ix, batch...); !reflect.DeepEqual(st, want) {
+			t.Errorf("%s: %v, want %v", order, st, want)
+		}
+		if got, err := ix.Has(ctx, pdf.ID); err != nil || !got {
+			t.Errorf("%s: the old version's copy indexed = %v, %v", order, got, err)
+		}
+	}
+}
