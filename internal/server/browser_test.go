@@ -557,6 +557,13 @@ func TestBrowserDocumentHighlight(t *testing.T) {
 	b.screenshot(t, "document-highlight.png")
 	b.run(t, "no highlight", chromedp.Click(chromedp.CSS(".hl-note a")))
 	b.waitFor(t, "unmarked", `!location.search.includes('hl=') && location.hash === '#topic-1' && document.querySelector('.topic') !== null && document.querySelector('article mark') === null`)
+	// A fragment that is no percent-encoding names no topic: the document
+	// shows all the same.
+	b.run(t, "malformed fragment", chromedp.Navigate(b.base+"/doc.html?id="+a.ID+"&hl="+q("危险化学品")+"#%E0%A4"))
+	b.waitFor(t, "document despite the fragment", `document.querySelector('.topic') !== null || document.querySelector('.error') !== null`)
+	if got := b.eval(t, `String(document.querySelectorAll('.topic').length) + ' ' + String(document.querySelector('.error') === null) + ' ' + String(document.querySelector('.hl-note') !== null)`); got != "2 true true" {
+		t.Errorf("document with a malformed fragment: topics, no error, note = %q", got)
+	}
 }
 
 // TestBrowserMissingFields: a document without title, date or 文号 reads as
