@@ -137,12 +137,21 @@ func (ix *Index) newCopyFinder(ctx context.Context, docs []*document.Document, w
 	if len(qs) == 0 {
 		return f, nil
 	}
+	// Every namesake is read: many documents may share a bare title (通知)
+	// on other days, and the original may rank anywhere among them.
 	size := 4*len(qs) + 16
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), size, 0, false)
-	req.Fields = []string{fDocBrief, fDocJSON}
-	res, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: look up copies: %w", err)
+	var res *bleve.SearchResult
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), size, 0, false)
+		req.Fields = []string{fDocBrief, fDocJSON}
+		var err error
+		if res, err = ix.bi.SearchInContext(ctx, req); err != nil {
+			return nil, fmt.Errorf("index: look up copies: %w", err)
+		}
+		if res.Total <= uint64(size) {
+			break
+		}
+		size = int(res.Total)
 	}
 	for _, h := range res.Hits {
 		if replaced[h.ID] {

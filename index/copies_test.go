@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -132,5 +133,26 @@ func TestPutCopyOfReplaced(t *testing.T) {
 		if got, err := ix.Has(ctx, pdf.ID); err != nil || !got {
 			t.Errorf("%s: the old version's copy indexed = %v, %v", order, got, err)
 		}
+	}
+}
+
+// TestPutCopyAmongNamesakes: a copy is found however many indexed
+// documents share its title (a bare 通知 or 会议纪要 on other days).
+func TestPutCopyAmongNamesakes(t *testing.T) {
+	ix := openTest(t, Options{})
+	var others []*document.Document
+	for i := range 40 {
+		d := copyDoc(fmt.Sprintf("other-%d.txt", i), fmt.Sprintf("第%d次会议\n会议研究了第%d项工作，要求各单位抓好落实。", i, i))
+		d.Date, d.DocNumber = fmt.Sprintf("2023-%02d-%02d", i%12+1, i%28+1), ""
+		others = append(others, d)
+	}
+	put(t, ix, others...)
+	orig := copyDoc("57.txt", copyBody)
+	orig.Date, orig.DocNumber = "", ""
+	put(t, ix, orig)
+	cp := copyDoc("57.html", "当前位置：首页 > 政务公开 > 会议纪要\n"+copyBody)
+	cp.Date, cp.DocNumber = "", ""
+	if st := put(t, ix, cp); !reflect.DeepEqual(st, []PutStatus{Copy}) {
+		t.Errorf("a copy among 40 documents of its title: %v", st)
 	}
 }
