@@ -71,6 +71,10 @@ type Options struct {
 	// Baseline indexes and queries text with bleve's built-in cjk bigram
 	// analyzer instead of gse, for benchmarks and relevance comparisons.
 	Baseline bool
+	// KeepCopies indexes a copy of an indexed document (PutStatus Copy)
+	// as a document of its own: a reindex from the stored documents, whose
+	// old index is their only store, keeps every one.
+	KeepCopies bool
 	// Logger hears of the index's background work failing (building the
 	// facet columns); nil discards.
 	Logger *slog.Logger
@@ -344,7 +348,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 	mayCopy := make([]bool, len(docs))
 	replaced := map[string]bool{}
 	for i, d := range docs {
-		mayCopy[i] = !present[ids[i]] && (d.SourcePath == "" || len(byPath[d.SourcePath]) == 0)
+		mayCopy[i] = !ix.opts.KeepCopies && !present[ids[i]] && (d.SourcePath == "" || len(byPath[d.SourcePath]) == 0)
 		if !present[ids[i]] && d.SourcePath != "" {
 			for _, old := range byPath[d.SourcePath] {
 				replaced[old] = true // old != ids[i], which is not indexed

@@ -203,7 +203,11 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 	if err := writeUserDict(cfg.DataDir, newName, words); err != nil {
 		return res, err
 	}
-	fresh, err := open(ctx, cfg, newName, words, true)
+	// The stored documents are all there is of them: a copy among them
+	// stays (rebuilt from files, copies are dropped as ingest drops them).
+	freshCfg := cfg
+	freshCfg.keepCopies = len(sources) == 0
+	fresh, err := open(ctx, freshCfg, newName, words, true)
 	if err != nil {
 		return res, err
 	}
