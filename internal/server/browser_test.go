@@ -673,6 +673,13 @@ func TestBrowserDecisionsFilters(t *testing.T) {
 	if got := b.eval(t, `[...new Set([...document.querySelectorAll('.decision-list mark')].map(m => m.textContent))].join(',')`); got != "献血" {
 		t.Errorf("marks = %q", got)
 	}
+	// The query's syntax is no word of the text: a phrase is marked without
+	// its quotes, and the words it excludes are not marked.
+	b.run(t, "syntax", chromedp.Navigate(b.base+"/decisions.html?q="+q(`"献血" -台风 OR`)+"&year=2021"))
+	b.waitFor(t, "decisions", `document.querySelectorAll('.decision-list > li').length === 1`)
+	if got := b.eval(t, `[...new Set([...document.querySelectorAll('.decision-list mark')].map(m => m.textContent))].join(',')`); got != "献血" {
+		t.Errorf("marks of a query with syntax = %q", got)
+	}
 	b.run(t, "clear", chromedp.Click(chromedp.CSS(".filters a.clear")))
 	b.waitFor(t, "all decisions", `location.search === '' && document.querySelectorAll('.decision-list > li').length >= 3 && !document.querySelector('.filters a.clear')`)
 }
