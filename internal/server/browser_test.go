@@ -597,6 +597,14 @@ func TestBrowserMissingFields(t *testing.T) {
 	if got := b.text(t, ".hit .meta"); got != "新闻报道 · 日期不详" {
 		t.Errorf("bare hit meta = %q", got)
 	}
+	// year=none (the API's undated filter) reads as such, not "none年".
+	b.run(t, "search undated", chromedp.Navigate(b.base+"/?q="+q("防汛")+"&year=none"))
+	b.waitFor(t, "undated hit", hitsCount(1))
+	if got := b.text(t, `.chip[data-filter="year"]`); got != "年份：日期不详 ×" {
+		t.Errorf("undated chip = %q", got)
+	}
+	b.run(t, "search again", chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "bare hit again", hitsCount(1))
 	b.run(t, "document", chromedp.Click(chromedp.CSS(".hit h3 a")))
 	b.waitFor(t, "bare document", `document.querySelector('.facts') !== null`)
 	if got := b.eval(t, `document.title`); got != "bare-news.html · 政务档案检索" {
