@@ -167,6 +167,35 @@ func TestReindexFromSourcesRecoversALostIndex(t *testing.T) {
 	}
 }
 
+// TestReindexFromSourcesCountsWhatItIndexed: files that are copies of
+// others are not indexed, nor counted among the documents reindexed.
+func TestReindexFromSourcesCountsWhatItIndexed(t *testing.T) {
+	dir, src := t.TempDir(), t.TempDir()
+	if _, _, err := gen.WriteDir(context.Background(), src, gen.Options{Count: 5, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	files := mustCollect(t, src)
+	text, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same file twice, and a capture with page chrome around it.
+	for name, data := range map[string]string{"again.txt": string(text), "capture.txt": "当前位置：首页 > 政务公开\n" + string(text) + "\n【打印本页】【关闭窗口】"} {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Reindex(context.Background(), testConfig(t, dir), []string{src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	if got := count(t, b); res.Documents != got || got != len(files) {
+		t.Errorf("reindex said %d documents, the index holds %d, want %d", res.Documents, got, len(files))
+	}
+}
+
 func TestBackupUnderConcurrentWritesServesTheSameDocuments(t *testing.T) {
 	dir, src := t.TempDir(), t.TempDir()
 	if _, _, err := gen.WriteDir(context.Background(), src, gen.Options{Count: 120, Seed: 11}); err != nil {
