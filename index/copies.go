@@ -116,8 +116,9 @@ type copyFinder struct {
 
 // newCopyFinder looks up, in one search, the indexed documents whose title
 // (and date, when there is one) some of docs share; want[i] says which docs
-// may be copies (new content, not an update of their own path).
-func (ix *Index) newCopyFinder(ctx context.Context, docs []*document.Document, want []bool) (*copyFinder, error) {
+// may be copies (new content, not an update of their own path), and
+// replaced which indexed documents the batch deletes.
+func (ix *Index) newCopyFinder(ctx context.Context, docs []*document.Document, want []bool, replaced map[string]bool) (*copyFinder, error) {
 	f := &copyFinder{ix: ix, indexed: map[copyKey][]string{}, batch: map[copyKey][]int{}, shingled: map[string][]uint64{}}
 	var qs []query.Query
 	keys := map[copyKey]bool{}
@@ -136,14 +137,26 @@ func (ix *Index) newCopyFinder(ctx context.Context, docs []*document.Document, w
 	if len(qs) == 0 {
 		return f, nil
 	}
+	// Every namesake is read: many documents may share a bare title (通知)
+	// on other days, and the original may rank anywhere among them.
 	size := 4*len(qs) + 16
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), size, 0, false)
-	req.Fields = []string{fDocBrief, fDocJSON}
-	res, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: look up copies: %w", err)
+	var res *bleve.SearchResult
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), size, 0, false)
+		req.Fields = []string{fDocBrief, fDocJSON}
+		var err error
+		if res, err = ix.bi.SearchInContext(ctx, req); err != nil {
+			return nil, fmt.Errorf("index: look up copies: %w", err)
+		}
+		if res.Total <= uint64(size) {
+			break
+		}
+		size = int(res.Total)
 	}
 	for _, h := range res.Hits {
+		if replaced[h.ID] {
+			continue
+		}
 		get := func(name string) string { s, _ := h.Fields[name].(string); return s }
 		js := get(fDocBrief)
 		if js == "" {
@@ -226,7 +239,7 @@ func (ix *Index) CopyOf(ctx context.Context, d *document.Document) (string, erro
 		id = document.ContentID(d.Text)
 	}
 	docs := []*document.Document{d}
-	f, err := ix.newCopyFinder(ctx, docs, []bool{true})
+	f, err := ix.newCopyFinder(ctx, docs, []bool{true}, nil)
 	if err != nil {
 		return "", err
 	}

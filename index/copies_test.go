@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -105,5 +106,53 @@ func TestPutCopies(t *testing.T) {
 	r := find(t, ix, Query{Text: "治本攻坚"})
 	if r.Total != 4 {
 		t.Errorf("治本攻坚 finds %d documents, want 4 (no copies): %v", r.Total, ids(r))
+	}
+}
+
+// TestPutCopyOfReplaced: a copy of a document that the same batch replaces
+// with a new version of its file is indexed, whichever comes first: the
+// text it copies leaves the index with the batch.
+func TestPutCopyOfReplaced(t *testing.T) {
+	ctx := context.Background()
+	lines := strings.Split(copyBody, "\n")
+	revision := strings.Join(append(lines[:7:7], "二、其他事项", "会议决定暂缓审议该政策措施，请市发改委进一步征求各方面意见，修改完善后另行提交市政府常务会议研究。"), "\n")
+	for _, order := range []string{"copy first", "revision first"} {
+		ix := openTest(t, Options{})
+		if st := put(t, ix, copyDoc("57.html", copyBody)); !reflect.DeepEqual(st, []PutStatus{Added}) {
+			t.Fatalf("%s: original: %v", order, st)
+		}
+		pdf := copyDoc("57.pdf", strings.ReplaceAll(copyBody, "\n", "\n\n"))
+		rev := copyDoc("57.html", revision)
+		batch, want := []*document.Document{pdf, rev}, []PutStatus{Added, Updated}
+		if order == "revision first" {
+			batch, want = []*document.Document{rev, pdf}, []PutStatus{Updated, Added}
+		}
+		if st := put(t, ix, batch...); !reflect.DeepEqual(st, want) {
+			t.Errorf("%s: %v, want %v", order, st, want)
+		}
+		if got, err := ix.Has(ctx, pdf.ID); err != nil || !got {
+			t.Errorf("%s: the old version's copy indexed = %v, %v", order, got, err)
+		}
+	}
+}
+
+// TestPutCopyAmongNamesakes: a copy is found however many indexed
+// documents share its title (a bare 通知 or 会议纪要 on other days).
+func TestPutCopyAmongNamesakes(t *testing.T) {
+	ix := openTest(t, Options{})
+	var others []*document.Document
+	for i := range 40 {
+		d := copyDoc(fmt.Sprintf("other-%d.txt", i), fmt.Sprintf("第%d次会议\n会议研究了第%d项工作，要求各单位抓好落实。", i, i))
+		d.Date, d.DocNumber = fmt.Sprintf("2023-%02d-%02d", i%12+1, i%28+1), ""
+		others = append(others, d)
+	}
+	put(t, ix, others...)
+	orig := copyDoc("57.txt", copyBody)
+	orig.Date, orig.DocNumber = "", ""
+	put(t, ix, orig)
+	cp := copyDoc("57.html", "当前位置：首页 > 政务公开 > 会议纪要\n"+copyBody)
+	cp.Date, cp.DocNumber = "", ""
+	if st := put(t, ix, cp); !reflect.DeepEqual(st, []PutStatus{Copy}) {
+		t.Errorf("a copy among 40 documents of its title: %v", st)
 	}
 }

@@ -71,6 +71,10 @@ type Options struct {
 	// Baseline indexes and queries text with bleve's built-in cjk bigram
 	// analyzer instead of gse, for benchmarks and relevance comparisons.
 	Baseline bool
+	// KeepCopies indexes a copy of an indexed document (PutStatus Copy)
+	// as a document of its own: a reindex from the stored documents, whose
+	// old index is their only store, keeps every one.
+	KeepCopies bool
 	// Logger hears of the index's background work failing (building the
 	// facet columns); nil discards.
 	Logger *slog.Logger
@@ -339,12 +343,19 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 	if err != nil {
 		return nil, err
 	}
-	// A copy is new content that replaces no version of its own path.
+	// A copy is new content that replaces no version of its own path. What
+	// the batch replaces is no original: its text leaves the index.
 	mayCopy := make([]bool, len(docs))
+	replaced := map[string]bool{}
 	for i, d := range docs {
-		mayCopy[i] = !present[ids[i]] && (d.SourcePath == "" || len(byPath[d.SourcePath]) == 0)
+		mayCopy[i] = !ix.opts.KeepCopies && !present[ids[i]] && (d.SourcePath == "" || len(byPath[d.SourcePath]) == 0)
+		if !present[ids[i]] && d.SourcePath != "" {
+			for _, old := range byPath[d.SourcePath] {
+				replaced[old] = true // old != ids[i], which is not indexed
+			}
+		}
 	}
-	copies, err := ix.newCopyFinder(ctx, docs, mayCopy)
+	copies, err := ix.newCopyFinder(ctx, docs, mayCopy, replaced)
 	if err != nil {
 		return nil, err
 	}

@@ -36,6 +36,8 @@ type Config struct {
 	// Parsing, when set, is reused instead of loading the dictionaries
 	// again (about a second each time) for an index without archive words.
 	Parsing *Parsing
+	// keepCopies opens the index with index.Options.KeepCopies (Reindex).
+	keepCopies bool
 }
 
 // Parsing is the part of the app that turns text into documents; it needs
@@ -156,7 +158,7 @@ func open(ctx context.Context, cfg Config, name string, archive []segment.Word, 
 			return nil, fmt.Errorf("%w: %s: %v; %s", ErrIndexMissing, dir, err, recoveryHint)
 		}
 	}
-	opts := index.Options{SynonymsFile: cfg.SynonymsFile, Logger: cfg.Logger}
+	opts := index.Options{SynonymsFile: cfg.SynonymsFile, Logger: cfg.Logger, KeepCopies: cfg.keepCopies}
 	p := cfg.Parsing
 	var loading *loadingParsing
 	if p == nil || len(archive) > 0 {

@@ -12,6 +12,7 @@ import (
 
 	"govarchive/index"
 	"govarchive/internal/document"
+	"govarchive/internal/extract"
 	"govarchive/internal/gen"
 )
 
@@ -166,6 +167,35 @@ func TestReindexFromSourcesRecoversALostIndex(t *testing.T) {
 	}
 }
 
+// TestReindexFromSourcesCountsWhatItIndexed: files that are copies of
+// others are not indexed, nor counted among the documents reindexed.
+func TestReindexFromSourcesCountsWhatItIndexed(t *testing.T) {
+	dir, src := t.TempDir(), t.TempDir()
+	if _, _, err := gen.WriteDir(context.Background(), src, gen.Options{Count: 5, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	files := mustCollect(t, src)
+	text, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same file twice, and a capture with page chrome around it.
+	for name, data := range map[string]string{"again.txt": string(text), "capture.txt": "当前位置：首页 > 政务公开\n" + string(text) + "\n【打印本页】【关闭窗口】"} {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Reindex(context.Background(), testConfig(t, dir), []string{src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	if got := count(t, b); res.Documents != got || got != len(files) {
+		t.Errorf("reindex said %d documents, the index holds %d, want %d", res.Documents, got, len(files))
+	}
+}
+
 func TestBackupUnderConcurrentWritesServesTheSameDocuments(t *testing.T) {
 	dir, src := t.TempDir(), t.TempDir()
 	if _, _, err := gen.WriteDir(context.Background(), src, gen.Options{Count: 120, Seed: 11}); err != nil {
@@ -260,5 +290,51 @@ func TestIndexHeldByAnotherOpenIsLockedNotDamaged(t *testing.T) {
 	_, err := Open(context.Background(), testConfig(t, dir))
 	if !errors.Is(err, index.ErrLocked) || errors.Is(err, ErrIndexMissing) {
 		t.Fatalf("second open of a held index: %v; want ErrLocked, not a damage report", err)
+	}
+}
+
+// TestReindexKeepsEveryStoredDocument: the old index is the only store of
+// the documents a reindex reads, so it keeps every one, even two that now
+// parse as one document's copies (an index from before the copy check, or
+// a parser that now reads both alike): dropping one lost it for good.
+func TestReindexKeepsEveryStoredDocument(t *testing.T) {
+	const body = `苏州市人民政府
+常务会议纪要
+〔2024〕7号
+市政府第57次常务会议纪要
+2024年2月26日下午，吴庆文市长主持召开市政府第57次常务会议，审议《苏州市安全生产治本攻坚三年行动实施方案》。
+一、审议《苏州市安全生产治本攻坚三年行动实施方案》
+原则同意《方案》，由市应急局根据本次会议讨论意见作进一步完善后，按程序以市安委会名义印发实施。
+二、审议《健康苏州“培优强基”三年行动方案》
+原则同意《行动方案》，由市卫健委会同市财政局、市人社局抓紧推进落实。
+三、审议《苏州市2024年优化营商环境十条政策措施》
+原则同意《政策措施》，由市发改委牵头做好政策解读和宣传工作，确保各项措施落地见效。`
+	ctx := context.Background()
+	dir := t.TempDir()
+	a := openApp(t, dir)
+	var docs []*document.Document
+	for _, text := range []string{body, "当前位置：首页 > 政务公开 > 会议纪要\n" + body + "\n【打印本页】【关闭窗口】"} {
+		d, err := a.Parsing.Parser.Parse(text, extract.Meta{Source: "57.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	// As an older version (or parse) indexed them: two documents.
+	docs[1].Title += "（网页）"
+	if st, err := a.Index.Put(ctx, docs); err != nil || !slices.Equal(st, []index.PutStatus{index.Added, index.Added}) {
+		t.Fatalf("put: %v %v", st, err)
+	}
+	a.Close()
+
+	if _, err := Reindex(ctx, testConfig(t, dir), nil); err != nil {
+		t.Fatal(err)
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	for _, d := range docs {
+		if ok, err := b.Index.Has(ctx, d.ID); err != nil || !ok {
+			t.Errorf("document %s after reindex: %v %v", d.ID, ok, err)
+		}
 	}
 }

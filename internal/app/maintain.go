@@ -203,7 +203,11 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 	if err := writeUserDict(cfg.DataDir, newName, words); err != nil {
 		return res, err
 	}
-	fresh, err := open(ctx, cfg, newName, words, true)
+	// The stored documents are all there is of them: a copy among them
+	// stays (rebuilt from files, copies are dropped as ingest drops them).
+	freshCfg := cfg
+	freshCfg.keepCopies = len(sources) == 0
+	fresh, err := open(ctx, freshCfg, newName, words, true)
 	if err != nil {
 		return res, err
 	}
@@ -221,7 +225,6 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 	res.Failed = 0
 	err = feed(fresh.Parsing, func(d *document.Document) error {
 		batch = append(batch, d)
-		res.Documents++
 		if len(batch) >= cmp.Or(cfg.BatchSize, ingest.DefaultBatchSize) {
 			return flush()
 		}
@@ -232,6 +235,13 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 	}
 	if err == nil {
 		err = fresh.Index.Settle(ctx)
+	}
+	if err == nil {
+		// What the new index holds: from files, copies and the same file
+		// twice are fed but not indexed.
+		var n uint64
+		n, err = fresh.Index.Count(ctx)
+		res.Documents = int(n)
 	}
 	if cerr := fresh.Close(); err == nil {
 		err = cerr

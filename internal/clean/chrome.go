@@ -185,26 +185,26 @@ func merge(in []Span) []Span {
 // each of its bytes came from in the raw line.
 type normLine struct {
 	str          string
-	starts, ends []int // per byte of str: the raw byte range of its source
+	starts, ends []int32 // per byte of str: the raw byte range of its source
 }
 
 func newNormLine(raw string) normLine {
-	var n normLine
+	// str is about as long as raw (folding only shortens it); two ints a
+	// byte grown by appending cost a 10 MB line of one a gigabyte.
+	n := normLine{starts: make([]int32, 0, len(raw)), ends: make([]int32, 0, len(raw))}
 	var b strings.Builder
+	b.Grow(len(raw))
 	emit := func(r rune, from, to int) {
 		k, _ := b.WriteRune(r)
 		for range k {
-			n.starts = append(n.starts, from)
-			n.ends = append(n.ends, to)
+			n.starts = append(n.starts, int32(from))
+			n.ends = append(n.ends, int32(to))
 		}
 	}
 	spaceFrom, spaceTo := -1, -1
 	var prev rune
 	for i, r := range raw {
-		size := utf8.RuneLen(r)
-		if size < 0 {
-			size = 1
-		}
+		_, size := utf8.DecodeRuneInString(raw[i:]) // 1 for a byte that is no UTF-8
 		if isLineSpace(r) {
 			if spaceFrom < 0 {
 				spaceFrom = i
@@ -247,7 +247,7 @@ func (n normLine) raw(s, e int) (Span, bool) {
 	if s >= e {
 		return Span{}, false
 	}
-	return Span{n.starts[s], n.ends[e-1]}, true
+	return Span{int(n.starts[s]), int(n.ends[e-1])}, true
 }
 
 // repeatedBlocks marks the lines of every later copy of a long block of

@@ -3,6 +3,7 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -153,5 +154,32 @@ func TestChromeCorpus(t *testing.T) {
 		if masked*2 > len(text) {
 			t.Errorf("%s: %d of %d bytes masked", filepath.Base(f), masked, len(text))
 		}
+	}
+}
+
+// TestChromeLongLineMemory: Chrome runs on every text indexed, so a text
+// of one long line (a PDF read without line breaks) must cost it a small
+// multiple of its size, not two growing ints a byte.
+func TestChromeLongLineMemory(t *testing.T) {
+	text := strings.Repeat("会议研究了防汛工作。打印本页 ", 2<<20/43)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	spans := Chrome(text)
+	runtime.ReadMemStats(&after)
+	if len(spans) == 0 {
+		t.Fatal("the line's 打印本页 were not masked")
+	}
+	if perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(text)); perByte > 50 {
+		t.Errorf("Chrome allocated %.0f bytes per byte of a %d-byte line", perByte, len(text))
+	}
+}
+
+// TestChromeInvalidUTF8: a byte that is no UTF-8 is one byte wide in the
+// spans (it was taken for three, so a mask could reach past its fragment).
+func TestChromeInvalidUTF8(t *testing.T) {
+	n := newNormLine("\xff打印本页")
+	if len(n.ends) == 0 || n.ends[0] != 1 {
+		t.Errorf("the invalid byte maps to raw bytes [%v, %v), want [0, 1)", n.starts[0], n.ends[0])
 	}
 }

@@ -501,7 +501,8 @@ func proseNameEnd(after string) bool {
 		// ("局长孙　丽　区住建局局长\n周　伟"), one space after the name:
 		// a wider gap lays out columns of name and post, which the list
 		// reads ("韩　正　　国务院副总理").
-		if utf8.RuneCountInString(after)-utf8.RuneCountInString(t) == 1 && utf8.RuneCountInString(t) <= 12 && IsTitle(t) {
+		if gap := len(after) - len(t); gap <= utf8.UTFMax && utf8.RuneCountInString(after[:gap]) == 1 &&
+			len(t) <= 12*utf8.UTFMax && utf8.RuneCountInString(t) <= 12 && IsTitle(t) {
 			return true
 		}
 		for n, k := 0, 0; k < 8 && n < len(t); k++ {
@@ -518,13 +519,17 @@ func proseNameEnd(after string) bool {
 // labelAhead reports a label of one to four Han characters and a colon
 // opening t (记录：, 请假：, 列席人员：).
 func labelAhead(t string) bool {
-	for k, r := range []rune(t) {
+	// t runs to the end of the line: only its first runes are read, or a
+	// long line of padded names would take quadratic time.
+	k := 0
+	for _, r := range t {
 		if r == '：' || r == ':' {
 			return k > 0
 		}
 		if k >= 4 || !unicode.Is(unicode.Han, r) {
 			return false
 		}
+		k++
 	}
 	return false
 }

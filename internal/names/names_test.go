@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestIsSurnameAndLen(t *testing.T) {
@@ -425,5 +426,20 @@ func TestSeedNames(t *testing.T) {
 	}
 	if !IsTitle(seed.Meeting.Chair.Title) {
 		t.Errorf("chair title %q not a title", seed.Meeting.Chair.Title)
+	}
+}
+
+// TestJoinProsePaddedLongLine: a line of padded names (one of up to a
+// megabyte a parse reads) is joined in time linear in its length; reading
+// the rest of the line at every name made 272 KB take 14 s.
+func TestJoinProsePaddedLongLine(t *testing.T) {
+	line := strings.Repeat("、王 伟 局长", 16000)
+	start := time.Now()
+	got := JoinProsePadded(line)
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("a %d-byte line took %v", len(line), d)
+	}
+	if !strings.HasPrefix(got, "、王伟 局长、王伟") {
+		t.Errorf("joined %q…", got[:40])
 	}
 }

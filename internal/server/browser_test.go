@@ -557,6 +557,13 @@ func TestBrowserDocumentHighlight(t *testing.T) {
 	b.screenshot(t, "document-highlight.png")
 	b.run(t, "no highlight", chromedp.Click(chromedp.CSS(".hl-note a")))
 	b.waitFor(t, "unmarked", `!location.search.includes('hl=') && location.hash === '#topic-1' && document.querySelector('.topic') !== null && document.querySelector('article mark') === null`)
+	// A fragment that is no percent-encoding names no topic: the document
+	// shows all the same.
+	b.run(t, "malformed fragment", chromedp.Navigate(b.base+"/doc.html?id="+a.ID+"&hl="+q("危险化学品")+"#%E0%A4"))
+	b.waitFor(t, "document despite the fragment", `document.querySelector('.topic') !== null || document.querySelector('.error') !== null`)
+	if got := b.eval(t, `String(document.querySelectorAll('.topic').length) + ' ' + String(document.querySelector('.error') === null) + ' ' + String(document.querySelector('.hl-note') !== null)`); got != "2 true true" {
+		t.Errorf("document with a malformed fragment: topics, no error, note = %q", got)
+	}
 }
 
 // TestBrowserMissingFields: a document without title, date or 文号 reads as
@@ -590,6 +597,14 @@ func TestBrowserMissingFields(t *testing.T) {
 	if got := b.text(t, ".hit .meta"); got != "新闻报道 · 日期不详" {
 		t.Errorf("bare hit meta = %q", got)
 	}
+	// year=none (the API's undated filter) reads as such, not "none年".
+	b.run(t, "search undated", chromedp.Navigate(b.base+"/?q="+q("防汛")+"&year=none"))
+	b.waitFor(t, "undated hit", hitsCount(1))
+	if got := b.text(t, `.chip[data-filter="year"]`); got != "年份：日期不详 ×" {
+		t.Errorf("undated chip = %q", got)
+	}
+	b.run(t, "search again", chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "bare hit again", hitsCount(1))
 	b.run(t, "document", chromedp.Click(chromedp.CSS(".hit h3 a")))
 	b.waitFor(t, "bare document", `document.querySelector('.facts') !== null`)
 	if got := b.eval(t, `document.title`); got != "bare-news.html · 政务档案检索" {
@@ -665,6 +680,13 @@ func TestBrowserDecisionsFilters(t *testing.T) {
 	b.waitFor(t, "decisions", `document.querySelectorAll('.decision-list > li').length === 1`)
 	if got := b.eval(t, `[...new Set([...document.querySelectorAll('.decision-list mark')].map(m => m.textContent))].join(',')`); got != "献血" {
 		t.Errorf("marks = %q", got)
+	}
+	// The query's syntax is no word of the text: a phrase is marked without
+	// its quotes, and the words it excludes are not marked.
+	b.run(t, "syntax", chromedp.Navigate(b.base+"/decisions.html?q="+q(`"献血" -台风 OR`)+"&year=2021"))
+	b.waitFor(t, "decisions", `document.querySelectorAll('.decision-list > li').length === 1`)
+	if got := b.eval(t, `[...new Set([...document.querySelectorAll('.decision-list mark')].map(m => m.textContent))].join(',')`); got != "献血" {
+		t.Errorf("marks of a query with syntax = %q", got)
 	}
 	b.run(t, "clear", chromedp.Click(chromedp.CSS(".filters a.clear")))
 	b.waitFor(t, "all decisions", `location.search === '' && document.querySelectorAll('.decision-list > li').length >= 3 && !document.querySelector('.filters a.clear')`)

@@ -1,6 +1,6 @@
 // Decisions across meetings (?q=&department=&year=&page=): every agenda
 // topic with its meeting, lead departments and reviewed documents.
-import { api, h, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, dateOrUnknown, highlight } from './ui.js';
+import { api, h, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link, departmentLink, dateOrUnknown, highlight, searchedWords } from './ui.js';
 
 const main = document.getElementById('main');
 
@@ -44,8 +44,8 @@ async function load() {
           d.documents && d.documents.length ? h('p', { class: 'reviewed' }, '审议文件：', d.documents.map((t) => `《${t}》`).join('')) : null,
           d.decisions && d.decisions.length ? h('ul', { class: 'decisions' }, d.decisions.map((x) => h('li', {}, x))) : null)))),
       pager(res.total, page, 20, href));
-    // The words searched for, as typed, stand out in the topics found.
-    if (params.q) highlight(box.querySelector('.decision-list'), params.q.split(/\s+/));
+    // The words searched for stand out in the topics found.
+    if (params.q) highlight(box.querySelector('.decision-list'), searchedWords(params.q));
   } catch (err) {
     render(box, errorBox(err));
   }

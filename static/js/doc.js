@@ -156,7 +156,7 @@ function showMatches(article, terms) {
   article.querySelector('h1').after(note);
   // The topic the hit pointed at (#topic-N), else every topic with a match,
   // shows its text; the full text opens when no topic holds a match.
-  const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  const target = hashTarget();
   let inTopic = false;
   for (const topic of article.querySelectorAll('.topic')) {
     const details = topic.querySelector('details');
@@ -170,11 +170,21 @@ function showMatches(article, terms) {
   if (!target && marks.length) marks[0].scrollIntoView({ block: 'center' });
 }
 
+// hashTarget is the element the URL's fragment names, if any: a fragment
+// that is no valid percent-encoding (a hand-edited link) names none.
+function hashTarget() {
+  try {
+    return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch {
+    return null;
+  }
+}
+
 // showTarget marks and scrolls to the topic the URL names (#topic-N):
 // :target does not match an element the script adds after the page loaded.
 function showTarget() {
   for (const el of document.querySelectorAll('.topic.current')) el.classList.remove('current');
-  const el = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const el = hashTarget();
   if (!el) return;
   el.classList.add('current');
   el.scrollIntoView();

@@ -122,7 +122,7 @@ function searchForm(state) {
 
 function valueLabel(facet, value) {
   if (facet === 'kind') return kindLabels[value] || value;
-  if (facet === 'year') return `${value}年`;
+  if (facet === 'year') return value === 'none' ? '日期不详' : `${value}年`;
   return value;
 }
 

@@ -103,6 +103,45 @@ export function dateOrUnknown(iso) {
   return iso ? formatDate(iso) : '日期不详';
 }
 
+const QUOTES = { '"': '"', '“': '”', '「': '」', '『': '』', '＂': '＂' };
+const OPERATORS = new Set(['OR', 'or', '|', '或', 'AND', 'and', '&&', '和']);
+const SCOPE = /^(title|标题|doc_number|文号|person|人员|department|dept|部门|issuer|发文机关|year|年份)[:：]/i;
+
+/**
+ * searchedWords are the words of a query as the text may write them, for
+ * highlight: quotes, +, a field's scope and operators taken off, and the
+ * words excluded (-word, NOT word) left out.
+ */
+export function searchedWords(q) {
+  const words = [];
+  let not = false;
+  for (let i = 0; i < q.length;) {
+    if (/\s/.test(q[i])) { i++; continue; }
+    let exclude = false;
+    if ('+＋'.includes(q[i])) i++;
+    else if ('-－!！'.includes(q[i])) { exclude = true; i++; }
+    const scope = SCOPE.exec(q.slice(i));
+    if (scope) i += scope[0].length;
+    let word;
+    const close = QUOTES[q[i]];
+    const end = close ? q.indexOf(close, i + 1) : -1;
+    if (close && (end >= 0 || q[i] === '"')) {
+      word = q.slice(i + 1, end >= 0 ? end : q.length).trim();
+      i = end >= 0 ? end + 1 : q.length;
+    } else {
+      const m = /^\S+/.exec(q.slice(i));
+      word = m ? m[0] : '';
+      i += word.length;
+    }
+    const bare = !exclude && !scope && !close;
+    if (bare && (word === 'NOT' || word === 'not')) { not = true; continue; }
+    if (bare && OPERATORS.has(word)) continue;
+    if (word && !exclude && !not) words.push(word);
+    not = false;
+  }
+  return words;
+}
+
 /**
  * highlight wraps every occurrence of terms in the text under root in
  * <mark>, longest term first; it returns the marks made.
