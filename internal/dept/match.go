@@ -468,6 +468,9 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 	if md.places && validPlace(rs, gaps) {
 		return parsed{entry: -1, place: true, head: string(rs), kind: headExplicit}, true
 	}
+	if p, ok := t.ordinalBranch(rs, gaps); ok {
+		return p, true
+	}
 	// A unit outside the table: [place] stem suffix.
 	if endsInWord(rs) {
 		return parsed{}, false
@@ -679,6 +682,44 @@ func (t *Table) branchOf(h []rune, gaps []bool) (parsed, bool) {
 	p, ok := t.owner(h, gaps, CatGov, CatVertical)
 	p.entry = -1
 	return p, ok
+}
+
+// ordinalSuffixes end the numbered branches of a bureau.
+var ordinalSuffixes = toRunes([]string{"派出所", "分局", "大队", "支队", "中队", "局", "所", "处"})
+
+// ordinalBranch reads a bureau's numbered branch (市税务局第一稽查局,
+// 县公安局第二派出所) as one unit under the bureau: the bureau alone was
+// found, and the branch lost.
+func (t *Table) ordinalBranch(rs []rune, gaps []bool) (parsed, bool) {
+	i := slices.Index(rs, '第')
+	if i < 3 || i+2 >= len(rs) || hasGap(gaps, i, len(rs)) {
+		return parsed{}, false
+	}
+	k := i + 1
+	for k < len(rs) && k-i <= 3 && strings.ContainsRune("一二三四五六七八九十", rs[k]) {
+		k++
+	}
+	if k == i+1 {
+		return parsed{}, false
+	}
+	for _, sr := range ordinalSuffixes {
+		stem, ok := cutSuffix(rs[k:], sr)
+		if !ok || len(stem) > 4 {
+			continue
+		}
+		for _, r := range stem {
+			if stemBan[r] || !isHan(r) {
+				return parsed{}, false
+			}
+		}
+		p, ok := t.branchOf(rs[:i], sub(gaps, 0, i))
+		if !ok {
+			return parsed{}, false
+		}
+		p.core = string(rs[i:])
+		return p, true
+	}
+	return parsed{}, false
 }
 
 // endsInWord reports a name that ends in an ordinary word (布局, 行政中心).
@@ -1045,6 +1086,11 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 		// 市政 is a word of its own in unit names: 市政园林中心, 市政工程处;
 		// so is 市场 (镇市场监管所, 市场服务中心).
 		if r == '市' && j+1 < len(s) && (s[j+1] == '政' || s[j+1] == '场') {
+			allDir = false
+			continue
+		}
+		// 城市 names a campaign's office (创建全国文明城市工作领导小组办公室).
+		if r == '市' && j > 0 && s[j-1] == '城' {
 			allDir = false
 			continue
 		}
