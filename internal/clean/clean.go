@@ -158,8 +158,12 @@ func (c *Cleaner) Normalize(text string) string {
 
 	lines := strings.Split(text, "\n")
 	footerFrom := footerStart(lines)
+	furniture := pageFurniture(lines)
 	out := make([]string, 0, len(lines))
 	for i, line := range lines {
+		if furniture[i] {
+			continue
+		}
 		line, keep := cleanLine(line, i >= footerFrom)
 		if !keep {
 			continue
