@@ -250,6 +250,9 @@ func TestLeadDepts(t *testing.T) {
 		// list in running text is no entry.
 		{"市财政局的补助资金已经到位，市民政局负责发放", []string{"市民政局"}},
 		{"市财政局、各地在年度预算安排中统筹考虑负责", nil},
+		// The office a bureau also serves as, in brackets after it.
+		{"市发展改革局（市推进粤港澳大湾区建设领导小组办公室）要会同市商务局梳理项目清单", []string{"市发展改革局", "市商务局"}},
+		{"由县发改局（县粮食和物资储备局）负责组织实施", []string{"县发改局"}},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {
