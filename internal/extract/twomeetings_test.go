@@ -31,3 +31,16 @@ func TestNumberedSecondMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionsTitleMeeting: minutes titled by their decisions (…常务会议
+// 议定事项) name the meeting by that title.
+func TestDecisionsTitleMeeting(t *testing.T) {
+	text := "区政府第二十三次常务会议议定事项\n\n一、审议《区老旧小区改造三年行动计划》\n原则同意，由区住建局牵头组织实施。\n\n区人民政府办公室　2022年4月2日印发\n"
+	d, err := parser(t).Parse(text, Meta{Source: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Kind != "minutes" || d.Meeting == nil || d.Meeting.Name != "区政府第二十三次常务会议" || d.Meeting.Session != 23 || d.IssuedOn != "2022-04-02" {
+		t.Errorf("kind %s, meeting %+v, issued %q", d.Kind, d.Meeting, d.IssuedOn)
+	}
+}
