@@ -59,6 +59,9 @@ func New() (*Cleaner, error) {
 	if err != nil {
 		return nil, err
 	}
+	for from, to := range variantFolds {
+		folds[from] = to
+	}
 	s2t, err := opencc.New("s2t")
 	if err != nil {
 		return nil, fmt.Errorf("clean: load opencc s2t: %w", err)
@@ -116,9 +119,30 @@ func (c *Cleaner) Simplify(s string) string {
 	if err != nil {
 		// opencc only fails on a corrupt embedded dictionary, which New
 		// would already have reported; the text is still usable unchanged.
+		out = s
+	}
+	return foldVariants(out)
+}
+
+// variantFolds are variant forms that Hong Kong, Taiwan and old or OCR'd
+// texts write and opencc's t2s leaves as they are (市衞生局, 淸理): each
+// has one simplified form, and none is itself a simplified character.
+var variantFolds = map[rune]rune{
+	'衞': '卫', '槪': '概', '竝': '并', '囘': '回', '靑': '青', '淸': '清', '値': '值', '吿': '告',
+	'敍': '叙', '兎': '兔', '浄': '净', '夀': '寿', '汚': '污', '粧': '妆', '呑': '吞', '簒': '篡',
+}
+
+// foldVariants replaces the variantFolds, rune for rune, so offsets hold.
+func foldVariants(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := variantFolds[r]; return ok }) {
 		return s
 	}
-	return out
+	return strings.Map(func(r rune) rune {
+		if to, ok := variantFolds[r]; ok {
+			return to
+		}
+		return r
+	}, s)
 }
 
 // Normalize applies the full clean-up the extractor runs on. See the package
@@ -134,8 +158,12 @@ func (c *Cleaner) Normalize(text string) string {
 
 	lines := strings.Split(text, "\n")
 	footerFrom := footerStart(lines)
+	furniture := pageFurniture(lines)
 	out := make([]string, 0, len(lines))
 	for i, line := range lines {
+		if furniture[i] {
+			continue
+		}
 		line, keep := cleanLine(line, i >= footerFrom)
 		if !keep {
 			continue

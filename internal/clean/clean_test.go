@@ -31,6 +31,9 @@ func TestSimplify(t *testing.T) {
 		{"務", "务"},
 		{"〔2020〕3號", "〔2020〕3号"},
 		{"鐵嶺縣政府常務會議", "铁岭县政府常务会议"},
+		// Variants opencc leaves: Hong Kong's 衞, old and OCR'd texts' 淸, 値.
+		{"衞生署與食物及衞生局", "卫生署与食物及卫生局"},
+		{"淸理欠薪，値班", "清理欠薪，值班"},
 		{"already simplified 会议纪要", "already simplified 会议纪要"},
 		{"", ""},
 	}
@@ -48,6 +51,7 @@ func TestNormalize(t *testing.T) {
 	}{
 		// Script.
 		{"traditional document", "張家川縣十五屆人民政府第27次常務會議召開", "张家川县十五届人民政府第27次常务会议召开"},
+		{"a variant alone makes a text traditional", "市衞生健康委", "市卫生健康委"},
 		{"simplified document keeps a name's traditional character",
 			"市政府研究室毛文元 市委办王颺 市财政局吴炜 市人社局朱正 市应急局刘军 市国资委盛红明",
 			"市政府研究室毛文元 市委办王颺 市财政局吴炜 市人社局朱正 市应急局刘军 市国资委盛红明"},

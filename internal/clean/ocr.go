@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -139,4 +141,31 @@ func afterDay(head string) bool {
 		n++
 	}
 	return false
+}
+
+// spacedYearRe is a year letter-spaced by a scan or a red header's layout
+// (〔 2 0 2 1 〕, OCR's 2 O 2 1): four digits or look-alikes, one space apart.
+var spacedYearRe = regexp.MustCompile(`(^|[^0-9A-Za-z ])\s*([0-9OoIl]) ([0-9OoIl]) ([0-9OoIl]) ([0-9OoIl])\s*($|[^0-9A-Za-z ])`)
+
+// joinSpacedYear closes up a letter-spaced year with three real digits or
+// more that reads as a year (1949–2100): a 文号 written so was not found.
+func joinSpacedYear(line string) string {
+	if !strings.Contains(line, " ") {
+		return line
+	}
+	return spacedYearRe.ReplaceAllStringFunc(line, func(m string) string {
+		sm := spacedYearRe.FindStringSubmatch(m)
+		var y []byte
+		digits := 0
+		for _, g := range sm[2:6] {
+			if isDigit(rune(g[0])) {
+				digits++
+			}
+			y = append(y, asDigit(g[0]))
+		}
+		if n, err := strconv.Atoi(string(y)); err != nil || digits < 3 || n < 1949 || n > 2100 {
+			return m
+		}
+		return sm[1] + string(y) + sm[6]
+	})
 }

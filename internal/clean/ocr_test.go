@@ -27,3 +27,22 @@ func TestRepairOCRDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinSpacedYear: a letter-spaced year (a scanned red header's 文号)
+// closes up; spaced digits that are no year, or a year among more digits,
+// stay.
+func TestJoinSpacedYear(t *testing.T) {
+	c := cleaner(t)
+	for _, tt := range []struct{ in, want string }{
+		{"（ 2 0 2 1 ］ 第 4 号", "（2021］ 第 4 号"},
+		{"〔 2 O 2 1 〕 4 号", "〔2021〕 4 号"},
+		{"常政纪〔2 0 1 9〕3号", "常政纪〔2019〕3号"},
+		{"序号 1 2 3 4", "序号 1 2 3 4"},
+		{"得分 9 8 7 6 5", "得分 9 8 7 6 5"},
+		{"O O I l", "O O I l"},
+	} {
+		if got := c.Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

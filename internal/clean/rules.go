@@ -179,7 +179,7 @@ func footerStart(lines []string) int {
 // cleanLine normalises one line and reports whether it should be kept. An
 // empty line is kept as a paragraph break.
 func cleanLine(line string, inFooter bool) (string, bool) {
-	line = repairOCRDigits(normalizeSpaces(foldWidth(line)))
+	line = repairOCRDigits(joinSpacedYear(normalizeSpaces(foldWidth(line))))
 	if line == "" {
 		return "", true
 	}

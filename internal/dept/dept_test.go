@@ -379,6 +379,18 @@ func TestFind(t *testing.T) {
 		{"由马鞍山市和县财政局负责", []string{"马鞍山市和县财政局"}}, // 和县 is a county
 		{"由市住房城乡建设局会同贵安新区管委会抓好组织实施", []string{"市住房城乡建设局", "贵安新区管委会"}},
 		{"由麦积山景区管委会负责", []string{"麦积山景区管委会"}},
+		// A campaign's office holds 城市 in its stem; a bureau's numbered branch is one unit.
+		{"由市创建全国文明城市工作领导小组办公室牵头", []string{"市创建全国文明城市工作领导小组办公室"}},
+		{"市税务局第一稽查局要配合做好", []string{"市税务局第一稽查局"}},
+		{"由县公安局第二派出所负责", []string{"县公安局第二派出所"}},
+		{"市政府第八次常务会议", nil},
+		// A village's committee or party branch opening a clause it is told to act in.
+		{"三、祁浜村党总支要抓好宅基地整治", []string{"祁浜村党总支"}},
+		{"由东浜村村民委员会负责", []string{"东浜村村民委员会"}},
+		{"；东浜村村委会要做好", []string{"东浜村村委会"}},
+		{"要求全村党支部要", nil},
+		{"加强村党支部建设", nil},
+		{"县财政局第三季度拨付", []string{"县财政局"}},
 		// Villages, communities and schools are units a decision tasks.
 		{"由长虹村委会牵头，镇农业综合服务中心配合", []string{"长虹村委会", "镇农业综合服务中心"}},
 		{"由东街社区居委会负责", []string{"东街社区居委会"}},

@@ -11,8 +11,8 @@ import (
 // first. 会/联/社 are left out on purpose: as single characters they end too
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
-	"有限责任公司", "股份有限公司", "有限公司", "工作领导小组办公室", "领导小组办公室", "社区居委会", "管理委员会", "街道办事处", "中心支行", "执法队", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
-	"研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
+	"有限责任公司", "股份有限公司", "有限公司", "工作领导小组办公室", "领导小组办公室", "村民委员会", "居民委员会", "社区居委会", "管理委员会", "街道办事处", "中心支行", "执法队", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
+	"党总支", "党支部", "研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
 	"中心", "集团", "公司", "银行", "分行", "支行", "医院", "报社", "小学", "中学", "学校", "学院", "大学",
 	"局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处", "科",
 }
@@ -468,6 +468,9 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 	if md.places && validPlace(rs, gaps) {
 		return parsed{entry: -1, place: true, head: string(rs), kind: headExplicit}, true
 	}
+	if p, ok := t.ordinalBranch(rs, gaps); ok {
+		return p, true
+	}
 	// A unit outside the table: [place] stem suffix.
 	if endsInWord(rs) {
 		return parsed{}, false
@@ -679,6 +682,44 @@ func (t *Table) branchOf(h []rune, gaps []bool) (parsed, bool) {
 	p, ok := t.owner(h, gaps, CatGov, CatVertical)
 	p.entry = -1
 	return p, ok
+}
+
+// ordinalSuffixes end the numbered branches of a bureau.
+var ordinalSuffixes = toRunes([]string{"派出所", "分局", "大队", "支队", "中队", "局", "所", "处"})
+
+// ordinalBranch reads a bureau's numbered branch (市税务局第一稽查局,
+// 县公安局第二派出所) as one unit under the bureau: the bureau alone was
+// found, and the branch lost.
+func (t *Table) ordinalBranch(rs []rune, gaps []bool) (parsed, bool) {
+	i := slices.Index(rs, '第')
+	if i < 3 || i+2 >= len(rs) || hasGap(gaps, i, len(rs)) {
+		return parsed{}, false
+	}
+	k := i + 1
+	for k < len(rs) && k-i <= 3 && strings.ContainsRune("一二三四五六七八九十", rs[k]) {
+		k++
+	}
+	if k == i+1 {
+		return parsed{}, false
+	}
+	for _, sr := range ordinalSuffixes {
+		stem, ok := cutSuffix(rs[k:], sr)
+		if !ok || len(stem) > 4 {
+			continue
+		}
+		for _, r := range stem {
+			if stemBan[r] || !isHan(r) {
+				return parsed{}, false
+			}
+		}
+		p, ok := t.branchOf(rs[:i], sub(gaps, 0, i))
+		if !ok {
+			return parsed{}, false
+		}
+		p.core = string(rs[i:])
+		return p, true
+	}
+	return parsed{}, false
 }
 
 // endsInWord reports a name that ends in an ordinary word (布局, 行政中心).
@@ -1045,6 +1086,11 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 		// 市政 is a word of its own in unit names: 市政园林中心, 市政工程处;
 		// so is 市场 (镇市场监管所, 市场服务中心).
 		if r == '市' && j+1 < len(s) && (s[j+1] == '政' || s[j+1] == '场') {
+			allDir = false
+			continue
+		}
+		// 城市 names a campaign's office (创建全国文明城市工作领导小组办公室).
+		if r == '市' && j > 0 && s[j-1] == '城' {
 			allDir = false
 			continue
 		}
@@ -1512,13 +1558,14 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 	demanded := !agent && i >= 2 && rs[i-2] == '要' && rs[i-1] == '求'
 	// "…；日照港集团有限公司负责港区道路改造": a company opening a clause
 	// and told what to do is the body to act too.
-	clause := !agent && (i == 0 || strings.ContainsRune("，。；：,;:\n", prev))
+	clause := !agent && (i == 0 || strings.ContainsRune("，。；：,;:\n", prev) ||
+		prev == '、' && i >= 2 && strings.ContainsRune("一二三四五六七八九十0123456789", rs[i-2])) // 三、X要…
 	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}] && !t.zoneAt(rs, i)
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
 		if !ends[e] {
 			continue
 		}
-		ag := agent || demanded && leadVerbAt(rs, e) || clause && companyName(rs[i:e]) && (leadVerbAt(rs, e) || e < len(rs) && rs[e] == '要')
+		ag := agent || demanded && leadVerbAt(rs, e) || clause && (companyName(rs[i:e]) || villageUnit(rs[i:e])) && (leadVerbAt(rs, e) || e < len(rs) && rs[e] == '要')
 		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: ag})
 		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
 			continue
@@ -1605,6 +1652,28 @@ func (t *Table) zoneAt(rs []rune, i int) bool {
 func companyName(rs []rune) bool {
 	return hasSuffix(rs, []rune("公司")) || hasSuffix(rs, []rune("集团"))
 }
+
+// villageUnit reports a village's or community's committee or party
+// branch (东浜村村民委员会, 祁浜村党总支), which, like a company, names
+// no place of the table's.
+func villageUnit(rs []rune) bool {
+	for _, sfx := range villageSuffixes {
+		stem, ok := cutSuffix(rs, sfx)
+		if !ok {
+			continue
+		}
+		// The village's own name, two or three characters: 东浜(村).
+		if s, ok := cutSuffix(stem, []rune("社区")); ok {
+			stem = s
+		} else if s, ok := cutSuffix(stem, []rune("村")); ok {
+			stem = s
+		}
+		return len(stem) >= 2 && len(stem) <= 3 && validPlaceStem(stem)
+	}
+	return false
+}
+
+var villageSuffixes = toRunes([]string{"村民委员会", "居民委员会", "村委会", "居委会", "党总支", "党支部"})
 
 // leadVerbs say that the unit before them leads or carries out a task.
 var leadVerbs = toRunes([]string{"牵头", "负责", "会同"})

@@ -250,6 +250,9 @@ func TestLeadDepts(t *testing.T) {
 		// list in running text is no entry.
 		{"市财政局的补助资金已经到位，市民政局负责发放", []string{"市民政局"}},
 		{"市财政局、各地在年度预算安排中统筹考虑负责", nil},
+		// The office a bureau also serves as, in brackets after it.
+		{"市发展改革局（市推进粤港澳大湾区建设领导小组办公室）要会同市商务局梳理项目清单", []string{"市发展改革局", "市商务局"}},
+		{"由县发改局（县粮食和物资储备局）负责组织实施", []string{"县发改局"}},
 	}
 	for _, c := range cases {
 		if got := st.leadDepts(c.in); !reflect.DeepEqual(got, c.want) {
@@ -404,6 +407,9 @@ func TestDetectKind(t *testing.T) {
 		{"紧急通知\n各乡镇：\n定于明日上午召开防汛会议。", document.KindOfficial},
 		{"会议通知了各乡镇。\n县长主持召开县政府常务会议。", document.KindNews},
 		{"今天天气很好。", document.KindOther},
+		// A meeting's decisions for a title are its minutes.
+		{"区政府第二十三次常务会议议定事项\n议题\n汇报单位\n一、审议《方案》\n区住建局\n原则同意。", document.KindMinutes},
+		{"关于落实市政府常务会议议定事项的通知\n各区人民政府：", document.KindOfficial},
 		// A regulation whose 题注 names the meeting that passed it.
 		{"临沧市城市绿化管理办法\n（2018年12月20日临沧市人民政府第31次常务会议通过　2019年1月8日临沧市人民政府令第2号公布）\n第一条　为了促进城市绿化事业发展，制定本办法。\n第二条　本办法适用于本市。", document.KindOfficial},
 	}

@@ -28,6 +28,11 @@ func detectKind(lines []string) document.Kind {
 		if containsAny(l, minutesTitleMarkers) && runeLen(l) < 80 && !strings.Contains(l, "。") {
 			return document.KindMinutes
 		}
+		// "区政府第二十三次常务会议议定事项": a meeting's decisions for a
+		// title are its minutes under another name.
+		if _, ok := hasAnySuffix(l, []string{"会议议定事项", "会议决定事项"}); ok && runeLen(l) < 60 && !strings.ContainsAny(l, "。，") {
+			return document.KindMinutes
+		}
 	}
 	labels := 0
 	for _, l := range lines {

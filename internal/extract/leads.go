@@ -12,10 +12,20 @@ import (
 // maxLeadRun bounds how many departments one trigger may introduce.
 const maxLeadRun = 8
 
+// unitAliasRe is a unit's second name in brackets right after it: a unit
+// suffix, then an office or bureau in full-width brackets.
+var unitAliasRe = regexp.MustCompile(`([局委办室厅院部队所站])（[^（）。，；]{2,30}(?:办公室|局|委员会|委|办|指挥部)）`)
+
 // leadDepts finds the departments that lead a decision: "由A会同B…",
 // "请A会B…", "责成A…", "同意A关于…的汇报", "A牵头…".
 func (st *state) leadDepts(text string) []string {
 	text = st.youAddressee(text)
+	// "市发展改革局（市推进粤港澳大湾区建设领导小组办公室）要会同…": the
+	// office a bureau also serves as stands in brackets between the unit
+	// and what it is told; the unit leads as without them.
+	if strings.Contains(text, "（") {
+		text = unitAliasRe.ReplaceAllString(text, "$1")
+	}
 	var out []string
 	// The department mentions, found once and only when a clause may open
 	// with one told what to do, or the text says who is responsible.

@@ -44,6 +44,7 @@ func (st *state) parseMinutes() {
 			t = t[i+len("召开"):]
 		}
 		t = strings.TrimSuffix(t, "纪要")
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "议定事项"), "决定事项")
 		if _, ok := hasAnySuffix(t, meetingTypes); ok && t != "会议" {
 			st.setMeetingName(m, t)
 		}
@@ -64,7 +65,17 @@ func (st *state) parseMinutes() {
 		d.Date = m.Date
 	}
 	start := max(intro, 0)
-	d.Topics = st.topicsFrom(start, false)
+	// Minutes written as a table (序号 | 议题 | 汇报单位 | 议定事项): a
+	// row is an item; its lines are no prose item.
+	rows, rowAt, tableLines := st.taskTableTopics()
+	st.tableLines = tableLines
+	d.Topics = st.mergeTopics(st.topicsFrom(start, false), rows, rowAt)
+	st.tableLines = nil
+	if len(rows) > 0 {
+		for i := range d.Topics {
+			d.Topics[i].No = i + 1
+		}
+	}
 	// A page that lists the agenda (会议议题：1.… 2.…) and reports the
 	// meeting as a timeline names its items there; what the timeline
 	// decided belongs to the item whose document it names.

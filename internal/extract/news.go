@@ -41,6 +41,7 @@ func (st *state) parseNews() {
 			m = im
 			st.setMeetingDate(m, when)
 		}
+		m = st.numberedSecondMeeting(m, d.Title, st.introText(intro))
 		if m.Date == "" {
 			st.relativeMeetingDate(m, st.introText(intro))
 		}
@@ -230,4 +231,35 @@ func (st *state) relativeMeetingDate(m *document.Meeting, intro string) {
 		st.doc.DateInferred = true
 		return
 	}
+}
+
+// numberedSecondMeeting files a release of two meetings held one after the
+// other (主持召开省政府党组会议…。随后，主持召开省政府第112次常务会议) under
+// the one its headline numbers: the first read was the unnumbered one. The
+// second keeps the first's date and chair where it does not say them.
+func (st *state) numberedSecondMeeting(m *document.Meeting, title, intro string) *document.Meeting {
+	no, ok := findMeetingNo(title)
+	if !ok || no.Session == 0 || m.Session != 0 {
+		return m
+	}
+	first := strings.Index(intro, "召开")
+	k := strings.LastIndex(intro, "召开")
+	if first < 0 || k == first {
+		return m
+	}
+	from := strings.LastIndexAny(intro[:k], "。；") + 1
+	nm, _, ok := st.meetingFrom(intro[from:])
+	if !ok || nm.Session != no.Session || nm.Type == m.Type {
+		return m
+	}
+	if nm.Date == "" {
+		nm.Date, nm.PartOfDay = m.Date, m.PartOfDay
+	}
+	if nm.Chair == nil || m.Chair != nil && m.Chair.Name == nm.Chair.Name && nm.Chair.Title == "" {
+		nm.Chair = m.Chair
+	}
+	if nm.Place == "" {
+		nm.Place = m.Place
+	}
+	return nm
 }

@@ -204,8 +204,10 @@ func (st *state) parseOfficial() {
 	// 浙江金华成泰农村商业银行股份有限公司负责）").
 	var kept []document.Topic
 	if slices.ContainsFunc(d.Topics, func(t document.Topic) bool { return len(t.LeadDepartments) > 0 }) {
+		sentences := st.itemSentences()
 		for _, t := range d.Topics {
-			if len(t.LeadDepartments) > 0 || strings.ContainsAny(t.Title+t.Text, "。，,；;") || len(responsibilityNotes(t.Text)) > 0 {
+			if len(t.LeadDepartments) > 0 || strings.ContainsAny(t.Title+t.Text, "。，,；;") || len(responsibilityNotes(t.Text)) > 0 ||
+				t.Text == "" && sentences[t.Title] {
 				t.No = len(kept) + 1
 				kept = append(kept, t)
 			}
@@ -649,4 +651,22 @@ func (st *state) splitSection(t document.Topic, prevStyle, prevLast int) (split 
 		return nil, 0, 0, false
 	}
 	return split, style, last, true
+}
+
+// itemSentences holds the numbered lines that are one sentence telling
+// someone what to do (要, 应, 须), ended by a full stop, as an item's title
+// gives them (number and stop gone): such an item is a task though it
+// names no unit the table knows and has no comma (二、各级农业银行、信用社
+// 要加大对乡镇企业的信贷支持。). A rule's sentence (本公告自发布之日起施
+// 行。) is none.
+func (st *state) itemSentences() map[string]bool {
+	out := map[string]bool{}
+	for _, l := range st.lines {
+		if !itemNoRe.MatchString(l) || !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "；") ||
+			!containsAny(l, []string{"要", "应", "须"}) {
+			continue
+		}
+		out[trimEndPunct(stripItemNo(l))] = true
+	}
+	return out
 }

@@ -83,6 +83,11 @@ func (st *state) tail() {
 		if d.IssuedOn == "" && d.Kind == document.KindMinutes {
 			if iso := st.signatureDate(i); iso != "" {
 				d.IssuedOn = iso
+				// "沅陵县人民政府办公室\n2019年10月10日": the office that
+				// signs the minutes compiled them.
+				if office := signatureOffice(l); d.CompiledBy == "" && strings.HasSuffix(office, "办公室") {
+					d.CompiledBy = office
+				}
 				continue
 			}
 		}
@@ -176,6 +181,15 @@ func (st *state) signatureDate(i int) string {
 		return ""
 	}
 	return ""
+}
+
+// signatureOffice is the office of a line signatureDate accepted: the line
+// itself, or what stands before its date.
+func signatureOffice(l string) string {
+	if ds := findDates(l); len(ds) == 1 && ds[0].Start > 0 {
+		l = l[:ds[0].Start]
+	}
+	return trimIssueVerb(strings.TrimSpace(l))
 }
 
 // trimIssueVerb drops the verb after the office that issues minutes

@@ -20,12 +20,13 @@ import (
 
 // Column roles of a task table.
 const (
-	colOther = iota
-	colNo    // 序号
-	colTask  // 重点任务, 工作任务, 具体措施 …
-	colLead  // 牵头单位
-	colResp  // 责任单位: the leads when no column says 牵头
-	colCo    // 配合单位, 协同单位: never leads
+	colOther   = iota
+	colNo      // 序号
+	colTask    // 重点任务, 工作任务, 具体措施 …
+	colLead    // 牵头单位
+	colResp    // 责任单位: the leads when no column says 牵头
+	colCo      // 配合单位, 协同单位: never leads
+	colDecided // 议定事项, 会议决定: what minutes set out as a table decided
 )
 
 // taskColumnRole names the role of a header cell (spaces removed).
@@ -34,6 +35,12 @@ func taskColumnRole(h string) int {
 	switch {
 	case h == "序号" || h == "编号" || h == "序":
 		return colNo
+	case containsAny(h, []string{"议定", "决定", "决议", "会议意见", "审议意见", "审议结果"}):
+		return colDecided
+	case h == "议题" || h == "会议议题" || h == "议题名称" || h == "议题内容" || h == "审议事项" || h == "研究事项":
+		return colTask
+	case containsAny(h, []string{"汇报单位", "汇报部门", "提请单位", "提交单位", "报告单位"}):
+		return colResp
 	case strings.Contains(h, "领导") || strings.Contains(h, "责任人"):
 		return colOther // a person, not a unit
 	case containsAny(h, []string{"配合", "协同", "协办", "参与", "协助"}):
@@ -50,7 +57,7 @@ func taskColumnRole(h string) int {
 }
 
 // taskHeaderWords are in every task column's name, simplified or traditional.
-var taskHeaderWords = []string{"任务", "任務", "措施", "内容", "內容", "工作", "事项", "事項"}
+var taskHeaderWords = []string{"任务", "任務", "措施", "内容", "內容", "工作", "事项", "事項", "议题", "議題"}
 
 // Cell layouts: how a table's rows part their cells.
 const (
@@ -114,11 +121,12 @@ func lineLayouts(l string) []int {
 
 // taskTable is a header read as column roles.
 type taskTable struct {
-	layout int
-	roles  []int
-	task   int // column index of the task
-	lead   int // column index of the leads (牵头, else 责任), or -1
-	no     int // column index of 序号, or -1
+	layout  int
+	roles   []int
+	task    int // column index of the task
+	lead    int // column index of the leads (牵头, else 责任), or -1
+	decided int // column index of what a meeting decided, or -1
+	no      int // column index of 序号, or -1
 }
 
 // cleanCell cleans one cell as the whole text is cleaned.
@@ -154,7 +162,7 @@ func (st *state) taskHeader(l string) (taskTable, bool) {
 			cells = append(cells, c)
 			single = false
 		}
-		t := taskTable{layout: layout, task: -1, lead: -1, no: -1}
+		t := taskTable{layout: layout, task: -1, lead: -1, no: -1, decided: -1}
 		resp := -1
 		for i, c := range cells {
 			if c == "" || runeLen(c) > 12 || strings.ContainsAny(c, "。，；：:") {
@@ -171,12 +179,16 @@ func (st *state) taskHeader(l string) (taskTable, bool) {
 				resp = i
 			case r == colNo && t.no < 0:
 				t.no = i
+			case r == colDecided && t.decided < 0:
+				t.decided = i
 			}
 		}
 		if t.lead < 0 {
 			t.lead = resp
 		}
-		if t.task >= 0 && t.lead >= 0 {
+		// Minutes as a table (议题 | 汇报单位 | 议定事项) may name no unit
+		// column: what was decided names who acts.
+		if t.task >= 0 && (t.lead >= 0 || t.decided >= 0) {
 			return t, true
 		}
 	}
@@ -194,7 +206,7 @@ type taskRow struct {
 // row, titled by its task and led by the units of its 牵头 (else 责任)
 // cell. lines holds the cleaned lines the tables take up.
 func (st *state) taskTableTopics() (topics []document.Topic, at []int, lines map[int]bool) {
-	if !containsAny(st.text, []string{"牵头", "责任单位", "责任部门", "负责单位"}) || st.doc == nil {
+	if !containsAny(st.text, []string{"牵头", "责任单位", "责任部门", "负责单位", "议定", "汇报单位", "决定事项"}) || st.doc == nil {
 		return nil, nil, nil
 	}
 	raw := strings.Split(st.doc.Text, "\n")
@@ -319,7 +331,21 @@ func (st *state) rowTopic(cells []string, t taskTable) (document.Topic, bool) {
 	}
 	for _, c := range cands {
 		task := strings.TrimSpace(c[t.task])
-		leads := st.cellUnits(c[t.lead])
+		var leads []string
+		if t.lead >= 0 {
+			leads = st.cellUnits(c[t.lead])
+		}
+		var decided string
+		if t.decided >= 0 {
+			decided = trimEndPunct(strings.TrimSpace(c[t.decided]))
+			// The unit that reported leads, as in prose minutes; so do
+			// those the decision tells to act.
+			for _, u := range st.leadDepts(decided) {
+				if !contains(leads, u) {
+					leads = append(leads, u)
+				}
+			}
+		}
 		if task == "" || st.unitsOnly(task) || rowNoRe.MatchString(task) {
 			continue
 		}
@@ -328,7 +354,7 @@ func (st *state) rowTopic(cells []string, t taskTable) (document.Topic, bool) {
 		}
 		// Without a 牵头 column, a unit marked （牵头） among the responsible
 		// ones leads alone.
-		if t.roles[t.lead] == colResp {
+		if t.lead >= 0 && t.roles[t.lead] == colResp {
 			var marked []string
 			for _, part := range splitAny(c[t.lead], "、，,；;") {
 				if strings.Contains(part, "牵头") {
@@ -351,6 +377,9 @@ func (st *state) rowTopic(cells []string, t taskTable) (document.Topic, bool) {
 		}
 		tp := document.Topic{Title: title, LeadDepartments: leads, Text: strings.Join(text, " ")}
 		tp.Documents = docTitles(task)
+		if decided != "" {
+			tp.Decisions = []string{decided}
+		}
 		for _, u := range leads {
 			st.addDept(u)
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -131,6 +132,44 @@ func TestNotTaskTable(t *testing.T) {
 		text := taskHead + joinRows(rows, "\t", "", "") + taskFoot
 		if got, want := topicLeads(t, text), "保障措施|市发展改革委"; got != want {
 			t.Errorf("%q:\n got %q\nwant %q", rows[0], got, want)
+		}
+	}
+}
+
+// TestMinutesTable: minutes written as a table (序号 | 议题 | 汇报单位 |
+// 议定事项) give an item per row, led by the unit that reported and those
+// the decision tells to act, with the decision as the item's; prose items
+// beside the table keep their place.
+func TestMinutesTable(t *testing.T) {
+	head := "某县人民政府常务会议纪要\n（第15次）\n会议时间：2021年6月18日上午\n主持人：县长　杨志强\n记录人：李敏\n"
+	rows := [][]string{
+		{"序号", "议题", "汇报单位", "议定事项"},
+		{"1", "审议《某县城区学校布局专项规划》", "县教体局", "原则通过，由县教体局按程序报批。"},
+		{"2", "研究县城污水处理厂提标改造项目", "县住建局", "同意实施，县住建局会同县财政局抓紧建设。"},
+	}
+	want := "1 审议《某县城区学校布局专项规划》|县教体局|原则通过，由县教体局按程序报批 " +
+		"2 研究县城污水处理厂提标改造项目|县住建局,县财政局|同意实施，县住建局会同县财政局抓紧建设"
+	noUnits := [][]string{{"序号", "会议议题", "议定事项"}, rows[1], rows[2]}
+	for i := 1; i < 3; i++ {
+		noUnits[i] = []string{rows[i][0], rows[i][1], rows[i][3]}
+	}
+	for _, c := range []struct{ name, text, want string }{
+		{"tabs", head + joinRows(rows, "\t", "", ""), want},
+		{"space runs", head + joinRows(rows, "    ", "", ""), want},
+		{"no unit column", head + joinRows(noUnits, "\t", "", ""),
+			"1 审议《某县城区学校布局专项规划》|县教体局|原则通过，由县教体局按程序报批 " +
+				"2 研究县城污水处理厂提标改造项目|县住建局,县财政局|同意实施，县住建局会同县财政局抓紧建设"},
+	} {
+		d, err := parser(t).Parse(c.text, Meta{Source: "t.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tp := range d.Topics {
+			got = append(got, fmt.Sprintf("%d %s|%s|%s", tp.No, tp.Title, strings.Join(tp.LeadDepartments, ","), strings.Join(tp.Decisions, ";")))
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, g, c.want)
 		}
 	}
 }

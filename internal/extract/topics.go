@@ -85,6 +85,10 @@ func (st *state) paragraphGaps(start int) (out []string, gaps []bool) {
 		}
 		if m := labelRe.FindStringSubmatch(l); m != nil {
 			label := removeSpaces(m[1])
+			// 主题词 opens an older document's footer (主题词, 抄送, 印发).
+			if label == "主题词" {
+				break
+			}
 			if contains(agendaLabels, label) {
 				// The agenda lists the items by short titles ("1.研究…");
 				// its numbers are not the numbering of the decisions.
