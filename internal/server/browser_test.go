@@ -635,10 +635,16 @@ func TestBrowserSearchLayout(t *testing.T) {
 	if got := b.text(t, ".summary .note"); !strings.Contains(got, "只包含部分关键词") {
 		t.Errorf("fallback note = %q", got)
 	}
-	b.run(t, "typed OR", chromedp.Navigate(b.base+"/?q="+q("OR 献血")))
+	b.run(t, "typed OR", chromedp.Navigate(b.base+"/?q="+q("献血 or 台风")))
 	b.waitFor(t, "OR hits", hitsCount(3))
 	if got := b.text(t, ".summary .note"); got != "" {
 		t.Errorf("typed OR note = %q, want none", got)
+	}
+	// An OR with no word before it joins nothing: it is said to be left out.
+	b.run(t, "leading OR", chromedp.Navigate(b.base+"/?q="+q("OR 献血")))
+	b.waitFor(t, "leading OR hits", hitsCount(3))
+	if got := b.text(t, ".summary .note"); got != "“OR” 两边都要有检索词才起作用，已忽略。" {
+		t.Errorf("leading OR note = %q", got)
 	}
 	b.run(t, "phone", chromedp.EmulateViewport(375, 812), chromedp.Navigate(b.base+"/?q="+q("献血")))
 	b.waitFor(t, "hits", hitsCount(3))

@@ -244,14 +244,18 @@ function hitView(hit) {
         : null));
 }
 
+// isOperator: the query syntax's operator words, as index/query.go reads them.
+const isOperator = (w) => /^(OR|AND|NOT|or|and|not|或|和|\||&&)$/.test(w);
+
 function summary(res, state) {
   const parts = [`共 ${res.total} 条结果`];
   if (typeof res.took_ms === 'number') parts.push(`用时 ${res.took_ms.toFixed(1)} 毫秒`);
   const pages = Math.ceil(res.total / PAGE_SIZE);
   const page = Number(state.page) || 1;
   let note = null;
-  // An OR the reader typed asked for any of the words: nothing fell back.
-  const typedOr = /(^|\s)OR(\s|$)/.test(state.q || '');
+  // An OR the reader typed between words (OR, or, |, 或) asked for any of
+  // them: nothing fell back.
+  const typedOr = /\S\s+(OR|or|\||或)\s+\S/.test(state.q || '');
   if (res.total > 0 && res.operator === 'or' && !typedOr) {
     note = '没有同时包含所有关键词的文档，下面显示只包含部分关键词的结果。';
   } else if (res.total === 0 && res.unfiltered_total) {
@@ -266,12 +270,17 @@ function summary(res, state) {
   } else if (res.total > 0 && page > pages) {
     note = [`结果只有 ${pages} 页，这一页是空的。`, h('a', { href: hrefFor({ ...state, page: '' }) }, '回到第 1 页'), '。'];
   }
-  // Symbols typed alone (。, *, an emoji) are left out of the search.
+  // Symbols typed alone (。, *, an emoji) are left out of the search, and
+  // so is an operator with no word on one side (OR 献血, 献血 AND).
   let ignored = null;
   if (res.ignored && res.ignored.length) {
     const none = !/[\p{L}\p{N}]/u.test(state.q || '');
-    ignored = `检索词中的 ${res.ignored.map((w) => `“${w}”`).join('、')} 没有可检索的文字，已忽略` +
-      (none ? '，下面列出全部文档。' : '。');
+    const ops = res.ignored.filter(isOperator);
+    const symbols = res.ignored.filter((w) => !isOperator(w));
+    const said = [];
+    if (symbols.length) said.push(`检索词中的 ${symbols.map((w) => `“${w}”`).join('、')} 没有可检索的文字`);
+    if (ops.length) said.push(`${ops.map((w) => `“${w}”`).join('、')} 两边都要有检索词才起作用`);
+    ignored = said.join('；') + '，已忽略' + (none ? '，下面列出全部文档。' : '。');
   }
   return h('div', { class: 'summary' },
     h('p', {}, parts.join('，'),
