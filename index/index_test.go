@@ -119,6 +119,13 @@ func TestSnippetRuneBoundaries(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], "<mark>政府工作报告</mark>") {
 		t.Errorf("best window: %q", got)
 	}
+	// Blanked chrome (a space per byte) between the match and the text
+	// after it takes one character of the window, as it shows, not 90.
+	body := "会议" + strings.Repeat(" ", 90) + strings.Repeat("审议", 60) + "结尾"
+	got = snippets(body, []span{{0, 6}}, 1)
+	if want := "<mark>会议</mark>" + strings.Repeat("审议", 58) + "审…"; len(got) != 1 || got[0] != want {
+		t.Errorf("blanked chrome: %q", got)
+	}
 	if s := snippets("a<b>\n\n  c", nil, 1); len(s) != 1 || s[0] != "a&lt;b&gt; c" {
 		t.Errorf("no spans: %q", s)
 	}

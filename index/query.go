@@ -920,9 +920,11 @@ var commonNouns = map[string]bool{
 	"城市": true, "政府": true, "智慧": true, "国家": true, "地方": true, "乡村": true, "农村": true, "城乡": true, "社区": true,
 }
 
-// maxTopicNorm caps the topic count perTopic makes up for: beyond it the
-// "topics" are a document's numbered paragraphs (a 工作规则's 52 articles),
-// whose match says no more than the body's.
+// maxTopicNorm is the most topics perTopic makes up for: beyond it the
+// "topics" are a document's numbered paragraphs (a 工作规则's 52 articles,
+// a 通知's 30 measures), whose match says no more than the body's, so they
+// are not scaled at all. Capped instead, the 工作规则 outranked every
+// minutes titled 常务会议.
 const maxTopicNorm = 25
 
 // perTopic scores a match in the topic titles more as if each title had a
@@ -1022,8 +1024,8 @@ func (s *topicNormSearcher) scale(d *search.DocumentMatch) error {
 	err := s.dv.VisitDocValues(d.IndexInternalID, func(_ string, term []byte) {
 		n, _ = strconv.Atoi(string(term))
 	})
-	if n > 1 {
-		d.Score *= s.factor(min(n, maxTopicNorm))
+	if n > 1 && n <= maxTopicNorm {
+		d.Score *= s.factor(n)
 	}
 	return err
 }

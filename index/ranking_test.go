@@ -174,3 +174,39 @@ func TestWrittenFormOutranksOtherForms(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedParagraphsNotScaled: a document whose "topics" are its many
+// numbered articles (a 工作规则) gets no topic-count weighting, so articles
+// that mention 常务会议 do not outrank the minutes titled with it.
+func TestNumberedParagraphsNotScaled(t *testing.T) {
+	ix := openService(t)
+	rules := doc("rules", "国务院关于印发《国务院工作规则》的通知", "")
+	var body strings.Builder
+	for i := range 52 {
+		title := fmt.Sprintf("国务院各部门要依法履行第%d项职责，严格执行请示报告制度", i+1)
+		switch i {
+		case 5, 34, 35, 36, 37:
+			title = fmt.Sprintf("国务院全体会议和国务院常务会议的第%d项议事规则，由总理召集和主持", i+1)
+		}
+		rules.Topics = append(rules.Topics, document.Topic{No: i + 1, Title: title})
+		body.WriteString(title + "。\n")
+	}
+	rules.Text = body.String()
+	docs := []*document.Document{rules}
+	for i := range 3 {
+		d := doc(fmt.Sprintf("minutes%d", i), "县政府常务会议纪要",
+			"县长主持召开县政府常务会议。"+strings.Repeat("会议研究了财政预算、城市建设和社会治理等事项。", 3+i))
+		d.Topics = []document.Topic{{No: 1, Title: "研究财政预算工作"}, {No: 2, Title: "研究城市建设工作"}}
+		docs = append(docs, d)
+	}
+	for i := range 5 {
+		d := doc(fmt.Sprintf("other%d", i), "市政府专题会议纪要", "会议研究了教育发展和医疗卫生工作。")
+		d.Topics = []document.Topic{{No: 1, Title: "研究教育发展工作"}, {No: 2, Title: "研究医疗卫生工作"}}
+		docs = append(docs, d)
+	}
+	put(t, ix, docs...)
+	got := ids(find(t, ix, Query{Text: "常务会议"}))
+	if len(got) != 4 || got[3] != "rules" {
+		t.Errorf("常务会议: %v, want the 3 minutes before rules", got)
+	}
+}

@@ -191,10 +191,22 @@ func escape(s string) string {
 	return html.EscapeString(b.String())
 }
 
+// advanceRunes moves on n runes from i as a snippet shows them: a run of
+// whitespace is one, as escape collapses it. Blanked chrome is a space per
+// byte, and counted rune by rune a 【字体：大 中 小】 took 30 of the 120.
 func advanceRunes(s string, i, n int) int {
 	for ; n > 0 && i < len(s); n-- {
-		_, w := utf8.DecodeRuneInString(s[i:])
+		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
+		if unicode.IsSpace(r) {
+			for i < len(s) {
+				r, w := utf8.DecodeRuneInString(s[i:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				i += w
+			}
+		}
 	}
 	return i
 }
