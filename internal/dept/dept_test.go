@@ -171,6 +171,11 @@ func TestResolve(t *testing.T) {
 		ok                 bool
 	}{
 		{"市应急局", suzhou, "苏州市应急管理局", true},
+		// An enterprise's registered name is its own; a generic one the place's.
+		{"国网宜昌供电公司", suzhou, "国网宜昌供电公司", true},
+		{"上海光明生猪有限公司", doumen, "上海光明生猪有限公司", true},
+		{"江南农村商业银行", doumen, "江南农村商业银行", true},
+		{"供电公司", doumen, "斗门区供电公司", true},
 		{"香港特别行政区政府", "国务院", "香港特别行政区政府", true}, // no 人民政府 there
 		{"区卫健局", doumen, "斗门区卫生健康局", true},
 		{"市卫健局", doumen, "珠海市卫生健康局", true}, // 市 in a district document is the city

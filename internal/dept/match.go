@@ -1152,6 +1152,22 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 }
 
 // render builds the canonical name of a parsed department.
+// registeredName: an enterprise named in full (上海光明生猪有限公司, 国网宜昌供电公司,
+// 江南农村商业银行) is that name wherever the document is from, often with a
+// place of its own inside; a short generic one (供电公司, 农商银行) is the
+// issuer's place's.
+func registeredName(core string) bool {
+	if utf8.RuneCountInString(core) < 6 {
+		return false
+	}
+	for _, s := range []string{"公司", "银行", "集团"} {
+		if strings.HasSuffix(core, s) {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *Table) render(p parsed, issuer string) string {
 	if p.place {
 		return p.head
@@ -1179,7 +1195,7 @@ func (t *Table) render(p parsed, issuer string) string {
 	case headExplicit, headBare:
 		place = p.head
 	case headNone:
-		if p.tmplPlace == "" {
+		if p.tmplPlace == "" && !(p.entry < 0 && registeredName(p.core)) {
 			place = PlaceOf(issuer)
 		}
 		// 发展改革委 in a State Council document is the national
