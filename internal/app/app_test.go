@@ -298,17 +298,11 @@ func TestIndexHeldByAnotherOpenIsLockedNotDamaged(t *testing.T) {
 // parse as one document's copies (an index from before the copy check, or
 // a parser that now reads both alike): dropping one lost it for good.
 func TestReindexKeepsEveryStoredDocument(t *testing.T) {
-	const body = `苏州市人民政府
-常务会议纪要
-〔2024〕7号
-市政府第57次常务会议纪要
-2024年2月26日下午，吴庆文市长主持召开市政府第57次常务会议，审议《苏州市安全生产治本攻坚三年行动实施方案》。
-一、审议《苏州市安全生产治本攻坚三年行动实施方案》
-原则同意《方案》，由市应急局根据本次会议讨论意见作进一步完善后，按程序以市安委会名义印发实施。
-二、审议《健康苏州“培优强基”三年行动方案》
-原则同意《行动方案》，由市卫健委会同市财政局、市人社局抓紧推进落实。
-三、审议《苏州市2024年优化营商环境十条政策措施》
-原则同意《政策措施》，由市发改委牵头做好政策解读和宣传工作，确保各项措施落地见效。`
+	raw, err := os.ReadFile(filepath.Join("..", "sample", "corpus", "suzhou-2020-3.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(raw)
 	ctx := context.Background()
 	dir := t.TempDir()
 	a := openApp(t, dir)
