@@ -121,11 +121,7 @@ func TestAgendaItemOutranksMention(t *testing.T) {
 		d.Topics = []document.Topic{{No: 1, Title: "研究数字政府建设工作"}}
 		docs = append(docs, d)
 	}
-	for i := range 5 {
-		d := doc(fmt.Sprintf("other%d", i), "市政府常务会议纪要", "会议研究了教育发展和医疗卫生工作。")
-		d.Topics = []document.Topic{{No: 1, Title: "研究教育发展工作"}, {No: 2, Title: "研究医疗卫生工作"}}
-		docs = append(docs, d)
-	}
+	docs = append(docs, otherMinutes("市政府常务会议纪要")...)
 	put(t, ix, docs...)
 	for _, q := range []string{"公共数据管理办法", "公共数据"} {
 		got := ids(find(t, ix, Query{Text: q}))
@@ -199,14 +195,22 @@ func TestNumberedParagraphsNotScaled(t *testing.T) {
 		d.Topics = []document.Topic{{No: 1, Title: "研究财政预算工作"}, {No: 2, Title: "研究城市建设工作"}}
 		docs = append(docs, d)
 	}
-	for i := range 5 {
-		d := doc(fmt.Sprintf("other%d", i), "市政府专题会议纪要", "会议研究了教育发展和医疗卫生工作。")
-		d.Topics = []document.Topic{{No: 1, Title: "研究教育发展工作"}, {No: 2, Title: "研究医疗卫生工作"}}
-		docs = append(docs, d)
-	}
+	docs = append(docs, otherMinutes("市政府专题会议纪要")...)
 	put(t, ix, docs...)
 	got := ids(find(t, ix, Query{Text: "常务会议"}))
 	if len(got) != 4 || got[3] != "rules" {
 		t.Errorf("常务会议: %v, want the 3 minutes before rules", got)
 	}
+}
+
+// otherMinutes are five two-topic minutes on other matters: they fill the
+// index's statistics (document count, average topic titles) like an archive.
+func otherMinutes(title string) []*document.Document {
+	var out []*document.Document
+	for i := range 5 {
+		d := doc(fmt.Sprintf("other%d", i), title, "会议研究了教育发展和医疗卫生工作。")
+		d.Topics = []document.Topic{{No: 1, Title: "研究教育发展工作"}, {No: 2, Title: "研究医疗卫生工作"}}
+		out = append(out, d)
+	}
+	return out
 }
