@@ -1233,6 +1233,13 @@ func (st *state) unitSpansBreak(a, b string) bool {
 	if st.endsWithName(a) {
 		return false
 	}
+	// One unit a line ("人民银行市中心支行\n市通信发展管理办公室"): a whole unit
+	// that ends in its own suffix, not a place, before a line opening with a
+	// level and a unit is a list, though the table reads the two as one.
+	if st.isUnit(a) && !endsWithAny(a, levelChars) &&
+		startsWithAny(b, levelChars) && len(st.deptLengths(b)) > 0 {
+		return false
+	}
 	ab := a + b
 	spans := false
 	for _, n := range st.deptLengths(ab) {
@@ -1301,4 +1308,16 @@ func (st *state) isUnit(s string) bool {
 // that is neither a name nor the start of a unit.
 func (st *state) isFragment(s string) bool {
 	return runeLen(s) == 1 && len(st.deptLengths(s)) == 0
+}
+
+// endsWithAny reports whether s ends with one of the runes of set.
+func endsWithAny(s, set string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	return n > 0 && strings.ContainsRune(set, r)
+}
+
+// startsWithAny reports whether s starts with one of the runes of set.
+func startsWithAny(s, set string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n > 0 && strings.ContainsRune(set, r)
 }
