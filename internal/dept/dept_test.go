@@ -404,6 +404,10 @@ func TestFind(t *testing.T) {
 		{"由南沙自贸片区管委会、港区管委会负责", []string{"南沙自贸片区管委会", "港区管委会"}},
 		{"由鉴湖旅游度假区管理委员会负责", []string{"鉴湖旅游度假区管理委员会"}},
 		{"加快推进产业集聚区管委会改革", []string{"产业集聚区管委会"}},
+		// 区 ending a zone's word (大湾区, 自贸区) is no district's relative prefix.
+		{"粤港澳大湾区建设领导小组办公室要加强统筹", nil},
+		{"由海南自贸区管委会负责", []string{"海南自贸区管委会"}},
+		{"由市发展改革局会同区建设局负责", []string{"市发展改革局", "区建设局"}},
 		{"各园区管委会要加强管理", nil},   // zones in general
 		{"会议要求全区管委会主任参加", nil}, // no zone named
 		// Colleges, universities and banks' branches after 由/请, and in a list 由 opens.
