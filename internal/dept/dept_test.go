@@ -408,6 +408,14 @@ func TestFind(t *testing.T) {
 		{"粤港澳大湾区建设领导小组办公室要加强统筹", nil},
 		{"由海南自贸区管委会负责", []string{"海南自贸区管委会"}},
 		{"由市发展改革局会同区建设局负责", []string{"市发展改革局", "区建设局"}},
+		// Companies: a national enterprise's branch names itself; a branch's
+		// stem holds its city; a group's mark in brackets.
+		{"由中国电信市分公司、中国移动市分公司负责", []string{"中国电信市分公司", "中国移动市分公司"}},
+		{"由中国联通湘潭市分公司负责", []string{"中国联通湘潭市分公司"}},
+		{"中国铁塔苏州市分公司要加快建设", []string{"中国铁塔苏州市分公司"}},
+		{"由绵阳科技城发展投资（集团）有限公司负责", []string{"绵阳科技城发展投资（集团）有限公司"}},
+		{"由绵阳科技城发展投资（筹）有限公司负责", nil},
+		{"由平潭综合实验区社会事业局负责", []string{"社会事业局"}},
 		{"各园区管委会要加强管理", nil},   // zones in general
 		{"会议要求全区管委会主任参加", nil}, // no zone named
 		// Colleges, universities and banks' branches after 由/请, and in a list 由 opens.

@@ -11,7 +11,7 @@ import (
 // first. 会/联/社 are left out on purpose: as single characters they end too
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
-	"有限责任公司", "股份有限公司", "有限公司", "工作领导小组办公室", "领导小组办公室", "村民委员会", "居民委员会", "社区居委会", "管理委员会", "街道办事处", "中心支行", "执法队", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
+	"有限责任公司", "股份有限公司", "有限公司", "分公司", "工作领导小组办公室", "领导小组办公室", "村民委员会", "居民委员会", "社区居委会", "管理委员会", "街道办事处", "中心支行", "执法队", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
 	"党总支", "党支部", "研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
 	"中心", "集团", "公司", "银行", "分行", "支行", "医院", "报社", "小学", "中学", "学校", "学院", "大学",
 	"局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处", "科",
@@ -19,7 +19,9 @@ var genericSuffixes = []string{
 
 // companySuffixes end a company's registered name, whose stem validStem
 // reads more loosely.
-var companySuffixes = map[string]bool{"有限责任公司": true, "股份有限公司": true, "有限公司": true}
+// A company's branch names the city it serves (中国联通湘潭市分公司,
+// 中国电信市分公司).
+var companySuffixes = map[string]bool{"有限责任公司": true, "股份有限公司": true, "有限公司": true, "分公司": true}
 
 // companyWords are characters of stemBan that companies' names use in
 // words of their own: 资本, 经营, 和平.
@@ -177,7 +179,7 @@ var relBlocked = func() map[[2]rune]bool {
 	for _, w := range []string{"城市", "超市", "都市", "门市", "上市", "股市", "集市", "夜市", "楼市", "车市", "全市", "各市",
 		"社区", "园区", "景区", "小区", "辖区", "片区", "山区", "库区", "老区", "灾区", "郊区", "矿区", "牧区", "专区", "示范区", "试验区", "保护区", "功能区",
 		// 粤港澳大湾区建设领导小组办公室 has no 区建设领导小组办公室.
-		"大湾区", "经济特区", "自贸区", "综保区", "校区",
+		"大湾区", "经济特区", "自贸区", "综保区", "校区", "实验区", "合作区",
 		"郡县", "城乡", "城区", "辖市",
 		// A town's old quarter or a themed town is no town's level: 塘栖古镇旅游发展有限公司.
 		"古镇", "小镇",
@@ -390,8 +392,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 	if n == 0 {
 		return parsed{}, false
 	}
+	// Only a company's name holds a bracket (its （集团）), which validStem
+	// checks.
+	company := hasSuffix(rs, []rune("公司"))
 	for _, r := range rs {
-		if !isHan(r) {
+		if !isHan(r) && !(company && (isOpenParen(r) || isCloseParen(r))) {
 			return parsed{}, false
 		}
 	}
@@ -481,6 +486,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		if n < len(sr)+2 || !hasSuffix(rs, sr) {
 			continue
 		}
+		// "中国电信市分公司\n中国移动市分公司": a company's long stem may hold a
+		// place, but not a line break after another unit's suffix.
+		if companySuffixes[string(sr)] && unitBeforeBreak(rs, gaps) {
+			continue
+		}
 		body := rs[:n-len(sr)]
 		for h := len(body) - 2; h >= 0; h-- {
 			stem := body[h:]
@@ -502,6 +512,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 				// unless wrapped (由 is also a surname: "由斌　州水利局");
 				// the other one-character suffixes end verbs and words
 				// there (由总理签署).
+				// A national enterprise's branch names itself: 中国电信市分公司,
+				// 国网宁远供电公司.
+				if hasSuffix(sr, []rune("公司")) && (hasPrefix(stem, []rune("中国")) || hasPrefix(stem, []rune("国网"))) && !hasGap(gaps, 0, n) {
+					return parsed{entry: -1, core: string(rs)}, true
+				}
 				if !md.bareGeneric || len(sr) < 2 && (sr[0] != '局' || hasGap(gaps, 1, n)) {
 					continue
 				}
@@ -1068,7 +1083,7 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 	// A company's registered name is longer and may hold its town
 	// (杭州塘栖古镇旅游发展有限公司): the suffix is evidence enough.
 	if company {
-		if len(s) > 12 {
+		if len(s) > 16 {
 			return false, false
 		}
 	} else if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
@@ -1140,6 +1155,16 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 			allDir = false
 			continue
 		}
+		// 绵阳科技城发展投资（集团）有限公司: a group's mark in brackets.
+		if company && (isOpenParen(r) || isCloseParen(r)) {
+			if isOpenParen(r) && j > 0 && j+3 < len(s) && string(s[j+1:j+3]) == "集团" && isCloseParen(s[j+3]) ||
+				isCloseParen(r) && j >= 3 && string(s[j-2:j]) == "集团" && isOpenParen(s[j-3]) {
+				allDir = false
+				continue
+			}
+			// A stem that cuts the mark may hold it whole further left.
+			return false, isOpenParen(r) && j == 0 || isCloseParen(r) && j < 3
+		}
 		if stemBan[r] || !isHan(r) {
 			return false, false
 		}
@@ -1152,6 +1177,9 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 	}
 	return !allDir, true
 }
+
+func isOpenParen(r rune) bool  { return r == '（' || r == '(' }
+func isCloseParen(r rune) bool { return r == '）' || r == ')' }
 
 // render builds the canonical name of a parsed department.
 func (t *Table) render(p parsed, issuer string) string {

@@ -1233,11 +1233,13 @@ func (st *state) unitSpansBreak(a, b string) bool {
 	if st.endsWithName(a) {
 		return false
 	}
-	// One unit a line ("人民银行市中心支行\n市通信发展管理办公室"): a whole unit
-	// that ends in its own suffix, not a place, before a line opening with a
-	// level and a unit is a list, though the table reads the two as one.
+	// One unit a line ("人民银行市中心支行\n市通信发展管理办公室",
+	// "中国电信市分公司\n中国移动市分公司"): a whole unit that ends in its own
+	// suffix, not a place, before a line that opens with a level and a unit,
+	// or is a company (no part of the unit before it, as 交通警察支队 may
+	// be), is a list, though the table reads the two as one.
 	if st.isUnit(a) && !endsWithAny(a, levelChars) &&
-		startsWithAny(b, levelChars) && len(st.deptLengths(b)) > 0 {
+		(startsWithAny(b, levelChars) && len(st.deptLengths(b)) > 0 || strings.HasSuffix(b, "公司") && st.isUnit(b)) {
 		return false
 	}
 	ab := a + b
