@@ -191,6 +191,10 @@ var relBlocked = func() map[[2]rune]bool {
 	return m
 }()
 
+// LevelInWord reports a level character (市, 区, 县) that ends a word with
+// the character before it (城市, 社区, 实验区) rather than prefixing a unit.
+func LevelInWord(before, level rune) bool { return relBlocked[[2]rune{before, level}] }
+
 // relNextBlocked are a relative prefix followed by a character that makes
 // it an ordinary word (区域, 市场, 县城): 区域布局 is no 区…局.
 var relNextBlocked = func() map[[2]rune]bool {
