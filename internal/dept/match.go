@@ -969,6 +969,11 @@ func stemOfLevel(stem []rune, lv string) bool {
 	// is no place 西湖镇镇.
 	case (last == '乡' || last == '镇') && (lv == "镇" || lv == "乡"):
 		return false
+	// A town's whole name (城关镇, 西湖乡) is no county's or city's stem:
+	// "城关镇　县发展改革局" is two units of a list, where 宁乡市 and 安乡县
+	// have a one-character stem before 乡.
+	case (last == '乡' || last == '镇') && len(stem) >= 3:
+		return false
 	// 州 alone is a level only after the short name of an autonomous
 	// prefecture (红河州): 人行苏州, 苏州工业园区 and 神州 hold none.
 	case lv == "州" && !prefectureShortNames[string(stem)]:
