@@ -76,6 +76,8 @@ func TestParseListLayouts(t *testing.T) {
 		{"titles before names", []string{"副区长 彭涛", "副区长 易红梅", "区发改局局长 龙飞"},
 			"/彭涛/副区长 /易红梅/副区长 /龙飞/区发改局局长", nil},
 		{"one unit a line", []string{"县发改局", "县财政局"}, "", []string{"县发改局", "县财政局"}},
+		{"a national bank's branch a line", []string{"市公安局", "中国工商银行市分行"},
+			"", []string{"市公安局", "中国工商银行市分行"}},
 		{"one company a line", []string{"市公安局", "中国电信市分公司", "中国移动市分公司"},
 			"", []string{"市公安局", "中国电信市分公司", "中国移动市分公司"}},
 		{"one unit a line, where the table reads the two as one", []string{"人民银行市中心支行", "市通信发展管理办公室", "市移动公司"},
