@@ -411,6 +411,7 @@ func TestFind(t *testing.T) {
 		{"粤港澳大湾区建设领导小组办公室要加强统筹", nil},
 		{"由海南自贸区管委会负责", []string{"海南自贸区管委会"}},
 		{"由市发展改革局会同区建设局负责", []string{"市发展改革局", "区建设局"}},
+		{"全区防汛工作\n区应急管理局要加强值班", []string{"区应急管理局"}}, // 作区 ends no zone's word (合作区 would)
 		// Companies: a national enterprise's branch names itself; a branch's
 		// stem holds its city; a group's mark in brackets.
 		{"由中国电信市分公司、中国移动市分公司负责", []string{"中国电信市分公司", "中国移动市分公司"}},
