@@ -245,6 +245,9 @@ var (
 	trailingDayRe = regexp.MustCompile(`(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|中午|早上)?$`)
 )
 
+// chairAdverbs stand between the one who chairs and 主持.
+var chairAdverbs = []string{"先后", "分别", "亲自", "专门", "随即", "再次", "连续"}
+
 // chairClause cuts the text before 主持 down to the one who chairs: no time
 // words, no 受…委托, no 会议由.
 func chairClause(clause string) string {
@@ -255,6 +258,11 @@ func chairClause(clause string) string {
 	// "市长李明4日主持召开", "国务院总理李强13日上午主持": the day after the name.
 	clause = trailingDayRe.ReplaceAllString(clause, "")
 	clause = trimTimeWords(clause)
+	// "区长马强先后主持召开…": an adverb between the name and 主持.
+	for _, w := range chairAdverbs {
+		clause = strings.TrimSuffix(clause, w)
+	}
+	clause = trailingDayRe.ReplaceAllString(clause, "")
 	// "常务副市长陈峰受市长孙建国委托主持": the one who chairs stands
 	// before 受.
 	if i := strings.Index(clause, "受"); i > 0 && strings.HasSuffix(clause, "委托") {
