@@ -465,6 +465,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		if shortBank {
 			continue
 		}
+		// A national body (中国工商银行) is no sub-unit of a local bureau:
+		// "市公安局\n中国工商银行…" is a list.
+		if hasPrefix(rs[n-k:], []rune("中国")) {
+			continue
+		}
 		if p, ok := t.subUnit(rs[:n-k], sub(gaps, 0, n-k), cat); ok {
 			p.entry, p.cat, p.core = ref.entry, cat, string(rs[n-k:])
 			return p, true
