@@ -106,7 +106,7 @@ func TestLengths(t *testing.T) {
 		{"人行苏州中支陈军", []string{"人行苏州中支"}},
 		{"苏州工业园区杨晓敏", []string{"苏州工业园区"}},
 		{"张家港市王松石", []string{"张家港市"}},
-		{"城关镇县发展改革局", []string{"城关镇"}}, // a town before a county's unit: two units
+		{"城关镇县发展改革局", []string{"城关镇"}},      // a town before a county's unit: two units
 		{"市公安局中国工商银行市分行", []string{"市公安局"}}, // a national bank is no sub-unit of a bureau
 		{"宁乡市财政局", []string{"宁乡市财政局", "宁乡市"}},
 		{"安乡县财政局", []string{"安乡县财政局", "安乡县"}},
