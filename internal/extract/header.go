@@ -395,6 +395,42 @@ func (st *state) chairFrom(s string) *document.Person {
 	return nil
 }
 
+// splitTitledName reads the Taiwanese and older form that puts the post
+// between the surname and the given name: 侯市长友宜 is 侯友宜, 市长;
+// 令狐副市长荣达 is 令狐荣达, not 荣达.
+func splitTitledName(s string) (title, name string, ok bool) {
+	if !allHan(s) || isMasked(s) {
+		return "", "", false
+	}
+	r := []rune(s)
+	sn := surnameLen(s)
+	if sn == 0 || len(r) < sn+3 {
+		return "", "", false
+	}
+	for g := 1; g <= 2 && sn+g+2 <= len(r); g++ {
+		t, given := string(r[sn:len(r)-g]), string(r[len(r)-g:])
+		full := string(r[:sn]) + given
+		if bareSplitPosts[t] && !strings.ContainsRune(postModifiers, r[0]) && !isTitle(given) && plausibleName(full) {
+			return t, full, true
+		}
+	}
+	return "", "", false
+}
+
+// bareSplitPosts are the posts written between a surname and a given name.
+var bareSplitPosts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range []string{"市长", "县长", "区长", "省长", "镇长", "乡长", "局长", "处长", "科长", "部长", "厅长", "院长", "署长",
+		"秘书长", "主任", "主席", "议长", "主委", "委员", "参议", "顾问", "主秘"} {
+		m[p], m["副"+p] = true, true
+	}
+	return m
+}()
+
+// postModifiers open a post, not a surname, before one of bareSplitPosts:
+// 代市长黄钦, 常务副县长龙飞 (常 read as a surname), 原局长.
+const postModifiers = "代常原前总正现时"
+
 // titlePlaceName reads a post followed by a name that is also a place's
 // ("市长宁波", "副县长黄河"). The names package rejects such names as words,
 // but right after a post, where the chair's name stands, a place is no
@@ -428,6 +464,9 @@ func (st *state) placeWord(s string) bool {
 
 // titleName splits a "title+name" or "name+title" run.
 func (st *state) titleName(s string) (title, name string, ok bool) {
+	if title, name, ok = splitTitledName(s); ok {
+		return title, name, true
+	}
 	if title, name, ok = splitTitle(s); ok {
 		return title, name, true
 	}
