@@ -1605,11 +1605,16 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 	clause := !agent && (i == 0 || strings.ContainsRune("，。；：,;:\n", prev) ||
 		prev == '、' && i >= 2 && strings.ContainsRune("一二三四五六七八九十0123456789", rs[i-2])) // 三、X要…
 	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}] && !t.zoneAt(rs, i)
+	listStart := !agent && i > 0 && (rt.gaps[i] || strings.ContainsRune("：:\n", prev))
+	consent := !agent && i >= 2 && rs[i-2] == '同' && rs[i-1] == '意'
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
 		if !ends[e] {
 			continue
 		}
-		ag := agent || demanded && leadVerbAt(rs, e) || clause && (companyName(rs[i:e]) || villageUnit(rs[i:e])) && (leadVerbAt(rs, e) || e < len(rs) && rs[e] == '要')
+		ag := agent || demanded && leadVerbAt(rs, e) || clause && (companyName(rs[i:e]) || villageUnit(rs[i:e])) && (leadVerbAt(rs, e) || e < len(rs) && rs[e] == '要') ||
+			// A village's committee standing alone in a list (列席：东浜村村委会
+			// 西湖村村委会) or permitted to act (同意东浜村村民委员会实施…).
+			(listStart || consent) && villageUnit(rs[i:e])
 		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: ag})
 		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
 			continue
