@@ -38,10 +38,19 @@ func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 		}
 	}
 	for i := range topics {
+		// "要求，各成员单位要…": once items are merged (the label marks a
+		// comment there), what is asked titles the item without it.
+		if loc := askedLabelRe.FindStringIndex(topics[i].Title); loc != nil && loc[1] < len(topics[i].Title) {
+			topics[i].Title = topics[i].Title[loc[1]:]
+		}
 		st.fillTopic(&topics[i])
 	}
 	return topics
 }
+
+// askedLabelRe is the label of an item's title that says what the meeting
+// asked (要求，…).
+var askedLabelRe = regexp.MustCompile(`^(?:还|同时)?要求[，,：:]`)
 
 // paragraphs returns the non-blank lines from start on, without the
 // attendance lists and labelled fields in between, up to the distribution
