@@ -106,6 +106,10 @@ func TestLengths(t *testing.T) {
 		{"人行苏州中支陈军", []string{"人行苏州中支"}},
 		{"苏州工业园区杨晓敏", []string{"苏州工业园区"}},
 		{"张家港市王松石", []string{"张家港市"}},
+		{"城关镇县发展改革局", []string{"城关镇"}},      // a town before a county's unit: two units
+		{"市公安局中国工商银行市分行", []string{"市公安局"}}, // a national bank is no sub-unit of a bureau
+		{"宁乡市财政局", []string{"宁乡市财政局", "宁乡市"}},
+		{"安乡县财政局", []string{"安乡县财政局", "安乡县"}},
 		{"市政府研究室毛文元", []string{"市政府研究室", "市政府"}},
 		{"市政府研\n究室毛文元", []string{"市政府研\n究室", "市政府"}},
 		{"市  \n交通局陆文华", []string{"市  \n交通局"}},
@@ -409,12 +413,29 @@ func TestFind(t *testing.T) {
 		{"由南沙自贸片区管委会、港区管委会负责", []string{"南沙自贸片区管委会", "港区管委会"}},
 		{"由鉴湖旅游度假区管理委员会负责", []string{"鉴湖旅游度假区管理委员会"}},
 		{"加快推进产业集聚区管委会改革", []string{"产业集聚区管委会"}},
+		// 区 ending a zone's word (大湾区, 自贸区) is no district's relative prefix.
+		{"粤港澳大湾区建设领导小组办公室要加强统筹", nil},
+		{"由海南自贸区管委会负责", []string{"海南自贸区管委会"}},
+		{"由市发展改革局会同区建设局负责", []string{"市发展改革局", "区建设局"}},
+		{"全区防汛工作\n区应急管理局要加强值班", []string{"区应急管理局"}}, // 作区 ends no zone's word (合作区 would)
+		// Companies: a national enterprise's branch names itself; a branch's
+		// stem holds its city; a group's mark in brackets.
+		{"由中国电信市分公司、中国移动市分公司负责", []string{"中国电信市分公司", "中国移动市分公司"}},
+		{"由中国联通湘潭市分公司负责", []string{"中国联通湘潭市分公司"}},
+		{"中国铁塔苏州市分公司要加快建设", []string{"中国铁塔苏州市分公司"}},
+		{"由绵阳科技城发展投资（集团）有限公司负责", []string{"绵阳科技城发展投资（集团）有限公司"}},
+		{"由绵阳科技城发展投资（筹）有限公司负责", nil},
+		{"由平潭综合实验区社会事业局负责", []string{"社会事业局"}},
 		{"各园区管委会要加强管理", nil},   // zones in general
 		{"会议要求全区管委会主任参加", nil}, // no zone named
 		// Colleges, universities and banks' branches after 由/请, and in a list 由 opens.
 		{"由河西学院会同市卫健委做好前期工作", []string{"河西学院", "市卫健委"}},
 		{"由中国银行芜湖分行牵头", []string{"中国银行芜湖分行"}},
 		{"由宝石社区居委会、青芝坞社区居委会负责组织实施", []string{"宝石社区居委会", "青芝坞社区居委会"}},
+		// A village's committee alone in a list, or permitted to act.
+		{"列席：东浜村村委会 西湖村村委会 镇农业服务中心", []string{"东浜村村委会", "西湖村村委会", "镇农业服务中心"}},
+		{"会议同意东浜村村民委员会实施农田水利改造项目", []string{"东浜村村民委员会"}},
+		{"会议认为东浜村村民委员会工作扎实", nil},
 		{"宝石社区居委会、青芝坞社区居委会负责组织实施", nil},
 		{"加强大学生就业指导，省重点学科建设", nil},
 		// A sub-district's offices, as a town's.

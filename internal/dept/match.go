@@ -11,7 +11,7 @@ import (
 // first. 会/联/社 are left out on purpose: as single characters they end too
 // many ordinary words (常务会, 形成联动, 经济社会); the table has the real ones.
 var genericSuffixes = []string{
-	"有限责任公司", "股份有限公司", "有限公司", "工作领导小组办公室", "领导小组办公室", "村民委员会", "居民委员会", "社区居委会", "管理委员会", "街道办事处", "中心支行", "执法队", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
+	"有限责任公司", "股份有限公司", "有限公司", "分公司", "工作领导小组办公室", "领导小组办公室", "村民委员会", "居民委员会", "社区居委会", "管理委员会", "街道办事处", "中心支行", "执法队", "委员会", "管委会", "村委会", "居委会", "办公室", "办事处",
 	"党总支", "党支部", "研究室", "督查室", "研究院", "出版社", "幼儿园", "派出所", "信用社", "分局", "支队", "大队", "中队", "中支", "海关",
 	"中心", "集团", "公司", "银行", "分行", "支行", "医院", "报社", "小学", "中学", "学校", "学院", "大学",
 	"局", "委", "办", "厅", "院", "部", "室", "所", "站", "署", "处", "科",
@@ -19,7 +19,9 @@ var genericSuffixes = []string{
 
 // companySuffixes end a company's registered name, whose stem validStem
 // reads more loosely.
-var companySuffixes = map[string]bool{"有限责任公司": true, "股份有限公司": true, "有限公司": true}
+// A company's branch names the city it serves (中国联通湘潭市分公司,
+// 中国电信市分公司).
+var companySuffixes = map[string]bool{"有限责任公司": true, "股份有限公司": true, "有限公司": true, "分公司": true}
 
 // companyWords are characters of stemBan that companies' names use in
 // words of their own: 资本, 经营, 和平.
@@ -176,6 +178,8 @@ var relBlocked = func() map[[2]rune]bool {
 	m := map[[2]rune]bool{}
 	for _, w := range []string{"城市", "超市", "都市", "门市", "上市", "股市", "集市", "夜市", "楼市", "车市", "全市", "各市",
 		"社区", "园区", "景区", "小区", "辖区", "片区", "山区", "库区", "老区", "灾区", "郊区", "矿区", "牧区", "专区", "示范区", "试验区", "保护区", "功能区",
+		// 粤港澳大湾区建设领导小组办公室 has no 区建设领导小组办公室.
+		"大湾区", "经济特区", "自贸区", "综保区", "校区", "实验区",
 		"郡县", "城乡", "城区", "辖市",
 		// A town's old quarter or a themed town is no town's level: 塘栖古镇旅游发展有限公司.
 		"古镇", "小镇",
@@ -186,6 +190,10 @@ var relBlocked = func() map[[2]rune]bool {
 	}
 	return m
 }()
+
+// LevelInWord reports a level character (市, 区, 县) that ends a word with
+// the character before it (城市, 社区, 实验区) rather than prefixing a unit.
+func LevelInWord(before, level rune) bool { return relBlocked[[2]rune{before, level}] }
 
 // relNextBlocked are a relative prefix followed by a character that makes
 // it an ordinary word (区域, 市场, 县城): 区域布局 is no 区…局.
@@ -388,8 +396,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 	if n == 0 {
 		return parsed{}, false
 	}
+	// Only a company's name holds a bracket (its （集团）), which validStem
+	// checks.
+	company := hasSuffix(rs, []rune("公司"))
 	for _, r := range rs {
-		if !isHan(r) {
+		if !isHan(r) && !(company && (isOpenParen(r) || isCloseParen(r))) {
 			return parsed{}, false
 		}
 	}
@@ -454,6 +465,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		if shortBank {
 			continue
 		}
+		// A national body (中国工商银行) is no sub-unit of a local bureau:
+		// "市公安局\n中国工商银行…" is a list.
+		if hasPrefix(rs[n-k:], []rune("中国")) {
+			continue
+		}
 		if p, ok := t.subUnit(rs[:n-k], sub(gaps, 0, n-k), cat); ok {
 			p.entry, p.cat, p.core = ref.entry, cat, string(rs[n-k:])
 			return p, true
@@ -479,6 +495,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 		if n < len(sr)+2 || !hasSuffix(rs, sr) {
 			continue
 		}
+		// "中国电信市分公司\n中国移动市分公司": a company's long stem may hold a
+		// place, but not a line break after another unit's suffix.
+		if companySuffixes[string(sr)] && unitBeforeBreak(rs, gaps) {
+			continue
+		}
 		body := rs[:n-len(sr)]
 		for h := len(body) - 2; h >= 0; h-- {
 			stem := body[h:]
@@ -500,6 +521,11 @@ func (t *Table) parseMode(rs []rune, gaps []bool, md mode) (parsed, bool) {
 				// unless wrapped (由 is also a surname: "由斌　州水利局");
 				// the other one-character suffixes end verbs and words
 				// there (由总理签署).
+				// A national enterprise's branch names itself: 中国电信市分公司,
+				// 国网宁远供电公司.
+				if hasSuffix(sr, []rune("公司")) && (hasPrefix(stem, []rune("中国")) || hasPrefix(stem, []rune("国网"))) && !hasGap(gaps, 0, n) {
+					return parsed{entry: -1, core: string(rs)}, true
+				}
 				if !md.bareGeneric || len(sr) < 2 && (sr[0] != '局' || hasGap(gaps, 1, n)) {
 					continue
 				}
@@ -948,6 +974,11 @@ func stemOfLevel(stem []rune, lv string) bool {
 	// is no place 西湖镇镇.
 	case (last == '乡' || last == '镇') && (lv == "镇" || lv == "乡"):
 		return false
+	// A town's whole name (城关镇, 西湖乡) is no county's or city's stem:
+	// "城关镇　县发展改革局" is two units of a list, where 宁乡市 and 安乡县
+	// have a one-character stem before 乡.
+	case (last == '乡' || last == '镇') && len(stem) >= 3:
+		return false
 	// 州 alone is a level only after the short name of an autonomous
 	// prefecture (红河州): 人行苏州, 苏州工业园区 and 神州 hold none.
 	case lv == "州" && !prefectureShortNames[string(stem)]:
@@ -1066,7 +1097,7 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 	// A company's registered name is longer and may hold its town
 	// (杭州塘栖古镇旅游发展有限公司): the suffix is evidence enough.
 	if company {
-		if len(s) > 12 {
+		if len(s) > 16 {
 			return false, false
 		}
 	} else if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
@@ -1138,6 +1169,16 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 			allDir = false
 			continue
 		}
+		// 绵阳科技城发展投资（集团）有限公司: a group's mark in brackets.
+		if company && (isOpenParen(r) || isCloseParen(r)) {
+			if isOpenParen(r) && j > 0 && j+3 < len(s) && string(s[j+1:j+3]) == "集团" && isCloseParen(s[j+3]) ||
+				isCloseParen(r) && j >= 3 && string(s[j-2:j]) == "集团" && isOpenParen(s[j-3]) {
+				allDir = false
+				continue
+			}
+			// A stem that cuts the mark may hold it whole further left.
+			return false, isOpenParen(r) && j == 0 || isCloseParen(r) && j < 3
+		}
 		if stemBan[r] || !isHan(r) {
 			return false, false
 		}
@@ -1150,6 +1191,9 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 	}
 	return !allDir, true
 }
+
+func isOpenParen(r rune) bool  { return r == '（' || r == '(' }
+func isCloseParen(r rune) bool { return r == '）' || r == ')' }
 
 // render builds the canonical name of a parsed department.
 // registeredName: an enterprise named in full (上海光明生猪有限公司, 国网宜昌供电公司,
@@ -1577,11 +1621,16 @@ func (t *Table) longestAt(rt runeText, ends []bool, i int, noOneChar, listed boo
 	clause := !agent && (i == 0 || strings.ContainsRune("，。；：,;:\n", prev) ||
 		prev == '、' && i >= 2 && strings.ContainsRune("一二三四五六七八九十0123456789", rs[i-2])) // 三、X要…
 	relOK := prev == 0 || !relBlocked[[2]rune{prev, rs[i]}] && !t.zoneAt(rs, i)
+	listStart := !agent && i > 0 && (rt.gaps[i] || strings.ContainsRune("：:\n", prev))
+	consent := !agent && i >= 2 && rs[i-2] == '同' && rs[i-1] == '意'
 	for e := min(len(rs), i+maxFindRunes); e > i; e-- {
 		if !ends[e] {
 			continue
 		}
-		ag := agent || demanded && leadVerbAt(rs, e) || clause && (companyName(rs[i:e]) || villageUnit(rs[i:e])) && (leadVerbAt(rs, e) || e < len(rs) && rs[e] == '要')
+		ag := agent || demanded && leadVerbAt(rs, e) || clause && (companyName(rs[i:e]) || villageUnit(rs[i:e])) && (leadVerbAt(rs, e) || e < len(rs) && rs[e] == '要') ||
+			// A village's committee standing alone in a list (列席：东浜村村委会
+			// 西湖村村委会) or permitted to act (同意东浜村村民委员会实施…).
+			(listStart || consent) && villageUnit(rs[i:e])
 		p, ok := t.parseMode(rs[i:e], rt.gaps[i:e], mode{bareGeneric: ag})
 		if !ok || p.place || p.cat == CatBody || p.cat == CatCentral {
 			continue

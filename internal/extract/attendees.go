@@ -1233,6 +1233,16 @@ func (st *state) unitSpansBreak(a, b string) bool {
 	if st.endsWithName(a) {
 		return false
 	}
+	// One unit a line ("人民银行市中心支行\n市通信发展管理办公室",
+	// "中国电信市分公司\n中国移动市分公司"): a whole unit that ends in its own
+	// suffix, not a place, before a line that opens with a level and a unit,
+	// or is a company or national body's branch (no part of the unit before
+	// it, as 交通警察支队 may be), is a list, though the table reads the two
+	// as one.
+	if st.isUnit(a) && !endsWithAny(a, levelChars) &&
+		(startsWithAny(b, levelChars) && len(st.deptLengths(b)) > 0 || (strings.HasSuffix(b, "公司") || nationalOpen(b)) && st.isUnit(b)) {
+		return false
+	}
 	ab := a + b
 	spans := false
 	for _, n := range st.deptLengths(ab) {
@@ -1301,4 +1311,22 @@ func (st *state) isUnit(s string) bool {
 // that is neither a name nor the start of a unit.
 func (st *state) isFragment(s string) bool {
 	return runeLen(s) == 1 && len(st.deptLengths(s)) == 0
+}
+
+// nationalOpen reports a name that opens with a national body's (中国工商银行
+// 市分行, 国网市供电公司), which no local unit continues.
+func nationalOpen(s string) bool {
+	return strings.HasPrefix(s, "中国") || strings.HasPrefix(s, "国网") || strings.HasPrefix(s, "国家")
+}
+
+// endsWithAny reports whether s ends with one of the runes of set.
+func endsWithAny(s, set string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	return n > 0 && strings.ContainsRune(set, r)
+}
+
+// startsWithAny reports whether s starts with one of the runes of set.
+func startsWithAny(s, set string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n > 0 && strings.ContainsRune(set, r)
 }

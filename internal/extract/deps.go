@@ -136,6 +136,9 @@ func isMasked(s string) bool { return names.Masked(s) }
 
 // splitTitle splits "常务副县长国宏利" into title and name.
 func splitTitle(s string) (title, name string, ok bool) {
+	if title, name, ok = splitTitledName(s); ok {
+		return title, name, true
+	}
 	title, name, ok = names.SplitTitle(s)
 	if ok && !plausibleTitled(name) {
 		return "", "", false

@@ -245,6 +245,9 @@ var (
 	trailingDayRe = regexp.MustCompile(`(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|中午|早上)?$`)
 )
 
+// chairAdverbs stand between the one who chairs and 主持.
+var chairAdverbs = []string{"先后", "分别", "亲自", "专门", "随即", "再次", "连续"}
+
 // chairClause cuts the text before 主持 down to the one who chairs: no time
 // words, no 受…委托, no 会议由.
 func chairClause(clause string) string {
@@ -255,6 +258,11 @@ func chairClause(clause string) string {
 	// "市长李明4日主持召开", "国务院总理李强13日上午主持": the day after the name.
 	clause = trailingDayRe.ReplaceAllString(clause, "")
 	clause = trimTimeWords(clause)
+	// "区长马强先后主持召开…": an adverb between the name and 主持.
+	for _, w := range chairAdverbs {
+		clause = strings.TrimSuffix(clause, w)
+	}
+	clause = trailingDayRe.ReplaceAllString(clause, "")
 	// "常务副市长陈峰受市长孙建国委托主持": the one who chairs stands
 	// before 受.
 	if i := strings.Index(clause, "受"); i > 0 && strings.HasSuffix(clause, "委托") {
@@ -387,6 +395,42 @@ func (st *state) chairFrom(s string) *document.Person {
 	return nil
 }
 
+// splitTitledName reads the Taiwanese and older form that puts the post
+// between the surname and the given name: 侯市长友宜 is 侯友宜, 市长;
+// 令狐副市长荣达 is 令狐荣达, not 荣达.
+func splitTitledName(s string) (title, name string, ok bool) {
+	if !allHan(s) || isMasked(s) {
+		return "", "", false
+	}
+	r := []rune(s)
+	sn := surnameLen(s)
+	if sn == 0 || len(r) < sn+3 {
+		return "", "", false
+	}
+	for g := 1; g <= 2 && sn+g+2 <= len(r); g++ {
+		t, given := string(r[sn:len(r)-g]), string(r[len(r)-g:])
+		full := string(r[:sn]) + given
+		if bareSplitPosts[t] && !strings.ContainsRune(postModifiers, r[0]) && !isTitle(given) && plausibleName(full) {
+			return t, full, true
+		}
+	}
+	return "", "", false
+}
+
+// bareSplitPosts are the posts written between a surname and a given name.
+var bareSplitPosts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range []string{"市长", "县长", "区长", "省长", "镇长", "乡长", "局长", "处长", "科长", "部长", "厅长", "院长", "署长",
+		"秘书长", "主任", "主席", "议长", "主委", "委员", "参议", "顾问", "主秘"} {
+		m[p], m["副"+p] = true, true
+	}
+	return m
+}()
+
+// postModifiers open a post, not a surname, before one of bareSplitPosts:
+// 代市长黄钦, 常务副县长龙飞 (常 read as a surname), 原局长.
+const postModifiers = "代常原前总正现时"
+
 // titlePlaceName reads a post followed by a name that is also a place's
 // ("市长宁波", "副县长黄河"). The names package rejects such names as words,
 // but right after a post, where the chair's name stands, a place is no
@@ -420,6 +464,9 @@ func (st *state) placeWord(s string) bool {
 
 // titleName splits a "title+name" or "name+title" run.
 func (st *state) titleName(s string) (title, name string, ok bool) {
+	if title, name, ok = splitTitledName(s); ok {
+		return title, name, true
+	}
 	if title, name, ok = splitTitle(s); ok {
 		return title, name, true
 	}

@@ -109,7 +109,8 @@ func (st *state) leadDepts(text string) []string {
 		if last, size := utf8.DecodeLastRuneInString(text[:m.Start]); strings.ContainsRune(levelChars, last) {
 			before, _ := utf8.DecodeLastRuneInString(text[:m.Start-size])
 			ls := st.deptLengths(text[m.Start-size:])
-			if len(ls) > 0 && ls[0] == m.End-m.Start+size || !isHan(before) {
+			// 平潭综合实验区|社会事业局: a zone's 区 is no level of the unit.
+			if len(ls) > 0 && ls[0] == m.End-m.Start+size && !dept.LevelInWord(before, last) || !isHan(before) {
 				name, start = text[m.Start-size:m.End], m.Start-size
 			}
 		}

@@ -176,7 +176,7 @@ func (st *state) minutesTitle(head []int) {
 		}
 	}
 	if best != "" {
-		d.Title = trimPunct(best)
+		d.Title = trimPunct(channelTagRe.ReplaceAllString(strings.TrimSpace(best), ""))
 		if bestIssuer != "" {
 			d.Issuer = bestIssuer
 		}

@@ -16,8 +16,9 @@ var (
 	observeVerbs = []string{"列席会议", "列席"}
 )
 
-// channelTagRe is a bracketed tag opening a headline (【头条】, 【时政新闻】).
-var channelTagRe = regexp.MustCompile(`^【[^】]{1,8}】`)
+// channelTagRe is a bracketed tag opening a headline (【头条】, 【时政新闻】,
+// a forum's [转帖]).
+var channelTagRe = regexp.MustCompile(`^(?:【[^】]{1,8}】|\[[^\]]{1,8}\]|［[^］]{1,8}］)[ 　]*`)
 
 // parseNews fills a news report of a meeting.
 func (st *state) parseNews() {

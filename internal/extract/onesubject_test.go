@@ -38,12 +38,13 @@ func TestOneSubjectMinutes(t *testing.T) {
 
 // TestOneSubjectReport: a report on one matter whose paragraphs comment on
 // it has that matter as its topic, with the leads its comments name; with
-// no matter named, comments make no topics.
+// no matter named, a comment that sets units work is a topic titled by the
+// task, so that its leads are kept.
 func TestOneSubjectReport(t *testing.T) {
 	p := parser(t)
 	tests := []struct{ lead, title string }{
 		{"5月9日，副省长刘小明在武汉主持召开全省交通项目建设专题会议，研究推进沿江高铁等重大项目建设。", "研究推进沿江高铁等重大项目建设"},
-		{"5月9日，副省长刘小明在武汉主持召开全省交通项目建设专题会议。", ""},
+		{"5月9日，副省长刘小明在武汉主持召开全省交通项目建设专题会议。", "省交通运输厅要会同省发展改革委加强要素保障"},
 	}
 	for _, tc := range tests {
 		text := "副省长刘小明主持召开全省交通项目建设专题会议\n2024-05-10　来源：湖北省人民政府门户网站\n\n" + tc.lead +

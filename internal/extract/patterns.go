@@ -19,7 +19,8 @@ var meetingTypes = append(slices.DeleteFunc(norm.MeetingTypes(), func(t string) 
 
 // minutesMarkers in the first lines (or anywhere, for the phrases) make a
 // document minutes.
-var minutesTitleMarkers = []string{"纪要"}
+// 会议纪录 is the Taiwanese 會議紀錄.
+var minutesTitleMarkers = []string{"纪要", "会议纪录"}
 var minutesPhrases = []string{"纪要如下", "会议议定以下", "会议议定如下", "会议议定了如下", "会议议定：", "会议决定如下事项", "会议研究了以下事项"}
 
 // minutesLabels are labelled header fields of minutes pages.
@@ -118,7 +119,9 @@ var attendeeLabels = []string{"出席人员", "出席会议", "出席", "参加�
 	"参加现场办公的有", "参加现场办公会议的有", "参加现场办公的同志", "参加现场办公人员"}
 var observerLabels = []string{"列席人员", "列席情况", "列席会议", "列席单位", "列席", "列席单位及人员", "列席单位和人员",
 	"列席会议人员", "列席会议单位", "列席人", "列席会议的有", "列席会议的同志"}
-var chairLabels = []string{"会议主持人", "主持人", "会议主持", "主持"}
+
+// 主席 labels the chair of Taiwanese minutes (主席：侯市長友宜).
+var chairLabels = []string{"会议主持人", "主持人", "会议主持", "主持", "会议主席", "主席"}
 
 // endLabels close an attendance list; 主题词 opens the footer of older
 // documents, right after the lists.
@@ -191,7 +194,7 @@ var reportVerbs = []string{"关于", "的汇报", "汇报", "拟草", "起草", 
 var pageClutter = []string{"范例", "范文", "字体", "--", "◇", "分享", "当前位置"}
 
 // Tail fields of minutes.
-var recorderLabels = []string{"记录人", "记录", "会议记录", "记录员"}
+var recorderLabels = []string{"记录人", "记录", "会议记录", "记录员", "纪录"} // 纪录: Taiwanese 紀錄
 var distributionLabels = []string{"分送", "抄送", "发送", "报送", "抄报"}
 
 var publishedMarkers = []string{"此件公开发布", "此件主动公开", "公开发布", "主动公开"}

@@ -22,24 +22,35 @@ func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 	// open with item 三.
 	topics := numberedTopicsGaps(paras, gaps, start <= st.firstContentLine())
 	if len(topics) == 0 {
-		topics = st.openerTopics(paras, decisionsOnly)
+		var comments int
+		topics, comments = st.openerTopicsCount(paras, decisionsOnly)
 		if !decisionsOnly {
 			topics = st.oneSubject(topics, start)
-		} else if len(topics) > 0 {
+		} else if len(topics) > comments {
 			topics = splitAgendaSentences(topics)
 		} else {
-			// A report on one matter: its comments are items only under
-			// the matter its lead names.
+			// A report on one matter: its comments are items under the
+			// matter its lead names; elsewhere those that set units work
+			// (found above) are items of their own.
 			if merged := st.oneSubject(st.commentTopics(paras), start); len(merged) == 1 && !commentTitleRe.MatchString(merged[0].Title) {
 				topics = merged
 			}
 		}
 	}
 	for i := range topics {
+		// "要求，各成员单位要…": once items are merged (the label marks a
+		// comment there), what is asked titles the item without it.
+		if loc := askedLabelRe.FindStringIndex(topics[i].Title); loc != nil && loc[1] < len(topics[i].Title) {
+			topics[i].Title = topics[i].Title[loc[1]:]
+		}
 		st.fillTopic(&topics[i])
 	}
 	return topics
 }
+
+// askedLabelRe is the label of an item's title that says what the meeting
+// asked (要求，…).
+var askedLabelRe = regexp.MustCompile(`^(?:还|同时)?要求[，,：:]`)
 
 // paragraphs returns the non-blank lines from start on, without the
 // attendance lists and labelled fields in between, up to the distribution
@@ -542,7 +553,15 @@ func subjectTitle(s string) string {
 // …。会议要求…" three times over) make one topic per paragraph: the
 // sentences after the first comment on the same item.
 func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Topic {
+	topics, _ := st.openerTopicsCount(paras, decisionsOnly)
+	return topics
+}
+
+// openerTopicsCount is openerTopics that also counts the items that are
+// comments setting units work (news only).
+func (st *state) openerTopicsCount(paras []string, decisionsOnly bool) ([]document.Topic, int) {
 	var topics []document.Topic
+	comments := 0
 	n := 0
 	perPara, bySubject := false, false
 	if !decisionsOnly {
@@ -562,8 +581,9 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 		bySubject = subjects >= 2
 	}
 	detached, closed := false, false
-	// matterOpen: the paragraph opened an item on a matter taken up (news).
-	matterOpen := false
+	// matterOpen: the paragraph opened an item on a matter taken up (news);
+	// commentItem: the last item is a comment that sets units work.
+	matterOpen, commentItem := false, false
 	// Paragraphs an item runs on into after its own, and where the last
 	// item's first such paragraph starts in its text.
 	var extra []int
@@ -625,6 +645,24 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				closed = closed || final || whole
 				detached = study || matter && !strings.Contains(s, "《") || closed
 			}
+			// News: "会议强调，要深入开展…排查整治，由省应急管理厅牵头…" under
+			// no matter taken up is an item of its own when it sets units
+			// work, titled by the task; rhetoric that sets none is not.
+			if decisionsOnly && !opens && k == head && !closed && (len(topics) == 0 || detached || commentItem) {
+				// A decision later in the paragraph opens its own item.
+				decides := slices.ContainsFunc(sentences(p)[1:], func(x string) bool { return isOpener(x, true) })
+				if _, c := hasAnyPrefix(s, closingOpeners); c && !decides {
+					if title := st.taskTitle(p); title != "" {
+						n++
+						topics = append(topics, document.Topic{No: n, Title: title, Text: s})
+						extra = append(extra, 0)
+						lastExtraAt = -1
+						detached, commentItem = false, true
+						comments++
+						continue
+					}
+				}
+			}
 			if opens && bySubject && len(topics) > 0 {
 				_, subject := hasAnyPrefix(s, subjectOpeners)
 				opens = subject || st.takesUpNew(s, topics[len(topics)-1])
@@ -674,7 +712,7 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 				topics = append(topics, document.Topic{No: n, Title: title, Text: s})
 				extra = append(extra, 0)
 				lastExtraAt = -1
-				detached = false
+				detached, commentItem = false, false
 				continue
 			}
 			// "…副部长董保同出席会议。": who attended is no decision's text.
@@ -708,7 +746,41 @@ func (st *state) openerTopics(paras []string, decisionsOnly bool) []document.Top
 			t.Text = t.Text[:lastExtraAt]
 		}
 	}
-	return topics
+	return topics, comments
+}
+
+// taskTitle titles a comment paragraph by the task it sets units: the
+// clause a lead is named in, or, where that clause only names the lead
+// (由省应急管理厅牵头), the task before it; without the comment's opener and
+// a leading 要. It returns "" when the paragraph names no lead.
+func (st *state) taskTitle(p string) string {
+	var clauses []string
+	for _, c := range splitAny(p, "，,；;。！!") {
+		if c = strings.TrimSpace(c); c != "" {
+			clauses = append(clauses, c)
+		}
+	}
+	for i, c := range clauses {
+		if len(st.leadDepts(c)) == 0 {
+			continue
+		}
+		title := c
+		if (strings.HasPrefix(c, "由") || strings.HasSuffix(c, "牵头") || strings.HasSuffix(c, "负责")) && i > 0 {
+			title = clauses[i-1]
+		}
+		if t, ok := hasAnyPrefix(title, closingOpeners); ok {
+			title = strings.TrimLeft(title[len(t):], "，,：: ")
+		}
+		title = strings.TrimPrefix(title, "要")
+		if _, c := hasAnyPrefix(title, closingOpeners); c || strings.HasPrefix(title, "由") || runeLen(title) < 4 {
+			return ""
+		}
+		if runeLen(title) > maxTopicTitle {
+			title = firstRunes(title, maxTopicTitle)
+		}
+		return title
+	}
+	return ""
 }
 
 // takesUpNew reports a paragraph's first sentence s that opens an item of

@@ -86,6 +86,11 @@ var (
 		`(?:(?:[ \x{3000}]+|T)([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?)?`)
 	// 1月6日 (no year)
 	monthDayRe = regexp.MustCompile(monthPat + sp + `月` + sp + mdNumPat + sp + `[日号號]` + tailPat)
+	// 中华民国一一一年五月十日, 民國112年3月5日, 112年3月5日: a Republic of China
+	// (Taiwan) year counts from 1912. A bare year needs three Arabic digits
+	// starting with 1 (ROC 100–199 is 2011–2110): no other year is written so.
+	rocDateRe = regexp.MustCompile(`(?:(?:中[华華])?民[国國]` + sp + `([0-9０-９]{1,3}|[〇○零一二三四五六七八九十百]{1,5})|([1１][0-9０-９]{2}))` +
+		sp + `年` + sp + monthPat + sp + `月` + sp + mdNumPat + sp + `[日号號]` + tailPat)
 	// 3日下午: a day alone, only trusted with a part of day, weekday or time after it
 	dayOnlyRe = regexp.MustCompile(mdNumPat + sp + `日` + tailPat)
 )
@@ -132,9 +137,10 @@ func FindDates(s string) []DateMatch {
 
 func findDatesInLine(s string, hasDay, hasSep bool) []DateMatch {
 	var cands []dateCand
-	var fullMs, sepMs, mdMs, dayMs [][]int
+	var fullMs, sepMs, mdMs, dayMs, rocMs [][]int
 	if hasDay {
 		fullMs = fullDateRe.FindAllStringSubmatchIndex(s, -1)
+		rocMs = rocDateRe.FindAllStringSubmatchIndex(s, -1)
 		mdMs = monthDayRe.FindAllStringSubmatchIndex(s, -1)
 		dayMs = dayOnlyRe.FindAllStringSubmatchIndex(s, -1)
 	}
@@ -149,6 +155,22 @@ func findDatesInLine(s string, hasDay, hasSep bool) []DateMatch {
 		c.date = Date{Year: y, Month: mo, Day: d}
 		c.ok = okY && okM && okD && !followsDigit(s, m[0]) && !followsCnDigit(s, m[0])
 		c.ok = c.ok && fillTail(&c.date, s, m[8:])
+		cands = append(cands, c)
+	}
+	for _, m := range rocMs {
+		c := dateCand{start: m[0], end: m[1], prio: 0}
+		var y int
+		var okY bool
+		if m[2] >= 0 {
+			y, okY = ParseNumber(s[m[2]:m[3]])
+		} else {
+			y, okY = parseDigits(s[m[4]:m[5]])
+			okY = okY && !followsDigit(s, m[0]) && !followsCnDigit(s, m[0]) && !afterAny(s, m[0], "第")
+		}
+		mo, okM := parseMonth(s[m[6]:m[7]])
+		d, okD := ParseNumber(s[m[8]:m[9]])
+		c.date = Date{Year: y + 1911, Month: mo, Day: d}
+		c.ok = okY && y > 0 && okM && okD && fillTail(&c.date, s, m[10:])
 		cands = append(cands, c)
 	}
 	for _, m := range sepMs {
