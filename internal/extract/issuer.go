@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"govarchive/internal/dept"
+	"govarchive/internal/norm"
 )
 
 // govLevels are the levels of a government that holds meetings, with the
@@ -102,6 +103,11 @@ func (st *state) inferIssuer() string {
 		if g.level == level {
 			body = g.body
 		}
+	}
+	// Taiwan's cities and counties are 市政府, 縣政府: a text that dates
+	// itself by the Republic's years (民國112年) is theirs.
+	if body == "人民政府" && norm.WritesROCYear(st.text) {
+		body = "政府"
 	}
 	for _, s := range []string{chairTitle, d.Title, st.labelledFields()["source"]} {
 		if places := st.placesAt(s, level); len(places) > 0 {

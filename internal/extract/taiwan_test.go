@@ -51,4 +51,8 @@ func TestTaiwanMinutes(t *testing.T) {
 	if d.Recorder != "王小明" {
 		t.Errorf("recorder %q, want 王小明", d.Recorder)
 	}
+	// Taiwan's city governments are 市政府, not the mainland's 人民政府.
+	if d.Issuer != "新北市政府" {
+		t.Errorf("issuer %q, want 新北市政府", d.Issuer)
+	}
 }

@@ -95,6 +95,13 @@ var (
 	dayOnlyRe = regexp.MustCompile(mdNumPat + sp + `日` + tailPat)
 )
 
+// rocYearRe is a Republic of China year written as such (民國112年).
+var rocYearRe = regexp.MustCompile(`民[国國]` + sp + `(?:[0-9０-９]{1,3}|[〇○零一二三四五六七八九十百]{1,5})` + sp + `年`)
+
+// WritesROCYear reports whether s dates by the Republic of China's years
+// (民國112年), as Taiwan's governments write.
+func WritesROCYear(s string) bool { return rocYearRe.MatchString(s) }
+
 type dateCand struct {
 	start, end int
 	prio       int // lower wins at the same start

@@ -146,3 +146,18 @@ func TestDateISOValid(t *testing.T) {
 		}
 	}
 }
+
+func TestWritesROCYear(t *testing.T) {
+	for s, want := range map[string]bool{
+		"時間：民國112年3月5日下午2時": true,
+		"中华民国一一一年五月十日":      true,
+		"民国 38 年":           true,
+		"民国时期的建筑":           false,
+		"2023年3月5日":         false,
+		"112年3月5日":          false, // a bare three-digit year alone says too little
+	} {
+		if got := WritesROCYear(s); got != want {
+			t.Errorf("WritesROCYear(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
