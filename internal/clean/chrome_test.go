@@ -170,7 +170,11 @@ func TestChromeLongLineMemory(t *testing.T) {
 	if len(spans) == 0 {
 		t.Fatal("the line's 打印本页 were not masked")
 	}
-	if perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(text)); perByte > 50 {
+	limit := 50.0 // 27 measured; the first version took 121
+	if raceBuild {
+		limit = 100 // 67 measured under the race detector
+	}
+	if perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(text)); perByte > limit {
 		t.Errorf("Chrome allocated %.0f bytes per byte of a %d-byte line", perByte, len(text))
 	}
 }
