@@ -112,6 +112,8 @@ type copyFinder struct {
 	indexed  map[copyKey][]string // ids of indexed documents with the key
 	batch    map[copyKey][]int    // positions in docs already added
 	shingled map[string][]uint64  // by id, computed once
+	// identified[i]: docs[i] is identified by its content, hashed once.
+	identified []bool
 }
 
 // newCopyFinder looks up, in one search, the indexed documents whose title
@@ -119,12 +121,14 @@ type copyFinder struct {
 // may be copies (new content, not an update of their own path), and
 // replaced which indexed documents the batch deletes.
 func (ix *Index) newCopyFinder(ctx context.Context, docs []*document.Document, want []bool, replaced map[string]bool) (*copyFinder, error) {
-	f := &copyFinder{ix: ix, indexed: map[copyKey][]string{}, batch: map[copyKey][]int{}, shingled: map[string][]uint64{}}
+	f := &copyFinder{ix: ix, indexed: map[copyKey][]string{}, batch: map[copyKey][]int{}, shingled: map[string][]uint64{},
+		identified: make([]bool, len(docs))}
 	var qs []query.Query
 	keys := map[copyKey]bool{}
 	for i, d := range docs {
+		f.identified[i] = contentIdentified(d)
 		k, ok := copyKeyOf(d)
-		if !ok || !want[i] || !contentIdentified(d) || keys[k] {
+		if !ok || !want[i] || !f.identified[i] || keys[k] {
 			continue
 		}
 		keys[k] = true
@@ -183,7 +187,7 @@ func contentIdentified(d *document.Document) bool {
 // find returns the id of what d (docs[i], with id) copies, or "".
 func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (string, error) {
 	k, ok := copyKeyOf(docs[i])
-	if !ok || !contentIdentified(docs[i]) {
+	if !ok || !f.identified[i] {
 		return "", nil
 	}
 	cands := f.indexed[k]
@@ -192,7 +196,7 @@ func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (strin
 	}
 	mine := f.shingles(ids[i], docs[i].Text)
 	for _, j := range f.batch[k] {
-		if contentIdentified(docs[j]) && sameText(mine, f.shingles(ids[j], docs[j].Text)) {
+		if sameText(mine, f.shingles(ids[j], docs[j].Text)) {
 			return ids[j], nil
 		}
 	}
@@ -217,7 +221,7 @@ func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (strin
 
 // added records that docs[i] joined the batch as a document of its own.
 func (f *copyFinder) added(docs []*document.Document, i int) {
-	if k, ok := copyKeyOf(docs[i]); ok {
+	if k, ok := copyKeyOf(docs[i]); ok && f.identified[i] {
 		f.batch[k] = append(f.batch[k], i)
 	}
 }
