@@ -1,7 +1,7 @@
 // Search page: the whole state lives in the URL with the API's parameter
 // names (/?q=献血&department=…&year=…), so a search can be shared and
 // reloaded; the page renders the results for such a URL on first load.
-import { api, h, feedLink, safeHTML, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link,
+import { isOperator, api, h, feedLink, safeHTML, render, suggestInto, errorBox, loading, pager, urlParams, setTitle, link,
   kindLabels, facetLabels, dateOrUnknown } from './ui.js';
 
 const main = document.getElementById('main');
@@ -243,9 +243,6 @@ function hitView(hit) {
             t.snippet ? safeHTML('p', t.snippet, { class: 'snippet' }) : null))))
         : null));
 }
-
-// isOperator: the query syntax's operator words, as index/query.go reads them.
-const isOperator = (w) => /^(OR|AND|NOT|or|and|not|或|和|\||&&)$/.test(w);
 
 function summary(res, state) {
   const parts = [`共 ${res.total} 条结果`];

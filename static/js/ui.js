@@ -105,6 +105,9 @@ export function dateOrUnknown(iso) {
 
 const QUOTES = { '"': '"', '“': '”', '「': '」', '『': '』', '＂': '＂' };
 const OPERATORS = new Set(['OR', 'or', '|', '或', 'AND', 'and', '&&', '和']);
+
+/** isOperator: a word of the query syntax's operators (index/query.go's). */
+export const isOperator = (w) => OPERATORS.has(w) || w === 'NOT' || w === 'not';
 const SCOPE = /^(title|标题|doc_number|文号|person|人员|department|dept|部门|issuer|发文机关|year|年份)[:：]/i;
 
 /**
