@@ -67,9 +67,9 @@ func buildMenuWords(words ...string) map[rune][]string {
 }
 
 // Page furniture of e-papers and PDF viewers, a line of its own: 第A03版：要闻,
-// A03版：要闻, Page 133.
+// A03版：要闻, 第1版(), Page 133.
 var (
-	paperPage   = regexp.MustCompile(`^(第\s*[A-Za-z]?\d{1,3}\s*版|[A-Za-z]\d{1,3}\s*版)\s*([:：]\s*)?\p{Han}{0,8}$`)
+	paperPage   = regexp.MustCompile(`^(第\s*[A-Za-z]?\d{1,3}\s*版|[A-Za-z]\d{1,3}\s*版)\s*([(（][^()（）]{0,8}[)）])?\s*([:：]\s*)?\p{Han}{0,8}$`)
 	viewerPage  = regexp.MustCompile(`^(?i:page)\s*\d{1,4}(\s*(/|of)\s*\d{1,4})?$`)
 	menuNumbers = regexp.MustCompile(`^([(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]|第[一二三四五六七八九十百零〇\d]+[章节条款部分])`)
 )
