@@ -148,17 +148,41 @@ func classifyMenuLine(s string) menuLine {
 	if s == "" {
 		return menuBlank
 	}
-	n := utf8.RuneCountInString(s)
-	if n >= proseMinRunes && strings.ContainsAny(s, sentencePunct) {
+	// A long line (most of a text) is only asked whether it is a sentence,
+	// without counting its runes.
+	long := len(s) > 4*menuMaxRunes
+	n := menuMaxRunes + 1
+	if !long {
+		n = utf8.RuneCountInString(s)
+	}
+	if n >= proseMinRunes && hasSentencePunct(s) {
 		return menuProse
 	}
-	if n > menuMaxRunes || strings.ContainsAny(s, sentencePunct+":：、") || menuNumbers.MatchString(s) {
+	if n > menuMaxRunes || hasSentencePunct(s) || strings.ContainsAny(s, ":：、") || isNumbered(s) {
 		return menuBreak
 	}
 	if _, all := eachItem(s, isMenuItem); !all {
 		return menuPlain
 	}
 	return menuItem
+}
+
+// isNumbered reports a line opened by a heading's or list's number
+// (menuNumbers), the regexp run only where one may begin.
+func isNumbered(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("(（第一二三四五六七八九十0123456789", r) && menuNumbers.MatchString(s)
+}
+
+// hasSentencePunct is strings.ContainsAny(s, sentencePunct), a search a
+// mark: several times faster on a long line.
+func hasSentencePunct(s string) bool {
+	for _, p := range []string{"，", "。", "；", "！", "？"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isMenuItem reports a word mostly made of menuWords, and no unit's name
