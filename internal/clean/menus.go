@@ -253,8 +253,9 @@ func isMenuRow(s string) bool {
 // menuRuns marks the lines of every run that is a navigation menu: enough
 // items among its short plain lines (blank lines do not end it; see
 // menuMinItems), and most of those lines items; a line other rules found
-// chrome counts as what it reads as (首页 an item, a line of markup none). The run is marked from its first item to its last, so a short
-// line of the document next to a menu stays.
+// chrome counts as what it reads as (首页 an item, a line of markup none).
+// The run is marked from its first item to its last, so a short line of
+// the document next to a menu stays.
 func menuRuns(kinds []menuLine) []bool {
 	out := make([]bool, len(kinds))
 	firstProse, lastProse := len(kinds), -1
