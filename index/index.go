@@ -27,6 +27,7 @@ import (
 	"github.com/go-ego/gse"
 	bolt "go.etcd.io/bbolt"
 
+	"govarchive/internal/clean"
 	"govarchive/internal/document"
 	"govarchive/internal/segment"
 )
@@ -543,13 +544,45 @@ func (ix *Index) Get(ctx context.Context, id string) (*document.Document, error)
 	return ix.getDoc(id)
 }
 
+// GetWithChrome is Get with the byte ranges of the document's Text that
+// the index left out as page chrome (clean.Chrome) when it took the
+// document: what search and snippets skip, for a reader to see dimmed. An
+// index built before gse-7 stored none; ranges over a simplified text
+// whose bytes do not line up with Text (a conversion that changed a
+// character's width) are not returned.
+func (ix *Index) GetWithChrome(ctx context.Context, id string) (*document.Document, []clean.Span, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	d, changes, err := ix.getStored(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	t := storedText(d, changes)
+	if len(t.Chrome) < 2 || display(d.Text, t.Body) != d.Text {
+		return d, nil, nil
+	}
+	spans := make([]clean.Span, 0, len(t.Chrome)/2)
+	for i := 0; i+1 < len(t.Chrome); i += 2 {
+		spans = append(spans, clean.Span{Start: t.Chrome[i], End: t.Chrome[i+1]})
+	}
+	return d, spans, nil
+}
+
 func (ix *Index) getDoc(id string) (*document.Document, error) {
+	d, _, err := ix.getStored(id)
+	return d, err
+}
+
+// getStored reads a stored document and what indexing changed of its text
+// (storedText reads it).
+func (ix *Index) getStored(id string) (*document.Document, string, error) {
 	d, err := ix.bi.Document(id)
 	if err != nil {
-		return nil, fmt.Errorf("index: get %s: %w", id, err)
+		return nil, "", fmt.Errorf("index: get %s: %w", id, err)
 	}
 	if d == nil {
-		return nil, fmt.Errorf("index: get %s: %w", id, ErrNotFound)
+		return nil, "", fmt.Errorf("index: get %s: %w", id, ErrNotFound)
 	}
 	fields := map[string]string{}
 	d.VisitFields(func(f index.Field) {
@@ -559,7 +592,10 @@ func (ix *Index) getDoc(id string) (*document.Document, error) {
 		}
 	})
 	doc, _, err := decodeStored(id, func(name string) string { return fields[name] }, true)
-	return doc, err
+	if err != nil {
+		return nil, "", err
+	}
+	return doc, fields[fSimplified], nil
 }
 
 // Count returns the number of documents in the index.

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"govarchive/internal/clean"
 	"govarchive/internal/document"
 )
 
@@ -1242,6 +1243,41 @@ func TestChromeStoredForm(t *testing.T) {
 	old := storedText(d, `{"title":"标题"}`)
 	if old.Chrome != nil || old.blank(old.Body) != d.Text {
 		t.Errorf("old form %+v", old)
+	}
+}
+
+// TestGetWithChrome checks that a document's chrome ranges are those the
+// index blanked (a menu one link a line is not found), over the stored
+// text as put, traditional script included, and that a text without
+// chrome has none.
+func TestGetWithChrome(t *testing.T) {
+	cl, _ := tables(t)
+	ix := openTest(t, Options{Cleaner: cl})
+	menu := "首頁\n政務公開\n政策文件\n互動交流\n辦事服務\n聯繫我們\n"
+	text := menu + "衛濱區召開常務會議\n會議研究了老舊小區改造工作。"
+	d := doc("g", "卫滨区召开常务会议", text)
+	d.ID = document.ContentID(text)
+	plain := doc("p", "县政府召开常务会议", "会议研究了春耕生产工作。")
+	plain.ID = document.ContentID(plain.Text)
+	put(t, ix, d, plain)
+	got, spans, err := ix.GetWithChrome(context.Background(), d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != text {
+		t.Fatalf("stored text changed: %q", got.Text)
+	}
+	if blanked := clean.Blank(got.Text, spans); strings.TrimSpace(blanked[:len(menu)]) != "" || blanked[len(menu):] != text[len(menu):] {
+		t.Errorf("chrome %v blanks %q", spans, blanked)
+	}
+	if r := find(t, ix, Query{Text: "政务公开", NoFallback: true}); len(r.Hits) != 0 {
+		t.Errorf("政务公开 in the menu finds %v", ids(r))
+	}
+	if _, spans, err := ix.GetWithChrome(context.Background(), plain.ID); err != nil || spans != nil {
+		t.Errorf("a text without chrome has %v (%v)", spans, err)
+	}
+	if _, _, err := ix.GetWithChrome(context.Background(), "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown id: %v", err)
 	}
 }
 

@@ -44,8 +44,9 @@ const (
 // strictly where a reader may want the words (a counter's word inside a
 // sentence, a footer marker alone), and a little further where the parser
 // needs nothing (a bare breadcrumb trail, controls ending a metadata line,
-// a later copy of a long block of lines: a capture that holds its page
-// twice).
+// a navigation menu one link a line or side by side and an e-paper's or
+// viewer's furniture (menus.go), a later copy of a long block of lines: a
+// capture that holds its page twice).
 func Chrome(text string) []Span {
 	lines := splitLines(text)
 	judged := make([]string, len(lines)) // a line with its markup blanked
@@ -68,17 +69,22 @@ func Chrome(text string) []Span {
 		}
 	}
 	whole := make([]bool, len(lines))
+	kinds := make([]menuLine, len(lines))
 	for i, ln := range lines {
 		n := newNormLine(judged[i])
 		if n.str == "" {
+			kinds[i] = menuBlank
 			continue
 		}
+		plain := stripMarkdown(n.str)
+		kinds[i] = classifyMenuLine(plain)
 		// A line of markup and a list number, or a clutter line. A footer
 		// line needs two of its markers wherever it is: one (承办单位：市财政局)
 		// may be the document's own, which Normalize drops near the end but
 		// a reader may search for.
 		if tagLeftover.MatchString(n.str) && judged[i] != text[ln.Start:ln.End] ||
-			isClutterLine(stripMarkdown(n.str), false) || isCrumbTrail(n.str) {
+			isClutterLine(plain, false) || isCrumbTrail(n.str) ||
+			kinds[i] != menuProse && (isFurnitureLine(plain) || isMenuRow(plain)) {
 			whole[i] = true
 			continue
 		}
@@ -108,6 +114,9 @@ func Chrome(text string) []Span {
 			continue
 		}
 		out = append(out, shift(frags, ln.Start)...)
+	}
+	for i, m := range menuRuns(kinds) {
+		whole[i] = whole[i] || m
 	}
 	for i, b := range repeatedBlocks(lines, judged, whole) {
 		whole[i] = whole[i] || b

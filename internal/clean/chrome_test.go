@@ -60,6 +60,30 @@ func TestChrome(t *testing.T) {
 			"一、审议《A条例》\n会议原则同意，由市司法局会同有关部门修改完善后，按程序报批。\n二、审议《B办法》\n会议原则同意，由市司法局会同有关部门修改完善后，按程序报批。\n牵头单位：市发展改革委\n配合单位：市财政局\n牵头单位：市发展改革委\n配合单位：市财政局",
 			nil,
 			[]string{"二、审议《B办法》\n会议原则同意，由市司法局会同有关部门修改完善后，按程序报批。\n牵头单位：市发展改革委\n配合单位：市财政局\n牵头单位：市发展改革委\n配合单位：市财政局"}},
+		{"a menu one link a line before the body, and a footer menu after it",
+			"首页\n政务公开\n政策文件\n\n互动交流\n办事服务\n走进苏州\n吴中\n联系我们\n网站地图\n苏州市政府召开第30次常务会议\n3月5日，市长主持召开市政府常务会议，研究防汛工作。\n会议强调，要压实责任。\n信息公开指南\n信息公开目录\n信息公开年报\n依申请公开\n政府信息公开制度",
+			[]string{"首页\n政务公开\n政策文件\n\n互动交流\n办事服务\n走进苏州\n吴中\n联系我们\n网站地图", "信息公开指南\n信息公开目录\n信息公开年报\n依申请公开\n政府信息公开制度"},
+			[]string{"苏州市政府召开第30次常务会议\n3月5日"}},
+		{"a menu row, and a news site's sections",
+			"政务公开 | 政策文件 | 互动交流 | 办事服务\n要闻\n本地新闻\n国内新闻\n图片新闻\n视频新闻\n专题专栏\n县政府召开常务会议\n会议研究了春耕生产工作，要求各乡镇抓好落实。",
+			[]string{"政务公开 | 政策文件 | 互动交流 | 办事服务", "要闻\n本地新闻\n国内新闻\n图片新闻\n视频新闻\n专题专栏"},
+			[]string{"县政府召开常务会议"}},
+		{"a menu row spaced a character at a time, and a spaced title",
+			"首     页 政 务 公 开 网 上 办 事 互 动 交 流 走 进 鹤 城\n关 于 推 进 政 务 公 开 工 作 的 通 知\n会 议 纪 要",
+			[]string{"首     页 政 务 公 开 网 上 办 事 互 动 交 流 走 进 鹤 城"},
+			[]string{"关 于 推 进 政 务 公 开 工 作 的 通 知\n会 议 纪 要"}},
+		{"e-paper and viewer furniture",
+			"第A03版：要闻\n第3版\n第1版()\n上一版 下一版\n版面导航\n市政府召开常务会议\n会议研究了春耕生产工作。\n上一篇 下一篇\n放大 缩小\n【返回目录】\nPage 133\nA03版：要闻",
+			[]string{"第A03版：要闻", "第3版", "第1版()", "上一版 下一版", "版面导航", "上一篇 下一篇", "放大 缩小", "【返回目录】", "Page 133", "A03版：要闻"},
+			[]string{"市政府召开常务会议\n会议研究了春耕生产工作。"}},
+		{"an article's headings that name a site's sections, between its paragraphs",
+			"政务公开\n\n政策法规\n\n区政府网站设有政策法规栏目，发布各类规范性文件。\n\n互动交流\n\n在线咨询\n\n群众可以通过留言向有关部门咨询问题。\n\n办事服务\n\n网上投诉",
+			nil,
+			[]string{"政务公开\n\n政策法规\n\n区政府网站", "互动交流\n\n在线咨询\n\n群众", "办事服务\n\n网上投诉"}},
+		{"a document's own short lines are no menu",
+			"苏州市人民政府\n常务会议纪要\n〔2020〕3号\n会议研究了数字政府建设工作。\n出席：\n王建国\n李明\n张华\n赵强\n列席：\n市发展改革委\n市财政局\n市政务服务管理办公室\n市信息中心\n市大数据中心\n市政务服务中心\n一、关于政务服务\n二、关于数据共享\n会议同意以下项目。\n项目名称\n政务服务平台建设\n数据共享交换平台\n网上办事大厅升级\n12345热线整合\n建设内容\n会议还研究了其他事项。\n苏州市人民政府办公室\n2020年3月5日\n抄送：市委办公室\n目录\n放大镜",
+			nil,
+			[]string{"苏州市人民政府\n常务会议纪要\n〔2020〕3号", "王建国\n李明\n张华\n赵强", "市发展改革委\n市财政局\n市政务服务管理办公室\n市信息中心\n市大数据中心\n市政务服务中心", "一、关于政务服务\n二、关于数据共享", "项目名称\n政务服务平台建设\n数据共享交换平台\n网上办事大厅升级\n12345热线整合\n建设内容", "苏州市人民政府办公室\n2020年3月5日\n抄送：市委办公室", "目录\n放大镜"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,5 +209,28 @@ func TestChromeInvalidUTF8(t *testing.T) {
 	n := newNormLine("\xff打印本页")
 	if len(n.ends) == 0 || n.ends[0] != 1 {
 		t.Errorf("the invalid byte maps to raw bytes [%v, %v), want [0, 1)", n.starts[0], n.ends[0])
+	}
+}
+
+// BenchmarkChrome runs Chrome over the development corpus's texts, as the
+// index does on every document it takes.
+func BenchmarkChrome(b *testing.B) {
+	c := cleaner(b)
+	var texts []string
+	size := 0
+	for _, f := range corpusFiles(b) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, c.Simplify(string(raw)))
+		size += len(raw)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Chrome(t)
+		}
 	}
 }

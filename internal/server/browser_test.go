@@ -758,3 +758,40 @@ func TestBrowserFocusContrast(t *testing.T) {
 		t.Errorf("focus ring on the page: contrast %.1f, want at least 3", got)
 	}
 }
+
+// TestBrowserDocumentChrome: the full text shows a captured page's menu and
+// breadcrumb dimmed, with a hint of what they are, and the report as it
+// is; the text reads as stored, and a search word highlights in the body
+// only (search does not match the chrome).
+func TestBrowserDocumentChrome(t *testing.T) {
+	b := newBrowser(t)
+	d, chrome, body := chromeDoc()
+	if _, err := b.ix.Put(context.Background(), []*document.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "document", chromedp.Navigate(b.base+"/doc.html?id="+d.ID+"&hl="+q("政务公开")+"&hl="+q("防汛")))
+	b.waitFor(t, "full text", `document.querySelector('.fulltext pre') !== null && document.querySelector('.hl-note') !== null`)
+	// The match in the body opens the full text.
+	if got := b.eval(t, `String(document.querySelector('.fulltext').open)`); got != "true" {
+		t.Errorf("full text open = %s", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('.fulltext pre .chrome')].map(s => s.textContent).join('\n')`); got != strings.Join(chrome, "\n") {
+		t.Errorf("dimmed = %q, want %q", got, strings.Join(chrome, "\n"))
+	}
+	if got := b.eval(t, `document.querySelector('.fulltext pre').textContent`); got != d.Text {
+		t.Errorf("full text = %q, want the stored text", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('.fulltext pre .chrome')].every(s => s.title.includes('网页导航')) ? getComputedStyle(document.querySelector('.fulltext .chrome')).color + ' ' + getComputedStyle(document.querySelector('.fulltext pre')).color : 'no hint'`); got != "rgb(107, 107, 107) rgb(27, 27, 27)" {
+		t.Errorf("chrome hint and colour, pre colour = %q", got)
+	}
+	if got := b.text(t, ".fulltext .chrome-note"); !strings.Contains(got, "灰色文字为网页导航等非正文内容") {
+		t.Errorf("note = %q", got)
+	}
+	if got := b.eval(t, `[...document.querySelectorAll('.fulltext mark')].map(m => m.textContent + (m.closest('.chrome') ? '(chrome)' : '')).join(',')`); got != "防汛" {
+		t.Errorf("marks in the full text = %q, want the body's 防汛 only", got)
+	}
+	if !strings.Contains(body, "防汛") {
+		t.Fatal("test body lost its word")
+	}
+	b.screenshot(t, "document-chrome.png")
+}

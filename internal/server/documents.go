@@ -14,20 +14,40 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"govarchive/index"
+	"govarchive/internal/document"
 	"govarchive/internal/extract"
 	"govarchive/internal/textio"
 )
+
+// documentView is a document as GET /api/documents/{id} answers it: the
+// parsed document and, in chrome, the byte ranges [start, end) of its text
+// that are page chrome (a captured page's menus, breadcrumbs, controls),
+// which search and snippets skip and the document page dims.
+type documentView struct {
+	*document.Document
+	Chrome [][2]int `json:"chrome,omitempty"`
+}
 
 func (s *Server) handleGetDocument(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
 		return err
 	}
-	doc, err := s.ix.Get(c.Request().Context(), id)
+	doc, spans, err := s.ix.GetWithChrome(c.Request().Context(), id)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, doc)
+	v := documentView{Document: doc}
+	// Offsets count the text's UTF-8 bytes, which JSON keeps only when the
+	// text is valid UTF-8.
+	if utf8.ValidString(doc.Text) {
+		for _, sp := range spans {
+			if sp.Start >= 0 && sp.Start < sp.End && sp.End <= len(doc.Text) {
+				v.Chrome = append(v.Chrome, [2]int{sp.Start, sp.End})
+			}
+		}
+	}
+	return c.JSON(http.StatusOK, v)
 }
 
 // idParam validates a document id: ids are short hex strings, so anything

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"govarchive/index"
+	"govarchive/internal/clean"
 	"govarchive/internal/document"
 	"govarchive/static"
 )
@@ -36,6 +37,9 @@ type Index interface {
 	// index.ErrUnsupported for an index built before topic counts).
 	TopicCount(ctx context.Context, q index.Query) (int, error)
 	Get(ctx context.Context, id string) (*document.Document, error)
+	// GetWithChrome is Get with the byte ranges of the text the index
+	// left out as page chrome.
+	GetWithChrome(ctx context.Context, id string) (*document.Document, []clean.Span, error)
 	Delete(ctx context.Context, id string) error
 	Count(ctx context.Context) (uint64, error)
 	Suggest(ctx context.Context, prefix string, n int) ([]index.Suggestion, error)

@@ -138,6 +138,29 @@ async function relatedView(id, box) {
   }
 }
 
+const CHROME_HINT = '网页导航等非正文内容，不参与检索';
+
+// fullText shows the text as stored with the page chrome the index left out
+// (d.chrome: [start, end) ranges of the text's UTF-8 bytes: a captured
+// page's menus, breadcrumbs and controls) dimmed, so the reader sees the
+// body; a note says what the grey text is.
+function fullText(d) {
+  const text = d.text || '';
+  const bytes = new TextEncoder().encode(text);
+  const dec = new TextDecoder();
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of d.chrome || []) {
+    if (!(start >= at && end > start && end <= bytes.length)) continue;
+    if (start > at) parts.push(dec.decode(bytes.subarray(at, start)));
+    parts.push(h('span', { class: 'chrome', title: CHROME_HINT }, dec.decode(bytes.subarray(start, end))));
+    at = end;
+  }
+  if (!parts.length) return [h('pre', {}, text)];
+  if (at < bytes.length) parts.push(dec.decode(bytes.subarray(at)));
+  return [h('p', { class: 'note chrome-note' }, `灰色文字为${CHROME_HINT}。`), h('pre', {}, ...parts)];
+}
+
 // showMatches highlights the words a search matched (the search page passes
 // them as hl=), opens the topic text that holds them, and says how many
 // there are, so a reader coming from a hit finds why it matched.
@@ -211,7 +234,7 @@ async function load() {
         peopleView(d, units),
         namedView(d, units),
         related,
-        h('details', { class: 'fulltext' }, h('summary', {}, '全文'), h('pre', {}, d.text))));
+        h('details', { class: 'fulltext' }, h('summary', {}, '全文'), ...fullText(d))));
     relatedView(id, related);
     showMatches(main.querySelector('article.document'), new URLSearchParams(location.search).getAll('hl'));
     showTarget();

@@ -147,14 +147,15 @@ export function searchedWords(q) {
 
 /**
  * highlight wraps every occurrence of terms in the text under root in
- * <mark>, longest term first; it returns the marks made.
+ * <mark>, longest term first, but not in page chrome (.chrome), which
+ * search does not match; it returns the marks made.
  */
 export function highlight(root, terms) {
   const words = [...new Set(terms.map((t) => t.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (!words.length) return [];
   const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement.closest('mark, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (n) => (n.parentElement.closest('mark, script, style, .chrome') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const nodes = [];
   while (walker.nextNode()) nodes.push(walker.currentNode);
