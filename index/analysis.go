@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -27,7 +28,7 @@ const (
 	queryAnalyzer   = "gse_query"
 	modeIndex       = "index"
 	modeQuery       = "query"
-	analysisVersion = "gse-7" // bump when tokenization or the fields change: old indexes need a reindex
+	analysisVersion = "gse-8" // bump when tokenization or the fields change: old indexes need a reindex
 )
 
 // sharedSeg gives the process-wide segmenter the registered tokenizer uses.
@@ -74,9 +75,10 @@ type tokenizer struct {
 
 func (tz *tokenizer) Tokenize(in []byte) analysis.TokenStream {
 	// A word a hard-wrapped text (a PDF's text layer, a fixed-width page)
-	// breaks across lines ("实施意\n见") is one word: cut the text without
-	// those breaks and map the offsets back.
-	if joined, back := joinWraps(in); joined != nil {
+	// breaks across lines ("实施意\n见"), or a page breaks with the pinyin
+	// it prints after a character (區(qū)政府), is one word: cut the text
+	// without those breaks and map the offsets back.
+	if joined, back := joinLayout(in); joined != nil {
 		rv := tz.tokenizeWidths(joined)
 		for _, tok := range rv {
 			// The term stays the joined word; the span covers the break.
@@ -87,25 +89,42 @@ func (tz *tokenizer) Tokenize(in []byte) analysis.TokenStream {
 	return tz.tokenizeWidths(in)
 }
 
-// joinWraps removes the line breaks that stand between two Han characters
-// with nothing else around them (a new paragraph is indented, a sentence
-// ends in punctuation). It returns nil when there are none; otherwise
-// back[i] is the offset in the input of byte i of the joined text.
-func joinWraps(in []byte) (joined []byte, back []int) {
-	wrapAt := func(i int) bool { // in[i] is '\n'
+// joinLayout removes what the layout of a source puts inside words: the
+// line breaks that stand between two Han characters with nothing else
+// around them (a new paragraph is indented, a sentence ends in
+// punctuation), and the pinyin reading a page prints after a Han character
+// (會(huì)議: 会议 to a reader, 会/huì/议 to gse). It returns nil when there are
+// none; otherwise back[i] is the offset in the input of byte i of the
+// joined text.
+func joinLayout(in []byte) (joined []byte, back []int) {
+	gaps := readingGaps(in)
+	// hanBefore is the rune before in[:j], a reading after it skipped
+	// (會(huì)\n議 wraps between 會 and 議).
+	var readingAt map[int]int // a reading's end → its start
+	if len(gaps) > 0 {
+		readingAt = make(map[int]int, len(gaps))
+		for _, g := range gaps {
+			readingAt[g[1]] = g[0]
+		}
+	}
+	hanBefore := func(j int) bool {
+		if start, ok := readingAt[j]; ok {
+			j = start
+		}
+		prev, _ := utf8.DecodeLastRune(in[:j])
+		return isHanRune(prev)
+	}
+	wrapAt := func(i int) (int, bool) { // in[i] is '\n'; the gap starts at j
 		j := i
 		if j > 0 && in[j-1] == '\r' {
 			j--
 		}
-		prev, _ := utf8.DecodeLastRune(in[:j])
 		next, _ := utf8.DecodeRune(in[i+1:])
-		return isHanRune(prev) && isHanRune(next)
+		return j, isHanRune(next) && hanBefore(j)
 	}
-	first := -1
 	for i := bytes.IndexByte(in, '\n'); i >= 0; {
-		if wrapAt(i) {
-			first = i
-			break
+		if j, ok := wrapAt(i); ok {
+			gaps = append(gaps, [2]int{j, i + 1})
 		}
 		k := bytes.IndexByte(in[i+1:], '\n')
 		if k < 0 {
@@ -113,24 +132,78 @@ func joinWraps(in []byte) (joined []byte, back []int) {
 		}
 		i += 1 + k
 	}
-	if first < 0 {
+	if len(gaps) == 0 {
 		return nil, nil
 	}
+	sort.Slice(gaps, func(a, b int) bool { return gaps[a][0] < gaps[b][0] })
 	joined = make([]byte, 0, len(in))
 	back = make([]int, 0, len(in)+1)
-	for i := 0; i < len(in); i++ {
-		if in[i] == '\n' && wrapAt(i) {
-			if n := len(joined); n > 0 && joined[n-1] == '\r' {
-				joined, back = joined[:n-1], back[:n-1]
-			}
-			continue
+	from := 0
+	for _, g := range gaps {
+		if g[0] < from { // (a reading ending in a break already dropped)
+			g[0] = from
 		}
+		for i := from; i < g[0]; i++ {
+			joined = append(joined, in[i])
+			back = append(back, i)
+		}
+		from = max(from, g[1])
+	}
+	for i := from; i < len(in); i++ {
 		joined = append(joined, in[i])
 		back = append(back, i)
 	}
 	back = append(back, len(in))
 	return joined, back
 }
+
+// readingGaps finds the pinyin readings printed after Han characters
+// (區(qū), 會（huì）): in brackets, lower-case letters with a tone mark, which
+// a list marker (一) or an English word in brackets has not. They are in
+// order.
+func readingGaps(in []byte) [][2]int {
+	var gaps [][2]int
+	for i := 0; i < len(in); {
+		k := bytes.IndexAny(in[i:], "(（")
+		if k < 0 {
+			break
+		}
+		at := i + k
+		open := 1
+		if in[at] != '(' {
+			open = len("（")
+		}
+		i = at + open
+		if prev, _ := utf8.DecodeLastRune(in[:at]); !isHanRune(prev) {
+			continue
+		}
+		toned, n, j := false, 0, at+open
+		for j < len(in) && n <= 7 {
+			r, size := utf8.DecodeRune(in[j:])
+			if r == ')' || r == '）' {
+				if toned && n > 0 {
+					gaps = append(gaps, [2]int{at, j + size})
+					i = j + size
+				}
+				break
+			}
+			switch {
+			case r >= 'a' && r <= 'z' || r == 'ü':
+			case strings.ContainsRune(toneMarked, r):
+				toned = true
+			default:
+				n = 8 // not a reading
+				continue
+			}
+			n++
+			j += size
+		}
+	}
+	return gaps
+}
+
+// toneMarked are the vowels of pinyin written with a tone mark.
+const toneMarked = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ"
 
 // tokenizeWidths tokenizes in, folding full-width forms first.
 func (tz *tokenizer) tokenizeWidths(in []byte) analysis.TokenStream {

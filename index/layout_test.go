@@ -1,0 +1,66 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestJoinLayout: a pinyin reading after a Han character and a line break
+// between two Han characters are not in the joined text, and back maps each
+// joined byte to its place in the input.
+func TestJoinLayout(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"區(qū)政府常務(wù)會(huì)議", "區政府常務會議"},
+		{"會（huì）議", "會議"},
+		{"會(huì)\n議", "會議"},
+		{"实施意\n见", "实施意见"},
+		// Not readings: a list marker, an English word, letters without a
+		// tone mark, a reading after no Han character.
+		{"(一)加强", ""},
+		{"世界卫生组织(WHO)", ""},
+		{"组织(who)", ""},
+		{"1(qū)", ""},
+		{"第(二)项", ""},
+	} {
+		joined, back := joinLayout([]byte(c.in))
+		if got := string(joined); got != c.want {
+			t.Errorf("%q: joined %q, want %q", c.in, got, c.want)
+			continue
+		}
+		if joined == nil {
+			continue
+		}
+		if len(back) != len(joined)+1 || back[len(joined)] != len(c.in) {
+			t.Fatalf("%q: back has %d entries, ends at %d", c.in, len(back), back[len(back)-1])
+		}
+		for i := range joined {
+			if c.in[back[i]] != joined[i] {
+				t.Errorf("%q: joined byte %d maps to input byte %d (%q)", c.in, i, back[i], c.in[back[i]])
+			}
+		}
+	}
+}
+
+// TestReadingsDoNotSplitWords: a traditional page that prints pinyin after
+// some characters (責(zé)任清單) is found by the words it breaks, with the
+// match's span covering the reading, so the snippet (which shows no
+// reading) marks the word.
+func TestReadingsDoNotSplitWords(t *testing.T) {
+	ix := openService(t)
+	put(t, ix, doc("reading", "斗門區政府常務會議紀要",
+		"一、審議《斗門區(qū)生態(tài)環(huán)境保護(hù)工作責(zé)任清單(送審稿)》\n會(huì)議聽取了有關情況匯報(bào)。"))
+	for q, mark := range map[string]string{"责任清单": "<mark>責任清單</mark>", "生态环境保护": "<mark>環境保護</mark>", "情况汇报": "<mark>情況匯報</mark>", "会议听取": "<mark>會議聽取</mark>"} {
+		r, err := ix.Search(context.Background(), Query{Text: q, NoFallback: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != 1 {
+			t.Errorf("%s: %d hits, want 1", q, r.Total)
+			continue
+		}
+		if s := strings.Join(r.Hits[0].Snippets, " "); !strings.Contains(s, mark) {
+			t.Errorf("%s: snippet does not mark %s: %s", q, mark, s)
+		}
+	}
+}
