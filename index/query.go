@@ -465,6 +465,13 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			alts = append(alts, bleve.NewConjunctionQuery(termQ(fDocNumber, base, boostDocNumber/5),
 				disjunction(b.fieldQuery(fTitle, dn.Prefix, false, boostTitle), b.fieldQuery(fBody, dn.Prefix, false, boostBody))))
 		}
+		if dn.Year > 0 {
+			// 2020年第3号 typed is 〔2020〕3号 written: the document's own
+			// number in its text as written, so that its snippet marks it.
+			written := docNum{Year: dn.Year, Seq: dn.Seq}.written()
+			alts = append(alts, bleve.NewConjunctionQuery(termQ(fDocNumber, dn.queryKey(), boostBody),
+				b.fieldQuery(fBody, written, true, boostBody)))
+		}
 		return disjunction(alts...), nil
 	}
 	variants := []string{text}
