@@ -75,7 +75,7 @@ func (s *Server) handleMeetings(c echo.Context) error {
 		return err
 	}
 	sort := index.SortDateDesc
-	switch v := c.QueryParam("sort"); v {
+	switch v := sortAlias(c.QueryParam("sort")); v {
 	case "", index.SortDateDesc:
 	case index.SortDateAsc:
 		sort = v

@@ -58,7 +58,7 @@ func (s *Server) parseSearch(c echo.Context) (searchParams, error) {
 	if !p.From.IsZero() && !p.To.IsZero() && p.To.Before(p.From) {
 		return p, badParam("to", "is before from")
 	}
-	switch v := c.QueryParam("sort"); v {
+	switch v := sortAlias(c.QueryParam("sort")); v {
 	case "":
 	case index.SortRelevance, index.SortDateDesc, index.SortDateAsc:
 		p.Sort = v
@@ -174,4 +174,14 @@ func (s *Server) pageParams(c echo.Context, defSize int) (page, size int, err er
 		return 0, 0, badParam("page", fmt.Sprintf("is too deep (at most %d results can be paged through)", s.lim.MaxResultDepth))
 	}
 	return page, size, nil
+}
+
+// sortAlias reads the sort orders as people write them in a URL: sort=date
+// (newest first, as a date-sorted list is read), date-asc, DATE_DESC.
+func sortAlias(v string) string {
+	v = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(v)), "-", "_")
+	if v == "date" {
+		return index.SortDateDesc
+	}
+	return v
 }
