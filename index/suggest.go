@@ -310,6 +310,9 @@ func isLatin(s string) bool {
 // differs from text in one character, for a query of one name that found
 // nothing: 吴庆闻 for 吴庆文, a homophone typed by pinyin input.
 func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
+	if spelt := strings.ToLower(strings.TrimSpace(text)); isLatin(spelt) {
+		return ix.spelledName(ctx, spelt)
+	}
 	rs := []rune(strings.TrimSpace(ix.simplify(text)))
 	if len(rs) < 2 || len(rs) > 12 {
 		return "", nil
@@ -374,6 +377,65 @@ func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
 		}
 	}
 	return best, nil
+}
+
+// spelledName returns the place or person whose name the pinyin spelt
+// spells, tones aside (suzhou → 苏州, wuqingwen → 吴庆文), for a query typed
+// without the input method, which finds nothing: the archive's places first
+// (a city is searched for more than a namesake), then the most frequent.
+func (ix *Index) spelledName(ctx context.Context, spelt string) (string, error) {
+	if len(spelt) < 4 || len(spelt) > 40 || !isLetters(spelt) {
+		return "", nil
+	}
+	places, err := ix.issuerPlaces()
+	if err != nil {
+		return "", err
+	}
+	best, bestCount := "", 0
+	for _, e := range places {
+		if e.Count > bestCount && spells(spelt, e.Text) {
+			best, bestCount = e.Text, e.Count
+		}
+	}
+	if best != "" {
+		return best, nil
+	}
+	entries, err := ix.suggestEntries(ctx)
+	if err != nil {
+		return "", err
+	}
+	for i := range entries {
+		e := &entries[i]
+		if e.Kind != SuggestTitle && e.Count > bestCount && strings.HasPrefix(spelt, e.initials[:min(1, len(e.initials))]) &&
+			len(e.initials) == utf8.RuneCountInString(e.Text) && spells(spelt, e.Text) {
+			best, bestCount = e.Text, e.Count
+		}
+	}
+	return best, nil
+}
+
+// spells reports whether spelt is the toneless pinyin of every character of
+// name run together (苏州: suzhou).
+func spells(spelt, name string) bool {
+	rest := spelt
+	for _, r := range name {
+		p := pinyin.SinglePinyin(r, soundArgs)
+		if len(p) == 0 || p[0] == "" || !strings.HasPrefix(rest, p[0]) {
+			return false
+		}
+		rest = rest[len(p[0]):]
+	}
+	return rest == ""
+}
+
+// isLetters reports whether s holds ASCII letters only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // issuerPlaces lists the places of the archive's governments, as written

@@ -226,6 +226,15 @@ func TestDidYouMean(t *testing.T) {
 		{"吴庆文", ""}, // found: nothing to suggest
 		{"王小明", ""},
 		{"吴庆闻 防汛", ""}, // several words: no single name to correct
+		// A place or person spelt in pinyin, typed without the input
+		// method: the place first.
+		{"suzhou", "苏州"},
+		{"Guangzhou", "广州"},
+		{"suzhoushi", "苏州市"},
+		{"wuqingwen", "吴庆文"},
+		{"qiujian", "邱剑"},
+		{"hangzhou", ""},
+		{"su", ""},
 	}
 	for _, tc := range tests {
 		r := find(t, ix, Query{Text: tc.q})
