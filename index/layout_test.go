@@ -50,7 +50,7 @@ func TestReadingsDoNotSplitWords(t *testing.T) {
 	ix := openService(t)
 	put(t, ix, doc("reading", "斗門區政府常務會議紀要",
 		"一、審議《斗門區(qū)生態(tài)環(huán)境保護(hù)工作責(zé)任清單(送審稿)》\n會(huì)議聽取了有關情況匯報(bào)。"))
-	for q, mark := range map[string]string{"责任清单": "<mark>責任清單</mark>", "生态环境保护": "<mark>環境保護</mark>", "情况汇报": "<mark>情況匯報</mark>", "会议听取": "<mark>會議聽取</mark>"} {
+	for q, mark := range map[string]string{"责任清单": "<mark>責任清單</mark>", "生态环境保护": "<mark>環境保護</mark>", "情况汇报": "<mark>情況匯報</mark>", "会议听取": "<mark>會議聽取</mark>", "責(zé)任清單": "<mark>責任清單</mark>"} {
 		r, err := ix.Search(context.Background(), Query{Text: q, NoFallback: true})
 		if err != nil {
 			t.Fatal(err)
