@@ -158,9 +158,7 @@ func joinLayout(in []byte) (joined []byte, back []int) {
 }
 
 // readingGaps finds the pinyin readings printed after Han characters
-// (區(qū), 會（huì）): in brackets, lower-case letters with a tone mark, which
-// a list marker (一) or an English word in brackets has not. They are in
-// order.
+// (區(qū), 會（huì）), in order.
 func readingGaps(in []byte) [][2]int {
 	var gaps [][2]int
 	for i := 0; i < len(in); {
@@ -169,37 +167,53 @@ func readingGaps(in []byte) [][2]int {
 			break
 		}
 		at := i + k
-		open := 1
-		if in[at] != '(' {
-			open = len("（")
-		}
-		i = at + open
+		i = at + 1
 		if prev, _ := utf8.DecodeLastRune(in[:at]); !isHanRune(prev) {
 			continue
 		}
-		toned, n, j := false, 0, at+open
-		for j < len(in) && n <= 7 {
-			r, size := utf8.DecodeRune(in[j:])
-			if r == ')' || r == '）' {
-				if toned && n > 0 {
-					gaps = append(gaps, [2]int{at, j + size})
-					i = j + size
-				}
-				break
-			}
-			switch {
-			case r >= 'a' && r <= 'z' || r == 'ü':
-			case strings.ContainsRune(toneMarked, r):
-				toned = true
-			default:
-				n = 8 // not a reading
-				continue
-			}
-			n++
-			j += size
+		if n := readingLen(string(in[at:min(len(in), at+maxReadingBytes)])); n > 0 {
+			gaps = append(gaps, [2]int{at, at + n})
+			i = at + n
 		}
 	}
 	return gaps
+}
+
+// maxReadingBytes bounds a reading in brackets: (zhuàng) in full-width
+// brackets is 13 bytes.
+const maxReadingBytes = 24
+
+// readingLen returns the byte length of the pinyin reading s opens with
+// ("(qū)政府" → 5), or 0: in brackets, lower-case letters with a tone mark,
+// which a list marker (一) or an English word in brackets has not.
+func readingLen(s string) int {
+	var j int
+	switch {
+	case strings.HasPrefix(s, "("):
+		j = 1
+	case strings.HasPrefix(s, "（"):
+		j = len("（")
+	default:
+		return 0
+	}
+	toned := false
+	for n := 0; j < len(s) && n <= 7; n++ {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case r == ')' || r == '）':
+			if toned && n > 0 {
+				return j + size
+			}
+			return 0
+		case r >= 'a' && r <= 'z' || r == 'ü':
+		case strings.ContainsRune(toneMarked, r):
+			toned = true
+		default:
+			return 0
+		}
+		j += size
+	}
+	return 0
 }
 
 // toneMarked are the vowels of pinyin written with a tone mark.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestJoinLayout: a pinyin reading after a Han character and a line break
@@ -61,6 +62,28 @@ func TestReadingsDoNotSplitWords(t *testing.T) {
 		}
 		if s := strings.Join(r.Hits[0].Snippets, " "); !strings.Contains(s, mark) {
 			t.Errorf("%s: snippet does not mark %s: %s", q, mark, s)
+		}
+	}
+}
+
+// TestSnippetsSkipReadings: a snippet of a page that prints pinyin after
+// its characters shows as many characters as any other, and is not cut
+// inside a reading (a stray "(" or "zé)" at its ends).
+func TestSnippetsSkipReadings(t *testing.T) {
+	text := strings.Repeat("會(huì)議聽取了穩(wěn)增長調(diào)結(jié)構工作匯報(bào)。", 12)
+	plain := readingRe.ReplaceAllString(text, "")
+	for _, spans := range [][]span{nil, {{strings.Index(text, "匯報"), strings.Index(text, "匯報") + len("匯報")}}} {
+		for _, s := range snippets(text, spans, 1) {
+			visible := strings.NewReplacer("<mark>", "", "</mark>", "", "…", "").Replace(s)
+			if strings.ContainsAny(visible, "()") {
+				t.Errorf("snippet cut inside a reading: %s", s)
+			}
+			if !strings.Contains(plain, visible) {
+				t.Errorf("snippet %q is not the text without its readings", visible)
+			}
+			if n := utf8.RuneCountInString(visible); spans == nil && n != snippetRunes {
+				t.Errorf("snippet shows %d characters, want %d: %s", n, snippetRunes, s)
+			}
 		}
 	}
 }
