@@ -64,6 +64,8 @@ func (s *Server) handleDepartment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The parser names units in simplified script: 市應急局 is 市应急局.
+	name = s.simplified(name)
 	page, size, err := s.pageParams(c, 50)
 	if err != nil {
 		return err

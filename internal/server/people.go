@@ -128,10 +128,7 @@ func (s *Server) person(ctx context.Context, name string) (*personResponse, erro
 	// A name typed in traditional script (謝義維) finds the documents under
 	// the simplified one the parser gives people (谢义维), which is their
 	// name here.
-	alt := name
-	if sp, ok := s.ix.(interface{ Simplify(string) string }); ok {
-		alt = sp.Simplify(name)
-	}
+	alt := s.simplified(name)
 	asTyped, simplified := false, false
 	total, truncated, err := s.scan(ctx, index.Query{Person: name}, func(h index.Hit) {
 		d := h.Document
