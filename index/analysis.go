@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -378,23 +379,33 @@ func (t *tokenizer) tokens(r *tokenRun, in []byte, segs []gse.Segment, off int) 
 			r.prevStart = -1
 			continue
 		}
+		rest := -1 // where the word goes on after a place's level it took
 		if t.sub && r.prevStart >= 0 && r.prevEnd == st {
-			r.rv = t.placeLevel(r.rv, in, en, r.prevStart, st, r.pos)
+			var placed bool
+			if r.rv, placed = t.placeLevel(r.rv, in, en, r.prevStart, st, r.pos); placed {
+				_, n := utf8.DecodeRune(in[st:])
+				rest = st + n
+			}
 		}
 		r.prevStart, r.prevEnd = st, en
 		r.pos++
 		pos := r.pos
+		mark := len(r.rv)
 		r.rv = append(r.rv, &analysis.Token{Start: st, End: en, Term: in[st:en], Position: pos, Type: tokenType(in[st:en])})
-		if !t.sub || utf8.RuneCount(in[st:en]) < 3 {
-			continue
+		if t.sub && utf8.RuneCount(in[st:en]) >= 3 {
+			r.rv = t.placeStem(r.rv, in, st, en, pos)
+			if tok := s.Token(); tok != nil && tok.Pos() == segment.UserPOS {
+				r.rv = t.userSubwords(r.rv, in, st, en, pos)
+			} else if tok != nil {
+				subs := len(r.rv)
+				r.rv = appendSubwords(r.rv, in, tok.Segments(), st, pos, 0)
+				r.rv = t.edgeWords(r.rv, subs, in, st, en, pos, true)
+			}
 		}
-		r.rv = t.placeStem(r.rv, in, st, en, pos)
-		if tok := s.Token(); tok != nil && tok.Pos() == segment.UserPOS {
-			r.rv = t.userSubwords(r.rv, in, st, en, pos)
-		} else if tok != nil {
-			mark := len(r.rv)
-			r.rv = appendSubwords(r.rv, in, tok.Segments(), st, pos, 0)
-			r.rv = t.edgeWords(r.rv, mark, in, st, en, pos, true)
+		if rest > 0 && rest < en && !slices.ContainsFunc(r.rv[mark:], func(tok *analysis.Token) bool { return tok.Start == rest && tok.End == en }) {
+			// 舒兰|市府|院联动: gse took the level into the next word (市府),
+			// hiding 府 of 府院联动; the word without it is there too.
+			r.rv = append(r.rv, &analysis.Token{Start: rest, End: en, Term: in[rest:en], Position: pos, Type: tokenType(in[rest:en])})
 		}
 	}
 }
@@ -404,18 +415,19 @@ func (t *tokenizer) tokens(r *tokenRun, in []byte, segs []gse.Segment, off int) 
 // 宁乡/县人民政府 (and gse cuts 镇巴/县政府), so 宁乡县 would find nothing. The
 // word before spans [ps:st) and holds position pos; it and the level must
 // make a place name of gse's dictionary (not 会同县 in 会同县财政局).
-func (t *tokenizer) placeLevel(rv analysis.TokenStream, in []byte, en, ps, st, pos int) analysis.TokenStream {
+// It reports whether it did.
+func (t *tokenizer) placeLevel(rv analysis.TokenStream, in []byte, en, ps, st, pos int) (analysis.TokenStream, bool) {
 	first, n := utf8.DecodeRune(in[st:])
 	if !adminLevel[first] || utf8.RuneCount(in[st:en]) < 2 || utf8.RuneCount(in[ps:st]) < 2 {
-		return rv
+		return rv, false
 	}
 	w := in[ps : st+n]
 	// A noun of gse's dictionary (it tags places ns, n or nt alike), not
 	// a verb that ends where a unit starts (会同县 of 会同县财政局).
 	if _, tag, ok := t.seg.Find(string(w)); !ok || !strings.HasPrefix(tag, "n") || joinVerbs[string(in[ps:st])] {
-		return rv
+		return rv, false
 	}
-	return append(rv, &analysis.Token{Start: ps, End: st + n, Term: w, Position: pos, Type: analysis.Ideographic})
+	return append(rv, &analysis.Token{Start: ps, End: st + n, Term: w, Position: pos, Type: analysis.Ideographic}), true
 }
 
 // placeStem adds a place's name without its level (历下 of 历下区, 赛罕 of

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -84,6 +85,31 @@ func TestSnippetsSkipReadings(t *testing.T) {
 			if n := utf8.RuneCountInString(visible); spans == nil && n != snippetRunes {
 				t.Errorf("snippet shows %d characters, want %d: %s", n, snippetRunes, s)
 			}
+		}
+	}
+}
+
+// TestLevelTakenIntoNextWord: gse cuts 舒兰市府院联动 as 舒兰/市府/院/联动,
+// the place's level taken into the next word: 府院联动 is found in it, as
+// it is where gse cuts 府/院/联动.
+func TestLevelTakenIntoNextWord(t *testing.T) {
+	ix := openService(t)
+	put(t, ix, doc("shulan", "舒兰市府院联动第一次联席会议召开", "4月14日，联席会议在市政府召开。"),
+		doc("other", "府院联动工作座谈会", "会议研究府院联动工作。"))
+	for q, want := range map[string][]string{
+		"title:府院联动":   {"other", "shulan"},
+		"title:舒兰市":    {"shulan"},
+		"title:市府":     {"shulan"},
+		"title:联席会议召开": {"shulan"},
+	} {
+		r, err := ix.Search(context.Background(), Query{Text: q, NoFallback: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ids(r)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
 		}
 	}
 }
