@@ -47,7 +47,10 @@ func (s *Server) handleMeetings(c echo.Context) error {
 	var kinds []string
 	for _, v := range c.QueryParams()["kind"] {
 		for _, k := range strings.Split(v, ",") {
-			k = strings.TrimSpace(k)
+			k = strings.ToLower(strings.TrimSpace(k))
+			if named, ok := kindNames[k]; ok { // 纪要, 新闻
+				k = string(named)
+			}
 			switch {
 			case k == "":
 			case slices.Contains(meetingKinds, k):

@@ -50,6 +50,19 @@ func TestParamsAsTyped(t *testing.T) {
 			t.Errorf("%s: %v, want %v (%s)", typed, got, want, canonical)
 		}
 	}
+	// The meetings list reads its kinds alike.
+	for typed, canonical := range map[string]string{"kind=" + url.QueryEscape("纪要"): "kind=minutes", "kind=News," + url.QueryEscape("会议纪要"): "kind=news,minutes"} {
+		get := func(target string) string {
+			rec := env.do(http.MethodGet, target, "", nil)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("%s: %d %s", target, rec.Code, rec.Body)
+			}
+			return rec.Body.String()
+		}
+		if got, want := get("/api/meetings?"+typed), get("/api/meetings?"+canonical); got != want {
+			t.Errorf("meetings %s: %s, want %s", typed, got, want)
+		}
+	}
 	for _, bad := range []string{"from=2021-13", "to=2021-02-30", "from=21-03", "year=二〇二一"} {
 		if rec := env.do(http.MethodGet, "/api/search?"+bad, "", nil); rec.Code != http.StatusBadRequest {
 			t.Errorf("%s: %d, want 400", bad, rec.Code)
