@@ -3,6 +3,8 @@ package index
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -27,7 +29,7 @@ const (
 	queryAnalyzer   = "gse_query"
 	modeIndex       = "index"
 	modeQuery       = "query"
-	analysisVersion = "gse-7" // bump when tokenization or the fields change: old indexes need a reindex
+	analysisVersion = "gse-8" // bump when tokenization or the fields change: old indexes need a reindex
 )
 
 // sharedSeg gives the process-wide segmenter the registered tokenizer uses.
@@ -74,9 +76,10 @@ type tokenizer struct {
 
 func (tz *tokenizer) Tokenize(in []byte) analysis.TokenStream {
 	// A word a hard-wrapped text (a PDF's text layer, a fixed-width page)
-	// breaks across lines ("实施意\n见") is one word: cut the text without
-	// those breaks and map the offsets back.
-	if joined, back := joinWraps(in); joined != nil {
+	// breaks across lines ("实施意\n见"), or a page breaks with the pinyin
+	// it prints after a character (區(qū)政府), is one word: cut the text
+	// without those breaks and map the offsets back.
+	if joined, back := joinLayout(in); joined != nil {
 		rv := tz.tokenizeWidths(joined)
 		for _, tok := range rv {
 			// The term stays the joined word; the span covers the break.
@@ -87,25 +90,42 @@ func (tz *tokenizer) Tokenize(in []byte) analysis.TokenStream {
 	return tz.tokenizeWidths(in)
 }
 
-// joinWraps removes the line breaks that stand between two Han characters
-// with nothing else around them (a new paragraph is indented, a sentence
-// ends in punctuation). It returns nil when there are none; otherwise
-// back[i] is the offset in the input of byte i of the joined text.
-func joinWraps(in []byte) (joined []byte, back []int) {
-	wrapAt := func(i int) bool { // in[i] is '\n'
+// joinLayout removes what the layout of a source puts inside words: the
+// line breaks that stand between two Han characters with nothing else
+// around them (a new paragraph is indented, a sentence ends in
+// punctuation), and the pinyin reading a page prints after a Han character
+// (會(huì)議: 会议 to a reader, 会/huì/议 to gse). It returns nil when there are
+// none; otherwise back[i] is the offset in the input of byte i of the
+// joined text.
+func joinLayout(in []byte) (joined []byte, back []int) {
+	gaps := readingGaps(in)
+	// hanBefore is the rune before in[:j], a reading after it skipped
+	// (會(huì)\n議 wraps between 會 and 議).
+	var readingAt map[int]int // a reading's end → its start
+	if len(gaps) > 0 {
+		readingAt = make(map[int]int, len(gaps))
+		for _, g := range gaps {
+			readingAt[g[1]] = g[0]
+		}
+	}
+	hanBefore := func(j int) bool {
+		if start, ok := readingAt[j]; ok {
+			j = start
+		}
+		prev, _ := utf8.DecodeLastRune(in[:j])
+		return isHanRune(prev)
+	}
+	wrapAt := func(i int) (int, bool) { // in[i] is '\n'; the gap starts at j
 		j := i
 		if j > 0 && in[j-1] == '\r' {
 			j--
 		}
-		prev, _ := utf8.DecodeLastRune(in[:j])
 		next, _ := utf8.DecodeRune(in[i+1:])
-		return isHanRune(prev) && isHanRune(next)
+		return j, isHanRune(next) && hanBefore(j)
 	}
-	first := -1
 	for i := bytes.IndexByte(in, '\n'); i >= 0; {
-		if wrapAt(i) {
-			first = i
-			break
+		if j, ok := wrapAt(i); ok {
+			gaps = append(gaps, [2]int{j, i + 1})
 		}
 		k := bytes.IndexByte(in[i+1:], '\n')
 		if k < 0 {
@@ -113,24 +133,92 @@ func joinWraps(in []byte) (joined []byte, back []int) {
 		}
 		i += 1 + k
 	}
-	if first < 0 {
+	if len(gaps) == 0 {
 		return nil, nil
 	}
+	sort.Slice(gaps, func(a, b int) bool { return gaps[a][0] < gaps[b][0] })
 	joined = make([]byte, 0, len(in))
 	back = make([]int, 0, len(in)+1)
-	for i := 0; i < len(in); i++ {
-		if in[i] == '\n' && wrapAt(i) {
-			if n := len(joined); n > 0 && joined[n-1] == '\r' {
-				joined, back = joined[:n-1], back[:n-1]
-			}
-			continue
+	from := 0
+	for _, g := range gaps {
+		if g[0] < from { // (a reading ending in a break already dropped)
+			g[0] = from
 		}
+		for i := from; i < g[0]; i++ {
+			joined = append(joined, in[i])
+			back = append(back, i)
+		}
+		from = max(from, g[1])
+	}
+	for i := from; i < len(in); i++ {
 		joined = append(joined, in[i])
 		back = append(back, i)
 	}
 	back = append(back, len(in))
 	return joined, back
 }
+
+// readingGaps finds the pinyin readings printed after Han characters
+// (區(qū), 會（huì）), in order.
+func readingGaps(in []byte) [][2]int {
+	var gaps [][2]int
+	for i := 0; i < len(in); {
+		k := bytes.IndexAny(in[i:], "(（")
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + 1
+		if prev, _ := utf8.DecodeLastRune(in[:at]); !isHanRune(prev) {
+			continue
+		}
+		if n := readingLen(string(in[at:min(len(in), at+maxReadingBytes)])); n > 0 {
+			gaps = append(gaps, [2]int{at, at + n})
+			i = at + n
+		}
+	}
+	return gaps
+}
+
+// maxReadingBytes bounds a reading in brackets: (zhuàng) in full-width
+// brackets is 13 bytes.
+const maxReadingBytes = 24
+
+// readingLen returns the byte length of the pinyin reading s opens with
+// ("(qū)政府" → 5), or 0: in brackets, lower-case letters with a tone mark,
+// which a list marker (一) or an English word in brackets has not.
+func readingLen(s string) int {
+	var j int
+	switch {
+	case strings.HasPrefix(s, "("):
+		j = 1
+	case strings.HasPrefix(s, "（"):
+		j = len("（")
+	default:
+		return 0
+	}
+	toned := false
+	for n := 0; j < len(s) && n <= 7; n++ {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case r == ')' || r == '）':
+			if toned && n > 0 {
+				return j + size
+			}
+			return 0
+		case r >= 'a' && r <= 'z' || r == 'ü':
+		case strings.ContainsRune(toneMarked, r):
+			toned = true
+		default:
+			return 0
+		}
+		j += size
+	}
+	return 0
+}
+
+// toneMarked are the vowels of pinyin written with a tone mark.
+const toneMarked = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ"
 
 // tokenizeWidths tokenizes in, folding full-width forms first.
 func (tz *tokenizer) tokenizeWidths(in []byte) analysis.TokenStream {
@@ -291,23 +379,33 @@ func (t *tokenizer) tokens(r *tokenRun, in []byte, segs []gse.Segment, off int) 
 			r.prevStart = -1
 			continue
 		}
+		rest := -1 // where the word goes on after a place's level it took
 		if t.sub && r.prevStart >= 0 && r.prevEnd == st {
-			r.rv = t.placeLevel(r.rv, in, en, r.prevStart, st, r.pos)
+			var placed bool
+			if r.rv, placed = t.placeLevel(r.rv, in, en, r.prevStart, st, r.pos); placed {
+				_, n := utf8.DecodeRune(in[st:])
+				rest = st + n
+			}
 		}
 		r.prevStart, r.prevEnd = st, en
 		r.pos++
 		pos := r.pos
+		mark := len(r.rv)
 		r.rv = append(r.rv, &analysis.Token{Start: st, End: en, Term: in[st:en], Position: pos, Type: tokenType(in[st:en])})
-		if !t.sub || utf8.RuneCount(in[st:en]) < 3 {
-			continue
+		if t.sub && utf8.RuneCount(in[st:en]) >= 3 {
+			r.rv = t.placeStem(r.rv, in, st, en, pos)
+			if tok := s.Token(); tok != nil && tok.Pos() == segment.UserPOS {
+				r.rv = t.userSubwords(r.rv, in, st, en, pos)
+			} else if tok != nil {
+				subs := len(r.rv)
+				r.rv = appendSubwords(r.rv, in, tok.Segments(), st, pos, 0)
+				r.rv = t.edgeWords(r.rv, subs, in, st, en, pos, true)
+			}
 		}
-		r.rv = t.placeStem(r.rv, in, st, en, pos)
-		if tok := s.Token(); tok != nil && tok.Pos() == segment.UserPOS {
-			r.rv = t.userSubwords(r.rv, in, st, en, pos)
-		} else if tok != nil {
-			mark := len(r.rv)
-			r.rv = appendSubwords(r.rv, in, tok.Segments(), st, pos, 0)
-			r.rv = t.edgeWords(r.rv, mark, in, st, en, pos, true)
+		if rest > 0 && rest < en && !slices.ContainsFunc(r.rv[mark:], func(tok *analysis.Token) bool { return tok.Start == rest && tok.End == en }) {
+			// 舒兰|市府|院联动: gse took the level into the next word (市府),
+			// hiding 府 of 府院联动; the word without it is there too.
+			r.rv = append(r.rv, &analysis.Token{Start: rest, End: en, Term: in[rest:en], Position: pos, Type: tokenType(in[rest:en])})
 		}
 	}
 }
@@ -317,18 +415,19 @@ func (t *tokenizer) tokens(r *tokenRun, in []byte, segs []gse.Segment, off int) 
 // 宁乡/县人民政府 (and gse cuts 镇巴/县政府), so 宁乡县 would find nothing. The
 // word before spans [ps:st) and holds position pos; it and the level must
 // make a place name of gse's dictionary (not 会同县 in 会同县财政局).
-func (t *tokenizer) placeLevel(rv analysis.TokenStream, in []byte, en, ps, st, pos int) analysis.TokenStream {
+// It reports whether it did.
+func (t *tokenizer) placeLevel(rv analysis.TokenStream, in []byte, en, ps, st, pos int) (analysis.TokenStream, bool) {
 	first, n := utf8.DecodeRune(in[st:])
 	if !adminLevel[first] || utf8.RuneCount(in[st:en]) < 2 || utf8.RuneCount(in[ps:st]) < 2 {
-		return rv
+		return rv, false
 	}
 	w := in[ps : st+n]
 	// A noun of gse's dictionary (it tags places ns, n or nt alike), not
 	// a verb that ends where a unit starts (会同县 of 会同县财政局).
 	if _, tag, ok := t.seg.Find(string(w)); !ok || !strings.HasPrefix(tag, "n") || joinVerbs[string(in[ps:st])] {
-		return rv
+		return rv, false
 	}
-	return append(rv, &analysis.Token{Start: ps, End: st + n, Term: w, Position: pos, Type: analysis.Ideographic})
+	return append(rv, &analysis.Token{Start: ps, End: st + n, Term: w, Position: pos, Type: analysis.Ideographic}), true
 }
 
 // placeStem adds a place's name without its level (历下 of 历下区, 赛罕 of

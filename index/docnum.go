@@ -68,6 +68,11 @@ func (d docNum) queryKey() string {
 	return k[len(k)-1]
 }
 
+// written is the number as documents write it: 〔2020〕3号.
+func (d docNum) written() string {
+	return d.Prefix + "〔" + strconv.Itoa(d.Year) + "〕" + strconv.Itoa(d.Seq) + "号"
+}
+
 func docNumberKeys(doc *document.Document) []string {
 	var dn docNum
 	if doc.DocYear > 0 && doc.DocSeq > 0 {

@@ -290,6 +290,10 @@ func isNilPtr(v any) bool {
 	return v != nil && rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
+// Simplify writes s in simplified script as the index reads documents and
+// queries (謝義維 → 谢义维).
+func (ix *Index) Simplify(s string) string { return ix.simplify(s) }
+
 // DictionaryVersion is the user-dictionary version the index was built with.
 func (ix *Index) DictionaryVersion() string { return ix.meta.Dictionary }
 

@@ -3,10 +3,12 @@ package index
 import (
 	"context"
 	"fmt"
+	"govarchive/internal/names"
 	"govarchive/internal/norm"
 	"govarchive/internal/segment"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -463,6 +465,13 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 			alts = append(alts, bleve.NewConjunctionQuery(termQ(fDocNumber, base, boostDocNumber/5),
 				disjunction(b.fieldQuery(fTitle, dn.Prefix, false, boostTitle), b.fieldQuery(fBody, dn.Prefix, false, boostBody))))
 		}
+		if dn.Year > 0 {
+			// 2020年第3号 typed is 〔2020〕3号 written: the document's own
+			// number in its text as written, so that its snippet marks it.
+			written := docNum{Year: dn.Year, Seq: dn.Seq}.written()
+			alts = append(alts, bleve.NewConjunctionQuery(termQ(fDocNumber, dn.queryKey(), boostBody),
+				b.fieldQuery(fBody, written, true, boostBody)))
+		}
 		return disjunction(alts...), nil
 	}
 	variants := []string{text}
@@ -592,6 +601,13 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 	if len(others) > 0 {
 		alts = append(alts, disjunction(others...))
 	}
+	// 李县长, 吴市长: the archive's people of that surname named beside
+	// that post, as documents write them (县长李翔, 吴庆文市长).
+	if c.scope == "" && !c.phrase {
+		if q := b.titledBySurname(text); q != nil {
+			alts = append(alts, q)
+		}
+	}
 	// 2021年 as a word of the query is also the year of the documents
 	// (常务会议 2021年: that year's meetings, whether or not they write it);
 	// not once the search settles for fewer words, where every document of
@@ -600,6 +616,72 @@ func (b clauseBuilder) clauseQuery(c clause) (query.Query, error) {
 		alts = append(alts, termQ(fYear, y[1], boostKeyword))
 	}
 	return disjunction(alts...), nil
+}
+
+// maxSurnamePeople is how many of the archive's people of one surname a
+// query of surname and post (李县长) asks for, the most frequent first.
+const maxSurnamePeople = 24
+
+// titledBySurname matches a person asked by surname and post, as people
+// speak of officials (李县长, 吴市长, 欧阳副局长): each person of the archive
+// with that surname, beside that post in the text (县委副书记、县长李翔,
+// 吴庆文市长 — 副县长 holds 县长 as a sub-word, so 李县长 finds a 副县长 李
+// too, as speech names one). nil for any other word, or where the names
+// cannot be read (an index split into shards).
+func (b clauseBuilder) titledBySurname(text string) query.Query {
+	n := names.SurnameLen(text)
+	if n == 0 || names.PostAt(text) == 0 { // 代市长 is a post, not 代 the surname
+		return nil
+	}
+	sur, post := text[:n], text[n:]
+	if names.PostAt(post) != 0 || utf8.RuneCountInString(post) > 6 {
+		return nil
+	}
+	people := b.ix.peopleNamed(sur)
+	if len(people) == 0 {
+		return nil
+	}
+	var qs []query.Query
+	for _, name := range people {
+		for _, f := range []struct {
+			field string
+			boost float64
+		}{{fTitle, boostTitle}, {fBody, boostPhrase}} {
+			qs = append(qs, b.fieldQuery(f.field, post+name, true, f.boost), b.fieldQuery(f.field, name+post, true, f.boost))
+		}
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// peopleNamed lists the people of the archive whose names begin with
+// surname (two to four characters in all), the most frequent first, at most
+// maxSurnamePeople.
+func (ix *Index) peopleNamed(surname string) []string {
+	fd, err := ix.bi.FieldDictPrefix(fPerson, []byte(surname))
+	if err != nil {
+		return nil
+	}
+	defer fd.Close()
+	type person struct {
+		name  string
+		count uint64
+	}
+	var found []person
+	for {
+		e, err := fd.Next()
+		if err != nil || e == nil {
+			break
+		}
+		if n := utf8.RuneCountInString(e.Term); n >= 2 && n <= 4 {
+			found = append(found, person{e.Term, e.Count})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].count > found[j].count })
+	out := make([]string, 0, min(len(found), maxSurnamePeople))
+	for _, p := range found[:min(len(found), maxSurnamePeople)] {
+		out = append(out, p.name)
+	}
+	return out
 }
 
 // yearWordRe is a year typed as a word: 2021年.

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -213,4 +214,33 @@ func otherMinutes(title string) []*document.Document {
 		out = append(out, d)
 	}
 	return out
+}
+
+// TestSurnameAndPost: 李县长 is how people speak of the county head named 李:
+// it finds the documents where a person of the archive with that surname
+// stands beside that post (县长李翔, 吴庆文市长), not those where one only
+// appears somewhere with a 县长 elsewhere, nor every 县长.
+func TestSurnameAndPost(t *testing.T) {
+	ix := openService(t)
+	chair := doc("chair", "县政府第13次常务会议召开", "1月7日，县委副书记、县长李翔主持召开县政府第13次常务会议，研究财政预算工作。")
+	chair.People = []string{"李翔"}
+	other := doc("other", "县政府第42次常务会议", "县长王军主持召开县政府第四十二次常务会议。县财政局局长李华汇报了财政预算执行情况。")
+	other.People = []string{"王军", "李华"}
+	mayor := doc("mayor", "市政府第30次常务会议纪要", "2023年1月20日下午，吴庆文市长主持召开市政府第30次常务会议。")
+	mayor.People = []string{"吴庆文"}
+	put(t, ix, chair, other, mayor)
+	for q, want := range map[string][]string{
+		"李县长":      {"chair"},
+		"王县长":      {"other"},
+		"吴市长":      {"mayor"},
+		"李县长 财政预算": {"chair"},
+	} {
+		r, err := ix.Search(context.Background(), Query{Text: q, NoFallback: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(r); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
 }

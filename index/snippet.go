@@ -194,10 +194,15 @@ func escape(s string) string {
 // advanceRunes moves on n runes from i as a snippet shows them: a run of
 // whitespace is one, as escape collapses it. Blanked chrome is a space per
 // byte, and counted rune by rune a 【字体：大 中 小】 took 30 of the 120.
+// A pinyin reading after a character (區(qū)) is not shown, and counts
+// nothing.
 func advanceRunes(s string, i, n int) int {
 	for ; n > 0 && i < len(s); n-- {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
+		if isHanRune(r) {
+			i += readingLen(s[i:min(len(s), i+maxReadingBytes)])
+		}
 		if unicode.IsSpace(r) {
 			for i < len(s) {
 				r, w := utf8.DecodeRuneInString(s[i:])
@@ -213,6 +218,7 @@ func advanceRunes(s string, i, n int) int {
 
 // backRunes moves back up to n runes from i, stopping after a line break
 // so a fragment starts at a paragraph when one is near.
+// A fragment does not start inside a pinyin reading: it starts after it.
 func backRunes(s string, i, n int) int {
 	for ; n > 0 && i > 0; n-- {
 		r, w := utf8.DecodeLastRuneInString(s[:i])
@@ -220,6 +226,19 @@ func backRunes(s string, i, n int) int {
 			break
 		}
 		i -= w
+	}
+	// A reading is at most maxReadingBytes long: look for its opening
+	// bracket that far back, after a Han character.
+	for k := i - 1; k >= 0 && k > i-maxReadingBytes; k-- {
+		if s[k] != '(' && !strings.HasPrefix(s[k:], "（") {
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(s[:k]); isHanRune(prev) {
+			if end := k + readingLen(s[k:min(len(s), k+maxReadingBytes)]); end > i {
+				return end
+			}
+		}
+		break
 	}
 	return i
 }

@@ -38,6 +38,16 @@ type suggestKey struct{ kind, text string }
 type suggestEntry struct {
 	Suggestion
 	initials string // pinyin initials: 李亚平 → lyp
+	spelt    string // a name's pinyin, tones aside: 苏州市应急局 → suzhoushiyingjiju; "" for a title
+}
+
+// newSuggestEntry is the completion candidate text of kind, seen count times.
+func newSuggestEntry(kind, text string, count int) *suggestEntry {
+	e := &suggestEntry{Suggestion: Suggestion{Text: text, Kind: kind, Count: count}, initials: initials(text)}
+	if kind != SuggestTitle {
+		e.spelt = spelling(text)
+	}
+	return e
 }
 
 // begin returns the generation a writer's update is based on, and whether
@@ -75,7 +85,7 @@ func (c *suggestCache) apply(gen uint64, added, removed [][]suggestKey) {
 			if e := c.counts[k]; e != nil {
 				e.Count++
 			} else {
-				c.counts[k] = &suggestEntry{Suggestion: Suggestion{Text: k.text, Kind: k.kind, Count: 1}, initials: initials(k.text)}
+				c.counts[k] = newSuggestEntry(k.kind, k.text, 1)
 			}
 		}
 	}
@@ -152,7 +162,9 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestio
 		switch {
 		case strings.HasPrefix(strings.ToLower(e.Text), prefix):
 			found = append(found, scored{e, 0})
-		case latin && strings.HasPrefix(e.initials, prefix):
+		case latin && (strings.HasPrefix(e.initials, prefix) || len(prefix) >= 3 && strings.HasPrefix(e.spelt, prefix)):
+			// lyp, or the name spelt out as typed without the input
+			// method (suzhou → 苏州市应急局).
 			found = append(found, scored{e, 1})
 		case !latin && strings.Contains(e.Text, prefix):
 			found = append(found, scored{e, 2})
@@ -219,10 +231,7 @@ func (ix *Index) suggestEntries(ctx context.Context) ([]suggestEntry, error) {
 				return nil, err
 			}
 			err := ix.visitTerms(src.field, func(term string, count int) {
-				counts[suggestKey{src.kind, term}] = &suggestEntry{
-					Suggestion: Suggestion{Text: term, Kind: src.kind, Count: count},
-					initials:   initials(term),
-				}
+				counts[suggestKey{src.kind, term}] = newSuggestEntry(src.kind, term, count)
 			})
 			if err != nil {
 				return nil, err
@@ -297,6 +306,32 @@ func initials(s string) string {
 	return b.String()
 }
 
+// spelling spells a name of at most 16 characters in pinyin, tones aside
+// (苏州市 → suzhoushi), Latin letters and digits kept; "" for a longer one
+// or one with a character pinyin does not read.
+func spelling(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n++; n > 16 {
+			return ""
+		}
+		switch {
+		case unicode.Is(unicode.Han, r):
+			p := pinyin.SinglePinyin(r, soundArgs)
+			if len(p) == 0 || p[0] == "" {
+				return ""
+			}
+			b.WriteString(p[0])
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			return ""
+		}
+	}
+	return b.String()
+}
+
 func isLatin(s string) bool {
 	for _, r := range s {
 		if r >= utf8.RuneSelf || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -310,6 +345,9 @@ func isLatin(s string) bool {
 // differs from text in one character, for a query of one name that found
 // nothing: 吴庆闻 for 吴庆文, a homophone typed by pinyin input.
 func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
+	if spelt := strings.ToLower(strings.TrimSpace(text)); isLatin(spelt) {
+		return ix.spelledName(ctx, spelt)
+	}
 	rs := []rune(strings.TrimSpace(ix.simplify(text)))
 	if len(rs) < 2 || len(rs) > 12 {
 		return "", nil
@@ -374,6 +412,50 @@ func (ix *Index) didYouMean(ctx context.Context, text string) (string, error) {
 		}
 	}
 	return best, nil
+}
+
+// spelledName returns the place or person whose name the pinyin spelt
+// spells, tones aside (suzhou → 苏州, wuqingwen → 吴庆文), for a query typed
+// without the input method, which finds nothing: the archive's places first
+// (a city is searched for more than a namesake), then the most frequent.
+func (ix *Index) spelledName(ctx context.Context, spelt string) (string, error) {
+	if len(spelt) < 4 || len(spelt) > 40 || !isLetters(spelt) {
+		return "", nil
+	}
+	places, err := ix.issuerPlaces()
+	if err != nil {
+		return "", err
+	}
+	best, bestCount := "", 0
+	for _, e := range places {
+		if e.Count > bestCount && spelling(e.Text) == spelt {
+			best, bestCount = e.Text, e.Count
+		}
+	}
+	if best != "" {
+		return best, nil
+	}
+	entries, err := ix.suggestEntries(ctx)
+	if err != nil {
+		return "", err
+	}
+	for i := range entries {
+		e := &entries[i]
+		if e.Kind != SuggestTitle && e.Count > bestCount && e.spelt == spelt {
+			best, bestCount = e.Text, e.Count
+		}
+	}
+	return best, nil
+}
+
+// isLetters reports whether s holds ASCII letters only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // issuerPlaces lists the places of the archive's governments, as written

@@ -32,6 +32,12 @@ func TestSuggest(t *testing.T) {
 		{"应急", Suggestion{"市应急局", SuggestDepartment, 1}, 2},  // contains: written and canonical
 		{"苏州市献", Suggestion{"苏州市献血条例修正案", SuggestTitle, 1}, 1},
 		{"zzz", Suggestion{}, 0},
+		// A name spelt out in pinyin, as typed without the input method:
+		// people and units, not titles.
+		{"liyaping", Suggestion{"李亚平", SuggestPerson, 2}, 1},
+		{"liya", Suggestion{"李亚平", SuggestPerson, 2}, 2},
+		{"suzhoushiying", Suggestion{"苏州市应急管理局", SuggestDepartment, 1}, 1},
+		{"wangx", Suggestion{"王翔", SuggestPerson, 1}, 1},
 	}
 	for _, tc := range tests {
 		got, err := ix.Suggest(ctx, tc.prefix, 5)
@@ -226,6 +232,15 @@ func TestDidYouMean(t *testing.T) {
 		{"吴庆文", ""}, // found: nothing to suggest
 		{"王小明", ""},
 		{"吴庆闻 防汛", ""}, // several words: no single name to correct
+		// A place or person spelt in pinyin, typed without the input
+		// method: the place first.
+		{"suzhou", "苏州"},
+		{"Guangzhou", "广州"},
+		{"suzhoushi", "苏州市"},
+		{"wuqingwen", "吴庆文"},
+		{"qiujian", "邱剑"},
+		{"hangzhou", ""},
+		{"su", ""},
 	}
 	for _, tc := range tests {
 		r := find(t, ix, Query{Text: tc.q})

@@ -134,6 +134,17 @@ func TestReadEndpoints(t *testing.T) {
 				t.Errorf("range hits = %v, want [%s %s]", ids, a.ID, b.ID)
 			}
 		}},
+		// Sort orders as people write them: date (newest first), date-asc.
+		{"search sort=date", "/api/search?sort=date&from=2020-01-01&to=2021-04-01", 200, func(t *testing.T, v map[string]any) {
+			if ids := values(list(t, v, "hits"), "id"); strings.Join(ids, ",") != b.ID+","+a.ID {
+				t.Errorf("sort=date hits = %v, want [%s %s]", ids, b.ID, a.ID)
+			}
+		}},
+		{"search sort=date-asc", "/api/search?sort=date-asc&from=2020-01-01&to=2021-04-01", 200, func(t *testing.T, v map[string]any) {
+			if ids := values(list(t, v, "hits"), "id"); strings.Join(ids, ",") != a.ID+","+b.ID {
+				t.Errorf("sort=date-asc hits = %v, want [%s %s]", ids, a.ID, b.ID)
+			}
+		}},
 		{"search person filter", "/api/search?person=" + q("邹映涛"), 200, func(t *testing.T, v map[string]any) {
 			if ids := values(list(t, v, "hits"), "id"); len(ids) != 1 || ids[0] != d.ID {
 				t.Errorf("person hits = %v, want [%s]", ids, d.ID)
@@ -179,7 +190,7 @@ func TestReadEndpoints(t *testing.T) {
 				t.Errorf("minutes = %v", ids)
 			}
 		}},
-		{"meetings both kinds", "/api/meetings?kind=news,minutes&sort=date_asc", 200, func(t *testing.T, v map[string]any) {
+		{"meetings both kinds", "/api/meetings?kind=news,minutes&sort=DATE-ASC", 200, func(t *testing.T, v map[string]any) {
 			if ids := values(list(t, v, "meetings"), "id"); len(ids) != 3 || ids[0] != d.ID || ids[2] != b.ID {
 				t.Errorf("minutes and news = %v", ids)
 			}

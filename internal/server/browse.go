@@ -174,6 +174,16 @@ func (s *Server) facetList(c echo.Context, facet string) (list []nameCount, page
 	return list, page, size, nil
 }
 
+// simplified writes v in simplified script as the index does (謝義維 →
+// 谢义维), where the index can; the parser writes names of people and units
+// so.
+func (s *Server) simplified(v string) string {
+	if sp, ok := s.ix.(interface{ Simplify(string) string }); ok {
+		return sp.Simplify(v)
+	}
+	return v
+}
+
 // nameParam validates a person or department name in the path.
 func (s *Server) nameParam(c echo.Context) (string, error) {
 	// echo routes on the raw path when the request's escaping is not Go's

@@ -51,6 +51,7 @@ func (s *Server) handleDecisions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	dept = s.simplified(dept) // as the parser names units: 市應急局 is 市应急局
 	year, undated, err := yearParam(c)
 	if err != nil {
 		return err

@@ -64,6 +64,8 @@ func (s *Server) handleDepartment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The parser names units in simplified script: 市應急局 is 市应急局.
+	name = s.simplified(name)
 	page, size, err := s.pageParams(c, 50)
 	if err != nil {
 		return err
@@ -114,6 +116,16 @@ func (s *Server) department(ctx context.Context, name string) (*departmentRespon
 		for _, a := range s.depts.Forms(canon) {
 			aliases[a] = true
 			forms[a] = true
+		}
+	}
+	if canon != name {
+		// 市应急局 is 苏州市应急管理局 where the archive resolves it so; the
+		// generic form also matched documents whose unit is another place's
+		// (攀枝花东区's 区应急管理局), which are not this bureau's meetings.
+		if kept := slices.DeleteFunc(slices.Clone(docs), func(d *document.Document) bool {
+			return !namesUnit(d, canon, name, forms)
+		}); len(kept) > 0 {
+			docs = kept
 		}
 	}
 	names := s.filterNames(name)
@@ -233,4 +245,22 @@ func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*d
 		}
 	}
 	return name, nil
+}
+
+// namesUnit reports whether d names the unit canon (typed as name, with the
+// surface forms forms): a form it resolved, resolved to canon or name; one it
+// left unresolved, one of the unit's forms.
+func namesUnit(d *document.Document, canon, name string, forms map[string]bool) bool {
+	refs := refMap(d)
+	for _, r := range d.DepartmentRefs {
+		if r.Canonical == canon || r.Canonical == name {
+			return true
+		}
+	}
+	for _, w := range d.Departments {
+		if _, resolved := refs[w]; !resolved && (w == canon || w == name || forms[w]) {
+			return true
+		}
+	}
+	return false
 }

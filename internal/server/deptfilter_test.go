@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
 
 	"github.com/labstack/echo/v4"
@@ -150,4 +151,48 @@ func ledMinutes(place, topic, lead, canonical string) *document.Document {
 		Departments:    []string{lead},
 		DepartmentRefs: []document.DeptRef{{Name: lead, Canonical: canonical}},
 		Topics:         []document.Topic{{No: 1, Title: topic, LeadDepartments: []string{lead}}}}
+}
+
+// TestDepartmentPageKeepsItsPlace: a surface form the archive resolves to
+// one place's bureau (市应急局 → 苏州市应急管理局) opens that bureau's page,
+// which lists its own meetings only, not another place's bureau the form
+// also matched as a generic name (区应急管理局 of 攀枝花市东区); the generic
+// name's page lists both.
+func TestDepartmentPageKeepsItsPlace(t *testing.T) {
+	e := deptRouter(t, ledMinutes("苏州市", "安全生产治本攻坚", "市应急局", "苏州市应急管理局"),
+		ledMinutes("攀枝花市东区", "尾矿库综合开发", "区应急管理局", "东区应急管理局"))
+	get := func(name string) (string, []string) {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/departments/"+q(name), nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", name, rec.Code, rec.Body)
+		}
+		var page struct {
+			Name     string
+			Meetings []struct{ Issuer string } `json:"meetings"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil {
+			t.Fatal(err)
+		}
+		var issuers []string
+		for _, m := range page.Meetings {
+			issuers = append(issuers, m.Issuer)
+		}
+		slices.Sort(issuers)
+		return page.Name, issuers
+	}
+	for _, tc := range []struct {
+		name, page string
+		issuers    []string
+	}{
+		{"市应急局", "苏州市应急管理局", []string{"苏州市人民政府"}},
+		{"苏州市应急管理局", "苏州市应急管理局", []string{"苏州市人民政府"}},
+		{"区应急管理局", "东区应急管理局", []string{"攀枝花市东区人民政府"}},
+		{"应急局", "应急局", []string{"攀枝花市东区人民政府", "苏州市人民政府"}},
+	} {
+		if name, issuers := get(tc.name); name != tc.page || !slices.Equal(issuers, tc.issuers) {
+			t.Errorf("%s: page %s with meetings of %v, want %s with %v", tc.name, name, issuers, tc.page, tc.issuers)
+		}
+	}
 }

@@ -47,7 +47,10 @@ func (s *Server) handleMeetings(c echo.Context) error {
 	var kinds []string
 	for _, v := range c.QueryParams()["kind"] {
 		for _, k := range strings.Split(v, ",") {
-			k = strings.TrimSpace(k)
+			k = strings.ToLower(strings.TrimSpace(k))
+			if named, ok := kindNames[k]; ok { // 纪要, 新闻
+				k = string(named)
+			}
 			switch {
 			case k == "":
 			case slices.Contains(meetingKinds, k):
@@ -75,7 +78,7 @@ func (s *Server) handleMeetings(c echo.Context) error {
 		return err
 	}
 	sort := index.SortDateDesc
-	switch v := c.QueryParam("sort"); v {
+	switch v := sortAlias(c.QueryParam("sort")); v {
 	case "", index.SortDateDesc:
 	case index.SortDateAsc:
 		sort = v

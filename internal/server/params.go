@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,7 +59,7 @@ func (s *Server) parseSearch(c echo.Context) (searchParams, error) {
 	if !p.From.IsZero() && !p.To.IsZero() && p.To.Before(p.From) {
 		return p, badParam("to", "is before from")
 	}
-	switch v := c.QueryParam("sort"); v {
+	switch v := sortAlias(c.QueryParam("sort")); v {
 	case "":
 	case index.SortRelevance, index.SortDateDesc, index.SortDateAsc:
 		p.Sort = v
@@ -109,8 +110,19 @@ func (s *Server) textParam(c echo.Context, name string) (string, error) {
 	return v, nil
 }
 
+// kindNames are the kinds as readers call them.
+var kindNames = map[string]document.Kind{
+	"纪要": document.KindMinutes, "会议纪要": document.KindMinutes,
+	"新闻": document.KindNews, "新闻报道": document.KindNews, "报道": document.KindNews,
+	"公文": document.KindOfficial, "文件": document.KindOfficial,
+	"其他": document.KindOther,
+}
+
 func kindParam(c echo.Context) (string, error) {
-	v := c.QueryParam("kind")
+	v := strings.ToLower(strings.TrimSpace(c.QueryParam("kind")))
+	if k, ok := kindNames[v]; ok {
+		v = string(k)
+	}
 	if v == "" || slices.Contains(document.Kinds, document.Kind(v)) {
 		return v, nil
 	}
@@ -124,7 +136,7 @@ func kindParam(c echo.Context) (string, error) {
 // yearParam reads year: a year such as 2020, or "none" for the documents
 // no year files (no date, no 文号 year), which year menus leave out.
 func yearParam(c echo.Context) (year int, undated bool, err error) {
-	v := c.QueryParam("year")
+	v := strings.TrimSuffix(strings.TrimSpace(c.QueryParam("year")), "年") // 2020年 as typed
 	switch v {
 	case "":
 		return 0, false, nil
@@ -138,14 +150,42 @@ func yearParam(c echo.Context) (year int, undated bool, err error) {
 	return y, false, nil
 }
 
+// partialDateRe is a date as typed: 2023, 2023-03, 2023-3-8, 2023/03/08,
+// 2023.3.8.
+var partialDateRe = regexp.MustCompile(`^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$`)
+
+// dateParam reads from or to: a day, or a month or year, which from opens
+// with its first day and to closes with its last (from=2023&to=2023-06 is
+// the first half of 2023).
 func dateParam(c echo.Context, name string) (time.Time, error) {
-	v := c.QueryParam(name)
+	v := strings.TrimSpace(c.QueryParam(name))
 	if v == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse(dateLayout, v)
-	if err != nil {
-		return time.Time{}, badParam(name, "must be a date YYYY-MM-DD")
+	bad := badParam(name, "must be a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY)")
+	m := partialDateRe.FindStringSubmatch(v)
+	if m == nil {
+		return time.Time{}, bad
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, d := 1, 1
+	if m[2] != "" {
+		mo, _ = strconv.Atoi(m[2])
+	}
+	if m[3] != "" {
+		d, _ = strconv.Atoi(m[3])
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if mo < 1 || mo > 12 || d < 1 || t.Day() != d {
+		return time.Time{}, bad
+	}
+	if name == "to" {
+		switch {
+		case m[2] == "":
+			t = t.AddDate(1, 0, -1)
+		case m[3] == "":
+			t = t.AddDate(0, 1, -1)
+		}
 	}
 	return t, nil
 }
@@ -174,4 +214,14 @@ func (s *Server) pageParams(c echo.Context, defSize int) (page, size int, err er
 		return 0, 0, badParam("page", fmt.Sprintf("is too deep (at most %d results can be paged through)", s.lim.MaxResultDepth))
 	}
 	return page, size, nil
+}
+
+// sortAlias reads the sort orders as people write them in a URL: sort=date
+// (newest first, as a date-sorted list is read), date-asc, DATE_DESC.
+func sortAlias(v string) string {
+	v = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(v)), "-", "_")
+	if v == "date" {
+		return index.SortDateDesc
+	}
+	return v
 }

@@ -125,9 +125,21 @@ func (s *Server) person(ctx context.Context, name string) (*personResponse, erro
 		meetings               []personMeeting
 		co                     = map[string]int{}
 	)
+	// A name typed in traditional script (謝義維) finds the documents under
+	// the simplified one the parser gives people (谢义维), which is their
+	// name here.
+	alt := s.simplified(name)
+	asTyped, simplified := false, false
 	total, truncated, err := s.scan(ctx, index.Query{Person: name}, func(h index.Hit) {
 		d := h.Document
 		role, p := personIn(d, name)
+		if alt != name && !slices.Contains(d.People, name) {
+			if r, ap := personIn(d, alt); r != roleMentioned || slices.Contains(d.People, alt) {
+				role, p, simplified = r, ap, true
+			}
+		} else {
+			asTyped = true
+		}
 		depts.addUnit(p.Department, refMap(d)[p.Department], d.Date)
 		titles.add(p.Title, d.Date)
 		issuers.add(d.Issuer, d.Date)
@@ -135,7 +147,7 @@ func (s *Server) person(ctx context.Context, name string) (*personResponse, erro
 		if role == roleMentioned || role == roleRecorder || role == roleAbsent {
 			return
 		}
-		seen := map[string]bool{name: true}
+		seen := map[string]bool{name: true, alt: true}
 		for _, other := range participants(d) {
 			if !seen[other] {
 				seen[other] = true
@@ -156,6 +168,9 @@ func (s *Server) person(ctx context.Context, name string) (*personResponse, erro
 	slices.SortFunc(coList, func(a, b nameCount) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
+	if simplified && !asTyped {
+		name = alt
+	}
 	return &personResponse{
 		Name: name, Departments: depts.list(), Titles: titles.list(), Issuers: issuers.list(),
 		MeetingsTotal: len(meetings), Meetings: nonNil(meetings),
