@@ -234,22 +234,3 @@ func (f *copyFinder) shingles(id, text string) []uint64 {
 	}
 	return s
 }
-
-// CopyOf returns the id of the indexed document d is a copy of (the reason
-// Put reported Copy for it), or "" when it copies none.
-func (ix *Index) CopyOf(ctx context.Context, d *document.Document) (string, error) {
-	id := d.ID
-	if id == "" {
-		id = document.ContentID(d.Text)
-	}
-	docs := []*document.Document{d}
-	f, err := ix.newCopyFinder(ctx, docs, []bool{true}, nil)
-	if err != nil {
-		return "", err
-	}
-	orig, err := f.find(docs, []string{id}, 0)
-	if orig == id {
-		return "", err
-	}
-	return orig, err
-}

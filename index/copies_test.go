@@ -68,25 +68,22 @@ func TestPutCopies(t *testing.T) {
 	otherDay.Date = "2024-02-27"
 	excerpt := copyDoc("57-part.txt", strings.Join(strings.Split(copyBody, "\n")[:7], "\n"))
 
-	if st := put(t, ix, orig, pdfInBatch); !reflect.DeepEqual(st, []PutStatus{Added, Copy}) {
-		t.Errorf("a copy in the same batch: %v", st)
+	res, err := ix.Put(ctx, []*document.Document{orig, pdfInBatch})
+	if want := []PutResult{{Added, orig.ID}, {Copy, orig.ID}}; err != nil || !reflect.DeepEqual(res, want) {
+		t.Errorf("a copy in the same batch: %v %v, want %v", res, err, want)
 	}
-	if st := put(t, ix, html, revised, otherDay, excerpt); !reflect.DeepEqual(st, []PutStatus{Copy, Added, Added, Added}) {
-		t.Errorf("a copy of an indexed document: %v", st)
+	res, err = ix.Put(ctx, []*document.Document{html, revised, otherDay, excerpt})
+	if want := []PutResult{{Copy, orig.ID}, {Added, revised.ID}, {Added, otherDay.ID}, {Added, excerpt.ID}}; err != nil || !reflect.DeepEqual(res, want) {
+		t.Errorf("a copy of an indexed document: %v %v, want %v", res, err, want)
 	}
-	if st := put(t, ix, html); !reflect.DeepEqual(st, []PutStatus{Copy}) {
-		t.Errorf("the copy again: %v", st)
+	res, err = ix.Put(ctx, []*document.Document{html, orig})
+	if want := []PutResult{{Copy, orig.ID}, {Unchanged, orig.ID}}; err != nil || !reflect.DeepEqual(res, want) {
+		t.Errorf("the copy and the original again: %v %v, want %v", res, err, want)
 	}
 	for d, want := range map[*document.Document]bool{orig: true, html: false, pdfInBatch: false, revised: true, otherDay: true, excerpt: true} {
 		if got, err := ix.Has(ctx, d.ID); err != nil || got != want {
 			t.Errorf("Has(%s) = %v, %v; want %v", d.Source, got, err, want)
 		}
-	}
-	if got, err := ix.CopyOf(ctx, html); err != nil || got != orig.ID {
-		t.Errorf("CopyOf(html) = %q, %v; want %s", got, err, orig.ID)
-	}
-	if got, err := ix.CopyOf(ctx, orig); err != nil || got != "" {
-		t.Errorf("CopyOf(the original) = %q, %v; want none", got, err)
 	}
 	// A document its caller names is one document, whatever it reads like.
 	named := copyDoc("named.txt", copyBody+"\n")

@@ -330,8 +330,9 @@ func UserDictionaryVersion(words []segment.Word) string {
 }
 
 // Put adds or replaces documents in one batch and reports, per document,
-// whether it was added, updated (same source path, new content) or unchanged.
-func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatus, error) {
+// whether it was added, updated (same source path, new content), unchanged
+// or a copy, and the id of the indexed document it is.
+func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutResult, error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	ids := make([]string, len(docs))
@@ -364,7 +365,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 	if err != nil {
 		return nil, err
 	}
-	out := make([]PutStatus, len(docs))
+	out := make([]PutResult, len(docs))
 	b := ix.bi.NewBatch()
 	// The suggestion counts follow the batch: its documents' candidates
 	// are added, those of the versions it replaces taken away.
@@ -377,7 +378,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 		}
 		id := ids[i]
 		if present[id] {
-			out[i] = Unchanged // also a duplicate inside this batch
+			out[i] = PutResult{Unchanged, id} // also a duplicate inside this batch
 			continue
 		}
 		if mayCopy[i] {
@@ -387,11 +388,11 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 			}
 			if orig != "" {
 				ix.opts.logger().Info("copy of an indexed document not indexed again", "source", d.SourcePath, "copy_of", orig)
-				out[i] = Copy
+				out[i] = PutResult{Copy, orig}
 				continue
 			}
 		}
-		out[i] = Added
+		out[i] = PutResult{Added, id}
 		if d.SourcePath != "" {
 			for _, old := range byPath[d.SourcePath] {
 				if old != id && present[old] {
@@ -404,7 +405,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 					}
 					b.Delete(old)
 					delete(present, old)
-					out[i] = Updated
+					out[i].Status = Updated
 				}
 			}
 			byPath[d.SourcePath] = []string{id}

@@ -269,13 +269,13 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 // storeFunc adapts a per-document callback to the pipeline's Store.
 type storeFunc func(*document.Document) error
 
-func (f storeFunc) Put(_ context.Context, docs []*document.Document) ([]index.PutStatus, error) {
-	st := make([]index.PutStatus, len(docs))
+func (f storeFunc) Put(_ context.Context, docs []*document.Document) ([]index.PutResult, error) {
+	st := make([]index.PutResult, len(docs))
 	for i, d := range docs {
 		if err := f(d); err != nil {
 			return nil, err
 		}
-		st[i] = index.Added
+		st[i] = index.PutResult{Status: index.Added, ID: d.ID}
 	}
 	return st, nil
 }
