@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -65,6 +66,17 @@ func TestReadDamagedText(t *testing.T) {
 		{"utf-8 cut inside a character", []byte(lines[0] + "\n" + lines[1][:len(lines[1])-1]), []string{lines[0], lines[1][:len(lines[1])-3]}},
 		{"utf-8 with a stray byte per line", []byte(lines[0] + "\x81\n" + lines[1] + "\xfe\n"), []string{lines[0], lines[1]}},
 		{"gbk paragraph in utf-8 file", append([]byte(lines[0]+"\n"+lines[1]+"\n"), gbk(t, lines[2]+"\n")...), []string{lines[0], lines[1], lines[2]}},
+	}
+	// A GBK file with a broken byte keeps the rest of the paragraph the byte
+	// is in (the whole line was read as UTF-8, every character of it lost).
+	h1, h2 := hanSplit(lines[1])
+	for _, bad := range []string{"\xff", "\x80"} { // not a lead byte: a stray lead byte pairs with the next one
+		data := slices.Concat(gbk(t, lines[0]+"\n"+h1), []byte(bad), gbk(t, h2+"\n"+lines[2]))
+		tests = append(tests, struct {
+			name string
+			data []byte
+			want []string
+		}{fmt.Sprintf("gbk with a broken byte %x", bad), data, []string{lines[0], h1, h2[2*3:], lines[2]}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
