@@ -492,6 +492,9 @@ func (ix *Index) Has(ctx context.Context, id string) (ok bool, err error) {
 	if err != nil {
 		return false, fmt.Errorf("index: look up %s: %w", id, err)
 	}
+	if isNilPtr(r) { // scorch's reader of a closed index
+		return false, fmt.Errorf("index: look up %s: %w", id, bleve.ErrorIndexClosed)
+	}
 	defer func() {
 		if cerr := r.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("index: look up %s: %w", id, cerr)
