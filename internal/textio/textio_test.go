@@ -41,6 +41,10 @@ func TestReadEncodings(t *testing.T) {
 		{"utf-16le without BOM", "a.txt", utf16Bytes(text, false, false), text},
 		{"utf-16be without BOM", "a.txt", utf16Bytes(text, true, false), text},
 		{"markdown", "a.md", []byte("# " + text), "# " + text},
+		// Text named as a web page has no markup to lay its lines out: they
+		// are its own (read as HTML, they ran into one line).
+		{"text named .html", "a.html", []byte(text), text},
+		{"gbk text named .htm", "a.htm", gbk(t, text), text},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
