@@ -332,3 +332,31 @@ func TestReindexKeepsEveryStoredDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestReindexFromSourcesRefusesAnIndexInUse: a rebuild from files while a
+// service holds the live index is refused. It swapped its own index in and
+// removed the service's directory, whose later uploads went to deleted files.
+func TestReindexFromSourcesRefusesAnIndexInUse(t *testing.T) {
+	ctx := context.Background()
+	dir, src := t.TempDir(), t.TempDir()
+	if _, _, err := gen.WriteDir(ctx, src, gen.Options{Count: 3, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	a := openApp(t, dir)
+	if _, err := a.Pipeline.Run(ctx, mustCollect(t, src), nil); err != nil {
+		t.Fatal(err)
+	}
+	want := count(t, a)
+	_, err := Reindex(ctx, testConfig(t, dir), []string{src})
+	if !errors.Is(err, index.ErrLocked) {
+		t.Errorf("reindex --from beside a running service: %v, want ErrLocked", err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	if b.name != a.name || count(t, b) != want {
+		t.Errorf("the live index is %s with %d documents, want %s with %d", b.name, count(t, b), a.name, want)
+	}
+}

@@ -152,6 +152,24 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 		if err != nil {
 			return res, err
 		}
+		if oldName != "" {
+			// Held until the swap, so that no service opens the index
+			// this rebuild replaces, and refused when one has it open:
+			// its later writes would go to the removed directory. A
+			// damaged index, the reason to rebuild from files, does not
+			// stop it.
+			oldCfg := cfg
+			oldCfg.Parsing = base
+			old, err := open(ctx, oldCfg, oldName, nil, false)
+			switch {
+			case errors.Is(err, index.ErrLocked):
+				return res, fmt.Errorf("reindex: %w", err)
+			case err != nil:
+				cfg.Logger.Warn("reindex: the live index does not open; rebuilding it from files", "error", err)
+			default:
+				closeOld = sync.OnceValue(old.Close)
+			}
+		}
 		feed = func(p *Parsing, put func(*document.Document) error) error {
 			pipe := &ingest.Pipeline{Parser: p.Parser, Store: storeFunc(put), Workers: cfg.Workers, MaxBytes: cfg.MaxFileBytes}
 			sum, err := pipe.Run(ctx, files, nil)
