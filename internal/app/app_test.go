@@ -360,3 +360,45 @@ func TestReindexFromSourcesRefusesAnIndexInUse(t *testing.T) {
 		t.Errorf("the live index is %s with %d documents, want %s with %d", b.name, count(t, b), a.name, want)
 	}
 }
+
+// TestOpenRemovesWhatACrashLeft: a backup's staging copy and a reindex's
+// unfinished index or the one it replaced, left by a process killed mid-way,
+// are removed by the next open: each is a whole index's size, and nothing
+// else removed them.
+func TestOpenRemovesWhatACrashLeft(t *testing.T) {
+	dir := t.TempDir()
+	a := openApp(t, dir)
+	a.Close()
+	if err := os.Rename(filepath.Join(dir, firstIndex), filepath.Join(dir, "index-live")); err != nil {
+		t.Fatal(err)
+	}
+	if err := setLive(dir, "index-live"); err != nil {
+		t.Fatal(err)
+	}
+	a = openApp(t, dir)
+	want := count(t, a)
+	a.Close()
+	left := []string{".backup-123", "index-abc", "index-abc.userdict", firstIndex, firstIndex + userDictExt}
+	for _, name := range left {
+		p := filepath.Join(dir, name)
+		if filepath.Ext(name) == ".userdict" {
+			if err := os.WriteFile(p, []byte("李亚平\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Join(p, "store"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	for _, name := range left {
+		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s left after open: %v", name, err)
+		}
+	}
+	if b.name != a.name || count(t, b) != want {
+		t.Errorf("live index %s with %d documents, want %s with %d", b.name, count(t, b), a.name, want)
+	}
+}
