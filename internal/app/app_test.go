@@ -1,8 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -400,5 +402,29 @@ func TestOpenRemovesWhatACrashLeft(t *testing.T) {
 	}
 	if b.name != a.name || count(t, b) != want {
 		t.Errorf("live index %s with %d documents, want %s with %d", b.name, count(t, b), a.name, want)
+	}
+}
+
+// TestWriteBackupStartsNoStreamItCannotStage: a backup whose copy cannot be
+// made never asks for the writer, so that the service answers an error
+// status (it sent 200 first and then an empty archive); its staging copy is
+// gone either way.
+func TestWriteBackupStartsNoStreamItCannotStage(t *testing.T) {
+	dir := t.TempDir()
+	a := openApp(t, dir)
+	defer a.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	started := false
+	err := a.WriteBackup(ctx, func() io.Writer { started = true; return io.Discard })
+	if err == nil || started {
+		t.Errorf("a backup that cannot be staged: err %v, stream started %v", err, started)
+	}
+	var buf bytes.Buffer
+	if err := a.WriteBackup(context.Background(), func() io.Writer { return &buf }); err != nil || buf.Len() == 0 {
+		t.Errorf("backup: %v, %d bytes", err, buf.Len())
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".backup-*")); len(m) > 0 {
+		t.Errorf("staging copies left: %v", m)
 	}
 }

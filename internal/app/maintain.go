@@ -49,8 +49,10 @@ func (a *App) Backup(ctx context.Context, dst string) error {
 
 // WriteBackup streams a backup as a gzipped tar of a data directory. The
 // copy is staged inside the data directory (same file system, no size
-// surprises elsewhere) and removed afterwards.
-func (a *App) WriteBackup(ctx context.Context, w io.Writer) error {
+// surprises elsewhere) and removed afterwards. start gives the writer once
+// the copy is staged: an HTTP handler answers a failure to stage it (a full
+// disk) with an error status instead of an empty archive.
+func (a *App) WriteBackup(ctx context.Context, start func() io.Writer) error {
 	stage, err := os.MkdirTemp(a.Config.DataDir, ".backup-")
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
@@ -59,7 +61,7 @@ func (a *App) WriteBackup(ctx context.Context, w io.Writer) error {
 	if err := a.Backup(ctx, stage); err != nil {
 		return err
 	}
-	gz := gzip.NewWriter(w)
+	gz := gzip.NewWriter(start())
 	tw := tar.NewWriter(gz)
 	err = filepath.WalkDir(stage, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
