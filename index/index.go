@@ -427,7 +427,11 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutResul
 	}
 	if b.Size() > 0 {
 		if err := ix.bi.Batch(b); err != nil {
-			ix.suggest.invalidate() // part of the batch may be written
+			// Part of the batch may be written: what was counted of the
+			// index before it is not kept.
+			ix.suggest.invalidate()
+			ix.facets.invalidate()
+			ix.cols.changed()
 			return nil, fmt.Errorf("index: write batch: %w", err)
 		}
 		if lost {
@@ -532,6 +536,8 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 	b.Delete(id)
 	if err := ix.bi.Batch(b); err != nil {
 		ix.suggest.invalidate()
+		ix.facets.invalidate()
+		ix.cols.changed()
 		return fmt.Errorf("index: delete %s: %w", id, err)
 	}
 	if removed == nil {
