@@ -185,19 +185,19 @@ func contentIdentified(d *document.Document) bool {
 }
 
 // find returns the id of what d (docs[i], with id) copies, or "".
-func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (string, error) {
+func (f *copyFinder) find(docs []*document.Document, ids []string, i int) string {
 	k, ok := copyKeyOf(docs[i])
 	if !ok || !f.identified[i] {
-		return "", nil
+		return ""
 	}
 	cands := f.indexed[k]
 	if len(cands) == 0 && len(f.batch[k]) == 0 {
-		return "", nil
+		return ""
 	}
 	mine := f.shingles(ids[i], docs[i].Text)
 	for _, j := range f.batch[k] {
 		if sameText(mine, f.shingles(ids[j], docs[j].Text)) {
-			return ids[j], nil
+			return ids[j]
 		}
 	}
 	for _, id := range cands {
@@ -205,7 +205,10 @@ func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (strin
 		if !ok {
 			od, err := f.ix.getDoc(id)
 			if err != nil {
-				return "", err
+				// An unreadable candidate is no original (as in
+				// newCopyFinder): it must not stop every write of its title.
+				f.shingled[id] = nil
+				continue
 			}
 			if od.ID != document.ContentID(od.Text) {
 				od.Text = "" // compared with nothing
@@ -213,10 +216,10 @@ func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (strin
 			s = f.shingles(id, od.Text)
 		}
 		if sameText(mine, s) {
-			return id, nil
+			return id
 		}
 	}
-	return "", nil
+	return ""
 }
 
 // added records that docs[i] joined the batch as a document of its own.

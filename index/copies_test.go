@@ -153,3 +153,26 @@ func TestPutCopyAmongNamesakes(t *testing.T) {
 		t.Errorf("a copy among 40 documents of its title: %v", st)
 	}
 }
+
+// TestPutPastAnUnreadableNamesake: an indexed document of the same title
+// whose stored topics cannot be read is no copy's original, and does not
+// stop the write (every upload of its title failed).
+func TestPutPastAnUnreadableNamesake(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, Options{})
+	orig := copyDoc("57.txt", copyBody)
+	orig.Topics = []document.Topic{{No: 1, Title: "议题", Text: "会议研究了政策措施。"}}
+	m, err := ix.storedBleveDoc(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m[fTopicSpans] = "[{" // damaged
+	if err := ix.bi.Index(orig.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	cp := copyDoc("57.html", "当前位置：首页 > 政务公开 > 会议纪要\n"+copyBody)
+	res, err := ix.Put(ctx, []*document.Document{cp})
+	if err != nil || len(res) != 1 || res[0].Status != Added {
+		t.Errorf("a namesake of an unreadable document: %v %v, want added", res, err)
+	}
+}

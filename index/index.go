@@ -382,11 +382,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutResul
 			continue
 		}
 		if mayCopy[i] {
-			orig, err := copies.find(docs, ids, i)
-			if err != nil {
-				return nil, err
-			}
-			if orig != "" {
+			if orig := copies.find(docs, ids, i); orig != "" {
 				ix.opts.logger().Info("copy of an indexed document not indexed again", "source", d.SourcePath, "copy_of", orig)
 				out[i] = PutResult{Copy, orig}
 				continue
