@@ -71,6 +71,20 @@ func TestReadDamagedText(t *testing.T) {
 		{"utf-8 with a stray byte per line", []byte(lines[0] + "\x81\n" + lines[1] + "\xfe\n"), []string{lines[0], lines[1]}},
 		{"gbk paragraph in utf-8 file", append([]byte(lines[0]+"\n"+lines[1]+"\n"), gbk(t, lines[2]+"\n")...), []string{lines[0], lines[1], lines[2]}},
 	}
+	// A UTF-8 line damaged too much to pass for UTF-8 is still not GBK:
+	// its characters survive.
+	var damaged strings.Builder
+	for i, r := range []rune(lines[3]) {
+		damaged.WriteRune(r)
+		if i%6 == 5 {
+			damaged.WriteString("\xff")
+		}
+	}
+	tests = append(tests, struct {
+		name string
+		data []byte
+		want []string
+	}{"utf-8 line with a bad byte every six characters", []byte(strings.Join(lines[:3], "\n") + "\n" + damaged.String() + "\n"), []string{lines[0], string([]rune(lines[3])[:5])}})
 	// A GBK file with a broken byte keeps the rest of the paragraph the byte
 	// is in (the whole line was read as UTF-8, every character of it lost).
 	h1, h2 := hanSplit(lines[1])
