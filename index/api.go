@@ -131,9 +131,18 @@ const (
 	Unchanged PutStatus = "unchanged" // same content already indexed
 	// Copy is another format or capture of an indexed document (the same
 	// kind, title, date and 文号, the same text but for a few percent): it
-	// is not indexed again. Index.CopyOf names the document it copies.
+	// is not indexed again; PutResult.ID names the document it copies.
 	Copy PutStatus = "copy"
 )
+
+// PutResult says what Put did with one document.
+type PutResult struct {
+	Status PutStatus
+	// ID is the indexed document the input is: its own id, or for a Copy
+	// the original's, found in the same locked write that decided it was
+	// a copy (a look-up afterwards could race a delete of the original).
+	ID string
+}
 
 // Suggestion completes what a user is typing.
 type Suggestion struct {

@@ -185,19 +185,19 @@ func contentIdentified(d *document.Document) bool {
 }
 
 // find returns the id of what d (docs[i], with id) copies, or "".
-func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (string, error) {
+func (f *copyFinder) find(docs []*document.Document, ids []string, i int) string {
 	k, ok := copyKeyOf(docs[i])
 	if !ok || !f.identified[i] {
-		return "", nil
+		return ""
 	}
 	cands := f.indexed[k]
 	if len(cands) == 0 && len(f.batch[k]) == 0 {
-		return "", nil
+		return ""
 	}
 	mine := f.shingles(ids[i], docs[i].Text)
 	for _, j := range f.batch[k] {
 		if sameText(mine, f.shingles(ids[j], docs[j].Text)) {
-			return ids[j], nil
+			return ids[j]
 		}
 	}
 	for _, id := range cands {
@@ -205,7 +205,10 @@ func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (strin
 		if !ok {
 			od, err := f.ix.getDoc(id)
 			if err != nil {
-				return "", err
+				// An unreadable candidate is no original (as in
+				// newCopyFinder): it must not stop every write of its title.
+				f.shingled[id] = nil
+				continue
 			}
 			if od.ID != document.ContentID(od.Text) {
 				od.Text = "" // compared with nothing
@@ -213,10 +216,10 @@ func (f *copyFinder) find(docs []*document.Document, ids []string, i int) (strin
 			s = f.shingles(id, od.Text)
 		}
 		if sameText(mine, s) {
-			return id, nil
+			return id
 		}
 	}
-	return "", nil
+	return ""
 }
 
 // added records that docs[i] joined the batch as a document of its own.
@@ -233,23 +236,4 @@ func (f *copyFinder) shingles(id, text string) []uint64 {
 		f.shingled[id] = s
 	}
 	return s
-}
-
-// CopyOf returns the id of the indexed document d is a copy of (the reason
-// Put reported Copy for it), or "" when it copies none.
-func (ix *Index) CopyOf(ctx context.Context, d *document.Document) (string, error) {
-	id := d.ID
-	if id == "" {
-		id = document.ContentID(d.Text)
-	}
-	docs := []*document.Document{d}
-	f, err := ix.newCopyFinder(ctx, docs, []bool{true}, nil)
-	if err != nil {
-		return "", err
-	}
-	orig, err := f.find(docs, []string{id}, 0)
-	if orig == id {
-		return "", err
-	}
-	return orig, err
 }

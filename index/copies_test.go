@@ -68,25 +68,22 @@ func TestPutCopies(t *testing.T) {
 	otherDay.Date = "2024-02-27"
 	excerpt := copyDoc("57-part.txt", strings.Join(strings.Split(copyBody, "\n")[:7], "\n"))
 
-	if st := put(t, ix, orig, pdfInBatch); !reflect.DeepEqual(st, []PutStatus{Added, Copy}) {
-		t.Errorf("a copy in the same batch: %v", st)
+	res, err := ix.Put(ctx, []*document.Document{orig, pdfInBatch})
+	if want := []PutResult{{Added, orig.ID}, {Copy, orig.ID}}; err != nil || !reflect.DeepEqual(res, want) {
+		t.Errorf("a copy in the same batch: %v %v, want %v", res, err, want)
 	}
-	if st := put(t, ix, html, revised, otherDay, excerpt); !reflect.DeepEqual(st, []PutStatus{Copy, Added, Added, Added}) {
-		t.Errorf("a copy of an indexed document: %v", st)
+	res, err = ix.Put(ctx, []*document.Document{html, revised, otherDay, excerpt})
+	if want := []PutResult{{Copy, orig.ID}, {Added, revised.ID}, {Added, otherDay.ID}, {Added, excerpt.ID}}; err != nil || !reflect.DeepEqual(res, want) {
+		t.Errorf("a copy of an indexed document: %v %v, want %v", res, err, want)
 	}
-	if st := put(t, ix, html); !reflect.DeepEqual(st, []PutStatus{Copy}) {
-		t.Errorf("the copy again: %v", st)
+	res, err = ix.Put(ctx, []*document.Document{html, orig})
+	if want := []PutResult{{Copy, orig.ID}, {Unchanged, orig.ID}}; err != nil || !reflect.DeepEqual(res, want) {
+		t.Errorf("the copy and the original again: %v %v, want %v", res, err, want)
 	}
 	for d, want := range map[*document.Document]bool{orig: true, html: false, pdfInBatch: false, revised: true, otherDay: true, excerpt: true} {
 		if got, err := ix.Has(ctx, d.ID); err != nil || got != want {
 			t.Errorf("Has(%s) = %v, %v; want %v", d.Source, got, err, want)
 		}
-	}
-	if got, err := ix.CopyOf(ctx, html); err != nil || got != orig.ID {
-		t.Errorf("CopyOf(html) = %q, %v; want %s", got, err, orig.ID)
-	}
-	if got, err := ix.CopyOf(ctx, orig); err != nil || got != "" {
-		t.Errorf("CopyOf(the original) = %q, %v; want none", got, err)
 	}
 	// A document its caller names is one document, whatever it reads like.
 	named := copyDoc("named.txt", copyBody+"\n")
@@ -154,5 +151,28 @@ func TestPutCopyAmongNamesakes(t *testing.T) {
 	cp.Date, cp.DocNumber = "", ""
 	if st := put(t, ix, cp); !reflect.DeepEqual(st, []PutStatus{Copy}) {
 		t.Errorf("a copy among 40 documents of its title: %v", st)
+	}
+}
+
+// TestPutPastAnUnreadableNamesake: an indexed document of the same title
+// whose stored topics cannot be read is no copy's original, and does not
+// stop the write (every upload of its title failed).
+func TestPutPastAnUnreadableNamesake(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, Options{})
+	orig := copyDoc("57.txt", copyBody)
+	orig.Topics = []document.Topic{{No: 1, Title: "议题", Text: "会议研究了政策措施。"}}
+	m, err := ix.storedBleveDoc(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m[fTopicSpans] = "[{" // damaged
+	if err := ix.bi.Index(orig.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	cp := copyDoc("57.html", "当前位置：首页 > 政务公开 > 会议纪要\n"+copyBody)
+	res, err := ix.Put(ctx, []*document.Document{cp})
+	if err != nil || len(res) != 1 || res[0].Status != Added {
+		t.Errorf("a namesake of an unreadable document: %v %v, want added", res, err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
@@ -287,6 +288,9 @@ func (fc *facetColumns) snapshot(ix *Index) (*scorch.IndexSnapshot, func(), erro
 	if !ok {
 		r.Close()
 		return nil, nil, errNoColumns
+	}
+	if snap == nil { // a closed index
+		return nil, nil, fmt.Errorf("index: facets: %w", bleve.ErrorIndexClosed)
 	}
 	return snap, func() { r.Close() }, nil
 }

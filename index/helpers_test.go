@@ -144,11 +144,19 @@ func openPrepared(t *testing.T, edit func(*mapping.IndexMappingImpl), config map
 
 func put(t testing.TB, ix *Index, docs ...*document.Document) []PutStatus {
 	t.Helper()
-	st, err := ix.Put(context.Background(), docs)
+	res, err := ix.Put(context.Background(), docs)
 	if err != nil {
 		t.Fatalf("put: %v", err)
 	}
-	return st
+	return statuses(res)
+}
+
+func statuses(res []PutResult) []PutStatus {
+	out := make([]PutStatus, len(res))
+	for i, r := range res {
+		out[i] = r.Status
+	}
+	return out
 }
 
 func doc(id, title, text string) *document.Document {

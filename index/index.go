@@ -330,8 +330,9 @@ func UserDictionaryVersion(words []segment.Word) string {
 }
 
 // Put adds or replaces documents in one batch and reports, per document,
-// whether it was added, updated (same source path, new content) or unchanged.
-func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatus, error) {
+// whether it was added, updated (same source path, new content), unchanged
+// or a copy, and the id of the indexed document it is.
+func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutResult, error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	ids := make([]string, len(docs))
@@ -364,7 +365,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 	if err != nil {
 		return nil, err
 	}
-	out := make([]PutStatus, len(docs))
+	out := make([]PutResult, len(docs))
 	b := ix.bi.NewBatch()
 	// The suggestion counts follow the batch: its documents' candidates
 	// are added, those of the versions it replaces taken away.
@@ -377,21 +378,17 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 		}
 		id := ids[i]
 		if present[id] {
-			out[i] = Unchanged // also a duplicate inside this batch
+			out[i] = PutResult{Unchanged, id} // also a duplicate inside this batch
 			continue
 		}
 		if mayCopy[i] {
-			orig, err := copies.find(docs, ids, i)
-			if err != nil {
-				return nil, err
-			}
-			if orig != "" {
+			if orig := copies.find(docs, ids, i); orig != "" {
 				ix.opts.logger().Info("copy of an indexed document not indexed again", "source", d.SourcePath, "copy_of", orig)
-				out[i] = Copy
+				out[i] = PutResult{Copy, orig}
 				continue
 			}
 		}
-		out[i] = Added
+		out[i] = PutResult{Added, id}
 		if d.SourcePath != "" {
 			for _, old := range byPath[d.SourcePath] {
 				if old != id && present[old] {
@@ -404,7 +401,7 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 					}
 					b.Delete(old)
 					delete(present, old)
-					out[i] = Updated
+					out[i].Status = Updated
 				}
 			}
 			byPath[d.SourcePath] = []string{id}
@@ -426,7 +423,11 @@ func (ix *Index) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 	}
 	if b.Size() > 0 {
 		if err := ix.bi.Batch(b); err != nil {
-			ix.suggest.invalidate() // part of the batch may be written
+			// Part of the batch may be written: what was counted of the
+			// index before it is not kept.
+			ix.suggest.invalidate()
+			ix.facets.invalidate()
+			ix.cols.changed()
 			return nil, fmt.Errorf("index: write batch: %w", err)
 		}
 		if lost {
@@ -491,6 +492,9 @@ func (ix *Index) Has(ctx context.Context, id string) (ok bool, err error) {
 	if err != nil {
 		return false, fmt.Errorf("index: look up %s: %w", id, err)
 	}
+	if isNilPtr(r) { // scorch's reader of a closed index
+		return false, fmt.Errorf("index: look up %s: %w", id, bleve.ErrorIndexClosed)
+	}
 	defer func() {
 		if cerr := r.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("index: look up %s: %w", id, cerr)
@@ -528,6 +532,8 @@ func (ix *Index) Delete(ctx context.Context, id string) error {
 	b.Delete(id)
 	if err := ix.bi.Batch(b); err != nil {
 		ix.suggest.invalidate()
+		ix.facets.invalidate()
+		ix.cols.changed()
 		return fmt.Errorf("index: delete %s: %w", id, err)
 	}
 	if removed == nil {

@@ -63,7 +63,7 @@ func (s *Shards) shardOf(id string) int {
 }
 
 // Put writes each shard's part of docs, the shards in parallel.
-func (s *Shards) Put(ctx context.Context, docs []*document.Document) ([]PutStatus, error) {
+func (s *Shards) Put(ctx context.Context, docs []*document.Document) ([]PutResult, error) {
 	parts := make([][]int, len(s.shards))
 	for i, d := range docs {
 		if d == nil {
@@ -76,7 +76,7 @@ func (s *Shards) Put(ctx context.Context, docs []*document.Document) ([]PutStatu
 		k := s.shardOf(id)
 		parts[k] = append(parts[k], i)
 	}
-	out := make([]PutStatus, len(docs))
+	out := make([]PutResult, len(docs))
 	errs := make([]error, len(s.shards))
 	var wg sync.WaitGroup
 	for k, idx := range parts {

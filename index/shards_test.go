@@ -33,7 +33,7 @@ func TestShardsMatchSingleIndex(t *testing.T) {
 	if err != nil || len(st) != len(docs) {
 		t.Fatalf("Put: %v, %v", st, err)
 	}
-	if again, _ := sh.Put(ctx, docs[:5]); !reflect.DeepEqual(again, []PutStatus{Unchanged, Unchanged, Unchanged, Unchanged, Unchanged}) {
+	if again, _ := sh.Put(ctx, docs[:5]); !reflect.DeepEqual(statuses(again), []PutStatus{Unchanged, Unchanged, Unchanged, Unchanged, Unchanged}) {
 		t.Errorf("second put: %v", again)
 	}
 	if n, _ := sh.Count(ctx); n != 30 {

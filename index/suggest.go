@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/mozillazg/go-pinyin"
 )
 
@@ -230,7 +232,7 @@ func (ix *Index) suggestEntries(ctx context.Context) ([]suggestEntry, error) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			err := ix.visitTerms(src.field, func(term string, count int) {
+			err := ix.visitLiveTerms(src.field, func(term string, count int) {
 				counts[suggestKey{src.kind, term}] = newSuggestEntry(src.kind, term, count)
 			})
 			if err != nil {
@@ -274,6 +276,58 @@ func (ix *Index) visitTerms(field string, fn func(term string, count int)) error
 		}
 		fn(e.Term, int(e.Count))
 	}
+}
+
+// visitLiveTerms visits the terms of field with the number of live
+// documents that hold each, in no particular order. A term dictionary's own
+// counts (visitTerms) are not that: they hold a deleted document until its
+// segment is merged away, and a merged segment's dictionary was seen to
+// count one document where the term's postings held two. Each term's
+// postings, less the segment's deleted documents, are counted instead.
+func (ix *Index) visitLiveTerms(field string, fn func(term string, count int)) error {
+	adv, err := ix.bi.Advanced()
+	sc, ok := adv.(*scorch.Scorch)
+	if err != nil || !ok {
+		return ix.visitTerms(field, fn) // the shard trial's alias
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		return fmt.Errorf("index: terms of %s: %w", field, err)
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || snap == nil {
+		return fmt.Errorf("index: terms of %s: %w", field, bleve.ErrorIndexClosed)
+	}
+	defer r.Close()
+	counts := map[string]int{}
+	for _, ss := range snap.Segments() {
+		dict, err := ss.Segment().Dictionary(field)
+		if err != nil {
+			return fmt.Errorf("index: terms of %s: %w", field, err)
+		}
+		deleted := ss.Deleted()
+		it := dict.AutomatonIterator(nil, nil, nil)
+		for {
+			e, err := it.Next()
+			if err != nil {
+				return fmt.Errorf("index: terms of %s: %w", field, err)
+			}
+			if e == nil {
+				break
+			}
+			pl, err := dict.PostingsList([]byte(e.Term), deleted, nil)
+			if err != nil {
+				return fmt.Errorf("index: terms of %s: %w", field, err)
+			}
+			if n := int(pl.Count()); n > 0 {
+				counts[e.Term] += n
+			}
+		}
+	}
+	for term, n := range counts {
+		fn(term, n)
+	}
+	return nil
 }
 
 // pinyinArgs is read-only after construction.
@@ -463,7 +517,7 @@ func isLetters(s string) bool {
 // documents they issued, in a fixed order.
 func (ix *Index) issuerPlaces() ([]suggestEntry, error) {
 	counts := map[string]int{}
-	err := ix.visitTerms(fIssuer, func(term string, count int) {
+	err := ix.visitLiveTerms(fIssuer, func(term string, count int) {
 		place, _, ok := strings.Cut(term, "人民政府") // …人民政府办公室 too
 		if !ok || utf8.RuneCountInString(place) < 2 {
 			return

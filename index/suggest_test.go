@@ -249,3 +249,35 @@ func TestDidYouMean(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestBuiltAfterDeleteOmitsDeletedDocuments: suggestions built after
+// a delete (the first Suggest, or a rebuild) count live documents only. A
+// term dictionary still holds a deleted document's terms until its segment
+// is merged away: 张三丰 was suggested, and found nothing.
+func TestSuggestBuiltAfterDeleteOmitsDeletedDocuments(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, Options{})
+	for i, name := range []string{"张三丰", "张无忌", "李亚平"} {
+		d := doc(fmt.Sprintf("d%d", i), name+"同志讲话", "会议研究了安全生产工作。")
+		d.People = []string{name, "韩云"}
+		put(t, ix, d) // a segment each
+	}
+	if err := ix.Delete(ctx, "d0"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		prefix string
+		want   []Suggestion
+	}{
+		{"张", []Suggestion{{"张无忌", SuggestPerson, 1}, {"张无忌同志讲话", SuggestTitle, 1}}},
+		{"韩", []Suggestion{{"韩云", SuggestPerson, 2}}},
+	} {
+		got, err := ix.Suggest(ctx, tc.prefix, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s → %+v, want %+v", tc.prefix, got, tc.want)
+		}
+	}
+}

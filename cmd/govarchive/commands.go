@@ -99,8 +99,25 @@ func ingestCmd(g *globals) *cobra.Command {
 				)
 				progress = func(string, index.PutStatus, error) { _ = bar.Add(1) }
 			}
+			report := func(sum ingest.Summary) error {
+				if !asJSON {
+					printSummary(g.stdout, sum)
+					return nil
+				}
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(sum)
+			}
 			start := time.Now()
 			sum, err := a.Pipeline.Run(ctx, files, progress)
+			if err != nil && ctx.Err() != nil {
+				// Interrupted: what was indexed stays, and a second run
+				// parses only the rest.
+				if err := report(sum); err != nil {
+					return err
+				}
+				return fmt.Errorf("ingest interrupted after %d of %d files; run it again to index the rest: %w", sum.Total(), len(files), err)
+			}
 			if err != nil {
 				return err
 			}
@@ -111,14 +128,8 @@ func ingestCmd(g *globals) *cobra.Command {
 			}
 			log.Info("ingest finished", "files", len(files), "added", sum.Added, "updated", sum.Updated,
 				"unchanged", sum.Unchanged, "copies", sum.Copies, "failed", sum.Failed, "seconds", time.Since(start).Seconds())
-			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(sum); err != nil {
-					return err
-				}
-			} else {
-				printSummary(g.stdout, sum)
+			if err := report(sum); err != nil {
+				return err
 			}
 			if sum.Failed > 0 {
 				return errReported

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -86,18 +87,23 @@ func serveCmd(g *globals) *cobra.Command {
 				Routes: func(e *echo.Echo, requireToken echo.MiddlewareFunc) {
 					e.GET("/metrics", echo.WrapHandler(m.Handler()))
 					e.POST("/api/backup", func(c echo.Context) error {
-						c.Response().Header().Set(echo.HeaderContentType, "application/gzip")
-						c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="govarchive-backup.tar.gz"`)
-						c.Response().WriteHeader(http.StatusOK)
-						// A large archive streams for longer than the server's
-						// write timeout: it may, while the client reads.
-						out := server.SlidingWriter(c.Response(), server.StreamWindow)
-						if err := a.WriteBackup(c.Request().Context(), out); err != nil {
+						started := false
+						err := a.WriteBackup(c.Request().Context(), func() io.Writer {
+							started = true
+							c.Response().Header().Set(echo.HeaderContentType, "application/gzip")
+							c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="govarchive-backup.tar.gz"`)
+							c.Response().WriteHeader(http.StatusOK)
+							// A large archive streams for longer than the server's
+							// write timeout: it may, while the client reads.
+							return server.SlidingWriter(c.Response(), server.StreamWindow)
+						})
+						if err != nil && started {
 							// The status is sent: the client holds a truncated
 							// archive, and only the log can say so.
 							log.Error("backup stream failed", "err", err)
+							return nil
 						}
-						return nil
+						return err // not staged: an error status, logged once
 					}, requireToken)
 				},
 			})

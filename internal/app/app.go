@@ -143,6 +143,8 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 			a.Close()
 			return nil, err
 		}
+	} else {
+		removeLeftovers(cfg.DataDir, name, cfg.Logger)
 	}
 	if a.Index.NeedsReindex() {
 		cfg.Logger.Warn("the index was built with another analysis or dictionary; run `govarchive reindex`")

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -316,8 +318,8 @@ func TestReindexKeepsEveryStoredDocument(t *testing.T) {
 	}
 	// As an older version (or parse) indexed them: two documents.
 	docs[1].Title += "（网页）"
-	if st, err := a.Index.Put(ctx, docs); err != nil || !slices.Equal(st, []index.PutStatus{index.Added, index.Added}) {
-		t.Fatalf("put: %v %v", st, err)
+	if res, err := a.Index.Put(ctx, docs); err != nil || len(res) != 2 || res[0].Status != index.Added || res[1].Status != index.Added {
+		t.Fatalf("put: %v %v", res, err)
 	}
 	a.Close()
 
@@ -330,5 +332,99 @@ func TestReindexKeepsEveryStoredDocument(t *testing.T) {
 		if ok, err := b.Index.Has(ctx, d.ID); err != nil || !ok {
 			t.Errorf("document %s after reindex: %v %v", d.ID, ok, err)
 		}
+	}
+}
+
+// TestReindexFromSourcesRefusesAnIndexInUse: a rebuild from files while a
+// service holds the live index is refused. It swapped its own index in and
+// removed the service's directory, whose later uploads went to deleted files.
+func TestReindexFromSourcesRefusesAnIndexInUse(t *testing.T) {
+	ctx := context.Background()
+	dir, src := t.TempDir(), t.TempDir()
+	if _, _, err := gen.WriteDir(ctx, src, gen.Options{Count: 3, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	a := openApp(t, dir)
+	if _, err := a.Pipeline.Run(ctx, mustCollect(t, src), nil); err != nil {
+		t.Fatal(err)
+	}
+	want := count(t, a)
+	_, err := Reindex(ctx, testConfig(t, dir), []string{src})
+	if !errors.Is(err, index.ErrLocked) {
+		t.Errorf("reindex --from beside a running service: %v, want ErrLocked", err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	if b.name != a.name || count(t, b) != want {
+		t.Errorf("the live index is %s with %d documents, want %s with %d", b.name, count(t, b), a.name, want)
+	}
+}
+
+// TestOpenRemovesWhatACrashLeft: a backup's staging copy and a reindex's
+// unfinished index or the one it replaced, left by a process killed mid-way,
+// are removed by the next open: each is a whole index's size, and nothing
+// else removed them.
+func TestOpenRemovesWhatACrashLeft(t *testing.T) {
+	dir := t.TempDir()
+	a := openApp(t, dir)
+	a.Close()
+	if err := os.Rename(filepath.Join(dir, firstIndex), filepath.Join(dir, "index-live")); err != nil {
+		t.Fatal(err)
+	}
+	if err := setLive(dir, "index-live"); err != nil {
+		t.Fatal(err)
+	}
+	a = openApp(t, dir)
+	want := count(t, a)
+	a.Close()
+	left := []string{".backup-123", "index-abc", "index-abc.userdict", firstIndex, firstIndex + userDictExt}
+	for _, name := range left {
+		p := filepath.Join(dir, name)
+		if filepath.Ext(name) == ".userdict" {
+			if err := os.WriteFile(p, []byte("李亚平\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Join(p, "store"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := openApp(t, dir)
+	defer b.Close()
+	for _, name := range left {
+		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s left after open: %v", name, err)
+		}
+	}
+	if b.name != a.name || count(t, b) != want {
+		t.Errorf("live index %s with %d documents, want %s with %d", b.name, count(t, b), a.name, want)
+	}
+}
+
+// TestWriteBackupStartsNoStreamItCannotStage: a backup whose copy cannot be
+// made never asks for the writer, so that the service answers an error
+// status (it sent 200 first and then an empty archive); its staging copy is
+// gone either way.
+func TestWriteBackupStartsNoStreamItCannotStage(t *testing.T) {
+	dir := t.TempDir()
+	a := openApp(t, dir)
+	defer a.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	started := false
+	err := a.WriteBackup(ctx, func() io.Writer { started = true; return io.Discard })
+	if err == nil || started {
+		t.Errorf("a backup that cannot be staged: err %v, stream started %v", err, started)
+	}
+	var buf bytes.Buffer
+	if err := a.WriteBackup(context.Background(), func() io.Writer { return &buf }); err != nil || buf.Len() == 0 {
+		t.Errorf("backup: %v, %d bytes", err, buf.Len())
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".backup-*")); len(m) > 0 {
+		t.Errorf("staging copies left: %v", m)
 	}
 }

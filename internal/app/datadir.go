@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,4 +110,34 @@ func writeUserDict(dataDir, name string, words []segment.Word) error {
 		return fmt.Errorf("user dictionary: %w", err)
 	}
 	return nil
+}
+
+// removeLeftovers removes what a process killed mid-way left beside the live
+// index: a backup's staging copy, a reindex's unfinished index or the one
+// it replaced, with their dictionaries, each as large as an index. It runs with the live index open:
+// another process's backup or reindex holds that index (or finds it
+// damaged and has it refuse to open), so nothing removed is in use. A fresh
+// directory is left alone: a reindex --from may be building its first index.
+func removeLeftovers(dataDir, live string, log *slog.Logger) {
+	entries, err := os.ReadDir(dataDir)
+	if err != nil {
+		log.Warn("data directory: look for leftovers", "error", err)
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		backup := e.IsDir() && strings.HasPrefix(name, ".backup-")
+		// An index that is not live: a reindex's unfinished one, or the
+		// one it replaced when it was killed before removing it.
+		base := strings.TrimSuffix(name, userDictExt)
+		reindex := (base == firstIndex || strings.HasPrefix(base, firstIndex+"-")) && base != live
+		if !backup && !reindex {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dataDir, name)); err != nil {
+			log.Warn("data directory: remove what an interrupted backup or reindex left", "path", name, "error", err)
+			continue
+		}
+		log.Info("data directory: removed what an interrupted backup or reindex left", "path", name)
+	}
 }

@@ -49,8 +49,10 @@ func (a *App) Backup(ctx context.Context, dst string) error {
 
 // WriteBackup streams a backup as a gzipped tar of a data directory. The
 // copy is staged inside the data directory (same file system, no size
-// surprises elsewhere) and removed afterwards.
-func (a *App) WriteBackup(ctx context.Context, w io.Writer) error {
+// surprises elsewhere) and removed afterwards. start gives the writer once
+// the copy is staged: an HTTP handler answers a failure to stage it (a full
+// disk) with an error status instead of an empty archive.
+func (a *App) WriteBackup(ctx context.Context, start func() io.Writer) error {
 	stage, err := os.MkdirTemp(a.Config.DataDir, ".backup-")
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
@@ -59,7 +61,7 @@ func (a *App) WriteBackup(ctx context.Context, w io.Writer) error {
 	if err := a.Backup(ctx, stage); err != nil {
 		return err
 	}
-	gz := gzip.NewWriter(w)
+	gz := gzip.NewWriter(start())
 	tw := tar.NewWriter(gz)
 	err = filepath.WalkDir(stage, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -151,6 +153,24 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 		files, err := ingest.Collect(sources)
 		if err != nil {
 			return res, err
+		}
+		if oldName != "" {
+			// Held until the swap, so that no service opens the index
+			// this rebuild replaces, and refused when one has it open:
+			// its later writes would go to the removed directory. A
+			// damaged index, the reason to rebuild from files, does not
+			// stop it.
+			oldCfg := cfg
+			oldCfg.Parsing = base
+			old, err := open(ctx, oldCfg, oldName, nil, false)
+			switch {
+			case errors.Is(err, index.ErrLocked):
+				return res, fmt.Errorf("reindex: %w", err)
+			case err != nil:
+				cfg.Logger.Warn("reindex: the live index does not open; rebuilding it from files", "error", err)
+			default:
+				closeOld = sync.OnceValue(old.Close)
+			}
 		}
 		feed = func(p *Parsing, put func(*document.Document) error) error {
 			pipe := &ingest.Pipeline{Parser: p.Parser, Store: storeFunc(put), Workers: cfg.Workers, MaxBytes: cfg.MaxFileBytes}
@@ -269,13 +289,13 @@ func Reindex(ctx context.Context, cfg Config, sources []string) (ReindexResult, 
 // storeFunc adapts a per-document callback to the pipeline's Store.
 type storeFunc func(*document.Document) error
 
-func (f storeFunc) Put(_ context.Context, docs []*document.Document) ([]index.PutStatus, error) {
-	st := make([]index.PutStatus, len(docs))
+func (f storeFunc) Put(_ context.Context, docs []*document.Document) ([]index.PutResult, error) {
+	st := make([]index.PutResult, len(docs))
 	for i, d := range docs {
 		if err := f(d); err != nil {
 			return nil, err
 		}
-		st[i] = index.Added
+		st[i] = index.PutResult{Status: index.Added, ID: d.ID}
 	}
 	return st, nil
 }

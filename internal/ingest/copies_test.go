@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"govarchive/internal/document"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,5 +84,59 @@ func TestFormatCopiesAreOneDocument(t *testing.T) {
 	t.Logf("%d of %d renderings recognised as copies; %d documents for %d files", copies, made, n, len(files))
 	if copies < made*9/10 {
 		t.Errorf("only %d of %d renderings recognised as copies of their .txt", copies, made)
+	}
+}
+
+// deleteAfterPut is an index whose original document is deleted right after
+// a Put, as a concurrent DELETE may be between an upload's write and its
+// answer.
+type deleteAfterPut struct {
+	*index.Index
+	victim string
+}
+
+func (s *deleteAfterPut) Put(ctx context.Context, docs []*document.Document) ([]index.PutResult, error) {
+	res, err := s.Index.Put(ctx, docs)
+	if err == nil && s.victim != "" {
+		if err := s.Index.Delete(ctx, s.victim); err != nil {
+			return nil, err
+		}
+	}
+	return res, err
+}
+
+// TestCopyAnswersTheOriginalItsWriteFound: an upload that is a copy answers
+// the id of the original the write compared it with, even when that original
+// is deleted before the answer (it answered the copy's own id, which is not
+// indexed, once the look-up after the write found no original).
+func TestCopyAnswersTheOriginalItsWriteFound(t *testing.T) {
+	seg, err := segment.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ix, err := index.Open(ctx, t.TempDir(), index.Options{Segmenter: seg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	store := &deleteAfterPut{Index: ix}
+	pl := &Pipeline{Parser: testParser(t), Store: store}
+	body, err := os.ReadFile(filepath.Join("..", "sample", "corpus", "suzhou-2020-3.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, st, err := pl.IngestBytes(ctx, "minutes.txt", body)
+	if err != nil || st != index.Added {
+		t.Fatalf("original: %q %s %v", orig, st, err)
+	}
+	store.victim = orig
+	page := "当前位置：首页 > 政务公开 > 会议纪要\n" + string(body) + "\n【打印本页】【关闭窗口】"
+	id, st, err := pl.IngestBytes(ctx, "minutes-page.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st != index.Copy || id != orig {
+		t.Errorf("the copy answered %q %s, want a copy of %s", id, st, orig)
 	}
 }

@@ -26,13 +26,7 @@ import (
 
 // Store is what the pipeline writes to; *index.Index implements it.
 type Store interface {
-	Put(ctx context.Context, docs []*document.Document) ([]index.PutStatus, error)
-}
-
-// copyFinder is a Store that names the document a copy copies, so an upload
-// answers with the id that is indexed. *index.Index implements it.
-type copyFinder interface {
-	CopyOf(ctx context.Context, d *document.Document) (string, error)
+	Put(ctx context.Context, docs []*document.Document) ([]index.PutResult, error)
 }
 
 // Holder is a Store that can tell whether it holds a document. The
@@ -215,7 +209,7 @@ func (p *Pipeline) Run(ctx context.Context, files []string, progress Progress) (
 		for i, b := range batch {
 			docs[i] = b.doc
 		}
-		statuses, err := p.Store.Put(ctx, docs)
+		res, err := p.Store.Put(ctx, docs)
 		if err != nil {
 			return fmt.Errorf("ingest: write batch: %w", err)
 		}
@@ -223,9 +217,9 @@ func (p *Pipeline) Run(ctx context.Context, files []string, progress Progress) (
 			p.Logger.Debug("batch indexed", "documents", len(docs))
 		}
 		for i, b := range batch {
-			sum.count(statuses[i])
+			sum.count(res[i].Status)
 			if progress != nil {
-				progress(b.path, statuses[i], nil)
+				progress(b.path, res[i].Status, nil)
 			}
 		}
 		batch = batch[:0]
@@ -320,18 +314,10 @@ func (p *Pipeline) IngestBytes(ctx context.Context, name string, data []byte) (s
 		return "", "", err
 	}
 	doc.SourcePath = "upload:" + name
-	st, err := p.Store.Put(ctx, []*document.Document{doc})
+	res, err := p.Store.Put(ctx, []*document.Document{doc})
 	if err != nil {
 		return "", "", fmt.Errorf("ingest: %w", err)
 	}
-	if cf, ok := p.Store.(copyFinder); ok && st[0] == index.Copy {
-		orig, err := cf.CopyOf(ctx, doc)
-		if err != nil {
-			return "", "", fmt.Errorf("ingest: %w", err)
-		}
-		if orig != "" {
-			return orig, st[0], nil
-		}
-	}
-	return doc.ID, st[0], nil
+	// A copy answers the original's id, as the write found it.
+	return res[0].ID, res[0].Status, nil
 }

@@ -57,24 +57,25 @@ type memStore struct {
 	fail    error
 }
 
-func (m *memStore) Put(_ context.Context, docs []*document.Document) ([]index.PutStatus, error) {
+func (m *memStore) Put(_ context.Context, docs []*document.Document) ([]index.PutResult, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.fail != nil {
 		return nil, m.fail
 	}
 	m.batches = append(m.batches, len(docs))
-	out := make([]index.PutStatus, len(docs))
+	out := make([]index.PutResult, len(docs))
 	for i, d := range docs {
+		out[i].ID = d.ID
 		if _, ok := m.byID[d.ID]; ok {
-			out[i] = index.Unchanged
+			out[i].Status = index.Unchanged
 			continue
 		}
-		out[i] = index.Added
+		out[i].Status = index.Added
 		for id, old := range m.byID {
 			if old.SourcePath == d.SourcePath {
 				delete(m.byID, id)
-				out[i] = index.Updated
+				out[i].Status = index.Updated
 			}
 		}
 		m.byID[d.ID] = d

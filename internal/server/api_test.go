@@ -407,6 +407,8 @@ func TestErrors(t *testing.T) {
 		{"related of unknown document", "/api/documents/0123456789abcdef/related", 404, "not found"},
 		{"unknown person", "/api/people/" + url.PathEscape("无此人"), 404, "无此人"},
 		{"unknown department", "/api/departments/" + url.PathEscape("市无此局"), 404, "市无此局"},
+		{"person not utf-8", "/api/people/%ff%fe", 400, "name: is not valid UTF-8"},
+		{"department not utf-8", "/api/departments/%e5%b8", 400, "name: is not valid UTF-8"},
 		{"unknown endpoint", "/api/nothing", 404, "no such endpoint"},
 		{"query syntax names q", "/api/search?q=" + q("献血 OR -通知"), 400, "q: "},
 		{"page zero", "/api/search?page=0", 400, "page"},

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -196,6 +197,9 @@ func (s *Server) nameParam(c echo.Context) (string, error) {
 	v := strings.TrimSpace(raw)
 	if v == "" {
 		return "", badParam("name", "is required")
+	}
+	if !utf8.ValidString(v) {
+		return "", badParam("name", "is not valid UTF-8")
 	}
 	if len([]rune(v)) > 64 || strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 }) {
 		return "", badParam("name", "is not a name")

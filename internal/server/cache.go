@@ -14,6 +14,9 @@ type aggCache struct {
 	ttl     time.Duration
 	max     int
 	entries map[string]aggEntry
+	// gen counts clears: a value built across one may hold the index from
+	// before the write, and is not kept.
+	gen uint64
 }
 
 type aggEntry struct {
@@ -25,19 +28,25 @@ func newAggCache(ttl time.Duration, max int) *aggCache {
 	return &aggCache{ttl: ttl, max: max, entries: map[string]aggEntry{}}
 }
 
-func (c *aggCache) get(key string) (any, bool) {
+// get returns the value kept for key, or the generation to put a new one
+// under.
+func (c *aggCache) get(key string) (any, uint64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
 	if !ok || time.Since(e.at) > c.ttl {
-		return nil, false
+		return nil, c.gen, false
 	}
-	return e.v, true
+	return e.v, c.gen, true
 }
 
-func (c *aggCache) put(key string, v any) {
+// put keeps v for key unless the cache was cleared since gen.
+func (c *aggCache) put(gen uint64, key string, v any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
 	now := time.Now()
 	for k, e := range c.entries {
 		if now.Sub(e.at) > c.ttl {
@@ -60,18 +69,20 @@ func (c *aggCache) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	clear(c.entries)
+	c.gen++
 }
 
 // cached returns the value built for key, building it on a miss. Values
 // are shared between requests: callers must not modify them.
 func cached[T any](s *Server, key string, build func() (T, error)) (T, error) {
-	if v, ok := s.cache.get(key); ok {
-		return v.(T), nil
+	v0, gen, ok := s.cache.get(key)
+	if ok {
+		return v0.(T), nil
 	}
 	v, err := build()
 	if err != nil {
 		return v, err
 	}
-	s.cache.put(key, v)
+	s.cache.put(gen, key, v)
 	return v, nil
 }

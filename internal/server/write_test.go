@@ -25,11 +25,11 @@ func testIngest(ix *index.Index) IngestFunc {
 		doc := &document.Document{Source: name, SourcePath: "upload:" + name, Kind: document.KindOther,
 			Title: strings.SplitN(string(data), "\n", 2)[0], Text: string(data), Date: "2022-02-02"}
 		doc.ID = document.ContentID(doc.Text)
-		st, err := ix.Put(ctx, []*document.Document{doc})
+		res, err := ix.Put(ctx, []*document.Document{doc})
 		if err != nil {
 			return "", "", err
 		}
-		return doc.ID, st[0], nil
+		return res[0].ID, res[0].Status, nil
 	}
 }
 
@@ -129,11 +129,11 @@ func TestWritesRefreshBrowsePages(t *testing.T) {
 			Meeting:   &document.Meeting{Chair: &document.Person{Name: "李亚平", Title: "市长"}},
 			Attendees: []document.Attendee{{Name: "李亚平"}}, People: []string{"李亚平"}}
 		doc.ID = document.ContentID(doc.Text)
-		st, err := env.ix.Put(ctx, []*document.Document{doc})
+		res, err := env.ix.Put(ctx, []*document.Document{doc})
 		if err != nil {
 			return "", "", err
 		}
-		return doc.ID, st[0], nil
+		return res[0].ID, res[0].Status, nil
 	}
 	env.e = New(Deps{Index: env.ix, Token: "t", Ingest: ingest})
 	auth := map[string]string{"Authorization": "Bearer t", "Content-Type": "text/plain"}

@@ -82,7 +82,9 @@ func decodeUnknown(data []byte) string {
 			b.WriteString(toValidUTF8(l))
 			continue
 		}
-		if s, bad := decodeGB18030(l); bad == 0 {
+		// A GBK line with a broken byte or two is GBK: read as UTF-8,
+		// every character of it would be lost.
+		if s, bad := decodeGB18030(l); bad == 0 || bad*10 <= utf8.RuneCountInString(s) {
 			b.WriteString(s)
 			continue
 		}

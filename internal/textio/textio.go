@@ -124,6 +124,11 @@ func detectFormat(name string, data []byte) format {
 	case ".docx":
 		return formatDOCX
 	case ".html", ".htm", ".xhtml", ".shtml":
+		// Text without a tag (not even a <) is laid out by its own line
+		// breaks, which HTML would run into one line.
+		if bytes.IndexByte(data, '<') < 0 {
+			return formatText
+		}
 		return formatHTML
 	case ".txt", ".md", ".markdown", ".text":
 		// A saved web page keeps its markup whatever it is called.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -40,6 +41,10 @@ func TestReadEncodings(t *testing.T) {
 		{"utf-16le without BOM", "a.txt", utf16Bytes(text, false, false), text},
 		{"utf-16be without BOM", "a.txt", utf16Bytes(text, true, false), text},
 		{"markdown", "a.md", []byte("# " + text), "# " + text},
+		// Text named as a web page has no markup to lay its lines out: they
+		// are its own (read as HTML, they ran into one line).
+		{"text named .html", "a.html", []byte(text), text},
+		{"gbk text named .htm", "a.htm", gbk(t, text), text},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +70,31 @@ func TestReadDamagedText(t *testing.T) {
 		{"utf-8 cut inside a character", []byte(lines[0] + "\n" + lines[1][:len(lines[1])-1]), []string{lines[0], lines[1][:len(lines[1])-3]}},
 		{"utf-8 with a stray byte per line", []byte(lines[0] + "\x81\n" + lines[1] + "\xfe\n"), []string{lines[0], lines[1]}},
 		{"gbk paragraph in utf-8 file", append([]byte(lines[0]+"\n"+lines[1]+"\n"), gbk(t, lines[2]+"\n")...), []string{lines[0], lines[1], lines[2]}},
+	}
+	// A UTF-8 line damaged too much to pass for UTF-8 is still not GBK:
+	// its characters survive.
+	var damaged strings.Builder
+	for i, r := range []rune(lines[3]) {
+		damaged.WriteRune(r)
+		if i%6 == 5 {
+			damaged.WriteString("\xff")
+		}
+	}
+	tests = append(tests, struct {
+		name string
+		data []byte
+		want []string
+	}{"utf-8 line with a bad byte every six characters", []byte(strings.Join(lines[:3], "\n") + "\n" + damaged.String() + "\n"), []string{lines[0], string([]rune(lines[3])[:5])}})
+	// A GBK file with a broken byte keeps the rest of the paragraph the byte
+	// is in (the whole line was read as UTF-8, every character of it lost).
+	h1, h2 := hanSplit(lines[1])
+	for _, bad := range []string{"\xff", "\x80"} { // not a lead byte: a stray lead byte pairs with the next one
+		data := slices.Concat(gbk(t, lines[0]+"\n"+h1), []byte(bad), gbk(t, h2+"\n"+lines[2]))
+		tests = append(tests, struct {
+			name string
+			data []byte
+			want []string
+		}{fmt.Sprintf("gbk with a broken byte %x", bad), data, []string{lines[0], h1, h2[2*3:], lines[2]}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
