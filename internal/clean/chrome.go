@@ -102,6 +102,15 @@ func Chrome(text string) []Span {
 				}
 			}
 		}
+		// A paragraph (or a whole text on one line) opening with the
+		// page's breadcrumb loses only the trail.
+		if proseLine(n.str) {
+			if k := crumbPrefix(n.str); k > 0 {
+				if sp, ok := n.raw(0, k); ok {
+					frags = append(frags, sp)
+				}
+			}
+		}
 		if sp, ok := trailingControls(n); ok {
 			frags = append(frags, sp)
 		}

@@ -190,6 +190,9 @@ func cleanLine(line string, inFooter bool) (string, bool) {
 	if isClutterLine(line, inFooter) {
 		return "", false
 	}
+	if proseLine(line) {
+		line = strings.TrimSpace(line[crumbPrefix(line):])
+	}
 	before := line
 	for _, f := range fragments {
 		line = f.replace(line)
@@ -237,7 +240,58 @@ func stripMarkdown(line string) string {
 	return strings.TrimSpace(line)
 }
 
+// proseLine reports a line long enough, and written in sentences, to be a
+// paragraph of the document, or its whole text on one line as some captures
+// store it: never clutter whole, whatever it opens with or mentions (a
+// breadcrumb before the body, 主办单位 in a sentence). Only its breadcrumb
+// prefix goes (crumbPrefix).
+func proseLine(line string) bool {
+	return len(line) > 3*proseLineRunes && strings.Contains(line, "。") &&
+		utf8.RuneCountInString(line) > proseLineRunes
+}
+
+const proseLineRunes = 150
+
+// crumbPrefix returns the byte length of the breadcrumb trail a line opens
+// with (当前位置：首页 > 决策公开 > 常务会议), 0 when it opens with none. The
+// last step ends at a space; a longer one (the title running on into the
+// body) is left to the document.
+func crumbPrefix(line string) int {
+	end := 0
+	if m := breadcrumbLead.FindStringIndex(line); m != nil {
+		end = m[1]
+	} else if m := breadcrumbPath.FindStringIndex(line); m != nil {
+		end = m[1]
+	} else {
+		return 0
+	}
+	for {
+		rest := strings.TrimLeft(line[end:], " \t\u3000")
+		step := end + len(line[end:]) - len(rest)
+		stop := strings.IndexFunc(rest, func(r rune) bool {
+			return r == ' ' || r == '\t' || r == '\u3000' || strings.ContainsRune(crumbSep+"/→", r) ||
+				strings.ContainsRune(sentencePunct, r)
+		})
+		if stop <= 0 || utf8.RuneCountInString(rest[:stop]) > 20 {
+			return end
+		}
+		after := strings.TrimLeft(rest[stop:], " \t\u3000")
+		r, size := utf8.DecodeRuneInString(after)
+		switch {
+		case strings.ContainsRune(crumbSep+"/→", r):
+			end = len(line) - len(after) + size
+		case strings.ContainsRune(sentencePunct, r):
+			return end // the step is a sentence's
+		default:
+			return step + stop
+		}
+	}
+}
+
 func isClutterLine(line string, inFooter bool) bool {
+	if proseLine(line) {
+		return false
+	}
 	if breadcrumbLead.MatchString(line) || breadcrumbPath.MatchString(line) ||
 		breadcrumbWords.MatchString(line) || prevNext.MatchString(line) {
 		return true
