@@ -256,6 +256,8 @@ func TestHostileFiles(t *testing.T) {
 			t.Errorf("%s: refused with %q, want a reason mentioning %q", h.name, reason, h.want)
 		case failed && leakRE.MatchString(reason):
 			t.Errorf("%s: reason leaks internals: %s", h.name, reason)
+		case failed && strings.HasPrefix(reason, h.name+":"):
+			t.Errorf("%s: reason repeats the file's name its path gives: %s", h.name, reason)
 		}
 	}
 	if sum.Failed != len(files)-accepted {

@@ -196,7 +196,10 @@ func (p *Pipeline) Run(ctx context.Context, files []string, progress Progress) (
 	)
 	fail := func(path string, err error) {
 		sum.Failed++
-		sum.Failures = append(sum.Failures, Failure{Path: path, Err: err.Error()})
+		// The reader and parser name the file for callers that have no
+		// path beside the error; a failure has one.
+		msg := strings.TrimPrefix(err.Error(), filepath.Base(path)+": ")
+		sum.Failures = append(sum.Failures, Failure{Path: path, Err: msg})
 		if progress != nil {
 			progress(path, "", err)
 		}
