@@ -251,8 +251,10 @@ var (
 	// ¹, *, [1].
 	footnoteMark = `(?:[①-⑳⑴-⒇¹²³⁴-⁹*＊]|[\[［〔]\d{1,2}[\]］〕])?`
 	// siteVisitRe finds who leads a site visit (…率/带领…赴/到X…现场办公):
-	// group 1 the verb, 2 the place visited.
-	siteVisitRe = regexp.MustCompile(`(率|带领)[^。；]{0,80}?(?:赴|到|深入)([^，。；,、\s]{2,20}?)(?:开展|进行|召开|举行)?现场办公`)
+	// group 1 the verb, 2 the place visited. The leader may also take a
+	// party to a place first and hold the meeting after a comma ("带领…
+	// 深入高新区项目现场，并召开现场办公会"): no place is read then.
+	siteVisitRe = regexp.MustCompile(`(率队|带队|率|带领)[^。；]{0,80}?(?:(?:赴|到|深入)([^，。；,、\s]{2,20}?)(?:开展|进行|召开|举行)?现场办公|[，,]并?(?:召开|举行)了?现场办公会)`)
 	// hostRe splits the intro sentence around 主持.
 	hostRe = regexp.MustCompile(`主持(?:召开|举行|开展)?|召集(?:召开)?`)
 	// meetingAfterRe finds the meeting name after 召开/举行.
