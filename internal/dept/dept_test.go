@@ -861,3 +861,26 @@ func TestCarried(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveWritten: a body outside the mainland's system keeps its name
+// (Macau's 卫生局 is no former 卫生健康委员会, Taiwan's 交通局 no
+// 交通运输局); the place is still placed as Resolve places it.
+func TestResolveWritten(t *testing.T) {
+	tb := newTable(t)
+	tests := []struct{ name, issuer, want string }{
+		{"卫生局", "", "卫生局"},
+		{"交通局", "高雄市政府", "高雄市交通局"},
+		{"市交通局", "高雄市政府", "高雄市交通局"},
+		{"社会局", "台北市政府", "台北市社会局"},
+		{"海关", "", "海关"},
+	}
+	for _, tt := range tests {
+		if got, ok := tb.ResolveWritten(tt.name, tt.issuer); !ok || got != tt.want {
+			t.Errorf("ResolveWritten(%q, %q) = %q, %v; want %q", tt.name, tt.issuer, got, ok, tt.want)
+		}
+	}
+	// Resolve itself still maps to the mainland entry.
+	if got, _ := tb.Resolve("卫生局", ""); got != "卫生健康委员会" {
+		t.Errorf("Resolve(卫生局) = %q", got)
+	}
+}

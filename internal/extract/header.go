@@ -11,6 +11,7 @@ import (
 	"govarchive/internal/dept"
 	"govarchive/internal/document"
 	"govarchive/internal/names"
+	"govarchive/internal/norm"
 	"govarchive/internal/segment"
 )
 
@@ -787,6 +788,10 @@ func (st *state) issuerPrefix(title string) string {
 		// "秦州区政府召开…": 区政府 is short for 区人民政府.
 		if m := shortGovRe.FindStringSubmatch(title); m != nil && st.isPlace(m[1]) {
 			cand = m[1] + "人民政府"
+			// Taiwan's 高雄市政府 is that government's own name.
+			if norm.WritesROCYear(st.text) {
+				cand = m[1] + "政府"
+			}
 		}
 	}
 	if cand == "" || st.p.seg == nil {

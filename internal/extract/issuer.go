@@ -309,3 +309,23 @@ func relativeIssuer(s string) bool {
 	r, size := utf8.DecodeRuneInString(s)
 	return strings.ContainsRune(levelChars, r) && (strings.HasPrefix(s[size:], "政府") || strings.HasPrefix(s[size:], "人民政府"))
 }
+
+// sarMarks are words only Hong Kong's and Macau's governments write of
+// themselves (their legislature, head and government), mainlandMarks the
+// mainland's own bodies; a text of the first and none of the second is a
+// SAR's.
+var (
+	sarMarks      = []string{"立法会", "行政长官", "特区政府", "香港特别行政区政府", "澳门特别行政区政府"}
+	mainlandMarks = []string{"人民政府", "中共", "党委", "党组", "人大常委会", "人民代表大会"}
+)
+
+// outsideMainland reports a text of Hong Kong's, Macau's or Taiwan's
+// government (Taiwan's dates itself by the Republic's years): their bodies
+// keep their own names, 食物及卫生局 or 交通局 is no former name of a
+// mainland 卫生健康委员会 or 交通运输局.
+func outsideMainland(text string) bool {
+	if norm.WritesROCYear(text) {
+		return true
+	}
+	return containsAny(text, sarMarks) && !containsAny(text, mainlandMarks)
+}

@@ -30,6 +30,8 @@ type state struct {
 	deptMemo *dept.Memo             // the department table's answers for this document, made on first use
 
 	tableLines map[int]bool // lines of task tables, read as their rows rather than as prose
+
+	outside int8 // abroad's answer: 0 not read yet, 1 outside the mainland, 2 not
 }
 
 func newState(p *Parser, text string, meta Meta) *state {
