@@ -125,7 +125,7 @@ func isEndOfList(l string) bool {
 			return true
 		}
 	}
-	if strings.Contains(l, "。") || compiledRe.MatchString(l) || headingRe.MatchString(l) {
+	if strings.Contains(l, "。") || compiledRe.MatchString(l) || headingRe.MatchString(l) || sectionRe.MatchString(l) {
 		return true
 	}
 	if ds := findDates(l); len(ds) > 0 && ds[0].Start == 0 {

@@ -18,6 +18,8 @@ const maxTopicTitle = 100
 // decisionsOnly keeps only decision sentences (news reports).
 func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 	paras, gaps := st.paragraphGaps(start)
+
+	paras, gaps = flattenSections(paras, gaps)
 	// Topics read from the document's first line: the pages of a scan may
 	// open with item 三.
 	topics := numberedTopicsGaps(paras, gaps, start <= st.firstContentLine())
@@ -1247,6 +1249,13 @@ var openingLeadVerbs = []string{"要", "负责", "牵头", "抓紧", "尽快", "
 // docTitles returns the top-level 《…》 titles in order. Short names
 // introduced by 以下简称 are left out, with their later uses, and so are back
 // references (该《责任清单》).
+// cornerQuoteRe is a title in corner brackets, ruleKinds the words a
+// rule's title ends with.
+var (
+	cornerQuoteRe = regexp.MustCompile(`「([^「」\n]{2,60}?)」`)
+	ruleKinds     = []string{"条例", "办法", "规定", "规则", "细则", "准则", "标准", "计划", "方案", "草案", "规划", "纲要", "要点"}
+)
+
 func docTitles(s string) []string {
 	var out []string
 	alias := map[string]bool{}
@@ -1291,6 +1300,13 @@ func docTitles(s string) []string {
 		}
 		if r != '\n' && depth == 0 {
 			wrapped = false
+		}
+	}
+	// Taiwanese minutes quote the rules they review in 「」(「高雄市市有
+	// 财产管理自治条例」修正草案); a quoted report (「…执行情形」) is none.
+	for _, m := range cornerQuoteRe.FindAllStringSubmatch(s, -1) {
+		if _, ok := hasAnySuffix(m[1], ruleKinds); ok {
+			out = append(out, m[1])
 		}
 	}
 	kept := out[:0]
@@ -1349,7 +1365,7 @@ func isAgendaItem(l string) bool {
 // decisionLabelRe opens a list of what the meeting decided ("会议议定：",
 // "会议决定如下：", "议定事项："): each of its items is a decision, whatever
 // its verb ("（二）工程所需资金由市财政局统筹安排。").
-var decisionLabelRe = regexp.MustCompile(`(?:^|[。；;])\s*((?:会议|经会议)?(?:研究)?(?:议定|决定|确定|商定|明确)(?:事项|意见)?(?:如下)?\s*[:：])`)
+var decisionLabelRe = regexp.MustCompile(`(?:^|[。；;])\s*((?:会议|经会议)?(?:研究)?(?:议定|决定|决议|确定|商定|明确)(?:事项|意见)?(?:如下)?\s*[:：])`)
 
 // subItemRe is the number of an item inside a decision list: （一）, (1),
 // 1、 1. ①, 一是, at the start of the text or after a sentence or clause end.
