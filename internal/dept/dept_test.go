@@ -425,7 +425,10 @@ func TestFind(t *testing.T) {
 		{"中国铁塔苏州市分公司要加快建设", []string{"中国铁塔苏州市分公司"}},
 		{"由绵阳科技城发展投资（集团）有限公司负责", []string{"绵阳科技城发展投资（集团）有限公司"}},
 		{"由绵阳科技城发展投资（筹）有限公司负责", nil},
-		{"由平潭综合实验区社会事业局负责", []string{"社会事业局"}},
+		// A comprehensive experimental zone owns its bureaus as a development zone does.
+		{"由平潭综合实验区社会事业局负责", []string{"平潭综合实验区社会事业局"}},
+		{"平潭综合实验区社会事业局要会同区财政金融局", []string{"平潭综合实验区社会事业局", "区财政金融局"}},
+		{"平潭综合实验区管委会", []string{"平潭综合实验区管委会"}},
 		{"各园区管委会要加强管理", nil},   // zones in general
 		{"会议要求全区管委会主任参加", nil}, // no zone named
 		// Colleges, universities and banks' branches after 由/请, and in a list 由 opens.

@@ -102,7 +102,10 @@ func TestLeadDepts(t *testing.T) {
 		want []string
 	}{
 		{"由市应急局会同相关部门根据本次会议讨论意见修改", []string{"市应急局"}},
-		{"由平潭综合实验区社会事业局负责", []string{"社会事业局"}}, // the zone's 区 is no level of the unit
+		{"由平潭综合实验区社会事业局负责", []string{"平潭综合实验区社会事业局"}}, // the zone's 区 is no level of the unit
+		{"平潭综合实验区社会事业局要会同自然资源局，抓紧落实", []string{"平潭综合实验区社会事业局", "自然资源局"}},
+		// An adverb between the one asked and its verb (Taiwanese minutes).
+		{"洽悉，请工务局持续办理，并会同交通局检讨人行空间。", []string{"工务局"}},
 		{"，县城管执法局具体负责", []string{"县城管执法局"}},
 		{"会议同意该项目采用PPP模式实施，由县住建局作为实施机构，按程序开展采购", []string{"县住建局"}},
 		{"项目由县城投公司作为业主单位负责代建", []string{"县城投公司"}},
