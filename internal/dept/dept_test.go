@@ -425,6 +425,11 @@ func TestFind(t *testing.T) {
 		{"中国铁塔苏州市分公司要加快建设", []string{"中国铁塔苏州市分公司"}},
 		{"由绵阳科技城发展投资（集团）有限公司负责", []string{"绵阳科技城发展投资（集团）有限公司"}},
 		{"由绵阳科技城发展投资（筹）有限公司负责", nil},
+		// 与 joins two fields of one bureau as 和 does; not a phrase and a unit.
+		{"会议要求镇海洋与渔业办公室加强对渔船的安全检查", []string{"镇海洋与渔业办公室"}},
+		{"由区城乡建设与交通局负责", []string{"区城乡建设与交通局"}},
+		{"会议同意与县公安局联合开展", []string{"县公安局"}},
+		{"做好市场监管与区财政局", []string{"区财政局"}},
 		// A comprehensive experimental zone owns its bureaus as a development zone does.
 		{"由平潭综合实验区社会事业局负责", []string{"平潭综合实验区社会事业局"}},
 		{"平潭综合实验区社会事业局要会同区财政金融局", []string{"平潭综合实验区社会事业局", "区财政金融局"}},

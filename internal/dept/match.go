@@ -1100,7 +1100,7 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 		if len(s) > 16 {
 			return false, false
 		}
-	} else if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
+	} else if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') && !slices.Contains(s, '与') {
 		return false, false
 	}
 	// "受市长李爱武委托": after a level, 长 makes the head's title (市长);
@@ -1137,6 +1137,7 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 		}
 		// 城乡 (住房城乡建委), and 和 joining two bureaus' stems in a merged
 		// one (区住建和交通局, 区水务和湖泊局): two characters on each side.
+		// Some places write 与 there (区自然资源与规划局, 镇海洋与渔业办公室).
 		if r == '乡' && j > 0 && s[j-1] == '城' {
 			allDir = false
 			continue
@@ -1149,7 +1150,7 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 			allDir = false
 			continue
 		}
-		if r == '和' {
+		if r == '和' || r == '与' {
 			if j >= 2 && len(s)-j > 2 {
 				allDir = false
 				continue
