@@ -213,7 +213,7 @@ var proseMarkers = []string{"会议", "的", "了", "要", "请", "由", "将", 
 // inlineEndRe is a label inside a list line, after a space or a closing
 // mark, that closes the list: people on leave or absent, the recorder, or
 // the next list. Group 1 is the label.
-var inlineEndRe = regexp.MustCompile(`(?:[ \t　]+|[）)；;。])((?:` + leaveLabels + `|记录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：])`)
+var inlineEndRe = regexp.MustCompile(`(?:[ \t　]+|[）)；;。])((?:` + leaveLabels + `|[记纪]录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：])`)
 
 // cutInlineEnd cuts l before an inline closing label and reports whether it
 // did.

@@ -422,8 +422,9 @@ func splitTitledName(s string) (title, name string, ok bool) {
 var bareSplitPosts = func() map[string]bool {
 	m := map[string]bool{}
 	for _, p := range []string{"市长", "县长", "区长", "省长", "镇长", "乡长", "局长", "处长", "科长", "部长", "厅长", "院长", "署长",
-		"秘书长", "主任", "主席", "议长", "主委", "委员", "参议", "顾问", "主秘"} {
+		"秘书长", "主任", "主席", "议长", "主委", "委员", "参议", "顾问", "主秘", "主计长"} {
 		m[p], m["副"+p] = true, true
+		m["代理"+p] = true // 陈代理市长启昱: the acting mayor
 	}
 	return m
 }()

@@ -148,7 +148,7 @@ const leaveLabels = `(?:因(?:公|事|病|故))?(?:请假|缺席)(?:人员|领�
 func splitInlineLists(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		if _, _, ok := listLabel(l); !ok && !leaveLabelRe.MatchString(l) {
+		if _, _, ok := listLabel(l); !ok && !leaveLabelRe.MatchString(l) && !chairLabelled(l) {
 			out = append(out, l)
 			continue
 		}
@@ -163,6 +163,17 @@ func splitInlineLists(lines []string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// chairLabelled reports a line opened by the chair's label (主持：, 主席：),
+// which may share its line with the recorder's ("主席：陈代理市长启昱　　纪录：林淑华").
+func chairLabelled(l string) bool {
+	for _, lb := range chairLabels {
+		if rest, ok := strings.CutPrefix(l, lb); ok && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
+			return true
+		}
+	}
+	return false
 }
 
 // seriesLineRe is a 第N号 line of its own, under a decree's heading.
