@@ -259,9 +259,14 @@ func chairClause(clause string) string {
 	// "市长李明4日主持召开", "国务院总理李强13日上午主持": the day after the name.
 	clause = trailingDayRe.ReplaceAllString(clause, "")
 	clause = trimTimeWords(clause)
-	// "区长马强先后主持召开…": an adverb between the name and 主持.
+	// "区长马强先后主持召开…": an adverb between the name and 主持; so is a
+	// day told relatively ("省长吕祖善今天主持召开…").
+	clause = trimTrailingTimeOfDay(clause)
 	for _, w := range chairAdverbs {
 		clause = strings.TrimSuffix(clause, w)
+	}
+	for _, rd := range relativeDays {
+		clause = strings.TrimSuffix(clause, rd.word)
 	}
 	clause = trailingDayRe.ReplaceAllString(clause, "")
 	// "常务副市长陈峰受市长孙建国委托主持": the one who chairs stands
