@@ -759,7 +759,9 @@ func (st *state) issuerPrefix(title string) string {
 	} else {
 		// Also a prefecture's 行政公署 and a zone's 管理委员会, which hold
 		// their own executive meetings (盟长办公会议, 主任办公会议).
-		for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府", "行政公署", "行署", "管理委员会", "管委会"} {
+		// So does a people's congress's standing committee (常州市人大常委会
+		// 主任会议纪要).
+		for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府", "行政公署", "行署", "管理委员会", "管委会", "人大常委会", "人民代表大会常务委员会"} {
 			if i := strings.Index(title, suf); i > 0 {
 				cand = title[:i+len(suf)]
 				break

@@ -545,10 +545,11 @@ func (st *state) headerMeetingNo(m *document.Meeting, head []int) {
 			l = l[open:]
 		}
 		inner := strings.TrimSpace(strings.Trim(l, "（()）"))
-		if inner == l || inner == "" {
+		if inner == "" {
 			continue
 		}
-		// Standing under the title, a bare "第3次" numbers this meeting.
+		// Standing under the title, a bare "第3次" numbers this meeting,
+		// in brackets or not ("第十六届第23次").
 		for _, cand := range []string{inner, inner + "会议"} {
 			if no, ok := norm.FindMeetingNo(cand); ok && no.Start == 0 && no.End >= len(inner) {
 				m.Term, m.Year, m.Session = no.Term, no.Year, no.Session
