@@ -584,7 +584,8 @@ func titleUnit(title string) string {
 	if runeLen(unit) < 3 {
 		return ""
 	}
-	if _, ok := hasAnySuffix(unit, []string{"集团", "公司", "局", "委", "办", "中心", "院", "所", "站", "厂", "行", "社", "馆"}); !ok {
+	// An office bare of what it is (办公室主任) names no unit.
+	if suf, ok := hasAnySuffix(unit, []string{"集团", "公司", "局", "委", "办", "办公室", "办事处", "中心", "院", "所", "站", "厂", "行", "社", "馆"}); !ok || suf == unit {
 		return ""
 	}
 	return unit
