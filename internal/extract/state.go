@@ -221,7 +221,7 @@ func stripDecoration(l string) string {
 
 // unspaceTitle joins a title letter-spaced across a red header
 // ("常 务 会 议 纪 要"): single Han characters parted by spaces that end like a
-// document's title.
+// document's title or an issuer's name.
 func unspaceTitle(l string) string {
 	if !strings.ContainsAny(l, " \u3000") || utf8.RuneCountInString(l) > 60 {
 		return l
@@ -237,7 +237,8 @@ func unspaceTitle(l string) string {
 		}
 	}
 	joined := strings.Join(fields, "")
-	if _, ok := hasAnySuffix(joined, []string{"纪要", "通知", "意见", "批复", "决定", "报告", "通报", "公告", "函"}); !ok {
+	// The issuer above it is spaced as well ("麻 阳 苗 族 自 治 县 人 民 政 府").
+	if _, ok := hasAnySuffix(joined, []string{"纪要", "通知", "意见", "批复", "决定", "报告", "通报", "公告", "函"}); !ok && !(len(fields) >= 4 && isIssuer(joined)) {
 		return l
 	}
 	return joined
