@@ -425,6 +425,9 @@ func TestFind(t *testing.T) {
 		{"中国铁塔苏州市分公司要加快建设", []string{"中国铁塔苏州市分公司"}},
 		{"由绵阳科技城发展投资（集团）有限公司负责", []string{"绵阳科技城发展投资（集团）有限公司"}},
 		{"由绵阳科技城发展投资（筹）有限公司负责", nil},
+		// A visit's verb before a zone is no place of it.
+		{"带领有关部门负责同志，深入高新区重点项目建设现场", nil},
+		{"率队走进经开区企业调研", nil},
 		// 与 joins two fields of one bureau as 和 does; not a phrase and a unit.
 		{"会议要求镇海洋与渔业办公室加强对渔船的安全检查", []string{"镇海洋与渔业办公室"}},
 		{"由区城乡建设与交通局负责", []string{"区城乡建设与交通局"}},

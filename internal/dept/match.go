@@ -1084,7 +1084,9 @@ func validBare(rs []rune, gaps []bool) bool {
 // and that no place is called.
 var bareStopWords = map[string]bool{"决定": true, "同意": true, "研究": true, "要求": true, "推进": true, "加快": true, "支持": true,
 	"依托": true, "明确": true, "确定": true, "建设": true, "发展": true, "所在": true, "周边": true, "相关": true, "有关": true,
-	"各个": true, "全国": true, "全省": true, "全市": true, "全县": true}
+	"各个": true, "全国": true, "全省": true, "全市": true, "全县": true,
+	// A visit's verbs: "深入高新区重点项目现场", "走进经开区".
+	"深入": true, "前往": true, "走进": true, "来到": true, "走访": true, "调研": true, "考察": true, "视察": true, "进驻": true, "入驻": true, "落户": true}
 
 // validStem checks the stem of a unit outside the table (民族宗教事务 in
 // 县民族宗教事务局). longer reports whether a stem that starts further left
