@@ -425,6 +425,9 @@ func TestFind(t *testing.T) {
 		{"中国铁塔苏州市分公司要加快建设", []string{"中国铁塔苏州市分公司"}},
 		{"由绵阳科技城发展投资（集团）有限公司负责", []string{"绵阳科技城发展投资（集团）有限公司"}},
 		{"由绵阳科技城发展投资（筹）有限公司负责", nil},
+		// 城市 in the stem of a city's agency with a suffix of two characters.
+		{"由区城市更新事务中心负责具体实施", []string{"区城市更新事务中心"}},
+		{"由区城市管理中心负责", []string{"区城市管理中心"}},
 		// A visit's verb before a zone is no place of it.
 		{"带领有关部门负责同志，深入高新区重点项目建设现场", nil},
 		{"率队走进经开区企业调研", nil},

@@ -1122,10 +1122,15 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 			allDir = false
 			continue
 		}
-		// 城市 names a campaign's office (创建全国文明城市工作领导小组办公室).
+		// 城市 names a campaign's office (创建全国文明城市工作领导小组办公室),
+		// and a city's own agencies (区城市更新事务中心): a stem starting
+		// further left may hold it.
 		if r == '市' && j > 0 && s[j-1] == '城' {
 			allDir = false
 			continue
+		}
+		if r == '市' && j == 0 && before == '城' {
+			return false, true
 		}
 		// So are 社会 and 会展: 社会事业局, 社会事务办, 会展办.
 		if r == '会' {
