@@ -544,6 +544,14 @@ func TestOpenerTopicsBySubject(t *testing.T) {
 			"审议《城区学校布局规划》|市教育局",
 			"听取市应急管理局关于消防安全工作的汇报|市应急管理局",
 		}, false},
+		// "会议明确，…": the decision titles its item without the label.
+		{"a decision labelled with a comma", []string{
+			"会议听取了市水务局关于污水处理厂提标改造工作的汇报。",
+			"会议明确，提标改造项目由市城投公司作为业主单位负责建设，市水务局负责行业指导。",
+		}, []string{
+			"听取市水务局关于污水处理厂提标改造工作的汇报|市水务局",
+			"提标改造项目由市城投公司作为业主单位负责建设，市水务局负责行业指导|市城投公司,市水务局",
+		}, false},
 		// News of two meetings: the second meeting's matters are items of
 		// their own, not the first meeting's last item.
 		{"news: a second meeting", []string{

@@ -692,7 +692,7 @@ func (st *state) openerTopicsCount(paras []string, decisionsOnly bool) ([]docume
 				}
 				title = subjectTitle(strings.TrimPrefix(title, "会议"))
 				// "会议议定：原则同意…": the decision, without its label.
-				for _, label := range []string{"议定：", "议定:", "议定，", "决定：", "决定:", "决定，", "明确：", "明确:", "同意："} {
+				for _, label := range []string{"议定：", "议定:", "议定，", "议定,", "决定：", "决定:", "决定，", "决定,", "明确：", "明确:", "明确，", "明确,", "同意："} {
 					if t, ok := strings.CutPrefix(title, label); ok && t != "" {
 						title = t
 						break
