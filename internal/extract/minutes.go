@@ -43,7 +43,7 @@ func (st *state) parseMinutes() {
 		if i := strings.Index(t, "召开"); i >= 0 {
 			t = t[i+len("召开"):]
 		}
-		t = strings.TrimSuffix(t, "纪要")
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "纪要"), "纪录") // 會議紀錄 (Taiwan)
 		t = strings.TrimSuffix(strings.TrimSuffix(t, "议定事项"), "决定事项")
 		if _, ok := hasAnySuffix(t, meetingTypes); ok && t != "会议" {
 			st.setMeetingName(m, t)

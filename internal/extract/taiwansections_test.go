@@ -48,6 +48,10 @@ func TestTaiwanSections(t *testing.T) {
 			t.Errorf("topic %d numbered %d", i+1, tp.No)
 		}
 	}
+	// 市政會議 is the meeting's kind, numbered in the title (…紀錄, not 纪要).
+	if m := d.Meeting; m == nil || m.Type != "市政会议" || m.Session != 426 {
+		t.Errorf("meeting %+v, want the 426th 市政会议", d.Meeting)
+	}
 	// The section heading after the list ends it: no observer 浙云壹.
 	for _, o := range d.Observers {
 		if strings.Contains(o.Name, "壹") {
