@@ -335,7 +335,7 @@ func attendanceSentence(s string) bool {
 	if strings.HasPrefix(s, "（") && containsAny(s, bylineMarkers) {
 		return true
 	}
-	_, att := hasAnySuffix(trimEndPunct(s), []string{"出席会议", "列席会议", "参加会议", "出席", "列席"})
+	_, att := hasAnySuffix(trimEndPunct(s), []string{"出席会议", "列席会议", "参加会议", "出席", "列席", "参加活动", "参加调研", "陪同调研", "一同调研"})
 	_, list := hasAnyPrefix(s, []string{"出席会议的", "列席会议的", "参加会议的"})
 	return (att || list) && !isDecision(s)
 }
