@@ -436,6 +436,9 @@ func TestFind(t *testing.T) {
 		{"由区城乡建设与交通局负责", []string{"区城乡建设与交通局"}},
 		{"会议同意与县公安局联合开展", []string{"县公安局"}},
 		{"做好市场监管与区财政局", []string{"区财政局"}},
+		// A new town's committee is a zone's (东湖新城管委会); 新城区 is still a district.
+		{"东湖新城管委会负责协调征地拆迁", []string{"东湖新城管委会"}},
+		{"由新城区财政局负责", []string{"新城区财政局"}},
 		// A comprehensive experimental zone owns its bureaus as a development zone does.
 		{"由平潭综合实验区社会事业局负责", []string{"平潭综合实验区社会事业局"}},
 		{"平潭综合实验区社会事业局要会同区财政金融局", []string{"平潭综合实验区社会事业局", "区财政金融局"}},
