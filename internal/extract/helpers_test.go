@@ -104,6 +104,10 @@ func TestLeadDepts(t *testing.T) {
 		{"由市应急局会同相关部门根据本次会议讨论意见修改", []string{"市应急局"}},
 		{"由平潭综合实验区社会事业局负责", []string{"平潭综合实验区社会事业局"}}, // the zone's 区 is no level of the unit
 		{"平潭综合实验区社会事业局要会同自然资源局，抓紧落实", []string{"平潭综合实验区社会事业局", "自然资源局"}},
+		// A ministry's division or a bureau's office named after it leads.
+		{"国家卫生健康委基层卫生健康司会同财政部社会保障司组织开展绩效评价工作。", []string{"国家卫生健康委基层卫生健康司", "财政部社会保障司"}},
+		{"由市财政局社保处负责", []string{"市财政局社保处"}},
+		{"由市财政局负责，市国资公司配合", []string{"市财政局"}},
 		// An adverb between the one asked and its verb (Taiwanese minutes).
 		{"洽悉，请工务局持续办理，并会同交通局检讨人行空间。", []string{"工务局"}},
 		{"，县城管执法局具体负责", []string{"县城管执法局"}},
