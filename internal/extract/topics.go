@@ -98,8 +98,9 @@ func (st *state) paragraphGaps(start int) (out []string, gaps []bool) {
 		}
 		if m := labelRe.FindStringSubmatch(l); m != nil {
 			label := removeSpaces(m[1])
-			// 主题词 opens an older document's footer (主题词, 抄送, 印发).
-			if label == "主题词" {
+			// 主题词 opens an older document's footer (主题词, 抄送, 印发);
+			// so does 主送 written under the signature (a 通知 of a ministry).
+			if label == "主题词" || label == "主送" || label == "主送机关" {
 				break
 			}
 			if contains(agendaLabels, label) {
