@@ -222,16 +222,19 @@ func joinedNameStart(s string, start int) int {
 	if !ok {
 		return start
 	}
-	i := len(head)
-	for i > 0 {
+	// At most five characters back: a longer run is no short word (and
+	// the walk stays bounded in a long run of Han text).
+	i, n := len(head), 0
+	for i > 0 && n <= 4 {
 		r, size := utf8.DecodeLastRuneInString(head[:i])
 		if !isHan(r) {
 			break
 		}
 		i -= size
+		n++
 	}
 	word := head[i:]
-	if n := runeLen(word); n < 2 || n > 4 {
+	if r, _ := utf8.DecodeLastRuneInString(head[:i]); n < 2 || n > 4 || i > 0 && isHan(r) {
 		return start
 	}
 	if last, _ := utf8.DecodeLastRuneInString(word); strings.ContainsRune("局署处委会办厅部司院", last) {
