@@ -357,6 +357,28 @@ func (t *Table) Resolve(name, issuer string) (canonical string, ok bool) {
 	return t.render(p, issuer), true
 }
 
+// ResolveWritten is Resolve for a body outside the mainland's system (Hong
+// Kong's 食物及衞生局, Macau's 衛生局, Taiwan's 交通局): the place is placed
+// as Resolve does, but the name is kept as written, not mapped to the
+// mainland entry it resembles (卫生局 is no former 卫生健康委员会 there).
+func (t *Table) ResolveWritten(name, issuer string) (canonical string, ok bool) {
+	p, ok := t.parse(clean(name))
+	if !ok {
+		return "", false
+	}
+	return t.render(asWritten(p), issuer), true
+}
+
+// asWritten detaches p and its parents from their table entries.
+func asWritten(p parsed) parsed {
+	p.entry = -1
+	if p.parent != nil {
+		parent := asWritten(*p.parent)
+		p.parent = &parent
+	}
+	return p
+}
+
 // Forms returns every surface form equivalent to name, for search expansion:
 // the entry's canonical generic name, its aliases and the derived variants,
 // each also with the place or relative prefix name was written with

@@ -425,7 +425,24 @@ func TestFind(t *testing.T) {
 		{"中国铁塔苏州市分公司要加快建设", []string{"中国铁塔苏州市分公司"}},
 		{"由绵阳科技城发展投资（集团）有限公司负责", []string{"绵阳科技城发展投资（集团）有限公司"}},
 		{"由绵阳科技城发展投资（筹）有限公司负责", nil},
-		{"由平潭综合实验区社会事业局负责", []string{"社会事业局"}},
+		// 城市 in the stem of a city's agency with a suffix of two characters.
+		{"由区城市更新事务中心负责具体实施", []string{"区城市更新事务中心"}},
+		{"由区城市管理中心负责", []string{"区城市管理中心"}},
+		// A visit's verb before a zone is no place of it.
+		{"带领有关部门负责同志，深入高新区重点项目建设现场", nil},
+		{"率队走进经开区企业调研", nil},
+		// 与 joins two fields of one bureau as 和 does; not a phrase and a unit.
+		{"会议要求镇海洋与渔业办公室加强对渔船的安全检查", []string{"镇海洋与渔业办公室"}},
+		{"由区城乡建设与交通局负责", []string{"区城乡建设与交通局"}},
+		{"会议同意与县公安局联合开展", []string{"县公安局"}},
+		{"做好市场监管与区财政局", []string{"区财政局"}},
+		// A new town's committee is a zone's (东湖新城管委会); 新城区 is still a district.
+		{"东湖新城管委会负责协调征地拆迁", []string{"东湖新城管委会"}},
+		{"由新城区财政局负责", []string{"新城区财政局"}},
+		// A comprehensive experimental zone owns its bureaus as a development zone does.
+		{"由平潭综合实验区社会事业局负责", []string{"平潭综合实验区社会事业局"}},
+		{"平潭综合实验区社会事业局要会同区财政金融局", []string{"平潭综合实验区社会事业局", "区财政金融局"}},
+		{"平潭综合实验区管委会", []string{"平潭综合实验区管委会"}},
 		{"各园区管委会要加强管理", nil},   // zones in general
 		{"会议要求全区管委会主任参加", nil}, // no zone named
 		// Colleges, universities and banks' branches after 由/请, and in a list 由 opens.
@@ -859,5 +876,28 @@ func TestCarried(t *testing.T) {
 		if got, ok := tb.Carried(c.prev, c.name); got != c.want || ok != c.ok {
 			t.Errorf("Carried(%q, %q) = %q, %v, want %q, %v", c.prev, c.name, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// TestResolveWritten: a body outside the mainland's system keeps its name
+// (Macau's 卫生局 is no former 卫生健康委员会, Taiwan's 交通局 no
+// 交通运输局); the place is still placed as Resolve places it.
+func TestResolveWritten(t *testing.T) {
+	tb := newTable(t)
+	tests := []struct{ name, issuer, want string }{
+		{"卫生局", "", "卫生局"},
+		{"交通局", "高雄市政府", "高雄市交通局"},
+		{"市交通局", "高雄市政府", "高雄市交通局"},
+		{"社会局", "台北市政府", "台北市社会局"},
+		{"海关", "", "海关"},
+	}
+	for _, tt := range tests {
+		if got, ok := tb.ResolveWritten(tt.name, tt.issuer); !ok || got != tt.want {
+			t.Errorf("ResolveWritten(%q, %q) = %q, %v; want %q", tt.name, tt.issuer, got, ok, tt.want)
+		}
+	}
+	// Resolve itself still maps to the mainland entry.
+	if got, _ := tb.Resolve("卫生局", ""); got != "卫生健康委员会" {
+		t.Errorf("Resolve(卫生局) = %q", got)
 	}
 }

@@ -1084,7 +1084,9 @@ func validBare(rs []rune, gaps []bool) bool {
 // and that no place is called.
 var bareStopWords = map[string]bool{"决定": true, "同意": true, "研究": true, "要求": true, "推进": true, "加快": true, "支持": true,
 	"依托": true, "明确": true, "确定": true, "建设": true, "发展": true, "所在": true, "周边": true, "相关": true, "有关": true,
-	"各个": true, "全国": true, "全省": true, "全市": true, "全县": true}
+	"各个": true, "全国": true, "全省": true, "全市": true, "全县": true,
+	// A visit's verbs: "深入高新区重点项目现场", "走进经开区".
+	"深入": true, "前往": true, "走进": true, "来到": true, "走访": true, "调研": true, "考察": true, "视察": true, "进驻": true, "入驻": true, "落户": true}
 
 // validStem checks the stem of a unit outside the table (民族宗教事务 in
 // 县民族宗教事务局). longer reports whether a stem that starts further left
@@ -1100,7 +1102,7 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 		if len(s) > 16 {
 			return false, false
 		}
-	} else if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') {
+	} else if len(s) > 10 || len(s) > 8 && !slices.Contains(s, '和') && !slices.Contains(s, '与') {
 		return false, false
 	}
 	// "受市长李爱武委托": after a level, 长 makes the head's title (市长);
@@ -1120,10 +1122,15 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 			allDir = false
 			continue
 		}
-		// 城市 names a campaign's office (创建全国文明城市工作领导小组办公室).
+		// 城市 names a campaign's office (创建全国文明城市工作领导小组办公室),
+		// and a city's own agencies (区城市更新事务中心): a stem starting
+		// further left may hold it.
 		if r == '市' && j > 0 && s[j-1] == '城' {
 			allDir = false
 			continue
+		}
+		if r == '市' && j == 0 && before == '城' {
+			return false, true
 		}
 		// So are 社会 and 会展: 社会事业局, 社会事务办, 会展办.
 		if r == '会' {
@@ -1137,6 +1144,7 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 		}
 		// 城乡 (住房城乡建委), and 和 joining two bureaus' stems in a merged
 		// one (区住建和交通局, 区水务和湖泊局): two characters on each side.
+		// Some places write 与 there (区自然资源与规划局, 镇海洋与渔业办公室).
 		if r == '乡' && j > 0 && s[j-1] == '城' {
 			allDir = false
 			continue
@@ -1149,7 +1157,7 @@ func validStem(s []rune, before rune, company bool) (ok, longer bool) {
 			allDir = false
 			continue
 		}
-		if r == '和' {
+		if r == '和' || r == '与' {
 			if j >= 2 && len(s)-j > 2 {
 				allDir = false
 				continue

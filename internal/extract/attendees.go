@@ -125,7 +125,7 @@ func isEndOfList(l string) bool {
 			return true
 		}
 	}
-	if strings.Contains(l, "。") || compiledRe.MatchString(l) || headingRe.MatchString(l) {
+	if strings.Contains(l, "。") || compiledRe.MatchString(l) || headingRe.MatchString(l) || sectionRe.MatchString(l) {
 		return true
 	}
 	if ds := findDates(l); len(ds) > 0 && ds[0].Start == 0 {
@@ -213,7 +213,7 @@ var proseMarkers = []string{"会议", "的", "了", "要", "请", "由", "将", 
 // inlineEndRe is a label inside a list line, after a space or a closing
 // mark, that closes the list: people on leave or absent, the recorder, or
 // the next list. Group 1 is the label.
-var inlineEndRe = regexp.MustCompile(`(?:[ \t　]+|[）)；;。])((?:` + leaveLabels + `|记录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：])`)
+var inlineEndRe = regexp.MustCompile(`(?:[ \t　]+|[）)；;。])((?:` + leaveLabels + `|[记纪]录人?|列席(?:人员|单位)?|出席(?:人员)?)\s*[:：])`)
 
 // cutInlineEnd cuts l before an inline closing label and reports whether it
 // did.
@@ -584,7 +584,8 @@ func titleUnit(title string) string {
 	if runeLen(unit) < 3 {
 		return ""
 	}
-	if _, ok := hasAnySuffix(unit, []string{"集团", "公司", "局", "委", "办", "中心", "院", "所", "站", "厂", "行", "社", "馆"}); !ok {
+	// An office bare of what it is (办公室主任) names no unit.
+	if suf, ok := hasAnySuffix(unit, []string{"集团", "公司", "局", "委", "办", "办公室", "办事处", "中心", "院", "所", "站", "厂", "行", "社", "馆"}); !ok || suf == unit {
 		return ""
 	}
 	return unit

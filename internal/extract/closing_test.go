@@ -124,6 +124,8 @@ func TestMinutesRecipients(t *testing.T) {
 		// A list left open does not run into the line that issues the minutes.
 		{"抄送：区委办、区政府办\n洛带镇党政办公室　　　　2015年4月20日印发", "区委办|区政府办"},
 		{"送：县委办，县人大办，县政协办。", "县委办|县人大办|县政协办"},
+		// Offices of units the table knows (a ministry's 办公厅, 司) part at 、 too.
+		{"抄送：财政部办公厅、国家中医药局办公室、国家疾控局综合司。", "财政部办公厅|国家中医药局办公室|国家疾控局综合司"},
 		// 报/送/发 of older minutes, each on its own line without an end mark.
 		{"报：市政府办公室\n送：县委、人大、政协领导\n发：各乡镇人民政府，县直各单位", "市政府办公室|县委、人大、政协领导|各乡镇人民政府|县直各单位"},
 	}

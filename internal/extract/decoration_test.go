@@ -43,6 +43,10 @@ func TestUnspaceTitle(t *testing.T) {
 		{"张 三 李 四", "张 三 李 四"},         // padded names, not a title
 		{"王海　张海军", "王海　张海军"},           // names
 		{"会 议 纪 要 如 下", "会 议 纪 要 如 下"}, // not a title's end
+		// The issuer's line of a spaced red header.
+		{"麻 阳 苗 族 自 治 县 人 民 政 府", "麻阳苗族自治县人民政府"},
+		{"县 政 府 办", "县政府办"},
+		{"王 局 长 好", "王 局 长 好"},
 	}
 	for _, tc := range tests {
 		if got := unspaceTitle(tc.in); got != tc.want {

@@ -191,9 +191,56 @@ func (st *state) findDepts(s string) []mention {
 	}
 	var out []mention
 	for _, m := range st.units().Find(s) {
-		out = append(out, mention{Name: m.Name, Start: m.Start, End: m.End})
+		name, start := m.Name, m.Start
+		if st.abroad() {
+			start = joinedNameStart(s, m.Start)
+			name = s[start:m.Start] + name
+		}
+		out = append(out, mention{Name: name, Start: start, End: m.End})
 	}
 	return out
+}
+
+// abroad reports a text of a government outside the mainland's system
+// (outsideMainland), read once per document.
+func (st *state) abroad() bool {
+	if st.outside == 0 {
+		st.outside = 2
+		if outsideMainland(st.text) {
+			st.outside = 1
+		}
+	}
+	return st.outside == 1
+}
+
+// joinedNameStart is where a Hong Kong or Macau bureau named by two fields
+// joined by 及 begins (食物及卫生局, 运输及房屋局, 财经事务及库务局): the
+// table reads only the second field (卫生局). The first is a short word
+// standing after a break, not a unit's own name (财政局及卫生局 is two).
+func joinedNameStart(s string, start int) int {
+	head, ok := strings.CutSuffix(s[:start], "及")
+	if !ok {
+		return start
+	}
+	// At most five characters back: a longer run is no short word (and
+	// the walk stays bounded in a long run of Han text).
+	i, n := len(head), 0
+	for i > 0 && n <= 4 {
+		r, size := utf8.DecodeLastRuneInString(head[:i])
+		if !isHan(r) {
+			break
+		}
+		i -= size
+		n++
+	}
+	word := head[i:]
+	if r, _ := utf8.DecodeLastRuneInString(head[:i]); n < 2 || n > 4 || i > 0 && isHan(r) {
+		return start
+	}
+	if last, _ := utf8.DecodeLastRuneInString(word); strings.ContainsRune("局署处委会办厅部司院", last) {
+		return start
+	}
+	return i
 }
 
 // listJoins join the units of a list that may write their place once.
@@ -215,4 +262,21 @@ func (st *state) resolveDept(name, issuer string) (string, bool) {
 		return "", false
 	}
 	return st.p.depts.Resolve(name, issuer)
+}
+
+// resolveWritten is resolveDept for a body outside the mainland's system,
+// whose name is kept as written (dept.Table.ResolveWritten).
+func (st *state) resolveWritten(name, issuer string) (string, bool) {
+	if st.p.depts == nil {
+		return "", false
+	}
+	if c, ok := st.p.depts.ResolveWritten(name, issuer); ok {
+		return c, true
+	}
+	// 食物及卫生局, read whole by joinedNameStart, is past the table's
+	// reading: its own name is its canonical one.
+	if strings.Contains(name, "及") {
+		return name, true
+	}
+	return "", false
 }

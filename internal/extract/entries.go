@@ -48,6 +48,12 @@ func (st *state) parseEntryUncached(s string) (people []document.Person, complet
 			}
 		}
 	}
+	// "社会局姚局长雨静": a unit, then the post between surname and given
+	// name (Taiwanese minutes): 姚雨静, 局长 of 社会局.
+	// The unit there has no place (社会局, 主计处), so its suffix marks it.
+	if u, title, name, ok := unitTitledName(s); ok {
+		return []document.Person{{Name: name, Title: title, Department: u}}, true, 0
+	}
 	if (plausibleName(s) || st.looseName(s) || names.Transliterated(s)) && len(st.deptLengths(s)) == 0 {
 		return []document.Person{{Name: s}}, true, 0
 	}
@@ -489,3 +495,19 @@ func relUnitAt(st *state, s string) bool {
 // postQualifiers qualify a post in brackets after it: who runs a unit
 // without its head's post, a rank, a secondment.
 var postQualifiers = []string{"（主持工作）", "(主持工作)", "（正处级）", "（副处级）", "（正科级）", "（副科级）", "（挂职）", "（兼）"}
+
+// unitTitledName splits "社会局姚局长雨静" into the unit (a short run ending
+// in a unit's suffix character) and a name with the post inside it
+// (splitTitledName).
+func unitTitledName(s string) (unit, title, name string, ok bool) {
+	r := []rune(s)
+	for k := 2; k <= 8 && k+4 <= len(r); k++ {
+		if !strings.ContainsRune("局处署会部厅院室所委办", r[k-1]) || !allHan(string(r[:k])) {
+			continue
+		}
+		if title, name, ok := splitTitledName(string(r[k:])); ok {
+			return string(r[:k]), title, name, true
+		}
+	}
+	return "", "", "", false
+}

@@ -97,9 +97,13 @@ func (st *state) finish() {
 	}
 	d.Departments = dedupe(depts)
 	d.DepartmentRefs = nil
+	resolve := st.resolveDept
+	if outsideMainland(st.text) {
+		resolve = st.resolveWritten
+	}
 	for _, n := range d.Departments {
 		ref := document.DeptRef{Name: n}
-		if c, ok := st.resolveDept(n, d.Issuer); ok {
+		if c, ok := resolve(n, d.Issuer); ok {
 			ref.Canonical = c
 		}
 		d.DepartmentRefs = append(d.DepartmentRefs, ref)

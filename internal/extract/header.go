@@ -11,6 +11,7 @@ import (
 	"govarchive/internal/dept"
 	"govarchive/internal/document"
 	"govarchive/internal/names"
+	"govarchive/internal/norm"
 	"govarchive/internal/segment"
 )
 
@@ -258,9 +259,14 @@ func chairClause(clause string) string {
 	// "市长李明4日主持召开", "国务院总理李强13日上午主持": the day after the name.
 	clause = trailingDayRe.ReplaceAllString(clause, "")
 	clause = trimTimeWords(clause)
-	// "区长马强先后主持召开…": an adverb between the name and 主持.
+	// "区长马强先后主持召开…": an adverb between the name and 主持; so is a
+	// day told relatively ("省长吕祖善今天主持召开…").
+	clause = trimTrailingTimeOfDay(clause)
 	for _, w := range chairAdverbs {
 		clause = strings.TrimSuffix(clause, w)
+	}
+	for _, rd := range relativeDays {
+		clause = strings.TrimSuffix(clause, rd.word)
 	}
 	clause = trailingDayRe.ReplaceAllString(clause, "")
 	// "常务副市长陈峰受市长孙建国委托主持": the one who chairs stands
@@ -421,8 +427,9 @@ func splitTitledName(s string) (title, name string, ok bool) {
 var bareSplitPosts = func() map[string]bool {
 	m := map[string]bool{}
 	for _, p := range []string{"市长", "县长", "区长", "省长", "镇长", "乡长", "局长", "处长", "科长", "部长", "厅长", "院长", "署长",
-		"秘书长", "主任", "主席", "议长", "主委", "委员", "参议", "顾问", "主秘"} {
+		"秘书长", "主任", "主席", "议长", "主委", "委员", "参议", "顾问", "主秘", "主计长"} {
 		m[p], m["副"+p] = true, true
+		m["代理"+p] = true // 陈代理市长启昱: the acting mayor
 	}
 	return m
 }()
@@ -752,7 +759,9 @@ func (st *state) issuerPrefix(title string) string {
 	} else {
 		// Also a prefecture's 行政公署 and a zone's 管理委员会, which hold
 		// their own executive meetings (盟长办公会议, 主任办公会议).
-		for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府", "行政公署", "行署", "管理委员会", "管委会"} {
+		// So does a people's congress's standing committee (常州市人大常委会
+		// 主任会议纪要).
+		for _, suf := range []string{"人民政府办公厅", "人民政府办公室", "人民政府", "行政公署", "行署", "管理委员会", "管委会", "人大常委会", "人民代表大会常务委员会"} {
 			if i := strings.Index(title, suf); i > 0 {
 				cand = title[:i+len(suf)]
 				break
@@ -787,6 +796,10 @@ func (st *state) issuerPrefix(title string) string {
 		// "秦州区政府召开…": 区政府 is short for 区人民政府.
 		if m := shortGovRe.FindStringSubmatch(title); m != nil && st.isPlace(m[1]) {
 			cand = m[1] + "人民政府"
+			// Taiwan's 高雄市政府 is that government's own name.
+			if norm.WritesROCYear(st.text) {
+				cand = m[1] + "政府"
+			}
 		}
 	}
 	if cand == "" || st.p.seg == nil {

@@ -102,7 +102,14 @@ func TestLeadDepts(t *testing.T) {
 		want []string
 	}{
 		{"由市应急局会同相关部门根据本次会议讨论意见修改", []string{"市应急局"}},
-		{"由平潭综合实验区社会事业局负责", []string{"社会事业局"}}, // the zone's 区 is no level of the unit
+		{"由平潭综合实验区社会事业局负责", []string{"平潭综合实验区社会事业局"}}, // the zone's 区 is no level of the unit
+		{"平潭综合实验区社会事业局要会同自然资源局，抓紧落实", []string{"平潭综合实验区社会事业局", "自然资源局"}},
+		// A ministry's division or a bureau's office named after it leads.
+		{"国家卫生健康委基层卫生健康司会同财政部社会保障司组织开展绩效评价工作。", []string{"国家卫生健康委基层卫生健康司", "财政部社会保障司"}},
+		{"由市财政局社保处负责", []string{"市财政局社保处"}},
+		{"由市财政局负责，市国资公司配合", []string{"市财政局"}},
+		// An adverb between the one asked and its verb (Taiwanese minutes).
+		{"洽悉，请工务局持续办理，并会同交通局检讨人行空间。", []string{"工务局"}},
 		{"，县城管执法局具体负责", []string{"县城管执法局"}},
 		{"会议同意该项目采用PPP模式实施，由县住建局作为实施机构，按程序开展采购", []string{"县住建局"}},
 		{"项目由县城投公司作为业主单位负责代建", []string{"县城投公司"}},
@@ -540,6 +547,14 @@ func TestOpenerTopicsBySubject(t *testing.T) {
 		}, []string{
 			"审议《城区学校布局规划》|市教育局",
 			"听取市应急管理局关于消防安全工作的汇报|市应急管理局",
+		}, false},
+		// "会议明确，…": the decision titles its item without the label.
+		{"a decision labelled with a comma", []string{
+			"会议听取了市水务局关于污水处理厂提标改造工作的汇报。",
+			"会议明确，提标改造项目由市城投公司作为业主单位负责建设，市水务局负责行业指导。",
+		}, []string{
+			"听取市水务局关于污水处理厂提标改造工作的汇报|市水务局",
+			"提标改造项目由市城投公司作为业主单位负责建设，市水务局负责行业指导|市城投公司,市水务局",
 		}, false},
 		// News of two meetings: the second meeting's matters are items of
 		// their own, not the first meeting's last item.

@@ -70,6 +70,14 @@ func (st *state) inferIssuer() string {
 	if meeting == "国务院常务会议" || meeting == "国务院全体会议" || strings.HasSuffix(chairTitle, "总理") && strings.HasPrefix(meeting, "国务院") {
 		return "国务院"
 	}
+	// "自治区人民政府第42次常务会议", "自治区主席陆兵": the region the text
+	// names, when it names one only (《广西壮族自治区实施…办法》).
+	if strings.Contains(meeting+d.Title+chairTitle, "自治区") {
+		found := dedupe(regionRe.FindAllString(st.text, -1))
+		if len(found) == 1 {
+			return found[0] + "人民政府"
+		}
+	}
 	level := ""
 	for _, s := range []string{meeting, d.Title} {
 		for _, g := range govLevels {
@@ -306,6 +314,30 @@ func ministryIssuer(meeting, chairTitle string) string {
 // relativeIssuer is an issuer without its place ("县政府" from a source line
 // 县政府办公室), which a place named in the text can complete.
 func relativeIssuer(s string) bool {
+	s = strings.TrimPrefix(s, "自治") // 自治区人民政府: every region's
 	r, size := utf8.DecodeRuneInString(s)
 	return strings.ContainsRune(levelChars, r) && (strings.HasPrefix(s[size:], "政府") || strings.HasPrefix(s[size:], "人民政府"))
+}
+
+// regionRe is one of the five autonomous regions by its full name.
+var regionRe = regexp.MustCompile(`(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔)自治区`)
+
+// sarMarks are words only Hong Kong's and Macau's governments write of
+// themselves (their legislature, head and government), mainlandMarks the
+// mainland's own bodies; a text of the first and none of the second is a
+// SAR's.
+var (
+	sarMarks      = []string{"立法会", "行政长官", "特区政府", "香港特别行政区政府", "澳门特别行政区政府"}
+	mainlandMarks = []string{"人民政府", "中共", "党委", "党组", "人大常委会", "人民代表大会"}
+)
+
+// outsideMainland reports a text of Hong Kong's, Macau's or Taiwan's
+// government (Taiwan's dates itself by the Republic's years): their bodies
+// keep their own names, 食物及卫生局 or 交通局 is no former name of a
+// mainland 卫生健康委员会 or 交通运输局.
+func outsideMainland(text string) bool {
+	if norm.WritesROCYear(text) {
+		return true
+	}
+	return containsAny(text, sarMarks) && !containsAny(text, mainlandMarks)
 }

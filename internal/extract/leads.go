@@ -402,6 +402,15 @@ func (st *state) leadAt(s string, report bool) int {
 		if _, ok := hasAnyPrefix(rest, verbs); ok || rest == "" {
 			return n
 		}
+		// "国家卫生健康委基层卫生健康司会同…": a ministry's division (or a
+		// bureau's office) named after it leads as the unit would.
+		if i == 0 && !report {
+			if k := divisionAt(rest); k > 0 {
+				if _, ok := hasAnyPrefix(rest[k:], verbs); ok {
+					return n + k
+				}
+			}
+		}
 		if c, ok := hasAnyPrefix(rest, leadConnectors); ok {
 			after := rest[len(c):]
 			for k, m := range st.leadLengths(after) {
@@ -649,4 +658,30 @@ func splitKeepOffsets(s, seps string) []mention {
 		}
 	}
 	return append(out, mention{Name: s[from:], Start: from})
+}
+
+// divisionAt returns the byte length of a division's name opening s, written
+// right after its ministry or bureau (…委|基层卫生健康司, 财政部|社会保障司,
+// 市财政局|社保处): a short run of Han characters ending in 司, 处 or an
+// office; 0 for none.
+func divisionAt(s string) int {
+	n := 0
+	for i, r := range s {
+		if !isHan(r) || strings.ContainsRune("的和与及或在对将由请要等并", r) {
+			return 0
+		}
+		n++
+		if n > 8 {
+			return 0
+		}
+		end := i + utf8.RuneLen(r)
+		if n >= 3 && (r == '司' || r == '处') || n >= 4 && (strings.HasSuffix(s[:end], "办公厅") || strings.HasSuffix(s[:end], "办公室")) {
+			// Not a company (公司) nor a place (…之处).
+			if strings.HasSuffix(s[:end], "公司") {
+				return 0
+			}
+			return end
+		}
+	}
+	return 0
 }

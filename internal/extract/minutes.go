@@ -43,7 +43,7 @@ func (st *state) parseMinutes() {
 		if i := strings.Index(t, "召开"); i >= 0 {
 			t = t[i+len("召开"):]
 		}
-		t = strings.TrimSuffix(t, "纪要")
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "纪要"), "纪录") // 會議紀錄 (Taiwan)
 		t = strings.TrimSuffix(strings.TrimSuffix(t, "议定事项"), "决定事项")
 		if _, ok := hasAnySuffix(t, meetingTypes); ok && t != "会议" {
 			st.setMeetingName(m, t)
@@ -545,10 +545,11 @@ func (st *state) headerMeetingNo(m *document.Meeting, head []int) {
 			l = l[open:]
 		}
 		inner := strings.TrimSpace(strings.Trim(l, "（()）"))
-		if inner == l || inner == "" {
+		if inner == "" {
 			continue
 		}
-		// Standing under the title, a bare "第3次" numbers this meeting.
+		// Standing under the title, a bare "第3次" numbers this meeting,
+		// in brackets or not ("第十六届第23次").
 		for _, cand := range []string{inner, inner + "会议"} {
 			if no, ok := norm.FindMeetingNo(cand); ok && no.Start == 0 && no.End >= len(inner) {
 				m.Term, m.Year, m.Session = no.Term, no.Year, no.Session

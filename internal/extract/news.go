@@ -217,14 +217,20 @@ func (st *state) relativeMeetingDate(m *document.Meeting, intro string) {
 	if host == nil {
 		return
 	}
+	before := intro[:host[0]]
+	// "省长吕祖善今天主持召开…": the word may also stand between the one
+	// who chairs and 主持.
+	atHost := trimTrailingTimeOfDay(before)
 	for _, rd := range relativeDays {
-		i := strings.Index(intro[:host[0]], rd.word)
-		if i < 0 || !norm.SentenceOpen(intro[:i]) {
+		i := strings.Index(before, rd.word)
+		if i < 0 || !norm.SentenceOpen(before[:i]) && !strings.HasSuffix(atHost, rd.word) {
 			continue
 		}
-		ref, ok := st.publication()
+		ref, ok := st.datelineDay(intro)
 		if !ok {
-			return
+			if ref, ok = st.publication(); !ok {
+				return
+			}
 		}
 		t := time.Date(ref.Year, time.Month(ref.Month), ref.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rd.days)
 		m.Date = t.Format(time.DateOnly)
@@ -232,6 +238,37 @@ func (st *state) relativeMeetingDate(m *document.Meeting, intro string) {
 		st.doc.DateInferred = true
 		return
 	}
+}
+
+// datelineDay is the day of a report's dateline ("本报杭州4月21日讯"), the
+// day its 今天 and 昨天 count from, in the year of the page's publication
+// (the year before when the day would come after it).
+func (st *state) datelineDay(intro string) (date, bool) {
+	loc := datelineRe.FindStringIndex(intro)
+	if loc == nil {
+		return date{}, false
+	}
+	ds := findDatesOrDays(intro[:loc[1]])
+	pub, ok := st.publication()
+	if len(ds) == 0 || !ok || ds[0].Month == 0 {
+		return date{}, false
+	}
+	d := ds[0]
+	if d.Year == 0 {
+		d.Year = pub.Year
+		if d.Month > pub.Month || d.Month == pub.Month && d.Day > pub.Day {
+			d.Year--
+		}
+	}
+	return d, true
+}
+
+// trimTrailingTimeOfDay drops a part of the day that ends s (今天上午 → 今天).
+func trimTrailingTimeOfDay(s string) string {
+	for _, p := range []string{"上午", "下午", "晚上", "中午", "早上", "凌晨"} {
+		s = strings.TrimSuffix(s, p)
+	}
+	return s
 }
 
 // numberedSecondMeeting files a release of two meetings held one after the

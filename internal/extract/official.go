@@ -657,13 +657,19 @@ func (st *state) splitSection(t document.Topic, prevStyle, prevLast int) (split 
 // someone what to do (要, 应, 须), ended by a full stop, as an item's title
 // gives them (number and stop gone): such an item is a task though it
 // names no unit the table knows and has no comma (二、各级农业银行、信用社
-// 要加大对乡镇企业的信贷支持。). A rule's sentence (本公告自发布之日起施
-// 行。) is none.
+// 要加大对乡镇企业的信贷支持。). So is a 批复's approval (一、原则同意
+// 《…调整方案》。), the decision the reply gives. A rule's sentence (本公告
+// 自发布之日起施行。) is none.
+// approvalOpeners open an item that approves what was asked.
+var approvalOpeners = []string{"同意", "原则同意", "批准", "原则批准"}
+
 func (st *state) itemSentences() map[string]bool {
 	out := map[string]bool{}
 	for _, l := range st.lines {
-		if !itemNoRe.MatchString(l) || !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "；") ||
-			!containsAny(l, []string{"要", "应", "须"}) {
+		if !itemNoRe.MatchString(l) || !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "；") {
+			continue
+		}
+		if _, approves := hasAnyPrefix(stripItemNo(l), approvalOpeners); !approves && !containsAny(l, []string{"要", "应", "须"}) {
 			continue
 		}
 		out[trimEndPunct(stripItemNo(l))] = true

@@ -175,7 +175,7 @@ var leadVerbs = []string{
 	"制定", "制订", "拟定", "开展", "建立", "完善", "推进", "实施", "核定", "审核", "出台", "办理", "协调", "抓",
 	"积极", "主动", "共同", "争取", "立即", "加快", "尽早", "严格", "完成", "确保", "进行",
 	"新增", "新建", "增设", "建设", "安排", "拨付", "筹措", "筹集", "设立", "印发", "上报", "向",
-	"提出", "提前", "具体", "提交", "提供", "先行", "再行", "限期", "派员", "继续", "专题", "就",
+	"提出", "提前", "具体", "提交", "提供", "先行", "再行", "限期", "派员", "继续", "持续", "专题", "就",
 	// Funding: 由市财政局从预备费中列支, 由县财政局予以保障.
 	"从", "通过", "予以", "给予", "承担", "列支", "解决",
 	// The body a project or procedure names: 由县住建局作为实施机构, 由县城投公司作为业主单位.
@@ -251,8 +251,10 @@ var (
 	// ¹, *, [1].
 	footnoteMark = `(?:[①-⑳⑴-⒇¹²³⁴-⁹*＊]|[\[［〔]\d{1,2}[\]］〕])?`
 	// siteVisitRe finds who leads a site visit (…率/带领…赴/到X…现场办公):
-	// group 1 the verb, 2 the place visited.
-	siteVisitRe = regexp.MustCompile(`(率|带领)[^。；]{0,80}?(?:赴|到|深入)([^，。；,、\s]{2,20}?)(?:开展|进行|召开|举行)?现场办公`)
+	// group 1 the verb, 2 the place visited. The leader may also take a
+	// party to a place first and hold the meeting after a comma ("带领…
+	// 深入高新区项目现场，并召开现场办公会"): no place is read then.
+	siteVisitRe = regexp.MustCompile(`(率队|带队|率|带领)[^。；]{0,80}?(?:(?:赴|到|深入)([^，。；,、\s]{2,20}?)(?:开展|进行|召开|举行)?现场办公|[，,]并?(?:召开|举行)了?现场办公会)`)
 	// hostRe splits the intro sentence around 主持.
 	hostRe = regexp.MustCompile(`主持(?:召开|举行|开展)?|召集(?:召开)?`)
 	// meetingAfterRe finds the meeting name after 召开/举行.

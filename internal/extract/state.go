@@ -30,6 +30,8 @@ type state struct {
 	deptMemo *dept.Memo             // the department table's answers for this document, made on first use
 
 	tableLines map[int]bool // lines of task tables, read as their rows rather than as prose
+
+	outside int8 // abroad's answer: 0 not read yet, 1 outside the mainland, 2 not
 }
 
 func newState(p *Parser, text string, meta Meta) *state {
@@ -146,7 +148,7 @@ const leaveLabels = `(?:因(?:公|事|病|故))?(?:请假|缺席)(?:人员|领�
 func splitInlineLists(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		if _, _, ok := listLabel(l); !ok && !leaveLabelRe.MatchString(l) {
+		if _, _, ok := listLabel(l); !ok && !leaveLabelRe.MatchString(l) && !chairLabelled(l) {
 			out = append(out, l)
 			continue
 		}
@@ -161,6 +163,17 @@ func splitInlineLists(lines []string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// chairLabelled reports a line opened by the chair's label (主持：, 主席：),
+// which may share its line with the recorder's ("主席：陈代理市长启昱　　纪录：林淑华").
+func chairLabelled(l string) bool {
+	for _, lb := range chairLabels {
+		if rest, ok := strings.CutPrefix(l, lb); ok && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
+			return true
+		}
+	}
+	return false
 }
 
 // seriesLineRe is a 第N号 line of its own, under a decree's heading.
@@ -208,7 +221,7 @@ func stripDecoration(l string) string {
 
 // unspaceTitle joins a title letter-spaced across a red header
 // ("常 务 会 议 纪 要"): single Han characters parted by spaces that end like a
-// document's title.
+// document's title or an issuer's name.
 func unspaceTitle(l string) string {
 	if !strings.ContainsAny(l, " \u3000") || utf8.RuneCountInString(l) > 60 {
 		return l
@@ -224,7 +237,8 @@ func unspaceTitle(l string) string {
 		}
 	}
 	joined := strings.Join(fields, "")
-	if _, ok := hasAnySuffix(joined, []string{"纪要", "通知", "意见", "批复", "决定", "报告", "通报", "公告", "函"}); !ok {
+	// The issuer above it is spaced as well ("麻 阳 苗 族 自 治 县 人 民 政 府").
+	if _, ok := hasAnySuffix(joined, []string{"纪要", "通知", "意见", "批复", "决定", "报告", "通报", "公告", "函"}); !ok && !(len(fields) >= 4 && isIssuer(joined)) {
 		return l
 	}
 	return joined

@@ -118,7 +118,7 @@ func (st *state) distributionItems(group string) []string {
 	var out []string
 	for _, p := range parts {
 		name := strings.TrimSpace(p.Name)
-		if !st.isUnit(name) {
+		if !st.isUnit(name) && !st.unitOffice(name) {
 			return []string{group}
 		}
 		if len(out) > 0 {
@@ -127,6 +127,22 @@ func (st *state) distributionItems(group string) []string {
 		out = append(out, name)
 	}
 	return out
+}
+
+// unitOffice reports an office of a unit the table knows, named after it:
+// a ministry's 办公厅 or 司 (财政部办公厅, 国家疾控局综合司), a bureau's
+// 办公室. The table reads the unit, not its offices.
+func (st *state) unitOffice(s string) bool {
+	ls := st.deptLengths(s)
+	if len(ls) == 0 || ls[0] == len(s) {
+		return false
+	}
+	rest := s[ls[0]:]
+	if n := runeLen(rest); n < 2 || n > 6 || !allHan(rest) {
+		return false
+	}
+	_, ok := hasAnySuffix(rest, []string{"办公厅", "办公室", "司", "处", "室"})
+	return ok
 }
 
 // sharedTail reports a list whose last unit ends in words every part

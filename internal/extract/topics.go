@@ -18,6 +18,8 @@ const maxTopicTitle = 100
 // decisionsOnly keeps only decision sentences (news reports).
 func (st *state) topicsFrom(start int, decisionsOnly bool) []document.Topic {
 	paras, gaps := st.paragraphGaps(start)
+
+	paras, gaps = flattenSections(paras, gaps)
 	// Topics read from the document's first line: the pages of a scan may
 	// open with item 三.
 	topics := numberedTopicsGaps(paras, gaps, start <= st.firstContentLine())
@@ -96,8 +98,9 @@ func (st *state) paragraphGaps(start int) (out []string, gaps []bool) {
 		}
 		if m := labelRe.FindStringSubmatch(l); m != nil {
 			label := removeSpaces(m[1])
-			// 主题词 opens an older document's footer (主题词, 抄送, 印发).
-			if label == "主题词" {
+			// 主题词 opens an older document's footer (主题词, 抄送, 印发);
+			// so does 主送 written under the signature (a 通知 of a ministry).
+			if label == "主题词" || label == "主送" || label == "主送机关" {
 				break
 			}
 			if contains(agendaLabels, label) {
@@ -333,7 +336,7 @@ func attendanceSentence(s string) bool {
 	if strings.HasPrefix(s, "（") && containsAny(s, bylineMarkers) {
 		return true
 	}
-	_, att := hasAnySuffix(trimEndPunct(s), []string{"出席会议", "列席会议", "参加会议", "出席", "列席"})
+	_, att := hasAnySuffix(trimEndPunct(s), []string{"出席会议", "列席会议", "参加会议", "出席", "列席", "参加活动", "参加调研", "陪同调研", "一同调研"})
 	_, list := hasAnyPrefix(s, []string{"出席会议的", "列席会议的", "参加会议的"})
 	return (att || list) && !isDecision(s)
 }
@@ -690,7 +693,7 @@ func (st *state) openerTopicsCount(paras []string, decisionsOnly bool) ([]docume
 				}
 				title = subjectTitle(strings.TrimPrefix(title, "会议"))
 				// "会议议定：原则同意…": the decision, without its label.
-				for _, label := range []string{"议定：", "议定:", "议定，", "决定：", "决定:", "决定，", "明确：", "明确:", "同意："} {
+				for _, label := range []string{"议定：", "议定:", "议定，", "议定,", "决定：", "决定:", "决定，", "决定,", "明确：", "明确:", "明确，", "明确,", "同意："} {
 					if t, ok := strings.CutPrefix(title, label); ok && t != "" {
 						title = t
 						break
@@ -1247,6 +1250,13 @@ var openingLeadVerbs = []string{"要", "负责", "牵头", "抓紧", "尽快", "
 // docTitles returns the top-level 《…》 titles in order. Short names
 // introduced by 以下简称 are left out, with their later uses, and so are back
 // references (该《责任清单》).
+// cornerQuoteRe is a title in corner brackets, ruleKinds the words a
+// rule's title ends with.
+var (
+	cornerQuoteRe = regexp.MustCompile(`「([^「」\n]{2,60}?)」`)
+	ruleKinds     = []string{"条例", "办法", "规定", "规则", "细则", "准则", "标准", "计划", "方案", "草案", "规划", "纲要", "要点"}
+)
+
 func docTitles(s string) []string {
 	var out []string
 	alias := map[string]bool{}
@@ -1291,6 +1301,13 @@ func docTitles(s string) []string {
 		}
 		if r != '\n' && depth == 0 {
 			wrapped = false
+		}
+	}
+	// Taiwanese minutes quote the rules they review in 「」(「高雄市市有
+	// 财产管理自治条例」修正草案); a quoted report (「…执行情形」) is none.
+	for _, m := range cornerQuoteRe.FindAllStringSubmatch(s, -1) {
+		if _, ok := hasAnySuffix(m[1], ruleKinds); ok {
+			out = append(out, m[1])
 		}
 	}
 	kept := out[:0]
@@ -1349,7 +1366,7 @@ func isAgendaItem(l string) bool {
 // decisionLabelRe opens a list of what the meeting decided ("会议议定：",
 // "会议决定如下：", "议定事项："): each of its items is a decision, whatever
 // its verb ("（二）工程所需资金由市财政局统筹安排。").
-var decisionLabelRe = regexp.MustCompile(`(?:^|[。；;])\s*((?:会议|经会议)?(?:研究)?(?:议定|决定|确定|商定|明确)(?:事项|意见)?(?:如下)?\s*[:：])`)
+var decisionLabelRe = regexp.MustCompile(`(?:^|[。；;])\s*((?:会议|经会议)?(?:研究)?(?:议定|决定|决议|确定|商定|明确)(?:事项|意见)?(?:如下)?\s*[:：])`)
 
 // subItemRe is the number of an item inside a decision list: （一）, (1),
 // 1、 1. ①, 一是, at the start of the text or after a sentence or clause end.

@@ -32,6 +32,8 @@ var meetingTypes = []string{
 	"协调会议", "协调会", "联席会议", "联席会", "全体会议", "全体会", "碰头会", "调度会议", "调度会",
 	"办公会议", "办公会", "推进会", "党组会议", "局务会议", "部务会议", "厅务会议", "委务会议",
 	"主任会议", "工作会议", "例会", "座谈会", "论证会", "听证会", "现场会",
+	// Taiwan's city and county governments' weekly meetings (市政會議, 縣政會議).
+	"市政会议", "县政会议",
 }
 
 // MeetingTypes returns the kinds of meeting a government holds, longest
