@@ -903,7 +903,7 @@ func TestEndlessPDF(t *testing.T) {
 	if jerr := json.Unmarshal(out, &sum); jerr != nil {
 		t.Fatalf("ingest: %v, summary %v\n%s", err, jerr, out)
 	}
-	if sum.Added != 1 || sum.Failed != 1 || !strings.Contains(sum.Failures[0].Err, "endless.pdf") {
+	if sum.Added != 1 || sum.Failed != 1 || filepath.Base(sum.Failures[0].Path) != "endless.pdf" {
 		t.Errorf("summary %+v: want the good file added and the PDF failed", sum)
 	}
 }
