@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -319,9 +320,27 @@ func (ix *Index) departmentForms(d *document.Document) []string {
 			out = append(out, s)
 		}
 	}
-	names := append([]string{}, d.Departments...)
+	// A name written bare that the document's context read as another unit
+	// (发展改革委 in a State Council 通知 is 国家发展和改革委员会) has only
+	// the forms of that unit: its own would be every city's and county's
+	// (市发展改革委), which a filter or search by a city's unit would find.
+	misread := map[string]bool{}
 	for _, r := range d.DepartmentRefs {
-		names = append(names, r.Name, r.Canonical)
+		if r.Canonical != "" && r.Name != r.Canonical && !ix.sameUnit(r.Name, r.Canonical) {
+			misread[r.Name] = true
+		}
+	}
+	var names []string
+	for _, n := range d.Departments {
+		if !misread[n] {
+			names = append(names, n)
+		}
+	}
+	for _, r := range d.DepartmentRefs {
+		if !misread[r.Name] {
+			names = append(names, r.Name)
+		}
+		names = append(names, r.Canonical)
 	}
 	names = append(names, d.CanonicalDepartments()...)
 	for _, n := range names {
@@ -334,6 +353,30 @@ func (ix *Index) departmentForms(d *document.Document) []string {
 		}
 	}
 	return out
+}
+
+// sameUnit reports whether a department as written and its canonical name
+// share a form (市卫健委 and 苏州市卫生健康委员会 share 卫健委), that is
+// whether the name alone already reads as the unit it resolved to. Without
+// a department table every name is its own unit.
+func (ix *Index) sameUnit(written, canonical string) bool {
+	if ix.opts.Departments == nil {
+		return true
+	}
+	cf := ix.opts.Departments.Forms(canonical)
+	if len(cf) == 0 {
+		return true
+	}
+	wf := ix.opts.Departments.Forms(written)
+	if len(wf) == 0 {
+		return true
+	}
+	for _, f := range wf {
+		if slices.Contains(cf, f) || slices.Contains(cf, ix.simplify(f)) {
+			return true
+		}
+	}
+	return false
 }
 
 // personNames collects every person the document names, in any role.

@@ -457,6 +457,12 @@ func (t *Table) FilterForms(name string) []string {
 		// names it (由株洲市、湘潭市人民政府分别负责).
 		return append(forms, t.FilterForms(name+"人民政府")...)
 	}
+	if ok && p.kind == headNone && p.tmplPlace == "" && p.entry >= 0 && localCat(p.cat) {
+		// 卫健委 written without a place is every place's, the nation's
+		// too: 国家卫生健康委, which the State Council's documents write
+		// as bare 卫生健康委.
+		return append(forms, t.nationalForms(p.entry)...)
+	}
 	if !ok || p.head == "" || p.kind == headRel || p.kind == headNone {
 		return forms
 	}
@@ -474,6 +480,43 @@ func (t *Table) FilterForms(name string) []string {
 				out = append(out, h+f[len(p.head):])
 			}
 		}
+	}
+	return out
+}
+
+// Generic reports a department named without a place of its own (财政局,
+// 县财政局, 人民法院): a filter on it selects every place's unit of that
+// kind, not only the documents whose unit could be placed no further.
+// Placed names (湘阴县财政局), national and central units and places are not
+// generic.
+func (t *Table) Generic(name string) bool {
+	p, ok := t.parse(clean(name))
+	if !ok || p.place || p.tmplPlace != "" || p.cat == CatNational || p.cat == CatCentral {
+		return false
+	}
+	return p.kind == headNone || p.kind == headRel
+}
+
+// nationalForms returns the forms of the national entries named 国家 + a
+// name of entry (国家卫生健康委员会 for 卫生健康委员会): the nation's unit of
+// that kind, as the resolver reads a bare name in a national document.
+func (t *Table) nationalForms(entry int) []string {
+	var keys []string
+	for k, ref := range t.keys {
+		if ref.entry == entry && ref.kind != keyFormer {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var out []string
+	done := map[int]bool{}
+	for _, k := range keys {
+		ref, ok := t.keys["国家"+k]
+		if !ok || ref.kind == keyFormer || done[ref.entry] || t.entries[ref.entry].Category != CatNational {
+			continue
+		}
+		done[ref.entry] = true
+		out = append(out, t.Forms(t.entries[ref.entry].Name)...)
 	}
 	return out
 }

@@ -901,3 +901,77 @@ func TestResolveWritten(t *testing.T) {
 		t.Errorf("Resolve(卫生局) = %q", got)
 	}
 }
+
+// TestFilterFormsNation: a unit named without a place (卫健委, 发改委,
+// 统计局) selects the nation's unit of that kind as well, the entry named
+// 国家 + its name, as every place's; a city's (市卫健委) or a placed one
+// does not, and a kind with no 国家 entry (应急局: the nation's is 应急管理部)
+// selects the places' only. Forms, which documents are indexed under, never
+// adds the nation's.
+func TestFilterFormsNation(t *testing.T) {
+	tb := newTable(t)
+	tests := []struct {
+		name   string
+		nation string // a form of the nation's unit the filter must select, "" for none
+	}{
+		{"卫健委", "国家卫生健康委"},
+		{"卫生健康委", "国家卫健委"},
+		{"卫生健康委员会", "国家卫生健康委员会"},
+		{"发改委", "国家发展改革委"},
+		{"发展改革委", "国家发展和改革委员会"},
+		{"统计局", "国家统计局"},
+		{"医保局", "国家医保局"},
+		{"应急局", ""},
+		{"财政局", ""},
+		{"市卫健委", ""},
+		{"县发改委", ""},
+		{"苏州市卫健委", ""},
+		{"国家卫健委", "国家卫生健康委员会"}, // the nation's own name selects it, as before
+	}
+	for _, tc := range tests {
+		var nation []string
+		for _, f := range tb.FilterForms(tc.name) {
+			if strings.HasPrefix(f, "国家") {
+				nation = append(nation, f)
+			}
+		}
+		if tc.nation == "" && len(nation) > 0 || tc.nation != "" && !slices.Contains(nation, tc.nation) {
+			t.Errorf("FilterForms(%q): the nation's forms %q, want %q", tc.name, nation, tc.nation)
+		}
+		if tc.nation != "" && !strings.HasPrefix(tc.name, "国家") {
+			if f := slices.IndexFunc(tb.Forms(tc.name), func(f string) bool { return strings.HasPrefix(f, "国家") }); f >= 0 {
+				t.Errorf("Forms(%q) holds the nation's %q: a document naming it would be the nation's", tc.name, tb.Forms(tc.name)[f])
+			}
+		}
+	}
+}
+
+// TestGeneric: a name without a place of its own is generic; a placed, a
+// national or a central unit and a place are not.
+func TestGeneric(t *testing.T) {
+	tb := newTable(t)
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"财政局", true},
+		{"县财政局", true},
+		{"市卫生健康委员会", true},
+		{"人民法院", true},
+		{"县委办公室", true},
+		{"民族宗教事务局", true}, // outside the table, by its suffix
+		{"湘阴县财政局", false},
+		{"岳阳市湘阴县应急管理局", false},
+		{"国家发展和改革委员会", false},
+		{"国务院办公厅", false},
+		{"苏州海关", false},
+		{"人行苏州中支", false},
+		{"湘阴县", false},
+		{"会议", false},
+	}
+	for _, tc := range tests {
+		if got := tb.Generic(tc.name); got != tc.want {
+			t.Errorf("Generic(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
