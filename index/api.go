@@ -51,6 +51,10 @@ type Query struct {
 	// Facets names the facets to count (FacetYear, …); nil counts all of
 	// them. Each costs a pass over every match's values.
 	Facets []string
+	// StoredFacets counts each department as the documents resolved it:
+	// a generic value (县财政局) counts only the documents whose unit is
+	// named so, not every place's its click selects (the default).
+	StoredFacets bool
 	// IncludeDocuments fills Hit.Document with the stored document, for
 	// browse pages that aggregate over matches.
 	IncludeDocuments bool

@@ -231,11 +231,63 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	default:
 		out.Facets = bleveFacets(res, wantFacets)
 	}
+	if cachedFacets == nil && top != nil && !q.StoredFacets {
+		if err := ix.recountGeneric(ctx, top, out.Facets); err != nil {
+			return nil, err
+		}
+	}
 	if cacheKey != "" && cachedFacets == nil {
 		ix.facets.put(cacheGen, cacheKey, out.Facets)
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// genericNamer knows the department names without a place of their own
+// (*dept.Table's Generic).
+type genericNamer interface {
+	Generic(name string) bool
+}
+
+// recountGeneric counts each generic value of the department facet (县财政局,
+// 统计局) as the filter a click on it runs: every place's unit of that kind,
+// where the facet counted only the documents whose unit is named that way
+// (1 beside 县财政局, 5 documents after the click). Placed values count
+// alike either way.
+func (ix *Index) recountGeneric(ctx context.Context, top query.Query, facets map[string][]Facet) error {
+	vals := facets[FacetDepartment]
+	fm, ok := ix.opts.Departments.(*formsMemo)
+	if !ok || len(vals) == 0 {
+		return nil
+	}
+	gn, ok := fm.src.(genericNamer)
+	if !ok {
+		return nil
+	}
+	changed := false
+	for i, v := range vals {
+		if !gn.Generic(v.Value) {
+			continue
+		}
+		fs, err := ix.filters(Query{Department: v.Value})
+		if err != nil {
+			return err
+		}
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(append([]query.Query{top}, fs...)...), 0, 0, false)
+		req.Score = "none"
+		res, err := ix.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: facets: %s: %w", v.Value, err)
+		}
+		if n := int(res.Total); n != v.Count {
+			vals[i].Count = n
+			changed = true
+		}
+	}
+	if changed {
+		slices.SortStableFunc(vals, func(a, b Facet) int { return cmp.Compare(b.Count, a.Count) })
+	}
+	return nil
 }
 
 // facetCounts counts fields' values over q's matches, the size most

@@ -248,6 +248,7 @@ func facetKey(q Query, facetSize int) string {
 	field(day(q.From))
 	field(day(q.To))
 	field(strconv.FormatBool(q.NoFallback))
+	field(strconv.FormatBool(q.StoredFacets))
 	field(strconv.Itoa(facetSize))
 	if q.Facets == nil {
 		field("*") // all facets; an empty non-nil list asks for none

@@ -227,7 +227,7 @@ func (s *Server) canonicalDepartment(ctx context.Context, name string, docs []*d
 	}
 	// The index resolved an alias the documents do not spell out.
 	res, err := s.ix.Search(ctx, index.Query{Department: name, Size: 1, FacetSize: allFacetValues,
-		Facets: []string{index.FacetDepartment}})
+		Facets: []string{index.FacetDepartment}, StoredFacets: true})
 	if err != nil {
 		// A timeout must not leave a page under the wrong name in the cache.
 		return "", err
