@@ -150,10 +150,20 @@ function activeFilters(state) {
 const FACET_SHOWN = 10;
 const FACET_MORE = 200;
 
+// withUndated adds to a complete year facet (every year counted: fewer
+// values than asked for) the documents no year files, 日期不详, which
+// year=none selects: the panel's counts then add up to the results. A
+// document has one year at most, so they are the matches not counted.
+function withUndated(values, total, asked) {
+  if (!values || values.length >= asked || values.some((v) => v.value === 'none')) return values;
+  const undated = total - values.reduce((n, v) => n + v.count, 0);
+  return undated > 0 ? [...values, { value: 'none', count: undated }] : values;
+}
+
 function facetValues(f, values, state) {
   const sorted = [...values];
-  // Years read best in order, newest first; other facets by count.
-  if (f === 'year') sorted.sort((a, b) => b.value.localeCompare(a.value));
+  // Years read best in order, newest first, 日期不详 last; other facets by count.
+  if (f === 'year') sorted.sort((a, b) => (a.value === 'none') - (b.value === 'none') || b.value.localeCompare(a.value));
   return sorted.map((v) => {
     const active = state[f] === v.value;
     return h('li', {},
@@ -170,7 +180,9 @@ async function moreValues(f, state, list, button, focus = true) {
   try {
     const res = await api('/api/search', { ...state, [f]: '', page: '', size: 1, facet: f, facet_size: FACET_MORE });
     const shown = list.children.length;
-    list.replaceChildren(...facetValues(f, res.facets[f] || [], state));
+    let values = res.facets[f] || [];
+    if (f === 'year') values = withUndated(values, res.total, FACET_MORE);
+    list.replaceChildren(...facetValues(f, values, state));
     list.classList.add('expanded');
     button.remove();
     // Keyboard users continue at the first value they had not seen.
@@ -188,7 +200,7 @@ function facetPanels(facets, state) {
     const id = `facet-${f}`;
     const list = h('ul', {}, facetValues(f, values, state));
     let more = null;
-    if (values.length >= FACET_SHOWN) {
+    if (values.filter((v) => v.value !== 'none').length >= FACET_SHOWN) {
       more = h('button', { type: 'button', class: 'facet-more', 'aria-label': `更多${facetLabels[f]}` }, '更多…');
       more.addEventListener('click', () => moreValues(f, state, list, more));
       // Years are few: the whole list at once, or the panel looks complete
@@ -344,8 +356,10 @@ async function load(focus = null) {
       ...active.map((f) => api('/api/search', { ...state, [f]: '', page: '', size: 1, facet: f, facet_size: FACET_SHOWN })),
     ]);
     if (mine !== loads) return;
+    if (!state.year) res.facets.year = withUndated(res.facets.year, res.total, FACET_SHOWN);
     active.forEach((f, i) => {
-      const values = others[i].facets[f] || [];
+      let values = others[i].facets[f] || [];
+      if (f === 'year') values = withUndated(values, others[i].total, FACET_SHOWN);
       // The value chosen is shown even when it is not among the first.
       if (!values.some((v) => v.value === state[f])) values.push({ value: state[f], count: res.total });
       res.facets[f] = values;
