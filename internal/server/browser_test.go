@@ -795,3 +795,67 @@ func TestBrowserDocumentChrome(t *testing.T) {
 	}
 	b.screenshot(t, "document-chrome.png")
 }
+
+// TestBrowserUndatedFacet: the year panel offers the documents no year
+// files (日期不详, the API's year=none), so its counts add up to the
+// results and the undated ones are a click away, as on the meetings page.
+func TestBrowserUndatedFacet(t *testing.T) {
+	b := newBrowser(t)
+	text := "常务会议召开\n会议研究了防汛工作。"
+	doc := &document.Document{ID: document.ContentID(text), Source: "bare-news.html", SourcePath: "/bare-news.html",
+		Kind: document.KindNews, Text: text, Meeting: &document.Meeting{Type: "常务会议"}}
+	if _, err := b.ix.Put(context.Background(), []*document.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	total := len(b.docs) + 1
+	b.run(t, "home", chromedp.Navigate(b.base+"/"))
+	b.waitFor(t, "all documents", hitsCount(total))
+	years := `[...document.querySelectorAll('[data-facet="year"] .facet-value')]`
+	if got := b.eval(t, years+`.at(-1).textContent`); got != "日期不详1" {
+		t.Errorf("last year value = %q, want 日期不详1", got)
+	}
+	if got := b.eval(t, `String(`+years+`.reduce((n, el) => n + Number(el.querySelector('.count').textContent), 0))`); got != strconv.Itoa(total) {
+		t.Errorf("year counts add up to %s, want %d", got, total)
+	}
+	b.run(t, "click undated", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="none"]`)))
+	b.waitFor(t, "undated only", hitsCount(1)+` && location.search.includes('year=none')`)
+	if got := b.eval(t, `document.querySelector('.hit a').getAttribute('href')`); !strings.Contains(got, doc.ID) {
+		t.Errorf("undated hit links to %q, want %s", got, doc.ID)
+	}
+	if got := b.text(t, `.chip[data-filter="year"]`); got != "年份：日期不详 ×" {
+		t.Errorf("chip = %q", got)
+	}
+	// In use, the value stays pressed among the years to switch to.
+	b.waitFor(t, "undated pressed", `document.querySelector('[data-facet="year"] [data-value="none"]')?.getAttribute('aria-pressed') === 'true' && document.querySelector('[data-facet="year"] [data-value="2021"]') !== null`)
+	// A search whose matches all have a year offers no 日期不详.
+	b.run(t, "dated search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "dated hits", hitsCount(3))
+	if got := b.eval(t, `String(document.querySelector('[data-facet="year"] [data-value="none"]'))`); got != "null" {
+		t.Errorf("undated offered for dated hits: %s", got)
+	}
+}
+
+// TestBrowserEscapeCloses: Escape closes the disclosure the keyboard is
+// in (the date range; the filters on a phone) and focus returns to its
+// summary; the filter column beside the results on a wide screen stays.
+func TestBrowserEscapeCloses(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3))
+	b.run(t, "open the date range", chromedp.Focus(chromedp.CSS(".advanced summary")), chromedp.KeyEvent("\r"), chromedp.KeyEvent("\t"))
+	b.waitFor(t, "in the date range", `document.querySelector('.advanced').open && document.activeElement.id === 'from'`)
+	b.run(t, "escape", chromedp.KeyEvent("\x1b"))
+	b.waitFor(t, "date range closed", `!document.querySelector('.advanced').open && document.activeElement === document.querySelector('.advanced summary')`)
+
+	b.run(t, "wide facet", chromedp.Focus(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)), chromedp.KeyEvent("\x1b"))
+	if got := b.eval(t, `String(document.querySelector('details.facets').open)`); got != "true" {
+		t.Errorf("filter column closed by Escape on a wide screen")
+	}
+
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "phone hits", hitsCount(3)+` && !document.querySelector('details.facets').open`)
+	b.run(t, "open the filters", chromedp.Focus(chromedp.CSS("details.facets summary")), chromedp.KeyEvent("\r"), chromedp.KeyEvent("\t"))
+	b.waitFor(t, "in the filters", `document.querySelector('details.facets').open && document.activeElement.classList.contains('facet-value')`)
+	b.run(t, "escape on the phone", chromedp.KeyEvent("\x1b"))
+	b.waitFor(t, "filters closed", `!document.querySelector('details.facets').open && document.activeElement === document.querySelector('details.facets summary')`)
+}

@@ -322,3 +322,21 @@ export function suggestInto(input, datalist, kinds = null, labels = {}) {
     }, 150);
   });
 }
+
+/**
+ * Escape closes the disclosure (<details>) the keyboard is in — the date
+ * range, the filters on a phone, a topic's text — and puts focus back on
+ * its summary, as it closes menus and dialogs elsewhere; the innermost
+ * one first. The filter column beside the results on a wide screen is
+ * not a disclosure to its readers and stays open.
+ */
+function closeOnEscape(ev) {
+  if (ev.key !== 'Escape' || ev.defaultPrevented || ev.isComposing) return;
+  const details = document.activeElement?.closest?.('details[open]');
+  if (!details) return;
+  if (details.classList.contains('facets') && matchMedia('(min-width: 900px)').matches) return;
+  details.open = false;
+  details.querySelector(':scope > summary')?.focus();
+  ev.preventDefault();
+}
+document.addEventListener('keydown', closeOnEscape);
