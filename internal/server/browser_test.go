@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -858,4 +859,31 @@ func TestBrowserEscapeCloses(t *testing.T) {
 	b.waitFor(t, "in the filters", `document.querySelector('details.facets').open && document.activeElement.classList.contains('facet-value')`)
 	b.run(t, "escape on the phone", chromedp.KeyEvent("\x1b"))
 	b.waitFor(t, "filters closed", `!document.querySelector('details.facets').open && document.activeElement === document.querySelector('details.facets summary')`)
+}
+
+// TestBrowserSyntaxHelp: the search box explains its syntax, folded away,
+// and every example it gives is a query the API accepts.
+func TestBrowserSyntaxHelp(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "home", chromedp.Navigate(b.base+"/"))
+	b.waitFor(t, "help", `document.querySelector('.search-form .syntax-help summary')?.textContent === '检索技巧'`)
+	if got := b.eval(t, `String(document.querySelector('.syntax-help').open)`); got != "false" {
+		t.Errorf("help open = %s, want folded", got)
+	}
+	examples := strings.Split(b.eval(t, `[...document.querySelectorAll('.syntax-help code')].map(c => c.textContent).join('　')`), "　")
+	if len(examples) < 5 {
+		t.Fatalf("examples = %q", examples)
+	}
+	for _, ex := range examples {
+		res, err := http.Get(b.base + "/api/search?size=1&q=" + q(ex))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("example %q: status %d", ex, res.StatusCode)
+		}
+	}
+	b.run(t, "open the help", chromedp.Focus(chromedp.CSS(".syntax-help summary")), chromedp.KeyEvent("\r"))
+	b.waitFor(t, "help open", `document.querySelector('.syntax-help').open`)
 }

@@ -88,6 +88,21 @@ function examplesInto(input, res) {
 
 // ---- form with suggestions ----
 
+// syntaxHelp explains the query syntax (index/query.go's) to readers who
+// do not know it, in their words, folded away for those who do.
+function syntaxHelp() {
+  const row = (example, text) => h('li', {}, h('code', {}, example), '　', text);
+  return h('details', { class: 'advanced syntax-help' },
+    h('summary', {}, '检索技巧'),
+    h('ul', {},
+      row('养老 补贴', '空格隔开的几个词：找同时包含这些词的文档'),
+      row('"城市更新"', '加引号：按原文找整个短语'),
+      row('养老 OR 托育', '用 OR（或“或”）隔开：包含其中任一个词即可'),
+      row('会议 -疫情', '词前加减号：排除含有这个词的文档'),
+      row('人员:张三　部门:财政局', '只在人员、部门中找；同样可用 标题:、文号:、发文机关:、年份:2023'),
+      h('li', {}, '也可直接输入部门简称（如 市应急局）、人名或文号（如 苏府〔2021〕12号）。')));
+}
+
 function searchForm(state) {
   const list = h('datalist', { id: 'suggestions' });
   const input = h('input', {
@@ -110,7 +125,8 @@ function searchForm(state) {
     h('details', { class: 'advanced', open: Boolean(state.from || state.to) },
       h('summary', {}, '日期范围'),
       h('label', { for: 'from' }, '起始日期'), from,
-      h('label', { for: 'to' }, '截止日期'), to));
+      h('label', { for: 'to' }, '截止日期'), to),
+    syntaxHelp());
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     navigate({ ...formState(), page: '' });
