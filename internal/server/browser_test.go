@@ -887,3 +887,33 @@ func TestBrowserSyntaxHelp(t *testing.T) {
 	b.run(t, "open the help", chromedp.Focus(chromedp.CSS(".syntax-help summary")), chromedp.KeyEvent("\r"))
 	b.waitFor(t, "help open", `document.querySelector('.syntax-help').open`)
 }
+
+// TestBrowserDepartmentChart: the activity chart keeps its years legible
+// (10px type) on a phone, scrolling sideways from its latest years,
+// instead of shrinking a long span to the screen.
+func TestBrowserDepartmentChart(t *testing.T) {
+	b := newBrowser(t)
+	const unit = "苏州市卫生健康委员会"
+	var docs []*document.Document
+	for y := 1995; y < 2019; y += 3 {
+		text := fmt.Sprintf("%d年工作通知\n市卫生健康委做好%d年卫生工作。", y, y)
+		docs = append(docs, &document.Document{ID: document.ContentID(text), Source: fmt.Sprintf("n%d.txt", y), Kind: document.KindOfficial,
+			Title: fmt.Sprintf("关于%d年卫生工作的通知", y), Issuer: "苏州市人民政府", Date: fmt.Sprintf("%d-03-01", y), Text: text,
+			Departments: []string{"市卫生健康委"}, DepartmentRefs: []document.DeptRef{{Name: "市卫生健康委", Canonical: unit}}})
+	}
+	if _, err := b.ix.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/department.html?name="+q(unit)))
+	b.waitFor(t, "chart", `document.querySelector('.chart .tick') !== null`)
+	tick, err := strconv.ParseFloat(b.eval(t, `String(Math.min(...[...document.querySelectorAll('.chart .tick')].map(t => t.getBoundingClientRect().height)))`), 64)
+	if err != nil || tick < 10 {
+		t.Errorf("smallest tick is %.1fpx high on a phone, want at least 10 (%v)", tick, err)
+	}
+	if got := b.eval(t, `(() => { const s = document.querySelector('.chart-scroll'); return String(s.scrollWidth > s.clientWidth && s.scrollLeft + s.clientWidth >= s.scrollWidth - 1); })()`); got != "true" {
+		t.Errorf("chart scrolled to its latest years: %s", got)
+	}
+	if got := b.eval(t, `String(document.documentElement.scrollWidth)`); got != "375" {
+		t.Errorf("page is %spx wide on a 375px phone", got)
+	}
+}
