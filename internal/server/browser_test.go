@@ -917,3 +917,28 @@ func TestBrowserDepartmentChart(t *testing.T) {
 		t.Errorf("page is %spx wide on a 375px phone", got)
 	}
 }
+
+// TestBrowserDecisionsEmpty: a decisions search that finds nothing says
+// where else to look (the full text, fewer conditions, the department's
+// page, only when the archive has one) instead of a bare "共 0 项议题".
+func TestBrowserDecisionsEmpty(t *testing.T) {
+	b := newBrowser(t)
+	ways := `[...document.querySelectorAll('.empty a')].map(a => a.textContent + '=' + a.getAttribute('href')).join(' | ')`
+	b.run(t, "nothing led", chromedp.Navigate(b.base+"/decisions.html?q="+q("台风")+"&department="+q("市应急局")))
+	b.waitFor(t, "empty state", `document.querySelector('.empty') !== null`)
+	want := "在全文中检索“台风”=/?q=" + q("台风") + " | 去掉牵头部门的限制=?q=" + q("台风") +
+		" | 查看“市应急局”的部门页=/department.html?name=" + strings.ReplaceAll(q("市应急局"), "+", "%20")
+	if got := b.eval(t, ways); got != want {
+		t.Errorf("ways out = %q\nwant %q", got, want)
+	}
+	b.run(t, "unknown department", chromedp.Navigate(b.base+"/decisions.html?department="+q("无此部门")+"&year=2020"))
+	b.waitFor(t, "empty state", `document.querySelector('.empty') !== null`)
+	if got := b.eval(t, ways); got != "" {
+		t.Errorf("ways out for an unknown department = %q, want none", got)
+	}
+	b.run(t, "found", chromedp.Navigate(b.base+"/decisions.html?department="+q("市应急局")))
+	b.waitFor(t, "decisions", `document.querySelectorAll('.decision-list li').length > 0`)
+	if got := b.eval(t, `String(document.querySelector('.empty'))`); got != "null" {
+		t.Errorf("empty state beside results: %s", got)
+	}
+}
