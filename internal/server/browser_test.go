@@ -942,3 +942,27 @@ func TestBrowserDecisionsEmpty(t *testing.T) {
 		t.Errorf("empty state beside results: %s", got)
 	}
 }
+
+// TestBrowserPhoneFacetKeyboard: on a phone the filter panel starts
+// folded; a filter chosen in it once opened keeps it open and the focus
+// on the value chosen, instead of folding it and dropping the keyboard
+// at the top of the page.
+func TestBrowserPhoneFacetKeyboard(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3)+` && !document.querySelector('details.facets').open`)
+	b.run(t, "open the filters", chromedp.Focus(chromedp.CSS("details.facets summary")), chromedp.KeyEvent("\r"))
+	b.waitFor(t, "filters open", `document.querySelector('details.facets').open`)
+	b.run(t, "choose 2021", chromedp.Focus(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)), chromedp.KeyEvent("\r"))
+	b.waitFor(t, "filtered", hitsCount(2)+` && location.search.includes('year=2021')`)
+	if got := b.eval(t, `document.querySelector('details.facets').open + ' ' + document.activeElement.dataset.value + ' ' + document.activeElement.getAttribute('aria-pressed')`); got != "true 2021 true" {
+		t.Errorf("after choosing: panel open, focused value, pressed = %q, want true 2021 true", got)
+	}
+	// Folded again, it stays folded through the next search.
+	b.run(t, "fold", chromedp.KeyEvent("\x1b"))
+	b.run(t, "remove the filter", chromedp.Click(chromedp.CSS(`.chip[data-filter="year"]`)))
+	b.waitFor(t, "unfiltered", hitsCount(3)+` && !location.search.includes('year=')`)
+	if got := b.eval(t, `String(document.querySelector('details.facets').open)`); got != "false" {
+		t.Errorf("folded panel open again after a search")
+	}
+}

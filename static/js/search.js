@@ -209,7 +209,11 @@ async function moreValues(f, state, list, button, focus = true) {
   }
 }
 
-function facetPanels(facets, state) {
+// facetPanels builds the filter panel, open as the reader left it (on a
+// phone it starts folded, beside the results from 900px up it starts
+// open): a filter chosen in the open panel on a phone keeps the panel
+// and the keyboard's place in it.
+function facetPanels(facets, state, open) {
   const panels = FILTERS.map((f) => {
     const values = (facets && facets[f]) || [];
     if (!values.length) return null;
@@ -227,7 +231,7 @@ function facetPanels(facets, state) {
       h('h2', { id }, facetLabels[f]), list, more);
   }).filter(Boolean);
   if (!panels.length) return null;
-  return h('details', { class: 'facets', open: matchMedia('(min-width: 900px)').matches },
+  return h('details', { class: 'facets', open: open ?? matchMedia('(min-width: 900px)').matches },
     h('summary', {}, '筛选'), panels);
 }
 
@@ -381,7 +385,7 @@ async function load(focus = null) {
       res.facets[f] = values;
     });
     const hadFocus = main.querySelector('.facet-column').contains(document.activeElement) || results.contains(document.activeElement);
-    const panels = facetPanels(res.facets, state);
+    const panels = facetPanels(res.facets, state, main.querySelector('details.facets')?.open);
     main.querySelector('.facet-column').replaceChildren(...(panels ? [panels] : []));
     if (!state.q && !active.length) examplesInto(document.getElementById('q'), res);
     results.removeAttribute('aria-busy');
