@@ -966,3 +966,20 @@ func TestBrowserPhoneFacetKeyboard(t *testing.T) {
 		t.Errorf("folded panel open again after a search")
 	}
 }
+
+// TestBrowserPersonPhone: on a phone a role keeps its title whole
+// (主持 / （市长）, not （市 / 长）), and a department no document gives
+// is said in words, not a lone dash.
+func TestBrowserPersonPhone(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/person.html?name="+q("李亚平")))
+	b.waitFor(t, "meetings", `document.querySelector('table.list tbody td:last-child') !== null`)
+	if got := b.eval(t, `[...document.querySelectorAll('table.list tbody td:last-child')].map(td => {
+		const r = document.createRange(); r.selectNodeContents(td.lastChild);
+		return td.textContent + ':' + new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }).join(' ')`); !strings.Contains(got, "（市长）:1") {
+		t.Errorf("role cells (text:lines of the title) = %q, want （市长） on one line", got)
+	}
+	if got := b.eval(t, `document.querySelector('#pd-h').nextElementSibling.textContent`); got != "文档中未注明" {
+		t.Errorf("no department = %q", got)
+	}
+}

@@ -7,7 +7,8 @@ import { nameList } from './lists.js';
 const main = document.getElementById('main');
 
 function seenList(items, linkFn) {
-  if (!items.length) return h('p', {}, '—');
+  // Said in words: a lone dash reads as nothing, or as "dash".
+  if (!items.length) return h('p', { class: 'none' }, '文档中未注明');
   return h('ul', { class: 'seen' }, items.map((x) => h('li', {}, linkFn ? linkFn(x.name, x.unit) : x.name,
     h('span', { class: 'dates' }, x.first === x.last ? formatDate(x.first) : `${formatDate(x.first)} 至 ${formatDate(x.last)}`))));
 }
@@ -40,7 +41,7 @@ async function load() {
           h('tbody', {}, p.meetings.map((m) => h('tr', {},
             h('td', {}, dateOrUnknown(m.date)),
             h('td', {}, h('a', { href: link.doc(m.id) }, m.title || '（无标题）'), h('span', { class: 'meta' }, ` ${kindLabels[m.kind] || ''}${m.issuer ? ` · ${m.issuer}` : ''}`)),
-            h('td', {}, roleLabels[m.role] || m.role, m.position ? `（${m.position}）` : ''))))),
+            h('td', { class: 'role' }, roleLabels[m.role] || m.role, m.position ? `（${m.position}）` : ''))))),
         pager(p.meetings_total, page, p.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),
       (p.co_attendees || []).length ? h('section', { 'aria-labelledby': 'pc-h' },
         h('h2', { id: 'pc-h' }, '常一同出席'),
