@@ -983,3 +983,22 @@ func TestBrowserPersonPhone(t *testing.T) {
 		t.Errorf("no department = %q", got)
 	}
 }
+
+// TestBrowserNotFoundWaysOut: a person, department or document the
+// archive lacks is not a dead end: the error is followed by the full-text
+// search for the name and the list it was to be in.
+func TestBrowserNotFoundWaysOut(t *testing.T) {
+	b := newBrowser(t)
+	ways := `[...document.querySelectorAll('.ways-out a')].map(a => a.textContent + '=' + a.getAttribute('href')).join(' | ')`
+	for _, c := range []struct{ page, want string }{
+		{"/person.html?name=" + q("无此人"), "在全文中检索“无此人”=/?q=" + q("无此人") + " | 浏览全部人员=/person.html"},
+		{"/department.html?name=" + q("无此局"), "在全文中检索“无此局”=/?q=" + q("无此局") + " | 浏览全部部门=/department.html"},
+		{"/doc.html?id=0123456789abcdef", "回到搜索=/"},
+	} {
+		b.run(t, c.page, chromedp.Navigate(b.base+c.page))
+		b.waitFor(t, "error", `document.querySelector('main .error') !== null`)
+		if got := b.eval(t, ways); got != c.want {
+			t.Errorf("%s: ways out = %q, want %q", c.page, got, c.want)
+		}
+	}
+}

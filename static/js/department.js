@@ -1,7 +1,7 @@
 // Department page (?name=, any surface form or alias): activity per year as
 // a small SVG chart, the topics it led, its people and meetings. Without a
 // name: the list of departments.
-import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, dateOrUnknown, kindLabels } from './ui.js';
+import { api, h, feedLink, render, errorBox, waysOut, loading, pager, urlParams, setTitle, link, personLink, dateOrUnknown, kindLabels } from './ui.js';
 import { nameList } from './lists.js';
 
 const main = document.getElementById('main');
@@ -93,7 +93,7 @@ async function load() {
     const scroller = main.querySelector('.chart-scroll');
     if (scroller) scroller.scrollLeft = scroller.scrollWidth;
   } catch (err) {
-    render(main, h('h1', {}, name), errorBox(err));
+    render(main, h('h1', {}, name), errorBox(err), waysOut(err, name, { href: '/department.html', text: '浏览全部部门' }));
   }
 }
 

@@ -1,6 +1,6 @@
 // Person page (?name=): roles in meetings, departments and titles with the
 // dates seen, people met most often. Without a name: the list of people.
-import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, departmentLink,
+import { api, h, feedLink, render, errorBox, waysOut, loading, pager, urlParams, setTitle, link, personLink, departmentLink,
   roleLabels, kindLabels, formatDate, dateOrUnknown } from './ui.js';
 import { nameList } from './lists.js';
 
@@ -49,7 +49,7 @@ async function load() {
           h('span', { class: 'count', 'aria-label': `${c.count} 次` }, String(c.count)))))) : null,
       h('p', {}, h('a', { href: link.search({ person: name }) }, `检索提及${name}的全部文档`)));
   } catch (err) {
-    render(main, h('h1', {}, name), errorBox(err));
+    render(main, h('h1', {}, name), errorBox(err), waysOut(err, name, { href: '/person.html', text: '浏览全部人员' }));
   }
 }
 
