@@ -1002,3 +1002,19 @@ func TestBrowserNotFoundWaysOut(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserNameListEmpty: a name filter that matches no one says so and
+// offers the full-text search for it, instead of a bare "共 0 个".
+func TestBrowserNameListEmpty(t *testing.T) {
+	b := newBrowser(t)
+	for _, page := range []string{"/person.html", "/department.html"} {
+		b.run(t, page, chromedp.Navigate(b.base+page+"?prefix="+q("无此名")))
+		b.waitFor(t, "list", `document.querySelector('main p[role=status]:not(.loading)') !== null`)
+		if got := b.text(t, ".empty"); got != "名单中没有“无此名”。在全文中检索“无此名”。" {
+			t.Errorf("%s: empty state = %q", page, got)
+		}
+		if got := b.eval(t, `document.querySelector('.empty a').getAttribute('href')`); got != "/?q="+q("无此名") {
+			t.Errorf("%s: link = %q", page, got)
+		}
+	}
+}
