@@ -1018,3 +1018,24 @@ func TestBrowserNameListEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserPinyinSuggestion: a place typed in pinyin by a reader with no
+// Chinese input finds nothing, and the page offers the name the archive
+// holds (the API's did_you_mean) as a link that searches it; a misspelt
+// search is not offered as a feed to follow.
+func TestBrowserPinyinSuggestion(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q=suzhou"))
+	b.waitFor(t, "suggestion", `document.querySelector('.summary .note a') !== null`)
+	if got := b.text(t, ".summary .note"); !strings.Contains(got, "您是不是要找：苏州") {
+		t.Errorf("note = %q", got)
+	}
+	if got := b.eval(t, `String(document.querySelector('.summary a.feed'))`); got != "null" {
+		t.Errorf("feed offered for a misspelt search: %s", got)
+	}
+	b.run(t, "take it", chromedp.Click(chromedp.CSS(".summary .note a")))
+	b.waitFor(t, "found", `document.querySelectorAll('.hit').length > 0 && document.getElementById('q').value.startsWith('苏州')`)
+	if got := b.eval(t, `String(document.querySelector('.summary a.feed') !== null)`); got != "true" {
+		t.Errorf("no feed for a search with results")
+	}
+}

@@ -314,7 +314,8 @@ function summary(res, state) {
   return h('div', { class: 'summary' },
     h('p', {}, parts.join('，'),
       res.total > 0 ? ['　', h('a', { class: 'export', href: exportHref(state), download: '' }, '导出全部结果（CSV）')] : null,
-      '　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')),
+      // A misspelt search (a suggestion offered) is not one to follow.
+      res.total === 0 && res.did_you_mean ? null : ['　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')]),
     ignored ? h('p', { class: 'note' }, ignored) : null,
     note ? h('p', { class: 'note' }, note) : null);
 }
