@@ -1025,13 +1025,19 @@ func TestBrowserNameListEmpty(t *testing.T) {
 // search is not offered as a feed to follow.
 func TestBrowserPinyinSuggestion(t *testing.T) {
 	b := newBrowser(t)
-	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q=suzhou"))
-	b.waitFor(t, "suggestion", `document.querySelector('.summary .note a') !== null`)
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3))
+	b.eval(t, `document.getElementById('q').value = ''`)
+	b.run(t, "type pinyin", chromedp.SendKeys(chromedp.ID("q"), "suzhou\r"))
+	b.waitFor(t, "suggestion", `document.querySelector('.summary .note a') !== null && location.search === '?q=suzhou'`)
 	if got := b.text(t, ".summary .note"); !strings.Contains(got, "您是不是要找：苏州") {
 		t.Errorf("note = %q", got)
 	}
 	if got := b.eval(t, `String(document.querySelector('.summary a.feed'))`); got != "null" {
 		t.Errorf("feed offered for a misspelt search: %s", got)
+	}
+	if got := b.eval(t, `String(document.head.querySelector('link[rel=alternate]'))`); got != "null" {
+		t.Errorf("the previous search's feed still announced: %s", got)
 	}
 	b.run(t, "take it", chromedp.Click(chromedp.CSS(".summary .note a")))
 	b.waitFor(t, "found", `document.querySelectorAll('.hit').length > 0 && document.getElementById('q').value.startsWith('苏州')`)

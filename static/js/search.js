@@ -311,11 +311,14 @@ function summary(res, state) {
     if (ops.length) said.push(`${ops.map((w) => `“${w}”`).join('、')} 两边都要有检索词才起作用`);
     ignored = said.join('；') + '，已忽略' + (none ? '，下面列出全部文档。' : '。');
   }
+  const misspelt = res.total === 0 && Boolean(res.did_you_mean);
+  // Nor is the previous search's feed still announced for it.
+  if (misspelt) document.head.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.remove();
   return h('div', { class: 'summary' },
     h('p', {}, parts.join('，'),
       res.total > 0 ? ['　', h('a', { class: 'export', href: exportHref(state), download: '' }, '导出全部结果（CSV）')] : null,
       // A misspelt search (a suggestion offered) is not one to follow.
-      res.total === 0 && res.did_you_mean ? null : ['　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')]),
+      misspelt ? null : ['　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')]),
     ignored ? h('p', { class: 'note' }, ignored) : null,
     note ? h('p', { class: 'note' }, note) : null);
 }
