@@ -834,6 +834,23 @@ func TestBrowserUndatedFacet(t *testing.T) {
 	if got := b.eval(t, `String(document.querySelector('[data-facet="year"] [data-value="none"]'))`); got != "null" {
 		t.Errorf("undated offered for dated hits: %s", got)
 	}
+
+	// More years than a search counts at first: the whole list, 日期不详
+	// last, shows without a scroller of its own.
+	var docs []*document.Document
+	for y := 2000; y < 2012; y++ {
+		text := fmt.Sprintf("%d年通知\n做好%d年防汛工作。", y, y)
+		docs = append(docs, &document.Document{ID: document.ContentID(text), Source: fmt.Sprintf("y%d.txt", y), Kind: document.KindOfficial,
+			Title: fmt.Sprintf("关于%d年防汛工作的通知", y), Date: fmt.Sprintf("%d-06-01", y), Text: text})
+	}
+	if _, err := b.ix.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "every year", `document.querySelectorAll('[data-facet="year"] .facet-value').length === 13 && !document.querySelector('[data-facet="year"] .facet-more')`)
+	if got := b.eval(t, `(() => { const ul = document.querySelector('[data-facet="year"] ul'); return ul.querySelector('li:last-child').textContent + ' ' + (ul.scrollHeight <= ul.clientHeight); })()`); got != "日期不详1 true" {
+		t.Errorf("year list: last value and no inner scroll = %q", got)
+	}
 }
 
 // TestBrowserEscapeCloses: Escape closes the disclosure the keyboard is

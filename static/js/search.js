@@ -199,7 +199,9 @@ async function moreValues(f, state, list, button, focus = true) {
     let values = res.facets[f] || [];
     if (f === 'year') values = withUndated(values, res.total, FACET_MORE);
     list.replaceChildren(...facetValues(f, values, state));
-    list.classList.add('expanded');
+    // A long list scrolls in its panel; a few dozen years (日期不详 last)
+    // show whole rather than cut off in a scroller inside the page.
+    if (f !== 'year' || values.length > 40) list.classList.add('expanded');
     button.remove();
     // Keyboard users continue at the first value they had not seen.
     if (focus) list.children[shown]?.querySelector('button')?.focus();
