@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -794,4 +795,270 @@ func TestBrowserDocumentChrome(t *testing.T) {
 		t.Fatal("test body lost its word")
 	}
 	b.screenshot(t, "document-chrome.png")
+}
+
+// TestBrowserUndatedFacet: the year panel offers the documents no year
+// files (日期不详, the API's year=none), so its counts add up to the
+// results and the undated ones are a click away, as on the meetings page.
+func TestBrowserUndatedFacet(t *testing.T) {
+	b := newBrowser(t)
+	text := "常务会议召开\n会议研究了防汛工作。"
+	doc := &document.Document{ID: document.ContentID(text), Source: "bare-news.html", SourcePath: "/bare-news.html",
+		Kind: document.KindNews, Text: text, Meeting: &document.Meeting{Type: "常务会议"}}
+	if _, err := b.ix.Put(context.Background(), []*document.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	total := len(b.docs) + 1
+	b.run(t, "home", chromedp.Navigate(b.base+"/"))
+	b.waitFor(t, "all documents", hitsCount(total))
+	years := `[...document.querySelectorAll('[data-facet="year"] .facet-value')]`
+	if got := b.eval(t, years+`.at(-1).textContent`); got != "日期不详1" {
+		t.Errorf("last year value = %q, want 日期不详1", got)
+	}
+	if got := b.eval(t, `String(`+years+`.reduce((n, el) => n + Number(el.querySelector('.count').textContent), 0))`); got != strconv.Itoa(total) {
+		t.Errorf("year counts add up to %s, want %d", got, total)
+	}
+	b.run(t, "click undated", chromedp.Click(chromedp.CSS(`[data-facet="year"] [data-value="none"]`)))
+	b.waitFor(t, "undated only", hitsCount(1)+` && location.search.includes('year=none')`)
+	if got := b.eval(t, `document.querySelector('.hit a').getAttribute('href')`); !strings.Contains(got, doc.ID) {
+		t.Errorf("undated hit links to %q, want %s", got, doc.ID)
+	}
+	if got := b.text(t, `.chip[data-filter="year"]`); got != "年份：日期不详 ×" {
+		t.Errorf("chip = %q", got)
+	}
+	// In use, the value stays pressed among the years to switch to.
+	b.waitFor(t, "undated pressed", `document.querySelector('[data-facet="year"] [data-value="none"]')?.getAttribute('aria-pressed') === 'true' && document.querySelector('[data-facet="year"] [data-value="2021"]') !== null`)
+	// A search whose matches all have a year offers no 日期不详.
+	b.run(t, "dated search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "dated hits", hitsCount(3))
+	if got := b.eval(t, `String(document.querySelector('[data-facet="year"] [data-value="none"]'))`); got != "null" {
+		t.Errorf("undated offered for dated hits: %s", got)
+	}
+
+	// More years than a search counts at first: the whole list, 日期不详
+	// last, shows without a scroller of its own.
+	var docs []*document.Document
+	for y := 2000; y < 2012; y++ {
+		text := fmt.Sprintf("%d年通知\n做好%d年防汛工作。", y, y)
+		docs = append(docs, &document.Document{ID: document.ContentID(text), Source: fmt.Sprintf("y%d.txt", y), Kind: document.KindOfficial,
+			Title: fmt.Sprintf("关于%d年防汛工作的通知", y), Date: fmt.Sprintf("%d-06-01", y), Text: text})
+	}
+	if _, err := b.ix.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q="+q("防汛")))
+	b.waitFor(t, "every year", `document.querySelectorAll('[data-facet="year"] .facet-value').length === 13 && !document.querySelector('[data-facet="year"] .facet-more')`)
+	if got := b.eval(t, `(() => { const ul = document.querySelector('[data-facet="year"] ul'); return ul.querySelector('li:last-child').textContent + ' ' + (ul.scrollHeight <= ul.clientHeight); })()`); got != "日期不详1 true" {
+		t.Errorf("year list: last value and no inner scroll = %q", got)
+	}
+}
+
+// TestBrowserEscapeCloses: Escape closes the disclosure the keyboard is
+// in (the date range; the filters on a phone) and focus returns to its
+// summary; the filter column beside the results on a wide screen stays.
+func TestBrowserEscapeCloses(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "search", chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3))
+	b.run(t, "open the date range", chromedp.Focus(chromedp.CSS(".advanced summary")), chromedp.KeyEvent("\r"), chromedp.KeyEvent("\t"))
+	b.waitFor(t, "in the date range", `document.querySelector('.advanced').open && document.activeElement.id === 'from'`)
+	b.run(t, "escape", chromedp.KeyEvent("\x1b"))
+	b.waitFor(t, "date range closed", `!document.querySelector('.advanced').open && document.activeElement === document.querySelector('.advanced summary')`)
+
+	b.run(t, "wide facet", chromedp.Focus(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)), chromedp.KeyEvent("\x1b"))
+	if got := b.eval(t, `String(document.querySelector('details.facets').open)`); got != "true" {
+		t.Errorf("filter column closed by Escape on a wide screen")
+	}
+
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "phone hits", hitsCount(3)+` && !document.querySelector('details.facets').open`)
+	b.run(t, "open the filters", chromedp.Focus(chromedp.CSS("details.facets summary")), chromedp.KeyEvent("\r"), chromedp.KeyEvent("\t"))
+	b.waitFor(t, "in the filters", `document.querySelector('details.facets').open && document.activeElement.classList.contains('facet-value')`)
+	b.run(t, "escape on the phone", chromedp.KeyEvent("\x1b"))
+	b.waitFor(t, "filters closed", `!document.querySelector('details.facets').open && document.activeElement === document.querySelector('details.facets summary')`)
+}
+
+// TestBrowserSyntaxHelp: the search box explains its syntax, folded away,
+// and every example it gives is a query the API accepts.
+func TestBrowserSyntaxHelp(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "home", chromedp.Navigate(b.base+"/"))
+	b.waitFor(t, "help", `document.querySelector('.search-form .syntax-help summary')?.textContent === '检索技巧'`)
+	if got := b.eval(t, `String(document.querySelector('.syntax-help').open)`); got != "false" {
+		t.Errorf("help open = %s, want folded", got)
+	}
+	examples := strings.Split(b.eval(t, `[...document.querySelectorAll('.syntax-help code')].map(c => c.textContent).join('　')`), "　")
+	if len(examples) < 5 {
+		t.Fatalf("examples = %q", examples)
+	}
+	for _, ex := range examples {
+		res, err := http.Get(b.base + "/api/search?size=1&q=" + q(ex))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("example %q: status %d", ex, res.StatusCode)
+		}
+	}
+	b.run(t, "open the help", chromedp.Focus(chromedp.CSS(".syntax-help summary")), chromedp.KeyEvent("\r"))
+	b.waitFor(t, "help open", `document.querySelector('.syntax-help').open`)
+}
+
+// TestBrowserDepartmentChart: the activity chart keeps its years legible
+// (10px type) on a phone, scrolling sideways from its latest years,
+// instead of shrinking a long span to the screen.
+func TestBrowserDepartmentChart(t *testing.T) {
+	b := newBrowser(t)
+	const unit = "苏州市卫生健康委员会"
+	var docs []*document.Document
+	for y := 1995; y < 2019; y += 3 {
+		text := fmt.Sprintf("%d年工作通知\n市卫生健康委做好%d年卫生工作。", y, y)
+		docs = append(docs, &document.Document{ID: document.ContentID(text), Source: fmt.Sprintf("n%d.txt", y), Kind: document.KindOfficial,
+			Title: fmt.Sprintf("关于%d年卫生工作的通知", y), Issuer: "苏州市人民政府", Date: fmt.Sprintf("%d-03-01", y), Text: text,
+			Departments: []string{"市卫生健康委"}, DepartmentRefs: []document.DeptRef{{Name: "市卫生健康委", Canonical: unit}}})
+	}
+	if _, err := b.ix.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/department.html?name="+q(unit)))
+	b.waitFor(t, "chart", `document.querySelector('.chart .tick') !== null`)
+	tick, err := strconv.ParseFloat(b.eval(t, `String(Math.min(...[...document.querySelectorAll('.chart .tick')].map(t => t.getBoundingClientRect().height)))`), 64)
+	if err != nil || tick < 10 {
+		t.Errorf("smallest tick is %.1fpx high on a phone, want at least 10 (%v)", tick, err)
+	}
+	if got := b.eval(t, `(() => { const s = document.querySelector('.chart-scroll'); return String(s.scrollWidth > s.clientWidth && s.scrollLeft + s.clientWidth >= s.scrollWidth - 1); })()`); got != "true" {
+		t.Errorf("chart scrolled to its latest years: %s", got)
+	}
+	if got := b.eval(t, `String(document.documentElement.scrollWidth)`); got != "375" {
+		t.Errorf("page is %spx wide on a 375px phone", got)
+	}
+}
+
+// TestBrowserDecisionsEmpty: a decisions search that finds nothing says
+// where else to look (the full text, fewer conditions, the department's
+// page, only when the archive has one) instead of a bare "共 0 项议题".
+func TestBrowserDecisionsEmpty(t *testing.T) {
+	b := newBrowser(t)
+	ways := `[...document.querySelectorAll('.empty a')].map(a => a.textContent + '=' + a.getAttribute('href')).join(' | ')`
+	b.run(t, "nothing led", chromedp.Navigate(b.base+"/decisions.html?q="+q("台风")+"&department="+q("市应急局")))
+	b.waitFor(t, "empty state", `document.querySelector('.empty') !== null`)
+	want := "在全文中检索“台风”=/?q=" + q("台风") + " | 去掉牵头部门的限制=?q=" + q("台风") +
+		" | 查看“市应急局”的部门页=/department.html?name=" + strings.ReplaceAll(q("市应急局"), "+", "%20")
+	if got := b.eval(t, ways); got != want {
+		t.Errorf("ways out = %q\nwant %q", got, want)
+	}
+	b.run(t, "unknown department", chromedp.Navigate(b.base+"/decisions.html?department="+q("无此部门")+"&year=2020"))
+	b.waitFor(t, "empty state", `document.querySelector('.empty') !== null`)
+	if got := b.eval(t, ways); got != "" {
+		t.Errorf("ways out for an unknown department = %q, want none", got)
+	}
+	b.run(t, "found", chromedp.Navigate(b.base+"/decisions.html?department="+q("市应急局")))
+	b.waitFor(t, "decisions", `document.querySelectorAll('.decision-list li').length > 0`)
+	if got := b.eval(t, `String(document.querySelector('.empty'))`); got != "null" {
+		t.Errorf("empty state beside results: %s", got)
+	}
+}
+
+// TestBrowserPhoneFacetKeyboard: on a phone the filter panel starts
+// folded; a filter chosen in it once opened keeps it open and the focus
+// on the value chosen, instead of folding it and dropping the keyboard
+// at the top of the page.
+func TestBrowserPhoneFacetKeyboard(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3)+` && !document.querySelector('details.facets').open`)
+	b.run(t, "open the filters", chromedp.Focus(chromedp.CSS("details.facets summary")), chromedp.KeyEvent("\r"))
+	b.waitFor(t, "filters open", `document.querySelector('details.facets').open`)
+	b.run(t, "choose 2021", chromedp.Focus(chromedp.CSS(`[data-facet="year"] [data-value="2021"]`)), chromedp.KeyEvent("\r"))
+	b.waitFor(t, "filtered", hitsCount(2)+` && location.search.includes('year=2021')`)
+	if got := b.eval(t, `document.querySelector('details.facets').open + ' ' + document.activeElement.dataset.value + ' ' + document.activeElement.getAttribute('aria-pressed')`); got != "true 2021 true" {
+		t.Errorf("after choosing: panel open, focused value, pressed = %q, want true 2021 true", got)
+	}
+	// Folded again, it stays folded through the next search.
+	b.run(t, "fold", chromedp.KeyEvent("\x1b"))
+	b.run(t, "remove the filter", chromedp.Click(chromedp.CSS(`.chip[data-filter="year"]`)))
+	b.waitFor(t, "unfiltered", hitsCount(3)+` && !location.search.includes('year=')`)
+	if got := b.eval(t, `String(document.querySelector('details.facets').open)`); got != "false" {
+		t.Errorf("folded panel open again after a search")
+	}
+}
+
+// TestBrowserPersonPhone: on a phone a role keeps its title whole
+// (主持 / （市长）, not （市 / 长）), and a department no document gives
+// is said in words, not a lone dash.
+func TestBrowserPersonPhone(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/person.html?name="+q("李亚平")))
+	b.waitFor(t, "meetings", `document.querySelector('table.list tbody td:last-child') !== null`)
+	if got := b.eval(t, `[...document.querySelectorAll('table.list tbody td:last-child')].map(td => {
+		const r = document.createRange(); r.selectNodeContents(td.lastChild);
+		return td.textContent + ':' + new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }).join(' ')`); !strings.Contains(got, "（市长）:1") {
+		t.Errorf("role cells (text:lines of the title) = %q, want （市长） on one line", got)
+	}
+	if got := b.eval(t, `document.querySelector('#pd-h').nextElementSibling.textContent`); got != "文档中未注明" {
+		t.Errorf("no department = %q", got)
+	}
+}
+
+// TestBrowserNotFoundWaysOut: a person, department or document the
+// archive lacks is not a dead end: the error is followed by the full-text
+// search for the name and the list it was to be in.
+func TestBrowserNotFoundWaysOut(t *testing.T) {
+	b := newBrowser(t)
+	ways := `[...document.querySelectorAll('.ways-out a')].map(a => a.textContent + '=' + a.getAttribute('href')).join(' | ')`
+	for _, c := range []struct{ page, want string }{
+		{"/person.html?name=" + q("无此人"), "在全文中检索“无此人”=/?q=" + q("无此人") + " | 浏览全部人员=/person.html"},
+		{"/department.html?name=" + q("无此局"), "在全文中检索“无此局”=/?q=" + q("无此局") + " | 浏览全部部门=/department.html"},
+		{"/doc.html?id=0123456789abcdef", "回到搜索=/"},
+	} {
+		b.run(t, c.page, chromedp.Navigate(b.base+c.page))
+		b.waitFor(t, "error", `document.querySelector('main .error') !== null`)
+		if got := b.eval(t, ways); got != c.want {
+			t.Errorf("%s: ways out = %q, want %q", c.page, got, c.want)
+		}
+	}
+}
+
+// TestBrowserNameListEmpty: a name filter that matches no one says so and
+// offers the full-text search for it, instead of a bare "共 0 个".
+func TestBrowserNameListEmpty(t *testing.T) {
+	b := newBrowser(t)
+	for _, page := range []string{"/person.html", "/department.html"} {
+		b.run(t, page, chromedp.Navigate(b.base+page+"?prefix="+q("无此名")))
+		b.waitFor(t, "list", `document.querySelector('main p[role=status]:not(.loading)') !== null`)
+		if got := b.text(t, ".empty"); got != "名单中没有“无此名”。在全文中检索“无此名”。" {
+			t.Errorf("%s: empty state = %q", page, got)
+		}
+		if got := b.eval(t, `document.querySelector('.empty a').getAttribute('href')`); got != "/?q="+q("无此名") {
+			t.Errorf("%s: link = %q", page, got)
+		}
+	}
+}
+
+// TestBrowserPinyinSuggestion: a place typed in pinyin by a reader with no
+// Chinese input finds nothing, and the page offers the name the archive
+// holds (the API's did_you_mean) as a link that searches it; a misspelt
+// search is not offered as a feed to follow.
+func TestBrowserPinyinSuggestion(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, "phone", chromedp.EmulateViewport(375, 667), chromedp.Navigate(b.base+"/?q="+q("献血")))
+	b.waitFor(t, "hits", hitsCount(3))
+	b.eval(t, `document.getElementById('q').value = ''`)
+	b.run(t, "type pinyin", chromedp.SendKeys(chromedp.ID("q"), "suzhou\r"))
+	b.waitFor(t, "suggestion", `document.querySelector('.summary .note a') !== null && location.search === '?q=suzhou'`)
+	if got := b.text(t, ".summary .note"); !strings.Contains(got, "您是不是要找：苏州") {
+		t.Errorf("note = %q", got)
+	}
+	if got := b.eval(t, `String(document.querySelector('.summary a.feed'))`); got != "null" {
+		t.Errorf("feed offered for a misspelt search: %s", got)
+	}
+	if got := b.eval(t, `String(document.head.querySelector('link[rel=alternate]'))`); got != "null" {
+		t.Errorf("the previous search's feed still announced: %s", got)
+	}
+	b.run(t, "take it", chromedp.Click(chromedp.CSS(".summary .note a")))
+	b.waitFor(t, "found", `document.querySelectorAll('.hit').length > 0 && document.getElementById('q').value.startsWith('苏州')`)
+	if got := b.eval(t, `String(document.querySelector('.summary a.feed') !== null)`); got != "true" {
+		t.Errorf("no feed for a search with results")
+	}
 }

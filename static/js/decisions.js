@@ -9,6 +9,36 @@ function field(id, label, value, attrs = {}, extra = null) {
     h('input', { id, name: id, value: value || '', ...attrs }), extra);
 }
 
+// noDecisions says where else to look when no agenda topic matched: the
+// same words in the full text (where a meeting's news or a notice may
+// say them, and a misspelt word gets a suggestion), fewer conditions, or
+// the department's own page.
+// knownDepartment is true when the archive has a page for the name.
+async function knownDepartment(name) {
+  try {
+    await api(`/api/departments/${encodeURIComponent(name)}`, { size: 1 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function noDecisions(params) {
+  const ways = [];
+  if (params.q) ways.push(h('a', { href: link.search({ q: params.q }) }, `在全文中检索“${params.q}”`));
+  const limits = [params.department ? '牵头部门' : '', params.year ? '年份' : ''].filter(Boolean);
+  if (params.q && limits.length) {
+    ways.push(h('a', { href: `?${new URLSearchParams({ q: params.q })}` }, `去掉${limits.join('和')}的限制`));
+  }
+  // Only to a page that exists: an unknown name's page is an error.
+  if (params.department && await knownDepartment(params.department)) {
+    ways.push(h('a', { href: link.department(params.department) }, `查看“${params.department}”的部门页`));
+  }
+  return h('div', { class: 'note empty' },
+    h('p', {}, '没有找到匹配的议题。牵头部门可写全称或简称（如 市应急局），关键词可换用更短或更常用的说法。'),
+    ways.length ? h('ul', {}, ways.map((a) => h('li', {}, a))) : null);
+}
+
 async function load() {
   const params = urlParams();
   const page = Math.max(1, Number(params.page) || 1);
@@ -43,6 +73,7 @@ async function load() {
             })) : null,
           d.documents && d.documents.length ? h('p', { class: 'reviewed' }, '审议文件：', d.documents.map((t) => `《${t}》`).join('')) : null,
           d.decisions && d.decisions.length ? h('ul', { class: 'decisions' }, d.decisions.map((x) => h('li', {}, x))) : null)))),
+      res.total === 0 ? await noDecisions(params) : null,
       pager(res.total, page, 20, href));
     // The words searched for stand out in the topics found.
     if (params.q) highlight(box.querySelector('.decision-list'), searchedWords(params.q));

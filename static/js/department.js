@@ -1,7 +1,7 @@
 // Department page (?name=, any surface form or alias): activity per year as
 // a small SVG chart, the topics it led, its people and meetings. Without a
 // name: the list of departments.
-import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, dateOrUnknown, kindLabels } from './ui.js';
+import { api, h, feedLink, render, errorBox, waysOut, loading, pager, urlParams, setTitle, link, personLink, dateOrUnknown, kindLabels } from './ui.js';
 import { nameList } from './lists.js';
 
 const main = document.getElementById('main');
@@ -29,8 +29,10 @@ function activityChart(sparse) {
   const width = left + activity.length * group + gap;
   const max = Math.max(1, ...activity.map((a) => Math.max(a.meetings, a.led_topics)));
   const y = (v) => top + height - (v / max) * height;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${top + height + bottom}`, class: 'chart', role: 'img',
-    'aria-labelledby': 'chart-title' });
+  // Drawn at its natural size: scaled down to a phone, its years were
+  // 5px high.
+  const svg = s('svg', { viewBox: `0 0 ${width} ${top + height + bottom}`, width, height: top + height + bottom,
+    class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' });
   svg.append(s('title', { id: 'chart-title' }, `按年份的活动：${activity.map((a) => `${a.year}年 文档${a.meetings}份、牵头议题${a.led_topics}项`).join('；')}`));
   svg.append(s('line', { x1: left, x2: width, y1: top + height, y2: top + height, class: 'axis' }));
   svg.append(s('text', { x: left - 4, y: top + 8, 'text-anchor': 'end', class: 'tick' }, max));
@@ -46,7 +48,7 @@ function activityChart(sparse) {
       svg.append(s('text', { x: x + bw, y: top + height + 16, 'text-anchor': 'middle', class: 'tick' }, a.year));
     }
   });
-  return h('figure', { class: 'chart-box' }, svg,
+  return h('figure', { class: 'chart-box' }, h('div', { class: 'chart-scroll' }, svg),
     h('figcaption', {}, h('span', { class: 'key key-docs' }, '提及的文档'), h('span', { class: 'key key-led' }, '牵头的议题')));
 }
 
@@ -87,8 +89,11 @@ async function load() {
         pager(d.meetings_total, page, d.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),
       h('p', {}, h('a', { href: link.search({ department: d.name }) }, `检索涉及${d.name}的全部文档`),
         ' · ', h('a', { href: `/decisions.html?${new URLSearchParams({ department: d.name })}` }, '该部门牵头的决定事项')));
+    // A chart wider than the screen opens at its latest years.
+    const scroller = main.querySelector('.chart-scroll');
+    if (scroller) scroller.scrollLeft = scroller.scrollWidth;
   } catch (err) {
-    render(main, h('h1', {}, name), errorBox(err));
+    render(main, h('h1', {}, name), errorBox(err), waysOut(err, name, { href: '/department.html', text: '浏览全部部门' }));
   }
 }
 

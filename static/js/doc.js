@@ -1,6 +1,6 @@
 // Document page: header facts, topics with decisions and lead departments,
 // attendees, observers grouped by department, and related documents.
-import { api, h, render, errorBox, loading, urlParams, setTitle, link, personLink, departmentLink,
+import { api, h, render, errorBox, waysOut, loading, urlParams, setTitle, link, personLink, departmentLink,
   kindLabels, formatDate, dateOrUnknown, highlight } from './ui.js';
 
 const main = document.getElementById('main');
@@ -239,7 +239,7 @@ async function load() {
     showMatches(main.querySelector('article.document'), new URLSearchParams(location.search).getAll('hl'));
     showTarget();
   } catch (err) {
-    render(main, h('h1', {}, '文档'), errorBox(err));
+    render(main, h('h1', {}, '文档'), errorBox(err), waysOut(err));
   }
 }
 

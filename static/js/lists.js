@@ -1,6 +1,6 @@
 // A browsable name list (people or departments) with a prefix filter and
 // pagination, state in the URL (?prefix=&page=).
-import { api, h, render, errorBox, loading, pager, urlParams } from './ui.js';
+import { api, h, render, errorBox, loading, pager, urlParams, link } from './ui.js';
 
 export async function nameList(main, { title, endpoint, key, linkTo, placeholder }) {
   const params = urlParams();
@@ -18,6 +18,9 @@ export async function nameList(main, { title, endpoint, key, linkTo, placeholder
       h('p', { role: 'status' }, `共 ${res.total} 个`),
       h('ul', { class: 'name-grid' }, res[key].map((x) => h('li', {},
         h('a', { href: linkTo(x.name) }, x.name), h('span', { class: 'count', 'aria-label': `${x.count} 份文档` }, String(x.count))))),
+      // Nothing by that name: the archive's text may still hold it.
+      res.total === 0 && params.prefix ? h('p', { class: 'note empty' }, `名单中没有“${params.prefix}”。`,
+        h('a', { href: link.search({ q: params.prefix }) }, `在全文中检索“${params.prefix}”`), '。') : null,
       pager(res.total, page, size, href));
   } catch (err) {
     render(box, errorBox(err));

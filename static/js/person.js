@@ -1,13 +1,14 @@
 // Person page (?name=): roles in meetings, departments and titles with the
 // dates seen, people met most often. Without a name: the list of people.
-import { api, h, feedLink, render, errorBox, loading, pager, urlParams, setTitle, link, personLink, departmentLink,
+import { api, h, feedLink, render, errorBox, waysOut, loading, pager, urlParams, setTitle, link, personLink, departmentLink,
   roleLabels, kindLabels, formatDate, dateOrUnknown } from './ui.js';
 import { nameList } from './lists.js';
 
 const main = document.getElementById('main');
 
 function seenList(items, linkFn) {
-  if (!items.length) return h('p', {}, '—');
+  // Said in words: a lone dash reads as nothing, or as "dash".
+  if (!items.length) return h('p', { class: 'none' }, '文档中未注明');
   return h('ul', { class: 'seen' }, items.map((x) => h('li', {}, linkFn ? linkFn(x.name, x.unit) : x.name,
     h('span', { class: 'dates' }, x.first === x.last ? formatDate(x.first) : `${formatDate(x.first)} 至 ${formatDate(x.last)}`))));
 }
@@ -40,7 +41,7 @@ async function load() {
           h('tbody', {}, p.meetings.map((m) => h('tr', {},
             h('td', {}, dateOrUnknown(m.date)),
             h('td', {}, h('a', { href: link.doc(m.id) }, m.title || '（无标题）'), h('span', { class: 'meta' }, ` ${kindLabels[m.kind] || ''}${m.issuer ? ` · ${m.issuer}` : ''}`)),
-            h('td', {}, roleLabels[m.role] || m.role, m.position ? `（${m.position}）` : ''))))),
+            h('td', { class: 'role' }, roleLabels[m.role] || m.role, m.position ? `（${m.position}）` : ''))))),
         pager(p.meetings_total, page, p.size, (n) => `?${new URLSearchParams({ name, page: n })}`)),
       (p.co_attendees || []).length ? h('section', { 'aria-labelledby': 'pc-h' },
         h('h2', { id: 'pc-h' }, '常一同出席'),
@@ -48,7 +49,7 @@ async function load() {
           h('span', { class: 'count', 'aria-label': `${c.count} 次` }, String(c.count)))))) : null,
       h('p', {}, h('a', { href: link.search({ person: name }) }, `检索提及${name}的全部文档`)));
   } catch (err) {
-    render(main, h('h1', {}, name), errorBox(err));
+    render(main, h('h1', {}, name), errorBox(err), waysOut(err, name, { href: '/person.html', text: '浏览全部人员' }));
   }
 }
 

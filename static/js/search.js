@@ -88,6 +88,21 @@ function examplesInto(input, res) {
 
 // ---- form with suggestions ----
 
+// syntaxHelp explains the query syntax (index/query.go's) to readers who
+// do not know it, in their words, folded away for those who do.
+function syntaxHelp() {
+  const row = (example, text) => h('li', {}, h('code', {}, example), '　', text);
+  return h('details', { class: 'advanced syntax-help' },
+    h('summary', {}, '检索技巧'),
+    h('ul', {},
+      row('养老 补贴', '空格隔开的几个词：找同时包含这些词的文档'),
+      row('"城市更新"', '加引号：按原文找整个短语'),
+      row('养老 OR 托育', '用 OR（或“或”）隔开：包含其中任一个词即可'),
+      row('会议 -疫情', '词前加减号：排除含有这个词的文档'),
+      row('人员:张三　部门:财政局', '只在人员、部门中找；同样可用 标题:、文号:、发文机关:、年份:2023'),
+      h('li', {}, '也可直接输入部门简称（如 市应急局）、人名或文号（如 苏府〔2021〕12号）。')));
+}
+
 function searchForm(state) {
   const list = h('datalist', { id: 'suggestions' });
   const input = h('input', {
@@ -110,7 +125,8 @@ function searchForm(state) {
     h('details', { class: 'advanced', open: Boolean(state.from || state.to) },
       h('summary', {}, '日期范围'),
       h('label', { for: 'from' }, '起始日期'), from,
-      h('label', { for: 'to' }, '截止日期'), to));
+      h('label', { for: 'to' }, '截止日期'), to),
+    syntaxHelp());
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     navigate({ ...formState(), page: '' });
@@ -150,10 +166,20 @@ function activeFilters(state) {
 const FACET_SHOWN = 10;
 const FACET_MORE = 200;
 
+// withUndated adds to a complete year facet (every year counted: fewer
+// values than asked for) the documents no year files, 日期不详, which
+// year=none selects: the panel's counts then add up to the results. A
+// document has one year at most, so they are the matches not counted.
+function withUndated(values, total, asked) {
+  if (!values || values.length >= asked || values.some((v) => v.value === 'none')) return values;
+  const undated = total - values.reduce((n, v) => n + v.count, 0);
+  return undated > 0 ? [...values, { value: 'none', count: undated }] : values;
+}
+
 function facetValues(f, values, state) {
   const sorted = [...values];
-  // Years read best in order, newest first; other facets by count.
-  if (f === 'year') sorted.sort((a, b) => b.value.localeCompare(a.value));
+  // Years read best in order, newest first, 日期不详 last; other facets by count.
+  if (f === 'year') sorted.sort((a, b) => (a.value === 'none') - (b.value === 'none') || b.value.localeCompare(a.value));
   return sorted.map((v) => {
     const active = state[f] === v.value;
     return h('li', {},
@@ -170,8 +196,12 @@ async function moreValues(f, state, list, button, focus = true) {
   try {
     const res = await api('/api/search', { ...state, [f]: '', page: '', size: 1, facet: f, facet_size: FACET_MORE });
     const shown = list.children.length;
-    list.replaceChildren(...facetValues(f, res.facets[f] || [], state));
-    list.classList.add('expanded');
+    let values = res.facets[f] || [];
+    if (f === 'year') values = withUndated(values, res.total, FACET_MORE);
+    list.replaceChildren(...facetValues(f, values, state));
+    // A long list scrolls in its panel; a few dozen years (日期不详 last)
+    // show whole rather than cut off in a scroller inside the page.
+    if (f !== 'year' || values.length > 40) list.classList.add('expanded');
     button.remove();
     // Keyboard users continue at the first value they had not seen.
     if (focus) list.children[shown]?.querySelector('button')?.focus();
@@ -181,14 +211,18 @@ async function moreValues(f, state, list, button, focus = true) {
   }
 }
 
-function facetPanels(facets, state) {
+// facetPanels builds the filter panel, open as the reader left it (on a
+// phone it starts folded, beside the results from 900px up it starts
+// open): a filter chosen in the open panel on a phone keeps the panel
+// and the keyboard's place in it.
+function facetPanels(facets, state, open) {
   const panels = FILTERS.map((f) => {
     const values = (facets && facets[f]) || [];
     if (!values.length) return null;
     const id = `facet-${f}`;
     const list = h('ul', {}, facetValues(f, values, state));
     let more = null;
-    if (values.length >= FACET_SHOWN) {
+    if (values.filter((v) => v.value !== 'none').length >= FACET_SHOWN) {
       more = h('button', { type: 'button', class: 'facet-more', 'aria-label': `更多${facetLabels[f]}` }, '更多…');
       more.addEventListener('click', () => moreValues(f, state, list, more));
       // Years are few: the whole list at once, or the panel looks complete
@@ -199,7 +233,7 @@ function facetPanels(facets, state) {
       h('h2', { id }, facetLabels[f]), list, more);
   }).filter(Boolean);
   if (!panels.length) return null;
-  return h('details', { class: 'facets', open: matchMedia('(min-width: 900px)').matches },
+  return h('details', { class: 'facets', open: open ?? matchMedia('(min-width: 900px)').matches },
     h('summary', {}, '筛选'), panels);
 }
 
@@ -279,10 +313,14 @@ function summary(res, state) {
     if (ops.length) said.push(`${ops.map((w) => `“${w}”`).join('、')} 两边都要有检索词才起作用`);
     ignored = said.join('；') + '，已忽略' + (none ? '，下面列出全部文档。' : '。');
   }
+  const misspelt = res.total === 0 && Boolean(res.did_you_mean);
+  // Nor is the previous search's feed still announced for it.
+  if (misspelt) document.head.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.remove();
   return h('div', { class: 'summary' },
     h('p', {}, parts.join('，'),
       res.total > 0 ? ['　', h('a', { class: 'export', href: exportHref(state), download: '' }, '导出全部结果（CSV）')] : null,
-      '　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')),
+      // A misspelt search (a suggestion offered) is not one to follow.
+      misspelt ? null : ['　', feedLink(Object.fromEntries(filterQuery(state)), '订阅新文档（Atom）')]),
     ignored ? h('p', { class: 'note' }, ignored) : null,
     note ? h('p', { class: 'note' }, note) : null);
 }
@@ -344,14 +382,16 @@ async function load(focus = null) {
       ...active.map((f) => api('/api/search', { ...state, [f]: '', page: '', size: 1, facet: f, facet_size: FACET_SHOWN })),
     ]);
     if (mine !== loads) return;
+    if (!state.year) res.facets.year = withUndated(res.facets.year, res.total, FACET_SHOWN);
     active.forEach((f, i) => {
-      const values = others[i].facets[f] || [];
+      let values = others[i].facets[f] || [];
+      if (f === 'year') values = withUndated(values, others[i].total, FACET_SHOWN);
       // The value chosen is shown even when it is not among the first.
       if (!values.some((v) => v.value === state[f])) values.push({ value: state[f], count: res.total });
       res.facets[f] = values;
     });
     const hadFocus = main.querySelector('.facet-column').contains(document.activeElement) || results.contains(document.activeElement);
-    const panels = facetPanels(res.facets, state);
+    const panels = facetPanels(res.facets, state, main.querySelector('details.facets')?.open);
     main.querySelector('.facet-column').replaceChildren(...(panels ? [panels] : []));
     if (!state.q && !active.length) examplesInto(document.getElementById('q'), res);
     results.removeAttribute('aria-busy');

@@ -235,6 +235,20 @@ export function errorBox(err) {
     retryable(err) ? [' ', h('button', { type: 'button', class: 'retry', onclick: () => location.reload() }, '重试')] : null);
 }
 
+/**
+ * waysOut follows a "not found" (err: a 404) with where to go instead:
+ * the archive's full text for the name, and the list it was to be in —
+ * a page that ends at an error leaves a reader nowhere.
+ */
+export function waysOut(err, name, list = null) {
+  if (!(err instanceof APIError) || err.status !== 404) return null;
+  const ways = [];
+  if (name) ways.push(h('a', { href: link.search({ q: name }) }, `在全文中检索“${name}”`));
+  if (list) ways.push(h('a', { href: list.href }, list.text));
+  if (!name) ways.push(h('a', { href: '/' }, '回到搜索'));
+  return h('ul', { class: 'ways-out' }, ways.map((a) => h('li', {}, a)));
+}
+
 export function loading() {
   return h('p', { class: 'loading', role: 'status' }, '正在加载…');
 }
@@ -322,3 +336,21 @@ export function suggestInto(input, datalist, kinds = null, labels = {}) {
     }, 150);
   });
 }
+
+/**
+ * Escape closes the disclosure (<details>) the keyboard is in — the date
+ * range, the filters on a phone, a topic's text — and puts focus back on
+ * its summary, as it closes menus and dialogs elsewhere; the innermost
+ * one first. The filter column beside the results on a wide screen is
+ * not a disclosure to its readers and stays open.
+ */
+function closeOnEscape(ev) {
+  if (ev.key !== 'Escape' || ev.defaultPrevented || ev.isComposing) return;
+  const details = document.activeElement?.closest?.('details[open]');
+  if (!details) return;
+  if (details.classList.contains('facets') && matchMedia('(min-width: 900px)').matches) return;
+  details.open = false;
+  details.querySelector(':scope > summary')?.focus();
+  ev.preventDefault();
+}
+document.addEventListener('keydown', closeOnEscape);
