@@ -26,16 +26,8 @@ func TestFormatCopiesAreOneDocument(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build parser: %v", err)
 	}
-	seg, err := segment.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	ix, err := index.Open(ctx, t.TempDir(), index.Options{Segmenter: seg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := openIndex(t)
 	pl := &Pipeline{Parser: p, Store: ix}
 
 	formats := map[string]bool{"html": true, "docx": true, "pdf": true}
@@ -110,16 +102,8 @@ func (s *deleteAfterPut) Put(ctx context.Context, docs []*document.Document) ([]
 // is deleted before the answer (it answered the copy's own id, which is not
 // indexed, once the look-up after the write found no original).
 func TestCopyAnswersTheOriginalItsWriteFound(t *testing.T) {
-	seg, err := segment.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	ix, err := index.Open(ctx, t.TempDir(), index.Options{Segmenter: seg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := openIndex(t)
 	store := &deleteAfterPut{Index: ix}
 	pl := &Pipeline{Parser: testParser(t), Store: store}
 	body, err := os.ReadFile(filepath.Join("..", "sample", "corpus", "suzhou-2020-3.txt"))
@@ -139,4 +123,19 @@ func TestCopyAnswersTheOriginalItsWriteFound(t *testing.T) {
 	if st != index.Copy || id != orig {
 		t.Errorf("the copy answered %q %s, want a copy of %s", id, st, orig)
 	}
+}
+
+// openIndex opens an empty index with gse's segmenter, closed with the test.
+func openIndex(t *testing.T) *index.Index {
+	t.Helper()
+	seg, err := segment.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(context.Background(), t.TempDir(), index.Options{Segmenter: seg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }

@@ -87,17 +87,7 @@ func TestDepartmentFilterPlace(t *testing.T) {
 // of each document (a generic name spans places).
 func TestBrowseNamesUnits(t *testing.T) {
 	e := deptRouter(t, ledMinutes("湘阴县", "老旧小区改造", "县住建局", "湘阴县住房和城乡建设局"))
-	get := func(target string, v any) {
-		t.Helper()
-		rec := httptest.NewRecorder()
-		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
-		if rec.Code != http.StatusOK {
-			t.Fatalf("%s: %d %s", target, rec.Code, rec.Body)
-		}
-		if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
-			t.Fatal(err)
-		}
-	}
+	get := func(target string, v any) { t.Helper(); getJSON(t, e, target, v) }
 	var dec struct {
 		Decisions []struct {
 			Issuer    string            `json:"issuer"`
@@ -194,5 +184,19 @@ func TestDepartmentPageKeepsItsPlace(t *testing.T) {
 		if name, issuers := get(tc.name); name != tc.page || !slices.Equal(issuers, tc.issuers) {
 			t.Errorf("%s: page %s with meetings of %v, want %s with %v", tc.name, name, issuers, tc.page, tc.issuers)
 		}
+	}
+}
+
+// getJSON answers a GET through the router into v, failing the test on any
+// status but 200.
+func getJSON(t *testing.T, e http.Handler, target string, v any) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("%s: %d %s", target, rec.Code, rec.Body)
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
+		t.Fatal(err)
 	}
 }

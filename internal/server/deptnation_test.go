@@ -1,9 +1,6 @@
 package server
 
 import (
-	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"slices"
 	"testing"
 
@@ -32,17 +29,7 @@ func TestDepartmentFilterNation(t *testing.T) {
 	council := nationNotice("国务院办公厅", "促进综合保税区发展", "发展改革委", "国家发展和改革委员会")
 	ministry := nationNotice("国务院办公厅", "基层卫生服务", "国家卫生健康委", "国家卫生健康委员会")
 	e := deptRouter(t, suzhou, xiangyin, council, ministry)
-	get := func(target string, v any) {
-		t.Helper()
-		rec := httptest.NewRecorder()
-		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
-		if rec.Code != http.StatusOK {
-			t.Fatalf("%s: %d %s", target, rec.Code, rec.Body)
-		}
-		if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
-			t.Fatal(err)
-		}
-	}
+	get := func(target string, v any) { t.Helper(); getJSON(t, e, target, v) }
 	name := map[string]string{suzhou.ID: "suzhou", xiangyin.ID: "xiangyin", council.ID: "council", ministry.ID: "ministry"}
 	tests := []struct {
 		dept string

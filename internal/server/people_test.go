@@ -53,17 +53,7 @@ func TestPersonTypedTraditional(t *testing.T) {
 func TestDepartmentTypedTraditional(t *testing.T) {
 	e := simplifyingRouter(t, ledMinutes("苏州市", "安全生产治本攻坚", "市应急局", "苏州市应急管理局"),
 		ledMinutes("攀枝花市东区", "尾矿库综合开发", "区应急管理局", "东区应急管理局"))
-	get := func(target string, v any) {
-		t.Helper()
-		rec := httptest.NewRecorder()
-		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
-		if rec.Code != http.StatusOK {
-			t.Fatalf("%s: %d %s", target, rec.Code, rec.Body)
-		}
-		if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
-			t.Fatal(err)
-		}
-	}
+	get := func(target string, v any) { t.Helper(); getJSON(t, e, target, v) }
 	var page struct {
 		Name     string
 		LedTotal int `json:"led_topics_total"`
